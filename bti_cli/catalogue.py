@@ -1,0 +1,363 @@
+"""Load and validate municipality data; pure query and filter functions.
+
+Validation problems are reported as `file:line field: message`, so a municipality can
+maintain its own file without reading Python.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bti_cli.errors import DataError, InputError
+
+if TYPE_CHECKING:
+    from bti_cli.models import Catalogue, Measure, Vocabulary
+
+DEFAULT_MUNICIPALITY = "loten"
+_RESERVED = {"areas", "process"}
+
+
+# --------------------------------------------------------------------------- locating lines
+
+_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
+_TABLE_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+
+
+def _key_line(lines: Sequence[str], start: int, end: int, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*(\"?){re.escape(key)}\1\s*=")
+    for i in range(start, end):
+        if pattern.match(lines[i]):
+            return i
+    return None
+
+
+def _block_end(lines: Sequence[str], start: int) -> int:
+    for i in range(start + 1, len(lines)):
+        if _ARRAY_HEADER.match(lines[i]) or _TABLE_HEADER.match(lines[i]):
+            return i
+    return len(lines)
+
+
+def locate(text: str, loc: Sequence[str | int]) -> int:
+    """Best-effort 1-based line of a field path like ('measures', 3, 'age_min') in TOML text."""
+    lines = text.splitlines()
+    if not loc:
+        return 1
+    head = str(loc[0])
+    rest = list(loc[1:])
+    if rest and isinstance(rest[0], int):
+        index = rest.pop(0)
+        seen = -1
+        for i, line in enumerate(lines):
+            m = _ARRAY_HEADER.match(line)
+            if m and m.group(1) == head:
+                seen += 1
+                if seen == index:
+                    end = _block_end(lines, i)
+                    if rest and isinstance(rest[0], str):
+                        found = _key_line(lines, i + 1, end, rest[0])
+                        if found is not None:
+                            return found + 1
+                    return i + 1
+    for i, line in enumerate(lines):
+        m = _TABLE_HEADER.match(line)
+        if m and m.group(1) == head and not _ARRAY_HEADER.match(line):
+            end = _block_end(lines, i)
+            if rest and isinstance(rest[0], str):
+                found = _key_line(lines, i + 1, end, rest[0])
+                if found is not None:
+                    return found + 1
+            return i + 1
+        if m and m.group(1).startswith(head + ".") and rest:
+            # [areas.language] style tables: dotted headers
+            if m.group(1) == f"{head}.{rest[0]}":
+                return i + 1
+    first_header = next(
+        (i for i, line in enumerate(lines) if _TABLE_HEADER.match(line)), len(lines)
+    )
+    found = _key_line(lines, 0, first_header, head)
+    return (found + 1) if found is not None else 1
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(file)"
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class Loaded:
+    catalogue: Catalogue
+    path: str
+    version_hash: str
+
+
+def shipped_dir():
+    return resources.files("bti_cli") / "data"
+
+
+def shipped_municipalities() -> list[str]:
+    return sorted(
+        p.name[:-5]
+        for p in shipped_dir().iterdir()
+        if p.name.endswith(".toml") and p.name[:-5] not in _RESERVED
+    )
+
+
+def _parse_toml(text: str, name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        line = m.group(1) if m else "1"
+        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
+        raise DataError(
+            f"{name} is not valid TOML.", [f"{name}:{line} (syntax): {detail}"]
+        ) from None
+
+
+def _pydantic_problems(exc: Any, text: str, name: str) -> list[str]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = error["loc"]
+        message = error["msg"]
+        if error["type"] == "extra_forbidden":
+            message = "unknown key"
+        elif error["type"] == "missing":
+            message = "missing required field"
+        elif message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        problems.append(f"{name}:{locate(text, loc)} {field_path(loc)}: {message}")
+    return problems
+
+
+def check_references(cat: Catalogue, vocabulary: Vocabulary) -> list[tuple[tuple, str]]:
+    """Cross-field checks pydantic cannot do alone: ids, references, vocabularies."""
+    problems: list[tuple[tuple, str]] = []
+    service_ids = {s.id for s in cat.services}
+    area_keys = set(vocabulary.areas)
+
+    for kind in ("services", "measures", "arenas", "coordinators"):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(cat, kind)):
+            if item.id in seen:
+                problems.append(
+                    ((kind, i, "id"), f"duplicate id {item.id!r} (first used in {kind}[{seen[item.id]}])")
+                )
+            else:
+                seen[item.id] = i
+    for i, m in enumerate(cat.measures):
+        if m.service not in service_ids:
+            problems.append((("measures", i, "service"), f"unknown service id {m.service!r}"))
+        for area in m.areas:
+            if area not in area_keys:
+                problems.append((("measures", i, "areas"), f"unknown concern area {area!r}"))
+    for i, a in enumerate(cat.arenas):
+        for sid in a.services:
+            if sid not in service_ids:
+                problems.append((("arenas", i, "services"), f"unknown service id {sid!r}"))
+        for area in a.areas:
+            if area not in area_keys:
+                problems.append((("arenas", i, "areas"), f"unknown concern area {area!r}"))
+        if a.age_min is not None and a.age_max is not None and a.age_min > a.age_max:
+            problems.append((("arenas", i, "age_min"), "age_min is greater than age_max"))
+    for i, c in enumerate(cat.coordinators):
+        if c.service is not None and c.service not in service_ids:
+            problems.append((("coordinators", i, "service"), f"unknown service id {c.service!r}"))
+    return problems
+
+
+def parse_catalogue(text: str, name: str) -> Catalogue:
+    """Validate catalogue text; raise DataError listing every problem with its line."""
+    from pydantic import ValidationError
+
+    from bti_cli.models import Catalogue
+
+    raw = _parse_toml(text, name)
+    try:
+        cat = Catalogue.model_validate(raw)
+    except ValidationError as exc:
+        problems = _pydantic_problems(exc, text, name)
+        raise DataError(f"{name} is not a valid municipality file.", problems) from None
+    refs = check_references(cat, load_vocabulary())
+    if refs:
+        problems = [f"{name}:{locate(text, loc)} {field_path(loc)}: {msg}" for loc, msg in refs]
+        raise DataError(f"{name} is not a valid municipality file.", problems)
+    return cat
+
+
+@cache
+def load_vocabulary() -> Vocabulary:
+    from pydantic import ValidationError
+
+    from bti_cli.models import Vocabulary
+
+    text = (shipped_dir() / "areas.toml").read_text(encoding="utf-8")
+    try:
+        return Vocabulary.model_validate(_parse_toml(text, "areas.toml"))
+    except ValidationError as exc:
+        raise DataError(
+            "areas.toml is invalid.", _pydantic_problems(exc, text, "areas.toml")
+        ) from None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"No such data file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder, not a data file.") from None
+    except UnicodeDecodeError:
+        raise DataError(f"{path} is not UTF-8 text.", [f"{path}:1 (file): not UTF-8"]) from None
+
+
+def load(municipality: str | None = None, data: str | Path | None = None) -> Loaded:
+    """The catalogue from `--data PATH` if given, else the shipped one for the slug."""
+    if data is not None:
+        path = Path(data)
+        text = _read(path)
+        name = str(path)
+    else:
+        slug = municipality or DEFAULT_MUNICIPALITY
+        resource = shipped_dir() / f"{slug}.toml"
+        if slug in _RESERVED or not resource.is_file():
+            known = ", ".join(shipped_municipalities())
+            raise InputError(
+                f"Unknown municipality {slug!r}.",
+                hint=f"Shipped: {known}. Use --data PATH for your own file.",
+            )
+        text = resource.read_text(encoding="utf-8")
+        name = f"{slug}.toml"
+    cat = parse_catalogue(text, name)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return Loaded(cat, name, digest)
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form for searching: 'Søskengruppe' → 'soskengruppe'."""
+    text = text.casefold().replace("ø", "o").replace("æ", "ae").replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def age_fits(age: int, age_min: int | None, age_max: int | None) -> bool:
+    return (age_min is None or age_min <= age) and (age_max is None or age <= age_max)
+
+
+def find_service(cat: Catalogue, key: str):
+    """A service by id, or by a unique case- and accent-insensitive part of its name."""
+    for s in cat.services:
+        if s.id == key:
+            return s
+    wanted = fold(key)
+    hits = [s for s in cat.services if wanted in fold(s.name) or wanted == fold(s.id)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def resolve_services(cat: Catalogue, keys: Iterable[str]) -> set[str]:
+    ids = set()
+    for key in keys:
+        service = find_service(cat, key)
+        if service is None:
+            known = ", ".join(s.id for s in cat.services)
+            raise InputError(f"Unknown service {key!r}.", hint=f"Services: {known}")
+        ids.add(service.id)
+    return ids
+
+
+def filter_measures(
+    cat: Catalogue,
+    *,
+    services: Iterable[str] = (),
+    tiers: Iterable[str] = (),
+    age: int | None = None,
+    areas: Iterable[str] = (),
+    statuses: Iterable[str] = (),
+    search: str | None = None,
+) -> list[Measure]:
+    """Measures matching every given filter (values within one filter are alternatives)."""
+    service_ids = resolve_services(cat, services) if services else None
+    tier_set = set(tiers)
+    area_set = set(areas)
+    status_set = set(statuses)
+    needle = fold(search) if search else None
+    result = []
+    for m in cat.measures:
+        if service_ids is not None and m.service not in service_ids:
+            continue
+        if tier_set and not tier_set.intersection(t.value for t in m.tiers):
+            continue
+        if age is not None and not age_fits(age, m.age_min, m.age_max):
+            continue
+        if area_set and not area_set.intersection(m.areas):
+            continue
+        if status_set and m.status.value not in status_set:
+            continue
+        if needle and needle not in fold(f"{m.name} {m.description} {m.target_group}"):
+            continue
+        result.append(m)
+    return result
+
+
+def get_measure(cat: Catalogue, measure_id: str) -> Measure:
+    for m in cat.measures:
+        if m.id == measure_id:
+            return m
+    close = [m.id for m in cat.measures if fold(measure_id) in fold(m.id + " " + m.name)][:5]
+    hint = f"Did you mean: {', '.join(close)}?" if close else "See `bti measures list`."
+    raise InputError(f"No measure with id {measure_id!r}.", hint=hint)
+
+
+def area_label(key: str, lang: str | None = None) -> str:
+    from bti_cli.i18n import pick
+
+    labels = load_vocabulary().areas.get(key)
+    return pick(labels, lang) if labels else key
+
+
+def work_arena_label(key: str, lang: str | None = None) -> str:
+    from bti_cli.i18n import pick
+
+    labels = load_vocabulary().work_arenas.get(key)
+    return pick(labels, lang) if labels else key
+
+
+def measure_row(m: Measure, cat: Catalogue) -> dict[str, Any]:
+    service_names = {s.id: s.name for s in cat.services}
+    return {
+        "id": m.id,
+        "name": m.name,
+        "tiers": [t.value for t in m.tiers],
+        "service": m.service,
+        "service_name": service_names.get(m.service, m.service),
+        "target_group": m.target_group,
+        "age_min": m.age_min,
+        "age_max": m.age_max,
+        "age_note": m.age_note,
+        "audience": [a.value for a in m.audience],
+        "areas": list(m.areas),
+        "status": m.status.value,
+        "description": m.description,
+        "source": {"file": m.source.file, "section": m.source.section},
+    }

@@ -1,0 +1,114 @@
+"""`bti data`: validate a municipality file, print the JSON Schema, list what ships."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bti_cli.cli import common
+from bti_cli.render import Column, render, resolve_format
+
+data_app = typer.Typer(help="Check and describe data files.", no_args_is_help=True)
+
+
+@data_app.command("validate")
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Municipality files to check (default: every shipped file, or --data)."),
+    ] = None,
+    data: common.DataFile = None,
+    lang: common.Lang = None,
+) -> None:
+    """Check municipality files; each problem is reported as file:line field: message (exit 3)."""
+    from bti_cli import catalogue as core
+    from bti_cli.console import err, out
+    from bti_cli.errors import DataError
+
+    rt = common.runtime(ctx, data=data, lang=lang)
+    targets: list[tuple[str | None, Path | None]]
+    if paths:
+        targets = [(None, p) for p in paths]
+    elif rt.data:
+        targets = [(None, rt.data)]
+    else:
+        targets = [(slug, None) for slug in core.shipped_municipalities()]
+    failures: list[DataError] = []
+    for slug, path in targets:
+        try:
+            loaded = core.load(slug, path)
+        except DataError as error:
+            failures.append(error)
+            continue
+        cat = loaded.catalogue
+        out().print(
+            f"ok  {loaded.path}: {len(cat.services)} services, {len(cat.measures)} measures, "
+            f"{len(cat.arenas)} arenas, {len(cat.coordinators)} coordinators",
+            markup=False, highlight=False,
+        )
+    if failures:
+        console = err()
+        for error in failures:
+            console.print(f"bti: {error.message}", markup=False, highlight=False)
+            for problem in error.problems:
+                console.print(f"  {problem}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(3)
+
+
+@data_app.command("schema")
+def schema(
+    what: Annotated[str, typer.Argument(help="Which schema: municipality (default) or areas.")] = "municipality",
+) -> None:
+    """Print the JSON Schema of a data file, for editors and validators."""
+    import json
+    import sys
+
+    from bti_cli.errors import UsageError
+    from bti_cli.models import Catalogue, Vocabulary
+
+    models = {"municipality": Catalogue, "areas": Vocabulary}
+    if what not in models:
+        raise UsageError(f"Unknown schema {what!r}.", hint=f"Choose from: {', '.join(models)}")
+    sys.stdout.write(json.dumps(models[what].model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@data_app.command("municipalities")
+def municipalities(fmt: common.Format = None) -> None:
+    """List the municipalities shipped with bti."""
+    from bti_cli import catalogue as core
+
+    fmt = resolve_format(fmt)
+    rows = []
+    for slug in core.shipped_municipalities():
+        loaded = core.load(slug)
+        meta = loaded.catalogue.municipality
+        rows.append(
+            {
+                "slug": slug, "name": meta.name, "number": meta.number, "version": meta.version,
+                "measures": len(loaded.catalogue.measures), "data_version": loaded.version_hash,
+                "sources": [s.file for s in meta.sources],
+            }
+        )
+    columns = [
+        Column("slug", "Slug"), Column("name", "Name"), Column("number", "No."),
+        Column("version", "Version"), Column("measures", "Measures"),
+    ]
+    render(rows, columns, fmt, title="Shipped municipalities")
+
+
+@data_app.command("areas")
+def areas(fmt: common.Format = None, lang: common.Lang = None, ctx: typer.Context = None) -> None:
+    """List the concern-area keys and work arenas, with labels in the chosen language."""
+    from bti_cli import catalogue as core
+    from bti_cli.i18n import pick
+
+    if ctx is not None:
+        common.runtime(ctx, lang=lang)
+    fmt = resolve_format(fmt)
+    vocab = core.load_vocabulary()
+    rows = [{"kind": "area", "key": k, "label": pick(v)} for k, v in vocab.areas.items()]
+    rows += [{"kind": "work_arena", "key": k, "label": pick(v)} for k, v in vocab.work_arenas.items()]
+    render(rows, [Column("kind", "Kind"), Column("key", "Key"), Column("label", "Label")], fmt)

@@ -1,0 +1,65 @@
+"""The single stdout/stderr Console pair, created on first use.
+
+Honours NO_COLOR, `--no-color`, `--plain` (screen readers: no boxes, no colour) and COLUMNS.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_options = {"no_color": False, "plain": False}
+
+
+def configure(*, no_color: bool | None = None, plain: bool | None = None) -> None:
+    if no_color is not None:
+        _options["no_color"] = no_color
+    if plain is not None:
+        _options["plain"] = plain
+    out.cache_clear()
+    err.cache_clear()
+
+
+def is_plain() -> bool:
+    return _options["plain"] or os.environ.get("BTI_PLAIN", "") not in ("", "0")
+
+
+def colour_off() -> bool:
+    return _options["no_color"] or is_plain() or "NO_COLOR" in os.environ
+
+
+def _make(stderr: bool) -> Console:
+    from rich.console import Console
+
+    return Console(
+        stderr=stderr,
+        no_color=colour_off(),
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+        # a pipe gets text, never ANSI codes
+        force_terminal=None,
+    )
+
+
+@cache
+def out() -> Console:
+    return _make(stderr=False)
+
+
+@cache
+def err() -> Console:
+    return _make(stderr=True)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()

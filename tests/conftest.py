@@ -1,0 +1,46 @@
+"""Every test runs with its own cases dir, config file and a fixed, colourless terminal."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path, monkeypatch):
+    cases = tmp_path / "cases"
+    monkeypatch.setenv("BTI_CASES_DIR", str(cases))
+    monkeypatch.setenv("BTI_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    for name in ("BTI_MUNICIPALITY", "BTI_DATA", "BTI_LANG", "BTI_DEBUG", "BTI_NO_INPUT", "BTI_PLAIN"):
+        monkeypatch.delenv(name, raising=False)
+    from bti_cli import console, i18n
+    from bti_cli.cli import common
+
+    console.configure(no_color=False, plain=False)
+    i18n.set_language("nb")
+    common._catalogue_cache.clear()
+    yield cases
+    console.configure(no_color=False, plain=False)
+    i18n.set_language("nb")
+
+
+@pytest.fixture
+def cases_dir(isolated_environment):
+    return isolated_environment
+
+
+@pytest.fixture
+def cli():
+    """Run `bti ARGS…` in-process; returns the click Result (exit_code, stdout, stderr)."""
+    from typer.testing import CliRunner
+
+    from bti_cli.cli.app import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict | None = None):
+        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+    return invoke
