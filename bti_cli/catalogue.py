@@ -7,6 +7,7 @@ maintain its own file without reading Python.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 import unicodedata
@@ -77,13 +78,9 @@ def locate(text: str, loc: Sequence[str | int]) -> int:
                 if found is not None:
                     return found + 1
             return i + 1
-        if m and m.group(1).startswith(head + ".") and rest:
-            # [areas.language] style tables: dotted headers
-            if m.group(1) == f"{head}.{rest[0]}":
-                return i + 1
-    first_header = next(
-        (i for i, line in enumerate(lines) if _TABLE_HEADER.match(line)), len(lines)
-    )
+        if m and rest and m.group(1) == f"{head}.{rest[0]}":
+            return i + 1  # [areas.language] style tables: dotted headers
+    first_header = next((i for i, line in enumerate(lines) if _TABLE_HEADER.match(line)), len(lines))
     found = _key_line(lines, 0, first_header, head)
     return (found + 1) if found is not None else 1
 
@@ -114,9 +111,7 @@ def shipped_dir():
 
 def shipped_municipalities() -> list[str]:
     return sorted(
-        p.name[:-5]
-        for p in shipped_dir().iterdir()
-        if p.name.endswith(".toml") and p.name[:-5] not in _RESERVED
+        p.name[:-5] for p in shipped_dir().iterdir() if p.name.endswith(".toml") and p.name[:-5] not in _RESERVED
     )
 
 
@@ -128,9 +123,7 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
         line = m.group(1) if m else "1"
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
-        raise DataError(
-            f"{name} is not valid TOML.", [f"{name}:{line} (syntax): {detail}"]
-        ) from None
+        raise DataError(f"{name} is not valid TOML.", [f"{name}:{line} (syntax): {detail}"]) from None
 
 
 def _pydantic_problems(exc: Any, text: str, name: str) -> list[str]:
@@ -158,9 +151,7 @@ def check_references(cat: Catalogue, vocabulary: Vocabulary) -> list[tuple[tuple
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(cat, kind)):
             if item.id in seen:
-                problems.append(
-                    ((kind, i, "id"), f"duplicate id {item.id!r} (first used in {kind}[{seen[item.id]}])")
-                )
+                problems.append(((kind, i, "id"), f"duplicate id {item.id!r} (first used in {kind}[{seen[item.id]}])"))
             else:
                 seen[item.id] = i
     for i, m in enumerate(cat.measures):
@@ -213,9 +204,7 @@ def load_vocabulary() -> Vocabulary:
     try:
         return Vocabulary.model_validate(_parse_toml(text, "areas.toml"))
     except ValidationError as exc:
-        raise DataError(
-            "areas.toml is invalid.", _pydantic_problems(exc, text, "areas.toml")
-        ) from None
+        raise DataError("areas.toml is invalid.", _pydantic_problems(exc, text, "areas.toml")) from None
 
 
 def _read(path: Path) -> str:
@@ -229,29 +218,94 @@ def _read(path: Path) -> str:
         raise DataError(f"{path} is not UTF-8 text.", [f"{path}:1 (file): not UTF-8"]) from None
 
 
-def load(municipality: str | None = None, data: str | Path | None = None) -> Loaded:
-    """The catalogue from `--data PATH` if given, else the shipped one for the slug."""
+def _source_text(municipality: str | None, data: str | Path | None) -> tuple[str, str]:
+    """(text, display name) of the catalogue from `--data PATH`, else the shipped one."""
     if data is not None:
         path = Path(data)
-        text = _read(path)
-        name = str(path)
-    else:
-        slug = municipality or DEFAULT_MUNICIPALITY
-        resource = shipped_dir() / f"{slug}.toml"
-        if slug in _RESERVED or not resource.is_file():
-            known = ", ".join(shipped_municipalities())
-            raise InputError(
-                f"Unknown municipality {slug!r}.",
-                hint=f"Shipped: {known}. Use --data PATH for your own file.",
-            )
-        text = resource.read_text(encoding="utf-8")
-        name = f"{slug}.toml"
+        return _read(path), str(path)
+    slug = municipality or DEFAULT_MUNICIPALITY
+    resource = shipped_dir() / f"{slug}.toml"
+    if slug in _RESERVED or not resource.is_file():
+        known = ", ".join(shipped_municipalities())
+        raise InputError(
+            f"Unknown municipality {slug!r}.",
+            hint=f"Shipped: {known}. Use --data PATH for your own file.",
+        )
+    return resource.read_text(encoding="utf-8"), f"{slug}.toml"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def load(municipality: str | None = None, data: str | Path | None = None) -> Loaded:
+    """The validated pydantic catalogue (for the walkthrough and validation)."""
+    text, name = _source_text(municipality, data)
+    return Loaded(parse_catalogue(text, name), name, _digest(text))
+
+
+@dataclass(frozen=True)
+class Plain:
+    """A validated catalogue as plain JSON data: what the listing commands need, fast.
+
+    `data` is `Catalogue.model_dump(mode="json")`; `vocabulary` the same for areas.toml.
+    """
+
+    data: dict[str, Any]
+    vocabulary: dict[str, Any]
+    path: str
+    version_hash: str
+
+    @property
+    def name(self) -> str:
+        return self.data["municipality"]["name"]
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("BTI_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("bti", appauthor=False))
+
+
+def load_plain(municipality: str | None = None, data: str | Path | None = None) -> Plain:
+    """Like `load`, but served from a cache of the validated data when the file is unchanged.
+
+    Validating with pydantic costs more than all the rest of a listing command; the cache is
+    keyed by the SHA-256 of the catalogue text, of areas.toml and by the bti version, so any
+    edit is validated again. A broken or missing cache is simply rebuilt.
+    """
+    import json
+
+    from bti_cli import __version__
+
+    text, name = _source_text(municipality, data)
+    vocab_text = (shipped_dir() / "areas.toml").read_text(encoding="utf-8")
+    digest = _digest(text)
+    key = hashlib.sha256(f"{__version__}|{digest}|{_digest(vocab_text)}".encode()).hexdigest()[:24]
+    cache_file = _cache_dir() / f"catalogue-{key}.json"
+    try:
+        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+        return Plain(cached["data"], cached["vocabulary"], name, digest)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
     cat = parse_catalogue(text, name)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return Loaded(cat, name, digest)
+    plain = Plain(cat.model_dump(mode="json"), load_vocabulary().model_dump(mode="json"), name, digest)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"data": plain.data, "vocabulary": plain.vocabulary}), encoding="utf-8")
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # a read-only home is no reason to fail; we validate again next time
+    return plain
 
 
 # --------------------------------------------------------------------------- queries
+#
+# Query functions work on plain JSON data (Plain.data, or Catalogue.model_dump(mode="json")).
 
 
 def fold(text: str) -> str:
@@ -265,29 +319,29 @@ def age_fits(age: int, age_min: int | None, age_max: int | None) -> bool:
     return (age_min is None or age_min <= age) and (age_max is None or age <= age_max)
 
 
-def find_service(cat: Catalogue, key: str):
+def find_service(data: dict[str, Any], key: str) -> dict[str, Any] | None:
     """A service by id, or by a unique case- and accent-insensitive part of its name."""
-    for s in cat.services:
-        if s.id == key:
+    for s in data["services"]:
+        if s["id"] == key:
             return s
     wanted = fold(key)
-    hits = [s for s in cat.services if wanted in fold(s.name) or wanted == fold(s.id)]
+    hits = [s for s in data["services"] if wanted in fold(s["name"]) or wanted == fold(s["id"])]
     return hits[0] if len(hits) == 1 else None
 
 
-def resolve_services(cat: Catalogue, keys: Iterable[str]) -> set[str]:
+def resolve_services(data: dict[str, Any], keys: Iterable[str]) -> set[str]:
     ids = set()
     for key in keys:
-        service = find_service(cat, key)
+        service = find_service(data, key)
         if service is None:
-            known = ", ".join(s.id for s in cat.services)
+            known = ", ".join(s["id"] for s in data["services"])
             raise InputError(f"Unknown service {key!r}.", hint=f"Services: {known}")
-        ids.add(service.id)
+        ids.add(service["id"])
     return ids
 
 
 def filter_measures(
-    cat: Catalogue,
+    data: dict[str, Any],
     *,
     services: Iterable[str] = (),
     tiers: Iterable[str] = (),
@@ -295,69 +349,77 @@ def filter_measures(
     areas: Iterable[str] = (),
     statuses: Iterable[str] = (),
     search: str | None = None,
-) -> list[Measure]:
+) -> list[dict[str, Any]]:
     """Measures matching every given filter (values within one filter are alternatives)."""
-    service_ids = resolve_services(cat, services) if services else None
+    service_ids = resolve_services(data, services) if services else None
     tier_set = set(tiers)
     area_set = set(areas)
     status_set = set(statuses)
     needle = fold(search) if search else None
     result = []
-    for m in cat.measures:
-        if service_ids is not None and m.service not in service_ids:
+    for m in data["measures"]:
+        if service_ids is not None and m["service"] not in service_ids:
             continue
-        if tier_set and not tier_set.intersection(t.value for t in m.tiers):
+        if tier_set and not tier_set.intersection(m["tiers"]):
             continue
-        if age is not None and not age_fits(age, m.age_min, m.age_max):
+        if age is not None and not age_fits(age, m.get("age_min"), m.get("age_max")):
             continue
-        if area_set and not area_set.intersection(m.areas):
+        if area_set and not area_set.intersection(m["areas"]):
             continue
-        if status_set and m.status.value not in status_set:
+        if status_set and m["status"] not in status_set:
             continue
-        if needle and needle not in fold(f"{m.name} {m.description} {m.target_group}"):
+        if needle and needle not in fold(f"{m['name']} {m['description']} {m.get('target_group', '')}"):
             continue
         result.append(m)
     return result
 
 
-def get_measure(cat: Catalogue, measure_id: str) -> Measure:
-    for m in cat.measures:
-        if m.id == measure_id:
+def get_measure(data: dict[str, Any], measure_id: str) -> dict[str, Any]:
+    for m in data["measures"]:
+        if m["id"] == measure_id:
             return m
-    close = [m.id for m in cat.measures if fold(measure_id) in fold(m.id + " " + m.name)][:5]
+    wanted = fold(measure_id)
+    close = [m["id"] for m in data["measures"] if wanted in fold(m["id"] + " " + m["name"])][:5]
     hint = f"Did you mean: {', '.join(close)}?" if close else "See `bti measures list`."
     raise InputError(f"No measure with id {measure_id!r}.", hint=hint)
+
+
+@cache
+def vocabulary_data() -> dict[str, Any]:
+    """areas.toml as plain data (validated by `load_vocabulary` in tests and `data validate`)."""
+    return tomllib.loads((shipped_dir() / "areas.toml").read_text(encoding="utf-8"))
 
 
 def area_label(key: str, lang: str | None = None) -> str:
     from bti_cli.i18n import pick
 
-    labels = load_vocabulary().areas.get(key)
+    labels = vocabulary_data()["areas"].get(key)
     return pick(labels, lang) if labels else key
 
 
 def work_arena_label(key: str, lang: str | None = None) -> str:
     from bti_cli.i18n import pick
 
-    labels = load_vocabulary().work_arenas.get(key)
+    labels = vocabulary_data()["work_arenas"].get(key)
     return pick(labels, lang) if labels else key
 
 
-def measure_row(m: Measure, cat: Catalogue) -> dict[str, Any]:
-    service_names = {s.id: s.name for s in cat.services}
+def measure_row(m: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """The public JSON row of a measure (keys documented in the README)."""
+    service_names = {s["id"]: s["name"] for s in data["services"]}
     return {
-        "id": m.id,
-        "name": m.name,
-        "tiers": [t.value for t in m.tiers],
-        "service": m.service,
-        "service_name": service_names.get(m.service, m.service),
-        "target_group": m.target_group,
-        "age_min": m.age_min,
-        "age_max": m.age_max,
-        "age_note": m.age_note,
-        "audience": [a.value for a in m.audience],
-        "areas": list(m.areas),
-        "status": m.status.value,
-        "description": m.description,
-        "source": {"file": m.source.file, "section": m.source.section},
+        "id": m["id"],
+        "name": m["name"],
+        "tiers": list(m["tiers"]),
+        "service": m["service"],
+        "service_name": service_names.get(m["service"], m["service"]),
+        "target_group": m.get("target_group", ""),
+        "age_min": m.get("age_min"),
+        "age_max": m.get("age_max"),
+        "age_note": m.get("age_note"),
+        "audience": list(m["audience"]),
+        "areas": list(m["areas"]),
+        "status": m["status"],
+        "description": m["description"],
+        "source": {"file": m["source"]["file"], "section": m["source"]["section"]},
     }

@@ -23,6 +23,7 @@ class Column:
     label: str
     max_width: int | None = None
     no_wrap: bool = False
+    min_width: int | None = None
 
 
 def resolve_format(fmt: str | None, allowed: Sequence[str] = FORMATS) -> str:
@@ -101,7 +102,10 @@ def write_csv(
         if writer is None:
             fieldnames = list(keys) if keys else list(row)
             writer = csv.DictWriter(
-                out, fieldnames=fieldnames, delimiter=delimiter, extrasaction="ignore",
+                out,
+                fieldnames=fieldnames,
+                delimiter=delimiter,
+                extrasaction="ignore",
                 lineterminator="\n",
             )
             writer.writeheader()
@@ -123,7 +127,9 @@ def write_markdown(rows: Sequence[dict], columns: Sequence[Column], out: IO[str]
         out.write("| " + " | ".join(_md_escape(cell_text(row.get(c.key))) for c in columns) + " |\n")
 
 
-def print_table(rows: Sequence[dict], columns: Sequence[Column], title: str | None = None) -> None:
+def print_table(
+    rows: Sequence[dict], columns: Sequence[Column], title: str | None = None, show_header: bool = True
+) -> None:
     from bti_cli.console import is_plain, out
 
     console = out()
@@ -141,9 +147,18 @@ def print_table(rows: Sequence[dict], columns: Sequence[Column], title: str | No
     from rich import box
     from rich.table import Table
 
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", expand=False)
+    table = Table(
+        title=title,
+        box=box.SIMPLE_HEAD if show_header else None,
+        title_justify="left",
+        expand=False,
+        show_header=show_header,
+        title_style="bold",
+    )
     for col in columns:
-        table.add_column(col.label, max_width=col.max_width, no_wrap=col.no_wrap, overflow="fold")
+        table.add_column(
+            col.label, max_width=col.max_width, min_width=col.min_width, no_wrap=col.no_wrap, overflow="fold"
+        )
     for row in rows:
         table.add_row(*(cell_text(row.get(c.key)) for c in columns))
     console.print(table)

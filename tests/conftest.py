@@ -10,6 +10,7 @@ def isolated_environment(tmp_path, monkeypatch):
     cases = tmp_path / "cases"
     monkeypatch.setenv("BTI_CASES_DIR", str(cases))
     monkeypatch.setenv("BTI_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("BTI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")

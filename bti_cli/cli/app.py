@@ -29,8 +29,81 @@ def report_error(error: BtiError) -> None:
         console.print(error.hint, markup=False, highlight=False, soft_wrap=True)
 
 
+# Commands are imported and built only when used, so `bti --help` and a single listing stay
+# fast. name -> (module:attribute, task section, short help). The attribute is a Typer app
+# (a command group) or a plain function (a single command).
+LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "start": ("bti_cli.cli.walk:start", "walk", "Start a guided walkthrough of a new concern (level 0)."),
+    "resume": ("bti_cli.cli.walk:resume", "walk", "Continue an unfinished walkthrough where it stopped."),
+    "suggest": ("bti_cli.cli.suggest:suggest", "walk", "Ranked measures, arenas and baton holders without a case."),
+    "cases": ("bti_cli.cli.cases:cases_app", "cases", "Open and closed cases: list, show, evaluate, hand over, close."),
+    "due": ("bti_cli.cli.export:due", "cases", "Decisions and evaluations that are due or overdue."),
+    "measures": ("bti_cli.cli.catalogue:measures_app", "catalogue", "The municipality's measures (tiltak)."),
+    "services": ("bti_cli.cli.catalogue:services_app", "catalogue", "The municipality's services."),
+    "arenas": ("bti_cli.cli.catalogue:arenas_app", "catalogue", "Collaboration arenas where cases are discussed."),
+    "coordinators": ("bti_cli.cli.catalogue:coordinators", "catalogue", "Baton holders by level and arena."),
+    "export": ("bti_cli.cli.export:export", "figures", "Anonymised case summaries for scripts (json, jsonl, csv)."),
+    "stats": ("bti_cli.cli.export:stats", "figures", "Yearly figures for the preventive plan, small counts hidden."),
+    "scrub": ("bti_cli.cli.scrub:scrub", "tools", "Remove personal data from text (file or stdin)."),
+    "data": ("bti_cli.cli.data:data_app", "tools", "Check and describe data files."),
+}
+SECTIONS = {
+    "walk": "Walkthrough",
+    "cases": "Cases and deadlines",
+    "catalogue": "The municipality's catalogue",
+    "figures": "Export and figures",
+    "tools": "Data and tools",
+}
+
+
+def _load_command(name: str):
+    import importlib
+
+    from typer.main import get_command, get_group
+
+    target, _, _ = LAZY_COMMANDS[name]
+    module_name, _, attribute = target.partition(":")
+    obj = getattr(importlib.import_module(module_name), attribute)
+    if isinstance(obj, typer.Typer):
+        if obj.info.name is None:
+            obj.info.name = name
+        command = get_group(obj)  # a group even when it holds a single command ("services list")
+    else:
+        single = typer.Typer()
+        single.command(name)(obj)
+        command = get_command(single)
+    command.name = name
+    return command
+
+
 class BtiGroup(TyperGroup):
-    """Turns BtiError and unexpected failures into short messages and exit codes."""
+    """Loads commands lazily, groups help by task, and turns errors into exit codes."""
+
+    def list_commands(self, ctx):
+        names = list(LAZY_COMMANDS)
+        return names + [n for n in super().list_commands(ctx) if n not in LAZY_COMMANDS]
+
+    def get_command(self, ctx, cmd_name):
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in LAZY_COMMANDS:
+            command = _load_command(cmd_name)
+            self.commands[cmd_name] = command
+        return command
+
+    def format_commands(self, ctx, formatter):
+        sections: dict[str, list[tuple[str, str]]] = {}
+        for name in self.list_commands(ctx):
+            if name in LAZY_COMMANDS:
+                _, section, short = LAZY_COMMANDS[name]
+            else:
+                command = super().get_command(ctx, name)
+                if command is None or command.hidden:
+                    continue
+                section, short = "tools", command.get_short_help_str(80)
+            sections.setdefault(section, []).append((name, short))
+        for key, rows in sections.items():
+            with formatter.section(SECTIONS.get(key, key)):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx):
         try:
@@ -47,6 +120,10 @@ class BtiGroup(TyperGroup):
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:
+            # the reader went away (`bti … | head`): stop quietly
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            raise typer.Exit(int(ExitCode.INPUT)) from None
         except OSError as error:
             if os.environ.get("BTI_DEBUG") == "1":
                 raise
@@ -117,14 +194,7 @@ def root(
 
 
 def _register() -> None:
-    from bti_cli.cli import cases, cases_flow, cases_index, cases_log, catalogue, data  # noqa: F401
-
-    app.add_typer(cases.cases_app, name="cases")
-    app.add_typer(catalogue.measures_app, name="measures")
-    app.add_typer(catalogue.services_app, name="services")
-    app.add_typer(catalogue.arenas_app, name="arenas")
-    app.command("coordinators")(catalogue.coordinators)
-    app.add_typer(data.data_app, name="data")
+    """Eagerly registered commands (most are lazy: see LAZY_COMMANDS)."""
 
 
 _register()

@@ -19,7 +19,9 @@ FORMAT_HELP = "Output format: table, json, jsonl or csv (default: table on a ter
 Municipality = Annotated[
     str | None,
     typer.Option(
-        "--municipality", "-m", help="Municipality slug, e.g. loten [env BTI_MUNICIPALITY; default loten].",
+        "--municipality",
+        "-m",
+        help="Municipality slug, e.g. loten [env BTI_MUNICIPALITY; default loten].",
         show_default=False,
     ),
 ]
@@ -30,7 +32,8 @@ DataFile = Annotated[
 CasesDir = Annotated[
     Path | None,
     typer.Option(
-        "--cases-dir", help="Folder of case files [env BTI_CASES_DIR; default: user data dir/cases].",
+        "--cases-dir",
+        help="Folder of case files [env BTI_CASES_DIR; default: user data dir/cases].",
         show_default=False,
     ),
 ]
@@ -64,6 +67,15 @@ class Runtime:
         if key not in cache:
             cache[key] = catalogue.load(self.municipality, self.data)
         return cache[key]
+
+    def plain(self):
+        """The validated catalogue as plain data, from the cache when unchanged (fast)."""
+        from bti_cli import catalogue
+
+        key = ("plain", self.municipality, str(self.data))
+        if key not in _catalogue_cache:
+            _catalogue_cache[key] = catalogue.load_plain(self.municipality, self.data)
+        return _catalogue_cache[key]
 
     def require_cases_dir(self) -> Path:
         from bti_cli.config import default_cases_dir

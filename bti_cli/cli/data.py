@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from bti_cli.cli import common
+from bti_cli.i18n import t
 from bti_cli.render import Column, render, resolve_format
 
 data_app = typer.Typer(help="Check and describe data files.", no_args_is_help=True)
@@ -45,9 +46,16 @@ def validate(
             continue
         cat = loaded.catalogue
         out().print(
-            f"ok  {loaded.path}: {len(cat.services)} services, {len(cat.measures)} measures, "
-            f"{len(cat.arenas)} arenas, {len(cat.coordinators)} coordinators",
-            markup=False, highlight=False,
+            t(
+                "catalogue.validate_ok",
+                path=loaded.path,
+                services=len(cat.services),
+                measures=len(cat.measures),
+                arenas=len(cat.arenas),
+                coordinators=len(cat.coordinators),
+            ),
+            markup=False,
+            highlight=False,
         )
     if failures:
         console = err()
@@ -83,20 +91,27 @@ def municipalities(fmt: common.Format = None) -> None:
     fmt = resolve_format(fmt)
     rows = []
     for slug in core.shipped_municipalities():
-        loaded = core.load(slug)
-        meta = loaded.catalogue.municipality
+        plain = core.load_plain(slug)
+        meta = plain.data["municipality"]
         rows.append(
             {
-                "slug": slug, "name": meta.name, "number": meta.number, "version": meta.version,
-                "measures": len(loaded.catalogue.measures), "data_version": loaded.version_hash,
-                "sources": [s.file for s in meta.sources],
+                "slug": slug,
+                "name": meta["name"],
+                "number": meta["number"],
+                "version": meta["version"],
+                "measures": len(plain.data["measures"]),
+                "data_version": plain.version_hash,
+                "sources": [s["file"] for s in meta["sources"]],
             }
         )
     columns = [
-        Column("slug", "Slug"), Column("name", "Name"), Column("number", "No."),
-        Column("version", "Version"), Column("measures", "Measures"),
+        Column("slug", "Slug"),
+        Column("name", t("catalogue.col_name")),
+        Column("number", t("catalogue.col_number")),
+        Column("version", t("catalogue.col_version")),
+        Column("measures", t("catalogue.col_measures")),
     ]
-    render(rows, columns, fmt, title="Shipped municipalities")
+    render(rows, columns, fmt, title=t("catalogue.title_municipalities"))
 
 
 @data_app.command("areas")
@@ -108,7 +123,12 @@ def areas(fmt: common.Format = None, lang: common.Lang = None, ctx: typer.Contex
     if ctx is not None:
         common.runtime(ctx, lang=lang)
     fmt = resolve_format(fmt)
-    vocab = core.load_vocabulary()
-    rows = [{"kind": "area", "key": k, "label": pick(v)} for k, v in vocab.areas.items()]
-    rows += [{"kind": "work_arena", "key": k, "label": pick(v)} for k, v in vocab.work_arenas.items()]
-    render(rows, [Column("kind", "Kind"), Column("key", "Key"), Column("label", "Label")], fmt)
+    vocab = core.vocabulary_data()
+    rows = [{"kind": "area", "key": k, "label": pick(v)} for k, v in vocab["areas"].items()]
+    rows += [{"kind": "work_arena", "key": k, "label": pick(v)} for k, v in vocab["work_arenas"].items()]
+    columns = [
+        Column("kind", t("catalogue.col_kind")),
+        Column("key", t("catalogue.col_key")),
+        Column("label", t("catalogue.col_label")),
+    ]
+    render(rows, columns, fmt)
