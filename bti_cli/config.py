@@ -49,3 +49,51 @@ def default_cases_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "cases"
+
+
+def check_setting(key: str, value: str) -> str | int:
+    """The value to store for `key`, or UsageError/InputError saying why it cannot be used."""
+    from bti_cli.errors import InputError, UsageError
+    from bti_cli.i18n import LANGUAGES, t
+
+    if key not in CONFIG_KEYS:
+        raise UsageError(t("config.unknown_key", key=key), hint=t("config.known_keys", keys=", ".join(CONFIG_KEYS)))
+    if key == "lang" and value not in LANGUAGES:
+        raise InputError(t("config.bad_value", key=key, reason=" | ".join(LANGUAGES)))
+    if key == "municipality":
+        from bti_cli.catalogue import shipped_municipalities
+
+        if value not in shipped_municipalities():
+            raise InputError(t("config.bad_value", key=key, reason=", ".join(shipped_municipalities())))
+    if key == "arena":
+        from bti_cli.catalogue import vocabulary_data
+
+        arenas = list(vocabulary_data()["work_arenas"])
+        if value not in arenas:
+            raise InputError(t("config.bad_value", key=key, reason=", ".join(arenas)))
+    if key == "cases_dir":
+        value = str(Path(value).expanduser().resolve())
+    if key == "role" and not value.strip():
+        raise InputError(t("config.bad_value", key=key, reason="''"))
+    return value
+
+
+def write_setting(key: str, value: str | None) -> str | int | None:
+    """Set (or with None remove) one key in the config file, atomically. Returns the stored value."""
+    import tomli_w
+
+    data = read_config()
+    if value is None:
+        if key not in CONFIG_KEYS:
+            check_setting(key, "")
+        data.pop(key, None)
+        stored = None
+    else:
+        stored = check_setting(key, value)
+        data[key] = stored
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
+    os.replace(tmp, path)
+    return stored

@@ -46,6 +46,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
     "stats": ("bti_cli.cli.export:stats", "figures", "Yearly figures for the preventive plan, small counts hidden."),
     "scrub": ("bti_cli.cli.scrub:scrub", "tools", "Remove personal data from text (file or stdin)."),
     "data": ("bti_cli.cli.data:data_app", "tools", "Check and describe data files."),
+    "config": ("bti_cli.cli.config:config_app", "tools", "Your defaults: municipality, language, cases folder, role."),
 }
 SECTIONS = {
     "walk": "Walkthrough",

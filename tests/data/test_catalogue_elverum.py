@@ -26,7 +26,7 @@ DATA = ROOT / "bti_cli" / "data"
 FILE = DATA / "elverum.toml"
 SEED = "003_e0b37af50196586c.txt"
 
-U, S, I = "universal", "selective", "indicated"
+U, S, I = "universal", "selective", "indicated"  # noqa: E741
 
 EXPECTED: list[tuple[str, str]] = [
     # Universelle tiltak (40 rows)
