@@ -1,0 +1,191 @@
+"""Quality of the scrubber over the labelled corpus in tests/corpus/.
+
+For each kind of personal data: recall (share of labelled spans fully replaced). For domain
+words ({keep:…}): how many were wrongly replaced. Also the replacements that hit no labelled
+span (false positives) and the precision they give. Prints a table; exits 1 when a target is
+missed: every identity number, phone, e-mail and birth date; ≥ 95 % of names and addresses;
+no domain word replaced.
+
+    python benchmarks/scrub_quality.py [--verbose] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CORPUS = ROOT / "tests" / "corpus"
+KINDS = ("national_id", "phone", "email", "birth_date", "address", "name")
+TARGETS = {"national_id": 1.0, "phone": 1.0, "email": 1.0, "birth_date": 1.0, "address": 0.95, "name": 0.95}
+LABEL = re.compile(r"\{(name|national_id|phone|email|address|birth_date|keep):([^{}]*)\}")
+
+
+@dataclass
+class Note:
+    source: str
+    number: int
+    text: str
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+    municipality: str = "loten"
+
+
+def parse(path: Path) -> list[Note]:
+    """Notes of one corpus file: labels removed from the text, kept as (kind, start, end)."""
+    notes: list[Note] = []
+    for raw in re.split(r"(?m)^---[ \t]*\n", path.read_text(encoding="utf-8")):
+        municipality = "loten"
+        lines = []
+        for line in raw.splitlines(keepends=True):
+            if line.startswith("#!"):
+                m = re.search(r"municipality=([a-z-]+)", line)
+                municipality = m.group(1) if m else municipality
+            elif not line.startswith("#"):
+                lines.append(line)
+        marked = "".join(lines)
+        if not marked.strip():
+            continue
+        text, spans, pos = [], [], 0
+        length = 0
+        for m in LABEL.finditer(marked):
+            before = marked[pos : m.start()]
+            text.append(before)
+            length += len(before)
+            value = m.group(2)
+            spans.append((m.group(1), length, length + len(value)))
+            text.append(value)
+            length += len(value)
+            pos = m.end()
+        text.append(marked[pos:])
+        plain = "".join(text)
+        if "{" in plain or "}" in plain:
+            raise SystemExit(f"{path.name}: unbalanced label near: {plain[:60]!r}")
+        notes.append(Note(path.name, len(notes) + 1, plain, spans, municipality))
+    return notes
+
+
+def load_corpus() -> list[Note]:
+    notes: list[Note] = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        notes.extend(parse(path))
+    return notes
+
+
+def covered(start: int, end: int, text: str, replaced: list[tuple[int, int]]) -> bool:
+    for i in range(start, end):
+        if text[i].isspace() or text[i] in ",.()":
+            continue
+        if not any(s <= i < e for s, e in replaced):
+            return False
+    return True
+
+
+def evaluate(notes: list[Note], verbose: bool = False) -> dict:
+    from bti_cli import catalogue
+    from bti_cli.anonymise import domain_vocabulary, scrub
+
+    vocabularies: dict[str, frozenset[str]] = {}
+    total = dict.fromkeys(KINDS, 0)
+    found = dict.fromkeys(KINDS, 0)
+    keep_total = keep_hit = 0
+    false_positives: dict[str, int] = {}
+    replaced_count: dict[str, int] = {}
+    misses: list[str] = []
+    for note in notes:
+        if note.municipality not in vocabularies:
+            vocabularies[note.municipality] = domain_vocabulary(catalogue.load(note.municipality).catalogue)
+        result = scrub(note.text, vocabulary=vocabularies[note.municipality], lang="nb")
+        replaced = [(r.start, r.end) for r in result.replacements]
+        for kind, start, end in note.spans:
+            if kind == "keep":
+                keep_total += 1
+                if any(s < end and start < e for s, e in replaced):
+                    keep_hit += 1
+                    misses.append(f"{note.source}#{note.number} domain word replaced: {note.text[start:end]!r}")
+                continue
+            total[kind] += 1
+            if covered(start, end, note.text, replaced):
+                found[kind] += 1
+            else:
+                misses.append(f"{note.source}#{note.number} missed {kind}: {note.text[start:end]!r}")
+        gold = [(s, e) for k, s, e in note.spans if k != "keep"]
+        for r in result.replacements:
+            replaced_count[r.kind] = replaced_count.get(r.kind, 0) + 1
+            if not any(s < r.end and r.start < e for s, e in gold):
+                false_positives[r.kind] = false_positives.get(r.kind, 0) + 1
+                misses.append(f"{note.source}#{note.number} false positive {r.kind}: {r.original!r} ({r.reason})")
+    if verbose:
+        print("\n".join(misses))
+        print()
+    return {
+        "notes": len(notes),
+        "total": total,
+        "found": found,
+        "keep_total": keep_total,
+        "keep_hit": keep_hit,
+        "false_positives": false_positives,
+        "replaced": replaced_count,
+    }
+
+
+def table(stats: dict, markdown: bool) -> tuple[str, bool]:
+    rows = []
+    ok = True
+    for kind in KINDS:
+        n, f = stats["total"][kind], stats["found"][kind]
+        recall = f / n if n else 1.0
+        fp = stats["false_positives"].get(kind, 0)
+        made = stats["replaced"].get(kind, 0)
+        precision = (made - fp) / made if made else 1.0
+        met = recall >= TARGETS[kind]
+        ok &= met
+        rows.append(
+            (
+                kind,
+                str(n),
+                str(f),
+                f"{recall:.1%}",
+                f"≥ {TARGETS[kind]:.0%}",
+                "yes" if met else "NO",
+                str(fp),
+                f"{precision:.1%}",
+            )
+        )
+    keep_ok = stats["keep_hit"] == 0
+    ok &= keep_ok
+    head = ("kind", "labelled", "replaced", "recall", "target", "met", "false pos.", "precision")
+    lines = []
+    if markdown:
+        lines.append("| " + " | ".join(head) + " |")
+        lines.append("|" + "---|" * len(head))
+        lines += ["| " + " | ".join(r) + " |" for r in rows]
+    else:
+        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
+        lines.append("  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)))
+        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    lines.append("")
+    lines.append(
+        f"domain words wrongly replaced: {stats['keep_hit']} of {stats['keep_total']} "
+        f"({'target met' if keep_ok else 'TARGET MISSED'}); notes: {stats['notes']}"
+    )
+    return "\n".join(lines), ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false positive")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    args = parser.parse_args(argv)
+    stats = evaluate(load_corpus(), verbose=args.verbose)
+    text, ok = table(stats, args.markdown)
+    print(text)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
