@@ -7,3 +7,14 @@ import typer
 
 cases_app = typer.Typer(help="Open and closed cases: list, show, evaluate, hand over, close, verify.",
                         no_args_is_help=True)
+
+
+def _register() -> None:
+    """Import the modules whose commands decorate `cases_app` (the group is loaded lazily)."""
+    import importlib
+
+    for name in ("cases_log", "cases_flow", "cases_index"):
+        importlib.import_module(f"bti_cli.cli.{name}")
+
+
+_register()

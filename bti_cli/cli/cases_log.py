@@ -1,1 +1,411 @@
-"""(being written)"""
+"""`bti cases show CASE` and `bti cases verify [CASE]`: read and check case files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from bti_cli.cli import common
+from bti_cli.cli.cases import cases_app
+from bti_cli.i18n import t
+
+if TYPE_CHECKING:
+    from bti_cli.caselog import CaseLog
+
+SHOW_FORMATS = ("table", "md", "json")
+VERIFY_FORMATS = ("table", "json", "jsonl", "csv")
+
+# summary fields shown by `show` (table and md), in this order; json has every field
+SUMMARY_FIELDS = (
+    "status", "level", "highest_level", "arena", "actor_role", "subject", "age", "concern_areas",
+    "concern_scale", "concern_date", "decision", "decision_date", "decision_deadline",
+    "notified_barnevern", "notified_date", "measures", "services_involved", "baton_holder_role",
+    "pending_baton_holder_role", "consent_services", "consent_until", "evaluations",
+    "next_evaluation", "pending_step", "closed",
+)
+
+
+# --------------------------------------------------------------------------- building the view
+
+
+def _process_for(municipality: str):
+    """The process (with the municipality's overrides) for labels and the summary, or None."""
+    from bti_cli.errors import BtiError
+
+    try:
+        from bti_cli import process
+    except ImportError:  # the engine is not installed in this build
+        return None
+    try:
+        from bti_cli import catalogue
+
+        return process.load_for(catalogue.load(municipality))
+    except (BtiError, OSError, AttributeError):
+        pass
+    try:
+        return process.default_process()
+    except (BtiError, OSError):
+        return None
+
+
+def _summary(log: CaseLog, proc) -> dict | None:
+    """The derived state (bti_cli.state), or None when no process definition is available."""
+    if proc is None:
+        return None
+    try:
+        from bti_cli import state
+    except ImportError:
+        return None
+    summary = state.summarise(log.header, log.events, deadline_days=proc.deadline_days, process=proc)
+    return summary.model_dump(mode="json") if hasattr(summary, "model_dump") else dict(summary)
+
+
+def _local_time(stamp: str) -> str:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _text(labels, proc) -> str:
+    """A label from the process in the current language, its {placeholders} filled in."""
+    from bti_cli.i18n import pick
+
+    text = pick(labels)
+    if "{" not in text or proc is None:
+        return text
+    settings = dict(getattr(proc, "settings", {}) or {})
+    settings.setdefault("deadline_days", settings.get("decision_deadline_days", 14))
+    settings.setdefault("consent_age", settings.get("consent_age_log", 15))
+    try:
+        return text.format_map(_Keep(settings))
+    except (ValueError, IndexError):
+        return text
+
+
+def _label(function: str, key: str) -> str:
+    try:
+        from bti_cli import catalogue
+
+        return getattr(catalogue, function)(key)
+    except Exception:  # noqa: BLE001 - a label is a nicety; the key stands on its own
+        return key
+
+
+def _option_label(question, value: Any, proc) -> Any:
+    if isinstance(value, bool):
+        return value
+    for option in getattr(question, "options", None) or ():
+        if option.value == value and not isinstance(option.value, bool):
+            return _text(option.label, proc)
+    source = getattr(question, "options_from", None)
+    if isinstance(value, str) and source in ("areas", "work_arenas"):
+        return _label("area_label" if source == "areas" else "work_arena_label", value)
+    return value
+
+
+def _answer_text(question, value: Any, proc) -> Any:
+    """An answer for people: option labels where the process names them, else the value."""
+    if question is None or value is None:
+        return value
+    if isinstance(value, list):
+        return [_option_label(question, v, proc) for v in value]
+    return _option_label(question, value, proc)
+
+
+def decision_text(value: Any) -> str:
+    """`level:2` → "level 2" etc., in the current language."""
+    text = str(value)
+    if text.startswith("level:"):
+        return t("caselog.d_level", n=text.partition(":")[2])
+    if text in ("close", "notify", "continue"):
+        return t(f"caselog.d_{text}")
+    return text
+
+
+def event_rows(log: CaseLog, proc) -> list[dict]:
+    """One row per event: the stored fields plus labels from the process (None when unknown)."""
+    rows = []
+    for event in log.events:
+        step = proc.step(event.step) if proc is not None else None
+        question = step.question(event.question) if step is not None and event.question else None
+        row = event.model_dump(mode="json")
+        row["step_label"] = _text(step.title, proc) if step is not None else None
+        row["question_label"] = _text(question.text, proc) if question is not None else None
+        rows.append(row)
+    return rows
+
+
+def _display_rows(log: CaseLog, proc, rows: list[dict]) -> list[dict]:
+    """Rows for people (table, md): labels, local times, answers as text."""
+    from bti_cli.render import cell_text
+
+    shown = []
+    for event, row in zip(log.events, rows, strict=True):
+        step = proc.step(event.step) if proc is not None else None
+        question = step.question(event.question) if step is not None and event.question else None
+        kind = event.kind.value
+        answer = _answer_text(question, event.value, proc)
+        if kind == "decision":
+            label = None
+            if step is not None and isinstance(event.value, str):
+                label = next((d.label for d in step.decisions if d.to == event.value), None)
+            answer = _text(label, proc) if label is not None else decision_text(event.value)
+        what = row["question_label"] or event.question
+        if kind != "answer":
+            what = t(f"caselog.k_{kind}") + (f": {what}" if what else "")
+        shown.append({
+            "seq": event.seq,
+            "time": _local_time(event.at),
+            "level": event.level,
+            "step": event.step,
+            "step_label": row["step_label"],
+            "question": what or "",
+            "answer": cell_text(answer),
+            "role": event.actor_role or "",
+        })
+    return shown
+
+
+def _runs(rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Consecutive events of one step and level under one heading, in time order."""
+    runs: list[tuple[str, list[dict]]] = []
+    key = None
+    for row in rows:
+        this = (row["level"], row["step"])
+        if this != key:
+            name = f"{row['step_label']} ({row['step']})" if row["step_label"] else row["step"]
+            runs.append((t("caselog.run_title", level=row["level"], step=name), []))
+            key = this
+        runs[-1][1].append(row)
+    return runs
+
+
+def _find_question(proc, question_id: str):
+    for step in proc.steps:
+        question = step.question(question_id)
+        if question is not None:
+            return question
+    return None
+
+
+def _summary_rows(summary: dict, proc=None) -> list[dict]:
+    from bti_cli.render import cell_text
+
+    rows = []
+    for key in SUMMARY_FIELDS:
+        value = summary.get(key)
+        if value is None or value == [] or value == "":
+            continue
+        if key == "measures":
+            value = [m.get("id", "?") if isinstance(m, dict) else m for m in value]
+        elif key == "arena":
+            value = _label("work_arena_label", value)
+        elif key == "concern_areas":
+            value = [_label("area_label", v) for v in value]
+        elif key == "status":
+            value = t(f"caselog.status_{value}") if value in ("open", "closed") else value
+        elif key == "decision":
+            value = decision_text(value)
+        elif isinstance(value, bool):
+            value = t("caselog.yes") if value else t("caselog.no")
+        elif key == "subject" and proc is not None:
+            value = _answer_text(_find_question(proc, "subject"), value, proc)
+        rows.append({"field": t(f"caselog.f_{key}"), "value": cell_text(value)})
+    return rows
+
+
+def _timeline_columns():
+    from bti_cli.render import Column
+
+    return [
+        Column("seq", "#", no_wrap=True),
+        Column("time", t("caselog.c_time"), no_wrap=True),
+        Column("question", t("caselog.c_question"), max_width=40),
+        Column("answer", t("caselog.c_answer"), max_width=50),
+        Column("role", t("caselog.c_role"), max_width=20),
+    ]
+
+
+def _summary_columns():
+    from bti_cli.render import Column
+
+    return [Column("field", t("caselog.c_field")), Column("value", t("caselog.c_value"), max_width=60)]
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@cases_app.command("show")
+def show(
+    ctx: typer.Context,
+    case: Annotated[str, typer.Argument(metavar="CASE", help="The case id, e.g. BTI-2026-7K3Q9.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", show_default=False,
+            help="table (default on a terminal), md (a printable summary) or json "
+                 "(header, summary and events; default in a pipe).",
+        ),
+    ] = None,
+    cases_dir: common.CasesDir = None,
+    lang: common.Lang = None,
+) -> None:
+    """Show a case's log: its summary and a timeline of events (level, step, answer, role)."""
+    from bti_cli.caselog import CaseLog
+    from bti_cli.errors import VerificationError
+    from bti_cli.render import resolve_format
+
+    rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
+    fmt = resolve_format(fmt, SHOW_FORMATS)
+    log = CaseLog.open(rt.require_cases_dir(), case, check=False)
+    proc = _process_for(log.header.municipality)
+    summary = _summary(log, proc)
+    rows = event_rows(log, proc)
+    if fmt == "json":
+        document = {
+            "header": log.header.model_dump(mode="json"),
+            "summary": summary,
+            "events": rows,
+            "verified": not log.problems,
+            "problems": list(log.problems),
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "md":
+        _write_markdown(log, summary, _display_rows(log, proc, rows), proc)
+    else:
+        _print_table(log, summary, _display_rows(log, proc, rows), proc)
+    if log.problems:
+        raise VerificationError(t("caselog.show_broken", case=log.case_id, count=len(log.problems)),
+                                hint=t("caselog.verify_hint", case=log.case_id))
+
+
+def _facts(log: CaseLog) -> list[tuple[str, str]]:
+    header = log.header
+    return [
+        (t("caselog.h_municipality"), header.municipality),
+        (t("caselog.h_created"), _local_time(header.created)),
+        (t("caselog.h_catalogue_version"), header.catalogue_version),
+        (t("caselog.h_process_version"), header.process_version),
+        (t("caselog.h_events"), str(len(log.events))),
+    ]
+
+
+def _print_table(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> None:
+    from bti_cli.console import is_plain, out
+    from bti_cli.render import print_table
+
+    console = out()
+    console.print(t("caselog.title", case=log.case_id), markup=False)
+    for label, value in _facts(log):
+        console.print(f"  {label}: {value}", markup=False)
+    if summary is not None:
+        console.print("")
+        if is_plain():  # screen readers: "field: value", one a line
+            console.print(t("caselog.summary"), markup=False)
+            for row in _summary_rows(summary, proc):
+                console.print(f"  {row['field']}: {row['value']}", markup=False)
+        else:
+            print_table(_summary_rows(summary, proc), _summary_columns(), title=t("caselog.summary"))
+    console.print("")
+    console.print(t("caselog.timeline"), markup=False)
+    if not rows:
+        console.print(t("caselog.no_events"), markup=False)
+    for title, members in _runs(rows):
+        console.print("")
+        print_table(members, _timeline_columns(), title=title)
+
+
+def _write_markdown(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> None:
+    from bti_cli.render import write_markdown
+
+    out = sys.stdout
+    out.write(f"# {t('caselog.title', case=log.case_id)}\n\n")
+    for label, value in _facts(log):
+        out.write(f"- **{label}:** {value}\n")
+    if summary is not None:
+        out.write(f"\n## {t('caselog.summary')}\n\n")
+        write_markdown(_summary_rows(summary, proc), _summary_columns(), out)
+    out.write(f"\n## {t('caselog.timeline')}\n")
+    if not rows:
+        out.write("\n" + t("caselog.no_events") + "\n")
+    for title, members in _runs(rows):
+        out.write(f"\n### {title}\n\n")
+        write_markdown(members, _timeline_columns(), out)
+
+
+@cases_app.command("verify")
+def verify(
+    ctx: typer.Context,
+    case: Annotated[
+        str | None,
+        typer.Argument(metavar="[CASE]", help="One case id; without it every case file in the folder.",
+                       show_default=False),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", show_default=False,
+                     help="table, json, jsonl or csv (default: table on a terminal, json in a pipe)."),
+    ] = None,
+    cases_dir: common.CasesDir = None,
+    lang: common.Lang = None,
+) -> None:
+    """Check each case file's hash chain and layout; exit 5 if any file fails."""
+    from bti_cli.caselog import iter_case_files, normalise_case_id, verify_file
+    from bti_cli.errors import CaseNotFound, VerificationError
+    from bti_cli.render import Column, render, resolve_format
+
+    rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
+    fmt = resolve_format(fmt, VERIFY_FORMATS)
+    folder = rt.require_cases_dir()
+    if case is not None:
+        case_id = normalise_case_id(case)
+        path = folder / f"{case_id}.toml"
+        if not path.is_file():
+            raise CaseNotFound(t("caselog.not_found", case=case_id), hint=t("caselog.not_found_hint"))
+        paths = iter([path])
+    else:
+        paths = iter_case_files(folder)
+
+    tally = {"checked": 0, "failed": 0}
+
+    def results():
+        for path in paths:
+            result = verify_file(path)
+            tally["checked"] += 1
+            tally["failed"] += not result.ok
+            yield result.row()
+
+    if fmt == "table":
+        rows = []
+        for row in results():
+            row["status"] = t("caselog.ok") if row["ok"] else t("caselog.failed")
+            row["problem_text"] = "\n".join(row["problems"])
+            rows.append(row)
+        if rows:
+            columns = [
+                Column("case_id", t("caselog.c_case"), no_wrap=True),
+                Column("status", t("caselog.c_status"), no_wrap=True),
+                Column("events", t("caselog.c_events"), no_wrap=True),
+                Column("problem_text", t("caselog.c_problems"), max_width=70),
+            ]
+            title = t("caselog.verify_title", checked=tally["checked"], failed=tally["failed"])
+            render(rows, columns, "table", title=title)
+        else:
+            from bti_cli.console import err
+
+            err().print(t("caselog.no_cases"), markup=False)
+    else:
+        render(results(), [], fmt)
+    if tally["failed"]:
+        raise VerificationError(t("caselog.verify_failed", failed=tally["failed"], checked=tally["checked"]))

@@ -1,0 +1,756 @@
+"""Case files: a header plus append-only events chained by SHA-256, written durably.
+
+One TOML file per case, `<cases-dir>/<case-id>.toml`:
+
+    # bti case file: do not edit; `bti cases verify` detects any change.
+    schema_version = 1
+    case_id = "BTI-2026-7K3Q9"
+    ...header fields (models.CaseHeader)...
+
+    [[events]]
+    seq = 0
+    ...event fields (models.Event), `None` fields left out...
+    prev_hash = "…"
+    hash = "…"
+
+The hash chain: `hash` of an event is SHA-256 over the canonical JSON of the event's table
+without `hash` (keys sorted, no spaces, UTF-8, `None` fields left out; the table includes `seq`
+and `prev_hash`). The first event's `prev_hash` is SHA-256 over the canonical JSON of the
+header table, so an edited header breaks the chain too. Beyond the chain, a file must be
+byte-for-byte what bti writes for its content (the canonical layout), so any changed byte,
+even a space, is reported.
+
+Writes are a full atomic replace (temp file in the same folder, fsync, `os.replace`, fsync of
+the folder) under an exclusive `flock` on a sidecar lock file in `<cases-dir>/.locks/`. Before
+writing, `append` re-reads the file under the lock; if another process appended meanwhile it
+refuses with `CaseChanged` (or, with `merge=True`, chains the new event after theirs), so an
+event is never lost. Files are 0600 and the folder 0700.
+
+Core module: raises BtiError subclasses, never prints or prompts. Pydantic and tomli_w are
+imported lazily so that importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import re
+import secrets
+import signal
+import stat
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bti_cli.errors import (
+    BtiError,
+    CaseNotFound,
+    DataError,
+    ExitCode,
+    InputError,
+    VerificationError,
+)
+from bti_cli.i18n import t
+
+if TYPE_CHECKING:
+    from bti_cli.models import CaseHeader, Event, EventKind
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # no I L O U
+CASE_ID_RE = re.compile(r"^BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}$")  # = models.CASE_ID_PATTERN
+FILE_COMMENT = "# bti case file: do not edit; `bti cases verify` detects any change.\n"
+LOCK_DIR = ".locks"
+LOCK_TIMEOUT = 10.0  # seconds to wait for another writer of the same case
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+INT64 = (-(2**63), 2**63 - 1)
+HEADER_KEYS = ("schema_version", "case_id", "municipality", "catalogue_version", "process_version", "created")
+EVENT_KEYS = ("seq", "at", "level", "step", "kind", "question", "value", "actor_role", "prev_hash", "hash")
+
+
+class CaseChanged(BtiError):
+    """Another process wrote the case after this one read it; nothing was written."""
+
+    exit_code = ExitCode.INPUT
+
+
+class CaseBusy(BtiError):
+    """Another process holds the case's lock for longer than LOCK_TIMEOUT."""
+
+    exit_code = ExitCode.INPUT
+
+
+# --------------------------------------------------------------------------- ids and time
+
+
+def new_case_id(now: datetime | None = None, cases_dir: Path | None = None) -> str:
+    """`BTI-<year>-<5 random Crockford base32 chars>`; not yet used in `cases_dir` if given.
+
+    `CaseLog.create` claims the id atomically (a hard link that fails if the name exists), so
+    the check here only avoids needless retries.
+    """
+    year = _utc(now).year
+    for _ in range(100):
+        case_id = f"BTI-{year:04d}-" + "".join(secrets.choice(CROCKFORD) for _ in range(5))
+        if cases_dir is None or not (Path(cases_dir) / f"{case_id}.toml").exists():
+            return case_id
+    raise BtiError(t("caselog.no_free_id"))  # pragma: no cover - 33 million ids a year
+
+
+def normalise_case_id(case_id: str) -> str:
+    """Upper-case and trimmed; raises CaseNotFound when it cannot be a case id."""
+    value = (case_id or "").strip().upper()
+    if not CASE_ID_RE.match(value):
+        raise CaseNotFound(t("caselog.bad_case_id"), hint=t("caselog.case_id_hint"))
+    return value
+
+
+def _utc(now: datetime | str | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if isinstance(now, str):
+        try:
+            now = datetime.fromisoformat(now)
+        except ValueError:
+            raise InputError(t("caselog.bad_timestamp")) from None
+    if now.tzinfo is None:
+        return now.replace(tzinfo=UTC)
+    return now.astimezone(UTC)
+
+
+def timestamp(now: datetime | str | None = None) -> str:
+    """ISO 8601 UTC to the second, e.g. 2026-11-23T14:05:00Z."""
+    return _utc(now).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --------------------------------------------------------------------------- canonical form
+
+
+def _json_default(value: Any) -> str:  # only reached for hand-edited files (dates, floats…)
+    return f"{type(value).__name__}:{value}"
+
+
+def canonical_json(table: dict) -> bytes:
+    """Keys sorted, no spaces, UTF-8, no ASCII escaping: the bytes that get hashed."""
+    return json.dumps(
+        table, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
+    ).encode("utf-8")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def header_table(header: CaseHeader) -> dict:
+    return header.model_dump(mode="json", exclude_none=True)
+
+
+def header_hash(header: CaseHeader | dict) -> str:
+    table = header if isinstance(header, dict) else header_table(header)
+    return sha256_hex(canonical_json(table))
+
+
+def event_table(event: Event, *, with_hash: bool = True) -> dict:
+    """The event as stored: model field order, `None` fields left out."""
+    exclude = None if with_hash else {"hash"}
+    return event.model_dump(mode="json", exclude_none=True, exclude=exclude)
+
+
+def event_hash(table: dict) -> str:
+    """SHA-256 over the canonical JSON of an event table without its `hash` key."""
+    return sha256_hex(canonical_json({k: v for k, v in table.items() if k != "hash"}))
+
+
+def _render_header(table: dict) -> str:
+    import tomli_w
+
+    return FILE_COMMENT + tomli_w.dumps(table)
+
+
+def _render_event(table: dict) -> str:
+    import tomli_w
+
+    return "\n" + tomli_w.dumps({"events": [table]})
+
+
+def render(header: CaseHeader, events: list[Event]) -> bytes:
+    """The canonical bytes of a case file."""
+    text = _render_header(header_table(header)) + "".join(_render_event(event_table(e)) for e in events)
+    return text.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- reading and checking
+
+
+@dataclass
+class _Parsed:
+    """What a case file holds, and every problem found in it."""
+
+    header: CaseHeader | None = None
+    events: list[Event] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    readable: bool = False  # header and every event parsed into models
+    newer: bool = False  # written by a newer bti (schema_version too high)
+    event_count: int = 0
+
+
+def _field_errors(error) -> list[str]:
+    """Pydantic errors as `field: message`, never quoting the input (it may be personal)."""
+    out = []
+    for item in error.errors(include_input=False, include_url=False):
+        loc = ".".join(str(p) for p in item.get("loc", ())) or "-"
+        out.append(f"{loc}: {item.get('msg', 'invalid')}")
+    return out
+
+
+def _parse(raw: bytes, expected_id: str | None) -> _Parsed:
+    import tomllib
+
+    from bti_cli.models import SCHEMA_VERSION, CaseHeader, Event
+
+    result = _Parsed()
+    problems = result.problems
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(t("caselog.p_not_utf8", offset=exc.start))
+        return result
+    if not text.strip():
+        problems.append(t("caselog.p_empty"))
+        return result
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(t("caselog.p_not_toml", detail=str(exc)))
+        if not text.endswith("\n"):
+            problems.append(t("caselog.p_truncated"))
+        return result
+
+    raw_events = data.pop("events", [])
+    head = data
+    version = head.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        result.newer = True
+        problems.append(t("caselog.p_newer", version=version, supported=SCHEMA_VERSION))
+        return result
+    header = None
+    try:
+        header = CaseHeader.model_validate(head)
+    except Exception as exc:  # pydantic.ValidationError
+        for line in _field_errors(exc):
+            problems.append(t("caselog.p_header_field", detail=line))
+    if header is not None and expected_id and header.case_id != expected_id:
+        problems.append(t("caselog.p_wrong_id", expected=expected_id))
+    result.header = header
+
+    if not isinstance(raw_events, list):
+        problems.append(t("caselog.p_events_not_list"))
+        return result
+    result.event_count = len(raw_events)
+    prev = header_hash(head)
+    readable = header is not None
+    for index, table in enumerate(raw_events):
+        if not isinstance(table, dict):
+            problems.append(t("caselog.p_event_not_table", n=index))
+            readable = False
+            continue
+        stored = table.get("hash")
+        try:
+            event = Event.model_validate(table)
+        except Exception as exc:  # pydantic.ValidationError
+            readable = False
+            missing = [e for e in exc.errors(include_input=False) if e.get("type") == "missing"]
+            if missing:
+                names = ", ".join(str(e["loc"][0]) for e in missing if e.get("loc"))
+                problems.append(t("caselog.p_event_missing", n=index, fields=names))
+            for line in _field_errors(exc):
+                if not any(line.startswith(f"{e['loc'][0]}:") for e in missing if e.get("loc")):
+                    problems.append(t("caselog.p_event_field", n=index, detail=line))
+        else:
+            result.events.append(event)
+            if event.seq != index:
+                problems.append(t("caselog.p_seq", n=index, seq=event.seq))
+        if table.get("prev_hash") != prev:
+            problems.append(t("caselog.p_prev_hash", n=index))
+        actual = event_hash(table)
+        if stored != actual:
+            problems.append(t("caselog.p_hash", n=index))
+        # continue the chain from the stored hash, so one edit is reported once
+        prev = stored if isinstance(stored, str) else actual
+    result.readable = readable
+    if readable and not problems:
+        expected = render(header, result.events)
+        if raw != expected:
+            problems.append(t("caselog.p_layout", line=_first_diff_line(raw, expected)))
+    return result
+
+
+def _first_diff_line(a: bytes, b: bytes) -> int:
+    for number, (x, y) in enumerate(zip(a.split(b"\n"), b.split(b"\n"), strict=False), start=1):
+        if x != y:
+            return number
+    return min(a.count(b"\n"), b.count(b"\n")) + 1
+
+
+@dataclass
+class VerifyResult:
+    """The outcome of checking one case file (a row of `bti cases verify`)."""
+
+    path: Path
+    case_id: str
+    ok: bool
+    events: int
+    problems: list[str]
+
+    def row(self) -> dict:
+        return {
+            "case_id": self.case_id,
+            "ok": self.ok,
+            "events": self.events,
+            "problems": list(self.problems),
+            "file": self.path.name,
+        }
+
+
+def verify_file(path: Path) -> VerifyResult:
+    """Check one case file: TOML, models, sequence, hash chain and canonical layout."""
+    path = Path(path)
+    stem = path.name.removesuffix(".toml")
+    expected = stem if CASE_ID_RE.match(stem) else None
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CaseNotFound(t("caselog.not_found", case=stem), hint=t("caselog.not_found_hint")) from None
+    except OSError as exc:
+        detail = exc.strerror or type(exc).__name__
+        return VerifyResult(path, stem, False, 0, [t("caselog.p_unreadable", detail=detail)])
+    parsed = _parse(raw, expected)
+    if expected is None:
+        parsed.problems.insert(0, t("caselog.p_bad_name"))
+    return VerifyResult(path, stem, not parsed.problems, parsed.event_count, parsed.problems)
+
+
+def iter_case_files(cases_dir: Path) -> Iterator[Path]:
+    """Every `<case-id>.toml` in the folder, sorted by name (temp and lock files skipped)."""
+    try:
+        entries = sorted(os.scandir(cases_dir), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        name = entry.name
+        if name.endswith(".toml") and CASE_ID_RE.match(name[:-5]) and entry.is_file():
+            yield Path(entry.path)
+
+
+# --------------------------------------------------------------------------- files, modes, locks
+
+
+def ensure_cases_dir(cases_dir: Path) -> Path:
+    """Create the folder 0700 (tightening a looser existing mode)."""
+    cases_dir = Path(cases_dir)
+    try:
+        cases_dir.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    except FileExistsError:
+        raise InputError(t("caselog.not_a_dir")) from None
+    _tighten(cases_dir, DIR_MODE)
+    return cases_dir
+
+
+def _tighten(path: Path, mode: int) -> None:
+    try:
+        current = stat.S_IMODE(os.stat(path).st_mode)
+        if current & ~mode:
+            os.chmod(path, current & mode)
+    except PermissionError:  # not ours: leave it, the owner's mode stands
+        pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.stem}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+
+
+def _write_temp(path: Path, data: bytes) -> Path:
+    tmp = _temp_path(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    os.close(fd)
+    return tmp
+
+
+def _atomic_replace(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, os.replace, fsync the folder."""
+    tmp = _write_temp(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _atomic_create(path: Path, data: bytes) -> bool:
+    """Like _atomic_replace, but fails (returns False) when `path` exists already."""
+    tmp = _write_temp(path, data)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    _fsync_dir(path.parent)
+    return True
+
+
+class _Lock:
+    """An exclusive flock on `<cases-dir>/.locks/<case-id>.lock` (the lock file stays)."""
+
+    def __init__(self, cases_dir: Path, case_id: str, timeout: float = LOCK_TIMEOUT):
+        self.path = Path(cases_dir) / LOCK_DIR / f"{case_id}.lock"
+        self.case_id = case_id
+        self.timeout = timeout
+        self.fd: int | None = None
+
+    def __enter__(self) -> _Lock:
+        import fcntl
+
+        folder = self.path.parent
+        if not folder.is_dir():
+            folder.mkdir(mode=DIR_MODE, exist_ok=True)
+            _tighten(folder, DIR_MODE)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+        deadline = time.monotonic() + self.timeout
+        delay = 0.001
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    os.close(fd)
+                    raise
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise CaseBusy(t("caselog.busy", case=self.case_id), hint=t("caselog.busy_hint")) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.05)
+        self.fd = fd
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing the last descriptor releases the flock
+            self.fd = None
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM while the file is replaced and memory updated, so that an
+    interrupted append is either fully done (on disk and in `events`) or not done at all."""
+    blocked = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+# --------------------------------------------------------------------------- personal data guard
+# The last gate before a case file: whatever the caller did, no e-mail address, Norwegian
+# identity number (11 digits) or phone number is stored. The walkthrough scrubs free text
+# (bti_cli.anonymise) and shows what it replaced; this guard refuses what slipped through.
+
+_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*"
+                    r"\.[^\W\d_]{2,}(?![\w@-])")
+# digits run into a longer number (e.g. "1 23456789 0") are not matched: not a phone or id
+_ID_NUMBER = re.compile(r"(?<![\d.,-])(?<!\d[ .-])\d{6} ?\d{5}(?![\d]|[ .,-]\d)")
+_PHONE = re.compile(
+    r"(?<![\w+.,-])(?<!\d[ .-])(?:(?:\+|00)\s?47[\s.-]?)?"
+    r"(?:[2-9]\d{7}|[2-9]\d{2}([ .-])\d{2}\1\d{3}|[2-9]\d([ .-])\d{2}\2\d{2}\2\d{2})"
+    r"(?![\w]|[ .,-]\d)"
+)
+
+
+def personal_data_kinds(text: str) -> list[str]:
+    """Which kinds of direct identifiers `text` seems to hold: email, id_number, phone."""
+    found = []
+    if "@" in text and _EMAIL.search(text):
+        found.append("email")
+    if _ID_NUMBER.search(text):
+        found.append("id_number")
+    if _PHONE.search(text):
+        found.append("phone")
+    return found
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, int):
+        yield str(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def _guard(step: str, *values: Any) -> None:
+    for value in values:
+        for text in _strings(value):
+            kinds = personal_data_kinds(text)
+            if kinds:
+                labels = ", ".join(t(f"caselog.kind_{k}") for k in kinds)
+                raise InputError(t("caselog.personal_data", step=step, kinds=labels),
+                                 hint=t("caselog.personal_data_hint"))
+
+
+def _check_ints(value: Any, step: str) -> None:
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int) and not INT64[0] <= value <= INT64[1]:
+        raise InputError(t("caselog.bad_value", step=step))
+    if isinstance(value, dict):
+        for item in value.values():
+            _check_ints(item, step)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _check_ints(item, step)
+
+
+# --------------------------------------------------------------------------- the case log
+
+
+class CaseLog:
+    """One case file in memory: its header and events, as last read or written."""
+
+    def __init__(self, path: Path, header: CaseHeader, events: list[Event], raw: bytes,
+                 problems: list[str] | None = None) -> None:
+        self.path = Path(path)
+        self.header = header
+        self.events = events
+        self.problems = problems or []  # found when opened with check=False
+        self.index_error: Exception | None = None  # the last failure of the index hook
+        self._raw = raw  # the file's bytes as this object last read or wrote them
+        self._swept = False
+
+    def __repr__(self) -> str:
+        return f"CaseLog({self.case_id}, events={len(self.events)})"
+
+    @property
+    def case_id(self) -> str:
+        return self.header.case_id
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.path.parent
+
+    @property
+    def head_hash(self) -> str:
+        """The hash the next event chains to."""
+        return self.events[-1].hash if self.events else header_hash(self.header)
+
+    # ---- creating and opening
+
+    @classmethod
+    def create(cls, cases_dir: Path, *, municipality: str, catalogue_version: str,
+               process_version: str, now: datetime | str | None = None) -> CaseLog:
+        """A new case file with a fresh random id and no events yet."""
+        from bti_cli.models import CaseHeader
+
+        cases_dir = ensure_cases_dir(cases_dir)
+        created = timestamp(now)
+        for _ in range(50):
+            case_id = new_case_id(_utc(now), cases_dir)
+            try:
+                header = CaseHeader(case_id=case_id, municipality=municipality,
+                                    catalogue_version=catalogue_version,
+                                    process_version=process_version, created=created)
+            except Exception as exc:  # pydantic.ValidationError
+                raise InputError(t("caselog.bad_header", detail="; ".join(_field_errors(exc)))) from None
+            raw = render(header, [])
+            path = cases_dir / f"{case_id}.toml"
+            with _Lock(cases_dir, case_id), _signals_deferred():
+                if _atomic_create(path, raw):
+                    log = cls(path, header, [], raw)
+                    log._written()
+                    return log
+        raise BtiError(t("caselog.no_free_id"))  # pragma: no cover - 50 collisions in a row
+
+    @classmethod
+    def open(cls, cases_dir: Path, case_id: str, *, check: bool = True) -> CaseLog:
+        """Load a case. A file that cannot be read as a case raises VerificationError naming it;
+        a broken hash chain or changed layout too, unless `check=False` (then see `.problems`)."""
+        case_id = normalise_case_id(case_id)
+        path = Path(cases_dir) / f"{case_id}.toml"
+        try:
+            raw = path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            raise CaseNotFound(t("caselog.not_found", case=case_id), hint=t("caselog.not_found_hint")) from None
+        parsed = _parse(raw, case_id)
+        if parsed.newer:
+            raise DataError(t("caselog.newer", case=case_id), parsed.problems)
+        if not parsed.readable or (check and parsed.problems):
+            raise _broken(case_id, parsed.problems)
+        _tighten(path.parent, DIR_MODE)
+        _tighten(path, FILE_MODE)
+        return cls(path, parsed.header, parsed.events, raw, parsed.problems)
+
+    def reload(self) -> None:
+        """Re-read the file (strictly checked), dropping what this object knew."""
+        fresh = type(self).open(self.cases_dir, self.case_id)
+        self.header, self.events, self._raw, self.problems = fresh.header, fresh.events, fresh._raw, []
+
+    # ---- writing
+
+    def append(self, *, level: int, step: str, kind: EventKind | str, question: str | None = None,
+               value: Any = None, actor_role: str | None = None, at: datetime | str | None = None,
+               merge: bool = False) -> Event:
+        """Chain one event to the log and write the file durably before returning it.
+
+        If another process appended since this object last read or wrote the file, raises
+        CaseChanged and writes nothing; with `merge=True` the event is chained after theirs
+        instead (this object's events are updated to the file's). Raises InputError when a
+        value holds an e-mail address, identity number or phone number.
+        """
+        from bti_cli.models import Event, EventKind
+
+        try:
+            kind = EventKind(kind)
+        except ValueError:
+            raise InputError(t("caselog.bad_kind", step=step)) from None
+        _guard(step, actor_role, value)  # step and question ids come from the process file
+        _check_ints(value, step)
+        stamp = timestamp(at)
+        with _Lock(self.cases_dir, self.case_id):
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                raise CaseNotFound(t("caselog.vanished", case=self.case_id)) from None
+            if self.problems:  # opened leniently (check=False): never write to a damaged file
+                raise _broken(self.case_id, self.problems)
+            if raw != self._raw:
+                self._adopt(raw, merge)
+            self._sweep()
+            fields = {
+                "seq": len(self.events), "at": stamp, "level": level, "step": step, "kind": kind,
+                "question": question, "value": value, "actor_role": actor_role,
+                "prev_hash": self.head_hash, "hash": "0" * 64,
+            }
+            try:
+                draft = Event.model_validate(fields)
+            except Exception as exc:  # pydantic.ValidationError
+                raise InputError(t("caselog.bad_event", step=str(step),
+                                   detail="; ".join(_field_errors(exc)))) from None
+            table = event_table(draft, with_hash=False)
+            try:
+                digest = event_hash(table)
+            except UnicodeEncodeError:
+                raise InputError(t("caselog.bad_value", step=step)) from None
+            event = draft.model_copy(update={"hash": digest})
+            new_raw = raw + _render_event({**table, "hash": digest}).encode("utf-8")
+            with _signals_deferred():
+                _atomic_replace(self.path, new_raw)
+                self.events.append(event)
+                self._raw = new_raw
+            self._written()
+        return event
+
+    def _adopt(self, raw: bytes, merge: bool) -> None:
+        """The file changed under us: take the other writer's events, or refuse."""
+        parsed = _parse(raw, self.case_id)
+        if parsed.newer:
+            raise DataError(t("caselog.newer", case=self.case_id), parsed.problems)
+        if not parsed.readable or parsed.problems:
+            raise _broken(self.case_id, parsed.problems)
+        mine = self.events
+        extends = parsed.header == self.header and parsed.events[: len(mine)] == mine
+        if not extends:
+            raise VerificationError(t("caselog.rewritten", case=self.case_id),
+                                    hint=t("caselog.verify_hint", case=self.case_id))
+        if not merge:
+            raise CaseChanged(t("caselog.changed", case=self.case_id,
+                                count=len(parsed.events) - len(mine)),
+                              hint=t("caselog.changed_hint", case=self.case_id))
+        self.events = parsed.events
+        self._raw = raw
+
+    def _sweep(self) -> None:
+        """Remove temp files left by a writer of this case that was killed (we hold the lock)."""
+        if self._swept:
+            return
+        self._swept = True
+        prefix = f".{self.case_id}."
+        with contextlib.suppress(OSError), os.scandir(self.cases_dir) as entries:
+            for entry in entries:
+                if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+    def _written(self) -> None:
+        """Tell the index; its failure never undoes a durable write (the index is rebuilt
+        from the files when stale), so it is kept in `index_error` instead of raised."""
+        from bti_cli import index
+
+        try:
+            index.on_case_written(self)
+            self.index_error = None
+        except Exception as exc:  # noqa: BLE001
+            if os.environ.get("BTI_DEBUG") == "1":
+                raise
+            self.index_error = exc
+
+    # ---- checking
+
+    def verify(self) -> list[str]:
+        """Problems found in the file on disk (TOML, models, hash chain, layout); empty = ok."""
+        return verify_file(self.path).problems
+
+
+def _broken(case_id: str, problems: list[str]) -> VerificationError:
+    first = problems[0] if problems else "?"
+    more = len(problems) - 1
+    message = t("caselog.broken", case=case_id, problem=first)
+    if more > 0:
+        message += " " + t("caselog.more_problems", count=more)
+    return VerificationError(message, hint=t("caselog.verify_hint", case=case_id))
+
+
+__all__ = [
+    "CaseBusy", "CaseChanged", "CaseLog", "VerifyResult", "canonical_json", "ensure_cases_dir",
+    "event_hash", "header_hash", "iter_case_files", "new_case_id", "normalise_case_id",
+    "personal_data_kinds", "render", "timestamp", "verify_file",
+]
