@@ -171,6 +171,8 @@ class Catalogue(Strict):
     measures: list[Measure] = Field(default_factory=list)
     arenas: list[Arena] = Field(default_factory=list)
     coordinators: list[Coordinator] = Field(default_factory=list)
+    # [[process.steps]]: the municipality's changes to the walkthrough (validated by bti_cli.process)
+    process: dict[str, Any] | None = None
 
 
 class Labels(Strict):

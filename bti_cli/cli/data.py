@@ -8,18 +8,18 @@ from typing import Annotated
 import typer
 
 from bti_cli.cli import common
-from bti_cli.i18n import t
+from bti_cli.i18n import h, t
 from bti_cli.render import Column, render, resolve_format
 
-data_app = typer.Typer(help="Check and describe data files.", no_args_is_help=True)
+data_app = typer.Typer(help=h("cli.cmd_data"), no_args_is_help=True)
 
 
-@data_app.command("validate")
+@data_app.command("validate", help=h("catalogue.help_data_validate"))
 def validate(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Municipality files to check (default: every shipped file, or --data)."),
+        typer.Argument(help=h("catalogue.arg_validate_paths"), metavar=h("cli.mv_file"), show_default=False),
     ] = None,
     data: common.DataFile = None,
     lang: common.Lang = None,
@@ -66,9 +66,11 @@ def validate(
         raise typer.Exit(3)
 
 
-@data_app.command("schema")
+@data_app.command("schema", help=h("catalogue.help_data_schema"))
 def schema(
-    what: Annotated[str, typer.Argument(help="Which schema: municipality (default) or areas.")] = "municipality",
+    what: Annotated[
+        str, typer.Argument(help=h("catalogue.arg_schema_what"), metavar="SCHEMA", show_default=False)
+    ] = "municipality",
 ) -> None:
     """Print the JSON Schema of a data file, for editors and validators."""
     import json
@@ -79,11 +81,11 @@ def schema(
 
     models = {"municipality": Catalogue, "areas": Vocabulary}
     if what not in models:
-        raise UsageError(f"Unknown schema {what!r}.", hint=f"Choose from: {', '.join(models)}")
+        raise UsageError(t("catalogue.unknown_schema"), hint=t("catalogue.choose_from", choices=", ".join(models)))
     sys.stdout.write(json.dumps(models[what].model_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-@data_app.command("municipalities")
+@data_app.command("municipalities", help=h("catalogue.help_data_municipalities"))
 def municipalities(fmt: common.Format = None) -> None:
     """List the municipalities shipped with bti."""
     from bti_cli import catalogue as core
@@ -105,7 +107,7 @@ def municipalities(fmt: common.Format = None) -> None:
             }
         )
     columns = [
-        Column("slug", "Slug"),
+        Column("slug", t("catalogue.col_slug"), no_wrap=True),
         Column("name", t("catalogue.col_name")),
         Column("number", t("catalogue.col_number")),
         Column("version", t("catalogue.col_version")),
@@ -114,7 +116,7 @@ def municipalities(fmt: common.Format = None) -> None:
     render(rows, columns, fmt, title=t("catalogue.title_municipalities"))
 
 
-@data_app.command("areas")
+@data_app.command("areas", help=h("catalogue.help_data_areas"))
 def areas(fmt: common.Format = None, lang: common.Lang = None, ctx: typer.Context = None) -> None:
     """List the concern-area keys and work arenas, with labels in the chosen language."""
     from bti_cli import catalogue as core
@@ -127,8 +129,32 @@ def areas(fmt: common.Format = None, lang: common.Lang = None, ctx: typer.Contex
     rows = [{"kind": "area", "key": k, "label": pick(v)} for k, v in vocab["areas"].items()]
     rows += [{"kind": "work_arena", "key": k, "label": pick(v)} for k, v in vocab["work_arenas"].items()]
     columns = [
-        Column("kind", t("catalogue.col_kind")),
-        Column("key", t("catalogue.col_key")),
-        Column("label", t("catalogue.col_label")),
+        Column("kind", t("catalogue.col_kind"), display=lambda kind: t(f"catalogue.vocab_{kind}")),
+        Column("key", t("catalogue.col_key"), no_wrap=True),
+        Column("label", t("catalogue.col_label"), primary=True),
     ]
     render(rows, columns, fmt)
+
+
+@data_app.command("process", help=h("catalogue.help_data_process"))
+def process_steps(
+    ctx: typer.Context,
+    fmt: common.Format = None,
+    municipality: common.Municipality = None,
+    data: common.DataFile = None,
+    lang: common.Lang = None,
+) -> None:
+    """List the walkthrough's steps and questions with their ids (the keys of an answers file)."""
+    from bti_cli import process as core
+
+    rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
+    fmt = resolve_format(fmt)
+    proc = core.load_for(rt.catalogue())
+    columns = [
+        Column("level", t("walk.col_level"), no_wrap=True),
+        Column("step", t("walk.col_step"), no_wrap=True),
+        Column("question", t("walk.col_question"), no_wrap=True),
+        Column("kind", t("walk.col_type"), no_wrap=True),
+        Column("text", t("walk.col_text"), max_width=60),
+    ]
+    render(core.step_rows(proc), columns, fmt, title=t("walk.process_title", version=proc.version))

@@ -1,0 +1,968 @@
+"""The process definition (data/process.toml) and the walkthrough as a pure state machine.
+
+Loading: `load(catalogue=None)` reads the shipped process, merges a municipality's
+`[[process.steps]]` overrides (replace a step by id, insert one with `after`, drop one with
+`remove = true`) and validates the result; every problem is reported as `file:line field: message`.
+
+The engine: `next_action(process, events)` replays the events of a case (anything with `level`,
+`step`, `kind`, `question`, `value`) and says what happens next:
+
+- `Ask(step, question)`: the next unanswered question whose `when` holds;
+- `Decide(step, options)`: every question of a deciding step is answered; choose where to go;
+- `Record(step, kind, value)`: an event the caller appends without asking (the decision
+  `notify` after the safety gate, or the `evaluation` / `notify` / `close` event of a step);
+- `Stop(step)`: a step's `stop_unless` does not hold (barnevern not yet informed): the
+  walkthrough pauses there and `resume=True` asks the step's gating question again;
+- `Done(reason)`: nothing to ask: `waiting` (for an evaluation), or `closed`.
+
+The engine never prints, prompts, reads files or looks at the clock.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from bti_cli.errors import DataError
+from bti_cli.models import Labels
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from bti_cli.models import Catalogue
+
+PROCESS_SCHEMA_VERSION = 1
+SAFETY_STEP = "safety"
+SAFETY_QUESTION = "danger"
+NOTIFY_STEP = "notify"
+CLOSE_STEP = "close"
+DECISION_KEY = "decision"
+SAFETY_KEY = "!"
+
+KINDS = ("choice", "multi-choice", "yes-no", "integer", "date", "text", "measures", "coordinator", "consent")
+PHASES = ("start", "evaluation", "notify", "close")
+RECORD_KINDS = ("evaluation", "notify", "close")
+OPTION_SOURCES = ("work_arenas", "areas", "services", "arenas")
+BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "true", "false", "none"}
+
+StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
+QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+Target = Annotated[str, StringConstraints(pattern=r"^(level:[0-3]|close|notify|continue)$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Option(_Strict):
+    value: str | int | bool
+    label: Labels
+    when: str | None = None
+
+
+class Question(_Strict):
+    id: QuestionId
+    kind: Literal[
+        "choice", "multi-choice", "yes-no", "integer", "date", "text", "measures", "coordinator", "consent"
+    ]
+    text: Labels
+    help: Labels | None = None
+    required: bool = True
+    when: str | None = None
+    options: list[Option] = Field(default_factory=list)
+    options_from: Literal["work_arenas", "areas", "services", "arenas"] | None = None
+    min: int | None = None
+    max: int | None = None
+    unborn: bool = False
+    past: bool = False  # a date that cannot lie in the future
+    future: bool = False  # a date that cannot lie in the past
+    max_length: Annotated[int, Field(ge=1, le=4000)] | None = None
+    default: str | int | bool | None = None
+
+
+class Decision(_Strict):
+    to: Target
+    label: Labels
+    when: str | None = None
+
+
+class Step(_Strict):
+    id: StepId
+    level: Annotated[int, Field(ge=0, le=3)] | None = None
+    phase: Literal["start", "evaluation", "notify", "close"] = "start"
+    title: Labels
+    intro: Labels | None = None
+    when: str | None = None
+    questions: list[Question] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    record: Literal["evaluation", "notify", "close"] | None = None
+    record_fields: list[QuestionId] = Field(default_factory=list)
+    stop_unless: str | None = None
+    stop_text: Labels | None = None
+    # only in a municipality's [[process.steps]]:
+    after: StepId | None = None
+    remove: bool = False
+
+    def question(self, qid: str) -> Question | None:
+        return next((q for q in self.questions if q.id == qid), None)
+
+
+class LevelDef(_Strict):
+    level: Annotated[int, Field(ge=0, le=3)]
+    name: Labels
+    purpose: Labels
+    continue_at: StepId | None = None
+
+
+class ProcessFile(_Strict):
+    schema_version: Annotated[int, Field(ge=1, le=PROCESS_SCHEMA_VERSION)] = PROCESS_SCHEMA_VERSION
+    version: Annotated[str, StringConstraints(min_length=1)]
+    levels: list[LevelDef] = Field(min_length=1)
+    steps: list[Step] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Process:
+    """A validated process definition plus the settings its conditions may read."""
+
+    definition: ProcessFile
+    version_hash: str
+    settings: dict[str, int] = field(default_factory=dict)
+    source: str = "process.toml"
+
+    @property
+    def steps(self) -> list[Step]:
+        return self.definition.steps
+
+    @property
+    def version(self) -> str:
+        return self.definition.version
+
+    def step(self, step_id: str) -> Step | None:
+        return _step_index(self).get(step_id)
+
+    def level(self, level: int) -> LevelDef | None:
+        return next((lv for lv in self.definition.levels if lv.level == level), None)
+
+    def phase_steps(self, level: int, phase: str) -> list[Step]:
+        if phase in ("notify", "close"):
+            return [s for s in self.steps if s.phase == phase]
+        return [s for s in self.steps if s.level == level and s.phase == phase]
+
+    @property
+    def deadline_days(self) -> int:
+        return int(self.settings.get("decision_deadline_days", 14))
+
+    def __hash__(self) -> int:
+        return hash((self.version_hash, tuple(sorted(self.settings.items()))))
+
+
+_INDEX: dict[int, dict[str, Step]] = {}
+
+
+def _step_index(proc: Process) -> dict[str, Step]:
+    key = id(proc.definition)
+    index = _INDEX.get(key)
+    if index is None:
+        index = {s.id: s for s in proc.steps}
+        _INDEX[key] = index
+    return index
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+class ConditionError(ValueError):
+    pass
+
+
+_CMP = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)
+
+
+@cache
+def parse_condition(text: str) -> ast.Expression:
+    """Parse a `when` expression; only names, constants, lists, comparisons, and/or/not."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise ConditionError(f"cannot parse condition {text!r}: {exc.msg}") from None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expression | ast.Load | ast.And | ast.Or | ast.Not | ast.Name | ast.Constant):
+            continue
+        if isinstance(node, ast.BoolOp | ast.UnaryOp | ast.List | ast.Tuple | ast.Compare):
+            if isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.Not | ast.USub):
+                raise ConditionError(f"operator not allowed in {text!r}")
+            continue
+        if isinstance(node, (ast.USub, ast.Attribute, *_CMP)):
+            continue
+        raise ConditionError(f"{type(node).__name__} is not allowed in a condition: {text!r}")
+    return tree
+
+
+def condition_names(text: str) -> set[str]:
+    """The answer ids a condition reads (first part of `consent.given`)."""
+    tree = parse_condition(text)
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+
+
+def _value(node: ast.AST, env: dict[str, Any]) -> Any:
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Name):
+        name = node.id
+        if name in ("true", "false", "none"):
+            return {"true": True, "false": False, "none": None}[name]
+        return env.get(name)
+    if isinstance(node, ast.Attribute):
+        base = _value(node.value, env)
+        return base.get(node.attr) if isinstance(base, dict) else None
+    if isinstance(node, ast.List | ast.Tuple):
+        return [_value(e, env) for e in node.elts]
+    if isinstance(node, ast.UnaryOp):
+        operand = _value(node.operand, env)
+        if isinstance(node.op, ast.Not):
+            return not operand
+        return -operand if isinstance(operand, int | float) else None
+    if isinstance(node, ast.BoolOp):
+        values = (_value(v, env) for v in node.values)
+        return all(values) if isinstance(node.op, ast.And) else any(values)
+    if isinstance(node, ast.Compare):
+        left = _value(node.left, env)
+        for op, comp in zip(node.ops, node.comparators, strict=True):
+            right = _value(comp, env)
+            if not _compare(op, left, right):
+                return False
+            left = right
+        return True
+    raise ConditionError(f"unsupported expression {type(node).__name__}")
+
+
+def _compare(op: ast.cmpop, left: Any, right: Any) -> bool:
+    if isinstance(op, ast.Eq):
+        return left == right
+    if isinstance(op, ast.NotEq):
+        return left != right
+    if isinstance(op, ast.In | ast.NotIn):
+        if isinstance(right, list | tuple | str | dict):
+            if isinstance(left, list):  # a multi-choice answer: any overlap
+                hit = any(item in right for item in left)
+            else:
+                try:
+                    hit = left in right
+                except TypeError:
+                    hit = False
+        else:
+            hit = False
+        return hit if isinstance(op, ast.In) else not hit
+    if left is None or right is None:
+        return False
+    try:
+        if isinstance(op, ast.Lt):
+            return left < right
+        if isinstance(op, ast.LtE):
+            return left <= right
+        if isinstance(op, ast.Gt):
+            return left > right
+        return left >= right
+    except TypeError:
+        return False
+
+
+def holds(text: str | None, env: dict[str, Any]) -> bool:
+    """True when `text` is empty or holds for the answers in `env`."""
+    if not text:
+        return True
+    return bool(_value(parse_condition(text).body, env))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _locate(text: str, loc: Sequence[str | int], prefix: Sequence[str] = ()) -> int:
+    """1-based line of a field path like ('steps', 3, 'questions', 1, 'kind') in TOML text.
+
+    `prefix` names the table the path lives in (('process',) for a municipality's overrides).
+    Arrays of tables (`[[steps]]`, `[[steps.questions]]`) and keys (also dotted `text.nb = …`
+    and inline tables) are found; otherwise the nearest enclosing header's line is returned.
+    """
+    lines = text.splitlines()
+    any_header = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.-]+)\s*\]\]?")
+    path = list(prefix)
+    start, end = 0, len(lines)
+    best = 1
+    if path:
+        table = re.compile(r"^\s*\[\[?\s*" + re.escape(".".join(path)) + r"[\].]")
+        found = next((j for j in range(len(lines)) if table.match(lines[j])), None)
+        if found is not None:
+            best = found + 1
+    parts = list(loc)
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        if isinstance(part, str) and isinstance(nxt, int):
+            path.append(part)
+            name = ".".join(path)
+            header = re.compile(r"^\s*\[\[\s*" + re.escape(name) + r"\s*\]\]")
+            seen, found = -1, None
+            for j in range(start, end):
+                if header.match(lines[j]):
+                    seen += 1
+                    if seen == nxt:
+                        found = j
+                        break
+            if found is None:
+                return best
+            best = found + 1
+            start = found + 1
+            end = len(lines)
+            for j in range(start, len(lines)):
+                m = any_header.match(lines[j])
+                if m and not m.group(1).startswith(name + "."):
+                    end = j
+                    break
+            i += 2
+            continue
+        if isinstance(part, str):
+            key = re.compile(r'^\s*"?' + re.escape(part) + r'"?\s*[.=]')
+            for j in range(start, end):
+                if key.match(lines[j]):
+                    return j + 1
+            return best
+        i += 1
+    return best
+
+
+def _field(loc: Sequence[str | int]) -> str:
+    from bti_cli.catalogue import field_path
+
+    return field_path(loc)
+
+
+def _problem(name: str, text: str, loc: Sequence[str | int], message: str, prefix: Sequence[str] = ()) -> str:
+    return f"{name}:{_locate(text, loc, prefix)} {_field([*prefix, *loc])}: {message}"
+
+
+def _pydantic(exc: ValidationError, name: str, text: str, prefix: Sequence[str] = ()) -> list[str]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = [p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))]
+        message = error["msg"]
+        if error["type"] == "extra_forbidden":
+            message = "unknown key"
+        elif error["type"] == "missing":
+            message = "missing required field"
+        elif message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        problems.append(_problem(name, text, loc, message, prefix))
+    return problems
+
+
+def _parse_toml(text: str, name: str) -> dict[str, Any]:
+    from bti_cli.catalogue import _parse_toml as parse
+
+    return parse(text, name)
+
+
+def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
+    """Cross-field checks: ids, references, conditions, the steps the engine relies on."""
+    problems: list[tuple[tuple, str]] = []
+    steps = definition.steps
+    ids: dict[str, int] = {}
+    kinds: dict[str, str] = {}
+    all_questions = set()
+    for step in steps:
+        for q in step.questions:
+            all_questions.add(q.id)
+    known_names = all_questions | BUILTIN_NAMES
+
+    def check_condition(loc: tuple, text: str | None) -> None:
+        if not text:
+            return
+        try:
+            names = condition_names(text)
+        except ConditionError as exc:
+            problems.append((loc, str(exc)))
+            return
+        unknown = sorted(names - known_names)
+        if unknown:
+            problems.append((loc, f"unknown name(s) in condition: {', '.join(unknown)}"))
+
+    levels_defined = {lv.level for lv in definition.levels}
+    for li, lv in enumerate(definition.levels):
+        if lv.continue_at is not None:
+            target = next((s for s in steps if s.id == lv.continue_at), None)
+            if target is None or target.level != lv.level or target.phase != "start":
+                problems.append(
+                    (("levels", li, "continue_at"), f"{lv.continue_at!r} is not a start step of level {lv.level}")
+                )
+    for missing in sorted({0, 1, 2, 3} - levels_defined):
+        problems.append((("levels",), f"level {missing} is not defined"))
+
+    for si, step in enumerate(steps):
+        if step.id in ids:
+            problems.append(
+                (("steps", si, "id"), f"duplicate step id {step.id!r} (first used in steps[{ids[step.id]}])")
+            )
+        else:
+            ids[step.id] = si
+        if step.phase in ("start", "evaluation") and step.level is None:
+            problems.append((("steps", si, "level"), f"a {step.phase} step needs a level"))
+        if step.after is not None or step.remove:
+            key = "after" if step.after else "remove"
+            problems.append((("steps", si, key), "only allowed in a municipality's overrides"))
+        check_condition(("steps", si, "when"), step.when)
+        check_condition(("steps", si, "stop_unless"), step.stop_unless)
+        if step.stop_unless and step.stop_text is None:
+            problems.append((("steps", si, "stop_text"), "stop_unless needs a stop_text"))
+        if step.stop_unless:
+            try:
+                gating = condition_names(step.stop_unless) & {q.id for q in step.questions}
+            except ConditionError:
+                gating = {"(reported above)"}
+            if not gating:
+                problems.append((("steps", si, "stop_unless"), "must name a question of the same step"))
+        seen_q: set[str] = set()
+        for qi, q in enumerate(step.questions):
+            loc = ("steps", si, "questions", qi)
+            if q.id in seen_q:
+                problems.append(((*loc, "id"), f"duplicate question id {q.id!r} in step {step.id!r}"))
+            seen_q.add(q.id)
+            if q.id == DECISION_KEY:
+                problems.append(((*loc, "id"), f"{DECISION_KEY!r} is reserved for the step's decision"))
+            if q.id in kinds and kinds[q.id] != q.kind:
+                problems.append(((*loc, "kind"), f"question {q.id!r} is {kinds[q.id]!r} elsewhere"))
+            kinds.setdefault(q.id, q.kind)
+            check_condition((*loc, "when"), q.when)
+            if q.kind in ("choice", "multi-choice") and not q.options and not q.options_from:
+                problems.append(((*loc, "options"), f"a {q.kind} question needs options or options_from"))
+            if q.kind not in ("choice", "multi-choice") and (q.options or q.options_from):
+                problems.append(((*loc, "options"), f"a {q.kind} question takes no options"))
+            for oi, option in enumerate(q.options):
+                check_condition((*loc, "options", oi, "when"), option.when)
+            if q.min is not None and q.max is not None and q.min > q.max:
+                problems.append(((*loc, "min"), "min is greater than max"))
+            if q.unborn and q.kind != "integer":
+                problems.append(((*loc, "unborn"), "only an integer question may accept 'unborn'"))
+            if (q.past or q.future) and q.kind != "date":
+                problems.append(((*loc, "past" if q.past else "future"), "only for date questions"))
+            if q.past and q.future:
+                problems.append(((*loc, "future"), "a date cannot be both past and future"))
+        for fi, fid in enumerate(step.record_fields):
+            if fid not in seen_q:
+                problems.append((("steps", si, "record_fields", fi), f"{fid!r} is not a question of this step"))
+        if step.record_fields and step.record is None:
+            problems.append((("steps", si, "record_fields"), "record_fields need a record kind"))
+        for di, decision in enumerate(step.decisions):
+            check_condition(("steps", si, "decisions", di, "when"), decision.when)
+        if step.decisions and step.phase == "close":
+            problems.append((("steps", si, "decisions"), "a close step ends the case and takes no decisions"))
+
+    # the steps the engine relies on
+    safety = next((s for s in steps if s.id == SAFETY_STEP), None)
+    if safety is None:
+        problems.append((("steps",), f"the safety gate step {SAFETY_STEP!r} is missing"))
+    else:
+        q = safety.question(SAFETY_QUESTION)
+        si = ids[SAFETY_STEP]
+        if q is None or q.kind != "yes-no" or q.when:
+            problems.append(
+                (("steps", si, "questions"),
+                 f"the safety step needs an unconditional yes-no question {SAFETY_QUESTION!r}")
+            )
+        if safety.level != 0 or safety.phase != "start":
+            problems.append((("steps", si, "level"), "the safety step belongs to level 0, phase start"))
+    notify = [s for s in steps if s.phase == "notify"]
+    if [s.id for s in notify] != [NOTIFY_STEP]:
+        problems.append((("steps",), f"exactly one notify step with id {NOTIFY_STEP!r} is needed"))
+    else:
+        si = ids[NOTIFY_STEP]
+        if notify[0].record != "notify":
+            problems.append((("steps", si, "record"), 'the notify step must record "notify"'))
+        if not notify[0].decisions:
+            problems.append((("steps", si, "decisions"), "the notify step needs decisions"))
+    close = [s for s in steps if s.phase == "close"]
+    if [s.id for s in close] != [CLOSE_STEP]:
+        problems.append((("steps",), f"exactly one close step with id {CLOSE_STEP!r} is needed"))
+    elif close[0].record != "close":
+        problems.append((("steps", ids[CLOSE_STEP], "record"), 'the close step must record "close"'))
+    for s in steps:
+        if s.record == "notify" and s.phase != "notify" or s.record == "close" and s.phase != "close":
+            problems.append((("steps", ids[s.id], "record"), f"{s.record!r} is recorded only by the {s.record} step"))
+    for level in sorted(levels_defined):
+        start = [s for s in steps if s.level == level and s.phase == "start"]
+        if not start:
+            problems.append((("levels",), f"level {level} has no start steps"))
+        elif level == 0 and not start[-1].decisions:
+            problems.append((("steps", ids[start[-1].id], "decisions"), "the last step of level 0 must decide"))
+        if level >= 1:
+            evaluation = [s for s in steps if s.level == level and s.phase == "evaluation"]
+            if not evaluation or not evaluation[-1].decisions:
+                problems.append((("levels",), f"level {level} needs evaluation steps ending in a decision"))
+    for s in steps:
+        for d in s.decisions:
+            if d.to == "continue":
+                lv = next((lv for lv in definition.levels if lv.level == s.level), None)
+                if s.phase != "notify" and (lv is None or lv.continue_at is None):
+                    problems.append(
+                        (("steps", ids[s.id], "decisions"), f"'continue' needs continue_at on level {s.level}")
+                    )
+    return problems
+
+
+def _override_problems(base: ProcessFile, raw: Any) -> list[tuple[tuple, str]]:
+    """Shape checks of a municipality's [process] table before merging."""
+    problems: list[tuple[tuple, str]] = []
+    if not isinstance(raw, dict):
+        return [((), "[process] must be a table")]
+    for key in raw:
+        if key != "steps":
+            problems.append(((key,), "unknown key"))
+    steps = raw.get("steps", [])
+    if not isinstance(steps, list):
+        return [*problems, (("steps",), "must be a list of [[process.steps]] tables")]
+    base_ids = {s.id for s in base.steps}
+    seen: set[str] = set()
+    for i, o in enumerate(steps):
+        if not isinstance(o, dict):
+            problems.append((("steps", i), "must be a table"))
+            continue
+        for key in o:
+            if key not in Step.model_fields:
+                problems.append((("steps", i, key), "unknown key"))
+        sid = o.get("id")
+        if not isinstance(sid, str) or not sid:
+            problems.append((("steps", i, "id"), "missing required field"))
+            continue
+        if o.get("remove"):
+            if sid in (SAFETY_STEP, NOTIFY_STEP, CLOSE_STEP):
+                problems.append((("steps", i, "remove"), f"the {sid!r} step cannot be removed"))
+            elif sid not in base_ids:
+                problems.append((("steps", i, "id"), f"unknown step {sid!r}"))
+        elif sid not in base_ids:
+            after = o.get("after")
+            if after is None:
+                problems.append(
+                    (("steps", i, "id"), f'{sid!r} is a new step: say where it goes with after = "step-id"')
+                )
+            elif after not in base_ids and after not in seen:
+                problems.append((("steps", i, "after"), f"unknown step {after!r}"))
+        seen.add(sid)
+    return problems
+
+
+def _merge(base: ProcessFile, raw: dict[str, Any]) -> tuple[ProcessFile | None, list[tuple[tuple, str]], dict]:
+    """Apply [[process.steps]]: replace fields of a step by id, insert after a step, or remove.
+
+    Returns (merged, problems located in the overrides, merged step id → override index)."""
+    steps = list(base.steps)
+    problems: list[tuple[tuple, str]] = []
+    origin: dict[str, int] = {}
+    for i, o in enumerate(raw.get("steps", [])):
+        sid = o["id"]
+        index = next((j for j, s in enumerate(steps) if s.id == sid), None)
+        if o.get("remove"):
+            if index is not None:
+                del steps[index]
+            continue
+        fields = {k: v for k, v in o.items() if k not in ("after", "remove")}
+        if index is not None:
+            data = {**steps[index].model_dump(exclude={"after", "remove"}), **fields}
+        else:
+            anchor = next((j for j, s in enumerate(steps) if s.id == o.get("after")), len(steps) - 1)
+            data = {"level": steps[anchor].level, "phase": steps[anchor].phase, **fields}
+        try:
+            step = Step.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                loc = [p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))]
+                message = error["msg"]
+                if error["type"] == "extra_forbidden":
+                    message = "unknown key"
+                elif error["type"] == "missing":
+                    message = "missing required field"
+                problems.append((("steps", i, *loc), message))
+            continue
+        origin[sid] = i
+        if index is not None:
+            steps[index] = step
+        else:
+            steps.insert(anchor + 1, step)
+    if problems:
+        return None, problems, origin
+    return base.model_copy(update={"steps": steps}), [], origin
+
+
+def parse_process(text: str, name: str = "process.toml") -> ProcessFile:
+    raw = _parse_toml(text, name)
+    try:
+        definition = ProcessFile.model_validate(raw)
+    except ValidationError as exc:
+        raise DataError(f"{name} is not a valid process file.", _pydantic(exc, name, text)) from None
+    problems = check(definition)
+    if problems:
+        raise DataError(
+            f"{name} is not a valid process file.",
+            [_problem(name, text, loc, msg) for loc, msg in problems],
+        )
+    return definition
+
+
+@cache
+def _shipped_text() -> str:
+    return (resources.files("bti_cli") / "data" / "process.toml").read_text(encoding="utf-8")
+
+
+@cache
+def _shipped() -> ProcessFile:
+    return parse_process(_shipped_text(), "process.toml")
+
+
+def _settings(catalogue: Catalogue | None) -> dict[str, int]:
+    from bti_cli.models import Settings
+
+    settings = catalogue.settings if catalogue is not None else Settings()
+    return {
+        "consent_age_log": settings.consent_age_log,
+        "consent_age_health": settings.consent_age_health,
+        "decision_deadline_days": settings.decision_deadline_days,
+        "evaluation_interval_days": settings.evaluation_interval_days,
+        **(
+            {"guardian_talk_deadline_days": settings.guardian_talk_deadline_days}
+            if settings.guardian_talk_deadline_days
+            else {}
+        ),
+    }
+
+
+def load(catalogue: Catalogue | None = None, *, source_text: str | None = None, source_name: str = "") -> Process:
+    """The shipped process with the municipality's overrides and settings applied.
+
+    `source_text`/`source_name` are the municipality file's text and name, for line numbers
+    in override errors.
+    """
+    base = _shipped()
+    text = _shipped_text()
+    raw_overrides = getattr(catalogue, "process", None) if catalogue is not None else None
+    digest = hashlib.sha256(text.encode("utf-8"))
+    settings = _settings(catalogue)
+    if not raw_overrides:
+        return Process(base, digest.hexdigest()[:16], settings, "process.toml")
+    name = source_name or (f"{catalogue.municipality.slug}.toml" if catalogue is not None else "overrides")
+    mtext = source_text or ""
+    title = f"{name}: the [process] overrides are invalid."
+
+    def located(problems: list[tuple[tuple, str]]) -> list[str]:
+        return [_problem(name, mtext, loc, msg, ("process",)) for loc, msg in problems]
+
+    problems = _override_problems(base, raw_overrides)
+    if problems:
+        raise DataError(title, located(problems))
+    merged, problems, origin = _merge(base, raw_overrides)
+    if problems or merged is None:
+        raise DataError(title, located(problems))
+    problems = check(merged)
+    if problems:
+        out = []
+        for loc, msg in problems:
+            in_step = len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int)
+            step_id = merged.steps[loc[1]].id if in_step else None
+            if step_id in origin:
+                out.append(_problem(name, mtext, ("steps", origin[step_id], *loc[2:]), msg, ("process",)))
+            else:
+                out.append(f"{name}:{_locate(mtext, (), ('process',))} process: {msg}")
+        raise DataError(title, out)
+    import json
+
+    digest.update(json.dumps(raw_overrides, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    return Process(merged, digest.hexdigest()[:16], settings, f"process.toml + {name}")
+
+
+def load_for(loaded) -> Process:
+    """The process for a `catalogue.Loaded` (reads the municipality file for line numbers)."""
+    catalogue = loaded.catalogue
+    if not getattr(catalogue, "process", None):
+        return load(catalogue)
+    return load(catalogue, source_text=_municipality_text(loaded.path), source_name=loaded.path)
+
+
+def _municipality_text(path: str) -> str:
+    from pathlib import Path
+
+    from bti_cli.catalogue import shipped_dir
+
+    p = Path(path)
+    try:
+        if p.is_file():
+            return p.read_text(encoding="utf-8")
+        resource = shipped_dir() / path
+        return resource.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+@cache
+def default_process() -> Process:
+    """The shipped process with default settings."""
+    return load(None)
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+@dataclass(frozen=True)
+class Ask:
+    step: Step
+    question: Question
+    level: int
+    again: bool = False
+
+
+@dataclass(frozen=True)
+class Decide:
+    step: Step
+    options: tuple[Decision, ...]
+    level: int
+
+
+@dataclass(frozen=True)
+class Record:
+    step: Step
+    kind: str  # "decision" (after the safety gate) | "evaluation" | "notify" | "close"
+    value: Any
+    level: int
+
+
+@dataclass(frozen=True)
+class Stop:
+    step: Step
+    level: int
+
+
+@dataclass(frozen=True)
+class Done:
+    reason: str  # "waiting" | "closed"
+    level: int
+
+
+Action = Ask | Decide | Record | Stop | Done
+
+
+@dataclass
+class Position:
+    """Where a replay of the events stands."""
+
+    level: int = 0
+    phase: str = "start"  # start | continue | evaluation | notify | close | gate | closed
+    answers: dict[str, Any] = field(default_factory=dict)  # latest answer per question id
+    answered: set[tuple[str, str]] = field(default_factory=set)  # (step, question) in this segment
+    recorded: set[tuple[str, str]] = field(default_factory=set)  # (step, kind) in this segment
+
+    def new_segment(self, phase: str) -> None:
+        self.phase = phase
+        self.answered = set()
+        self.recorded = set()
+
+
+def _kind(event: Any) -> str:
+    kind = event.kind
+    return kind.value if hasattr(kind, "value") else str(kind)
+
+
+def replay(proc: Process, events: Iterable[Any]) -> Position:
+    pos = Position()
+    for event in events:
+        kind = _kind(event)
+        if pos.phase == "closed":
+            continue
+        if kind == "answer":
+            qid = event.question or ""
+            pos.answers[qid] = event.value
+            if event.step == SAFETY_STEP and qid == SAFETY_QUESTION and event.value is True:
+                if pos.phase not in ("notify", "close", "gate"):
+                    pos.new_segment("gate")
+                continue
+            step = proc.step(event.step)
+            if (
+                pos.phase in ("start", "continue")
+                and step is not None
+                and step.phase == "evaluation"
+                and step.level == pos.level
+            ):
+                pos.new_segment("evaluation")
+            pos.answered.add((event.step, qid))
+        elif kind == "decision":
+            to = str(event.value or "")
+            if to.startswith("level:"):
+                pos.level = int(to[6:]) if to[6:].isdigit() else pos.level
+                pos.new_segment("start")
+            elif to in ("close", "notify"):
+                pos.new_segment(to)
+            elif to == "continue":
+                pos.new_segment("continue")
+        elif kind in RECORD_KINDS:
+            pos.recorded.add((event.step, kind))
+            if kind == "close":
+                pos.phase = "closed"
+            elif kind == "evaluation" and pos.phase in ("start", "continue"):
+                pos.new_segment("evaluation")
+                pos.recorded.add((event.step, kind))
+    return pos
+
+
+def environment(proc: Process, pos: Position) -> dict[str, Any]:
+    env = dict(pos.answers)
+    env["level"] = pos.level
+    env["consent_age"] = proc.settings.get("consent_age_log", 15)
+    env["consent_age_health"] = proc.settings.get("consent_age_health", 16)
+    return env
+
+
+def _segment_steps(proc: Process, pos: Position) -> list[Step]:
+    if pos.phase == "start":
+        return proc.phase_steps(pos.level, "start")
+    if pos.phase == "continue":
+        steps = proc.phase_steps(pos.level, "start")
+        lv = proc.level(pos.level)
+        ids = [s.id for s in steps]
+        if lv is not None and lv.continue_at in ids:
+            return steps[ids.index(lv.continue_at) :]
+        return []
+    if pos.phase in ("evaluation", "notify", "close"):
+        return proc.phase_steps(pos.level, pos.phase)
+    return []
+
+
+def next_action(proc: Process, events: Iterable[Any], *, resume: bool = False, evaluate: bool = False) -> Action:
+    """What comes next after `events`. Pure: the same events always give the same action.
+
+    `resume=True` re-asks the gating question of a stopped step; `evaluate=True` starts the
+    current level's evaluation when the case is waiting for one.
+    """
+    return action_at(proc, replay(proc, events), resume=resume, evaluate=evaluate)
+
+
+def action_at(proc: Process, pos: Position, *, resume: bool = False, evaluate: bool = False) -> Action:
+    if pos.phase == "closed":
+        return Done("closed", pos.level)
+    if pos.phase == "gate":
+        return Record(proc.step(SAFETY_STEP), "decision", "notify", pos.level)
+    if evaluate and pos.phase in ("start", "continue") and _finished(proc, pos):
+        pos = Position(pos.level, "evaluation", pos.answers)
+    env = environment(proc, pos)
+    for step in _segment_steps(proc, pos):
+        if not evaluate_step(step, env):
+            continue
+        for q in step.questions:
+            if (step.id, q.id) in pos.answered or not holds(q.when, env):
+                continue
+            return Ask(step, q, pos.level)
+        if step.stop_unless and not holds(step.stop_unless, env):
+            if resume:
+                gating = condition_names(step.stop_unless)
+                q = next((q for q in step.questions if q.id in gating and holds(q.when, env)), None)
+                if q is not None:
+                    return Ask(step, q, pos.level, again=True)
+            return Stop(step, pos.level)
+        if step.record and (step.id, step.record) not in pos.recorded:
+            value = {f: pos.answers.get(f) for f in step.record_fields if pos.answers.get(f) is not None}
+            return Record(step, step.record, value, pos.level)
+        options = tuple(d for d in step.decisions if holds(d.when, env))
+        if options:
+            return Decide(step, options, pos.level)
+    return Done("waiting", pos.level)
+
+
+def evaluate_step(step: Step, env: dict[str, Any]) -> bool:
+    return holds(step.when, env)
+
+
+def _finished(proc: Process, pos: Position) -> bool:
+    return isinstance(action_at(proc, pos), Done)
+
+
+def pending_step(proc: Process, events: Sequence[Any]) -> str | None:
+    """The step `bti resume` continues at; None when nothing is pending."""
+    action = next_action(proc, events, resume=True)
+    if isinstance(action, Done):
+        return None
+    return action.step.id
+
+
+def decision_options(proc: Process, events: Sequence[Any]) -> tuple[Decision, ...]:
+    action = next_action(proc, events)
+    return action.options if isinstance(action, Decide) else ()
+
+
+# --------------------------------------------------------------------------- listing
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_text(text: str, proc: Process) -> str:
+    """A process text with {deadline_days}, {consent_age}, … filled in from the settings."""
+    values = _Keep(proc.settings)
+    values.setdefault("deadline_days", proc.deadline_days)
+    values.setdefault("consent_age", proc.settings.get("consent_age_log", 15))
+    values.setdefault("consent_age_health", proc.settings.get("consent_age_health", 16))
+    try:
+        return text.format_map(values)
+    except (ValueError, IndexError):
+        return text
+
+
+def step_rows(proc: Process, lang: str | None = None) -> list[dict[str, Any]]:
+    """One row per question and one per decision: for `bti data process`."""
+    from bti_cli.i18n import pick as _pick
+
+    def pick(labels, lang=None) -> str:
+        return format_text(_pick(labels, lang), proc)
+
+    rows = []
+    for step in proc.steps:
+        base = {
+            "level": step.level,
+            "phase": step.phase,
+            "step": step.id,
+            "step_title": pick(step.title, lang),
+        }
+        for q in step.questions:
+            rows.append(
+                {
+                    **base,
+                    "question": q.id,
+                    "key": f"{step.id}.{q.id}",
+                    "kind": q.kind,
+                    "text": pick(q.text, lang),
+                    "when": q.when,
+                    "required": q.required,
+                    "targets": [],
+                }
+            )
+        if step.decisions:
+            rows.append(
+                {
+                    **base,
+                    "question": DECISION_KEY,
+                    "key": f"{step.id}.{DECISION_KEY}",
+                    "kind": "decision",
+                    "text": " · ".join(pick(d.label, lang) for d in step.decisions),
+                    "when": step.when,
+                    "required": True,
+                    "targets": [d.to for d in step.decisions],
+                }
+            )
+        if not step.questions and not step.decisions:
+            rows.append({**base, "question": None, "key": step.id, "kind": step.record or "", "text": "",
+                         "when": step.when, "required": False, "targets": []})
+    return rows

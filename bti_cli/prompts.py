@@ -1,0 +1,502 @@
+"""Askers: one Prompter protocol, a Rich prompter for people and a scripted one for files.
+
+The walkthrough builds a `PromptSpec` for every question (texts already in the chosen language,
+choices already ranked) and hands it to a prompter. `parse_answer` turns whatever the person
+typed, or the answers file holds, into the value that is stored, or raises `AnswerError` with a
+message that says what is expected. The Rich prompter re-asks; the scripted prompter fails
+naming the question (`InputError`, exit 1).
+
+Answers files (`bti start --answers FILE`) are TOML keyed by step id, then question id:
+
+    [l0-concern]
+    concern_date = "today-3"     # or 2026-01-12, "12.01.2026", "today"
+    arena = "school"
+    subject = "child"
+    age = 9
+    areas = ["learning", "behaviour"]
+
+    [l0-decide]
+    decision = "level:1"         # a step's decision is the key `decision`
+
+    [l1-plan]
+    "!" = true                   # the safety gate: answering "!" at any step
+
+A dotted key (`l0-concern.age = 9`) is the same thing in TOML. Choices take the option value
+(or its 1-based number); multi-choices a list (or "a, b"); yes/no true/false ("ja"/"nei" too);
+consent a table `{ given = true, by = ["guardians"], services = ["ppt"], until = "today+180" }`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+from bti_cli.errors import InputError
+from bti_cli.i18n import t
+
+SAFETY_ANSWER = "!"
+YES = {"y", "yes", "j", "ja", "true", "1", "jo"}
+NO = {"n", "no", "nei", "false", "0", "nej"}
+UNBORN = {"unborn", "ufødt", "ufødd", "ufodt", "ufodd"}
+TODAY_WORDS = {"today", "i dag", "idag", "i dag.", "no", "now"}
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be used; the message says what is expected."""
+
+
+class SafetyRequested(Exception):  # noqa: N818 - a signal, not an error
+    """The person answered "!": stop the ordinary path and go to the safety gate."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str | int | bool
+    label: str
+    detail: str = ""  # reasons for a suggestion, shown under the label
+
+
+@dataclass(frozen=True)
+class PromptSpec:
+    step: str
+    question: str  # the question id, or "decision"
+    kind: str  # a process question kind, or "decision"
+    text: str
+    help: str | None = None
+    choices: tuple[Choice, ...] = ()
+    default: Any = None
+    required: bool = True
+    minimum: int | None = None
+    maximum: int | None = None
+    unborn: bool = False
+    past: bool = False
+    future: bool = False
+    max_length: int | None = None
+    allow_other: bool = False  # coordinator: a role typed in that is not in the catalogue
+    safety: bool = True  # "!" reaches the safety gate
+    parts: tuple[PromptSpec, ...] = ()  # consent: given, by, services, until
+    today: date = field(default_factory=date.today)
+    validate: Callable[[Any], None] | None = field(default=None, compare=False)
+
+    @property
+    def key(self) -> str:
+        return f"{self.step}.{self.question}"
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _match_choice(spec: PromptSpec, raw: Any) -> Any:
+    if isinstance(raw, bool) and not any(isinstance(c.value, bool) for c in spec.choices):
+        raise AnswerError(t("process.err_choice", options=_option_list(spec)))
+    for c in spec.choices:
+        if raw == c.value and type(raw) is type(c.value):
+            return c.value
+    text = str(raw).strip()
+    folded = text.casefold()
+    for c in spec.choices:
+        if folded == str(c.value).casefold():
+            return c.value
+    if text.isdigit() and not any(isinstance(c.value, int) and not isinstance(c.value, bool) for c in spec.choices):
+        index = int(text)
+        if 1 <= index <= len(spec.choices):
+            return spec.choices[index - 1].value
+    for c in spec.choices:
+        if folded and folded == c.label.casefold():
+            return c.value
+    if folded and not folded.isdigit():
+        # a whole word of one label ("skole" → "Skole og SFO"), else the start of one label
+        words = [c for c in spec.choices if folded in re.split(r"[^\w]+", c.label.casefold())]
+        starts = [c for c in spec.choices if c.label.casefold().startswith(folded)]
+        for found in (words, starts):
+            if len(found) == 1:
+                return found[0].value
+    if spec.allow_other and text and not text.isdigit():
+        return text
+    raise AnswerError(t("process.err_choice", options=_option_list(spec)))
+
+
+def _option_list(spec: PromptSpec, limit: int = 12) -> str:
+    values = [str(c.value) for c in spec.choices[:limit]]
+    if len(spec.choices) > limit:
+        values.append("…")
+    return ", ".join(values) if values else "-"
+
+
+def parse_date(raw: Any, today: date) -> date:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = str(raw).strip().casefold()
+    if text in TODAY_WORDS:
+        return today
+    m = re.fullmatch(r"(?:today|i ?dag)?\s*([+-])\s*(\d{1,4})\s*d?", text)
+    if m:
+        days = int(m.group(2))
+        return today + timedelta(days=days if m.group(1) == "+" else -days)
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text)
+        if not m:
+            raise AnswerError(t("process.err_date"))
+        d, mo, y = (int(g) for g in m.groups())
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise AnswerError(t("process.err_date")) from None
+
+
+def _yes_no(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().casefold()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise AnswerError(t("process.err_yes_no"))
+
+
+def _split(raw: Any) -> list[Any]:
+    if isinstance(raw, list | tuple):
+        return list(raw)
+    if raw is None:
+        return []
+    text = str(raw).strip()
+    if not text:
+        return []
+    return [p.strip() for p in re.split(r"[,;\s]+", text) if p.strip()]
+
+
+def is_empty(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip()) or (isinstance(raw, list | tuple) and not raw)
+
+
+def parse_answer(spec: PromptSpec, raw: Any) -> Any:
+    """The value to store for `raw`, or AnswerError saying what is expected."""
+    if isinstance(raw, str) and raw.strip() == SAFETY_ANSWER and spec.safety:
+        raise SafetyRequested
+    kind = spec.kind
+    if is_empty(raw):
+        if spec.default is not None and kind != "consent":
+            raw = spec.default
+        elif not spec.required:
+            return [] if kind in ("multi-choice", "measures") else ("" if kind == "text" else None)
+        else:
+            raise AnswerError(t("process.err_required"))
+    value = _parse(spec, kind, raw)
+    if spec.validate is not None:
+        spec.validate(value)
+    return value
+
+
+def _parse(spec: PromptSpec, kind: str, raw: Any) -> Any:
+    if kind == "yes-no":
+        return _yes_no(raw)
+    if kind == "integer":
+        if isinstance(raw, str) and raw.strip().casefold() in UNBORN:
+            if spec.unborn:
+                return "unborn"
+            raise AnswerError(t("process.err_integer", lo=spec.minimum, hi=spec.maximum))
+        if isinstance(raw, bool):
+            raise AnswerError(t("process.err_integer", lo=spec.minimum, hi=spec.maximum))
+        try:
+            number = int(str(raw).strip())
+        except ValueError:
+            raise AnswerError(t("process.err_integer", lo=spec.minimum, hi=spec.maximum)) from None
+        if (spec.minimum is not None and number < spec.minimum) or (
+            spec.maximum is not None and number > spec.maximum
+        ):
+            raise AnswerError(t("process.err_integer", lo=spec.minimum, hi=spec.maximum))
+        return number
+    if kind == "date":
+        day = parse_date(raw, spec.today)
+        if spec.past and day > spec.today:
+            raise AnswerError(t("process.err_date_future"))
+        if spec.future and day < spec.today:
+            raise AnswerError(t("process.err_date_past"))
+        if not date(2000, 1, 1) <= day <= date(2100, 12, 31):
+            raise AnswerError(t("process.err_date"))
+        return day.isoformat()
+    if kind in ("choice", "decision", "coordinator"):
+        return _match_choice(spec, raw)
+    if kind in ("multi-choice", "measures"):
+        items = _split(raw)
+        if kind == "measures" and len(items) == 1 and str(items[0]).strip().casefold() in ("-", "none", "ingen"):
+            items = []
+        values = []
+        for item in items:
+            value = _match_choice(replace(spec, allow_other=False), item)
+            if value not in values:
+                values.append(value)
+        if not values and spec.required:
+            raise AnswerError(t("process.err_required"))
+        return values
+    if kind == "text":
+        if not isinstance(raw, str | int) or isinstance(raw, bool):
+            raise AnswerError(t("process.err_text"))
+        text = str(raw).strip()
+        if spec.max_length and len(text) > spec.max_length:
+            raise AnswerError(t("process.err_too_long", max=spec.max_length))
+        if spec.required and not text:
+            raise AnswerError(t("process.err_required"))
+        return text
+    if kind == "consent":
+        return _parse_consent(spec, raw)
+    raise AnswerError(t("process.err_kind", kind=kind))  # pragma: no cover - validated process
+
+
+def _parse_consent(spec: PromptSpec, raw: Any) -> dict[str, Any]:
+    parts = {p.question.rpartition(".")[2]: p for p in spec.parts}
+    if isinstance(raw, bool | str):
+        raw = {"given": raw}
+    if not isinstance(raw, dict):
+        raise AnswerError(t("process.err_consent"))
+    unknown = sorted(set(raw) - set(parts))
+    if unknown:
+        raise AnswerError(t("process.err_consent_keys", keys=", ".join(unknown), known=", ".join(parts)))
+    given = parse_answer(parts["given"], raw.get("given"))
+    if not given:
+        return {"given": False}
+    value: dict[str, Any] = {"given": True}
+    for name in ("by", "services", "until"):
+        try:
+            value[name] = parse_answer(parts[name], raw.get(name))
+        except AnswerError as exc:
+            raise AnswerError(f"{name}: {exc}") from None
+    if spec.validate is not None:
+        spec.validate(value)
+    return value
+
+
+# --------------------------------------------------------------------------- prompters
+
+
+class Prompter(Protocol):
+    interactive: bool
+
+    def ask(self, spec: PromptSpec) -> Any:
+        """The parsed answer; raises SafetyRequested on "!", InputError when none can be had."""
+
+    def review(self, spec: PromptSpec, scrubbed: str, replaced: list[tuple[str, int]]) -> str | None:
+        """Show the scrubbed text and what was replaced; an edited text, or None to keep it."""
+
+    def show(self, text: str, *, style: str | None = None) -> None:
+        """Print guidance (step titles, intros, warnings)."""
+
+
+class RichPrompter:
+    """Asks on the terminal (or on piped stdin); re-asks with a clear message on a bad answer.
+
+    End of input is an error naming the question (exit 1): with piped input, a missing answer.
+    """
+
+    interactive = True
+
+    def __init__(self, console=None, *, show_choices: int = 30) -> None:
+        from bti_cli.console import out
+
+        self.console = console or out()
+        self.show_choices = show_choices
+
+    def show(self, text: str, *, style: str | None = None) -> None:
+        self.console.print(text, style=style, markup=False, highlight=False, soft_wrap=True)
+
+    def _read(self, prompt: str, spec: PromptSpec) -> str:
+        self.console.print(prompt, end="", markup=False, highlight=False)
+        self.console.file.flush()
+        try:
+            line = input()
+        except EOFError:
+            self.console.print()
+            raise InputError(t("process.err_missing", key=spec.key), hint=t("process.err_missing_hint")) from None
+        return line
+
+    def _choices(self, spec: PromptSpec) -> None:
+        for i, c in enumerate(spec.choices[: self.show_choices], start=1):
+            number = f"{i:>3}" if not (isinstance(c.value, int) and not isinstance(c.value, bool)) else "   "
+            shown = c.label if str(c.value) == c.label else f"{c.label} [{c.value}]"
+            self.show(f"{number}  {shown}")
+            if c.detail:
+                self.show(f"       {c.detail}", style="dim")
+        if len(spec.choices) > self.show_choices:
+            self.show(t("process.more_choices", count=len(spec.choices) - self.show_choices), style="dim")
+
+    def _hint(self, spec: PromptSpec) -> str:
+        kind = spec.kind
+        if kind == "yes-no":
+            hint = t("process.hint_yes_no")
+        elif kind == "date":
+            hint = t("process.hint_date")
+        elif kind in ("multi-choice", "measures"):
+            hint = t("process.hint_multi")
+        elif kind == "integer":
+            hint = t("process.hint_integer", lo=spec.minimum, hi=spec.maximum)
+            if spec.unborn:
+                hint += " " + t("process.hint_unborn")
+        else:
+            hint = ""
+        default = spec.default
+        if default is not None and default != "":
+            shown = (t("process.yes") if default else t("process.no")) if isinstance(default, bool) else str(default)
+            hint = f"{hint}, {t('process.default', value=shown)}" if hint else t("process.default", value=shown)
+        return hint
+
+    def ask(self, spec: PromptSpec) -> Any:
+        if spec.kind == "consent":
+            return self._ask_consent(spec)
+        self.show("")
+        self.show(spec.text, style="bold")
+        if spec.help:
+            self.show(spec.help, style="dim")
+        if spec.choices:
+            self._choices(spec)
+        hint = self._hint(spec)
+        prompt = f"[{hint}] > " if hint else "> "
+        while True:
+            raw = self._read(prompt, spec)
+            try:
+                return parse_answer(spec, raw)
+            except AnswerError as exc:
+                self.show(t("process.invalid", reason=str(exc)), style="red")
+
+    def _ask_consent(self, spec: PromptSpec) -> dict[str, Any]:
+        parts = {p.question.rpartition(".")[2]: p for p in spec.parts}
+        given = self.ask(replace(parts["given"], text=spec.text, help=spec.help))
+        if not given:
+            return {"given": False}
+        value: dict[str, Any] = {"given": True}
+        for name in ("by", "services", "until"):
+            value[name] = self.ask(parts[name])
+        if spec.validate is not None:
+            try:
+                spec.validate(value)
+            except AnswerError as exc:
+                self.show(t("process.invalid", reason=str(exc)), style="red")
+                return self._ask_consent(spec)
+        return value
+
+    def review(self, spec: PromptSpec, scrubbed: str, replaced: list[tuple[str, int]]) -> str | None:
+        summary = ", ".join(f"{kind} ×{count}" for kind, count in replaced)
+        self.show(t("process.scrubbed", summary=summary), style="yellow")
+        self.show(f"  {scrubbed}")
+        raw = self._read(t("process.scrub_prompt") + " ", spec)
+        text = raw.strip()
+        if not text or text.casefold() in YES or text.casefold() in ("ok",):
+            return None
+        return text
+
+
+class ScriptedPrompter:
+    """Answers from an answers file; a missing answer asks `fallback`, or fails naming the id."""
+
+    interactive = False
+
+    def __init__(self, answers: dict[str, Any], *, source: str = "answers", fallback: Prompter | None = None,
+                 echo: Callable[[str], None] | None = None) -> None:
+        self.answers = answers
+        self.source = source
+        self.fallback = fallback
+        self.echo = echo
+        self.used: set[str] = set()
+
+    @classmethod
+    def from_file(cls, path: Path, **kwargs: Any) -> ScriptedPrompter:
+        import tomllib
+
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(t("process.answers_missing", path=str(path))) from None
+        except (IsADirectoryError, UnicodeDecodeError):
+            raise InputError(t("process.answers_unreadable", path=str(path))) from None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(t("process.answers_not_toml", path=str(path), detail=str(exc))) from None
+        return cls(data, source=str(path), **kwargs)
+
+    def check(self, known: dict[str, set[str]]) -> None:
+        """Refuse steps or questions the process does not have (typos would go unnoticed)."""
+        problems = []
+        for step, table in self.answers.items():
+            if step not in known:
+                problems.append(t("process.answers_unknown_step", step=step))
+                continue
+            if not isinstance(table, dict):
+                problems.append(t("process.answers_not_table", step=step))
+                continue
+            for qid in table:
+                if qid not in known[step] and qid != SAFETY_ANSWER:
+                    problems.append(t("process.answers_unknown_question", key=f"{step}.{qid}"))
+        if problems:
+            raise InputError(t("process.answers_invalid", path=self.source, problems="; ".join(problems)))
+
+    def _lookup(self, spec: PromptSpec) -> tuple[bool, Any]:
+        table = self.answers.get(spec.step)
+        if not isinstance(table, dict):
+            return False, None
+        if spec.safety and table.get(SAFETY_ANSWER) is True and f"{spec.step}.!" not in self.used:
+            self.used.add(f"{spec.step}.!")
+            raise SafetyRequested
+        if spec.question in table:
+            return True, table[spec.question]
+        return False, None
+
+    def show(self, text: str, *, style: str | None = None) -> None:
+        if self.echo is not None:
+            self.echo(text)
+
+    def ask(self, spec: PromptSpec) -> Any:
+        found, raw = self._lookup(spec)
+        if not found:
+            if self.fallback is not None:
+                return self.fallback.ask(spec)
+            if not spec.required or (spec.default is not None and spec.kind not in ("consent",)):
+                # an optional question, or one with a default, may be left out of the file
+                return parse_answer(spec, None) if spec.default is not None or not spec.required else None
+            hint = (t("process.err_missing_file_hint", path=self.source) if self.answers
+                    else t("process.err_no_input_hint"))
+            raise InputError(t("process.err_missing", key=spec.key), hint=hint)
+        self.used.add(spec.key)
+        try:
+            value = parse_answer(replace(spec, safety=False), raw)
+        except AnswerError as exc:
+            raise InputError(t("process.err_answer", key=spec.key, path=self.source, reason=str(exc))) from None
+        free_text = spec.kind == "text" or (
+            spec.kind == "coordinator" and not any(c.value == value for c in spec.choices))
+        if self.echo is not None and not free_text:  # free text is shown once scrubbed
+            self.echo(f"{spec.text} > {_display(spec, value)}")
+        return value
+
+    def review(self, spec: PromptSpec, scrubbed: str, replaced: list[tuple[str, int]]) -> str | None:
+        if self.echo is not None:
+            summary = ", ".join(f"{kind} ×{count}" for kind, count in replaced)
+            self.echo(t("process.scrubbed_scripted", summary=summary))
+        return None
+
+
+def _display(spec: PromptSpec, value: Any) -> str:
+    if isinstance(value, bool):
+        return t("process.yes") if value else t("process.no")
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "-"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_display(spec, v)}" for k, v in value.items())
+    if spec.kind in ("choice", "decision", "coordinator"):
+        label = next((c.label for c in spec.choices if c.value == value), None)
+        if label:
+            return label
+    return str(value)
+
+
+def stdin_is_interactive() -> bool:
+    return sys.stdin.isatty()

@@ -1,0 +1,189 @@
+"""`bti cases evaluate|handover|accept|close`: the work after the first session."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = str(ROOT / "tests" / "fixtures" / "walk.toml")
+CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
+
+START = """
+[l0-concern]
+arena = "school"
+role = "kontaktlærer"
+subject = "child"
+age = 8
+areas = ["learning"]
+[safety]
+danger = false
+[l0-concrete]
+observations = "Strever med lesing."
+duration = "weeks"
+earlier = false
+scale = 3
+[l0-share]
+shared_colleague = true
+shared_leader = true
+anonymous_consultation = false
+talked_child = false
+talked_guardians = true
+guardians_view = "Ønsker hjelp."
+[l0-decide]
+decision = "level:1"
+[l1-goals]
+guardians_met = true
+child_involved = true
+goals = "Leser bedre."
+[l1-plan]
+measures = ["lesekurs"]
+baton_holder = "kontaktlaerer"
+"""
+
+
+@pytest.fixture
+def case(cli, cases_dir, tmp_path):
+    path = tmp_path / "start.toml"
+    path.write_text(START, encoding="utf-8")
+    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(path))
+    assert result.exit_code == 0, result.stderr
+    return CASE_RE.search(result.stdout).group(0)
+
+
+def summary(cli, case_id):
+    """The derived state, straight from the case file (the fixture municipality is not shipped)."""
+    import os
+
+    from bti_cli.caselog import CaseLog
+    from bti_cli.process import default_process
+    from bti_cli.state import summarise
+
+    log = CaseLog.open(Path(os.environ["BTI_CASES_DIR"]), case_id)
+    return summarise(log.header, log.events, process=default_process()).model_dump(mode="json")
+
+
+def answers_file(tmp_path, text: str) -> str:
+    path = tmp_path / "more.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_evaluate_continue_sets_a_new_evaluation_date(cli, case, tmp_path):
+    before = summary(cli, case)
+    assert before["evaluations"] == 0 and before["next_evaluation"]
+    text = """
+[l1-evaluate]
+assessment = "Leser litt bedre."
+decision = "continue"
+[l1-plan]
+measures = ["lesekurs", "leksehjelp"]
+baton_holder = "kontaktlaerer"
+evaluation_date = "today+21"
+"""
+    result = cli("cases", "evaluate", case, "--data", FIXTURE, "--no-input", "--answers", answers_file(tmp_path, text))
+    assert result.exit_code == 0, result.stderr
+    assert "Evalueringen er registrert" in result.stdout
+    s = summary(cli, case)
+    assert s["evaluations"] == 1 and s["level"] == 1
+    assert s["next_evaluation"] == (date.today() + timedelta(days=21)).isoformat()
+    assert [m["id"] for m in s["measures"]] == ["lesekurs", "leksehjelp"]
+
+
+def test_evaluate_up_to_level2_with_consent_by_interactive_transcript(cli, case):
+    lines = [
+        "",  # meeting date: today
+        "Leser fortsatt svakt.",  # child_view (optional)
+        "",  # guardians_view
+        "Trenger PPT.",  # assessment
+        "level:2",
+        "j", "guardians", "ppt", "+180",  # consent
+        "+7", "ppt-utredning", "kontaktlaerer", "",  # first meeting, measures, baton holder, evaluation date
+    ]
+    result = cli("cases", "evaluate", case, "--data", FIXTURE, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Hvem samtykket?" in result.stdout and "Til hvilke tjenester?" in result.stdout
+    s = summary(cli, case)
+    assert s["level"] == 2 and s["highest_level"] == 2
+    assert s["consent_services"] == ["ppt"] and s["consent_until"] == (date.today() + timedelta(days=180)).isoformat()
+    assert "ppt" in s["services_involved"]
+
+
+def test_evaluate_down_without_consent_offers_anonymous_arenas(cli, case):
+    lines = ["", "", "", "Trenger mer hjelp.", "level:2", "n", "drofteteam", ""]
+    result = cli("cases", "evaluate", case, "--data", FIXTURE, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Uten samtykke kan saken bare drøftes anonymt" in result.stdout
+    assert "Drøftingsteam" in result.stdout and "anonym drøfting mulig" in result.stdout
+    s = summary(cli, case)
+    assert s["consent_services"] == [] and s["level"] == 2
+
+
+def test_evaluate_refuses_when_not_waiting(cli, cases_dir, tmp_path):
+    path = tmp_path / "half.toml"
+    path.write_text('[l0-concern]\narena = "school"\n', encoding="utf-8")
+    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(path))
+    assert result.exit_code == 1
+    case_id = next(cases_dir.glob("BTI-*.toml")).stem
+    refused = cli("cases", "evaluate", case_id, "--data", FIXTURE, "--no-input")
+    assert refused.exit_code == 1 and "bti resume" in refused.stderr
+
+
+def test_handover_takes_effect_only_when_accepted(cli, case):
+    assert cli("cases", "accept", case, "--data", FIXTURE).exit_code == 1  # nothing offered yet
+    result = cli("cases", "handover", case, "--to", "helsesykepleier", "--data", FIXTURE)
+    assert result.exit_code == 0, result.stderr
+    assert "Kontaktlærer beholder den" in result.stdout
+    s = summary(cli, case)
+    assert s["baton_holder_role"] == "kontaktlaerer" and s["pending_baton_holder_role"] == "helsesykepleier"
+    accepted = cli("cases", "accept", case, "--data", FIXTURE)
+    assert accepted.exit_code == 0 and "Helsesykepleier har nå stafettpinnen" in accepted.stdout
+    s = summary(cli, case)
+    assert s["baton_holder_role"] == "helsesykepleier" and s["pending_baton_holder_role"] is None
+
+
+def test_handover_to_a_role_outside_the_catalogue_and_refusals(cli, case, cases_dir):
+    assert cli("cases", "handover", case, "--to", "kontaktlaerer", "--data", FIXTURE).exit_code == 1  # holds it
+    refused = cli("cases", "handover", case, "--to", "Kari Nordmann 41234567", "--data", FIXTURE)
+    assert refused.exit_code == 1 and "personopplysninger" in refused.stderr
+    assert "Kari" not in refused.stderr and "41234567" not in refused.stderr
+    ok = cli("cases", "handover", case, "--to", "miljøterapeut", "--data", FIXTURE)
+    assert ok.exit_code == 0, ok.stderr
+    assert summary(cli, case)["pending_baton_holder_role"] == "miljøterapeut"
+    for file in cases_dir.glob("*.toml"):
+        assert "Kari" not in file.read_text(encoding="utf-8")
+
+
+def test_close_writes_a_closing_note_and_closes(cli, case, tmp_path):
+    text = '[close]\nclosing_reason = "goal-reached"\nclosing_note = "Leser nå alderstilpasset."\n'
+    result = cli("cases", "close", case, "--data", FIXTURE, "--no-input", "--answers", answers_file(tmp_path, text))
+    assert result.exit_code == 0, result.stderr
+    s = summary(cli, case)
+    assert s["status"] == "closed" and s["closed"] == date.today().isoformat() and s["next_evaluation"] is None
+    again = cli("cases", "close", case, "--data", FIXTURE, "--no-input")
+    assert again.exit_code == 1 and "allerede avsluttet" in again.stderr
+    assert cli("cases", "evaluate", case, "--data", FIXTURE, "--no-input").exit_code == 1
+    assert cli("cases", "handover", case, "--to", "leder", "--data", FIXTURE).exit_code == 1
+
+
+def test_close_interrupted_resumes_in_the_closing_step(cli, case, tmp_path):
+    result = cli("cases", "close", case, "--data", FIXTURE, input="goal-reached\n")
+    assert result.exit_code == 1 and "close.closing_note" in result.stderr
+    assert summary(cli, case)["pending_step"] == "close"
+    resumed = cli("resume", case, "--data", FIXTURE, input="Ferdig.\n")
+    assert resumed.exit_code == 0, resumed.stderr
+    assert summary(cli, case)["status"] == "closed"
+
+
+def test_unknown_case(cli):
+    for args in (("evaluate",), ("accept",), ("close",), ("handover", "--to", "leder")):
+        assert cli("cases", *args[:1], "BTI-2026-00000", *args[1:]).exit_code == 4
+
+
+def test_help_texts(cli):
+    for name in ("evaluate", "handover", "accept", "close"):
+        result = cli("cases", name, "--help")
+        assert result.exit_code == 0 and "--help" in result.stdout

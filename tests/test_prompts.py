@@ -1,0 +1,286 @@
+"""Answer parsing for every kind of question; the Rich prompter re-asks; the scripted one fails clearly."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from bti_cli.errors import InputError
+from bti_cli.prompts import (
+    AnswerError,
+    Choice,
+    PromptSpec,
+    RichPrompter,
+    SafetyRequested,
+    ScriptedPrompter,
+    parse_answer,
+)
+
+TODAY = date(2026, 3, 10)
+
+
+def spec(kind, **kw) -> PromptSpec:
+    return PromptSpec(step=kw.pop("step", "s1"), question=kw.pop("question", "q1"), kind=kind, text="Q?",
+                      today=TODAY, **kw)
+
+
+SCALE = tuple(Choice(i, f"{i} band") for i in range(1, 5))
+ARENAS = (Choice("school", "Skole"), Choice("kindergarten", "Barnehage"))
+
+
+@pytest.mark.parametrize("raw, expected", [("j", True), ("Ja", True), ("yes", True), ("n", False),
+                                           ("nei", False), (True, True), (False, False)])
+def test_yes_no(raw, expected):
+    assert parse_answer(spec("yes-no"), raw) is expected
+
+
+@pytest.mark.parametrize("raw, expected", [("9", 9), (0, 0), ("23", 23), (" 4 ", 4), ("ufødt", "unborn"),
+                                           ("unborn", "unborn")])
+def test_integer(raw, expected):
+    assert parse_answer(spec("integer", minimum=0, maximum=23, unborn=True), raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["24", "-1", "ni", "9.5", True])
+def test_integer_invalid(raw):
+    with pytest.raises(AnswerError, match="0 til 23"):
+        parse_answer(spec("integer", minimum=0, maximum=23), raw)
+
+
+def test_unborn_only_where_allowed():
+    with pytest.raises(AnswerError):
+        parse_answer(spec("integer", minimum=0, maximum=23), "ufødt")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [("2026-03-01", "2026-03-01"), ("1.3.2026", "2026-03-01"), ("01/03/2026", "2026-03-01"),
+     ("i dag", "2026-03-10"), ("today", "2026-03-10"), ("-3", "2026-03-07"), ("today-3", "2026-03-07"),
+     ("+14", "2026-03-24"), (date(2026, 2, 1), "2026-02-01")],
+)
+def test_date(raw, expected):
+    assert parse_answer(spec("date"), raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["2026-02-30", "tomorrow-ish", "31.13.2026", "1999-01-01"])
+def test_date_invalid(raw):
+    with pytest.raises(AnswerError):
+        parse_answer(spec("date"), raw)
+
+
+def test_past_and_future_dates():
+    with pytest.raises(AnswerError, match="fram i tid"):
+        parse_answer(spec("date", past=True), "+1")
+    with pytest.raises(AnswerError, match="tilbake i tid"):
+        parse_answer(spec("date", future=True), "-1")
+    assert parse_answer(spec("date", past=True), "i dag") == "2026-03-10"
+
+
+def test_choice_by_value_number_or_label():
+    s = spec("choice", choices=ARENAS)
+    assert parse_answer(s, "school") == "school"
+    assert parse_answer(s, "2") == "kindergarten"
+    assert parse_answer(s, "barnehage") == "kindergarten"
+    with pytest.raises(AnswerError, match="school, kindergarten"):
+        parse_answer(s, "3")
+
+
+def test_integer_valued_choices_match_the_value_not_the_position():
+    s = spec("choice", choices=SCALE)
+    assert parse_answer(s, "4") == 4 and parse_answer(s, 2) == 2
+    with pytest.raises(AnswerError):
+        parse_answer(s, "5")
+
+
+def test_multi_choice():
+    s = spec("multi-choice", choices=ARENAS)
+    assert parse_answer(s, "school, 2") == ["school", "kindergarten"]
+    assert parse_answer(s, ["kindergarten", "kindergarten"]) == ["kindergarten"]
+    with pytest.raises(AnswerError):
+        parse_answer(s, "")
+    with pytest.raises(AnswerError):
+        parse_answer(s, "school, hospital")
+    assert parse_answer(replace(s, required=False), "") == []
+
+
+def test_measures_allow_none():
+    s = spec("measures", choices=(Choice("m1", "M1"), Choice("m2", "M2")), required=False)
+    assert parse_answer(s, "ingen") == [] and parse_answer(s, "1 m2") == ["m1", "m2"]
+
+
+def test_coordinator_takes_a_listed_id_or_a_typed_role():
+    s = spec("coordinator", choices=(Choice("kontaktlaerer", "Kontaktlærer"),), allow_other=True)
+    assert parse_answer(s, "1") == "kontaktlaerer"
+    assert parse_answer(s, "Kontaktlærer") == "kontaktlaerer"
+    assert parse_answer(s, "miljøterapeut") == "miljøterapeut"
+
+
+def test_text_required_and_length():
+    with pytest.raises(AnswerError):
+        parse_answer(spec("text"), "   ")
+    with pytest.raises(AnswerError, match="10"):
+        parse_answer(spec("text", max_length=10), "x" * 11)
+    assert parse_answer(spec("text", required=False), "") == ""
+
+
+def test_defaults_fill_empty_answers():
+    assert parse_answer(spec("date", default="2026-03-10"), "") == "2026-03-10"
+    assert parse_answer(spec("choice", choices=ARENAS, default="school"), "") == "school"
+
+
+def test_safety_answer_anywhere_but_where_switched_off():
+    with pytest.raises(SafetyRequested):
+        parse_answer(spec("integer", minimum=0, maximum=23), "!")
+    with pytest.raises(AnswerError):
+        parse_answer(spec("integer", minimum=0, maximum=23, safety=False), "!")
+
+
+def consent_spec(validate=None) -> PromptSpec:
+    return spec("consent", question="consent", validate=validate, parts=(
+        spec("yes-no", question="consent.given"),
+        spec("multi-choice", question="consent.by", choices=(Choice("guardians", "F"), Choice("youth", "U"))),
+        spec("multi-choice", question="consent.services", choices=(Choice("ppt", "PPT"), Choice("skole", "S"))),
+        spec("date", question="consent.until", future=True),
+    ))
+
+
+def test_consent():
+    s = consent_spec()
+    assert parse_answer(s, {"given": False}) == {"given": False}
+    assert parse_answer(s, "nei") == {"given": False}
+    value = parse_answer(s, {"given": True, "by": ["guardians"], "services": "ppt", "until": "+30"})
+    assert value == {"given": True, "by": ["guardians"], "services": ["ppt"], "until": "2026-04-09"}
+    with pytest.raises(AnswerError, match="until"):
+        parse_answer(s, {"given": True, "by": ["guardians"], "services": ["ppt"]})
+    with pytest.raises(AnswerError, match="valid"):
+        parse_answer(s, {"given": True, "valid": "x"})
+
+
+def test_consent_validation_hook():
+    def needs_youth(value):
+        if value.get("given") and "youth" not in value["by"]:
+            raise AnswerError("youth must consent")
+
+    with pytest.raises(AnswerError, match="youth"):
+        parse_answer(consent_spec(needs_youth), {"given": True, "by": ["guardians"], "services": ["ppt"],
+                                                 "until": "+3"})
+
+
+# --------------------------------------------------------------------------- the Rich prompter
+
+
+def rich(monkeypatch, lines):
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    feed = iter(lines)
+
+    def fake_input():
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    monkeypatch.setattr("builtins.input", fake_input)
+    return RichPrompter(Console(file=buffer, width=100, no_color=True)), buffer
+
+
+@pytest.mark.parametrize(
+    "kind, kw, lines, expected",
+    [
+        ("yes-no", {}, ["kanskje", "j"], True),
+        ("integer", {"minimum": 0, "maximum": 23}, ["30", "elleve", "11"], 11),
+        ("date", {"past": True}, ["i morgen", "+2", "-2"], "2026-03-08"),
+        ("choice", {"choices": ARENAS}, ["9", "skole"], "school"),
+        ("multi-choice", {"choices": ARENAS}, ["", "sykehus", "1,2"], ["school", "kindergarten"]),
+        ("text", {"max_length": 5}, ["", "for lang tekst", "kort"], "kort"),
+        ("coordinator", {"choices": (Choice("kl", "Kontaktlærer"),)}, ["7", "1"], "kl"),
+    ],
+)
+def test_rich_prompter_re_asks_until_valid(monkeypatch, kind, kw, lines, expected):
+    prompter, buffer = rich(monkeypatch, lines)
+    assert prompter.ask(spec(kind, **kw)) == expected
+    assert buffer.getvalue().count("Kan ikke brukes") == len(lines) - 1
+
+
+def test_rich_prompter_consent_asks_each_part(monkeypatch):
+    prompter, buffer = rich(monkeypatch, ["ja", "1", "ppt", "+20"])
+    value = prompter.ask(consent_spec())
+    assert value == {"given": True, "by": ["guardians"], "services": ["ppt"], "until": "2026-03-30"}
+
+
+def test_rich_prompter_end_of_input_names_the_question(monkeypatch):
+    prompter, _ = rich(monkeypatch, [])
+    with pytest.raises(InputError, match=r"s1\.q1"):
+        prompter.ask(spec("text"))
+
+
+def test_rich_prompter_review_accepts_or_edits(monkeypatch):
+    prompter, buffer = rich(monkeypatch, ["", "ny tekst"])
+    assert prompter.review(spec("text"), "[NAVN] er trist", [("navn", 1)]) is None
+    assert "[NAVN] er trist" in buffer.getvalue() and "navn ×1" in buffer.getvalue()
+    assert prompter.review(spec("text"), "[NAVN] er trist", [("navn", 1)]) == "ny tekst"
+
+
+# --------------------------------------------------------------------------- the scripted prompter
+
+
+def test_scripted_answers_by_step_and_question():
+    p = ScriptedPrompter({"s1": {"q1": 7}})
+    assert p.ask(spec("integer", minimum=0, maximum=23)) == 7
+
+
+def test_scripted_missing_answer_names_the_key():
+    p = ScriptedPrompter({"s1": {}}, source="a.toml")
+    with pytest.raises(InputError) as info:
+        p.ask(spec("integer", question="age"))
+    assert "s1.age" in info.value.message and "a.toml" in info.value.hint
+
+
+def test_scripted_optional_or_default_may_be_left_out():
+    p = ScriptedPrompter({})
+    assert p.ask(spec("text", required=False)) == ""
+    assert p.ask(spec("date", default="2026-03-10")) == "2026-03-10"
+
+
+def test_scripted_invalid_answer_is_an_input_error():
+    p = ScriptedPrompter({"s1": {"q1": "tjue"}}, source="a.toml")
+    with pytest.raises(InputError) as info:
+        p.ask(spec("integer", minimum=0, maximum=23))
+    assert "s1.q1" in info.value.message and "a.toml" in info.value.message
+
+
+def test_scripted_bang_triggers_the_safety_gate_once():
+    p = ScriptedPrompter({"s1": {"!": True, "q1": True}})
+    with pytest.raises(SafetyRequested):
+        p.ask(spec("yes-no"))
+    assert p.ask(spec("yes-no")) is True
+
+
+def test_scripted_falls_back_to_a_person(monkeypatch):
+    person, _ = rich(monkeypatch, ["5"])
+    p = ScriptedPrompter({}, fallback=person)
+    assert p.ask(spec("integer", minimum=0, maximum=23)) == 5
+
+
+def test_scripted_check_refuses_unknown_ids():
+    p = ScriptedPrompter({"s1": {"q1": 1, "qx": 2, "!": True}, "s9": {"a": 1}, "s2": 3}, source="a.toml")
+    with pytest.raises(InputError) as info:
+        p.check({"s1": {"q1"}, "s2": {"q2"}})
+    message = info.value.message
+    assert "s1.qx" in message and "s9" in message and "s2" in message
+    ScriptedPrompter({"s1": {"q1": 1}}).check({"s1": {"q1"}})
+
+
+def test_scripted_from_file(tmp_path):
+    path = tmp_path / "a.toml"
+    path.write_text('[s1]\nq1 = 2026-03-01\n"!" = false\n', encoding="utf-8")
+    p = ScriptedPrompter.from_file(path)
+    assert p.ask(spec("date")) == "2026-03-01"
+    path.write_text("[s1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="TOML"):
+        ScriptedPrompter.from_file(path)
+    with pytest.raises(InputError):
+        ScriptedPrompter.from_file(tmp_path / "missing.toml")

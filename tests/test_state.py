@@ -1,0 +1,185 @@
+"""state.summarise: replaying events into the CaseSummary contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from bti_cli.models import CaseHeader, Event
+from bti_cli.state import measures_value, parse_measures_value, summarise
+
+HASH = "0" * 64
+
+
+def header() -> CaseHeader:
+    return CaseHeader(case_id="BTI-2026-7K3Q9", municipality="loten", catalogue_version="cat1",
+                      process_version="proc1", created="2026-01-05T09:00:00Z")
+
+
+class Log:
+    """Builds events in order, like the walkthrough appends them."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+
+    def add(self, kind: str, step: str, question: str | None = None, value=None, *, level: int = 0,
+            at: str = "2026-01-05T09:00:00Z", actor_role: str | None = None) -> Log:
+        self.events.append(Event(seq=len(self.events), at=at, level=level, step=step, kind=kind, question=question,
+                                 value=value, actor_role=actor_role, prev_hash=HASH, hash=HASH))
+        return self
+
+    def answer(self, step: str, question: str, value, **kw) -> Log:
+        return self.add("answer", step, question, value, **kw)
+
+
+def level0(decision: str = "level:1", at: str = "2026-01-10T10:00:00Z") -> Log:
+    log = Log()
+    log.answer("l0-concern", "concern_date", "2026-01-02")
+    log.answer("l0-concern", "arena", "school")
+    log.answer("l0-concern", "role", "kontaktlærer")
+    log.answer("l0-concern", "subject", "child")
+    log.answer("l0-concern", "age", 9)
+    log.answer("l0-concern", "areas", ["learning", "behaviour"])
+    log.answer("safety", "danger", False)
+    log.answer("l0-concrete", "scale", 3)
+    log.add("decision", "l0-decide", value=decision, at=at)
+    return log
+
+
+def test_empty_case_is_open_at_level_0():
+    s = summarise(header(), [])
+    assert s.case_id == "BTI-2026-7K3Q9"
+    assert s.status == "open" and s.level == 0 and s.highest_level == 0
+    assert s.decision is None and s.concern_date is None
+    assert s.process_version == "proc1" and s.catalogue_version == "cat1"
+    assert s.pending_step == "l0-concern"
+
+
+def test_level0_answers_and_decision_within_deadline():
+    s = summarise(header(), level0().events)
+    assert (s.arena, s.actor_role, s.subject, s.age) == ("school", "kontaktlærer", "child", 9)
+    assert s.concern_areas == ["learning", "behaviour"]
+    assert s.concern_scale == 3
+    assert s.concern_date == "2026-01-02"
+    assert s.decision_deadline == "2026-01-16"
+    assert s.decision == "level:1" and s.decision_date == "2026-01-10"
+    assert s.days_to_decision == 8 and s.decided_within_deadline is True
+    assert s.level == 1 and s.highest_level == 1
+    assert s.pending_step == "l1-goals"
+
+
+def test_decision_after_deadline_and_custom_deadline_days():
+    events = level0(at="2026-01-20T08:00:00Z").events
+    late = summarise(header(), events)
+    assert late.days_to_decision == 18 and late.decided_within_deadline is False
+    generous = summarise(header(), events, deadline_days=21)
+    assert generous.decision_deadline == "2026-01-23" and generous.decided_within_deadline is True
+
+
+def test_unborn_age_is_none():
+    log = Log().answer("l0-concern", "subject", "pregnant").answer("l0-concern", "age", "unborn")
+    assert summarise(header(), log.events).age is None
+
+
+def test_measures_consent_baton_and_evaluation():
+    log = level0("level:2")
+    log.answer("l2-consent", "consent", {"given": True, "by": ["guardians"], "services": ["ppt", "helsestasjon"],
+                                         "until": "2026-06-30"}, level=2)
+    log.answer("l2-meeting", "measures", measures_value([
+        {"id": "lesekurs", "service": "skole", "tiers": ["selective"]},
+        {"id": "ppt-utredning", "service": "ppt", "tiers": ["indicated"]},
+    ]), level=2)
+    log.answer("l2-meeting", "baton_holder", "kontaktlaerer", level=2)
+    log.answer("l2-meeting", "evaluation_date", "2026-02-20", level=2)
+    s = summarise(header(), log.events)
+    assert s.level == 2 and s.highest_level == 2
+    assert s.consent_services == ["ppt", "helsestasjon"] and s.consent_until == "2026-06-30"
+    assert [m["id"] for m in s.measures] == ["lesekurs", "ppt-utredning"]
+    assert s.measures[1] == {"id": "ppt-utredning", "tiers": ["indicated"], "service": "ppt"}
+    assert s.services_involved == ["ppt", "helsestasjon", "skole"]
+    assert s.baton_holder_role == "kontaktlaerer" and s.pending_baton_holder_role is None
+    assert s.next_evaluation == "2026-02-20" and s.evaluations == 0
+
+    log.add("evaluation", "l2-evaluate", value={"meeting_date": "2026-02-20"}, level=2)
+    s = summarise(header(), log.events)
+    assert s.evaluations == 1 and s.next_evaluation is None
+    log.add("decision", "l2-evaluate", value="level:1", level=2)
+    s = summarise(header(), log.events)
+    assert s.level == 1 and s.highest_level == 2
+    assert s.decision == "level:2"  # the level-0 decision stays the case's decision
+
+
+def test_withdrawn_consent_clears_services_but_not_history():
+    log = level0("level:2")
+    log.answer("l2-consent", "consent", {"given": True, "by": ["guardians"], "services": ["ppt"],
+                                         "until": "2026-06-30"}, level=2)
+    log.answer("l2-consent", "consent", {"given": False}, level=2)
+    s = summarise(header(), log.events)
+    assert s.consent_services == [] and s.consent_until is None
+    assert s.services_involved == ["ppt"]
+
+
+def test_handover_takes_effect_only_on_accept():
+    log = level0()
+    log.answer("l1-plan", "baton_holder", "kontaktlaerer", level=1)
+    log.add("handover", "handover", value={"to": "koordinator"}, level=1)
+    s = summarise(header(), log.events)
+    assert s.baton_holder_role == "kontaktlaerer" and s.pending_baton_holder_role == "koordinator"
+    log.add("accept", "accept", value={"role": "koordinator"}, level=1, actor_role="koordinator")
+    s = summarise(header(), log.events)
+    assert s.baton_holder_role == "koordinator" and s.pending_baton_holder_role is None
+
+
+def test_answering_a_new_baton_holder_is_a_pending_handover():
+    log = level0("level:3")
+    log.answer("l3-baton-now", "baton_holder", "helsesykepleier", level=3)
+    log.answer("l3-baton", "handover", True, level=3)
+    log.answer("l3-baton", "baton_holder", "koordinator", level=3)
+    s = summarise(header(), log.events)
+    assert s.baton_holder_role == "helsesykepleier" and s.pending_baton_holder_role == "koordinator"
+    log.answer("l3-baton", "baton_holder", "helsesykepleier", level=3)  # changed back: nothing pending
+    assert summarise(header(), log.events).pending_baton_holder_role is None
+
+
+def test_notify_and_close():
+    log = Log()
+    log.answer("l0-concern", "concern_date", "2026-01-05")
+    log.answer("safety", "danger", True)
+    log.add("decision", "safety", value="notify", at="2026-01-05T09:10:00Z")
+    s = summarise(header(), log.events)
+    assert s.decision == "notify" and s.notified_barnevern is False and s.pending_step == "notify"
+    log.add("notify", "notify", value={"notified_date": "2026-01-05", "police_informed": True})
+    s = summarise(header(), log.events)
+    assert s.notified_barnevern is True and s.notified_date == "2026-01-05"
+    assert s.decided_within_deadline is True and s.days_to_decision == 0
+    log.add("decision", "notify", value="close")
+    log.answer("close", "closing_reason", "barnevern")
+    log.answer("close", "closing_note", "Barnevernet følger opp.")
+    log.add("close", "close", value={"closing_reason": "barnevern"}, at="2026-01-06T12:00:00Z")
+    s = summarise(header(), log.events)
+    assert s.status == "closed" and s.closed == "2026-01-06"
+    assert s.pending_step is None and s.next_evaluation is None
+
+
+def test_summary_is_json_serialisable_with_public_keys():
+    s = summarise(header(), level0().events)
+    data = s.model_dump(mode="json")
+    for key in ("case_id", "status", "level", "decision", "decision_deadline", "measures", "pending_step",
+                "days_to_decision", "decided_within_deadline"):
+        assert key in data
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ({"m1": ["service:s1", "tier:selective", "tier:indicated"]},
+         [{"id": "m1", "tiers": ["selective", "indicated"], "service": "s1"}]),
+        (["a", "b"], [{"id": "a", "tiers": [], "service": None}, {"id": "b", "tiers": [], "service": None}]),
+        ({}, []),
+        (None, []),
+    ],
+)
+def test_measures_value_round_trip(value, expected):
+    rows = parse_measures_value(value)
+    assert rows == expected
+    if isinstance(value, dict):
+        assert measures_value(rows) == value
