@@ -308,7 +308,8 @@ class RichPrompter:
         self.show_choices = show_choices
 
     def show(self, text: str, *, style: str | None = None) -> None:
-        self.console.print(text, style=style, markup=False, highlight=False, soft_wrap=True)
+        # wrapped by Rich at word boundaries, never cut in the middle of a word by the terminal
+        self.console.print(text, style=style, markup=False, highlight=False)
 
     def _read(self, prompt: str, spec: PromptSpec) -> str:
         self.console.print(prompt, end="", markup=False, highlight=False)
@@ -321,12 +322,21 @@ class RichPrompter:
         return line
 
     def _choices(self, spec: PromptSpec) -> None:
+        from rich.padding import Padding
+        from rich.table import Table
+        from rich.text import Text
+
+        # a grid keeps wrapped labels and reasons aligned under their text, not under the number
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1)
         for i, c in enumerate(spec.choices[: self.show_choices], start=1):
-            number = f"{i:>3}" if not (isinstance(c.value, int) and not isinstance(c.value, bool)) else "   "
+            number = f"{i}" if not (isinstance(c.value, int) and not isinstance(c.value, bool)) else ""
             shown = c.label if str(c.value) == c.label else f"{c.label} [{c.value}]"
-            self.show(f"{number}  {shown}")
+            grid.add_row(number, Text(shown))
             if c.detail:
-                self.show(f"       {c.detail}", style="dim")
+                grid.add_row("", Text(c.detail, style="dim"))
+        self.console.print(Padding(grid, (0, 0, 0, 2)))
         if len(spec.choices) > self.show_choices:
             self.show(t("process.more_choices", count=len(spec.choices) - self.show_choices), style="dim")
 
