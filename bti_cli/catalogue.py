@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from bti_cli.errors import DataError, InputError
 
 if TYPE_CHECKING:
-    from bti_cli.models import Catalogue, Measure, Vocabulary
+    from bti_cli.models import Catalogue, Vocabulary
 
 DEFAULT_MUNICIPALITY = "loten"
 _RESERVED = {"areas", "process"}

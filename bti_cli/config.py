@@ -35,12 +35,18 @@ def read_config() -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{path} is not valid TOML.", [f"{path}: {exc}"]) from None
+        from bti_cli.i18n import t
+
+        raise DataError(t("config.bad_toml", path=path), [f"{path}: {exc}"], hint=t("config.fix_hint")) from None
     unknown = sorted(set(data) - set(CONFIG_KEYS))
     if unknown:
+        from bti_cli.i18n import t
+
+        known = ", ".join(CONFIG_KEYS)
         raise DataError(
-            f"{path} has unknown keys.",
-            [f"{path}:1 {key}: unknown key (known: {', '.join(CONFIG_KEYS)})" for key in unknown],
+            t("config.unknown_keys", path=path),
+            [f"{path}:1 {key}: {t('config.unknown_key_problem', known=known)}" for key in unknown],
+            hint=t("config.fix_hint"),
         )
     return data
 

@@ -1,6 +1,8 @@
 """The single stdout/stderr Console pair, created on first use.
 
-Honours NO_COLOR, `--no-color`, `--plain` (screen readers: no boxes, no colour) and COLUMNS.
+Honours NO_COLOR (any non-empty value, as no-color.org says), `--no-color`, `--plain` and
+BTI_PLAIN (screen readers: linear text, no boxes, no colour, no bold), TERM=dumb and COLUMNS.
+A pipe gets text, never ANSI codes.
 """
 
 from __future__ import annotations
@@ -30,12 +32,16 @@ def is_plain() -> bool:
 
 
 def colour_off() -> bool:
-    return _options["no_color"] or is_plain() or "NO_COLOR" in os.environ
+    return _options["no_color"] or is_plain() or os.environ.get("NO_COLOR", "") != ""
 
 
 def _make(stderr: bool) -> Console:
     from rich.console import Console
 
+    kwargs = {}
+    if is_plain():
+        # no styles at all: a screen reader or a braille line gets the words only
+        kwargs["color_system"] = None
     return Console(
         stderr=stderr,
         no_color=colour_off(),
@@ -44,6 +50,7 @@ def _make(stderr: bool) -> Console:
         soft_wrap=False,
         # a pipe gets text, never ANSI codes
         force_terminal=None,
+        **kwargs,
     )
 
 

@@ -8,11 +8,21 @@ Texts live in `locales/<domain>.toml`, one table per key with `nb`, `nn` and `en
 
 `t("catalogue.no_match", count=3)` looks up key `no_match` in `locales/catalogue.toml` in the
 current language and formats it with `str.format`. Each module owns its domain file.
+
+Help texts of commands and options are evaluated when a command module is imported, so they
+use `h("domain.key")`: it returns the text in the current language and remembers which key
+each of the key's three texts belongs to, so the CLI can show a help text in the language of
+the run even when the module was imported earlier (`localise`). The language of a run is known
+before any command module is imported: `early_language(argv)`.
+
+This module imports no typer, rich or pydantic: it runs before the command line is parsed.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -20,6 +30,8 @@ LANGUAGES = ("nb", "nn", "en")
 DEFAULT_LANGUAGE = "nb"
 
 _current = DEFAULT_LANGUAGE
+# every text of every key handed out by `h` (or registered by `alias`) -> its key
+_help_index: dict[str, str] = {}
 
 
 def set_language(lang: str) -> None:
@@ -27,7 +39,8 @@ def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
         from bti_cli.errors import UsageError
 
-        raise UsageError(f"Unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}.")
+        # the value is not echoed: it may be anything the user typed
+        raise UsageError(t("cli.unknown_language", choices=", ".join(LANGUAGES)))
     _current = lang
 
 
@@ -46,13 +59,19 @@ def domains() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
+def entry(key: str) -> dict[str, str]:
+    """The {nb, nn, en} table of `domain.key`."""
+    domain, _, name = key.partition(".")
+    found = load_domain(domain).get(name)
+    if found is None:
+        raise KeyError(f"no text for {key!r}")
+    return found
+
+
 def t(key: str, lang: str | None = None, /, **values: object) -> str:
     """The text for `domain.key` in `lang` (default: the current language)."""
-    domain, _, name = key.partition(".")
-    entry = load_domain(domain).get(name)
-    if entry is None:
-        raise KeyError(f"no text for {key!r}")
-    text = entry.get(lang or _current) or entry[DEFAULT_LANGUAGE]
+    texts = entry(key)
+    text = texts.get(lang or _current) or texts[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
 
 
@@ -62,3 +81,78 @@ def pick(labels: dict[str, str] | object, lang: str | None = None) -> str:
     if isinstance(labels, dict):
         return labels.get(lang) or labels[DEFAULT_LANGUAGE]
     return getattr(labels, lang, None) or getattr(labels, DEFAULT_LANGUAGE)
+
+
+def _remember(key: str, text: str) -> None:
+    import inspect
+
+    _help_index[text] = key
+    # typer and click clean help texts (dedent, strip) before they keep them
+    _help_index[inspect.cleandoc(text)] = key
+
+
+def h(key: str) -> str:
+    """A help text (or metavar) for a command or option: `t(key)`, remembered for `localise`."""
+    for text in entry(key).values():
+        _remember(key, text)
+    return t(key)
+
+
+def help_from(key: str):
+    """Decorator: a command function's docstring (typer's help) becomes the help text `key`."""
+
+    def decorate(function):
+        function.__doc__ = h(key)
+        return function
+
+    return decorate
+
+
+def alias(key: str, *texts: str) -> None:
+    """Let `localise` translate foreign texts (typer's and click's own English) to `key`."""
+    for text in (*texts, *entry(key).values()):
+        _remember(key, text)
+
+
+def localise(text: str | None) -> str | None:
+    """`text` in the current language if it came from `h` or `alias`; otherwise unchanged."""
+    if not text:
+        return text
+    key = _help_index.get(text)
+    return t(key) if key else text
+
+
+def _option_value(argv: Sequence[str], name: str) -> str | None:
+    """The last value of `--name X` or `--name=X` before a `--`."""
+    value = None
+    flag = f"--{name}"
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == flag and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith(flag + "="):
+            value = arg[len(flag) + 1 :]
+    return value
+
+
+def early_language(argv: Sequence[str] | None = None) -> str:
+    """The language of this run, before the command line is parsed.
+
+    `--lang X` (anywhere before `--`; the last one wins, as it does for the parsed options),
+    then BTI_LANG, then the config file, then nb. Values that are not a language are skipped
+    here; the parsed option reports them.
+    """
+    import sys
+
+    candidates = [_option_value(sys.argv[1:] if argv is None else argv, "lang"), os.environ.get("BTI_LANG")]
+    for value in candidates:
+        if value in LANGUAGES:
+            return value
+    try:
+        from bti_cli.config import read_config
+
+        value = read_config().get("lang")
+    except Exception:  # noqa: BLE001 - a broken config file is reported by the command itself
+        value = None
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE

@@ -1,8 +1,15 @@
 """The only output helper: rows + columns + format → table | json | jsonl | csv | md.
 
 Rows are plain dicts whose keys are the stable, English snake_case JSON keys. Columns choose
-which keys a table shows and under which (translated) label. Machine formats print every key
-of the row; they stream, so memory stays flat for long iterables.
+which keys a table shows, under which (translated) label, and how a value reads to a person
+(`display`: a tier key becomes "Universell"); machine formats print every key of the row with
+its raw value, and stream, so memory stays flat for long iterables.
+
+Tables fit the terminal: every column keeps a readable width (its header's longest word, its
+`min_width`, the whole value when `no_wrap`); when they do not all fit, columns with a
+`drop_order` are hidden, highest first; when even the essential ones do not fit, each row is
+printed as a short block (a heading line, then "label: value" pairs) instead of a table.
+`--plain` prints linear text for screen readers.
 """
 
 from __future__ import annotations
@@ -24,6 +31,43 @@ class Column:
     max_width: int | None = None
     no_wrap: bool = False
     min_width: int | None = None
+    # 0: always shown; 1, 2, …: hidden on a narrow terminal, the highest first
+    drop_order: int = 0
+    # how a value reads in a table, markdown or plain text (JSON and CSV keep the raw value)
+    display: Callable[[Any], str] | None = None
+    # the heading of each row when rows are printed as blocks (default: the first column)
+    primary: bool = False
+
+    def text(self, row: dict, *, words: bool = False) -> str:
+        """The value as a person reads it; `words`: yes/no instead of ✓/– (plain text, blocks)."""
+        value = row.get(self.key)
+        if self.display is not None and value is not None and value != [] and value != "":
+            return self.display(value)
+        if words and isinstance(value, bool):
+            from bti_cli.i18n import t
+
+            return t("cli.yes") if value else t("cli.no")
+        return cell_text(value)
+
+
+def labels(label: Callable[[str], str], sep: str = ", ") -> Callable[[Any], str]:
+    """A `display` for a key or a list of keys: each key through `label`, joined by `sep`."""
+
+    def show(value: Any) -> str:
+        if isinstance(value, (list, tuple)):
+            return sep.join(label(str(v)) for v in value)
+        return label(str(value))
+
+    return show
+
+
+# a wrapping column is never squeezed below this (unless its text is shorter) …
+READABLE_WIDTH = 10
+# … nor below its longest word, up to this many cells
+WORD_WIDTH = 20
+# when a table must shrink, a column that may be dropped gives width as if it were this much
+# wider than it is
+ESSENTIAL_SHARE = 1.5
 
 
 def resolve_format(fmt: str | None, allowed: Sequence[str] = FORMATS) -> str:
@@ -35,7 +79,9 @@ def resolve_format(fmt: str | None, allowed: Sequence[str] = FORMATS) -> str:
         return "table" if stdout_is_terminal() else "json"
     fmt = fmt.lower()
     if fmt not in allowed:
-        raise UsageError(f"Unknown format {fmt!r}; choose one of {', '.join(allowed)}.")
+        from bti_cli.i18n import t
+
+        raise UsageError(t("cli.unknown_format", choices=", ".join(allowed)))
     return fmt
 
 
@@ -124,12 +170,71 @@ def write_markdown(rows: Sequence[dict], columns: Sequence[Column], out: IO[str]
     out.write("| " + " | ".join(_md_escape(c.label) for c in columns) + " |\n")
     out.write("|" + "|".join("---" for _ in columns) + "|\n")
     for row in rows:
-        out.write("| " + " | ".join(_md_escape(cell_text(row.get(c.key))) for c in columns) + " |\n")
+        out.write("| " + " | ".join(_md_escape(c.text(row)) for c in columns) + " |\n")
+
+
+def _longest_word(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def _overhead(count: int) -> int:
+    """Width a table adds to its columns: 1 space of padding each side, 1 between columns."""
+    return 3 * count - 3 if count else 0
+
+
+def fit_columns(
+    columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int
+) -> tuple[list[int], list[int]] | None:
+    """Which columns to show (indexes) and their widths, so that every one stays readable in
+    `width` cells; None when even the columns that are never dropped do not fit.
+
+    `cells[i]` holds the display texts of column i.
+    """
+    from rich.cells import cell_len
+
+    natural, floor = [], []
+    for col, texts in zip(columns, cells, strict=True):
+        lines = [line for text in texts for line in text.splitlines()] or [""]
+        widest = max(cell_len(line) for line in lines)
+        header = _longest_word(col.label)
+        if col.no_wrap:
+            low = high = max(widest, cell_len(col.label))
+        else:
+            high = max(widest, header)
+            if col.max_width:
+                high = max(min(high, col.max_width), header)
+            # narrower than this a column turns into a stack of word fragments: keep whole
+            # words whole (up to WORD_WIDTH; longer ones, like ids, may fold)
+            words = min(max(map(_longest_word, lines)), WORD_WIDTH)
+            low = max(header, min(high, max(col.min_width or READABLE_WIDTH, words)))
+        natural.append(high)
+        floor.append(low)
+    shown = list(range(len(columns)))
+    while sum(floor[i] for i in shown) + _overhead(len(shown)) > width:
+        droppable = [i for i in shown if columns[i].drop_order > 0]
+        if not droppable:
+            return None
+        shown.remove(max(droppable, key=lambda i: (columns[i].drop_order, i)))
+    widths = {i: natural[i] for i in shown}
+    excess = sum(widths.values()) + _overhead(len(shown)) - width
+    while excess > 0:
+        # the widest column gives, so narrow ones keep their width; a column that may be
+        # dropped counts as wider than it is, so the essential ones keep more
+        candidates = [i for i in shown if widths[i] > floor[i]]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: widths[i] * (ESSENTIAL_SHARE if columns[i].drop_order else 1))
+        widths[widest] -= 1
+        excess -= 1
+    return shown, [widths[i] for i in shown]
 
 
 def print_table(
     rows: Sequence[dict], columns: Sequence[Column], title: str | None = None, show_header: bool = True
-) -> None:
+) -> bool:
+    """Print rows as a table that fits the terminal; returns True when columns were hidden."""
     from bti_cli.console import is_plain, out
 
     console = out()
@@ -137,12 +242,25 @@ def print_table(
         # linear text for screen readers: a heading, then "label: value" per row
         if title:
             console.print(title, markup=False)
+        # the row's heading first: a listener hears the name before the details
+        ordered = sorted(columns, key=lambda c: not c.primary)
         for i, row in enumerate(rows):
-            if i:
+            if i or title:
                 console.print("")
-            for col in columns:
-                console.print(f"{col.label}: {cell_text(row.get(col.key))}", markup=False)
-        return
+            for col in ordered:
+                text = col.text(row, words=True)
+                if text:
+                    console.print(f"{col.label}: {text}" if col.label else text, markup=False)
+        return False
+
+    # a column that may be dropped is dropped when it is empty
+    columns = [c for c in columns if not c.drop_order or any(c.text(row) for row in rows)]
+    cells = [[col.text(row) for row in rows] for col in columns]
+    fitted = fit_columns(columns, cells, console.width)
+    if fitted is None:
+        print_blocks(rows, columns, title)
+        return False
+    shown, widths = fitted
 
     from rich import box
     from rich.table import Table
@@ -154,14 +272,47 @@ def print_table(
         expand=False,
         show_header=show_header,
         title_style="bold",
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=False,
     )
-    for col in columns:
-        table.add_column(
-            col.label, max_width=col.max_width, min_width=col.min_width, no_wrap=col.no_wrap, overflow="fold"
-        )
-    for row in rows:
-        table.add_row(*(cell_text(row.get(c.key)) for c in columns))
+    for i, width in zip(shown, widths, strict=True):
+        col = columns[i]
+        table.add_column(col.label, width=width, no_wrap=col.no_wrap, overflow="fold")
+    for r in range(len(rows)):
+        table.add_row(*(cells[i][r] for i in shown))
     console.print(table)
+    return len(shown) < len(columns)
+
+
+def print_blocks(rows: Sequence[dict], columns: Sequence[Column], title: str | None = None) -> None:
+    """Rows as short blocks, for terminals too narrow for a table: the heading column in bold,
+    then the other columns as "label: value" pairs, indented and wrapped between pairs."""
+    import textwrap
+
+    from rich.text import Text
+
+    from bti_cli.console import out
+
+    console = out()
+    head = next((c for c in columns if c.primary), columns[0])
+    rest = [c for c in columns if c is not head]
+    width = max(console.width - 2, 20)
+    if title:
+        console.print(Text(title, style="bold"))
+        console.print("")
+    for row in rows:
+        for line in textwrap.wrap(head.text(row, words=True) or "–", width + 2, break_on_hyphens=False):
+            console.print(Text(line, style="bold"))
+        # a no-break space keeps a label with the first word of its value (textwrap breaks at
+        # ASCII spaces only); a long value still wraps between its words
+        pairs = [(c.label, c.text(row, words=True)) for c in rest]
+        body = f"{NBSP}· ".join(f"{label}:{NBSP}{text}" if label else text for label, text in pairs if text)
+        for line in textwrap.wrap(body, width, break_long_words=True, break_on_hyphens=False):
+            console.print(Text("  " + line.replace(NBSP, " ")))
+
+
+NBSP = "\u00a0"
 
 
 def render(
@@ -193,11 +344,22 @@ def render(
                 groups.setdefault(name, []).append(row)
     else:
         groups[title or ""] = rows
+    hidden = False
     for i, (name, members) in enumerate(groups.items()):
         if fmt == "md":
             if name:
                 stream.write(("\n" if i else "") + f"## {name}\n\n")
             write_markdown(members, columns, stream)
         else:
-            print_table(members, columns, title=name or None)
+            if i:
+                from bti_cli.console import out as console
+
+                console().print("")
+            hidden = print_table(members, columns, title=name or None) or hidden
+    if hidden:
+        from bti_cli.console import err
+        from bti_cli.i18n import t
+
+        # on stderr: a note for the reader, not part of the listing
+        err().print(t("cli.more_columns"), style="dim", markup=False, highlight=False)
     return len(rows)

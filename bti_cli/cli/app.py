@@ -1,4 +1,11 @@
-"""The root Typer app: global options, command groups, and errors → exit codes."""
+"""The root Typer app: global options, command groups, and errors → exit codes.
+
+Help and parse errors are in the language of the run. The language is settled before any
+command module is imported (`i18n.early_language`, in `BtiGroup.main`); help texts made with
+`i18n.h` are put into that language again when a command is built (`localise_command`), and
+click's own words (usage, headings, the help option, parse errors) are translated by the help
+formatter and by `show_click_error`.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +15,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
+from typer import _click as click
+from typer._click import exceptions as click_exc
+from typer._click import types as click_types
+from typer.core import TyperCommand, TyperGroup
 
 from bti_cli import __version__
 from bti_cli.cli import common
 from bti_cli.errors import BtiError, ExitCode
+from bti_cli.i18n import alias, early_language, h, localise, set_language, t
 
 
 def report_error(error: BtiError) -> None:
@@ -30,31 +41,157 @@ def report_error(error: BtiError) -> None:
 
 
 # Commands are imported and built only when used, so `bti --help` and a single listing stay
-# fast. name -> (module:attribute, task section, short help). The attribute is a Typer app
-# (a command group) or a plain function (a single command).
+# fast. name -> (module:attribute, task section, key of the short help in locales/cli.toml).
+# The attribute is a Typer app (a command group) or a plain function (a single command).
 LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
-    "start": ("bti_cli.cli.walk:start", "walk", "Start a guided walkthrough of a new concern (level 0)."),
-    "resume": ("bti_cli.cli.walk:resume", "walk", "Continue an unfinished walkthrough where it stopped."),
-    "suggest": ("bti_cli.cli.suggest:suggest", "walk", "Ranked measures, arenas and baton holders without a case."),
-    "cases": ("bti_cli.cli.cases:cases_app", "cases", "Open and closed cases: list, show, evaluate, hand over, close."),
-    "due": ("bti_cli.cli.export:due", "cases", "Decisions and evaluations that are due or overdue."),
-    "measures": ("bti_cli.cli.catalogue:measures_app", "catalogue", "The municipality's measures (tiltak)."),
-    "services": ("bti_cli.cli.catalogue:services_app", "catalogue", "The municipality's services."),
-    "arenas": ("bti_cli.cli.catalogue:arenas_app", "catalogue", "Collaboration arenas where cases are discussed."),
-    "coordinators": ("bti_cli.cli.catalogue:coordinators", "catalogue", "Baton holders by level and arena."),
-    "export": ("bti_cli.cli.export:export", "figures", "Anonymised case summaries for scripts (json, jsonl, csv)."),
-    "stats": ("bti_cli.cli.export:stats", "figures", "Yearly figures for the preventive plan, small counts hidden."),
-    "scrub": ("bti_cli.cli.scrub:scrub", "tools", "Remove personal data from text (file or stdin)."),
-    "data": ("bti_cli.cli.data:data_app", "tools", "Check and describe data files."),
-    "config": ("bti_cli.cli.config:config_app", "tools", "Your defaults: municipality, language, cases folder, role."),
+    "start": ("bti_cli.cli.walk:start", "walk", "cli.cmd_start"),
+    "resume": ("bti_cli.cli.walk:resume", "walk", "cli.cmd_resume"),
+    "suggest": ("bti_cli.cli.suggest:suggest", "walk", "cli.cmd_suggest"),
+    "cases": ("bti_cli.cli.cases:cases_app", "cases", "cli.cmd_cases"),
+    "due": ("bti_cli.cli.export:due", "cases", "cli.cmd_due"),
+    "measures": ("bti_cli.cli.catalogue:measures_app", "catalogue", "cli.cmd_measures"),
+    "services": ("bti_cli.cli.catalogue:services_app", "catalogue", "cli.cmd_services"),
+    "arenas": ("bti_cli.cli.catalogue:arenas_app", "catalogue", "cli.cmd_arenas"),
+    "coordinators": ("bti_cli.cli.catalogue:coordinators", "catalogue", "cli.cmd_coordinators"),
+    "export": ("bti_cli.cli.export:export", "figures", "cli.cmd_export"),
+    "stats": ("bti_cli.cli.export:stats", "figures", "cli.cmd_stats"),
+    "scrub": ("bti_cli.cli.scrub:scrub", "tools", "cli.cmd_scrub"),
+    "data": ("bti_cli.cli.data:data_app", "tools", "cli.cmd_data"),
+    "config": ("bti_cli.cli.config:config_app", "tools", "cli.cmd_config"),
 }
+# task section -> key of its title in locales/cli.toml
 SECTIONS = {
-    "walk": "Walkthrough",
-    "cases": "Cases and deadlines",
-    "catalogue": "The municipality's catalogue",
-    "figures": "Export and figures",
-    "tools": "Data and tools",
+    "walk": "cli.section_walk",
+    "cases": "cli.section_cases",
+    "catalogue": "cli.section_catalogue",
+    "figures": "cli.section_figures",
+    "tools": "cli.section_tools",
 }
+
+# typer's and click's own English help texts, translated by `localise`
+alias("cli.help_option", "Show this message and exit.")
+alias("cli.opt_install_completion", "Install completion for the current shell.")
+alias(
+    "cli.opt_show_completion", "Show completion for the current shell, to copy it or customize the installation."
+)
+_HEADINGS = {"Options": "cli.heading_options", "Arguments": "cli.heading_arguments", "Commands": "cli.heading_commands"}
+
+
+# --------------------------------------------------------------------------- help in the run's language
+
+
+class BtiHelpFormatter(click.HelpFormatter):
+    """click's help formatter with click's own words in the language of the run."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix=f"{t('cli.usage')} " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        key = _HEADINGS.get(heading)
+        super().write_heading(t(key) if key else heading)
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        # on a narrow terminal a long option name gets its own line, so its help keeps room
+        col_max = min(col_max, max(16, self.width // 3))
+        super().write_dl([(term, _help_cell(text)) for term, text in rows], col_max, col_spacing)
+
+
+def _help_cell(text: str) -> str:
+    """An option's help with typer's trailing `  [default: x; required; env var: X]` translated."""
+    text = localise(text) or ""
+    head, sep, extra = text.rpartition("  [")
+    if not sep or not extra.endswith("]"):
+        return text
+    parts = []
+    for part in extra[:-1].split("; "):
+        if part.startswith("default: "):
+            part = t("cli.help_default", value=part[len("default: ") :])
+        elif part.startswith("env var: "):
+            part = t("cli.help_envvar", var=part[len("env var: ") :])
+        elif part == "required":
+            part = t("cli.help_required")
+        parts.append(part)
+    return f"{localise(head)}{sep}{'; '.join(parts)}]"
+
+
+class BtiContext(click.Context):
+    formatter_class = BtiHelpFormatter
+
+
+def localise_command(command: click.Command) -> None:
+    """Put a built command's help, its options' help and metavars into the current language."""
+    command.help = localise(command.help)
+    command.short_help = localise(command.short_help)
+    command.epilog = localise(command.epilog)
+    command.options_metavar = t("cli.metavar_options")
+    if isinstance(command, TyperGroup):
+        command.subcommand_metavar = t("cli.metavar_command")
+    for param in command.params:
+        param.help = localise(getattr(param, "help", None))
+        if param.metavar:
+            param.metavar = localise(param.metavar)
+
+
+class _Localised:
+    """Plain (not rich) help in the run's language, for every command bti builds."""
+
+    context_class = BtiContext
+
+    def __init__(self, *args, **kwargs) -> None:
+        # rich help panels would read `[env X]` as markup, need rich at import and box the
+        # text; click's plain help reads well in any width, with a screen reader, and is
+        # translated by BtiHelpFormatter
+        kwargs["rich_markup_mode"] = None
+        super().__init__(*args, **kwargs)
+        localise_command(self)
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("cli.help_option")
+        return option
+
+
+class BtiCommand(_Localised, TyperCommand):
+    pass
+
+
+class BtiSubGroup(_Localised, TyperGroup):
+    """A command group (`bti measures`, `bti cases`): translated errors for unknown commands."""
+
+    def resolve_command(self, ctx, args):
+        known = not args or args[0].startswith("-") or ctx.resilient_parsing or self.get_command(ctx, args[0])
+        if not known:
+            raise UnknownCommand(ctx, _close_matches(args[0], self.list_commands(ctx)))
+        return super().resolve_command(ctx, args)
+
+
+class UnknownCommand(click_exc.UsageError):
+    """`bti mesures`: the typo is not repeated (it might be anything), close matches are offered."""
+
+    def __init__(self, ctx, suggestions: list[str]) -> None:
+        super().__init__(t("cli.err_no_such_command", command=ctx.command_path), ctx)
+        self.suggestions = suggestions
+
+
+def _close_matches(word: str, choices: list[str]) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=3, cutoff=0.6)
+
+
+def _adopt(app: typer.Typer) -> None:
+    """Build a lazily loaded Typer app with bti's command classes (unless it chose its own)."""
+    from typer.models import DefaultPlaceholder
+
+    if app.info.cls is None or app.info.cls is TyperGroup or isinstance(app.info.cls, DefaultPlaceholder):
+        app.info.cls = BtiSubGroup
+    for info in app.registered_commands:
+        if info.cls is None or info.cls is TyperCommand:
+            info.cls = BtiCommand
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            _adopt(group.typer_instance)
 
 
 def _load_command(name: str):
@@ -68,17 +205,170 @@ def _load_command(name: str):
     if isinstance(obj, typer.Typer):
         if obj.info.name is None:
             obj.info.name = name
+        _adopt(obj)
         command = get_group(obj)  # a group even when it holds a single command ("services list")
     else:
-        single = typer.Typer()
-        single.command(name)(obj)
+        single = typer.Typer(add_completion=False)
+        single.command(name, cls=BtiCommand)(obj)
         command = get_command(single)
     command.name = name
     return command
 
 
-class BtiGroup(TyperGroup):
+# --------------------------------------------------------------------------- parse errors in the run's language
+
+
+def _param_name(param) -> str:
+    if param is None:
+        return "?"
+    opts = [o for o in param.opts if o.startswith("--")] or list(param.opts)
+    if getattr(param, "param_type_name", "") == "argument" or not opts:
+        return param.human_readable_name.upper() if param.human_readable_name else "?"
+    return opts[0]
+
+
+def _bad_value_reason(param) -> str | None:
+    """Why a value does not fit the option's type, said without repeating the value."""
+    from typer._types import TyperChoice
+    from typer.models import TyperPath
+
+    kind = getattr(param, "type", None)
+    if isinstance(kind, click_types._NumberRangeBase):
+        if kind.min is not None and kind.max is not None:
+            return t("cli.reason_range", min=kind.min, max=kind.max)
+        if kind.min is not None:
+            return t("cli.reason_at_least", min=kind.min)
+        return t("cli.reason_at_most", max=kind.max)
+    if isinstance(kind, click_types.IntParamType):
+        return t("cli.reason_integer")
+    if isinstance(kind, click_types.FloatParamType):
+        return t("cli.reason_number")
+    if isinstance(kind, click_types.BoolParamType):
+        return t("cli.reason_yes_no")
+    if isinstance(kind, click_types.DateTime):
+        return t("cli.reason_date")
+    if isinstance(kind, TyperChoice):
+        choices = ", ".join(str(getattr(choice, "value", choice)) for choice in kind.choices)
+        return t("cli.reason_choice", choices=choices)
+    if isinstance(kind, TyperPath):
+        return t("cli.reason_path")
+    return None
+
+
+def click_error_message(error: click.ClickException) -> str:
+    """The first line of a parse error, translated; never repeats a value the user typed."""
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else "bti"
+    exc = click_exc
+    if isinstance(error, UnknownCommand):
+        message = error.message
+        if error.suggestions:
+            paths = ", ".join(f"`{error.ctx.command_path} {name}`" for name in error.suggestions)
+            message += " " + t("cli.err_did_you_mean", choices=paths)
+        return message
+    if isinstance(error, exc.NoSuchOption):
+        option = error.option_name if error.option_name.startswith("-") else "?"
+        message = t("cli.err_no_such_option", command=command, option=option)
+        if error.possibilities:
+            message += " " + t("cli.err_did_you_mean", choices=", ".join(sorted(error.possibilities)))
+        return message
+    if isinstance(error, exc.MissingParameter):
+        key = "cli.err_missing_argument" if error.param_type == "argument" else "cli.err_missing_option"
+        if error.param_type is None and error.param is not None:
+            key = f"cli.err_missing_{'argument' if error.param.param_type_name == 'argument' else 'option'}"
+        return t(key, command=command, name=_param_name(error.param))
+    if isinstance(error, exc.BadParameter):
+        name = _param_name(error.param)
+        if error.param is None and error.param_hint:
+            name = str(error.param_hint if isinstance(error.param_hint, str) else error.param_hint[0]).strip("'")
+        # a reason of bti's own (typer.BadParameter(t(...)) in a callback) is translated already
+        reason = _bad_value_reason(error.param) or error.message
+        if not reason:
+            return t("cli.err_bad_value", name=name)
+        return t("cli.err_bad_value_because", name=name, reason=reason)
+    if isinstance(error, exc.BadOptionUsage):
+        option = error.option_name
+        if "does not take a value" in error.message:
+            return t("cli.err_takes_no_value", option=option)
+        return t("cli.err_needs_value", option=option)
+    if isinstance(error, exc.FileError):
+        return t("cli.err_file")
+    message = error.format_message()
+    if message.startswith("Got unexpected extra argument"):
+        return t("cli.err_extra_arguments", command=command)
+    if message == "Missing command.":
+        return t("cli.err_missing_command", command=command)
+    return message
+
+
+def show_click_error(error: click.ClickException) -> None:
+    """A parse error as bti shows every error: `bti: message` and where to find help."""
+    if isinstance(error, click_exc.NoArgsIsHelpError):
+        error.show()  # the help itself, already translated by BtiHelpFormatter
+        return
+    from bti_cli.console import err
+
+    console = err()
+    console.print(f"bti: {click_error_message(error)}", markup=False, highlight=False, soft_wrap=True)
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None:
+        console.print(t("cli.try_help", command=ctx.command_path), markup=False, highlight=False, soft_wrap=True)
+
+
+# --------------------------------------------------------------------------- the root group
+
+GLOBAL_FLAGS = ("--plain", "--no-color")
+GLOBAL_VALUED = ("--lang",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move `--plain`, `--no-color` and `--lang X` before the command name, so they work after
+    any command (`bti measures --help --lang en`), also one that does not declare them.
+
+    They say how bti speaks (language, colour, layout), not what a command does, and no
+    command has an option of the same name with another meaning. Arguments after `--` are
+    left alone.
+    """
+    end = args.index("--") if "--" in args else len(args)
+    hoisted: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < end:
+        arg = args[i]
+        if arg in GLOBAL_FLAGS or any(arg.startswith(f"{name}=") for name in GLOBAL_VALUED):
+            hoisted.append(arg)
+        elif arg in GLOBAL_VALUED and i + 1 < end:
+            hoisted += [arg, args[i + 1]]
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return hoisted + rest + args[end:] if hoisted else args
+
+
+class BtiGroup(BtiSubGroup):
     """Loads commands lazily, groups help by task, and turns errors into exit codes."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        # the language must be known before a command module is imported: click resolves the
+        # subcommand (and prints its --help) before the root callback runs
+        args = hoist_global_options(sys.argv[1:] if args is None else list(args))
+        set_language(early_language(args))
+        localise_command(self)
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as error:
+            show_click_error(error)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            from bti_cli.console import err
+
+            err().print(f"bti: {t('cli.aborted')}", markup=False, highlight=False)
+            sys.exit(1)
+        # `invoke` returns None; an int here is the code of a typer.Exit
+        sys.exit(code if isinstance(code, int) else 0)
 
     def list_commands(self, ctx):
         names = list(LAZY_COMMANDS)
@@ -95,7 +385,8 @@ class BtiGroup(TyperGroup):
         sections: dict[str, list[tuple[str, str]]] = {}
         for name in self.list_commands(ctx):
             if name in LAZY_COMMANDS:
-                _, section, short = LAZY_COMMANDS[name]
+                _, section, key = LAZY_COMMANDS[name]
+                short = t(key)
             else:
                 command = super().get_command(ctx, name)
                 if command is None or command.hidden:
@@ -103,12 +394,13 @@ class BtiGroup(TyperGroup):
                 section, short = "tools", command.get_short_help_str(80)
             sections.setdefault(section, []).append((name, short))
         for key, rows in sections.items():
-            with formatter.section(SECTIONS.get(key, key)):
+            with formatter.section(t(SECTIONS[key]) if key in SECTIONS else key):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            super().invoke(ctx)
+            return None  # a command's return value is not an exit code
         except BtiError as error:
             if os.environ.get("BTI_DEBUG") == "1":
                 raise
@@ -117,7 +409,7 @@ class BtiGroup(TyperGroup):
         except KeyboardInterrupt:
             from bti_cli.console import err
 
-            err().print("bti: interrupted.", markup=False)
+            err().print(f"bti: {t('cli.interrupted')}", markup=False)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -139,24 +431,19 @@ class BtiGroup(TyperGroup):
             from bti_cli.console import err
 
             # never echo str(error): it might quote user input
-            err().print(
-                f"bti: internal error ({type(error).__name__}). Run with BTI_DEBUG=1 for details.",
-                markup=False,
-            )
+            err().print(f"bti: {t('cli.internal_error', name=type(error).__name__)}", markup=False)
             raise typer.Exit(int(ExitCode.INPUT)) from None
 
 
 def _is_click_error(error: Exception) -> bool:
-    return type(error).__module__.startswith("typer")
+    return isinstance(error, click.ClickException) or type(error).__module__.startswith("typer")
 
 
 app = typer.Typer(
     cls=BtiGroup,
     name="bti",
-    help=(
-        "BTI (Bedre tverrfaglig innsats): a guided walkthrough of a concern for a child, "
-        "the municipality's measures, and an anonymised case log."
-    ),
+    help=h("cli.app_help"),
+    epilog=h("cli.app_epilog"),
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
@@ -179,13 +466,11 @@ def root(
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
     no_input: common.NoInput = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours [env NO_COLOR].")] = False,
-    plain: Annotated[
-        bool, typer.Option("--plain", help="Plain linear text for screen readers: no boxes, no colour.")
-    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help=h("cli.opt_no_color"))] = False,
+    plain: Annotated[bool, typer.Option("--plain", help=h("cli.opt_plain"))] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option("--version", callback=_version, is_eager=True, help=h("cli.opt_version")),
     ] = False,
 ) -> None:
     from bti_cli.console import configure

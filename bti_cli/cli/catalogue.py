@@ -8,12 +8,12 @@ from typing import Annotated
 import typer
 
 from bti_cli.cli import common
-from bti_cli.i18n import t
-from bti_cli.render import Column, render, resolve_format
+from bti_cli.i18n import h, help_from, t
+from bti_cli.render import Column, labels, render, resolve_format
 
-measures_app = typer.Typer(help="The municipality's measures (tiltak).", no_args_is_help=True)
-services_app = typer.Typer(help="The municipality's services.", no_args_is_help=True)
-arenas_app = typer.Typer(help="Collaboration arenas where cases are discussed.", no_args_is_help=True)
+measures_app = typer.Typer(help=h("cli.cmd_measures"), no_args_is_help=True)
+services_app = typer.Typer(help=h("cli.cmd_services"), no_args_is_help=True)
+arenas_app = typer.Typer(help=h("cli.cmd_arenas"), no_args_is_help=True)
 
 
 class GroupBy(str, Enum):
@@ -22,14 +22,47 @@ class GroupBy(str, Enum):
     area = "area"
 
 
+TIERS = ("universal", "selective", "indicated")
+STATUSES = ("active", "planned", "developing", "partial")
+
+
+def _complete_area(incomplete: str) -> list[str]:
+    from bti_cli.catalogue import vocabulary_data
+
+    return [key for key in vocabulary_data()["areas"] if key.startswith(incomplete)]
+
+
+def _complete_arena(incomplete: str) -> list[str]:
+    from bti_cli.catalogue import vocabulary_data
+
+    return [key for key in vocabulary_data()["work_arenas"] if key.startswith(incomplete)]
+
+
+def tier_label(key: str) -> str:
+    return t(f"catalogue.tier_{key}")
+
+
+def status_label(key: str) -> str:
+    return t(f"catalogue.status_{key}")
+
+
+def audience_label(key: str) -> str:
+    return t(f"catalogue.audience_{key}")
+
+
+def kind_label(key: str) -> str:
+    return t(f"catalogue.kind_{key}")
+
+
 def measure_columns() -> list[Column]:
+    """The measure table: on a narrow terminal status goes first, then service, then ages."""
     return [
-        Column("id", t("catalogue.col_id"), max_width=26, min_width=10),
-        Column("name", t("catalogue.col_name"), max_width=40, min_width=14),
-        Column("tiers", t("catalogue.col_tiers"), min_width=9),
-        Column("service", t("catalogue.col_service"), min_width=8, max_width=20),
-        Column("ages", t("catalogue.col_ages"), no_wrap=True),
-        Column("status", t("catalogue.col_status"), min_width=6),
+        Column("id", t("catalogue.col_id"), min_width=26),
+        Column("name", t("catalogue.col_name"), max_width=40, min_width=24, primary=True),
+        Column("tiers", t("catalogue.col_tiers"), display=labels(tier_label), max_width=12),
+        Column("service", t("catalogue.col_service"), max_width=20, min_width=16, drop_order=2),
+        Column("ages", t("catalogue.col_ages"), no_wrap=True, drop_order=1),
+        Column("status", t("catalogue.col_status"), display=labels(status_label), drop_order=3),
     ]
 
 
@@ -40,32 +73,44 @@ def _ages(row: dict) -> str:
     return f"{'' if lo is None else lo}–{'' if hi is None else hi}"
 
 
-@measures_app.command("list")
+@measures_app.command("list", help=h("catalogue.help_measures_list"))
 def measures_list(
     ctx: typer.Context,
     service: Annotated[
-        list[str] | None, typer.Option("--service", "-s", help="Service id or part of its name (repeatable).")
+        list[str] | None,
+        typer.Option("--service", "-s", help=h("catalogue.opt_service"), metavar=h("cli.mv_service")),
     ] = None,
     tier: Annotated[
-        list[str] | None, typer.Option("--tier", "-t", help="universal, selective or indicated (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--tier",
+            "-t",
+            help=h("catalogue.opt_tier"),
+            metavar=h("cli.mv_tier"),
+            autocompletion=common.completer(*TIERS),
+        ),
     ] = None,
     age: Annotated[
-        int | None, typer.Option("--age", "-a", min=0, max=23, help="Only measures open to a child of this age (0–23).")
+        int | None,
+        typer.Option("--age", "-a", min=0, max=23, help=h("catalogue.opt_age"), metavar=h("cli.mv_age")),
     ] = None,
     area: Annotated[
         list[str] | None,
-        typer.Option("--area", help="Concern-area key, e.g. mental-health (repeatable; see `bti data areas`)."),
+        typer.Option("--area", help=h("catalogue.opt_area"), metavar=h("cli.mv_area"), autocompletion=_complete_area),
     ] = None,
     status: Annotated[
-        list[str] | None, typer.Option("--status", help="active, planned, developing or partial (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--status",
+            help=h("catalogue.opt_status"),
+            metavar=h("cli.mv_status"),
+            autocompletion=common.completer(*STATUSES),
+        ),
     ] = None,
     search: Annotated[
-        str | None,
-        typer.Option("--search", "-q", help="Text in name, description or target group; ignores case and accents."),
+        str | None, typer.Option("--search", "-q", help=h("catalogue.opt_search"), metavar=h("cli.mv_text"))
     ] = None,
-    group_by: Annotated[
-        GroupBy | None, typer.Option("--group-by", "-g", help="One table section per service, tier or area.")
-    ] = None,
+    group_by: Annotated[GroupBy | None, typer.Option("--group-by", "-g", help=h("catalogue.opt_group_by"))] = None,
     fmt: common.Format = None,
     municipality: common.Municipality = None,
     data: common.DataFile = None,
@@ -79,8 +124,8 @@ def measures_list(
     fmt = resolve_format(fmt, ("table", "json", "jsonl", "csv", "md"))
     plain = rt.plain()
     cat = plain.data
-    _check_choice("--tier", tier, ("universal", "selective", "indicated"))
-    _check_choice("--status", status, ("active", "planned", "developing", "partial"))
+    _check_choice("--tier", tier, TIERS)
+    _check_choice("--status", status, STATUSES)
     _check_choice("--area", area, tuple(plain.vocabulary["areas"]))
     found = core.filter_measures(
         cat,
@@ -133,11 +178,14 @@ def _check_choice(option: str, values: list[str] | None, allowed: tuple[str, ...
             )
 
 
-@measures_app.command("show")
+@measures_app.command("show", help=h("catalogue.help_measures_show"))
 def measures_show(
     ctx: typer.Context,
-    measure_id: Annotated[str, typer.Argument(metavar="ID", help="The measure's id (see `bti measures list`).")],
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table (default on a terminal) or json.")] = None,
+    measure_id: Annotated[str, typer.Argument(metavar="ID", help=h("catalogue.arg_measure_id"))],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=h("catalogue.opt_show_format"), metavar=h("cli.mv_format")),
+    ] = None,
     municipality: common.Municipality = None,
     data: common.DataFile = None,
     lang: common.Lang = None,
@@ -159,6 +207,9 @@ def measures_show(
     row["source"] = f"{row['source']['file']} › {row['source']['section']}"
     row["service"] = f"{row['service_name']} ({row['service']})"
     row["ages"] = _ages(row)
+    row["tiers"] = [tier_label(x) for x in row["tiers"]]
+    row["status"] = status_label(row["status"])
+    row["audience"] = [audience_label(x) for x in row.get("audience") or []]
     fields = [
         ("name", "col_name"),
         ("description", "field_description"),
@@ -180,7 +231,7 @@ def measures_show(
     print_table(pairs, [Column("field", "", no_wrap=True), Column("value", "")], title=row["id"], show_header=False)
 
 
-@services_app.command("list")
+@services_app.command("list", help=h("catalogue.help_services_list"))
 def services_list(
     ctx: typer.Context,
     fmt: common.Format = None,
@@ -198,24 +249,23 @@ def services_list(
     rows = [{**s, "measures": counts.get(s["id"], 0)} for s in cat["services"]]
     columns = [
         Column("id", t("catalogue.col_id"), no_wrap=True),
-        Column("name", t("catalogue.col_name")),
-        Column("area", t("catalogue.col_area")),
-        Column("kind", t("catalogue.col_kind")),
-        Column("measures", t("catalogue.col_measures")),
+        Column("name", t("catalogue.col_name"), min_width=16, primary=True),
+        Column("area", t("catalogue.col_area"), drop_order=2),
+        Column("kind", t("catalogue.col_kind"), display=labels(kind_label), drop_order=1),
+        Column("measures", t("catalogue.col_measures"), no_wrap=True),
     ]
     title = t("catalogue.title_services", municipality=cat["municipality"]["name"], count=len(rows))
     render(rows, columns, fmt, title=title)
 
 
-@arenas_app.command("list")
+@arenas_app.command("list", help=h("catalogue.help_arenas_list"))
 def arenas_list(
     ctx: typer.Context,
     level: Annotated[
-        int | None, typer.Option("--level", "-l", min=0, max=3, help="Only arenas that serve this BTI level (0–3).")
+        int | None,
+        typer.Option("--level", "-l", min=0, max=3, help=h("catalogue.opt_arena_level"), metavar=h("cli.mv_level")),
     ] = None,
-    anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Only arenas where a case can be discussed anonymously.")
-    ] = False,
+    anonymous: Annotated[bool, typer.Option("--anonymous", help=h("catalogue.opt_anonymous"))] = False,
     fmt: common.Format = None,
     municipality: common.Municipality = None,
     data: common.DataFile = None,
@@ -231,23 +281,30 @@ def arenas_list(
         if (level is None or level in a["levels"]) and (not anonymous or a["anonymous"])
     ]
     columns = [
-        Column("id", t("catalogue.col_id"), no_wrap=True),
-        Column("name", t("catalogue.col_name"), max_width=36),
-        Column("levels", t("catalogue.col_levels")),
-        Column("anonymous", t("catalogue.col_anonymous")),
-        Column("frequency", t("catalogue.col_frequency"), max_width=24),
+        Column("id", t("catalogue.col_id"), min_width=20),
+        Column("name", t("catalogue.col_name"), max_width=36, min_width=18, primary=True),
+        Column("levels", t("catalogue.col_levels"), no_wrap=True),
+        Column("anonymous", t("catalogue.col_anonymous"), no_wrap=True),
+        Column("frequency", t("catalogue.col_frequency"), max_width=24, drop_order=1),
     ]
     title = t("catalogue.title_arenas", municipality=cat["municipality"]["name"], count=len(rows))
     render(rows, columns, fmt, title=title)
 
 
+@help_from("catalogue.help_coordinators")
 def coordinators(
     ctx: typer.Context,
     level: Annotated[
-        int | None, typer.Option("--level", "-l", min=1, max=3, help="Only roles for this level (1–3).")
+        int | None,
+        typer.Option(
+            "--level", "-l", min=1, max=3, help=h("catalogue.opt_coordinator_level"), metavar=h("cli.mv_level")
+        ),
     ] = None,
     arena: Annotated[
-        str | None, typer.Option("--arena", help="Only roles for this work arena, e.g. kindergarten or school.")
+        str | None,
+        typer.Option(
+            "--arena", help=h("catalogue.opt_work_arena"), metavar=h("cli.mv_arena"), autocompletion=_complete_arena
+        ),
     ] = None,
     fmt: common.Format = None,
     municipality: common.Municipality = None,
@@ -269,10 +326,10 @@ def coordinators(
         if (level is None or level in c["levels"]) and (arena is None or not c["arenas"] or arena in c["arenas"])
     ]
     columns = [
-        Column("role", t("catalogue.col_role"), max_width=32),
-        Column("levels", t("catalogue.col_levels")),
-        Column("arenas", t("catalogue.col_arenas")),
-        Column("service", t("catalogue.col_service")),
-        Column("legal_basis", t("catalogue.col_legal_basis"), max_width=30),
+        Column("role", t("catalogue.col_role"), max_width=32, primary=True),
+        Column("levels", t("catalogue.col_levels"), no_wrap=True),
+        Column("arenas", t("catalogue.col_arenas"), display=labels(core.work_arena_label), drop_order=1),
+        Column("service", t("catalogue.col_service"), drop_order=2),
+        Column("legal_basis", t("catalogue.col_legal_basis"), max_width=30, drop_order=3),
     ]
     render(rows, columns, fmt, title=t("catalogue.title_coordinators", municipality=cat["municipality"]["name"]))

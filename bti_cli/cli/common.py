@@ -14,38 +14,79 @@ from typing import Annotated
 
 import typer
 
-FORMAT_HELP = "Output format: table, json, jsonl or csv (default: table on a terminal, json in a pipe)."
+from bti_cli.i18n import h
+
+# kept for modules that build their own --format option: the text in the current language
+FORMAT_HELP = h("cli.opt_format")
+
+def complete_municipality(incomplete: str) -> list[str]:
+    """Shell completion: the shipped municipalities."""
+    from bti_cli.catalogue import shipped_municipalities
+
+    return [slug for slug in shipped_municipalities() if slug.startswith(incomplete)]
+
+
+def complete_lang(incomplete: str) -> list[str]:
+    from bti_cli.i18n import LANGUAGES
+
+    return [lang for lang in LANGUAGES if lang.startswith(incomplete)]
+
+
+def complete_format(incomplete: str) -> list[str]:
+    from bti_cli.render import FORMATS
+
+    return [fmt for fmt in FORMATS if fmt.startswith(incomplete)]
+
+
+def completer(*choices: str):
+    """Shell completion from a fixed list of keys (tiers, statuses)."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [choice for choice in choices if choice.startswith(incomplete)]
+
+    return complete
+
 
 Municipality = Annotated[
     str | None,
     typer.Option(
         "--municipality",
         "-m",
-        help="Municipality slug, e.g. loten [env BTI_MUNICIPALITY; default loten].",
+        help=h("cli.opt_municipality"),
+        metavar=h("cli.mv_municipality"),
         show_default=False,
+        autocompletion=complete_municipality,
     ),
 ]
 DataFile = Annotated[
     Path | None,
-    typer.Option("--data", help="A municipality data file outside the package [env BTI_DATA].", show_default=False),
+    typer.Option("--data", help=h("cli.opt_data"), metavar=h("cli.mv_file"), show_default=False),
 ]
 CasesDir = Annotated[
     Path | None,
-    typer.Option(
-        "--cases-dir",
-        help="Folder of case files [env BTI_CASES_DIR; default: user data dir/cases].",
-        show_default=False,
-    ),
+    typer.Option("--cases-dir", help=h("cli.opt_cases_dir"), metavar=h("cli.mv_folder"), show_default=False),
 ]
 Lang = Annotated[
     str | None,
-    typer.Option("--lang", help="Language: nb, nn or en [env BTI_LANG; default nb].", show_default=False),
+    typer.Option(
+        "--lang", help=h("cli.opt_lang"), metavar=h("cli.mv_lang"), show_default=False, autocompletion=complete_lang
+    ),
 ]
 NoInput = Annotated[
     bool,
-    typer.Option("--no-input", help="Never prompt; fail with a clear message instead."),
+    typer.Option("--no-input", help=h("cli.opt_no_input")),
 ]
-Format = Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)]
+Format = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=h("cli.opt_format"),
+        metavar=h("cli.mv_format"),
+        show_default=False,
+        autocompletion=complete_format,
+    ),
+]
 
 
 @dataclass
@@ -131,7 +172,7 @@ def init_root(
 ) -> Runtime:
     """Resolve root options: option > environment > config file > default."""
     from bti_cli.config import read_config
-    from bti_cli.i18n import set_language
+    from bti_cli.i18n import LANGUAGES, get_language, set_language
 
     env = os.environ
     config = read_config()
@@ -142,9 +183,40 @@ def init_root(
     rt.data = Path(data_value) if data_value else None
     cases_value = cases_dir or env.get("BTI_CASES_DIR") or config.get("cases_dir")
     rt.cases_dir = Path(cases_value).expanduser() if cases_value else None
-    rt.lang = lang or env.get("BTI_LANG") or config.get("lang") or "nb"
+    # without a root --lang, keep the language the run started with (`i18n.early_language`):
+    # it also saw a --lang given after the command name, whose help may be printed next
+    rt.lang = lang or get_language()
+    configured = env.get("BTI_LANG") or config.get("lang")
+    if not lang and configured and configured not in LANGUAGES:
+        set_language(str(configured))  # a translated usage error: BTI_LANG or the file is wrong
     rt.no_input = no_input or env.get("BTI_NO_INPUT", "") not in ("", "0")
     rt.arena = config.get("arena")
     rt.role = config.get("role")
     set_language(rt.lang)
     return rt
+
+
+def first_run_notice(rt: Runtime) -> bool:
+    """Three lines on stderr the first time bti touches a cases dir: where cases are stored,
+    what never to type, and where to get help. Returns True when shown.
+
+    Shown only when stderr is a terminal and the cases dir does not exist yet; the dir is then
+    created (mode 0700, like the case log does), so the notice is shown once per cases dir.
+    Call it from commands that create or read cases (`bti start`) before the first prompt.
+    """
+    import contextlib
+    import sys
+
+    from bti_cli.i18n import t
+
+    cases_dir = rt.require_cases_dir()
+    if cases_dir.exists() or not sys.stderr.isatty():
+        return False
+    from bti_cli.console import err
+
+    err().print(t("config.first_run", cases_dir=cases_dir), markup=False, highlight=False, soft_wrap=False)
+    err().print("", markup=False)
+    # a folder that cannot be made is reported by the command that needs it, in its own words
+    with contextlib.suppress(OSError):
+        cases_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return True

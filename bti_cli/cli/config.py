@@ -8,13 +8,13 @@ from typing import Annotated
 import typer
 
 from bti_cli.cli import common
-from bti_cli.i18n import t
+from bti_cli.i18n import h, t
 from bti_cli.render import Column, render, resolve_format
 
-config_app = typer.Typer(help="Your defaults: municipality, language, cases folder, arena and role.")
+config_app = typer.Typer(help=h("cli.cmd_config"), no_args_is_help=True)
 
 
-@config_app.command("path")
+@config_app.command("path", help=h("config.help_path"))
 def path() -> None:
     """Print where the config file is (env BTI_CONFIG overrides it)."""
     from bti_cli.config import config_path
@@ -22,7 +22,7 @@ def path() -> None:
     typer.echo(str(config_path()))
 
 
-@config_app.command("show")
+@config_app.command("show", help=h("config.help_show"))
 def show(ctx: typer.Context, fmt: common.Format = None, lang: common.Lang = None) -> None:
     """Show each setting, its value and where the value comes from."""
     from bti_cli.config import CONFIG_KEYS, default_cases_dir, read_config
@@ -52,18 +52,18 @@ def show(ctx: typer.Context, fmt: common.Format = None, lang: common.Lang = None
         for row in rows:
             row["source"] = t(f"config.from_{row['source']}")
     columns = [
-        Column("key", t("config.col_key")),
-        Column("value", t("config.col_value")),
-        Column("source", t("config.col_from")),
+        Column("key", t("config.col_key"), no_wrap=True),
+        Column("value", t("config.col_value"), min_width=30, primary=True),
+        Column("source", t("config.col_from"), drop_order=1),
     ]
     render(rows, columns, fmt)
 
 
-@config_app.command("set")
+@config_app.command("set", help=h("config.help_set"))
 def set_(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="municipality, lang, cases_dir, arena or role.")],
-    value: Annotated[str, typer.Argument(help="The new value.")],
+    key: Annotated[str, typer.Argument(help=h("config.arg_key"), metavar=h("cli.mv_key"))],
+    value: Annotated[str, typer.Argument(help=h("config.arg_value"), metavar=h("cli.mv_value"))],
     lang: common.Lang = None,
 ) -> None:
     """Store a default in the config file (checked before it is saved)."""
@@ -74,10 +74,10 @@ def set_(
     typer.echo(t("config.saved", key=key, value=stored, path=config_path()))
 
 
-@config_app.command("unset")
+@config_app.command("unset", help=h("config.help_unset"))
 def unset(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="The setting to remove.")],
+    key: Annotated[str, typer.Argument(help=h("config.arg_unset_key"), metavar=h("cli.mv_key"))],
     lang: common.Lang = None,
 ) -> None:
     """Remove a default from the config file."""

@@ -153,8 +153,8 @@ def process_steps(
     columns = [
         Column("level", t("walk.col_level"), no_wrap=True),
         Column("step", t("walk.col_step"), no_wrap=True),
-        Column("question", t("walk.col_question"), no_wrap=True),
-        Column("kind", t("walk.col_type"), no_wrap=True),
+        Column("question", t("walk.col_question"), no_wrap=True, primary=True),
+        Column("kind", t("walk.col_type"), no_wrap=True, drop_order=1),
         Column("text", t("walk.col_text"), max_width=60),
     ]
     render(core.step_rows(proc), columns, fmt, title=t("walk.process_title", version=proc.version))
