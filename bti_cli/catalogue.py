@@ -6,15 +6,13 @@ maintain its own file without reading Python.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import tomllib
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,7 +104,8 @@ class Loaded:
 
 
 def shipped_dir():
-    return resources.files("bti_cli") / "data"
+    # the package's own folder: data/ ships inside the wheel (no zip imports to support)
+    return Path(__file__).resolve().parent / "data"
 
 
 def shipped_municipalities() -> list[str]:
@@ -116,6 +115,8 @@ def shipped_municipalities() -> list[str]:
 
 
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -235,6 +236,9 @@ def _source_text(municipality: str | None, data: str | Path | None) -> tuple[str
 
 
 def _digest(text: str) -> str:
+    """The catalogue version recorded in case files: the first 16 hex digits of its SHA-256."""
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -273,9 +277,11 @@ def _cache_dir() -> Path:
 def load_plain(municipality: str | None = None, data: str | Path | None = None) -> Plain:
     """Like `load`, but served from a cache of the validated data when the file is unchanged.
 
-    Validating with pydantic costs more than all the rest of a listing command; the cache is
-    keyed by the SHA-256 of the catalogue text, of areas.toml and by the bti version, so any
-    edit is validated again. A broken or missing cache is simply rebuilt.
+    Validating with pydantic costs more than all the rest of a listing command. The cache is
+    keyed by the bti version and the CRC-32 and length of the catalogue and areas.toml texts
+    (an edit that keeps both has a 1 in 4 billion chance), so any edit is validated again; the
+    catalogue's SHA-256 version is computed at validation and kept in the cache. A broken or
+    missing cache is simply rebuilt.
     """
     import json
 
@@ -283,20 +289,21 @@ def load_plain(municipality: str | None = None, data: str | Path | None = None) 
 
     text, name = _source_text(municipality, data)
     vocab_text = (shipped_dir() / "areas.toml").read_text(encoding="utf-8")
-    digest = _digest(text)
-    key = hashlib.sha256(f"{__version__}|{digest}|{_digest(vocab_text)}".encode()).hexdigest()[:24]
+    raw, vocab_raw = text.encode("utf-8"), vocab_text.encode("utf-8")
+    key = f"{__version__}-{zlib.crc32(raw):08x}{len(raw):x}-{zlib.crc32(vocab_raw):08x}{len(vocab_raw):x}"
     cache_file = _cache_dir() / f"catalogue-{key}.json"
     try:
         cached = json.loads(cache_file.read_text(encoding="utf-8"))
-        return Plain(cached["data"], cached["vocabulary"], name, digest)
+        return Plain(cached["data"], cached["vocabulary"], name, cached["version_hash"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
     cat = parse_catalogue(text, name)
-    plain = Plain(cat.model_dump(mode="json"), load_vocabulary().model_dump(mode="json"), name, digest)
+    plain = Plain(cat.model_dump(mode="json"), load_vocabulary().model_dump(mode="json"), name, _digest(text))
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"data": plain.data, "vocabulary": plain.vocabulary}), encoding="utf-8")
+        payload = {"data": plain.data, "vocabulary": plain.vocabulary, "version_hash": plain.version_hash}
+        tmp.write_text(json.dumps(payload), encoding="utf-8")
         os.replace(tmp, cache_file)
     except OSError:
         pass  # a read-only home is no reason to fail; we validate again next time
@@ -387,6 +394,8 @@ def get_measure(data: dict[str, Any], measure_id: str) -> dict[str, Any]:
 @cache
 def vocabulary_data() -> dict[str, Any]:
     """areas.toml as plain data (validated by `load_vocabulary` in tests and `data validate`)."""
+    import tomllib
+
     return tomllib.loads((shipped_dir() / "areas.toml").read_text(encoding="utf-8"))
 
 

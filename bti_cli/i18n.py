@@ -24,12 +24,13 @@ import os
 import tomllib
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 LANGUAGES = ("nb", "nn", "en")
 DEFAULT_LANGUAGE = "nb"
 
 _current = DEFAULT_LANGUAGE
+_LOCALES = Path(__file__).resolve().parent / "locales"
 # every text of every key handed out by `h` (or registered by `alias`) -> its key
 _help_index: dict[str, str] = {}
 
@@ -50,12 +51,12 @@ def get_language() -> str:
 
 @cache
 def load_domain(domain: str) -> dict[str, dict[str, str]]:
-    path = resources.files("bti_cli") / "locales" / f"{domain}.toml"
+    path = _LOCALES / f"{domain}.toml"
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def domains() -> list[str]:
-    folder = resources.files("bti_cli") / "locales"
+    folder = _LOCALES
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
