@@ -982,7 +982,9 @@ def _is_year_or_time_pair(body: str) -> bool:
     # a period such as "2024-2027"; "20002000" or "2000 2000" could be a phone number, and
     # a phone number left in is worse than a period replaced
     years = "-" in body and 1900 <= a < b <= 2099 and b - a <= 10
-    times = a // 100 < 24 and a % 100 < 60 and b // 100 < 24 and b % 100 < 60 and "-" in body
+    # opening hours such as "0830-1600"; a Norwegian phone number never starts with 0 or 1,
+    # so a range from 20:00 on could be one and is left to the phone rule
+    times = a < 2000 and a % 100 < 60 and b // 100 < 24 and b % 100 < 60 and "-" in body
     return years or times
 
 

@@ -45,3 +45,14 @@ def cli():
         return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
 
     return invoke
+
+
+# CI explores the same examples every run (no flaky red builds); locally hypothesis keeps
+# searching new ones. Set HYPOTHESIS_PROFILE=dev to explore in CI too.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
+_hypothesis_settings.register_profile("dev", deadline=None)
+import os as _os  # noqa: E402
+
+_hypothesis_settings.load_profile(_os.environ.get("HYPOTHESIS_PROFILE", "ci" if _os.environ.get("CI") else "dev"))

@@ -1,1 +1,122 @@
-"""(being written)"""
+"""`bti cases list` and `bti cases reindex` (the shared index helpers live in cli/export.py,
+so that `bti export` does not load the whole `cases` group)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from bti_cli.cli import common
+from bti_cli.cli.cases import cases_app
+from bti_cli.cli.export import AsOf, StatusFilter, next_due, open_index, parse_day, report_problems
+from bti_cli.i18n import h, t
+
+DUE_WITHIN_DAYS = 14
+
+
+# --------------------------------------------------------------------------- cases list
+
+
+def _list_columns():
+    from bti_cli.render import Column
+
+    return [
+        Column("case_id", t("export.col_case"), no_wrap=True, primary=True),
+        Column("created_day", t("export.col_created"), no_wrap=True),
+        Column("status_label", t("export.col_status")),
+        Column("level", t("export.col_level")),
+        Column("arena_label", t("export.col_arena"), drop_order=2),
+        Column("baton_holder_role", t("export.col_baton"), drop_order=1),
+        Column("next_due", t("export.col_next"), no_wrap=True),
+        Column("pending_step", t("export.col_pending"), drop_order=3),
+    ]
+
+
+LIST_KEYS = (
+    "case_id", "created", "status", "level", "highest_level", "arena", "baton_holder_role",
+    "pending_baton_holder_role", "decision", "decision_deadline", "next_evaluation", "next_due",
+    "pending_step",
+)
+
+
+@cases_app.command("list", help=h("export.help_cases_list"))
+def cases_list(
+    ctx: typer.Context,
+    status: Annotated[StatusFilter, typer.Option("--status", "-s", help=h("export.opt_list_status"))] = (
+        StatusFilter.all),
+    level: Annotated[int | None, typer.Option("--level", "-l", min=0, max=3, metavar=h("cli.mv_level"),
+                                              help=h("export.opt_level"), show_default=False)] = None,
+    due: Annotated[bool, typer.Option("--due", help=h("export.opt_list_due"))] = False,
+    as_of: AsOf = None,
+    fmt: common.Format = None,
+    cases_dir: common.CasesDir = None,
+    lang: common.Lang = None,
+) -> None:
+    from datetime import timedelta
+
+    from bti_cli.render import render, resolve_format
+
+    rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
+    fmt = resolve_format(fmt, ("table", "json", "jsonl", "csv", "md"))
+    today = parse_day(as_of, "--as-of") or date.today()
+    limit = (today + timedelta(days=DUE_WITHIN_DAYS)).isoformat()
+
+    def selected(idx):
+        for row in idx.list_rows(status=None if status is StatusFilter.all else status.value, level=level):
+            row["next_due"] = next_due(row)
+            if due and (row["next_due"] is None or row["next_due"] > limit):
+                continue
+            yield {key: row.get(key) for key in LIST_KEYS}
+
+    with open_index(rt) as idx:
+        problems = idx.problems()
+        if fmt in ("table", "md"):
+            from bti_cli.catalogue import work_arena_label
+
+            rows = list(selected(idx))
+            if not rows:
+                from bti_cli.console import err
+
+                err().print(t("export.none_found"), markup=False)
+            else:
+                for row in rows:
+                    row["created_day"] = (row["created"] or "")[:10]
+                    row["status_label"] = t(f"export.status_{row['status']}")
+                    row["arena_label"] = work_arena_label(row["arena"]) if row["arena"] else None
+                render(rows, _list_columns(), fmt, title=t("export.list_title", count=len(rows)))
+        elif fmt == "csv":  # machine formats stream
+            import sys
+
+            from bti_cli.render import write_csv
+
+            write_csv(selected(idx), sys.stdout, LIST_KEYS)
+        else:
+            render(selected(idx), [], fmt)
+    report_problems(problems)
+
+
+# --------------------------------------------------------------------------- cases reindex
+
+
+@cases_app.command("reindex", help=h("export.help_cases_reindex"))
+def cases_reindex(
+    ctx: typer.Context,
+    cases_dir: common.CasesDir = None,
+    lang: common.Lang = None,
+) -> None:
+    import time
+
+    from bti_cli.console import err
+
+    rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
+    started = time.monotonic()
+    with open_index(rt, force=True) as idx:
+        count, problems = idx.count(), idx.problems()
+    files = count + len(problems)
+    seconds = f"{time.monotonic() - started:.1f}"
+    err().print(t("export.reindex_done", count=count, files=files, seconds=seconds), markup=False)
+    report_problems(problems)
+
+

@@ -1,1 +1,478 @@
-"""(being written)"""
+"""`bti export`, `bti stats` and `bti due`: read the case index, write rows, figures, dates.
+
+Thin: the index (bti_cli.index) and the figures (bti_cli.export) do the work; this module
+parses options, renders, and reports unreadable case files after the output (exit code 5).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from bti_cli.cli import common
+from bti_cli.i18n import h, help_from, t
+
+if TYPE_CHECKING:
+    from bti_cli.index import Index, Problem
+
+
+class CaseStatus(str, Enum):
+    open = "open"
+    closed = "closed"
+
+
+class Dimension(str, Enum):
+    level = "level"
+    tier = "tier"
+    service = "service"
+    area = "area"
+    arena = "arena"
+
+
+Out = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", metavar=h("cli.mv_file"), help=h("export.opt_out"), show_default=False),
+]
+
+
+# --------------------------------------------------------------------------- reading the index
+
+PROGRESS_AFTER = 1.0  # seconds of work before a progress bar appears
+MAX_PROBLEM_LINES = 10
+
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar=h("export.mv_date"), help=h("export.opt_as_of"), show_default=False),
+]
+
+
+class StatusFilter(str, Enum):
+    open = "open"
+    closed = "closed"
+    all = "all"
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+class ProgressBar:
+    """A progress callback for `Index.refresh`: a bar on stderr once the work has taken more
+    than a second, only on a terminal (never with --plain or in a pipe)."""
+
+    def __init__(self, label: str) -> None:
+        import time
+
+        self.label = label
+        self.started = time.monotonic()
+        self.bar = None
+        self.task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        if self.bar is None:
+            from bti_cli.console import err, is_plain
+
+            console = err()
+            if time.monotonic() - self.started < PROGRESS_AFTER or not console.is_terminal or is_plain():
+                return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeRemainingColumn(), console=console, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def open_index(rt: common.Runtime, *, force: bool = False) -> Index:
+    """The cases folder's index, brought up to date (with a progress bar when slow)."""
+    from bti_cli.index import Index
+
+    idx = Index.open(rt.require_cases_dir())
+    progress = ProgressBar(t("export.progress_index"))
+    try:
+        idx.refresh(force=force, progress=progress)
+    except BaseException:
+        idx.close()
+        raise
+    finally:
+        progress.close()
+    return idx
+
+
+def report_problems(problems: list[Problem]) -> None:
+    """Name each unreadable case file on stderr, then fail with exit code 5 (the output of the
+    command, with every other case, has been written already)."""
+    if not problems:
+        return
+    from bti_cli.console import err
+    from bti_cli.errors import VerificationError
+
+    console = err()
+    for problem in problems[:MAX_PROBLEM_LINES]:
+        console.print(t("export.problem_line", name=problem.name, message=problem.message),
+                      markup=False, highlight=False, soft_wrap=True)
+    if len(problems) > MAX_PROBLEM_LINES:
+        console.print(t("export.problems_more", count=len(problems) - MAX_PROBLEM_LINES), markup=False)
+    raise VerificationError(t("export.problems_summary", count=len(problems)), hint=t("export.problems_hint"))
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option value (None stays None); a clear usage error otherwise."""
+    if value is None:
+        return None
+    from bti_cli.errors import UsageError
+
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(t("export.bad_date", option=option), hint=t("export.date_hint")) from None
+
+
+def next_due(row: dict[str, Any]) -> str | None:
+    """The earliest pending date of an open case: its level-0 decision or next evaluation."""
+    if row.get("status") != "open":
+        return None
+    dates = []
+    if row.get("decision") is None and row.get("decision_deadline"):
+        dates.append(row["decision_deadline"])
+    if row.get("next_evaluation"):
+        dates.append(row["next_evaluation"])
+    return min(dates) if dates else None
+
+
+# --------------------------------------------------------------------------- output files
+
+
+@contextlib.contextmanager
+def output(path: Path | None) -> Iterator[IO[str]]:
+    """stdout, or a new 0600 file that replaces `path` only once it is completely written."""
+    from bti_cli.errors import InputError
+
+    if path is None:
+        try:
+            yield sys.stdout
+            sys.stdout.flush()
+        except BrokenPipeError:  # `bti export | head`: the reader has all it wanted
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        return
+    path = path.expanduser()
+    if path.is_dir():
+        raise InputError(t("export.out_is_dir"))
+    if not path.parent.is_dir():
+        raise InputError(t("export.out_no_dir"))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _say(text: str) -> None:
+    from bti_cli.console import err
+
+    err().print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+# --------------------------------------------------------------------------- bti export
+
+
+@help_from("export.help_export")
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help=h("export.opt_export_format"),
+                                            metavar=h("cli.mv_format"), show_default=False)] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar=h("export.mv_date"), help=h("export.opt_since"),
+                                              show_default=False)] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar=h("export.mv_date"), help=h("export.opt_until"),
+                                              show_default=False)] = None,
+    status: Annotated[CaseStatus | None, typer.Option("--status", "-s", help=h("export.opt_export_status"),
+                                                      show_default=False)] = None,
+    level: Annotated[int | None, typer.Option("--level", "-l", min=0, max=3, metavar=h("cli.mv_level"),
+                                              help=h("export.opt_level"), show_default=False)] = None,
+    out: Out = None,
+    excel: Annotated[bool, typer.Option("--excel", help=h("export.opt_excel"))] = False,
+    schema: Annotated[bool, typer.Option("--schema", help=h("export.opt_schema"))] = False,
+    cases_dir: common.CasesDir = None,
+    lang: common.Lang = None,
+) -> None:
+    import json
+
+    from bti_cli.errors import UsageError
+    from bti_cli.export import EXPORT_FORMATS, write_export
+    from bti_cli.render import resolve_format
+
+    rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
+    if schema:
+        from bti_cli.export import export_schema
+
+        sys.stdout.write(json.dumps(export_schema(), ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt is None:
+        fmt = "csv" if excel else "json"
+    fmt = resolve_format(fmt, EXPORT_FORMATS)
+    if excel and fmt != "csv":
+        raise UsageError(t("export.excel_needs_csv", fmt=fmt))
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    if first and last and first > last:
+        raise UsageError(t("export.since_after_until"))
+    filters: dict[str, Any] = {
+        "since": first.isoformat() if first else None,
+        "until": last.isoformat() if last else None,
+        "status": status.value if status else None,
+        "level": level,
+    }
+    with open_index(rt) as idx:
+        problems = idx.problems()
+        with output(out) as stream:
+            count = write_export(idx.export_texts(**filters), stream, fmt, excel=excel)
+    if out is not None:
+        _say(t("export.written", count=count, path=out))
+    report_problems(problems)
+
+
+# --------------------------------------------------------------------------- bti stats
+
+
+def _decimal(text: str) -> str:
+    from bti_cli.i18n import get_language
+
+    return text.replace(".", ",") if get_language() in ("nb", "nn") else text
+
+
+def _display(metric: str, value: Any, why: str | None, min_count: int) -> str:
+    from bti_cli.export import COUNT_METRICS, SECONDARY, SMALL
+
+    if why == SMALL:
+        return f"<{min_count}" if metric in COUNT_METRICS else "–"
+    if why == SECONDARY:
+        return "x"
+    if value is None:
+        return "–"
+    if metric == "share_decided_within_deadline":
+        return _decimal(f"{value * 100:.1f} %")
+    if isinstance(value, float):
+        return _decimal(f"{value:.1f}")
+    return str(value)
+
+
+class _Labels:
+    """Group labels in the chosen language (the catalogue's names for services)."""
+
+    def __init__(self, rt: common.Runtime) -> None:
+        from bti_cli.errors import BtiError
+
+        self.services: dict[str, str] = {}
+        try:
+            cat = rt.catalogue().catalogue
+            self.services = {s.id: s.name for s in cat.services}
+        except (BtiError, OSError, AttributeError):
+            pass
+
+    def __call__(self, dimension: str, key: str) -> str:
+        from bti_cli import catalogue
+        from bti_cli.export import TIERS, UNKNOWN
+
+        if dimension == "level":
+            return t("export.level_n", n=key)
+        if key == UNKNOWN:
+            return t("export.unknown")
+        if dimension == "tier":
+            return t(f"export.tier_{key}") if key in TIERS else key
+        if dimension == "arena":
+            return catalogue.work_arena_label(key)
+        if dimension == "area":
+            return catalogue.area_label(key)
+        return self.services.get(key, key)
+
+
+@help_from("export.help_stats")
+def stats(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option("--year", "-y", min=2000, max=2100, metavar=h("export.mv_year"),
+                                             help=h("export.opt_year"), show_default=False)] = None,
+    by: Annotated[Dimension | None, typer.Option("--by", "-b", help=h("export.opt_by"),
+                                                 show_default=False)] = None,
+    min_count: Annotated[int, typer.Option("--min-count", min=0, metavar=h("export.mv_count"),
+                                           help=h("export.opt_min_count"))] = 5,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help=h("export.opt_stats_format"),
+                                            metavar=h("cli.mv_format"), show_default=False)] = None,
+    as_of: AsOf = None,
+    municipality: common.Municipality = None,
+    data: common.DataFile = None,
+    cases_dir: common.CasesDir = None,
+    lang: common.Lang = None,
+) -> None:
+    from bti_cli.export import compute_stats
+    from bti_cli.render import resolve_format
+
+    rt = common.runtime(ctx, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang)
+    fmt = resolve_format(fmt, ("table", "json", "csv"))
+    today = parse_day(as_of, "--as-of") or date.today()
+    filters = {"since": f"{year:04d}-01-01", "until": f"{year:04d}-12-31"} if year else {}
+    with open_index(rt) as idx:
+        problems = idx.problems()
+        figures = compute_stats(idx.export_rows(**filters), today=today, year=year,
+                                by=by.value if by else None, min_count=min_count)
+    labels = _Labels(rt)
+    if fmt == "json":
+        import json
+
+        result = figures.as_dict()
+        for breakdown in result["breakdowns"]:
+            for row in breakdown["rows"]:
+                row["label"] = labels(breakdown["by"], row["group"])
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        from bti_cli.render import write_csv
+
+        rows = ({**row, "label": labels(row["section"], row["group"]) if row["group"] else ""}
+                for row in figures.long_rows())
+        write_csv(rows, sys.stdout, ("section", "group", "label", "metric", "value", "suppressed"))
+    else:
+        _stats_tables(figures, labels)
+    report_problems(problems)
+
+
+def _stats_tables(figures, labels: _Labels) -> None:
+    from bti_cli.console import out
+    from bti_cli.export import METRICS
+    from bti_cli.render import Column, render
+
+    m = figures.min_count
+    period = t("export.period_year", year=figures.year) if figures.year else t("export.period_all")
+    overview = figures.overview
+    rows = [{"figure": t(f"export.metric_{metric}"),
+             "value": _display(metric, overview[metric], overview["suppressed"].get(metric), m)}
+            for metric in METRICS]
+    render(rows, [Column("figure", t("export.col_figure")), Column("value", t("export.col_value"))], "table",
+           title=t("export.stats_title", period=period))
+    for dimension, table in figures.breakdowns.items():
+        metrics = figures.metrics[dimension]
+        shown = []
+        if dimension in ("arena", "area", "service"):  # by name, "unknown" last
+            from bti_cli.catalogue import fold
+            from bti_cli.export import UNKNOWN
+
+            table = sorted(table, key=lambda r: (r["group"] == UNKNOWN, fold(labels(dimension, r["group"]))))
+        for row in table:
+            cells = {"group": labels(dimension, row["group"])}
+            for metric in metrics:
+                cells[metric] = _display(metric, row[metric], row["suppressed"].get(metric), m)
+            shown.append(cells)
+        if dimension in ("level", "arena"):  # the groups split the cases: a total row adds up
+            total = {"group": t("export.total")}
+            for metric in metrics:
+                total[metric] = _display(metric, overview[metric], overview["suppressed"].get(metric), m)
+            shown.append(total)
+        columns = [Column("group", t(f"export.dim_{dimension}"))]
+        heading = "short" if len(metrics) > 1 else "metric"
+        columns += [Column(metric, t(f"export.{heading}_{metric}")) for metric in metrics]
+        render(shown, columns, "table")
+    console = out()
+    console.print(t("export.legend", m=m), markup=False, soft_wrap=True)
+    console.print(t("export.as_of", date=figures.as_of.isoformat()), markup=False)
+
+
+# --------------------------------------------------------------------------- bti due
+
+
+@help_from("export.help_due")
+def due(
+    ctx: typer.Context,
+    within: Annotated[int, typer.Option("--within", "-w", min=0, max=3650, metavar=h("export.mv_days"),
+                                        help=h("export.opt_within"))] = 14,
+    overdue: Annotated[bool, typer.Option("--overdue", help=h("export.opt_overdue"))] = False,
+    as_of: AsOf = None,
+    ics: Annotated[Path | None, typer.Option("--ics", metavar=h("cli.mv_file"), help=h("export.opt_ics"),
+                                             show_default=False)] = None,
+    fmt: common.Format = None,
+    cases_dir: common.CasesDir = None,
+    lang: common.Lang = None,
+) -> None:
+    from bti_cli.index import due_items
+    from bti_cli.render import Column, render, resolve_format
+
+    rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
+    explicit = fmt is not None
+    fmt = resolve_format(fmt, ("table", "json", "jsonl", "csv", "md"))
+    today = parse_day(as_of, "--as-of") or date.today()
+    with open_index(rt) as idx:
+        problems = idx.problems()
+        items = due_items(idx.list_rows(status="open"), as_of=today, within=within)
+    if overdue:
+        items = [item for item in items if item["overdue"]]
+    if ics is not None:
+        _write_ics(ics, items)
+    if ics is None or explicit:
+        from datetime import timedelta
+
+        limit = (today + timedelta(days=within)).isoformat()
+        if fmt in ("table", "md"):
+            if not items:
+                _say(t("export.nothing_due", date=limit))
+            else:
+                shown = [{**item, "what_label": t(f"export.what_{item['what']}")
+                          + (f" ({t('export.overdue')})" if item["overdue"] else "")} for item in items]
+                columns = [
+                    Column("case_id", t("export.col_case"), no_wrap=True, primary=True),
+                    Column("what_label", t("export.col_what")),
+                    Column("due", t("export.col_due"), no_wrap=True),
+                    Column("days_left", t("export.col_days_left")),
+                    Column("level", t("export.col_level"), drop_order=2),
+                    Column("baton_holder_role", t("export.col_baton"), drop_order=1),
+                ]
+                render(shown, columns, fmt, title=t("export.due_title", date=limit))
+        elif fmt == "csv":
+            from bti_cli.render import write_csv
+
+            write_csv(items, sys.stdout, ("case_id", "what", "due", "days_left", "overdue", "level",
+                                          "baton_holder_role"))
+        else:
+            render(items, [], fmt)
+    report_problems(problems)
+
+
+def _write_ics(path: Path, items: list[dict[str, Any]]) -> None:
+    from bti_cli import __version__
+    from bti_cli.export import ics_calendar
+
+    entries = []
+    for item in items:
+        what = t(f"export.what_{item['what']}")
+        role = item.get("baton_holder_role") or t("export.no_role")
+        entries.append({
+            "uid": f"{item['case_id']}-{item['what']}@bti-cli",
+            "day": item["due"],
+            "summary": t("export.ics_summary", what=what, case=item["case_id"]),
+            "description": t("export.ics_description", level=item["level"], role=role, case=item["case_id"]),
+        })
+    from datetime import UTC
+
+    text = ics_calendar(entries, stamp=datetime.now(UTC), product=f"-//bti-cli//bti {__version__}//NB")
+    with output(path) as stream:
+        stream.write(text)
+    _say(t("export.ics_written", count=len(entries), path=path))

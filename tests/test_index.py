@@ -1,0 +1,372 @@
+"""The SQLite case index: updated on every write, rebuilt when files change behind its back,
+corrupted files reported and skipped, and a fast reader that agrees with tomllib/caselog."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import tomllib
+from datetime import date
+
+import pytest
+import tomli_w
+from bti_case_factory import make_case, measure
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bti_cli import index
+from bti_cli.caselog import CaseLog, render
+from bti_cli.export import EXPORT_KEYS, ExportRow
+from bti_cli.index import Index, due_items, parse_fast
+
+
+def export_ids(cases_dir) -> list[str]:
+    with Index.open(cases_dir) as idx:
+        idx.refresh()
+        return [row["case_id"] for row in idx.export_rows()]
+
+
+def refresh(cases_dir):
+    with Index.open(cases_dir) as idx:
+        return idx.refresh()
+
+
+# --------------------------------------------------------------------------- the write hook
+
+
+def test_every_write_updates_the_index(cases_dir):
+    case = make_case(cases_dir, decision="level:1", measures={"leksehjelp": measure("barneskole", "selective")},
+                     baton_holder="kontaktlaerer", evaluation_date="2026-04-20")
+    path = index.index_path(cases_dir)
+    assert path.exists()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    with Index.open(cases_dir) as idx:
+        stored = {r["case_id"]: r for r in idx.export_rows()}  # no refresh: written by the hook
+    row = stored[case]
+    assert row["level"] == 1 and row["baton_holder_role"] == "kontaktlaerer"
+    assert row["measures"] == [{"id": "leksehjelp", "tiers": ["selective"], "service": "barneskole"}]
+    assert row["next_evaluation"] == "2026-04-20"
+    assert tuple(row) == EXPORT_KEYS
+    ExportRow.model_validate(row)
+    # the hook kept the stored stat in step: a refresh finds nothing to re-read
+    assert refresh(cases_dir).read == 0
+
+
+def test_hook_failure_never_undoes_a_write(cases_dir, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(index, "summary_columns", broken)
+    log = CaseLog.create(cases_dir, municipality="loten", catalogue_version="x", process_version="y")
+    assert isinstance(log.index_error, RuntimeError)
+    assert (cases_dir / f"{log.case_id}.toml").exists()
+    monkeypatch.undo()
+    assert export_ids(cases_dir) == [log.case_id]
+
+
+# --------------------------------------------------------------------------- staleness
+
+
+def test_add_edit_delete_behind_its_back(cases_dir):
+    first = make_case(cases_dir, created="2026-01-10")
+    assert export_ids(cases_dir) == [first]
+    with index.suspended():  # writes the index does not hear about
+        second = make_case(cases_dir, created="2026-02-10", decision="level:2")
+        log = CaseLog.open(cases_dir, first)
+        log.append(level=1, step="close", kind="close", value={"closing_reason": "goal-reached"},
+                   at="2026-03-01T10:00:00Z")
+    result = refresh(cases_dir)
+    assert (result.files, result.read, result.removed) == (2, 2, 0)
+    with Index.open(cases_dir) as idx:
+        rows = {r["case_id"]: r for r in idx.export_rows()}
+    assert rows[first]["status"] == "closed" and rows[first]["closed"] == "2026-03-01"
+    assert rows[second]["level"] == 2
+    (cases_dir / f"{second}.toml").unlink()
+    result = refresh(cases_dir)
+    assert result.removed == 1
+    assert export_ids(cases_dir) == [first]
+
+
+def test_unchanged_files_are_not_read_again(cases_dir, monkeypatch):
+    for day in ("2026-01-05", "2026-01-06", "2026-01-07"):
+        make_case(cases_dir, created=day)
+    (cases_dir / index.INDEX_NAME).unlink()
+    assert refresh(cases_dir).read == 3
+    calls = []
+    real = index.read_case_file
+    monkeypatch.setattr(index, "read_case_file", lambda p: calls.append(p) or real(p))
+    with index.suspended():
+        changed = make_case(cases_dir, created="2026-01-08")
+    assert refresh(cases_dir).read == 1
+    assert [os.path.basename(p) for p in calls] == [f"{changed}.toml"]
+
+
+def test_other_files_in_the_folder_are_ignored(cases_dir):
+    case = make_case(cases_dir)
+    (cases_dir / "notes.toml").write_text("x = 1\n")
+    (cases_dir / f".{case}.123.tmp").write_text("half")
+    (cases_dir / "BTI-2026-ILOU0.toml").write_text("x = 1\n")  # I, L, O, U are not in case ids
+    assert export_ids(cases_dir) == [case]
+    assert refresh(cases_dir).problems == []
+
+
+def test_fingerprint_change_rebuilds(cases_dir, monkeypatch):
+    make_case(cases_dir)
+    assert refresh(cases_dir).rebuilt is False
+    monkeypatch.setattr(index, "fingerprint", lambda: "another-program")
+    result = refresh(cases_dir)
+    assert result.rebuilt and result.read == 1
+    assert refresh(cases_dir).rebuilt is False
+
+
+def test_force_rebuilds_everything(cases_dir):
+    make_case(cases_dir)
+    make_case(cases_dir)
+    with Index.open(cases_dir) as idx:
+        result = idx.refresh(force=True)
+    assert result.rebuilt and result.read == 2
+
+
+def test_damaged_index_file_is_replaced(cases_dir):
+    case = make_case(cases_dir)
+    path = index.index_path(cases_dir)
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(f"{path}{suffix}"):
+            os.unlink(f"{path}{suffix}")
+    path.write_bytes(b"this is not a database" * 100)
+    assert export_ids(cases_dir) == [case]
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_missing_cases_folder_reads_as_empty(tmp_path):
+    folder = tmp_path / "nowhere"
+    assert export_ids(folder) == []
+    assert not folder.exists()  # reading never creates the folder
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_read_only_folder_gets_an_index_in_memory(cases_dir):
+    case = make_case(cases_dir)
+    index.index_path(cases_dir).unlink()
+    os.chmod(cases_dir, 0o500)
+    try:
+        with Index.open(cases_dir) as idx:
+            assert not idx.persistent
+            idx.refresh()
+            assert [r["case_id"] for r in idx.export_rows()] == [case]
+    finally:
+        os.chmod(cases_dir, 0o700)
+
+
+def test_parallel_rebuild_matches_serial(cases_dir, monkeypatch):
+    for i in range(12):
+        make_case(cases_dir, created=f"2026-02-{i + 1:02d}", decision=("level:1", "close", "level:2")[i % 3],
+                  age=i)
+    (cases_dir / "BTI-2026-AAAAA.toml").write_text("garbage", encoding="utf-8")
+    with Index.open(cases_dir) as idx:
+        idx.refresh(force=True)
+        serial = list(idx.export_texts()), [p.name for p in idx.problems()]
+    monkeypatch.setattr(index, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(index, "_worker_count", lambda total: 2)
+    seen = []
+    with Index.open(cases_dir) as idx:
+        idx.refresh(force=True, progress=lambda done, total: seen.append((done, total)))
+        parallel = list(idx.export_texts()), [p.name for p in idx.problems()]
+    assert parallel == serial
+    assert seen[0] == (0, 13) and seen[-1] == (13, 13)
+
+
+# --------------------------------------------------------------------------- corrupted files
+
+
+def test_corrupted_file_is_reported_and_skipped(cases_dir):
+    good = make_case(cases_dir, created="2026-01-02")
+    bad = make_case(cases_dir, created="2026-01-03")
+    path = cases_dir / f"{bad}.toml"
+    path.write_bytes(path.read_bytes()[:-40])  # a torn last event
+    result = refresh(cases_dir)
+    assert [p.name for p in result.problems] == [f"{bad}.toml"]
+    message = result.problems[0].message
+    assert bad in message and "Virker" not in message  # names the case, never its content
+    assert export_ids(cases_dir) == [good]
+    # the problem stays reported until the file is fixed or removed, without re-reading it
+    assert refresh(cases_dir).read == 0 and len(refresh(cases_dir).problems) == 1
+    path.unlink()
+    assert refresh(cases_dir).problems == []
+
+
+def test_tampered_value_is_a_problem(cases_dir):
+    case = make_case(cases_dir, age=7)
+    path = cases_dir / f"{case}.toml"
+    text = path.read_text(encoding="utf-8")
+    assert 'question = "age"\nvalue = 7\n' in text
+    path.write_text(text.replace('question = "age"\nvalue = 7\n', 'question = "age"\nvalue = 8\n'),
+                    encoding="utf-8")
+    assert [p.case_id for p in refresh(cases_dir).problems] == [case]
+    assert export_ids(cases_dir) == []
+
+
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe not utf-8", b"[[events]]\nseq = 'x'\n", b"schema_version = 99\n"])
+def test_unreadable_contents_are_problems(cases_dir, content):
+    (cases_dir).mkdir(parents=True, exist_ok=True)
+    (cases_dir / "BTI-2026-AB12C.toml").write_bytes(content)
+    problems = refresh(cases_dir).problems
+    assert [p.name for p in problems] == ["BTI-2026-AB12C.toml"]
+    assert problems[0].message
+
+
+def test_layout_change_is_reported_like_verify_does(cases_dir):
+    """Any changed byte, even a space, makes caselog refuse the file; so does the index."""
+    from bti_cli.caselog import verify_file
+
+    case = make_case(cases_dir)
+    path = cases_dir / f"{case}.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("seq = 0\n", "seq  =  0\n"), encoding="utf-8")
+    assert not verify_file(path).ok
+    assert [p.case_id for p in refresh(cases_dir).problems] == [case]
+    assert export_ids(cases_dir) == []
+
+
+# --------------------------------------------------------------------------- the fast reader
+
+SCALARS = st.one_of(
+    st.integers(min_value=-(2**40), max_value=2**40), st.booleans(),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
+)
+VALUES = st.one_of(
+    SCALARS, st.lists(SCALARS, max_size=4),
+    st.dictionaries(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True) | st.text(min_size=1, max_size=8),
+                    SCALARS | st.lists(SCALARS, max_size=3), max_size=3),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.fixed_dictionaries({"seq": st.integers(0, 500), "step": st.text(min_size=1, max_size=12),
+                                       "kind": st.sampled_from(["answer", "decision", "note"]),
+                                       "question": st.none() | st.text(max_size=12),
+                                       "value": st.none() | VALUES}), max_size=5))
+def test_fast_parser_agrees_with_tomllib(events):
+    tables = []
+    for e in events:
+        table = {k: v for k, v in e.items() if v is not None}
+        table.update(at="2026-01-01T00:00:00Z", level=1, prev_hash="a" * 64, hash="b" * 64)
+        tables.append(table)
+    head = {"schema_version": 1, "case_id": "BTI-2026-AB12C", "municipality": "loten",
+            "catalogue_version": "c", "process_version": "p", "created": "2026-01-01T00:00:00Z"}
+    text = "# comment\n" + tomli_w.dumps(head) + "".join("\n" + tomli_w.dumps({"events": [t]}) for t in tables)
+    expected = tomllib.loads(text)
+    with contextlib.suppress(index._NotFast):  # allowed: the caller lets CaseLog.open decide
+        assert parse_fast(text) == expected
+
+
+def test_fast_parser_takes_the_fast_path_for_real_files(cases_dir):
+    case = make_case(cases_dir, measures={"a": measure("ppt", "indicated")}, evaluation_date="2026-05-01")
+    text = (cases_dir / f"{case}.toml").read_text(encoding="utf-8")
+    assert parse_fast(text) == tomllib.loads(text)
+
+
+@pytest.mark.parametrize("text", [
+    'a = "x"\na = "y"\n',  # duplicate key
+    "a.b = 1\n",  # dotted key
+    "a = 1.5\n",  # float
+    "a = 1979-05-27\n",  # a date
+    "a = { b = 1 }\n",  # inline table
+    "[other]\nb = 1\n",  # another table
+    'a = "tab\\u0009 \\/"\n',  # an escape TOML does not have
+    "a = [\n    1,\n",  # unterminated array
+])
+def test_fast_parser_declines_what_it_does_not_know(text):
+    with pytest.raises(index._NotFast):
+        parse_fast(text)
+
+
+def test_render_output_round_trips(cases_dir):
+    log = CaseLog.create(cases_dir, municipality="loten", catalogue_version="x", process_version="y")
+    log.append(level=0, step="l0-concern", kind="answer", question="areas", value=["a", 'quote " and \\'])
+    log.append(level=0, step="l0-concern", kind="answer", question="consent",
+               value={"given": True, "services": ["ppt", "nav"], "until": "2026-12-31"})
+    text = render(log.header, log.events).decode("utf-8")
+    assert parse_fast(text) == tomllib.loads(text)
+
+
+# --------------------------------------------------------------------------- due dates
+
+
+def test_due_items():
+    rows = [
+        {"case_id": "BTI-2026-AAAA1", "status": "open", "level": 0, "decision": None,
+         "decision_deadline": "2026-03-01", "next_evaluation": None, "baton_holder_role": None},
+        {"case_id": "BTI-2026-AAAA2", "status": "open", "level": 1, "decision": "level:1",
+         "decision_deadline": "2026-02-01", "next_evaluation": "2026-03-20", "baton_holder_role": "kontaktlaerer"},
+        {"case_id": "BTI-2026-AAAA3", "status": "open", "level": 2, "decision": "level:2",
+         "decision_deadline": "2026-02-01", "next_evaluation": "2026-06-01", "baton_holder_role": None},
+        {"case_id": "BTI-2026-AAAA4", "status": "closed", "level": 1, "decision": None,
+         "decision_deadline": "2026-02-01", "next_evaluation": "2026-03-01", "baton_holder_role": None},
+    ]
+    items = due_items(rows, as_of=date(2026, 3, 10), within=14)
+    assert [(i["case_id"], i["what"], i["days_left"], i["overdue"]) for i in items] == [
+        ("BTI-2026-AAAA1", "decision", -9, True),
+        ("BTI-2026-AAAA2", "evaluation", 10, False),
+    ]
+    assert len(due_items(rows, as_of=date(2026, 3, 10), within=None)) == 3
+
+
+def test_stored_row_is_the_export_row(cases_dir):
+    make_case(cases_dir, notify=True, decision="notify")
+    with Index.open(cases_dir) as idx:
+        idx.refresh()
+        text = next(idx.export_texts())
+    row = json.loads(text)
+    assert list(row) == list(EXPORT_KEYS)
+    assert row["notified_barnevern"] is True
+
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20)
+ANSWERS = st.one_of(
+    st.none(), TEXT, st.integers(-(2**40), 2**40), st.booleans(), st.lists(TEXT | st.integers(0, 99), max_size=3),
+    st.dictionaries(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
+                    st.lists(TEXT, max_size=2) | st.booleans() | TEXT, max_size=3),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["answer", "decision", "note", "close"]), st.integers(0, 3),
+                          st.text(alphabet="abcdefghij-", min_size=1, max_size=8), st.none() | TEXT,
+                          ANSWERS, st.none() | TEXT), max_size=6))
+def test_fast_reader_reads_what_caselog_wrote(events):
+    """Whatever caselog writes, the fast reader returns the same events, or defers to caselog."""
+    from bti_cli.caselog import event_hash, event_table, header_hash
+    from bti_cli.models import CaseHeader, Event
+
+    header = CaseHeader(case_id="BTI-2026-AB12C", municipality="loten", catalogue_version="c",
+                        process_version="p", created="2026-01-01T00:00:00Z")
+    built, prev = [], header_hash(header)
+    for seq, (kind, level, step, question, value, role) in enumerate(events):
+        draft = Event.model_validate({"seq": seq, "at": "2026-01-02T03:04:05Z", "level": level, "step": step,
+                                      "kind": kind, "question": question, "value": value, "actor_role": role,
+                                      "prev_hash": prev, "hash": "0" * 64})
+        prev = event_hash(event_table(draft, with_hash=False))
+        built.append(draft.model_copy(update={"hash": prev}))
+    raw = render(header, built)
+    try:
+        head, got = index.read_fast(raw, "BTI-2026-AB12C")
+    except index._NotFast:
+        return  # CaseLog.open decides (see read_case_file)
+    assert head.case_id == header.case_id
+    assert [(e.seq, e.at, e.level, e.step, e.kind, e.question, e.value, e.actor_role) for e in got] == [
+        (e.seq, e.at, e.level, e.step, e.kind.value, e.question, e.value, e.actor_role) for e in built]
+    # and a changed byte inside any value is caught by the hash chain
+    if built and isinstance(built[-1].value, str) and built[-1].value:
+        tampered = raw.replace(f'value = "{built[-1].value}"'.encode(), b'value = "X"', 1)
+        if tampered != raw and built[-1].value != "X":
+            with pytest.raises(index._NotFast):
+                index.read_fast(tampered, "BTI-2026-AB12C")
+
+
+def test_fast_reader_is_taken_for_ordinary_cases(cases_dir):
+    case = make_case(cases_dir, measures={"a": measure("ppt", "indicated")}, notify=True, close_on="2026-04-01")
+    raw = (cases_dir / f"{case}.toml").read_bytes()
+    _, events = index.read_fast(raw, case)  # no _NotFast
+    assert len(events) == len(CaseLog.open(cases_dir, case).events)
