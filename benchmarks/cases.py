@@ -309,27 +309,12 @@ class _Ev:
 
 def write_case(world: World, cases_dir: Path, created: datetime, events: list[dict[str, Any]]) -> str:
     """Create the case with CaseLog and write all its events in one durable write."""
-    from bti_cli.caselog import CaseLog, _atomic_replace, _Lock, event_hash, event_table, render
-    from bti_cli.models import Event
+    from bti_cli.caselog import CaseLog
 
-    append_many = getattr(CaseLog, "append_many", None)
     log = CaseLog.create(cases_dir, municipality=world.cat.municipality.slug,
                          catalogue_version=world.loaded.version_hash,
                          process_version=world.proc.version_hash, now=created)
-    if append_many is not None:  # a batch API in caselog, when there is one
-        append_many(log, events)
-        return log.case_id
-    built = []
-    prev = log.head_hash
-    for seq, e in enumerate(events):
-        draft = Event.model_validate({**e, "seq": seq, "prev_hash": prev, "hash": "0" * 64})
-        table = event_table(draft, with_hash=False)
-        digest = event_hash(table)
-        built.append(draft.model_copy(update={"hash": digest}))
-        prev = digest
-    raw = render(log.header, built)
-    with _Lock(cases_dir, log.case_id):
-        _atomic_replace(log.path, raw)
+    log.append_many(events)
     return log.case_id
 
 

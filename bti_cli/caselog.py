@@ -646,15 +646,28 @@ class CaseLog:
         instead (this object's events are updated to the file's). Raises InputError when a
         value holds an e-mail address, identity number or phone number.
         """
+        entry = {"level": level, "step": step, "kind": kind, "question": question, "value": value,
+                 "actor_role": actor_role, "at": at}
+        return self.append_many([entry], merge=merge)[-1]
+
+    def append_many(self, entries: list[dict[str, Any]], *, merge: bool = False) -> list[Event]:
+        """Chain several events (dicts with the keyword arguments of `append`) in ONE durable
+        write: all of them are on disk, or none. For importers and generators of many events;
+        the walkthrough appends one answer at a time."""
         from bti_cli.models import Event, EventKind
 
-        try:
-            kind = EventKind(kind)
-        except ValueError:
-            raise InputError(t("caselog.bad_kind", step=step)) from None
-        _guard(step, actor_role, value)  # step and question ids come from the process file
-        _check_ints(value, step)
-        stamp = timestamp(at)
+        prepared = []
+        for entry in entries:
+            step = entry["step"]
+            try:
+                kind = EventKind(entry["kind"])
+            except ValueError:
+                raise InputError(t("caselog.bad_kind", step=step)) from None
+            _guard(step, entry.get("actor_role"), entry.get("value"))  # ids come from the process file
+            _check_ints(entry.get("value"), step)
+            prepared.append({**entry, "kind": kind, "at": timestamp(entry.get("at"))})
+        if not prepared:
+            return []
         with _Lock(self.cases_dir, self.case_id):
             try:
                 raw = self.path.read_bytes()
@@ -665,29 +678,37 @@ class CaseLog:
             if raw != self._raw:
                 self._adopt(raw, merge)
             self._sweep()
-            fields = {
-                "seq": len(self.events), "at": stamp, "level": level, "step": step, "kind": kind,
-                "question": question, "value": value, "actor_role": actor_role,
-                "prev_hash": self.head_hash, "hash": "0" * 64,
-            }
-            try:
-                draft = Event.model_validate(fields)
-            except Exception as exc:  # pydantic.ValidationError
-                raise InputError(t("caselog.bad_event", step=str(step),
-                                   detail="; ".join(_field_errors(exc)))) from None
-            table = event_table(draft, with_hash=False)
-            try:
-                digest = event_hash(table)
-            except UnicodeEncodeError:
-                raise InputError(t("caselog.bad_value", step=step)) from None
-            event = draft.model_copy(update={"hash": digest})
-            new_raw = raw + _render_event({**table, "hash": digest}).encode("utf-8")
+            built: list[Event] = []
+            text = []
+            prev = self.head_hash
+            for entry in prepared:
+                step = entry["step"]
+                fields = {
+                    "seq": len(self.events) + len(built), "at": entry["at"], "level": entry["level"],
+                    "step": step, "kind": entry["kind"], "question": entry.get("question"),
+                    "value": entry.get("value"), "actor_role": entry.get("actor_role"),
+                    "prev_hash": prev, "hash": "0" * 64,
+                }
+                try:
+                    draft = Event.model_validate(fields)
+                except Exception as exc:  # pydantic.ValidationError
+                    raise InputError(t("caselog.bad_event", step=str(step),
+                                       detail="; ".join(_field_errors(exc)))) from None
+                table = event_table(draft, with_hash=False)
+                try:
+                    digest = event_hash(table)
+                except UnicodeEncodeError:
+                    raise InputError(t("caselog.bad_value", step=step)) from None
+                built.append(draft.model_copy(update={"hash": digest}))
+                text.append(_render_event({**table, "hash": digest}))
+                prev = digest
+            new_raw = raw + "".join(text).encode("utf-8")
             with _signals_deferred():
                 _atomic_replace(self.path, new_raw)
-                self.events.append(event)
+                self.events.extend(built)
                 self._raw = new_raw
             self._written()
-        return event
+        return built
 
     def _adopt(self, raw: bytes, merge: bool) -> None:
         """The file changed under us: take the other writer's events, or refuse."""

@@ -591,3 +591,36 @@ def test_layout_is_pinned(cases_dir, monkeypatch):
     assert h[0] == hashlib.sha256(json.dumps(
         {k: v for k, v in tomllib.loads(text)["events"][0].items() if k != "hash"},
         sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()).hexdigest()
+
+
+def test_append_many_writes_all_events_in_one_chained_write(tmp_path):
+    from bti_cli.caselog import CaseLog
+
+    log = CaseLog.create(tmp_path / "many", municipality="loten", catalogue_version="c" * 16,
+                         process_version="p" * 16)
+    first = log.append(level=0, step="l0-concern", kind="answer", question="age", value=9)
+    batch = log.append_many([
+        {"level": 0, "step": "l0-concern", "kind": "answer", "question": "areas", "value": ["learning"]},
+        {"level": 0, "step": "l0-decide", "kind": "decision", "value": "level:1"},
+    ])
+    assert [e.seq for e in batch] == [1, 2]
+    assert batch[0].prev_hash == first.hash and batch[1].prev_hash == batch[0].hash
+    reopened = CaseLog.open(tmp_path / "many", log.case_id)
+    assert reopened.events == log.events and reopened.verify() == []
+
+
+def test_append_many_refuses_personal_data_and_writes_nothing(tmp_path):
+    import pytest
+
+    from bti_cli.caselog import CaseLog
+    from bti_cli.errors import InputError
+
+    log = CaseLog.create(tmp_path / "many", municipality="loten", catalogue_version="c" * 16,
+                         process_version="p" * 16)
+    before = log.path.read_bytes()
+    with pytest.raises(InputError):
+        log.append_many([
+            {"level": 0, "step": "l0-concrete", "kind": "answer", "question": "seen", "value": "ok"},
+            {"level": 0, "step": "l0-concrete", "kind": "answer", "question": "said", "value": "ring 98765432"},
+        ])
+    assert log.path.read_bytes() == before and log.events == []
