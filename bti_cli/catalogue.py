@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bti_cli.errors import DataError, InputError
+from bti_cli.i18n import t
 
 if TYPE_CHECKING:
     from bti_cli.models import Catalogue, Vocabulary
@@ -124,7 +125,9 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
         line = m.group(1) if m else "1"
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
-        raise DataError(f"{name} is not valid TOML.", [f"{name}:{line} (syntax): {detail}"]) from None
+        # the parser's own words (`detail`) stay as they are, after a translated sentence
+        problem = f"{name}:{line} ({t('catalogue.v_syntax')}): {detail}"
+        raise DataError(t("catalogue.v_not_toml", name=name), [problem]) from None
 
 
 def _pydantic_problems(exc: Any, text: str, name: str) -> list[str]:
@@ -133,9 +136,9 @@ def _pydantic_problems(exc: Any, text: str, name: str) -> list[str]:
         loc = error["loc"]
         message = error["msg"]
         if error["type"] == "extra_forbidden":
-            message = "unknown key"
+            message = t("catalogue.v_unknown_key")
         elif error["type"] == "missing":
-            message = "missing required field"
+            message = t("catalogue.v_missing_field")
         elif message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         problems.append(f"{name}:{locate(text, loc)} {field_path(loc)}: {message}")
@@ -152,27 +155,28 @@ def check_references(cat: Catalogue, vocabulary: Vocabulary) -> list[tuple[tuple
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(cat, kind)):
             if item.id in seen:
-                problems.append(((kind, i, "id"), f"duplicate id {item.id!r} (first used in {kind}[{seen[item.id]}])"))
+                first = f"{kind}[{seen[item.id]}]"
+                problems.append(((kind, i, "id"), t("catalogue.v_duplicate_id", id=repr(item.id), first=first)))
             else:
                 seen[item.id] = i
     for i, m in enumerate(cat.measures):
         if m.service not in service_ids:
-            problems.append((("measures", i, "service"), f"unknown service id {m.service!r}"))
+            problems.append((("measures", i, "service"), t("catalogue.v_unknown_service", id=repr(m.service))))
         for area in m.areas:
             if area not in area_keys:
-                problems.append((("measures", i, "areas"), f"unknown concern area {area!r}"))
+                problems.append((("measures", i, "areas"), t("catalogue.v_unknown_area", area=repr(area))))
     for i, a in enumerate(cat.arenas):
         for sid in a.services:
             if sid not in service_ids:
-                problems.append((("arenas", i, "services"), f"unknown service id {sid!r}"))
+                problems.append((("arenas", i, "services"), t("catalogue.v_unknown_service", id=repr(sid))))
         for area in a.areas:
             if area not in area_keys:
-                problems.append((("arenas", i, "areas"), f"unknown concern area {area!r}"))
+                problems.append((("arenas", i, "areas"), t("catalogue.v_unknown_area", area=repr(area))))
         if a.age_min is not None and a.age_max is not None and a.age_min > a.age_max:
-            problems.append((("arenas", i, "age_min"), "age_min is greater than age_max"))
+            problems.append((("arenas", i, "age_min"), t("catalogue.v_age_order")))
     for i, c in enumerate(cat.coordinators):
         if c.service is not None and c.service not in service_ids:
-            problems.append((("coordinators", i, "service"), f"unknown service id {c.service!r}"))
+            problems.append((("coordinators", i, "service"), t("catalogue.v_unknown_service", id=repr(c.service))))
     return problems
 
 
@@ -187,11 +191,11 @@ def parse_catalogue(text: str, name: str) -> Catalogue:
         cat = Catalogue.model_validate(raw)
     except ValidationError as exc:
         problems = _pydantic_problems(exc, text, name)
-        raise DataError(f"{name} is not a valid municipality file.", problems) from None
+        raise DataError(t("catalogue.v_invalid_file", name=name), problems) from None
     refs = check_references(cat, load_vocabulary())
     if refs:
         problems = [f"{name}:{locate(text, loc)} {field_path(loc)}: {msg}" for loc, msg in refs]
-        raise DataError(f"{name} is not a valid municipality file.", problems)
+        raise DataError(t("catalogue.v_invalid_file", name=name), problems)
     return cat
 
 
@@ -205,18 +209,21 @@ def load_vocabulary() -> Vocabulary:
     try:
         return Vocabulary.model_validate(_parse_toml(text, "areas.toml"))
     except ValidationError as exc:
-        raise DataError("areas.toml is invalid.", _pydantic_problems(exc, text, "areas.toml")) from None
+        raise DataError(
+            t("catalogue.v_invalid_vocabulary", name="areas.toml"), _pydantic_problems(exc, text, "areas.toml")
+        ) from None
 
 
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(f"No such data file: {path}") from None
+        raise InputError(t("catalogue.err_no_data_file", path=path)) from None
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a data file.") from None
+        raise InputError(t("catalogue.err_data_is_folder", path=path)) from None
     except UnicodeDecodeError:
-        raise DataError(f"{path} is not UTF-8 text.", [f"{path}:1 (file): not UTF-8"]) from None
+        problem = f"{path}:1 ({t('catalogue.v_file')}): {t('catalogue.v_not_utf8')}"
+        raise DataError(t("catalogue.err_data_not_utf8", path=path), [problem]) from None
 
 
 def _source_text(municipality: str | None, data: str | Path | None) -> tuple[str, str]:
@@ -228,9 +235,9 @@ def _source_text(municipality: str | None, data: str | Path | None) -> tuple[str
     resource = shipped_dir() / f"{slug}.toml"
     if slug in _RESERVED or not resource.is_file():
         known = ", ".join(shipped_municipalities())
+        # the slug is not repeated: it is whatever was typed
         raise InputError(
-            f"Unknown municipality {slug!r}.",
-            hint=f"Shipped: {known}. Use --data PATH for your own file.",
+            t("catalogue.err_unknown_municipality"), hint=t("catalogue.hint_unknown_municipality", known=known)
         )
     return resource.read_text(encoding="utf-8"), f"{slug}.toml"
 
@@ -342,7 +349,7 @@ def resolve_services(data: dict[str, Any], keys: Iterable[str]) -> set[str]:
         service = find_service(data, key)
         if service is None:
             known = ", ".join(s["id"] for s in data["services"])
-            raise InputError(f"Unknown service {key!r}.", hint=f"Services: {known}")
+            raise InputError(t("catalogue.err_unknown_service"), hint=t("catalogue.hint_services", known=known))
         ids.add(service["id"])
     return ids
 
@@ -387,8 +394,8 @@ def get_measure(data: dict[str, Any], measure_id: str) -> dict[str, Any]:
             return m
     wanted = fold(measure_id)
     close = [m["id"] for m in data["measures"] if wanted in fold(m["id"] + " " + m["name"])][:5]
-    hint = f"Did you mean: {', '.join(close)}?" if close else "See `bti measures list`."
-    raise InputError(f"No measure with id {measure_id!r}.", hint=hint)
+    hint = t("catalogue.hint_did_you_mean", choices=", ".join(close)) if close else t("catalogue.hint_see_measures")
+    raise InputError(t("catalogue.err_no_measure"), hint=hint)
 
 
 @cache

@@ -128,7 +128,9 @@ class Measure(Strict):
     @model_validator(mode="after")
     def _ages_in_order(self) -> Measure:
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
-            raise ValueError(f"age_min ({self.age_min}) is greater than age_max ({self.age_max})")
+            from bti_cli.i18n import t
+
+            raise ValueError(t("catalogue.v_age_range", age_min=self.age_min, age_max=self.age_max))
         return self
 
 

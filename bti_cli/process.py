@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from bti_cli.errors import DataError
+from bti_cli.i18n import t
 from bti_cli.models import Labels
 
 if TYPE_CHECKING:
@@ -192,17 +193,17 @@ def parse_condition(text: str) -> ast.Expression:
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
-        raise ConditionError(f"cannot parse condition {text!r}: {exc.msg}") from None
+        raise ConditionError(t("process.v_condition_syntax", condition=repr(text), detail=exc.msg)) from None
     for node in ast.walk(tree):
         if isinstance(node, ast.Expression | ast.Load | ast.And | ast.Or | ast.Not | ast.Name | ast.Constant):
             continue
         if isinstance(node, ast.BoolOp | ast.UnaryOp | ast.List | ast.Tuple | ast.Compare):
             if isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.Not | ast.USub):
-                raise ConditionError(f"operator not allowed in {text!r}")
+                raise ConditionError(t("process.v_condition_operator", condition=repr(text)))
             continue
         if isinstance(node, (ast.USub, ast.Attribute, *_CMP)):
             continue
-        raise ConditionError(f"{type(node).__name__} is not allowed in a condition: {text!r}")
+        raise ConditionError(t("process.v_condition_node", node=type(node).__name__, condition=repr(text)))
     return tree
 
 
@@ -241,7 +242,7 @@ def _value(node: ast.AST, env: dict[str, Any]) -> Any:
                 return False
             left = right
         return True
-    raise ConditionError(f"unsupported expression {type(node).__name__}")
+    raise ConditionError(t("process.v_condition_unsupported", node=type(node).__name__))
 
 
 def _compare(op: ast.cmpop, left: Any, right: Any) -> bool:
@@ -356,9 +357,9 @@ def _pydantic(exc: ValidationError, name: str, text: str, prefix: Sequence[str] 
         loc = [p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))]
         message = error["msg"]
         if error["type"] == "extra_forbidden":
-            message = "unknown key"
+            message = t("catalogue.v_unknown_key")
         elif error["type"] == "missing":
-            message = "missing required field"
+            message = t("catalogue.v_missing_field")
         elif message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         problems.append(_problem(name, text, loc, message, prefix))
@@ -393,7 +394,7 @@ def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
             return
         unknown = sorted(names - known_names)
         if unknown:
-            problems.append((loc, f"unknown name(s) in condition: {', '.join(unknown)}"))
+            problems.append((loc, t("process.v_unknown_names", names=", ".join(unknown))))
 
     levels_defined = {lv.level for lv in definition.levels}
     for li, lv in enumerate(definition.levels):
@@ -401,118 +402,118 @@ def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
             target = next((s for s in steps if s.id == lv.continue_at), None)
             if target is None or target.level != lv.level or target.phase != "start":
                 problems.append(
-                    (("levels", li, "continue_at"), f"{lv.continue_at!r} is not a start step of level {lv.level}")
+                    (("levels", li, "continue_at"),
+                     t("process.v_not_start_step", step=repr(lv.continue_at), level=lv.level))
                 )
     for missing in sorted({0, 1, 2, 3} - levels_defined):
-        problems.append((("levels",), f"level {missing} is not defined"))
+        problems.append((("levels",), t("process.v_level_missing", level=missing)))
 
     for si, step in enumerate(steps):
         if step.id in ids:
             problems.append(
-                (("steps", si, "id"), f"duplicate step id {step.id!r} (first used in steps[{ids[step.id]}])")
+                (("steps", si, "id"), t("process.v_duplicate_step", id=repr(step.id), first=f"steps[{ids[step.id]}]"))
             )
         else:
             ids[step.id] = si
         if step.phase in ("start", "evaluation") and step.level is None:
-            problems.append((("steps", si, "level"), f"a {step.phase} step needs a level"))
+            problems.append((("steps", si, "level"), t("process.v_needs_level", phase=step.phase)))
         if step.after is not None or step.remove:
             key = "after" if step.after else "remove"
-            problems.append((("steps", si, key), "only allowed in a municipality's overrides"))
+            problems.append((("steps", si, key), t("process.v_override_only")))
         check_condition(("steps", si, "when"), step.when)
         check_condition(("steps", si, "stop_unless"), step.stop_unless)
         if step.stop_unless and step.stop_text is None:
-            problems.append((("steps", si, "stop_text"), "stop_unless needs a stop_text"))
+            problems.append((("steps", si, "stop_text"), t("process.v_stop_text")))
         if step.stop_unless:
             try:
                 gating = condition_names(step.stop_unless) & {q.id for q in step.questions}
             except ConditionError:
                 gating = {"(reported above)"}
             if not gating:
-                problems.append((("steps", si, "stop_unless"), "must name a question of the same step"))
+                problems.append((("steps", si, "stop_unless"), t("process.v_stop_unless_question")))
         seen_q: set[str] = set()
         for qi, q in enumerate(step.questions):
             loc = ("steps", si, "questions", qi)
             if q.id in seen_q:
-                problems.append(((*loc, "id"), f"duplicate question id {q.id!r} in step {step.id!r}"))
+                problems.append(((*loc, "id"), t("process.v_duplicate_question", id=repr(q.id), step=repr(step.id))))
             seen_q.add(q.id)
             if q.id == DECISION_KEY:
-                problems.append(((*loc, "id"), f"{DECISION_KEY!r} is reserved for the step's decision"))
+                problems.append(((*loc, "id"), t("process.v_reserved", key=repr(DECISION_KEY))))
             if q.id in kinds and kinds[q.id] != q.kind:
-                problems.append(((*loc, "kind"), f"question {q.id!r} is {kinds[q.id]!r} elsewhere"))
+                problems.append(((*loc, "kind"), t("process.v_kind_elsewhere", id=repr(q.id), kind=repr(kinds[q.id]))))
             kinds.setdefault(q.id, q.kind)
             check_condition((*loc, "when"), q.when)
             if q.kind in ("choice", "multi-choice") and not q.options and not q.options_from:
-                problems.append(((*loc, "options"), f"a {q.kind} question needs options or options_from"))
+                problems.append(((*loc, "options"), t("process.v_needs_options", kind=q.kind)))
             if q.kind not in ("choice", "multi-choice") and (q.options or q.options_from):
-                problems.append(((*loc, "options"), f"a {q.kind} question takes no options"))
+                problems.append(((*loc, "options"), t("process.v_takes_no_options", kind=q.kind)))
             for oi, option in enumerate(q.options):
                 check_condition((*loc, "options", oi, "when"), option.when)
             if q.min is not None and q.max is not None and q.min > q.max:
-                problems.append(((*loc, "min"), "min is greater than max"))
+                problems.append(((*loc, "min"), t("process.v_min_max")))
             if q.unborn and q.kind != "integer":
-                problems.append(((*loc, "unborn"), "only an integer question may accept 'unborn'"))
+                problems.append(((*loc, "unborn"), t("process.v_unborn")))
             if (q.past or q.future) and q.kind != "date":
-                problems.append(((*loc, "past" if q.past else "future"), "only for date questions"))
+                problems.append(((*loc, "past" if q.past else "future"), t("process.v_date_only")))
             if q.past and q.future:
-                problems.append(((*loc, "future"), "a date cannot be both past and future"))
+                problems.append(((*loc, "future"), t("process.v_past_future")))
         for fi, fid in enumerate(step.record_fields):
             if fid not in seen_q:
-                problems.append((("steps", si, "record_fields", fi), f"{fid!r} is not a question of this step"))
+                problems.append((("steps", si, "record_fields", fi), t("process.v_record_field", id=repr(fid))))
         if step.record_fields and step.record is None:
-            problems.append((("steps", si, "record_fields"), "record_fields need a record kind"))
+            problems.append((("steps", si, "record_fields"), t("process.v_record_kind")))
         for di, decision in enumerate(step.decisions):
             check_condition(("steps", si, "decisions", di, "when"), decision.when)
         if step.decisions and step.phase == "close":
-            problems.append((("steps", si, "decisions"), "a close step ends the case and takes no decisions"))
+            problems.append((("steps", si, "decisions"), t("process.v_close_decisions")))
 
     # the steps the engine relies on
     safety = next((s for s in steps if s.id == SAFETY_STEP), None)
     if safety is None:
-        problems.append((("steps",), f"the safety gate step {SAFETY_STEP!r} is missing"))
+        problems.append((("steps",), t("process.v_safety_missing", step=repr(SAFETY_STEP))))
     else:
         q = safety.question(SAFETY_QUESTION)
         si = ids[SAFETY_STEP]
         if q is None or q.kind != "yes-no" or q.when:
             problems.append(
-                (("steps", si, "questions"),
-                 f"the safety step needs an unconditional yes-no question {SAFETY_QUESTION!r}")
+                (("steps", si, "questions"), t("process.v_safety_question", question=repr(SAFETY_QUESTION)))
             )
         if safety.level != 0 or safety.phase != "start":
-            problems.append((("steps", si, "level"), "the safety step belongs to level 0, phase start"))
+            problems.append((("steps", si, "level"), t("process.v_safety_level")))
     notify = [s for s in steps if s.phase == "notify"]
     if [s.id for s in notify] != [NOTIFY_STEP]:
-        problems.append((("steps",), f"exactly one notify step with id {NOTIFY_STEP!r} is needed"))
+        problems.append((("steps",), t("process.v_one_notify", step=repr(NOTIFY_STEP))))
     else:
         si = ids[NOTIFY_STEP]
         if notify[0].record != "notify":
-            problems.append((("steps", si, "record"), 'the notify step must record "notify"'))
+            problems.append((("steps", si, "record"), t("process.v_notify_record")))
         if not notify[0].decisions:
-            problems.append((("steps", si, "decisions"), "the notify step needs decisions"))
+            problems.append((("steps", si, "decisions"), t("process.v_notify_decisions")))
     close = [s for s in steps if s.phase == "close"]
     if [s.id for s in close] != [CLOSE_STEP]:
-        problems.append((("steps",), f"exactly one close step with id {CLOSE_STEP!r} is needed"))
+        problems.append((("steps",), t("process.v_one_close", step=repr(CLOSE_STEP))))
     elif close[0].record != "close":
-        problems.append((("steps", ids[CLOSE_STEP], "record"), 'the close step must record "close"'))
+        problems.append((("steps", ids[CLOSE_STEP], "record"), t("process.v_close_record")))
     for s in steps:
         if s.record == "notify" and s.phase != "notify" or s.record == "close" and s.phase != "close":
-            problems.append((("steps", ids[s.id], "record"), f"{s.record!r} is recorded only by the {s.record} step"))
+            problems.append((("steps", ids[s.id], "record"), t("process.v_recorded_only", kind=s.record)))
     for level in sorted(levels_defined):
         start = [s for s in steps if s.level == level and s.phase == "start"]
         if not start:
-            problems.append((("levels",), f"level {level} has no start steps"))
+            problems.append((("levels",), t("process.v_no_start", level=level)))
         elif level == 0 and not start[-1].decisions:
-            problems.append((("steps", ids[start[-1].id], "decisions"), "the last step of level 0 must decide"))
+            problems.append((("steps", ids[start[-1].id], "decisions"), t("process.v_level0_decide")))
         if level >= 1:
             evaluation = [s for s in steps if s.level == level and s.phase == "evaluation"]
             if not evaluation or not evaluation[-1].decisions:
-                problems.append((("levels",), f"level {level} needs evaluation steps ending in a decision"))
+                problems.append((("levels",), t("process.v_needs_evaluation", level=level)))
     for s in steps:
         for d in s.decisions:
             if d.to == "continue":
                 lv = next((lv for lv in definition.levels if lv.level == s.level), None)
                 if s.phase != "notify" and (lv is None or lv.continue_at is None):
                     problems.append(
-                        (("steps", ids[s.id], "decisions"), f"'continue' needs continue_at on level {s.level}")
+                        (("steps", ids[s.id], "decisions"), t("process.v_continue_at", level=s.level))
                     )
     return problems
 
@@ -521,39 +522,39 @@ def _override_problems(base: ProcessFile, raw: Any) -> list[tuple[tuple, str]]:
     """Shape checks of a municipality's [process] table before merging."""
     problems: list[tuple[tuple, str]] = []
     if not isinstance(raw, dict):
-        return [((), "[process] must be a table")]
+        return [((), t("process.v_process_table"))]
     for key in raw:
         if key != "steps":
-            problems.append(((key,), "unknown key"))
+            problems.append(((key,), t("catalogue.v_unknown_key")))
     steps = raw.get("steps", [])
     if not isinstance(steps, list):
-        return [*problems, (("steps",), "must be a list of [[process.steps]] tables")]
+        return [*problems, (("steps",), t("process.v_steps_list"))]
     base_ids = {s.id for s in base.steps}
     seen: set[str] = set()
     for i, o in enumerate(steps):
         if not isinstance(o, dict):
-            problems.append((("steps", i), "must be a table"))
+            problems.append((("steps", i), t("process.v_must_be_table")))
             continue
         for key in o:
             if key not in Step.model_fields:
-                problems.append((("steps", i, key), "unknown key"))
+                problems.append((("steps", i, key), t("catalogue.v_unknown_key")))
         sid = o.get("id")
         if not isinstance(sid, str) or not sid:
-            problems.append((("steps", i, "id"), "missing required field"))
+            problems.append((("steps", i, "id"), t("catalogue.v_missing_field")))
             continue
         if o.get("remove"):
             if sid in (SAFETY_STEP, NOTIFY_STEP, CLOSE_STEP):
-                problems.append((("steps", i, "remove"), f"the {sid!r} step cannot be removed"))
+                problems.append((("steps", i, "remove"), t("process.v_cannot_remove", step=repr(sid))))
             elif sid not in base_ids:
-                problems.append((("steps", i, "id"), f"unknown step {sid!r}"))
+                problems.append((("steps", i, "id"), t("process.v_unknown_step", step=repr(sid))))
         elif sid not in base_ids:
             after = o.get("after")
             if after is None:
                 problems.append(
-                    (("steps", i, "id"), f'{sid!r} is a new step: say where it goes with after = "step-id"')
+                    (("steps", i, "id"), t("process.v_new_step", step=repr(sid)))
                 )
             elif after not in base_ids and after not in seen:
-                problems.append((("steps", i, "after"), f"unknown step {after!r}"))
+                problems.append((("steps", i, "after"), t("process.v_unknown_step", step=repr(after))))
         seen.add(sid)
     return problems
 
@@ -585,9 +586,9 @@ def _merge(base: ProcessFile, raw: dict[str, Any]) -> tuple[ProcessFile | None, 
                 loc = [p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))]
                 message = error["msg"]
                 if error["type"] == "extra_forbidden":
-                    message = "unknown key"
+                    message = t("catalogue.v_unknown_key")
                 elif error["type"] == "missing":
-                    message = "missing required field"
+                    message = t("catalogue.v_missing_field")
                 problems.append((("steps", i, *loc), message))
             continue
         origin[sid] = i
@@ -605,11 +606,11 @@ def parse_process(text: str, name: str = "process.toml") -> ProcessFile:
     try:
         definition = ProcessFile.model_validate(raw)
     except ValidationError as exc:
-        raise DataError(f"{name} is not a valid process file.", _pydantic(exc, name, text)) from None
+        raise DataError(t("process.invalid_process", name=name), _pydantic(exc, name, text)) from None
     problems = check(definition)
     if problems:
         raise DataError(
-            f"{name} is not a valid process file.",
+            t("process.invalid_process", name=name),
             [_problem(name, text, loc, msg) for loc, msg in problems],
         )
     return definition
@@ -657,7 +658,7 @@ def load(catalogue: Catalogue | None = None, *, source_text: str | None = None, 
         return Process(base, digest.hexdigest()[:16], settings, "process.toml")
     name = source_name or (f"{catalogue.municipality.slug}.toml" if catalogue is not None else "overrides")
     mtext = source_text or ""
-    title = f"{name}: the [process] overrides are invalid."
+    title = t("process.v_invalid_overrides", name=name)
 
     def located(problems: list[tuple[tuple, str]]) -> list[str]:
         return [_problem(name, mtext, loc, msg, ("process",)) for loc, msg in problems]

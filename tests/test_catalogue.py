@@ -51,11 +51,31 @@ BROKEN = [
 
 @pytest.mark.parametrize(("what", "find", "replace", "expected"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_broken_file_reports_file_line_field(what, find, replace, expected):
+    from bti_cli import i18n
+
+    i18n.set_language("en")  # the language of the expected lines; pydantic's own words are English
     assert BASE.count(find) == 1, what
     with pytest.raises(DataError) as info:
         catalogue.parse_catalogue(BASE.replace(find, replace), "broken.toml")
     assert info.value.problems == [expected]
     assert info.value.exit_code == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nb", ["broken.toml:56 measures[1].colour: ukjent nøkkel", "broken.toml er ikke en gyldig kommunefil."]),
+        ("nn", ["broken.toml:56 measures[1].colour: ukjend nøkkel", "broken.toml er ikkje ei gyldig kommunefil."]),
+    ],
+)
+def test_validation_messages_follow_the_language(lang, expected):
+    from bti_cli import i18n
+
+    i18n.set_language(lang)
+    with pytest.raises(DataError) as info:
+        text = BASE.replace('status = "planned"', 'status = "planned"\ncolour = "blue"')
+        catalogue.parse_catalogue(text, "broken.toml")
+    assert info.value.problems == expected[:1] and info.value.message == expected[1]
 
 
 def test_every_problem_is_reported_not_only_the_first():

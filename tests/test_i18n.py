@@ -191,3 +191,138 @@ def test_an_unknown_language_is_a_translated_usage_error():
     with pytest.raises(UsageError) as caught:
         i18n.set_language("klingon")
     assert "nb, nn, en" in caught.value.message and "klingon" not in caught.value.message
+
+
+# --------------------------------------------------------------------------- no text outside the locale files
+
+PACKAGE = Path(i18n.__file__).parent
+# two words of prose in a string literal: a sentence somebody wrote in one language only
+PROSE = re.compile(r"[^\W\d_]{2,}[ ,']+[^\W\d_]{2,}")
+LOOKUPS = {"t", "h", "help_from", "alias", "entry"}
+
+
+def _user_facing_errors() -> set[str]:
+    """The exceptions whose message a user reads: bti's own, and those bti turns into one."""
+    from bti_cli import errors
+
+    names = {
+        name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, errors.BtiError)
+    }
+    # ConditionError and AnswerError messages are shown as they are; BadParameter is click's
+    return names | {"CaseBusy", "CaseChanged", "ConditionError", "AnswerError", "BadParameter"}
+
+
+def _literal(node) -> str | None:
+    """The text a str literal or f-string spells out itself (without its {fields})."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(part.value for part in node.values if isinstance(part, ast.Constant))
+    return None
+
+
+def untranslated(source: str, errors: set[str]) -> list[tuple[int, str]]:
+    """(line, text) of every message written into the code instead of a locale file: the message
+    or hint of a user-facing error, a problem line (`problems.append`), or printed text.
+    A pydantic validator's ValueError is user-facing too (it ends up in `bti data validate`)."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        texts = []
+        if name in errors or name == "ValueError" and "model_validator" in source:
+            texts = [*node.args, *(k.value for k in node.keywords if k.arg in ("hint", "message"))]
+        elif name == "append" and isinstance(func.value, ast.Name) and func.value.id in ("problems", "out"):
+            texts = [e for arg in node.args for e in (arg.elts if isinstance(arg, ast.Tuple) else [arg])]
+        elif name in ("print", "echo", "say", "show"):
+            texts = list(node.args)
+        for text in filter(None, map(_literal, texts)):
+            if PROSE.search(text):
+                found.append((node.lineno, text))
+    return found
+
+
+def test_every_message_comes_from_the_locale_files():
+    """A message typed into the code exists in one language only: it must be a locale key."""
+    errors = _user_facing_errors()
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for line, text in untranslated(path.read_text(encoding="utf-8"), errors):
+            problems.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {text!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_scan_finds_a_message_in_one_language():
+    errors = _user_facing_errors()
+    code = '''
+def f(path, key):
+    raise InputError(f"No such data file: {path}")
+    raise UsageError(t("cli.x"), hint="See the help.")
+    problems.append((("steps", 1), "unknown key"))
+    err().print("Saved it.")
+    raise InputError(t("catalogue.err_no_data_file", path=path))
+    problems.append(f"{path}:{key} {t('catalogue.v_unknown_key')}")
+    raise RuntimeError("an internal error a user never reads")
+'''
+    assert [line for line, _ in untranslated(code, errors)] == [3, 4, 5, 6]
+    validator = "@model_validator(mode='after')\ndef f(self):\n    raise ValueError('age is wrong')\n"
+    assert untranslated(validator, errors) == [(3, "age is wrong")]
+
+
+def _keys_in(source: str) -> list[tuple[int, str]]:
+    """(line, key) of every literal key handed to t, h, help_from, alias or entry."""
+    import ast
+
+    keys = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and node.args:
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            first = node.args[0]
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            if name in LOOKUPS and literal and re.fullmatch(r"[a-z_]+\.[A-Za-z0-9_-]+", first.value):
+                keys.append((node.lineno, first.value))
+    return keys
+
+
+def test_every_key_the_code_asks_for_exists_in_all_three_languages():
+    problems = []
+    count = 0
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for line, key in _keys_in(path.read_text(encoding="utf-8")):
+            count += 1
+            try:
+                texts = i18n.entry(key)
+            except (KeyError, FileNotFoundError):
+                problems.append(f"{path.name}:{line}: {key} is in no locale file")
+                continue
+            missing = LANGS - {lang for lang, text in texts.items() if isinstance(text, str) and text.strip()}
+            if missing:
+                problems.append(f"{path.name}:{line}: {key} lacks {', '.join(sorted(missing))}")
+    assert count > 300, "the scan found too few keys to be looking in the right place"
+    assert not problems, "\n".join(problems)
+
+
+def test_the_key_scan_reads_calls_with_literal_keys_only():
+    code = 'x = t("walk.welcome", municipality=m)\ny = h("cli.opt_lang")\nz = t(f"catalogue.tier_{k}")\nw = t(v)\n'
+    assert _keys_in(code) == [(1, "walk.welcome"), (2, "cli.opt_lang")]
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_validation_message_in_each_language(lang):
+    from bti_cli import catalogue
+    from bti_cli.errors import DataError
+
+    i18n.set_language(lang)
+    text = (Path(__file__).parent / "fixtures" / "mini.toml").read_text(encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        catalogue.parse_catalogue(text.replace('service = "skole"', 'service = "tannlege"', 1), "x.toml")
+    expected = i18n.t("catalogue.v_unknown_service", lang, id="'tannlege'")
+    assert caught.value.problems[0].endswith(expected)
+    assert caught.value.message == i18n.t("catalogue.v_invalid_file", lang, name="x.toml")

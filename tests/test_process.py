@@ -7,11 +7,18 @@ from types import SimpleNamespace
 
 import pytest
 
+from bti_cli import i18n
 from bti_cli import process as engine
 from bti_cli.errors import DataError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHIPPED = (Path(engine.__file__).parent / "data" / "process.toml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def english():
+    """Validation messages in English, the language these tests quote (nb and nn: test_i18n)."""
+    i18n.set_language("en")
 
 
 def ev(kind, step, question=None, value=None, level=0):
@@ -113,6 +120,7 @@ def test_unknown_kind_is_reported_with_its_line():
     assert any(p.startswith(f"p.toml:{line} steps[") and "kind" in p for p in problems), problems
 
 
+@pytest.mark.usefixtures("english")
 def test_condition_with_unknown_name_is_reported():
     text = SHIPPED.replace('when = "talked_child"', 'when = "talked_kid"', 1)
     line = text.splitlines().index('when = "talked_kid"') + 1
@@ -120,11 +128,13 @@ def test_condition_with_unknown_name_is_reported():
     assert problems == [f"p.toml:{line} steps[3].questions[4].when: unknown name(s) in condition: talked_kid"]
 
 
+@pytest.mark.usefixtures("english")
 def test_condition_with_forbidden_syntax_is_reported():
     problems = _broken(SHIPPED.replace('when = "talked_child"', 'when = "__import__(\'os\')"', 1))
     assert any("not allowed" in p for p in problems)
 
 
+@pytest.mark.usefixtures("english")
 def test_duplicate_step_and_missing_safety_are_reported():
     problems = _broken(SHIPPED.replace('id = "l0-concrete"', 'id = "l0-concern"', 1))
     assert any("duplicate step id 'l0-concern'" in p for p in problems)
@@ -139,6 +149,7 @@ def test_bad_decision_target_is_reported():
     assert any(p.startswith(f"p.toml:{line} ") and ".to:" in p for p in problems), problems
 
 
+@pytest.mark.usefixtures("english")
 def test_syntax_error_names_the_line():
     problems = _broken(SHIPPED + "\n[[steps]\n")
     assert problems[0].startswith("p.toml:") and "(syntax)" in problems[0]
@@ -195,6 +206,7 @@ remove = true
     assert "l0-school-talk.talk_within_week" in trace and "l0-concrete.duration" not in trace
 
 
+@pytest.mark.usefixtures("english")
 def test_override_problems_name_the_municipality_file_and_line(tmp_path):
     extra = '''
 [[process.steps]]
@@ -234,6 +246,7 @@ questions = [ { id = "x", kind = "yes-no", when = "nonsense_name", text = { nb =
                for p in info.value.problems), info.value.problems
 
 
+@pytest.mark.usefixtures("english")
 def test_override_with_unknown_key_is_reported(tmp_path):
     extra = '''
 [[process.steps]]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import typer
 
-cases_app = typer.Typer(help="Open and closed cases: list, show, evaluate, hand over, close, verify.",
-                        no_args_is_help=True)
+from bti_cli.i18n import h
+
+cases_app = typer.Typer(help=h("cli.cmd_cases"), no_args_is_help=True)
 
 
 def _register() -> None:

@@ -16,7 +16,7 @@ import typer
 from bti_cli.cli import common
 from bti_cli.cli.cases import cases_app
 from bti_cli.cli.walk import Answers, CaseArg, note_versions, open_case, session_for
-from bti_cli.i18n import t
+from bti_cli.i18n import h, t
 
 
 def _summary(session):
@@ -26,7 +26,7 @@ def _summary(session):
     return summarise(log.header, log.events, deadline_days=session.proc.deadline_days, process=session.proc)
 
 
-@cases_app.command("evaluate")
+@cases_app.command("evaluate", help=h("walk.help_evaluate"))
 def evaluate(
     ctx: typer.Context,
     case: CaseArg,
@@ -55,7 +55,7 @@ def evaluate(
     session.run(evaluate=pos.phase != "evaluation", resume=True)
 
 
-@cases_app.command("close")
+@cases_app.command("close", help=h("walk.help_close"))
 def close(
     ctx: typer.Context,
     case: CaseArg,
@@ -81,14 +81,13 @@ def close(
     session.run(resume=True)
 
 
-@cases_app.command("handover")
+@cases_app.command("handover", help=h("walk.help_handover"))
 def handover(
     ctx: typer.Context,
     case: CaseArg,
     to: Annotated[
         str,
-        typer.Option("--to", help="The role that takes over: a coordinator id (see `bti coordinators`) or a role.",
-                     show_default=False),
+        typer.Option("--to", help=h("walk.opt_handover_to"), metavar=h("walk.mv_role"), show_default=False),
     ],
     data: common.DataFile = None,
     cases_dir: common.CasesDir = None,
@@ -128,7 +127,7 @@ def handover(
     session.say(t("walk.handover_offered", role=session.role_label(role), holder=holder, case=log.case_id))
 
 
-@cases_app.command("accept")
+@cases_app.command("accept", help=h("walk.help_accept"))
 def accept(
     ctx: typer.Context,
     case: CaseArg,

@@ -10,7 +10,7 @@ import typer
 
 from bti_cli.cli import common
 from bti_cli.cli.cases import cases_app
-from bti_cli.cli.export import AsOf, StatusFilter, next_due, open_index, parse_day, report_problems
+from bti_cli.cli.export import AsOf, StatusFilter, next_due, open_index, parse_day, report_problems, role_names
 from bti_cli.i18n import h, t
 
 DUE_WITHIN_DAYS = 14
@@ -19,18 +19,20 @@ DUE_WITHIN_DAYS = 14
 # --------------------------------------------------------------------------- cases list
 
 
-def _list_columns():
+def _list_columns(rt: common.Runtime):
     from bti_cli.render import Column
 
+    # on a narrow terminal the pending step goes first, then the day the case was created, then
+    # the arena, then the baton holder: the case, its status, level and next date always stay
     return [
         Column("case_id", t("export.col_case"), no_wrap=True, primary=True),
-        Column("created_day", t("export.col_created"), no_wrap=True),
+        Column("created_day", t("export.col_created"), no_wrap=True, drop_order=3),
         Column("status_label", t("export.col_status")),
         Column("level", t("export.col_level")),
         Column("arena_label", t("export.col_arena"), drop_order=2),
-        Column("baton_holder_role", t("export.col_baton"), drop_order=1),
+        Column("baton_holder_role", t("export.col_baton"), drop_order=1, display=role_names(rt)),
         Column("next_due", t("export.col_next"), no_wrap=True),
-        Column("pending_step", t("export.col_pending"), drop_order=3),
+        Column("pending_step", t("export.col_pending"), drop_order=4),
     ]
 
 
@@ -85,7 +87,7 @@ def cases_list(
                     row["created_day"] = (row["created"] or "")[:10]
                     row["status_label"] = t(f"export.status_{row['status']}")
                     row["arena_label"] = work_arena_label(row["arena"]) if row["arena"] else None
-                render(rows, _list_columns(), fmt, title=t("export.list_title", count=len(rows)))
+                render(rows, _list_columns(rt), fmt, title=t("export.list_title", count=len(rows)))
         elif fmt == "csv":  # machine formats stream
             import sys
 

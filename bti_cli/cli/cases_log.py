@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from bti_cli.cli import common
 from bti_cli.cli.cases import cases_app
-from bti_cli.i18n import t
+from bti_cli.i18n import h, t
 
 if TYPE_CHECKING:
     from bti_cli.caselog import CaseLog
 
 SHOW_FORMATS = ("table", "md", "json")
 VERIFY_FORMATS = ("table", "json", "jsonl", "csv")
+
+
+class Reader(str, Enum):
+    """Who a `cases show` is for: the employees (the log) or the family (a plain summary)."""
+
+    staff = "staff"
+    guardians = "guardians"
+
 
 # summary fields shown by `show` (table and md), in this order; json has every field
 SUMMARY_FIELDS = (
@@ -156,6 +165,10 @@ def _display_rows(log: CaseLog, proc, rows: list[dict]) -> list[dict]:
         question = step.question(event.question) if step is not None and event.question else None
         kind = event.kind.value
         answer = _answer_text(question, event.value, proc)
+        if isinstance(answer, bool):
+            answer = t("caselog.yes") if answer else t("caselog.no")
+        elif getattr(question, "kind", None) == "measures" and isinstance(answer, dict):
+            answer = list(answer)  # the measure ids; their services and tiers are in the summary
         if kind == "decision":
             label = None
             if step is not None and isinstance(event.value, str):
@@ -221,19 +234,22 @@ def _summary_rows(summary: dict, proc=None) -> list[dict]:
             value = t("caselog.yes") if value else t("caselog.no")
         elif key == "subject" and proc is not None:
             value = _answer_text(_find_question(proc, "subject"), value, proc)
-        rows.append({"field": t(f"caselog.f_{key}"), "value": cell_text(value)})
+        # one item a line in a table (an id is not broken between two items); ", " in Markdown
+        rows.append({"field": t(f"caselog.f_{key}"), "value": cell_text(value, ",\n")})
     return rows
 
 
 def _timeline_columns():
     from bti_cli.render import Column
 
+    # on a narrow terminal the role goes first (it repeats from row to row), then the event
+    # number, then the time: the question and the answer stay side by side
     return [
-        Column("seq", "#", no_wrap=True),
-        Column("time", t("caselog.c_time"), no_wrap=True),
-        Column("question", t("caselog.c_question"), max_width=40),
-        Column("answer", t("caselog.c_answer"), max_width=50),
-        Column("role", t("caselog.c_role"), max_width=20),
+        Column("seq", "#", no_wrap=True, drop_order=2),
+        Column("time", t("caselog.c_time"), no_wrap=True, drop_order=1),
+        Column("question", t("caselog.c_question"), max_width=40, min_width=18, primary=True),
+        Column("answer", t("caselog.c_answer"), max_width=50, min_width=18),
+        Column("role", t("caselog.c_role"), max_width=20, drop_order=3),
     ]
 
 
@@ -246,18 +262,19 @@ def _summary_columns():
 # --------------------------------------------------------------------------- commands
 
 
-@cases_app.command("show")
+@cases_app.command("show", help=h("caselog.help_show"))
 def show(
     ctx: typer.Context,
-    case: Annotated[str, typer.Argument(metavar="CASE", help="The case id, e.g. BTI-2026-7K3Q9.")],
+    case: Annotated[str, typer.Argument(metavar=h("walk.mv_case"), help=h("walk.arg_case"), show_default=False)],
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "--format", "-f", show_default=False,
-            help="table (default on a terminal), md (a printable summary) or json "
-                 "(header, summary and events; default in a pipe).",
-        ),
+        typer.Option("--format", "-f", show_default=False, help=h("caselog.opt_show_format"),
+                     metavar=h("cli.mv_format"), autocompletion=common.completer(*SHOW_FORMATS)),
     ] = None,
+    reader: Annotated[
+        Reader,
+        typer.Option("--for", help=h("caselog.opt_show_for"), metavar=h("caselog.mv_reader"), show_default=False),
+    ] = Reader.staff,
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
 ) -> None:
@@ -267,6 +284,11 @@ def show(
     from bti_cli.render import resolve_format
 
     rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
+    if reader is Reader.guardians:
+        # text for people: rendered on a terminal, Markdown in a pipe (`> summary.md`)
+        piped = fmt is None and resolve_format(None) == "json"
+        _show_for_guardians(rt, case, "md" if piped else resolve_format(fmt, SHOW_FORMATS))
+        return
     fmt = resolve_format(fmt, SHOW_FORMATS)
     log = CaseLog.open(rt.require_cases_dir(), case, check=False)
     proc = _process_for(log.header.municipality)
@@ -290,6 +312,35 @@ def show(
                                 hint=t("caselog.verify_hint", case=log.case_id))
 
 
+def _show_for_guardians(rt, case: str, fmt: str) -> None:
+    """The family's summary (bti_cli.family): Markdown for `--format md`, rendered on a terminal.
+
+    Only from a case file that passes verification: what is handed to a family must be what
+    was recorded."""
+    from bti_cli.caselog import CaseLog
+    from bti_cli.errors import BtiError, UsageError
+    from bti_cli.family import guardian_summary
+
+    if fmt not in ("md", "table"):
+        raise UsageError(t("caselog.for_guardians_format"))
+    log = CaseLog.open(rt.require_cases_dir(), case)
+    try:
+        from bti_cli import catalogue
+
+        cat = catalogue.load(log.header.municipality).catalogue
+    except BtiError:
+        cat = None  # names fall back to ids; the summary is still the family's
+    text = guardian_summary(log.header, log.events, catalogue=cat, process=_process_for(log.header.municipality))
+    from bti_cli.console import is_plain, out
+
+    if fmt == "md" or is_plain():
+        sys.stdout.write(text)
+        return
+    from rich.markdown import Markdown
+
+    out().print(Markdown(text))
+
+
 def _facts(log: CaseLog) -> list[tuple[str, str]]:
     header = log.header
     return [
@@ -303,7 +354,7 @@ def _facts(log: CaseLog) -> list[tuple[str, str]]:
 
 def _print_table(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> None:
     from bti_cli.console import is_plain, out
-    from bti_cli.render import print_table
+    from bti_cli.render import fit_columns, print_blocks, print_table
 
     console = out()
     console.print(t("caselog.title", case=log.case_id), markup=False)
@@ -314,16 +365,28 @@ def _print_table(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> 
         if is_plain():  # screen readers: "field: value", one a line
             console.print(t("caselog.summary"), markup=False)
             for row in _summary_rows(summary, proc):
-                console.print(f"  {row['field']}: {row['value']}", markup=False)
+                console.print(f"  {row['field']}: {' '.join(row['value'].split())}", markup=False)
         else:
             print_table(_summary_rows(summary, proc), _summary_columns(), title=t("caselog.summary"))
     console.print("")
     console.print(t("caselog.timeline"), markup=False)
     if not rows:
         console.print(t("caselog.no_events"), markup=False)
+    # one set of columns for every step, chosen over all events, so the timeline reads as one
+    columns = _timeline_columns()
+    fitted = None if is_plain() or not rows else fit_columns(
+        columns, [[col.text(row) for row in rows] for col in columns], console.width)
+    shown = [columns[i] for i in fitted[0]] if fitted else columns
     for title, members in _runs(rows):
         console.print("")
-        print_table(members, _timeline_columns(), title=title)
+        if fitted is None and not is_plain():
+            print_blocks(members, columns, title=title)
+        else:
+            print_table(members, shown, title=title)
+    if fitted is not None and len(shown) < len(columns):
+        from bti_cli.console import err
+
+        err().print(t("cli.more_columns"), style="dim", markup=False, highlight=False)
 
 
 def _write_markdown(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> None:
@@ -344,18 +407,17 @@ def _write_markdown(log: CaseLog, summary: dict | None, rows: list[dict], proc) 
         write_markdown(members, _timeline_columns(), out)
 
 
-@cases_app.command("verify")
+@cases_app.command("verify", help=h("caselog.help_verify"))
 def verify(
     ctx: typer.Context,
     case: Annotated[
         str | None,
-        typer.Argument(metavar="[CASE]", help="One case id; without it every case file in the folder.",
-                       show_default=False),
+        typer.Argument(metavar=h("walk.mv_case_optional"), help=h("caselog.arg_verify_case"), show_default=False),
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", show_default=False,
-                     help="table, json, jsonl or csv (default: table on a terminal, json in a pipe)."),
+        typer.Option("--format", "-f", show_default=False, help=h("caselog.opt_verify_format"),
+                     metavar=h("cli.mv_format"), autocompletion=common.completer(*VERIFY_FORMATS)),
     ] = None,
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
@@ -394,11 +456,12 @@ def verify(
             rows.append(row)
         if rows:
             columns = [
-                Column("case_id", t("caselog.c_case"), no_wrap=True),
+                Column("case_id", t("caselog.c_case"), no_wrap=True, primary=True),
                 Column("status", t("caselog.c_status"), no_wrap=True),
                 Column("events", t("caselog.c_events"), no_wrap=True),
-                Column("problem_text", t("caselog.c_problems"), max_width=70),
             ]
+            if tally["failed"]:  # the problems column only when there are problems, and then always
+                columns.append(Column("problem_text", t("caselog.c_problems"), max_width=70, min_width=24))
             title = t("caselog.verify_title", checked=tally["checked"], failed=tally["failed"])
             render(rows, columns, "table", title=title)
         else:

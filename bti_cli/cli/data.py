@@ -151,7 +151,8 @@ def process_steps(
     fmt = resolve_format(fmt)
     proc = core.load_for(rt.catalogue())
     columns = [
-        Column("level", t("walk.col_level"), no_wrap=True),
+        # the level is in the step id (l0-…, l1-…): it goes first on a narrow terminal
+        Column("level", t("walk.col_level"), no_wrap=True, drop_order=2),
         Column("step", t("walk.col_step"), no_wrap=True),
         Column("question", t("walk.col_question"), no_wrap=True, primary=True),
         Column("kind", t("walk.col_type"), no_wrap=True, drop_order=1),

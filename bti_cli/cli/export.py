@@ -143,6 +143,18 @@ def parse_day(value: str | None, option: str) -> date | None:
         raise UsageError(t("export.bad_date", option=option), hint=t("export.date_hint")) from None
 
 
+def role_names(rt: common.Runtime):
+    """A table `display` for a baton-holder role: the catalogue's name for a coordinator id
+    ("kontaktlaerer" → "Kontaktlærer"), any other role as it was written. JSON keeps the id."""
+    from bti_cli.errors import BtiError
+
+    try:
+        names = {c["id"]: c["role"] for c in rt.plain().data.get("coordinators", [])}
+    except (BtiError, OSError):
+        names = {}
+    return lambda value: names.get(str(value), str(value))
+
+
 def next_due(row: dict[str, Any]) -> str | None:
     """The earliest pending date of an open case: its level-0 decision or next evaluation."""
     if row.get("status") != "open":
@@ -370,7 +382,9 @@ def _stats_tables(figures, labels: _Labels) -> None:
             for metric in METRICS]
     render(rows, [Column("figure", t("export.col_figure")), Column("value", t("export.col_value"))], "table",
            title=t("export.stats_title", period=period))
+    console = out()
     for dimension, table in figures.breakdowns.items():
+        console.print("")  # one table at a time: a blank line between them
         metrics = figures.metrics[dimension]
         shown = []
         if dimension in ("arena", "area", "service"):  # by name, "unknown" last
@@ -392,9 +406,10 @@ def _stats_tables(figures, labels: _Labels) -> None:
         heading = "short" if len(metrics) > 1 else "metric"
         columns += [Column(metric, t(f"export.{heading}_{metric}")) for metric in metrics]
         render(shown, columns, "table")
-    console = out()
-    console.print(t("export.legend", m=m), markup=False, soft_wrap=True)
-    console.print(t("export.as_of", date=figures.as_of.isoformat()), markup=False)
+    console.print("")
+    # wrapped by rich at word boundaries, never cut by the terminal in the middle of a word
+    console.print(t("export.legend", m=m), markup=False, highlight=False)
+    console.print(t("export.as_of", date=figures.as_of.isoformat()), markup=False, highlight=False)
 
 
 # --------------------------------------------------------------------------- bti due
@@ -443,7 +458,7 @@ def due(
                     Column("due", t("export.col_due"), no_wrap=True),
                     Column("days_left", t("export.col_days_left")),
                     Column("level", t("export.col_level"), drop_order=2),
-                    Column("baton_holder_role", t("export.col_baton"), drop_order=1),
+                    Column("baton_holder_role", t("export.col_baton"), drop_order=1, display=role_names(rt)),
                 ]
                 render(shown, columns, fmt, title=t("export.due_title", date=limit))
         elif fmt == "csv":

@@ -7,49 +7,63 @@ from typing import Annotated
 import typer
 
 from bti_cli.cli import common
-from bti_cli.i18n import t
+from bti_cli.i18n import h, help_from, t
 
 KINDS = ("measure", "arena", "coordinator")
 
 
+def _complete_area(incomplete: str) -> list[str]:
+    from bti_cli.catalogue import vocabulary_data
+
+    return [key for key in vocabulary_data()["areas"] if key.startswith(incomplete)]
+
+
+def _complete_arena(incomplete: str) -> list[str]:
+    from bti_cli.catalogue import vocabulary_data
+
+    return [key for key in vocabulary_data()["work_arenas"] if key.startswith(incomplete)]
+
+
+@help_from("walk.help_suggest")
 def suggest(
     ctx: typer.Context,
     age: Annotated[
-        int | None, typer.Option("--age", "-a", min=0, max=23, help="The child's age in whole years (0–23).",
-                                 show_default=False),
+        int | None,
+        typer.Option("--age", "-a", min=0, max=23, help=h("walk.opt_suggest_age"), metavar=h("cli.mv_age"),
+                     show_default=False),
     ] = None,
     area: Annotated[
         list[str] | None,
-        typer.Option("--area", help="Concern-area key, e.g. learning (repeatable; see `bti data areas`).",
-                     show_default=False),
+        typer.Option("--area", help=h("walk.opt_suggest_area"), metavar=h("cli.mv_area"), show_default=False,
+                     autocompletion=_complete_area),
     ] = None,
-    level: Annotated[int, typer.Option("--level", "-l", min=0, max=3, help="BTI level 0–3.")] = 1,
+    level: Annotated[
+        int, typer.Option("--level", "-l", min=0, max=3, help=h("walk.opt_suggest_level"), metavar=h("cli.mv_level"))
+    ] = 1,
     arena: Annotated[
         str | None,
-        typer.Option("--arena", help="Where the employee works: kindergarten, school, health-station, … "
-                                     "[default: the configured arena].", show_default=False),
+        typer.Option("--arena", help=h("walk.opt_suggest_arena"), metavar=h("cli.mv_arena"), show_default=False,
+                     autocompletion=_complete_arena),
     ] = None,
     kind: Annotated[
         list[str] | None,
-        typer.Option("--kind", "-k", help="Only these kinds: measure, arena, coordinator (repeatable).",
-                     show_default=False),
+        typer.Option("--kind", "-k", help=h("walk.opt_suggest_kind"), metavar=h("walk.mv_kind"), show_default=False,
+                     autocompletion=common.completer(*KINDS)),
     ] = None,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Only arenas where a case may be discussed without consent."),
+        bool, typer.Option("--anonymous", help=h("walk.opt_suggest_anonymous")),
     ] = False,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, help="At most this many of each kind.", show_default=False),
+        int | None,
+        typer.Option("--limit", "-n", min=1, help=h("walk.opt_suggest_limit"), metavar=h("walk.mv_count"),
+                     show_default=False),
     ] = None,
     fmt: common.Format = None,
     municipality: common.Municipality = None,
     data: common.DataFile = None,
     lang: common.Lang = None,
 ) -> None:
-    """Ranked measures, collaboration arenas and baton holders, each with the reasons for it.
-
-    The same ranking the walkthrough offers: tier fit for the level, age fit, concern-area match,
-    status, and the employee's own service at levels 0–1.
-    """
+    """Ranked measures, collaboration arenas and baton holders, each with the reasons for it."""
     from bti_cli import suggest as core
     from bti_cli.catalogue import load_vocabulary
     from bti_cli.errors import UsageError
@@ -83,11 +97,14 @@ def suggest(
             items = items[:limit]
         rows.extend(s.row(rank) for rank, s in enumerate(items, start=1))
     titles = {k: t(f"walk.kind_{k}_title") for k in KINDS}
+    # an id is never broken (it is copied into an answers file); on a narrow terminal the rank
+    # goes first, and when the id and the reasons do not fit side by side each suggestion
+    # becomes a block headed by its name
     columns = [
-        Column("rank", t("walk.col_rank"), no_wrap=True),
-        Column("id", t("walk.col_id"), max_width=28),
-        Column("name", t("walk.col_name"), max_width=34),
-        Column("reasons", t("walk.col_reasons"), max_width=60),
+        Column("rank", t("walk.col_rank"), no_wrap=True, drop_order=1),
+        Column("id", t("walk.col_id"), no_wrap=True),
+        Column("name", t("walk.col_name"), max_width=34, min_width=16, primary=True),
+        Column("reasons", t("walk.col_reasons"), max_width=60, min_width=24),
     ]
     if fmt in ("table", "md"):
         for row in rows:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from bti_cli.cli import common
-from bti_cli.i18n import pick, t
+from bti_cli.i18n import h, help_from, pick, t
 
 if TYPE_CHECKING:
     from bti_cli.caselog import CaseLog
@@ -30,11 +30,12 @@ MAX_ACTIONS = 1000  # a guard: a valid process never needs this many steps in on
 Answers = Annotated[
     Path | None,
     typer.Option(
-        "--answers", help="TOML file of answers keyed by step id and question id (see examples/answers/).",
-        show_default=False, dir_okay=False,
+        "--answers", help=h("walk.opt_answers"), metavar=h("cli.mv_file"), show_default=False, dir_okay=False,
     ),
 ]
-CaseArg = Annotated[str, typer.Argument(help="The case id, e.g. BTI-2026-7K3Q9.", show_default=False)]
+CaseArg = Annotated[
+    str, typer.Argument(help=h("walk.arg_case"), metavar=h("walk.mv_case"), show_default=False)
+]
 
 
 def _fmt(text: str, proc: Process) -> str:
@@ -169,8 +170,16 @@ class Session:
 
         self._header(action.step, action.level)
         spec = self.spec(action, pos)
+        configured = self.configured(action.question, spec)
         try:
-            value = self.prompter.ask(spec)
+            if configured is not None:
+                # the employee's arena or role from `bti config set`: not asked every time
+                value = configured
+                self.say("")
+                self.say(t("walk.from_config", question=spec.text, value=_shown(spec, configured),
+                           key=action.question.default.partition(":")[2]))
+            else:
+                value = self.prompter.ask(spec)
         except SafetyRequested:
             self.say(t("walk.safety_requested"), style="bold red")
             self.append(level=action.level, step=engine.SAFETY_STEP, kind="answer",
@@ -179,13 +188,31 @@ class Session:
         stored = self._prepare(action, spec, value)
         free_text = action.question.kind == "text" or (
             action.question.kind == "coordinator" and not any(c.value == value for c in spec.choices))
-        if not self.prompter.interactive and free_text:
+        if not self.prompter.interactive and free_text and configured is None:
             self.say(f"{spec.text} > {stored}")
         value = stored
         self.append(level=action.level, step=action.step.id, kind="answer", question=action.question.id,
                     value=value)
         if action.question.id == "concern_date":
             self._deadline_note(value)
+
+    def configured(self, question, spec: PromptSpec) -> Any:
+        """The value from the config file for a question whose default is `config:arena` or
+        `config:role`, when it can be used as the answer; None when the question is asked.
+
+        An answers file that answers the question wins over the config file."""
+        if not (isinstance(question.default, str) and question.default.startswith("config:")):
+            return None
+        value = spec.default
+        if value is None or value == "":
+            return None
+        answers = getattr(self.prompter, "answers", None)
+        table = answers.get(spec.step) if isinstance(answers, dict) else None
+        if isinstance(table, dict) and spec.question in table:
+            return None
+        if spec.choices and not any(c.value == value for c in spec.choices):
+            return None  # e.g. an arena the vocabulary no longer has: ask
+        return value
 
     def _prepare(self, action, spec: PromptSpec, value: Any) -> Any:
         kind = action.question.kind
@@ -424,6 +451,11 @@ class Session:
         )
 
 
+def _shown(spec: PromptSpec, value: Any) -> str:
+    """A value as the employee reads it: a choice's label, else the value."""
+    return next((c.label for c in spec.choices if c.value == value), str(value))
+
+
 def t_kind(kind: str) -> str:
     """A replacement kind (name, phone, …) in the chosen language."""
     key = f"kind_{kind}".replace("-", "_")
@@ -507,6 +539,7 @@ def note_versions(session: Session) -> None:
         session.say(t("walk.process_changed"), style="dim")
 
 
+@help_from("walk.help_start")
 def start(
     ctx: typer.Context,
     answers: Answers = None,
@@ -524,6 +557,7 @@ def start(
     """
     rt = common.runtime(ctx, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
                         no_input=no_input)
+    common.first_run_notice(rt)
     session = session_for(rt, answers)
     session.say(t("walk.welcome", municipality=session.cat.municipality.name), style="bold")
     session.say(t("walk.privacy"))
@@ -531,6 +565,7 @@ def start(
     session.run()
 
 
+@help_from("walk.help_resume")
 def resume(
     ctx: typer.Context,
     case: CaseArg,
@@ -542,6 +577,8 @@ def resume(
 ) -> None:
     """Continue an unfinished walkthrough at the question where it stopped."""
     rt = common.runtime(ctx, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input)
+    # on a new machine (no cases folder yet) this also says where bti looks for the case
+    common.first_run_notice(rt)
     log, loaded = open_case(rt, case)
     session = session_for(rt, answers, loaded, log)
     note_versions(session)

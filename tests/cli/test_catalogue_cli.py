@@ -145,7 +145,8 @@ def test_municipality_from_environment_and_option_wins(cli):
 def test_unknown_municipality(cli):
     result = cli("measures", "list", "-m", "atlantis")
     assert result.exit_code == 1
-    assert "atlantis" in result.stderr and "loten" in result.stderr
+    # the known municipalities are listed; what was typed is not repeated (it could be anything)
+    assert "loten" in result.stderr and "atlantis" not in result.stderr
 
 
 def test_validate_shipped_files(cli):

@@ -18,9 +18,24 @@ from bti_cli import i18n
 FIXTURE = str(Path(__file__).parent.parent / "fixtures" / "mini.toml")
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
-# the command modules of the catalogue, data and config; the walkthrough, case and export
-# commands join this list when their help texts move to the locale files
+# every command of bti: its help texts live in the locale files
 LOCALISED = [
+    ("cases", "list"),
+    ("cases", "reindex"),
+    ("due",),
+    ("export",),
+    ("stats",),
+    ("start",),
+    ("resume",),
+    ("suggest",),
+    ("cases",),
+    ("cases", "show"),
+    ("cases", "verify"),
+    ("cases", "evaluate"),
+    ("cases", "close"),
+    ("cases", "handover"),
+    ("cases", "accept"),
+    ("scrub",),
     ("measures", "list"),
     ("measures", "show"),
     ("services", "list"),
@@ -115,6 +130,36 @@ def test_every_command_and_option_has_a_help_text_from_the_locale_files(path, la
     # every text came from a locale file (i18n.h) and is in the language of the run
     foreign = [name for name, text in texts.items() if i18n.localise(text) != text or text not in i18n._help_index]
     assert not foreign, f"not translated: {foreign}"
+
+
+def _leaf_commands() -> set[tuple[str, ...]]:
+    """Every command a user can run, as its path of names (groups are walked)."""
+    import typer
+
+    from bti_cli.cli.app import app
+
+    root = typer.main.get_command(app)
+    ctx = root.make_context("bti", ["--help"], resilient_parsing=True)
+    found: set[tuple[str, ...]] = set()
+
+    def walk(group, ctx, path):
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            if hasattr(command, "list_commands"):
+                walk(command, command.make_context(name, [], parent=ctx, resilient_parsing=True), (*path, name))
+            else:
+                found.add((*path, name))
+
+    walk(root, ctx, ())
+    return found
+
+
+def test_every_command_is_checked_for_its_help_texts():
+    leaves = _leaf_commands()
+    assert {("start",), ("cases", "show"), ("measures", "list"), ("stats",)} <= leaves
+    assert not leaves - set(LOCALISED), sorted(leaves - set(LOCALISED))
 
 
 def test_group_and_command_help_in_english_has_no_norwegian_and_back(cli):
@@ -307,6 +352,58 @@ def test_shipped_listings_fit(cli, command, width):
     result = cli(*command, "-f", "table", env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) <= width
+
+
+@pytest.fixture
+def example_cases(cli):
+    """Two cases made by the example answers files: (level-1 case id, level-3 case id)."""
+    examples = Path(__file__).resolve().parents[2] / "examples" / "answers"
+    ids = []
+    for name in ("level1.toml", "level3.toml"):
+        result = cli("start", "--no-input", "--answers", str(examples / name))
+        assert result.exit_code == 0, result.stderr
+        ids.append(re.search(r"BTI-\d{4}-[0-9A-Z]{5}", result.stdout).group(0))
+    return ids
+
+
+@pytest.mark.parametrize("width", [100, 80, 60])
+def test_walkthrough_and_case_tables_fit(cli, example_cases, width):
+    level1, level3 = example_cases
+    commands = [
+        ("suggest", "--age", "9", "--area", "learning", "--arena", "school"),
+        ("suggest", "--level", "3", "--age", "16", "--area", "mental-health"),
+        ("data", "process"),
+        ("cases", "show", level1),
+        ("cases", "show", level3),
+        ("cases", "show", level3, "--for", "guardians"),
+        ("cases", "verify"),
+        ("cases", "list"),
+        ("due", "--within", "60"),
+        ("stats", "--by", "service"),
+    ]
+    for command in commands:
+        result = cli(*command, "-f", "table", env={"COLUMNS": str(width)})
+        assert result.exit_code == 0, (command, result.stderr)
+        wide = [line for line in result.stdout.splitlines() if len(line.rstrip()) > width]
+        assert not wide, (command, wide)
+
+
+def test_narrow_case_tables_keep_what_matters(cli, example_cases):
+    level1, _ = example_cases
+    show = cli("cases", "show", level1, "-f", "table", env={"COLUMNS": "60"})
+    # the timeline keeps the question and the answer side by side, the same columns for every step
+    headers = [line.split() for line in show.stdout.splitlines() if line.startswith("Spørsmål")]
+    assert len(headers) >= 5 and all(h == ["Spørsmål", "Svar"] for h in headers)
+    assert "Flere kolonner i en bredere terminal" in show.stderr
+    wide = cli("cases", "show", level1, "-f", "table", env={"COLUMNS": "160"})
+    assert any(line.split()[:3] == ["#", "Tid", "Spørsmål"] for line in wide.stdout.splitlines())
+    # suggestions: an id is never broken; at 60 columns each suggestion is a block headed by its name
+    ids = [row["id"] for row in json.loads(cli("suggest", "--age", "9", "-f", "json").stdout)]
+    narrow = cli("suggest", "--age", "9", "-f", "table", env={"COLUMNS": "60"}).stdout
+    assert all(i in narrow for i in ids)
+    # the case list names the baton holder's role, not its id
+    listing = cli("cases", "list", "-f", "table", env={"COLUMNS": "100"}).stdout
+    assert "Kontaktlærer" in listing and "kontaktlaerer" not in listing
 
 
 def test_a_narrow_terminal_keeps_ids_whole(cli):

@@ -1,0 +1,269 @@
+"""A summary of a case for the family: plain language, printable, no internal words.
+
+`guardian_summary(header, events, catalogue=…, process=…)` returns Markdown in the current
+language (nb, nn or en): what the work is about and how far it has come, the goals, the
+measures with the service responsible for each, who does what (the baton holder's role and
+what a baton holder does), the next meeting, what the child and the guardians have said, the
+consent (which services, valid until), and what the family can do if they disagree.
+
+Everything comes from the case log, which holds no personal data: free text was scrubbed when
+it was written, and roles stand where people would. No step ids, hashes or event numbers are
+shown; the level is explained in words. Names of measures, services and roles come from the
+municipality's catalogue, in the language of its plan.
+
+A case that went through the safety gate (suspected violence, abuse or serious neglect), or in
+which barnevern was informed, gets no summary: the guardians may not be told first
+(barnevernsloven § 13-2 and the municipalities' guides), so `guardian_summary` raises
+InputError and the employee agrees with barnevern what the family is to be told.
+
+Pure: no files, no printing; `today` is a parameter.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from bti_cli.errors import InputError
+from bti_cli.i18n import get_language, pick, t
+
+if TYPE_CHECKING:
+    from bti_cli.models import CaseHeader, Catalogue, Event
+    from bti_cli.process import Process
+
+VIEW_QUESTIONS = {"child_view": "family.child_view", "guardians_view": "family.guardians_view"}
+COORDINATION = ("individual_plan", "responsibility_group", "statutory_coordinator", "child_coordinator")
+
+
+def long_date(value: str | date | None, lang: str | None = None) -> str:
+    """`2027-01-04` → "4. januar 2027" (nb, nn) or "4 January 2027" (en); unchanged if not a date."""
+    if value is None:
+        return ""
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    months = t("family.months", lang).split(",")
+    return t("family.date", lang, day=day.day, month=months[day.month - 1], year=day.year)
+
+
+def in_sentence(label: str) -> str:
+    """A role or service label inside a sentence: "Kontaktlærer" → "kontaktlærer" (not "PPT")."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def went_through_safety_gate(events: list[Event]) -> bool:
+    """True when the employee answered yes at the safety gate (or "!" anywhere), or when a
+    notify step or decision was recorded."""
+    from bti_cli.process import SAFETY_QUESTION, SAFETY_STEP
+
+    for event in events:
+        kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
+        if kind == "answer" and event.step == SAFETY_STEP and event.question == SAFETY_QUESTION and event.value:
+            return True
+        if kind == "notify" or (kind == "decision" and event.value == "notify"):
+            return True
+    return False
+
+
+class _Answers:
+    """The latest answer to each question id, and every recorded view with its date."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.latest: dict[str, Any] = {}
+        self.views: list[tuple[str, str, str]] = []  # (question, date, text)
+        self.assessments: list[tuple[str, str]] = []  # (date, text)
+        for event in events:
+            kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
+            if kind != "answer" or not event.question:
+                continue
+            self.latest[event.question] = event.value
+            day = (event.at or "")[:10]
+            text = event.value.strip() if isinstance(event.value, str) else ""
+            if event.question in VIEW_QUESTIONS and text:
+                self.views.append((event.question, day, text))
+            elif event.question == "assessment" and text:
+                self.assessments.append((self.latest.get("meeting_date") or day, text))
+
+    def text(self, question: str) -> str:
+        value = self.latest.get(question)
+        return value.strip() if isinstance(value, str) else ""
+
+
+class _Names:
+    """Catalogue names for ids (measures, services, arenas, roles); the id when unknown."""
+
+    def __init__(self, catalogue: Catalogue | None) -> None:
+        self.catalogue = catalogue
+        self.measures = {m.id: m for m in catalogue.measures} if catalogue else {}
+        self.services = {s.id: s.name for s in catalogue.services} if catalogue else {}
+        self.arenas = {a.id: a.name for a in catalogue.arenas} if catalogue else {}
+
+    def service(self, key: str | None) -> str:
+        return self.services.get(key or "", key or "")
+
+    def role(self, value: str) -> str:
+        if self.catalogue is not None:
+            from bti_cli.suggest import find_coordinator
+
+            found = find_coordinator(self.catalogue, value)
+            if found is not None:
+                return found.role
+        return value
+
+
+def _option_label(process: Process | None, question_id: str, value: Any, lang: str) -> str:
+    if process is not None:
+        for step in process.steps:
+            question = step.question(question_id)
+            if question is None:
+                continue
+            for option in question.options:
+                if option.value == value:
+                    return pick(option.label, lang)
+    return str(value)
+
+
+def _join(items: list[str], lang: str | None = None) -> str:
+    """Names in a sentence, separated so that a name with "og"/"and" in it stays one name."""
+    return "; ".join(items)
+
+
+def guardian_summary(
+    header: CaseHeader,
+    events: list[Event],
+    *,
+    catalogue: Catalogue | None = None,
+    process: Process | None = None,
+    lang: str | None = None,
+    today: date | None = None,
+) -> str:
+    """The family's summary of a case, as Markdown in `lang` (default: the current language)."""
+    from bti_cli.catalogue import area_label
+    from bti_cli.state import summarise
+
+    lang = lang or get_language()
+    today = today or date.today()
+    if went_through_safety_gate(events):
+        raise InputError(t("family.refused", lang, case=header.case_id),
+                         hint=t("family.refused_hint", lang, case=header.case_id))
+    summary = summarise(header, events, deadline_days=process.deadline_days if process else 14, process=process)
+    answers = _Answers(events)
+    names = _Names(catalogue)
+    municipality = catalogue.municipality.name if catalogue is not None else header.municipality
+    subject = summary.subject if summary.subject in ("child", "youth", "pregnant", "family") else "child"
+
+    out: list[str] = [f"# {t('family.title', lang)}", ""]
+    out += [t("family.intro", lang, subject=t(f"family.subject_{subject}", lang), municipality=municipality,
+              date=long_date(today, lang)), ""]
+
+    # ---- what the work is about, and how far it has come
+    out += [f"## {t('family.h_about', lang)}", ""]
+    if summary.concern_areas:
+        areas = [in_sentence(area_label(key, lang)) for key in summary.concern_areas]
+        out += [t("family.about_areas", lang, areas=_join(areas, lang)), ""]
+    if summary.status == "closed":
+        line = t("family.closed", lang, date=long_date(summary.closed, lang))
+        reason = answers.latest.get("closing_reason")
+        if reason:
+            line += " " + t("family.closed_reason", lang, reason=_option_label(process, "closing_reason", reason, lang))
+        out += [line, ""]
+        if answers.text("closing_note"):
+            out += [t("family.closing_note", lang, text=answers.text("closing_note")), ""]
+    else:
+        out += [t(f"family.stage_{summary.level}", lang), ""]
+
+    # ---- goals
+    out += [f"## {t('family.h_goals', lang)}", ""]
+    out += [answers.text("goals") or t("family.goals_none", lang), ""]
+
+    # ---- measures, and the level-3 coordination
+    out += [f"## {t('family.h_measures', lang)}", ""]
+    items = []
+    by_service: dict[str, list[str]] = {}
+    for row in summary.measures:
+        measure = names.measures.get(row["id"])
+        name = measure.name if measure is not None else row["id"]
+        service = row.get("service") or (measure.service if measure is not None else None)
+        items.append(t("family.measure_line", lang, name=name, service=names.service(service)))
+        by_service.setdefault(names.service(service), []).append(name)
+    items += [t(f"family.{key}", lang) for key in COORDINATION if answers.latest.get(key) is True]
+    arena = answers.latest.get("discussion_arena")
+    if isinstance(arena, str) and arena and summary.status != "closed":
+        items.append(t("family.anonymous_arena", lang, arena=names.arenas.get(arena, arena)))
+    out += [f"- {item}" for item in items] if items else [t("family.measures_none", lang)]
+    out.append("")
+
+    # ---- who does what
+    out += [f"## {t('family.h_who', lang)}", ""]
+    holder = summary.baton_holder_role
+    if holder:
+        out.append(f"- **{t('family.baton', lang, role=names.role(holder))}** {t('family.baton_explained', lang)}")
+        pending = summary.pending_baton_holder_role
+        if pending:
+            out.append("  " + t("family.baton_pending", lang, new=in_sentence(names.role(pending)),
+                                 holder=in_sentence(names.role(holder))))
+    else:
+        out.append(f"- {t('family.baton_none', lang)}")
+    for service, measures in by_service.items():
+        out.append(f"- {t('family.service_line', lang, service=service, measures=_join(measures, lang))}")
+    for service in summary.consent_services:
+        name = names.service(service)
+        if name not in by_service:
+            out.append(f"- {t('family.service_joins', lang, service=name)}")
+    out.append(f"- {t('family.family_line', lang)}")
+    if subject != "pregnant":
+        out.append(f"- {t('family.child_line', lang)}")
+    out.append("")
+
+    # ---- the next meeting
+    if summary.status != "closed":
+        out += [f"## {t('family.h_dates', lang)}", ""]
+        dates = []
+        first = answers.latest.get("first_meeting")
+        if isinstance(first, str) and first[:10] >= today.isoformat():
+            dates.append(t("family.first_meeting", lang, date=long_date(first, lang)))
+        if summary.next_evaluation:
+            dates.append(t("family.evaluation", lang, date=long_date(summary.next_evaluation, lang)))
+        out += [f"- {line}" for line in dates] if dates else [t("family.dates_none", lang)]
+        out.append("")
+
+    # ---- views
+    out += [f"## {t('family.h_views', lang)}", ""]
+    if answers.views:
+        for question, day, text in answers.views:
+            out.append(f"- {t(VIEW_QUESTIONS[question], lang, date=long_date(day, lang), text=text)}")
+    else:
+        out.append(t("family.views_none", lang))
+    out.append("")
+    if answers.assessments:
+        day, text = answers.assessments[-1]
+        out += [f"## {t('family.h_assessment', lang)}", "", t("family.assessment", lang, date=long_date(day, lang),
+                                                                 text=text), ""]
+
+    # ---- consent
+    out += [f"## {t('family.h_consent', lang)}", ""]
+    consent = answers.latest.get("consent")
+    if isinstance(consent, dict) and consent.get("given") and summary.consent_services:
+        by = set(consent.get("by") or ["guardians"])
+        who = "both" if {"guardians", "youth"} <= by else "youth" if by == {"youth"} else "guardians"
+        services = _join([names.service(s) for s in summary.consent_services], lang)
+        line = t("family.consent_given", lang, who=t(f"family.consent_by_{who}", lang), services=services)
+        if summary.consent_until:
+            line += " " + t("family.consent_until", lang, date=long_date(summary.consent_until, lang))
+        out.append(line)
+    else:
+        out.append(t("family.consent_none", lang))
+    out.append("")
+
+    # ---- if the family disagrees
+    out += [f"## {t('family.h_disagree', lang)}", ""]
+    for key in ("disagree_talk", "disagree_withdraw", "disagree_complain", "disagree_insight"):
+        out.append(f"- {t(f'family.{key}', lang)}")
+    out += ["", "---", "", t("family.footer", lang, case=header.case_id), ""]
+    return "\n".join(out)
+
+
+__all__ = ["guardian_summary", "long_date", "in_sentence", "went_through_safety_gate"]
