@@ -55,14 +55,15 @@ def kind_label(key: str) -> str:
 
 
 def measure_columns() -> list[Column]:
-    """The measure table: on a narrow terminal status goes first, then service, then ages."""
+    """The measure table: the name first, the id last and whole (to copy into `measures show`);
+    on a narrow terminal status goes first, then service, then ages, then each row is a block."""
     return [
-        Column("id", t("catalogue.col_id"), min_width=26),
         Column("name", t("catalogue.col_name"), max_width=40, min_width=24, primary=True),
         Column("tiers", t("catalogue.col_tiers"), display=labels(tier_label), max_width=12),
         Column("service", t("catalogue.col_service"), max_width=20, min_width=16, drop_order=2),
         Column("ages", t("catalogue.col_ages"), no_wrap=True, drop_order=1),
         Column("status", t("catalogue.col_status"), display=labels(status_label), drop_order=3),
+        Column("id", t("catalogue.col_id"), no_wrap=True),
     ]
 
 

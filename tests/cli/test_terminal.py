@@ -417,7 +417,7 @@ def test_a_narrow_terminal_keeps_ids_whole(cli):
 
 def test_a_narrow_table_says_that_columns_were_left_out(cli):
     result = cli("measures", "list", "--data", FIXTURE, "-f", "table", env={"COLUMNS": "70"})
-    header = next(line for line in result.stdout.splitlines() if line.startswith("ID"))
+    header = next(line for line in result.stdout.splitlines() if line.startswith("Navn"))
     assert "Status" not in header and "Navn" in header
     assert "Flere kolonner i en bredere terminal" in result.stderr
     wide = cli("measures", "list", "--data", FIXTURE, "-f", "table", env={"COLUMNS": "160"})
