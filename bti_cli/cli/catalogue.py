@@ -71,6 +71,8 @@ def _ages(row: dict) -> str:
     lo, hi = row.get("age_min"), row.get("age_max")
     if lo is None and hi is None:
         return ""
+    if lo == hi:
+        return str(lo)
     return f"{'' if lo is None else lo}–{'' if hi is None else hi}"
 
 
