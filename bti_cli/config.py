@@ -7,7 +7,7 @@ config file, then the built-in default.
 from __future__ import annotations
 
 import os
-import tomllib
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +17,37 @@ CONFIG_KEYS = ("municipality", "lang", "cases_dir", "arena", "role")
 APP_NAME = "bti"
 
 
+_XDG = {"config": ("XDG_CONFIG_HOME", ".config"), "data": ("XDG_DATA_HOME", ".local/share"),
+        "cache": ("XDG_CACHE_HOME", ".cache")}
+
+
+def user_dir(kind: str) -> Path:
+    """platformdirs' user `kind` (config, data, cache) folder for bti.
+
+    On Linux with an absolute HOME the XDG rules are applied here, with the same result as
+    platformdirs (a test compares them), because importing platformdirs costs every command
+    several milliseconds; anywhere else platformdirs decides.
+    """
+    home = os.environ.get("HOME", "")
+    if sys.platform.startswith("linux") and os.path.isabs(home):
+        variable, default = _XDG[kind]
+        base = os.environ.get(variable, "")
+        return Path(base if os.path.isabs(base) else os.path.join(home, default)) / APP_NAME
+    import platformdirs
+
+    return Path(getattr(platformdirs, f"user_{kind}_dir")(APP_NAME, appauthor=False))
+
+
 def config_path() -> Path:
     env = os.environ.get("BTI_CONFIG")
     if env:
         return Path(env)
-    from platformdirs import user_config_dir
+    return user_dir("config") / "config.toml"
 
-    return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+def cache_dir() -> Path:
+    env = os.environ.get("BTI_CACHE_DIR")
+    return Path(env) if env else user_dir("cache")
 
 
 def read_config() -> dict[str, Any]:
@@ -32,6 +56,8 @@ def read_config() -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError):
         return {}
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -52,9 +78,7 @@ def read_config() -> dict[str, Any]:
 
 
 def default_cases_dir() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "cases"
+    return user_dir("data") / "cases"
 
 
 def check_setting(key: str, value: str) -> str | int:

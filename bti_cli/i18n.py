@@ -21,7 +21,6 @@ This module imports no typer, rich or pydantic: it runs before the command line 
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -51,8 +50,35 @@ def get_language() -> str:
 
 @cache
 def load_domain(domain: str) -> dict[str, dict[str, str]]:
+    """The texts of `locales/<domain>.toml`, through a JSON copy in the user cache folder.
+
+    Every command needs its help texts before it can run; parsing the TOML each time costs more
+    than reading JSON, so the parsed texts are kept, keyed by the file's size and mtime and the
+    bti version. A missing or broken copy is rebuilt; an unwritable cache folder only costs time.
+    """
+    import json
+
+    from bti_cli import __version__
+    from bti_cli.config import cache_dir
+
     path = _LOCALES / f"{domain}.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    stat = path.stat()
+    copy = cache_dir() / f"locale-{__version__}-{domain}-{stat.st_size:x}-{stat.st_mtime_ns:x}.json"
+    try:
+        return json.loads(copy.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    import tomllib
+
+    texts = tomllib.loads(path.read_text(encoding="utf-8"))
+    try:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        tmp = copy.with_name(f"{copy.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, copy)
+    except OSError:
+        pass
+    return texts
 
 
 def domains() -> list[str]:
