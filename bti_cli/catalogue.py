@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from bti_cli.errors import DataError, InputError
 from bti_cli.i18n import t
+from bti_cli.validation import format_problem, pydantic_errors
 
 if TYPE_CHECKING:
     from bti_cli.models import Catalogue, Vocabulary
@@ -47,6 +48,15 @@ def _block_end(lines: Sequence[str], start: int) -> int:
     return len(lines)
 
 
+def _line_in_table(lines: Sequence[str], header: int, rest: Sequence[str | int]) -> int:
+    """1-based line of the key `rest[0]` in the table whose header is at `header`, else of the header."""
+    if rest and isinstance(rest[0], str):
+        found = _key_line(lines, header + 1, _block_end(lines, header), rest[0])
+        if found is not None:
+            return found + 1
+    return header + 1
+
+
 def locate(text: str, loc: Sequence[str | int]) -> int:
     """Best-effort 1-based line of a field path like ('measures', 3, 'age_min') in TOML text."""
     lines = text.splitlines()
@@ -62,36 +72,16 @@ def locate(text: str, loc: Sequence[str | int]) -> int:
             if m and m.group(1) == head:
                 seen += 1
                 if seen == index:
-                    end = _block_end(lines, i)
-                    if rest and isinstance(rest[0], str):
-                        found = _key_line(lines, i + 1, end, rest[0])
-                        if found is not None:
-                            return found + 1
-                    return i + 1
+                    return _line_in_table(lines, i, rest)
     for i, line in enumerate(lines):
         m = _TABLE_HEADER.match(line)
         if m and m.group(1) == head and not _ARRAY_HEADER.match(line):
-            end = _block_end(lines, i)
-            if rest and isinstance(rest[0], str):
-                found = _key_line(lines, i + 1, end, rest[0])
-                if found is not None:
-                    return found + 1
-            return i + 1
+            return _line_in_table(lines, i, rest)
         if m and rest and m.group(1) == f"{head}.{rest[0]}":
             return i + 1  # [areas.language] style tables: dotted headers
     first_header = next((i for i, line in enumerate(lines) if _TABLE_HEADER.match(line)), len(lines))
     found = _key_line(lines, 0, first_header, head)
     return (found + 1) if found is not None else 1
-
-
-def field_path(loc: Sequence[str | int]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "(file)"
 
 
 # --------------------------------------------------------------------------- loading
@@ -130,19 +120,9 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         raise DataError(t("catalogue.v_not_toml", name=name), [problem]) from None
 
 
-def _pydantic_problems(exc: Any, text: str, name: str) -> list[str]:
-    problems = []
-    for error in exc.errors(include_url=False):
-        loc = error["loc"]
-        message = error["msg"]
-        if error["type"] == "extra_forbidden":
-            message = t("catalogue.v_unknown_key")
-        elif error["type"] == "missing":
-            message = t("catalogue.v_missing_field")
-        elif message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        problems.append(f"{name}:{locate(text, loc)} {field_path(loc)}: {message}")
-    return problems
+def _located(errors: Iterable[tuple[Sequence[str | int], str]], text: str, name: str) -> list[str]:
+    """`file:line field: message` for (field path, message) pairs found in `text`."""
+    return [format_problem(name, locate(text, loc), loc, message) for loc, message in errors]
 
 
 def check_references(cat: Catalogue, vocabulary: Vocabulary) -> list[tuple[tuple, str]]:
@@ -190,12 +170,11 @@ def parse_catalogue(text: str, name: str) -> Catalogue:
     try:
         cat = Catalogue.model_validate(raw)
     except ValidationError as exc:
-        problems = _pydantic_problems(exc, text, name)
+        problems = _located(pydantic_errors(exc), text, name)
         raise DataError(t("catalogue.v_invalid_file", name=name), problems) from None
     refs = check_references(cat, load_vocabulary())
     if refs:
-        problems = [f"{name}:{locate(text, loc)} {field_path(loc)}: {msg}" for loc, msg in refs]
-        raise DataError(t("catalogue.v_invalid_file", name=name), problems)
+        raise DataError(t("catalogue.v_invalid_file", name=name), _located(refs, text, name))
     return cat
 
 
@@ -210,7 +189,7 @@ def load_vocabulary() -> Vocabulary:
         return Vocabulary.model_validate(_parse_toml(text, "areas.toml"))
     except ValidationError as exc:
         raise DataError(
-            t("catalogue.v_invalid_vocabulary", name="areas.toml"), _pydantic_problems(exc, text, "areas.toml")
+            t("catalogue.v_invalid_vocabulary", name="areas.toml"), _located(pydantic_errors(exc), text, "areas.toml")
         ) from None
 
 
@@ -273,12 +252,9 @@ class Plain:
 
 
 def _cache_dir() -> Path:
-    env = os.environ.get("BTI_CACHE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
+    from bti_cli.config import cache_dir
 
-    return Path(user_cache_dir("bti", appauthor=False))
+    return cache_dir()
 
 
 def load_plain(municipality: str | None = None, data: str | Path | None = None) -> Plain:

@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from bti_cli.errors import DataError
 from bti_cli.i18n import t
 from bti_cli.models import Labels
+from bti_cli.validation import format_problem, pydantic_errors
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -341,29 +342,8 @@ def _locate(text: str, loc: Sequence[str | int], prefix: Sequence[str] = ()) -> 
     return best
 
 
-def _field(loc: Sequence[str | int]) -> str:
-    from bti_cli.catalogue import field_path
-
-    return field_path(loc)
-
-
 def _problem(name: str, text: str, loc: Sequence[str | int], message: str, prefix: Sequence[str] = ()) -> str:
-    return f"{name}:{_locate(text, loc, prefix)} {_field([*prefix, *loc])}: {message}"
-
-
-def _pydantic(exc: ValidationError, name: str, text: str, prefix: Sequence[str] = ()) -> list[str]:
-    problems = []
-    for error in exc.errors(include_url=False):
-        loc = [p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))]
-        message = error["msg"]
-        if error["type"] == "extra_forbidden":
-            message = t("catalogue.v_unknown_key")
-        elif error["type"] == "missing":
-            message = t("catalogue.v_missing_field")
-        elif message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        problems.append(_problem(name, text, loc, message, prefix))
-    return problems
+    return format_problem(name, _locate(text, loc, prefix), [*prefix, *loc], message)
 
 
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -582,14 +562,7 @@ def _merge(base: ProcessFile, raw: dict[str, Any]) -> tuple[ProcessFile | None, 
         try:
             step = Step.model_validate(data)
         except ValidationError as exc:
-            for error in exc.errors(include_url=False):
-                loc = [p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))]
-                message = error["msg"]
-                if error["type"] == "extra_forbidden":
-                    message = t("catalogue.v_unknown_key")
-                elif error["type"] == "missing":
-                    message = t("catalogue.v_missing_field")
-                problems.append((("steps", i, *loc), message))
+            problems += [(("steps", i, *loc), message) for loc, message in pydantic_errors(exc)]
             continue
         origin[sid] = i
         if index is not None:
@@ -603,16 +576,14 @@ def _merge(base: ProcessFile, raw: dict[str, Any]) -> tuple[ProcessFile | None, 
 
 def parse_process(text: str, name: str = "process.toml") -> ProcessFile:
     raw = _parse_toml(text, name)
+    title = t("process.invalid_process", name=name)
     try:
         definition = ProcessFile.model_validate(raw)
     except ValidationError as exc:
-        raise DataError(t("process.invalid_process", name=name), _pydantic(exc, name, text)) from None
+        raise DataError(title, [_problem(name, text, loc, msg) for loc, msg in pydantic_errors(exc)]) from None
     problems = check(definition)
     if problems:
-        raise DataError(
-            t("process.invalid_process", name=name),
-            [_problem(name, text, loc, msg) for loc, msg in problems],
-        )
+        raise DataError(title, [_problem(name, text, loc, msg) for loc, msg in problems])
     return definition
 
 
@@ -678,7 +649,7 @@ def load(catalogue: Catalogue | None = None, *, source_text: str | None = None, 
             if step_id in origin:
                 out.append(_problem(name, mtext, ("steps", origin[step_id], *loc[2:]), msg, ("process",)))
             else:
-                out.append(f"{name}:{_locate(mtext, (), ('process',))} process: {msg}")
+                out.append(_problem(name, mtext, (), msg, ("process",)))
         raise DataError(title, out)
     import json
 

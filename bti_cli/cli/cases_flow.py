@@ -9,14 +9,37 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from bti_cli.cli import common
 from bti_cli.cli.cases import cases_app
-from bti_cli.cli.walk import Answers, CaseArg, note_versions, open_case, session_for
+from bti_cli.cli.walk import Answers, CaseArg, case_session
 from bti_cli.i18n import h, t
+
+if TYPE_CHECKING:
+    from bti_cli.caselog import CaseLog
+    from bti_cli.cli.walk import Session
+    from bti_cli.process import Position
+
+
+def _open(
+    ctx: typer.Context, case: str, answers: Path | None = None, **options: Any
+) -> tuple[Session, CaseLog, Position]:
+    """The Session over a case (`case_session`, with the command's options), its log and its
+    position in the process; a closed case is an error."""
+    from bti_cli import process as engine
+    from bti_cli.errors import InputError
+
+    session = case_session(ctx, case, answers, **options)
+    log = session.log
+    assert log is not None  # an existing case is open
+    pos = engine.replay(session.proc, log.events)
+    if pos.phase == "closed":
+        raise InputError(t("walk.already_closed", case=log.case_id))
+    return session, log, pos
 
 
 def _summary(session):
@@ -40,13 +63,8 @@ def evaluate(
     from bti_cli import process as engine
     from bti_cli.errors import InputError
 
-    rt = common.runtime(ctx, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input)
-    log, loaded = open_case(rt, case)
-    session = session_for(rt, answers, loaded, log)
-    note_versions(session)
-    pos = engine.replay(session.proc, log.events)
-    if pos.phase == "closed":
-        raise InputError(t("walk.already_closed", case=log.case_id))
+    session, log, pos = _open(ctx, case, answers, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input,
+                              versions=True)
     if pos.phase != "evaluation":
         action = engine.action_at(session.proc, pos)
         if not (isinstance(action, engine.Done) and action.reason == "waiting") or pos.level == 0:
@@ -67,14 +85,8 @@ def close(
 ) -> None:
     """Write the closing note (avslutningsnotat) and close the case."""
     from bti_cli import process as engine
-    from bti_cli.errors import InputError
 
-    rt = common.runtime(ctx, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input)
-    log, loaded = open_case(rt, case)
-    session = session_for(rt, answers, loaded, log)
-    pos = engine.replay(session.proc, log.events)
-    if pos.phase == "closed":
-        raise InputError(t("walk.already_closed", case=log.case_id))
+    session, log, pos = _open(ctx, case, answers, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input)
     session.say(t("walk.closing", case=log.case_id), style="bold")
     if pos.phase != "close":
         session.append(level=pos.level, step=engine.CLOSE_STEP, kind="decision", value="close")
@@ -94,16 +106,10 @@ def handover(
     lang: common.Lang = None,
 ) -> None:
     """Offer the baton to another role; the current holder keeps it until that role accepts."""
-    from bti_cli import process as engine
     from bti_cli.errors import InputError
     from bti_cli.suggest import find_coordinator
 
-    rt = common.runtime(ctx, data=data, cases_dir=cases_dir, lang=lang, no_input=True)
-    log, loaded = open_case(rt, case)
-    session = session_for(rt, None, loaded, log)
-    pos = engine.replay(session.proc, log.events)
-    if pos.phase == "closed":
-        raise InputError(t("walk.already_closed", case=log.case_id))
+    session, log, pos = _open(ctx, case, data=data, cases_dir=cases_dir, lang=lang, no_input=True)
     role = to.strip()
     if not role:
         raise InputError(t("walk.handover_empty"))
@@ -136,15 +142,9 @@ def accept(
     lang: common.Lang = None,
 ) -> None:
     """Accept the baton that was handed over; from now on the new role holds it."""
-    from bti_cli import process as engine
     from bti_cli.errors import InputError
 
-    rt = common.runtime(ctx, data=data, cases_dir=cases_dir, lang=lang, no_input=True)
-    log, loaded = open_case(rt, case)
-    session = session_for(rt, None, loaded, log)
-    pos = engine.replay(session.proc, log.events)
-    if pos.phase == "closed":
-        raise InputError(t("walk.already_closed", case=log.case_id))
+    session, log, pos = _open(ctx, case, data=data, cases_dir=cases_dir, lang=lang, no_input=True)
     pending = _summary(session).pending_baton_holder_role
     if not pending:
         raise InputError(t("walk.accept_nothing", case=log.case_id))

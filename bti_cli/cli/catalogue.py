@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bti_cli.cli import common
 from bti_cli.i18n import h, help_from, t
-from bti_cli.render import Column, labels, render, resolve_format
+from bti_cli.render import FORMATS, Column, labels, render, resolve_format
+
+if TYPE_CHECKING:
+    from bti_cli.catalogue import Plain
 
 measures_app = typer.Typer(help=h("cli.cmd_measures"), no_args_is_help=True)
 services_app = typer.Typer(help=h("cli.cmd_services"), no_args_is_help=True)
@@ -24,18 +29,6 @@ class GroupBy(str, Enum):
 
 TIERS = ("universal", "selective", "indicated")
 STATUSES = ("active", "planned", "developing", "partial")
-
-
-def _complete_area(incomplete: str) -> list[str]:
-    from bti_cli.catalogue import vocabulary_data
-
-    return [key for key in vocabulary_data()["areas"] if key.startswith(incomplete)]
-
-
-def _complete_arena(incomplete: str) -> list[str]:
-    from bti_cli.catalogue import vocabulary_data
-
-    return [key for key in vocabulary_data()["work_arenas"] if key.startswith(incomplete)]
 
 
 def tier_label(key: str) -> str:
@@ -65,6 +58,14 @@ def measure_columns() -> list[Column]:
         Column("status", t("catalogue.col_status"), display=labels(status_label), drop_order=3),
         Column("id", t("catalogue.col_id"), no_wrap=True),
     ]
+
+
+def _plain(ctx: typer.Context, fmt: str | None, municipality: str | None, data: Path | None, lang: str | None,
+           formats: Sequence[str] = FORMATS) -> tuple[str, Plain]:
+    """The command's options applied, then its output format and the catalogue as plain data."""
+    rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
+    fmt = resolve_format(fmt, formats)
+    return fmt, rt.plain()
 
 
 def _ages(row: dict) -> str:
@@ -99,7 +100,9 @@ def measures_list(
     ] = None,
     area: Annotated[
         list[str] | None,
-        typer.Option("--area", help=h("catalogue.opt_area"), metavar=h("cli.mv_area"), autocompletion=_complete_area),
+        typer.Option(
+            "--area", help=h("catalogue.opt_area"), metavar=h("cli.mv_area"), autocompletion=common.complete_area
+        ),
     ] = None,
     status: Annotated[
         list[str] | None,
@@ -123,9 +126,7 @@ def measures_list(
     from bti_cli import catalogue as core
     from bti_cli.errors import InputError
 
-    rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
-    fmt = resolve_format(fmt, ("table", "json", "jsonl", "csv", "md"))
-    plain = rt.plain()
+    fmt, plain = _plain(ctx, fmt, municipality, data, lang, ("table", "json", "jsonl", "csv", "md"))
     cat = plain.data
     _check_choice("--tier", tier, TIERS)
     _check_choice("--status", status, STATUSES)
@@ -146,25 +147,24 @@ def measures_list(
         if not rows:
             raise InputError(t("catalogue.no_measures"), hint=t("catalogue.no_measures_hint"))
     grouper = None
+    if group_by is GroupBy.tier:
+        # tables and machine formats alike: rows by their first tier
+        order = {"universal": 0, "selective": 1, "indicated": 2}
+        rows.sort(key=lambda r: min(order[t] for t in r["tiers"]))
     if group_by is not None and fmt in ("table", "md"):
         service_names = {s["id"]: s["name"] for s in cat["services"]}
         if group_by is GroupBy.service:
             grouper = lambda r: [service_names.get(r["service"], r["service"])]  # noqa: E731
         elif group_by is GroupBy.tier:
-            order = {"universal": 0, "selective": 1, "indicated": 2}
-            rows.sort(key=lambda r: min(order[t] for t in r["tiers"]))
-            grouper = lambda r: [t(f"catalogue.tier_{tier}") for tier in r["tiers"]]  # noqa: E731
+            grouper = lambda r: [tier_label(tier) for tier in r["tiers"]]  # noqa: E731
         else:
             grouper = lambda r: [core.area_label(a) for a in r["areas"]]  # noqa: E731
     elif group_by is not None:
-        # machine formats stay flat; rows come in group order
+        # machine formats stay flat; rows come in group order (tiers: sorted above)
         if group_by is GroupBy.service:
             order = {s["id"]: i for i, s in enumerate(cat["services"])}
             rows.sort(key=lambda r: order.get(r["service"], len(order)))
-        elif group_by is GroupBy.tier:
-            order = {"universal": 0, "selective": 1, "indicated": 2}
-            rows.sort(key=lambda r: min(order[t] for t in r["tiers"]))
-        else:
+        elif group_by is GroupBy.area:
             rows.sort(key=lambda r: r["areas"][0])
     title = t("catalogue.title_measures", municipality=cat["municipality"]["name"], count=len(rows))
     render(rows, measure_columns(), fmt, title=title if grouper is None else None, group_by=grouper)
@@ -196,9 +196,8 @@ def measures_show(
     """Show one measure in full, with its source in the municipal plan."""
     from bti_cli import catalogue as core
 
-    rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
-    fmt = resolve_format(fmt, ("table", "json"))
-    cat = rt.plain().data
+    fmt, plain = _plain(ctx, fmt, municipality, data, lang, ("table", "json"))
+    cat = plain.data
     row = core.measure_row(core.get_measure(cat, measure_id), cat)
     if fmt == "json":
         import json
@@ -243,9 +242,8 @@ def services_list(
     lang: common.Lang = None,
 ) -> None:
     """List services with their area of responsibility and number of measures."""
-    rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
-    fmt = resolve_format(fmt)
-    cat = rt.plain().data
+    fmt, plain = _plain(ctx, fmt, municipality, data, lang)
+    cat = plain.data
     counts: dict[str, int] = {}
     for m in cat["measures"]:
         counts[m["service"]] = counts.get(m["service"], 0) + 1
@@ -275,9 +273,8 @@ def arenas_list(
     lang: common.Lang = None,
 ) -> None:
     """List collaboration arenas: who takes part, how often, which levels, anonymous or not."""
-    rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
-    fmt = resolve_format(fmt)
-    cat = rt.plain().data
+    fmt, plain = _plain(ctx, fmt, municipality, data, lang)
+    cat = plain.data
     rows = [
         dict(a)
         for a in cat["arenas"]
@@ -306,7 +303,10 @@ def coordinators(
     arena: Annotated[
         str | None,
         typer.Option(
-            "--arena", help=h("catalogue.opt_work_arena"), metavar=h("cli.mv_arena"), autocompletion=_complete_arena
+            "--arena",
+            help=h("catalogue.opt_work_arena"),
+            metavar=h("cli.mv_arena"),
+            autocompletion=common.complete_work_arena,
         ),
     ] = None,
     fmt: common.Format = None,
@@ -317,9 +317,7 @@ def coordinators(
     """Baton holders (stafettholder) by level and arena, and the level-3 coordination roles."""
     from bti_cli import catalogue as core
 
-    rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
-    fmt = resolve_format(fmt)
-    plain = rt.plain()
+    fmt, plain = _plain(ctx, fmt, municipality, data, lang)
     cat = plain.data
     if arena is not None:
         _check_choice("--arena", [arena], tuple(plain.vocabulary["work_arenas"]))

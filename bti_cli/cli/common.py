@@ -26,6 +26,20 @@ def complete_municipality(incomplete: str) -> list[str]:
     return [slug for slug in shipped_municipalities() if slug.startswith(incomplete)]
 
 
+def complete_area(incomplete: str) -> list[str]:
+    """Shell completion: the concern-area keys of areas.toml."""
+    from bti_cli.catalogue import vocabulary_data
+
+    return [key for key in vocabulary_data()["areas"] if key.startswith(incomplete)]
+
+
+def complete_work_arena(incomplete: str) -> list[str]:
+    """Shell completion: the work-arena keys of areas.toml."""
+    from bti_cli.catalogue import vocabulary_data
+
+    return [key for key in vocabulary_data()["work_arenas"] if key.startswith(incomplete)]
+
+
 def complete_lang(incomplete: str) -> list[str]:
     from bti_cli.i18n import LANGUAGES
 

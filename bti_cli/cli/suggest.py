@@ -12,18 +12,6 @@ from bti_cli.i18n import h, help_from, t
 KINDS = ("measure", "arena", "coordinator")
 
 
-def _complete_area(incomplete: str) -> list[str]:
-    from bti_cli.catalogue import vocabulary_data
-
-    return [key for key in vocabulary_data()["areas"] if key.startswith(incomplete)]
-
-
-def _complete_arena(incomplete: str) -> list[str]:
-    from bti_cli.catalogue import vocabulary_data
-
-    return [key for key in vocabulary_data()["work_arenas"] if key.startswith(incomplete)]
-
-
 @help_from("walk.help_suggest")
 def suggest(
     ctx: typer.Context,
@@ -35,7 +23,7 @@ def suggest(
     area: Annotated[
         list[str] | None,
         typer.Option("--area", help=h("walk.opt_suggest_area"), metavar=h("cli.mv_area"), show_default=False,
-                     autocompletion=_complete_area),
+                     autocompletion=common.complete_area),
     ] = None,
     level: Annotated[
         int, typer.Option("--level", "-l", min=0, max=3, help=h("walk.opt_suggest_level"), metavar=h("cli.mv_level"))
@@ -43,7 +31,7 @@ def suggest(
     arena: Annotated[
         str | None,
         typer.Option("--arena", help=h("walk.opt_suggest_arena"), metavar=h("cli.mv_arena"), show_default=False,
-                     autocompletion=_complete_arena),
+                     autocompletion=common.complete_work_arena),
     ] = None,
     kind: Annotated[
         list[str] | None,

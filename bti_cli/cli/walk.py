@@ -539,6 +539,35 @@ def note_versions(session: Session) -> None:
         session.say(t("walk.process_changed"), style="dim")
 
 
+def case_session(
+    ctx: typer.Context,
+    case: str,
+    answers: Path | None = None,
+    *,
+    data: Path | None,
+    cases_dir: Path | None,
+    lang: str | None,
+    no_input: bool = True,
+    notice: bool = False,
+    versions: bool = False,
+) -> Session:
+    """A Session over an existing case, from a command's options: the runtime, the case's log
+    and catalogue (`open_case`), its process and the prompter (`session_for`).
+
+    `notice`: the first-run notice before the case is opened; `versions`: say when the
+    catalogue or the process changed since the case was created.
+    """
+    rt = common.runtime(ctx, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input)
+    if notice:
+        # on a new machine (no cases folder yet) this also says where bti looks for the case
+        common.first_run_notice(rt)
+    log, loaded = open_case(rt, case)
+    session = session_for(rt, answers, loaded, log)
+    if versions:
+        note_versions(session)
+    return session
+
+
 @help_from("walk.help_start")
 def start(
     ctx: typer.Context,
@@ -576,24 +605,20 @@ def resume(
     no_input: common.NoInput = False,
 ) -> None:
     """Continue an unfinished walkthrough at the question where it stopped."""
-    rt = common.runtime(ctx, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input)
-    # on a new machine (no cases folder yet) this also says where bti looks for the case
-    common.first_run_notice(rt)
-    log, loaded = open_case(rt, case)
-    session = session_for(rt, answers, loaded, log)
-    note_versions(session)
+    session = case_session(ctx, case, answers, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input,
+                           notice=True, versions=True)
     from bti_cli import process as engine
 
-    action = engine.next_action(session.proc, log.events, resume=True)
+    action = engine.next_action(session.proc, session.events, resume=True)
     if isinstance(action, engine.Done):
         if action.reason == "closed":
-            session.say(t("walk.case_closed", case=log.case_id))
+            session.say(t("walk.case_closed", case=session.case_id))
         else:
-            session.say(t("walk.nothing_pending", case=log.case_id))
-            session._done(action, engine.replay(session.proc, log.events))
+            session.say(t("walk.nothing_pending", case=session.case_id))
+            session._done(action, engine.replay(session.proc, session.events))
         return
-    session.say(t("walk.resuming", case=log.case_id, step=action.step.id), style="bold")
+    session.say(t("walk.resuming", case=session.case_id, step=action.step.id), style="bold")
     session.run(resume=True)
 
 
-__all__ = ["Session", "start", "resume", "session_for", "open_case", "deadline_status", "replace"]
+__all__ = ["Session", "start", "resume", "session_for", "open_case", "case_session", "deadline_status", "replace"]
