@@ -327,8 +327,12 @@ _UNIT_AFTER = (
     r"(?![ \t]*(?:%|prosent|år|åra|års|kr|km|m\b|min|minutt|minutter|timer|time|timar|ganger|gonger|gang|dager|dagar"
     r"|dag|uker|veker|uke|veke|måneder|månader|trinn|klasse|klassetrinn|elever|elevar|barn|stk|kg|cm|mm|°)(?!\w))"
 )
+# A number that goes on as a date ("Evaluering 30.06.2025", "Markering 17. mai", "… 2025-06-30")
+# is a date after a word that happens to end like a street name, never a house number.
+_NOT_A_DATE = rf"(?!\d)(?![ \t]?[./][ \t]?\d)(?!-\d{{1,2}}-\d)(?!\.?[ \t]*{_MONTHS}(?!\w))"
 _HOUSE = (
-    rf"\d{{1,4}}{_UNIT_AFTER}(?:[ \t]?[A-Ha-h](?![\w]))?(?:[ \t]?[-–][ \t]?\d{{1,4}})?(?:,?[ \t]*[HhUuKkLl]\d{{4}})?"
+    rf"\d{{1,4}}{_NOT_A_DATE}{_UNIT_AFTER}"
+    rf"(?:[ \t]?[A-Ha-h](?![\w]))?(?:[ \t]?[-–][ \t]?\d{{1,4}})?(?:,?[ \t]*[HhUuKkLl]\d{{4}})?"
 )
 _POSTPLACE = r"(?:[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?)?"
 _QUALIFIER = r"(?:(?:Nedre|Øvre|Søndre|Nordre|Vestre|Østre|Store|Lille|Gamle|Nye|Vesle|St\.|Sankt)[ \t]+)?"

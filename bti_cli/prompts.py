@@ -116,8 +116,8 @@ def _match_choice(spec: PromptSpec, raw: Any) -> Any:
         for found in (words, starts):
             if len(found) == 1:
                 return found[0].value
-    if spec.allow_other and text and not text.isdigit():
-        return text
+    if spec.allow_other and any(ch.isalpha() for ch in text):
+        return text  # a typed role has letters; "-5", "7." or "0" is a mistyped number, not a role
     raise AnswerError(t("process.err_choice", options=_option_list(spec)))
 
 

@@ -48,5 +48,55 @@ def pydantic_errors(exc: Any) -> list[tuple[tuple[str | int, ...], str]]:
             message = t("catalogue.v_missing_field")
         elif message.startswith("Value error, "):
             message = message[len("Value error, ") :]
+        else:
+            message = _translated(error) or message
         errors.append((loc, message))
     return errors
+
+
+# pydantic's error types → our locale key, and the context values the text uses
+_TRANSLATED = {
+    "literal_error": "v_one_of",
+    "enum": "v_one_of",
+    "less_than_equal": "v_at_most",
+    "greater_than_equal": "v_at_least",
+    "less_than": "v_less_than",
+    "greater_than": "v_greater_than",
+    "too_short": "v_too_few_items",
+    "too_long": "v_too_many_items",
+    "string_too_short": "v_text_too_short",
+    "string_too_long": "v_text_too_long",
+    "int_parsing": "v_whole_number",
+    "int_type": "v_whole_number",
+    "int_from_float": "v_whole_number",
+    "float_parsing": "v_number",
+    "float_type": "v_number",
+    "string_type": "v_text",
+    "bool_type": "v_true_false",
+    "bool_parsing": "v_true_false",
+    "list_type": "v_list",
+    "dict_type": "v_table",
+    "model_type": "v_table",
+    "model_attributes_type": "v_table",
+    "date_type": "v_date",
+    "date_parsing": "v_date",
+    "date_from_datetime_parsing": "v_date",
+    "string_pattern_mismatch": "v_pattern",
+}
+
+
+def _translated(error: dict[str, Any]) -> str | None:
+    """pydantic's English message for the common error types, in the user's language."""
+    key = _TRANSLATED.get(error["type"])
+    if key is None:
+        return None
+    ctx = dict(error.get("ctx") or {})
+    if "expected" in ctx:  # "'a', 'b' or 'c'" (pydantic's English) → "'a', 'b', 'c'"
+        ctx["expected"] = str(ctx["expected"]).replace("' or '", "', '")
+    values = {
+        "expected": ctx.get("expected", ""),
+        "limit": next((ctx[k] for k in ("le", "ge", "lt", "gt") if k in ctx), ""),
+        "count": ctx.get("min_length", ctx.get("max_length", "")),
+        "pattern": ctx.get("pattern", ""),
+    }
+    return t(f"catalogue.{key}", **values)

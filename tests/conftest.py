@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+
 import pytest
+
+# Module-level test code and module-scoped fixtures (a catalogue loaded once per module) run
+# before the autouse fixture below: point every path at a throw-away folder from the start, so
+# that no test ever writes to the user's own cache, config or cases folders.
+_SESSION_DIR = tempfile.mkdtemp(prefix="bti-tests-")
+atexit.register(shutil.rmtree, _SESSION_DIR, True)
+for _name, _leaf in (("BTI_CASES_DIR", "cases"), ("BTI_CONFIG", "config.toml"), ("BTI_CACHE_DIR", "cache")):
+    os.environ[_name] = os.path.join(_SESSION_DIR, _leaf)
 
 
 @pytest.fixture(autouse=True)
@@ -53,6 +66,4 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 
 _hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
 _hypothesis_settings.register_profile("dev", deadline=None)
-import os as _os  # noqa: E402
-
-_hypothesis_settings.load_profile(_os.environ.get("HYPOTHESIS_PROFILE", "ci" if _os.environ.get("CI") else "dev"))
+_hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

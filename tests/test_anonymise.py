@@ -180,6 +180,21 @@ def test_meeting_dates_and_deadlines_stay():
     assert scrub(text).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words that end like a street name ("-ring", "-plass") followed by a date, not a house number
+        "Evaluering 30.06.2025 med foreldrene.",
+        "Evaluering 30/6 i barnehagen.",
+        "Evaluering 2025-06-30 er avtalt.",
+        "Markering 17. mai i barnehagen.",
+        "Barnehageplass 1. august er tildelt.",
+    ],
+)
+def test_dates_after_street_like_words_stay(text):
+    assert scrub(text).text == text
+
+
 # --------------------------------------------------------------------------- names
 
 
@@ -196,6 +211,10 @@ def test_meeting_dates_and_deadlines_stay():
         ("Mor Liv ringte.", "Mor [NAVN] ringte."),
         ("Per sa at han var sulten.", "[NAVN] sa at han var sulten."),
         ("Far heter Stein.", "Far heter [NAVN]."),
+        # given names that are also words (sol, vår), capitalised inside a sentence
+        ("Vi snakket med Sol om Storm og Vår.", "Vi snakket med [NAVN] om [NAVN] og [NAVN]."),
+        ("Gravid, 17 år, Vår Fiktivsen, er bekymret.", "Gravid, 17 år, [NAVN], er bekymret."),
+        ("Skulen melder: Eli har vore mykje borte.", "Skulen melder: [NAVN] har vore mykje borte."),
         # a full name is one placeholder; initials and hyphens belong to it
         ("Kontakt Kari Nordmann i dag.", "Kontakt [NAVN] i dag."),
         ("Møtte Ola K. Fiktivsen.", "Møtte [NAVN]."),
@@ -226,6 +245,8 @@ def test_names_are_replaced(text, expected):
         "Ho sa at det var fint. Han sa ingenting.",
         "Per uke får eleven to timer med spesialpedagog.",
         "Liv og helse er tema på foreldremøtet.",
+        "Vår plan er klar.",
+        "Sol og regn i dag, så vi var ute.",
         "Møtet er flyttet til 12. august.",
         "I august starter eleven på ny skole i Hamar.",
         "Eleven spiller Minecraft og bruker Snapchat.",

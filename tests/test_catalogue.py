@@ -25,23 +25,23 @@ BROKEN = [
     ("impossible ages", "age_min = 10\nage_max = 12", "age_min = 12\nage_max = 10",
      "broken.toml:43 measures[1]: age_min (12) is greater than age_max (10)"),
     ("age out of range", "age_max = 12", "age_max = 30",
-     "broken.toml:51 measures[1].age_max: Input should be less than or equal to 23"),
+     "broken.toml:51 measures[1].age_max: must be at most 23"),
     ("unknown area key", 'areas = ["parenting-interaction"]', 'areas = ["happiness"]',
      "broken.toml:39 measures[0].areas: unknown concern area 'happiness'"),
     ("unknown tier", 'tiers = ["indicated"]', 'tiers = ["targeted"]',
-     "broken.toml:47 measures[1].tiers[0]: Input should be 'universal', 'selective' or 'indicated'"),
+     "broken.toml:47 measures[1].tiers[0]: must be one of: 'universal', 'selective', 'indicated'"),
     ("TOML syntax", 'frequency = "Månedlig"', 'frequency = "Månedlig',
      "broken.toml:63 (syntax): Illegal character '\\n'"),
     ("bad municipality number", 'number = "9999"', 'number = "99"',
-     "broken.toml:7 municipality.number: String should match pattern '^\\d{4}$'"),
+     "broken.toml:7 municipality.number: does not have the right form (pattern ^\\d{4}$)"),
     ("empty tiers", 'tiers = ["indicated"]', "tiers = []",
-     "broken.toml:47 measures[1].tiers: List should have at least 1 item after validation, not 0"),
+     "broken.toml:47 measures[1].tiers: must have at least 1 item(s)"),
     ("unknown status", 'status = "planned"', 'status = "maybe"',
-     "broken.toml:55 measures[1].status: Input should be 'active', 'planned', 'developing' or 'partial'"),
+     "broken.toml:55 measures[1].status: must be one of: 'active', 'planned', 'developing', 'partial'"),
     ("wrong type", "age_min = 10", 'age_min = "ten"',
-     "broken.toml:50 measures[1].age_min: Input should be a valid integer, unable to parse string as an integer"),
+     "broken.toml:50 measures[1].age_min: must be a whole number"),
     ("arena level out of range", "levels = [0, 1, 2]", "levels = [0, 1, 7]",
-     "broken.toml:64 arenas[0].levels[2]: Input should be less than or equal to 3"),
+     "broken.toml:64 arenas[0].levels[2]: must be at most 3"),
     ("coordinator with unknown service",
      'service = "skole"\nsource = { file = "test.txt", section = "5',
      'service = "ukjent"\nsource = { file = "test.txt", section = "5',
@@ -53,7 +53,7 @@ BROKEN = [
 def test_broken_file_reports_file_line_field(what, find, replace, expected):
     from bti_cli import i18n
 
-    i18n.set_language("en")  # the language of the expected lines; pydantic's own words are English
+    i18n.set_language("en")  # the language of the expected lines
     assert BASE.count(find) == 1, what
     with pytest.raises(DataError) as info:
         catalogue.parse_catalogue(BASE.replace(find, replace), "broken.toml")
@@ -194,3 +194,22 @@ def test_locate_dotted_tables():
     text = "schema_version = 1\n[areas.language]\nnb = 'x'\n"
     assert catalogue.locate(text, ("areas", "language")) == 2
     assert catalogue.locate(text, ("schema_version",)) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "replace", "expected"),
+    [
+        ("nb", "age_max = 30", "broken.toml:51 measures[1].age_max: må være høyst 23"),
+        ("nn", "age_max = 30", "broken.toml:51 measures[1].age_max: må vere høgst 23"),
+        ("nb", 'age_max = "tolv"', "broken.toml:51 measures[1].age_max: må være et heltall"),
+        ("nn", "age_max = 12.5", "broken.toml:51 measures[1].age_max: må vere eit heiltal"),
+    ],
+)
+def test_pydantic_messages_are_translated(lang, replace, expected):
+    from bti_cli import i18n
+
+    i18n.set_language(lang)
+    with pytest.raises(DataError) as info:
+        catalogue.parse_catalogue(BASE.replace("age_max = 12", replace), "broken.toml")
+    assert info.value.problems == [expected]
+    assert not any("Input should" in p or "should have" in p for p in info.value.problems)

@@ -117,6 +117,13 @@ def test_coordinator_takes_a_listed_id_or_a_typed_role():
     assert parse_answer(s, "miljøterapeut") == "miljøterapeut"
 
 
+@pytest.mark.parametrize("raw", ["-5", "7.", "0", "2", "+1", "1,2"])
+def test_coordinator_rejects_a_number_that_is_no_option(raw):
+    s = spec("coordinator", choices=(Choice("kontaktlaerer", "Kontaktlærer"),), allow_other=True)
+    with pytest.raises(AnswerError):
+        parse_answer(s, raw)
+
+
 def test_text_required_and_length():
     with pytest.raises(AnswerError):
         parse_answer(spec("text"), "   ")

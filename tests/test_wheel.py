@@ -34,6 +34,7 @@ def test_installed_wheel_runs_from_a_fresh_venv(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("BTI_")}
     env["BTI_CASES_DIR"] = str(tmp_path / "cases")
     env["BTI_CONFIG"] = str(tmp_path / "config.toml")
+    env["BTI_CACHE_DIR"] = str(tmp_path / "cache")  # never the user's own cache folder
     outside = tmp_path / "elsewhere"  # not the checkout: nothing may come from the source tree
     outside.mkdir()
 
@@ -49,3 +50,4 @@ def test_installed_wheel_runs_from_a_fresh_venv(tmp_path):
         assert rows and {"id", "tiers", "service", "source"} <= set(rows[0])
     validated = run(str(bti), "data", "validate", cwd=outside, env=env)
     assert validated.returncode == 0, validated.stderr
+    assert any((tmp_path / "cache").iterdir()), "the installed bti did not use BTI_CACHE_DIR"
