@@ -6,9 +6,10 @@
 
 Each case is a random but plausible walkthrough: the process engine (`bti_cli.process`) says
 what comes next, exactly as in `bti start`, and the generator answers like an employee would:
-an arena and a role, the child's age, one to three concern areas, a concern scale, a decision
-within (mostly) the 14-day deadline — close, level 1, 2 or 3, or a notification to barnevern,
-sometimes through the safety gate — then measures of the municipality's catalogue suited to
+an arena and a role, whom the concern is about and an age that fit the arena (kindergarten
+1–5, school 6–15, health station 0–5 or a pregnancy, NAV 16–23 …), one to three concern areas,
+a concern scale, a decision within (mostly) the 14-day deadline — close, level 1, 2 or 3, or
+a notification to barnevern, sometimes through the safety gate — then measures of the municipality's catalogue suited to
 the level, a baton holder for the level and arena, consent for level 2 and 3, evaluation
 dates, evaluations that close the case, continue it or move it up or down a level, handovers;
 cases opened recently are still open, some with an evaluation overdue. Free text is short
@@ -68,6 +69,22 @@ TEXTS = (
     "Fortsatt bekymring; trenger mer hjelp.",
 )
 SUBJECTS = {"child": 62, "youth": 22, "family": 10, "pregnant": 6}
+# who the concern is about, by work arena (arenas not listed use SUBJECTS)
+ARENA_SUBJECTS = {
+    "kindergarten": {"child": 85, "family": 15},
+    "school": {"child": 70, "youth": 18, "family": 12},
+    "health-station": {"child": 62, "family": 14, "pregnant": 24},
+    "school-health": {"child": 35, "youth": 55, "family": 10},
+    "leisure": {"child": 40, "youth": 50, "family": 10},
+    "nav": {"youth": 88, "family": 12},
+}
+# ages (whole years, both ends included) that fit the arena, and the subject
+ARENA_AGES = {
+    "kindergarten": (1, 5), "school": (6, 15), "health-station": (0, 5), "school-health": (6, 19),
+    "nav": (16, 23), "leisure": (6, 18), "child-welfare": (0, 17), "ppt": (1, 19),
+    "mental-health": (3, 18), "other": (0, 23),
+}
+SUBJECT_AGES = {"child": (0, 12), "youth": (13, 23), "family": (0, 17)}
 SCALE_WEIGHTS = {1: 22, 2: 36, 3: 34, 4: 8}
 LEVEL0_DECISION = {"close": 30, "level:1": 40, "level:2": 16, "level:3": 6, "notify": 8}
 EVALUATION_DECISION = {"close": 42, "continue": 30, "up": 18, "down": 10}
@@ -77,6 +94,19 @@ MAX_EVENTS = 160
 def _weighted(rng: random.Random, weights: dict) -> Any:
     keys = list(weights)
     return rng.choices(keys, weights=[weights[k] for k in keys])[0]
+
+
+def _age(rng: random.Random, arena: Any, subject: Any, question: Any = None) -> int:
+    """An age that fits the work arena and the subject (the arena wins when they disagree)."""
+    lo, hi = ARENA_AGES.get(arena, (0, 23))
+    s_lo, s_hi = SUBJECT_AGES.get(subject, (0, 23))
+    if max(lo, s_lo) <= min(hi, s_hi):
+        lo, hi = max(lo, s_lo), min(hi, s_hi)
+    q_min = getattr(question, "min", None)
+    q_max = getattr(question, "max", None)
+    lo = max(lo, q_min) if q_min is not None else lo
+    hi = min(hi, q_max) if q_max is not None else hi
+    return rng.randint(lo, max(lo, hi))
 
 
 class World:
@@ -174,14 +204,9 @@ class Walk:
         if qid == "role":
             return rng.choice(ROLES.get(self.answers.get("arena"), ["fagarbeider"]))
         if qid == "subject":
-            return _weighted(rng, SUBJECTS)
+            return _weighted(rng, ARENA_SUBJECTS.get(self.answers.get("arena"), SUBJECTS))
         if qid == "age":
-            subject = self.answers.get("subject")
-            if subject == "youth":
-                return rng.randint(13, 23)
-            if subject == "family":
-                return rng.randint(0, 17)
-            return rng.randint(0, 12)
+            return _age(rng, self.answers.get("arena"), self.answers.get("subject"), question)
         if qid == "areas":
             picks = rng.sample(w.areas[:12] if rng.random() < 0.8 else w.areas, k=rng.choice((1, 1, 2, 2, 3)))
             return picks

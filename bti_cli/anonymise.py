@@ -10,11 +10,12 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
 - e-mail addresses (also "ola(at)eksempel.no");
 - street addresses (street + number, optional letter, postcode and place), postal boxes, and
   whatever follows "Adresse:" on its line;
-- dates of birth after "født", "fødd", "f.", "fødselsdato", "bursdag" …, and a date in brackets
-  right after a name; ordinary dates of meetings and deadlines stay;
+- dates of birth after "født", "fødd", "f.", "fødselsdato", "bursdag(en) hennes er", "fyller år" …,
+  and a date in brackets right after a name; ordinary dates of meetings and deadlines stay;
 - personal names: a capitalised word inside a sentence that is not domain vocabulary, a place,
   an institution or an ordinary word; at the start of a sentence, a name from the shipped lists
-  of given names and surnames; words after "mor", "far", "eleven", "helsesykepleier", "heter" …;
+  of given names and surnames (after a note label such as "Telefonnotat:" even a given name that
+  is an ordinary word too: "Tor", "Liv"); words after "mor", "far", "eleven", "helsesykepleier", "heter" …;
   a capitalised word next to a found name; and every later use of a name found once.
 
 Domain vocabulary (service, measure and arena names, roles, place names of the catalogue,
@@ -268,9 +269,18 @@ _DATE = (
     rf"|(?:19|20)\d{{2}}"  # 2015
     r")(?![\d])"
 )
+# "bursdagen hennes er", "fødselsdagen til Ola var", "har bursdag", "fyller (7) år"
+_BIRTHDAY = (
+    r"(?:(?:bursdag|fødselsdag|fodselsdag)(?:en)?(?!\w)"
+    r"(?:[ \t]+(?:hennes|hennar|hans|hens|deres|deira|dykkar|sin|mi|min|din|di|vår"
+    r"|til[ \t]+[A-ZÆØÅ][\w\-]*(?:[ \t]+[A-ZÆØÅ][\w\-]*)?)(?!\w))?"
+    r"(?:[ \t]+(?:er|var|blir|vert|vart|ble)(?!\w))?"
+    r"|fyll(?:er|ar|te|de|e)[ \t]+(?:\d{1,2}[ \t]+)?år(?!\w))"
+)
 BIRTH_RE = re.compile(
-    r"(?<![\w.])(?:(?:født|fødd|fødde|fodt|fødselsdato|fødselsdag|fødselsår|fodselsdato|fdato|bursdag"
-    r"|dob|born|birthday|date[ \t]+of[ \t]+birth)(?!\w)|f\.[ \t]?d\.|f\.[ \t]?dato|f\.)"
+    r"(?<![\w.])(?:(?:født|fødd|fødde|fodt|fødselsdato|fødselsår|fodselsdato|fdato"
+    r"|dob|born|birthday|date[ \t]+of[ \t]+birth)(?!\w)"
+    rf"|{_BIRTHDAY}|f\.[ \t]?d\.|f\.[ \t]?dato|f\.)"
     r"(?:[ \t]*:)?(?:[ \t]*(?:den|d\.|i|on|the|ca\.?)(?!\w))?[ \t]*"
     rf"(?P<date>{_DATE})",
     re.IGNORECASE,
@@ -343,8 +353,11 @@ ADDRESS_RE = re.compile(
     rf")[ \t]+{_HOUSE}{_POSTPLACE}"
 )
 POSTBOX_RE = re.compile(
-    r"(?<![\w])(?:[Pp]ostboks|[Pp]ostb\.|[Pp]b\.?|P\.?[ \t]?O\.?[ \t]?[Bb]ox)[ \t]*\d{1,5}"
-    r"(?:[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+)?"
+    r"(?<![\w])(?:[Pp]ostboks|[Pp]ostb\.|[Pp]b\.?|P\.?[ \t]?O\.?[ \t]?[Bb]ox)[ \t]*\d{1,5}(?!\d)"
+    # "Postboks 322 Sentrum, 2402 Elverum": the place of the box office, then postcode and place
+    r"(?:[ \t]+(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Jeg|Eg|Og|Men|Som|Til|Fra|Frå|Med)(?!\w))"
+    r"[A-ZÆØÅ][\wæøå\-]+(?:(?=[ \t]*,?[ \t]*\d{4}[ \t])|(?![ \t]+[a-zæøå])))?"
+    rf"{_POSTPLACE}"
 )
 ADDRESS_LABEL_RE = re.compile(
     r"(?i:\b(?:adresse|adressa|adr\.|postadresse|bostedsadresse|bustadadresse|address))[ \t]*:[ \t]*"
@@ -394,7 +407,7 @@ HUMAN_VERBS = _words(
     lekte leker leikar leika spiste sov sover slo sparket sparka kom kjem gikk gjekk løp sprang
     svarte svara spurte spurde nekter nektet nekta nektar liker likte likar ønsker ønsket ynskjer
     ynskte forklarte forklarer forklarar trives trivst bor bur bodde budde ropte ropar roper skrek
-    skreik
+    skreik ringte ringde ringer ringjer ringa
     """
 )
 # words that begin sentences and are never names there ("Ho sa …" is "she said")
@@ -485,6 +498,13 @@ _INFLECTION = ("ene", "ane", "ens", "ets", "en", "et", "er", "ar", "a", "e", "s"
 _OPENERS = " \t\u00a0«»\"“”„'‘’([{*•·–—-"
 _SENTENCE_END = ".!?:;…"
 
+
+# the end of a note label before a colon: "Telefonnotat:", "Møtereferat:", "Samtale med:"
+_NOTE_LABEL_RE = re.compile(
+    r"(?i:notat|notatet|referat|referatet|samtale|samtalen|logg|loggføring|melding|beskjed|henvendelse"
+    r"|innringer|innringar|deltakere|deltakarar|stede|med|fra|frå|observasjon|observert|kontakt)"
+    r"[ \t]*:[ \t\u00a0\"«“'(]*$"
+)
 
 _NAME, _NEVER = 1, -1
 _GAP_NAME = re.compile(r"[ \-]|[ ]?[A-ZÆØÅ]\.[ ]?")
@@ -635,6 +655,10 @@ class _Scanner:
             return True
         # hard-wrapped prose: a long line that ends in a lower-case word or a comma
         return not (len(previous) >= 40 and (last.islower() or last == ","))
+
+    def after_note_label(self, start: int) -> bool:
+        """The word at `start` follows the colon of a note label ("Telefonnotat:", "Samtale med:")."""
+        return bool(_NOTE_LABEL_RE.search(self.text, max(0, start - 40), start))
 
     def heading_line(self, pos: int) -> bool:
         """A title-cased line ("Møte Med Foreldre Og Skole"): capitals carry no information."""
@@ -794,6 +818,10 @@ class _Scanner:
                 return
         # start of a sentence (or a title-cased line): capitals say nothing
         if listed and low not in lists.words and low not in lists.proper:
+            self.set_name(i, "name_list")
+        elif listed and low in lists.given and self.after_note_label(self.starts[i]):
+            # "Telefonnotat: Tor ringte": a given name right after a note label is a name even
+            # when it is an ordinary word too ("tor", "liv", "per")
             self.set_name(i, "name_list")
         elif listed or not (ordinary or noun):
             self.weak.add(i)
@@ -1000,6 +1028,7 @@ _BIRTH_KEYS = (
     "fodsels",
     "fdato",
     "bursdag",
+    "fyll",
     "dob",
     "born",
     "birthday",
@@ -1011,6 +1040,33 @@ _ADDRESS_LABEL_KEYS = ("adresse", "adressa", "adr.", "postadresse", "bostedsadre
 _LIVES_KEYS = ("bor ", "bur ", "bodde ", "budde ", "bosatt ", "busett ", "flytt", "lives ")
 _POSTBOX_KEYS = ("postboks", "postb.", "pb", "p.o", "po box")
 _STREET_WORD_ENDINGS = tuple(_STREET_SUFFIX.strip("(?:)").replace("\\.", ".").split("|"))
+
+
+# street-like endings that ordinary nouns share ("Endring", "Vurdering", "Parkeringsplass"):
+# such a word and a number make an address only with other evidence
+_WEAK_STREET_ENDINGS = ("ring", "ringen", "plass")
+_POSTCODE_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ]")
+_ADDRESS_CUE_BEFORE_RE = re.compile(
+    r"(?i:(?<!\w)(?:bor|bur|bodde|budde|bosatt|busett|flytta|flyttet|flytter|flyttar|lives|adressen?"
+    r"|adressa|adr\.|postadresse|bostedsadresse|bustadadresse|address)(?:[ \t]+(?:i|på|til|at|er|var))?)"
+    r"[ \t]*:?[ \t]*$"
+)
+
+
+def _weak_street(words: list[str]) -> bool:
+    """The street part is an ordinary noun that only ends like a street name."""
+    last = words[-1].lower()
+    if len(words) >= 2 and words[-2].lower().endswith("s"):
+        return False  # "Wessels plass 2", "Youngs plass 1"
+    return last.endswith(_WEAK_STREET_ENDINGS) or last in _lists().words
+
+
+def _address_evidence(text: str, m: re.Match[str]) -> bool:
+    """A postcode after the number, or "bor i", "adresse:" … before the street."""
+    house = re.match(r"[ \t]+\d{1,4}(?:[ \t]?[A-Ha-h](?!\w))?", text[m.end("street") : m.end()])
+    if house and _POSTCODE_AFTER_RE.match(text, m.end("street") + house.end()):
+        return True
+    return bool(_ADDRESS_CUE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()))
 
 
 def _keyword_hits(low: str, keys: Iterable[str]) -> list[int]:
@@ -1098,6 +1154,8 @@ def _structured(text: str, spans: _Spans, vocab: _Vocab) -> None:
                 words = WORD_RE.findall(m.group("street"))
                 if words and words[-1].lower() in vocab.singles:
                     continue  # a vocabulary word followed by a number is not a street
+                if words and _weak_street(words) and not _address_evidence(text, m):
+                    continue  # "Endring 3", "Parkeringsplass 4": a noun and a number
                 spans.add(m.start(), m.end(), "address", "street")
                 break
     for p in _keyword_hits(low, _ADDRESS_LABEL_KEYS):

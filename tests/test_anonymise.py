@@ -362,3 +362,98 @@ def test_name_lists_are_shipped_and_sizeable():
     assert len(given) > 1000 and len(surnames) > 800
     assert {"emma", "ola", "mohammed", "fatima", "oleksandr", "nguyen"} <= given | surnames
     assert all(n == n.strip() and n for n in given | surnames)
+
+
+# --------------------------------------------------------------------------- QA gaps (fresh corpus)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bursdagen hennes er 12. mars", "Bursdagen hennes er [FØDSELSDATO]"),
+        ("Bursdagen hans er 12. mars 2014, sa mor.", "Bursdagen hans er [FØDSELSDATO], sa mor."),
+        ("Fødselsdagen hennar er 2. mai", "Fødselsdagen hennar er [FØDSELSDATO]"),
+        ("Fødselsdagen hans var 12.03", "Fødselsdagen hans var [FØDSELSDATO]"),
+        ("Bursdagen er den 4. mai", "Bursdagen er den [FØDSELSDATO]"),
+        ("Hun har bursdag 3. april", "Hun har bursdag [FØDSELSDATO]"),
+        ("Han fyller år 14. juni", "Han fyller år [FØDSELSDATO]"),
+        ("Ho fyller 7 år 14. juni", "Ho fyller 7 år [FØDSELSDATO]"),
+        ("Bursdagen til Ola er 1. mai", "Bursdagen til [NAVN] er [FØDSELSDATO]"),
+    ],
+)
+def test_birthday_with_day_and_month_is_a_birth_date(text, expected):
+    assert scrub(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bursdagsfeiring 12. mars i barnehagen.", "Han fyller år i mai.", "Bursdagen hennes er snart."],
+)
+def test_birthday_words_without_a_birth_date_stay(text):
+    assert scrub(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Telefonnotat: Tor ringte", "Telefonnotat: [NAVN] ringte"),
+        ("Notat: Liv var på kontoret.", "Notat: [NAVN] var på kontoret."),
+        ("Referat: Per kom ikke.", "Referat: [NAVN] kom ikke."),
+        ("Samtale med: Kai og mor.", "Samtale med: [NAVN] og mor."),
+        ("Tor ringte i dag.", "[NAVN] ringte i dag."),
+    ],
+)
+def test_given_name_after_a_note_label_is_a_name(text, expected):
+    assert scrub(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Notat: Eleven var trøtt.", "Referat: Møtet ble avlyst.", "Tid: Liv og helse er tema.", "Mor ringte i dag."],
+)
+def test_ordinary_words_after_a_colon_stay(text):
+    assert scrub(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Postboks 322 Sentrum, 2402 Elverum", "[ADRESSE]"),
+        ("Send brevet til Postboks 322 Sentrum, 2402 Elverum.", "Send brevet til [ADRESSE]."),
+        ("Skriv til Postboks 322 Sentrum.", "Skriv til [ADRESSE]."),
+        ("Pb. 45, 0101 Oslo", "[ADRESSE]"),
+    ],
+)
+def test_postbox_takes_its_place_and_postcode(text, expected):
+    result = scrub(text)
+    assert result.text == expected
+    assert [r.kind for r in result.replacements] == ["address"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Endring 3 i planen er avtalt.",
+        "Parkeringsplass 4 er ledig.",
+        "Økning 2 i fraværet.",
+        "Plass 5 i køen.",
+        "Han fikk Plass 5 i køen.",
+        "Vurdering 2 skal skje i mai.",
+    ],
+)
+def test_nouns_that_end_like_streets_are_not_addresses(text):
+    assert scrub(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hun bor i Solring 4.", "Hun bor i [ADRESSE]."),
+        ("Adresse er Solring 4", "Adresse er [ADRESSE]"),
+        ("Solring 4, 2406 Elverum", "[ADRESSE]"),
+        ("Vi var i Wessels plass 2.", "Vi var i [ADRESSE]."),
+        ("Vi møttes i Kirkegata 5.", "Vi møttes i [ADRESSE]."),
+    ],
+)
+def test_street_like_nouns_with_address_evidence_are_addresses(text, expected):
+    assert scrub(text).text == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bti_cli.anonymise import domain_vocabulary, scrub
+from bti_cli.anonymise import domain_vocabulary, name_lists, scrub
 
 W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -97,7 +97,10 @@ def test_a_phone_number_anywhere_is_removed(data):
     )
 
 
-_VOCAB = sorted(domain_vocabulary())
+# a vocabulary entry that is also a listed personal name ("Anna", nynorsk for "other") is a name
+# after a role word ("kontaktlærar Anna"): such entries are left out of this property
+_NAMES = set().union(*name_lists())
+_VOCAB = sorted(w for w in domain_vocabulary() if w.lower() not in _NAMES)
 
 
 @settings(max_examples=200)
