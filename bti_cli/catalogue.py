@@ -180,17 +180,34 @@ def parse_catalogue(text: str, name: str) -> Catalogue:
 
 @cache
 def load_vocabulary() -> Vocabulary:
+    text = (shipped_dir() / "areas.toml").read_text(encoding="utf-8")
+    return parse_vocabulary(text, "areas.toml")
+
+
+def parse_vocabulary(text: str, name: str) -> Vocabulary:
+    """Validate the text of an areas vocabulary; raise DataError listing every problem with its line."""
     from pydantic import ValidationError
 
     from bti_cli.models import Vocabulary
 
-    text = (shipped_dir() / "areas.toml").read_text(encoding="utf-8")
     try:
-        return Vocabulary.model_validate(_parse_toml(text, "areas.toml"))
+        return Vocabulary.model_validate(_parse_toml(text, name))
     except ValidationError as exc:
         raise DataError(
-            t("catalogue.v_invalid_vocabulary", name="areas.toml"), _located(pydantic_errors(exc), text, "areas.toml")
+            t("catalogue.v_invalid_vocabulary", name=name), _located(pydantic_errors(exc), text, name)
         ) from None
+
+
+def file_kind(raw: dict[str, Any]) -> str | None:
+    """What a parsed data file is, by its top-level tables: "municipality", "process", "areas"
+    or None (not a bti data file)."""
+    if "municipality" in raw or "services" in raw or "measures" in raw:
+        return "municipality"
+    if "steps" in raw or "levels" in raw:
+        return "process"
+    if "areas" in raw or "work_arenas" in raw:
+        return "areas"
+    return None
 
 
 def _read(path: Path) -> str:

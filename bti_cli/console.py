@@ -38,11 +38,21 @@ def colour_off() -> bool:
 def _make(stderr: bool) -> Console:
     from rich.console import Console
 
+    class BtiConsole(Console):
+        """A console whose plain-text messages are not hard-wrapped when it writes to a pipe or
+        a file: a script gets each message on one line. Rich renderables (tables, Markdown,
+        cards) still fit the width; in a terminal messages wrap at word boundaries."""
+
+        def print(self, *objects, soft_wrap=None, **kwargs):
+            if soft_wrap is None and not self.is_terminal and objects and all(isinstance(o, str) for o in objects):
+                soft_wrap = True
+            super().print(*objects, soft_wrap=soft_wrap, **kwargs)
+
     kwargs = {}
     if is_plain():
         # no styles at all: a screen reader or a braille line gets the words only
         kwargs["color_system"] = None
-    return Console(
+    return BtiConsole(
         stderr=stderr,
         no_color=colour_off(),
         highlight=False,

@@ -96,8 +96,17 @@ def entry(key: str) -> dict[str, str]:
 
 
 def t(key: str, lang: str | None = None, /, **values: object) -> str:
-    """The text for `domain.key` in `lang` (default: the current language)."""
+    """The text for `domain.key` in `lang` (default: the current language).
+
+    Singular forms: when `count=1` is given and `domain.key_one` exists, that entry is used
+    ("1 sak", not "1 saker"). A `_one` entry has the same fields as the plural one; `count`
+    may be passed only to choose the form (str.format ignores a value the text does not use).
+    """
     texts = entry(key)
+    count = values.get("count")
+    if count == 1 and not isinstance(count, bool):
+        domain, _, name = key.partition(".")
+        texts = load_domain(domain).get(f"{name}_one") or texts
     text = texts.get(lang or _current) or texts[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
 

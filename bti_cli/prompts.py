@@ -44,6 +44,11 @@ YES = {"y", "yes", "j", "ja", "true", "1", "jo"}
 NO = {"n", "no", "nei", "false", "0", "nej"}
 UNBORN = {"unborn", "ufødt", "ufødd", "ufodt", "ufodd"}
 TODAY_WORDS = {"today", "i dag", "idag", "i dag.", "no", "now"}
+YESTERDAY_WORDS = {"yesterday", "i går", "i gar", "igår", "igar", "i går."}
+TOMORROW_WORDS = {"tomorrow", "i morgen", "i morgon", "imorgen", "imorgon", "i morgen.", "i morgon."}
+# an item of a multi-choice answer that may be repeated in a message: a number or an id
+# ("pregnancy-infancy"); a single word may be a name typed by mistake: it is named by position
+_ECHOABLE_ITEM = re.compile(r"[0-9]{1,4}|[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
 class AnswerError(ValueError):
@@ -121,11 +126,32 @@ def _match_choice(spec: PromptSpec, raw: Any) -> Any:
     raise AnswerError(t("process.err_choice", options=_option_list(spec)))
 
 
+def _sentence(text: str) -> str:
+    """`text` ending in exactly one full stop (or ? !), so "… Prøv igjen." never reads "…. Prøv"."""
+    text = text.rstrip()
+    while text.endswith(("..", "….", "?.", "!.")):
+        text = text[:-1]
+    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
+
+
+def _bad_item(item: Any, number: int, reason: str) -> str:
+    """Which item of a multi-choice answer does not fit: the item itself when it is a number or
+    an id the user chose from the list, else its position (free text is never repeated)."""
+    text = str(item).strip()
+    if _ECHOABLE_ITEM.fullmatch(text) and not isinstance(item, bool):
+        return t("process.err_bad_item", item=text, reason=reason)
+    return t("process.err_bad_item_at", number=number, reason=reason)
+
+
 def _option_list(spec: PromptSpec, limit: int = 12) -> str:
     values = [str(c.value) for c in spec.choices[:limit]]
+    if not values:
+        return "-"
+    text = ", ".join(values)
     if len(spec.choices) > limit:
-        values.append("…")
-    return ", ".join(values) if values else "-"
+        # "a, b og 28 til", never "a, b, …." (a message ends in one full stop)
+        text = t("process.options_more", options=text, count=len(spec.choices) - limit)
+    return text
 
 
 def parse_date(raw: Any, today: date) -> date:
@@ -136,6 +162,10 @@ def parse_date(raw: Any, today: date) -> date:
     text = str(raw).strip().casefold()
     if text in TODAY_WORDS:
         return today
+    if text in YESTERDAY_WORDS:
+        return today - timedelta(days=1)
+    if text in TOMORROW_WORDS:
+        return today + timedelta(days=1)
     m = re.fullmatch(r"(?:today|i ?dag)?\s*([+-])\s*(\d{1,4})\s*d?", text)
     if m:
         days = int(m.group(2))
@@ -233,8 +263,11 @@ def _parse(spec: PromptSpec, kind: str, raw: Any) -> Any:
         if kind == "measures" and len(items) == 1 and str(items[0]).strip().casefold() in ("-", "none", "ingen"):
             items = []
         values = []
-        for item in items:
-            value = _match_choice(replace(spec, allow_other=False), item)
+        for number, item in enumerate(items, start=1):
+            try:
+                value = _match_choice(replace(spec, allow_other=False), item)
+            except AnswerError as exc:
+                raise AnswerError(_bad_item(item, number, str(exc))) from None
             if value not in values:
                 values.append(value)
         if not values and spec.required:
@@ -376,7 +409,7 @@ class RichPrompter:
             try:
                 return parse_answer(spec, raw)
             except AnswerError as exc:
-                self.show(t("process.invalid", reason=str(exc)), style="red")
+                self.show(t("process.invalid", reason=_sentence(str(exc))), style="red")
 
     def _ask_consent(self, spec: PromptSpec) -> dict[str, Any]:
         parts = {p.question.rpartition(".")[2]: p for p in spec.parts}
@@ -390,7 +423,7 @@ class RichPrompter:
             try:
                 spec.validate(value)
             except AnswerError as exc:
-                self.show(t("process.invalid", reason=str(exc)), style="red")
+                self.show(t("process.invalid", reason=_sentence(str(exc))), style="red")
                 return self._ask_consent(spec)
         return value
 

@@ -326,3 +326,28 @@ def test_a_validation_message_in_each_language(lang):
     expected = i18n.t("catalogue.v_unknown_service", lang, id="'tannlege'")
     assert caught.value.problems[0].endswith(expected)
     assert caught.value.message == i18n.t("catalogue.v_invalid_file", lang, name="x.toml")
+
+
+def test_a_singular_entry_has_a_plural_entry_with_the_same_fields():
+    problems = []
+    for domain, key, entry in locale_entries():
+        if not key.endswith("_one") or not isinstance(entry, dict):
+            continue
+        base = i18n.load_domain(domain).get(key[: -len("_one")])
+        if not isinstance(base, dict):
+            problems.append(f"{domain}.{key}: no plural entry {key[: -len('_one')]}")
+            continue
+        for lang in sorted(LANGS & set(entry) & set(base)):
+            if fields(entry[lang]) != fields(base[lang]):
+                problems.append(f"{domain}.{key}.{lang}: fields {sorted(fields(entry[lang]))} "
+                                f"differ from the plural {sorted(fields(base[lang]))}")
+    assert not problems, "\n".join(problems)
+
+
+def test_count_one_picks_the_singular_entry():
+    assert i18n.t("export.list_title", "nb", count=1) == "1 sak"
+    assert i18n.t("export.list_title", "nb", count=2) == "2 saker"
+    assert i18n.t("export.list_title", "en", count=0) == "0 cases"
+    assert i18n.t("catalogue.title_measures", "en", municipality="Elverum", count=1) == "Elverum: 1 measure"
+    # an entry without a singular form is used as it is
+    assert i18n.t("catalogue.title_group", "en", group="x", count=1) == "x (1)"

@@ -32,12 +32,12 @@ def report_error(error: BtiError) -> None:
     from bti_cli.errors import DataError
 
     console = err()
-    console.print(f"bti: {error.message}", markup=False, highlight=False, soft_wrap=True)
+    console.print(f"bti: {error.message}", markup=False, highlight=False)
     if isinstance(error, DataError):
         for problem in error.problems:
-            console.print(f"  {problem}", markup=False, highlight=False, soft_wrap=True)
+            console.print(f"  {problem}", markup=False, highlight=False)
     if error.hint:
-        console.print(error.hint, markup=False, highlight=False, soft_wrap=True)
+        console.print(error.hint, markup=False, highlight=False)
 
 
 # Commands are imported and built only when used, so `bti --help` and a single listing stay
@@ -309,10 +309,10 @@ def show_click_error(error: click.ClickException) -> None:
     from bti_cli.console import err
 
     console = err()
-    console.print(f"bti: {click_error_message(error)}", markup=False, highlight=False, soft_wrap=True)
+    console.print(f"bti: {click_error_message(error)}", markup=False, highlight=False)
     ctx = getattr(error, "ctx", None)
     if ctx is not None:
-        console.print(t("cli.try_help", command=ctx.command_path), markup=False, highlight=False, soft_wrap=True)
+        console.print(t("cli.try_help", command=ctx.command_path), markup=False, highlight=False)
 
 
 # --------------------------------------------------------------------------- the root group

@@ -16,7 +16,7 @@ import typer
 
 from bti_cli.cli import common
 from bti_cli.cli.cases import cases_app
-from bti_cli.cli.walk import Answers, CaseArg, case_session
+from bti_cli.cli.walk import Answers, CaseArg, case_session, require_answers
 from bti_cli.i18n import h, t
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ def evaluate(
     ctx: typer.Context,
     case: CaseArg,
     answers: Answers = None,
+    municipality: common.Municipality = None,
     data: common.DataFile = None,
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
@@ -63,12 +64,14 @@ def evaluate(
     from bti_cli import process as engine
     from bti_cli.errors import InputError
 
-    session, log, pos = _open(ctx, case, answers, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input,
-                              versions=True)
+    session, log, pos = _open(ctx, case, answers, municipality=municipality, data=data, cases_dir=cases_dir,
+                              lang=lang, no_input=no_input, versions=True)
     if pos.phase != "evaluation":
         action = engine.action_at(session.proc, pos)
         if not (isinstance(action, engine.Done) and action.reason == "waiting") or pos.level == 0:
             raise InputError(t("walk.not_waiting", case=log.case_id))
+    # before anything is written: --no-input without --answers cannot answer a question
+    require_answers(common.root_runtime(ctx), answers)
     session.say(t("walk.evaluating", case=log.case_id, level=pos.level), style="bold")
     session.run(evaluate=pos.phase != "evaluation", resume=True)
 
@@ -78,6 +81,7 @@ def close(
     ctx: typer.Context,
     case: CaseArg,
     answers: Answers = None,
+    municipality: common.Municipality = None,
     data: common.DataFile = None,
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
@@ -86,7 +90,10 @@ def close(
     """Write the closing note (avslutningsnotat) and close the case."""
     from bti_cli import process as engine
 
-    session, log, pos = _open(ctx, case, answers, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input)
+    session, log, pos = _open(ctx, case, answers, municipality=municipality, data=data, cases_dir=cases_dir,
+                              lang=lang, no_input=no_input)
+    # before the close decision is written: --no-input without --answers cannot write the note
+    require_answers(common.root_runtime(ctx), answers)
     session.say(t("walk.closing", case=log.case_id), style="bold")
     if pos.phase != "close":
         session.append(level=pos.level, step=engine.CLOSE_STEP, kind="decision", value="close")
@@ -101,6 +108,7 @@ def handover(
         str,
         typer.Option("--to", help=h("walk.opt_handover_to"), metavar=h("walk.mv_role"), show_default=False),
     ],
+    municipality: common.Municipality = None,
     data: common.DataFile = None,
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
@@ -109,7 +117,8 @@ def handover(
     from bti_cli.errors import InputError
     from bti_cli.suggest import find_coordinator
 
-    session, log, pos = _open(ctx, case, data=data, cases_dir=cases_dir, lang=lang, no_input=True)
+    session, log, pos = _open(ctx, case, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
+                              no_input=True)
     role = to.strip()
     if not role:
         raise InputError(t("walk.handover_empty"))
@@ -137,6 +146,7 @@ def handover(
 def accept(
     ctx: typer.Context,
     case: CaseArg,
+    municipality: common.Municipality = None,
     data: common.DataFile = None,
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
@@ -144,7 +154,8 @@ def accept(
     """Accept the baton that was handed over; from now on the new role holds it."""
     from bti_cli.errors import InputError
 
-    session, log, pos = _open(ctx, case, data=data, cases_dir=cases_dir, lang=lang, no_input=True)
+    session, log, pos = _open(ctx, case, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
+                              no_input=True)
     pending = _summary(session).pending_baton_holder_role
     if not pending:
         raise InputError(t("walk.accept_nothing", case=log.case_id))

@@ -462,7 +462,8 @@ def verify(
             ]
             if tally["failed"]:  # the problems column only when there are problems, and then always
                 columns.append(Column("problem_text", t("caselog.c_problems"), max_width=70, min_width=24))
-            title = t("caselog.verify_title", checked=tally["checked"], failed=tally["failed"])
+            title = t("caselog.verify_title", checked=tally["checked"], failed=tally["failed"],
+                      count=tally["checked"])
             render(rows, columns, "table", title=title)
         else:
             from bti_cli.console import err
@@ -471,4 +472,5 @@ def verify(
     else:
         render(results(), [], fmt)
     if tally["failed"]:
-        raise VerificationError(t("caselog.verify_failed", failed=tally["failed"], checked=tally["checked"]))
+        raise VerificationError(t("caselog.verify_failed", failed=tally["failed"], checked=tally["checked"],
+                                          count=tally["checked"]))

@@ -21,49 +21,80 @@ def validate(
         list[Path] | None,
         typer.Argument(help=h("catalogue.arg_validate_paths"), metavar=h("cli.mv_file"), show_default=False),
     ] = None,
+    municipality: common.Municipality = None,
     data: common.DataFile = None,
     lang: common.Lang = None,
 ) -> None:
-    """Check municipality files; each problem is reported as file:line field: message (exit 3)."""
+    """Check data files by kind (municipality, process, areas); each problem is reported as
+    file:line field: message (exit 3)."""
     from bti_cli import catalogue as core
     from bti_cli.console import err, out
     from bti_cli.errors import DataError
 
-    rt = common.runtime(ctx, data=data, lang=lang)
+    rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
     targets: list[tuple[str | None, Path | None]]
     if paths:
         targets = [(None, p) for p in paths]
     elif rt.data:
         targets = [(None, rt.data)]
+    elif municipality is not None:
+        targets = [(municipality, None)]
     else:
         targets = [(slug, None) for slug in core.shipped_municipalities()]
     failures: list[DataError] = []
     for slug, path in targets:
         try:
-            loaded = core.load(slug, path)
+            line = _validate_one(slug, path)
         except DataError as error:
             failures.append(error)
             continue
-        cat = loaded.catalogue
-        out().print(
-            t(
-                "catalogue.validate_ok",
-                path=loaded.path,
-                services=len(cat.services),
-                measures=len(cat.measures),
-                arenas=len(cat.arenas),
-                coordinators=len(cat.coordinators),
-            ),
-            markup=False,
-            highlight=False,
-        )
+        out().print(line, markup=False, highlight=False)
     if failures:
         console = err()
         for error in failures:
             console.print(f"bti: {error.message}", markup=False, highlight=False)
             for problem in error.problems:
-                console.print(f"  {problem}", markup=False, highlight=False, soft_wrap=True)
+                console.print(f"  {problem}", markup=False, highlight=False)
         raise typer.Exit(3)
+
+
+def _validate_one(slug: str | None, path: Path | None) -> str:
+    """Validate one file (of the kind its top-level tables say) or a shipped municipality;
+    the `ok` line, or a DataError."""
+    from bti_cli import catalogue as core
+    from bti_cli.errors import DataError
+
+    if path is not None:
+        name = str(path)
+        text = core._read(path)
+        kind = core.file_kind(core._parse_toml(text, name))
+        if kind is None:
+            raise DataError(t("catalogue.v_unknown_kind", name=name), [])
+        if kind == "process":
+            from bti_cli.process import parse_process
+
+            proc = parse_process(text, name)
+            return t("catalogue.validate_ok_process", path=name, version=proc.version,
+                     levels=_n("levels", proc.levels), steps=_n("steps", proc.steps))
+        if kind == "areas":
+            vocab = core.parse_vocabulary(text, name)
+            return t("catalogue.validate_ok_areas", path=name, areas=_n("areas", vocab.areas),
+                     work_arenas=_n("work_arenas", vocab.work_arenas))
+    loaded = core.load(slug, path)
+    cat = loaded.catalogue
+    return t(
+        "catalogue.validate_ok",
+        path=loaded.path,
+        services=_n("services", cat.services),
+        measures=_n("measures", cat.measures),
+        arenas=_n("arenas", cat.arenas),
+        coordinators=_n("coordinators", cat.coordinators),
+    )
+
+
+def _n(noun: str, items) -> str:
+    """`12 tjenester`, `1 tjeneste`: a count with its noun in the right form."""
+    return t(f"catalogue.n_{noun}", count=len(items))
 
 
 @data_app.command("schema", help=h("catalogue.help_data_schema"))

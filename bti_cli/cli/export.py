@@ -125,7 +125,7 @@ def report_problems(problems: list[Problem]) -> None:
     console = err()
     for problem in problems[:MAX_PROBLEM_LINES]:
         console.print(t("export.problem_line", name=problem.name, message=problem.message),
-                      markup=False, highlight=False, soft_wrap=True)
+                      markup=False, highlight=False)
     if len(problems) > MAX_PROBLEM_LINES:
         console.print(t("export.problems_more", count=len(problems) - MAX_PROBLEM_LINES), markup=False)
     raise VerificationError(t("export.problems_summary", count=len(problems)), hint=t("export.problems_hint"))
@@ -206,7 +206,7 @@ def output(path: Path | None) -> Iterator[IO[str]]:
 def _say(text: str) -> None:
     from bti_cli.console import err
 
-    err().print(text, markup=False, highlight=False, soft_wrap=True)
+    err().print(text, markup=False, highlight=False)
 
 
 # --------------------------------------------------------------------------- bti export
@@ -407,8 +407,10 @@ def _stats_tables(figures, labels: _Labels) -> None:
         columns += [Column(metric, t(f"export.{heading}_{metric}")) for metric in metrics]
         render(shown, columns, "table")
     console.print("")
-    # wrapped by rich at word boundaries, never cut by the terminal in the middle of a word
-    console.print(t("export.legend", m=m), markup=False, highlight=False)
+    # part of the tables: wrapped by rich at word boundaries to their width, also in a pipe
+    from rich.text import Text
+
+    console.print(Text(t("export.legend", m=m)), highlight=False)
     console.print(t("export.as_of", date=figures.as_of.isoformat()), markup=False, highlight=False)
 
 

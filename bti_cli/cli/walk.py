@@ -312,11 +312,12 @@ class Session:
             return
         deadline, left = status
         if left < 0:
-            self.say(t("walk.deadline_passed", deadline=deadline.isoformat(), days=-left), style="bold red")
+            self.say(t("walk.deadline_passed", deadline=deadline.isoformat(), days=-left, count=-left),
+                     style="bold red")
         elif left == 0:
             self.say(t("walk.deadline_today", deadline=deadline.isoformat()), style="bold yellow")
         else:
-            self.say(t("walk.deadline_left", deadline=deadline.isoformat(), days=left),
+            self.say(t("walk.deadline_left", deadline=deadline.isoformat(), days=left, count=left),
                      style="yellow" if at_decision else None)
 
     def _done(self, action, pos) -> None:
@@ -496,7 +497,7 @@ def make_prompter(rt: common.Runtime, answers: Path | None, proc: Process) -> Pr
     console = out()
 
     def echo(text: str) -> None:
-        console.print(text, markup=False, highlight=False, soft_wrap=True)
+        console.print(text, markup=False, highlight=False)
 
     if answers is not None:
         fallback = RichPrompter() if interactive else None
@@ -519,13 +520,23 @@ def session_for(rt: common.Runtime, answers: Path | None, loaded: Loaded | None 
                    config_arena=rt.arena, config_role=rt.role, log=log)
 
 
-def open_case(rt: common.Runtime, case: str):
-    """(log, loaded catalogue) for an existing case: its own municipality unless --data is given."""
+def require_answers(rt: common.Runtime, answers: Path | None) -> None:
+    """--no-input without --answers cannot answer a single question: fail before a case is
+    created or changed (a half-written case would show up in due, stats and export)."""
+    from bti_cli.errors import InputError
+
+    if rt.no_input and answers is None:
+        raise InputError(t("walk.no_input_needs_answers"), hint=t("walk.no_input_needs_answers_hint"))
+
+
+def open_case(rt: common.Runtime, case: str, *, explicit: bool = False):
+    """(log, loaded catalogue) for an existing case: its own municipality unless --data (or an
+    explicit -m, `explicit`) is given."""
     from bti_cli import catalogue
     from bti_cli.caselog import CaseLog
 
     log = CaseLog.open(rt.require_cases_dir(), case)
-    loaded = rt.catalogue() if rt.data is not None else catalogue.load(log.header.municipality)
+    loaded = rt.catalogue() if rt.data is not None or explicit else catalogue.load(log.header.municipality)
     return log, loaded
 
 
@@ -545,6 +556,7 @@ def case_session(
     answers: Path | None = None,
     *,
     data: Path | None,
+    municipality: str | None = None,
     cases_dir: Path | None,
     lang: str | None,
     no_input: bool = True,
@@ -557,11 +569,12 @@ def case_session(
     `notice`: the first-run notice before the case is opened; `versions`: say when the
     catalogue or the process changed since the case was created.
     """
-    rt = common.runtime(ctx, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input)
+    rt = common.runtime(ctx, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
+                        no_input=no_input)
     if notice:
         # on a new machine (no cases folder yet) this also says where bti looks for the case
         common.first_run_notice(rt)
-    log, loaded = open_case(rt, case)
+    log, loaded = open_case(rt, case, explicit=municipality is not None)
     session = session_for(rt, answers, loaded, log)
     if versions:
         note_versions(session)
@@ -586,6 +599,7 @@ def start(
     """
     rt = common.runtime(ctx, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
                         no_input=no_input)
+    require_answers(rt, answers)
     common.first_run_notice(rt)
     session = session_for(rt, answers)
     session.say(t("walk.welcome", municipality=session.cat.municipality.name), style="bold")
@@ -599,14 +613,15 @@ def resume(
     ctx: typer.Context,
     case: CaseArg,
     answers: Answers = None,
+    municipality: common.Municipality = None,
     data: common.DataFile = None,
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
     no_input: common.NoInput = False,
 ) -> None:
     """Continue an unfinished walkthrough at the question where it stopped."""
-    session = case_session(ctx, case, answers, data=data, cases_dir=cases_dir, lang=lang, no_input=no_input,
-                           notice=True, versions=True)
+    session = case_session(ctx, case, answers, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
+                           no_input=no_input, notice=True, versions=True)
     from bti_cli import process as engine
 
     action = engine.next_action(session.proc, session.events, resume=True)

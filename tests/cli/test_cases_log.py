@@ -186,7 +186,7 @@ def test_verify_table_shows_problems(cli, case):
     result = cli("cases", "verify", "--format", "table", "--lang", "en")
     assert result.exit_code == 5
     assert "FAILED" in result.stdout and "event 1" in result.stdout
-    assert "1 of 1 case files failed verification." in result.stderr
+    assert "1 of 1 case file failed verification." in result.stderr
 
 
 def test_verify_space_changed_to_tab_exits_5(cli, case):

@@ -244,7 +244,7 @@ def test_plain_after_the_command_gives_linear_text(cli):
     out = result.stdout
     assert "─" not in out and "│" not in out
     lines = out.splitlines()
-    assert lines[0] == "Testby: 1 samarbeidsarenaer"
+    assert lines[0] == "Testby: 1 samarbeidsarena"
     # the name first, then the details, one "label: value" per line; yes/no in words
     assert lines[2].startswith("Navn: ") and "ID: drofteteam" in lines and "Anonymt: ja" in lines
 

@@ -111,8 +111,11 @@ def test_end_of_piped_input_names_the_question_and_keeps_the_draft(cli, cases_di
     assert summary(cli, data["case_id"])["level"] == 1
 
 
-def test_no_input_without_answers_names_the_first_question(cli, cases_dir):
-    result = cli("start", "--data", FIXTURE, "--no-input")
+def test_no_input_with_empty_answers_names_the_first_question(cli, cases_dir, tmp_path):
+    # (--no-input without --answers fails before a case is made: tests/cli/test_qa_fixes.py)
+    empty = tmp_path / "empty.toml"
+    empty.write_text("", encoding="utf-8")
+    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(empty))
     assert result.exit_code == 1
     assert "l0-concern.concern_date" not in result.stderr  # it has a default (today)
     assert "l0-concern.arena" in result.stderr
