@@ -352,6 +352,9 @@ class RichPrompter:
         except EOFError:
             self.console.print()
             raise InputError(t("process.err_missing", key=spec.key), hint=t("process.err_missing_hint")) from None
+        except KeyboardInterrupt:
+            self.console.print()  # end the prompt's line, so what follows starts on its own
+            raise
         return line
 
     def _choices(self, spec: PromptSpec) -> None:
