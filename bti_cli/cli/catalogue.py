@@ -1,7 +1,5 @@
 """`bti measures`, `bti services`, `bti arenas`, `bti coordinators`: the catalogue, read-only."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -61,7 +59,7 @@ def measure_columns() -> list[Column]:
 
 
 def _plain(ctx: typer.Context, fmt: str | None, municipality: str | None, data: Path | None, lang: str | None,
-           formats: Sequence[str] = FORMATS) -> tuple[str, Plain]:
+           formats: Sequence[str] = FORMATS) -> "tuple[str, Plain]":
     """The command's options applied, then its output format and the catalogue as plain data."""
     rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
     fmt = resolve_format(fmt, formats)
