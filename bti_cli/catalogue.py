@@ -274,35 +274,64 @@ def _cache_dir() -> Path:
     return cache_dir()
 
 
-def load_plain(municipality: str | None = None, data: str | Path | None = None) -> Plain:
-    """Like `load`, but served from a cache of the validated data when the file is unchanged.
+def _text_key(raw: bytes, vocab_raw: bytes) -> str:
+    """CRC-32 and length of a catalogue and of areas.toml: what identifies a validated copy."""
+    return f"{zlib.crc32(raw):08x}{len(raw):x}-{zlib.crc32(vocab_raw):08x}{len(vocab_raw):x}"
 
-    Validating with pydantic costs more than all the rest of a listing command. The cache is
-    keyed by the bti version and the CRC-32 and length of the catalogue and areas.toml texts
-    (an edit that keeps both has a 1 in 4 billion chance), so any edit is validated again; the
-    catalogue's SHA-256 version is computed at validation and kept in the cache. A broken or
-    missing cache is simply rebuilt.
+
+def _vocabulary_text() -> str:
+    return (shipped_dir() / "areas.toml").read_text(encoding="utf-8")
+
+
+def compiled_payload(municipality: str) -> dict[str, Any]:
+    """The validated copy of a shipped catalogue as written to `data/compiled/<slug>.json`
+    by `scripts/compile_catalogues.py` (a test checks the shipped copies are current)."""
+    text, name = _source_text(municipality, None)
+    vocab_text = _vocabulary_text()
+    cat = parse_catalogue(text, name)
+    return {
+        "key": _text_key(text.encode("utf-8"), vocab_text.encode("utf-8")),
+        "data": cat.model_dump(mode="json"),
+        "vocabulary": load_vocabulary().model_dump(mode="json"),
+        "version_hash": _digest(text),
+    }
+
+
+def load_plain(municipality: str | None = None, data: str | Path | None = None) -> Plain:
+    """Like `load`, but served from a validated copy when the file is unchanged.
+
+    Validating with pydantic costs more than all the rest of a listing command. A shipped
+    catalogue comes with its validated copy (`data/compiled/<slug>.json`), so even the first
+    run is fast; any other file (or a shipped one edited in place) is validated once and kept in
+    the user cache folder. Both copies are keyed by the CRC-32 and length of the catalogue and
+    areas.toml texts (an edit that keeps both has a 1 in 4 billion chance), the cache also by
+    the bti version; the catalogue's SHA-256 version is computed at validation and kept with
+    the copy. A broken or missing copy is simply rebuilt.
     """
     import json
 
     from bti_cli import __version__
 
     text, name = _source_text(municipality, data)
-    vocab_text = (shipped_dir() / "areas.toml").read_text(encoding="utf-8")
-    raw, vocab_raw = text.encode("utf-8"), vocab_text.encode("utf-8")
-    key = f"{__version__}-{zlib.crc32(raw):08x}{len(raw):x}-{zlib.crc32(vocab_raw):08x}{len(vocab_raw):x}"
-    cache_file = _cache_dir() / f"catalogue-{key}.json"
-    try:
-        cached = json.loads(cache_file.read_text(encoding="utf-8"))
-        return Plain(cached["data"], cached["vocabulary"], name, cached["version_hash"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    vocab_text = _vocabulary_text()
+    key = _text_key(text.encode("utf-8"), vocab_text.encode("utf-8"))
+    copies = [_cache_dir() / f"catalogue-{__version__}-{key}.json"]
+    if data is None:
+        copies.insert(0, shipped_dir() / "compiled" / f"{municipality or DEFAULT_MUNICIPALITY}.json")
+    for copy in copies:
+        try:
+            cached = json.loads(copy.read_text(encoding="utf-8"))
+            if cached.get("key", key) == key:
+                return Plain(cached["data"], cached["vocabulary"], name, cached["version_hash"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
     cat = parse_catalogue(text, name)
     plain = Plain(cat.model_dump(mode="json"), load_vocabulary().model_dump(mode="json"), name, _digest(text))
+    cache_file = copies[-1]
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        payload = {"data": plain.data, "vocabulary": plain.vocabulary, "version_hash": plain.version_hash}
+        payload = {"key": key, "data": plain.data, "vocabulary": plain.vocabulary, "version_hash": plain.version_hash}
         tmp.write_text(json.dumps(payload), encoding="utf-8")
         os.replace(tmp, cache_file)
     except OSError:

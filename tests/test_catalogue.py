@@ -213,3 +213,37 @@ def test_pydantic_messages_are_translated(lang, replace, expected):
         catalogue.parse_catalogue(BASE.replace("age_max = 12", replace), "broken.toml")
     assert info.value.problems == [expected]
     assert not any("Input should" in p or "should have" in p for p in info.value.problems)
+
+
+@pytest.mark.parametrize("slug", ["loten", "sondre-land", "elverum"])
+def test_shipped_compiled_copy_is_current(slug):
+    """Fails after an edit of a shipped catalogue or areas.toml: run scripts/compile_catalogues.py."""
+    import json
+
+    path = catalogue.shipped_dir() / "compiled" / f"{slug}.json"
+    shipped = json.loads(path.read_text(encoding="utf-8"))
+    assert shipped == json.loads(json.dumps(catalogue.compiled_payload(slug))), (
+        f"{path.name} is out of date: run scripts/compile_catalogues.py"
+    )
+
+
+def test_shipped_catalogue_is_served_from_its_compiled_copy(tmp_path):
+    plain = catalogue.load_plain("elverum")
+    assert plain.data == catalogue.load("elverum").catalogue.model_dump(mode="json")
+    assert plain.version_hash == catalogue.load("elverum").version_hash
+    assert not list((tmp_path / "cache").glob("catalogue-*.json"))  # nothing validated, nothing cached
+
+
+def test_a_stale_compiled_copy_is_not_used(tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(catalogue.shipped_dir(), data)
+    copy = data / "compiled" / "elverum.json"
+    stale = json.loads(copy.read_text(encoding="utf-8"))
+    stale["data"]["measures"] = []
+    stale["key"] = "0-0"
+    copy.write_text(json.dumps(stale), encoding="utf-8")
+    monkeypatch.setattr(catalogue, "shipped_dir", lambda: data)
+    assert len(catalogue.load_plain("elverum").data["measures"]) == 84
