@@ -164,8 +164,14 @@ class Session:
         if step.intro:
             self.say(_fmt(pick(step.intro), self.proc))
 
-    def _ask(self, action, pos) -> None:
+    def _safety_requested(self, level: int) -> None:
+        """`!` was answered: record the safety gate; the engine then leaves the ordinary path."""
         from bti_cli import process as engine
+
+        self.say(t("walk.safety_requested"), style="bold red")
+        self.append(level=level, step=engine.SAFETY_STEP, kind="answer", question=engine.SAFETY_QUESTION, value=True)
+
+    def _ask(self, action, pos) -> None:
         from bti_cli.prompts import SafetyRequested
 
         self._header(action.step, action.level)
@@ -181,9 +187,7 @@ class Session:
             else:
                 value = self.prompter.ask(spec)
         except SafetyRequested:
-            self.say(t("walk.safety_requested"), style="bold red")
-            self.append(level=action.level, step=engine.SAFETY_STEP, kind="answer",
-                        question=engine.SAFETY_QUESTION, value=True)
+            self._safety_requested(action.level)
             return
         stored = self._prepare(action, spec, value)
         free_text = action.question.kind == "text" or (
@@ -273,11 +277,7 @@ class Session:
         try:
             to = self.prompter.ask(spec)
         except SafetyRequested:
-            from bti_cli import process as engine
-
-            self.say(t("walk.safety_requested"), style="bold red")
-            self.append(level=action.level, step=engine.SAFETY_STEP, kind="answer",
-                        question=engine.SAFETY_QUESTION, value=True)
+            self._safety_requested(action.level)
             return
         self.append(level=action.level, step=action.step.id, kind="decision", value=to)
         self._after_decision(to, action.level)
