@@ -25,7 +25,7 @@ from pathlib import Path
 
 
 def synthetic_case(cases_dir: Path, events: int):
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
 
     log = CaseLog.create(cases_dir, municipality="loten", catalogue_version="0123456789abcdef",
                          process_version="fedcba9876543210")
@@ -58,14 +58,14 @@ def main() -> int:
 
     import contextlib
 
-    from bti_cli import index
+    from bti_cli.caselog import index
 
     with index.suspended() if args.no_index else contextlib.nullcontext():
         return run(args)
 
 
 def run(args) -> int:
-    from bti_cli.caselog import CaseLog, verify_file
+    from bti_cli.caselog.log import CaseLog, verify_file
 
     base = Path(tempfile.mkdtemp(prefix="bti-bench-", dir=args.dir))
     try:

@@ -4,7 +4,7 @@
     python benchmarks/cases.py --cases 5000 --out /tmp/bti-cases [--municipality loten]
         [--seed 1] [--workers 2] [--years 2] [--today 2026-11-23] [--index]
 
-Each case is a random but plausible walkthrough: the process engine (`bti_cli.process`) says
+Each case is a random but plausible walkthrough: the process engine (`bti_cli.walkthrough.process`) says
 what comes next, exactly as in `bti start`, and the generator answers like an employee would:
 an arena and a role, whom the concern is about and an age that fit the arena (kindergarten
 1–5, school 6–15, health station 0–5 or a pregnancy, NAV 16–23 …), one to three concern areas,
@@ -113,7 +113,8 @@ class World:
     """What the generator draws from: the catalogue, the process, the vocabulary."""
 
     def __init__(self, municipality: str) -> None:
-        from bti_cli import catalogue, process
+        from bti_cli.catalogue import loader as catalogue
+        from bti_cli.walkthrough import process
 
         self.loaded = catalogue.load(municipality)
         self.cat = self.loaded.catalogue
@@ -129,7 +130,7 @@ class World:
         self.interval = self.cat.settings.evaluation_interval_days
 
     def measures_for(self, rng: random.Random, level: int, age: int | None, areas: list[str]) -> dict:
-        from bti_cli.state import measures_value
+        from bti_cli.caselog.state import measures_value
 
         wanted = {0: {"universal", "selective"}, 1: {"universal", "selective"},
                   2: {"selective", "indicated"}, 3: {"indicated", "selective"}}[level]
@@ -287,7 +288,7 @@ class Walk:
         return rng.choice(pool)
 
     def run(self) -> list[dict[str, Any]]:
-        from bti_cli import process as engine
+        from bti_cli.walkthrough import process as engine
 
         proc = self.w.proc
         evaluate = False
@@ -334,7 +335,7 @@ class _Ev:
 
 def write_case(world: World, cases_dir: Path, created: datetime, events: list[dict[str, Any]]) -> str:
     """Create the case with CaseLog and write all its events in one durable write."""
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
 
     log = CaseLog.create(cases_dir, municipality=world.cat.municipality.slug,
                          catalogue_version=world.loaded.version_hash,
@@ -359,7 +360,7 @@ _WORLD: World | None = None
 def _worker(job: tuple[str, str, int, int, int, str, float]) -> int:
     global _WORLD
     municipality, out, seed, start, stop, today, years = job
-    from bti_cli import index
+    from bti_cli.caselog import index
 
     if _WORLD is None:
         _WORLD = World(municipality)
@@ -383,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.cases < 0:
         parser.error("--cases must be 0 or more")
-    from bti_cli.caselog import ensure_cases_dir
+    from bti_cli.caselog.log import ensure_cases_dir
 
     ensure_cases_dir(args.out)
     started = time.perf_counter()
@@ -408,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     print(f"wrote {done} cases to {args.out} in {seconds:.1f} s", file=sys.stderr)
     if args.index:
-        from bti_cli.index import Index
+        from bti_cli.caselog.index import Index
 
         started = time.perf_counter()
         with Index.open(args.out) as idx:

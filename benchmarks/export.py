@@ -73,7 +73,7 @@ def check_output(out: Path, expected: int) -> int:
 
 
 def count_case_files(cases_dir: Path) -> int:
-    from bti_cli.caselog import iter_case_files
+    from bti_cli.caselog.log import iter_case_files
 
     return sum(1 for _ in iter_case_files(cases_dir))
 

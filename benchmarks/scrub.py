@@ -40,8 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="number of timed runs (default 7)")
     args = parser.parse_args(argv)
 
-    from bti_cli import catalogue
-    from bti_cli.anonymise import domain_vocabulary, scrub
+    from bti_cli.catalogue import loader as catalogue
+    from bti_cli.privacy.scrubber import domain_vocabulary, scrub
 
     vocabulary = domain_vocabulary(catalogue.load("loten").catalogue)
     unit = corpus_text()

@@ -86,8 +86,8 @@ def covered(start: int, end: int, text: str, replaced: list[tuple[int, int]]) ->
 
 
 def evaluate(notes: list[Note], verbose: bool = False) -> dict:
-    from bti_cli import catalogue
-    from bti_cli.anonymise import domain_vocabulary, scrub
+    from bti_cli.catalogue import loader as catalogue
+    from bti_cli.privacy.scrubber import domain_vocabulary, scrub
 
     vocabularies: dict[str, frozenset[str]] = {}
     total = dict.fromkeys(KINDS, 0)

@@ -60,7 +60,8 @@ def main() -> int:
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
-    from bti_cli import catalogue, process
+    from bti_cli.catalogue import loader as catalogue
+    from bti_cli.walkthrough import process
 
     loaded = catalogue.load("loten")
     proc = process.load_for(loaded)
@@ -82,7 +83,7 @@ def main() -> int:
 
 def _run(args, loaded, proc, base: Path) -> int:
     from bti_cli.cli.walk import Session, known_ids
-    from bti_cli.prompts import ScriptedPrompter
+    from bti_cli.walkthrough.prompts import ScriptedPrompter
 
     samples: list[float] = []
     started = time.perf_counter()

@@ -91,12 +91,12 @@ def check_setting(key: str, value: str) -> str | int:
     if key == "lang" and value not in LANGUAGES:
         raise InputError(t("config.bad_value", key=key, reason=" | ".join(LANGUAGES)))
     if key == "municipality":
-        from bti_cli.catalogue import shipped_municipalities
+        from bti_cli.catalogue.loader import shipped_municipalities
 
         if value not in shipped_municipalities():
             raise InputError(t("config.bad_value", key=key, reason=", ".join(shipped_municipalities())))
     if key == "arena":
-        from bti_cli.catalogue import vocabulary_data
+        from bti_cli.catalogue.loader import vocabulary_data
 
         arenas = list(vocabulary_data()["work_arenas"])
         if value not in arenas:

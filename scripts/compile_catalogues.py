@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the validated copy of every shipped catalogue to bti_cli/data/compiled/<slug>.json.
+"""Write the validated copy of every shipped catalogue to data/compiled/<slug>.json.
 
 Run it after editing a shipped municipality file or areas.toml; tests/test_catalogue.py fails
 while a copy is out of date. The copies make even the first `bti measures list` fast: without
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 
-from bti_cli import catalogue
+from bti_cli.catalogue import loader as catalogue
 
 
 def main() -> int:

@@ -29,8 +29,9 @@ def isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("TERM", "dumb")
     for name in ("BTI_MUNICIPALITY", "BTI_DATA", "BTI_LANG", "BTI_DEBUG", "BTI_NO_INPUT", "BTI_PLAIN"):
         monkeypatch.delenv(name, raising=False)
-    from bti_cli import console, i18n
+    from bti_cli import i18n
     from bti_cli.cli import common
+    from bti_cli.terminal import console
 
     console.configure(no_color=False, plain=False)
     i18n.set_language("nb")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bti_cli import catalogue
-from bti_cli.anonymise import (
+from bti_cli.catalogue import loader as catalogue
+from bti_cli.privacy.scrubber import (
     KINDS,
     REASONS,
     Replacement,

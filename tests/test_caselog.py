@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bti_cli import caselog
-from bti_cli.caselog import CaseChanged, CaseLog, iter_case_files, new_case_id, verify_file
+from bti_cli.caselog import log as caselog
+from bti_cli.caselog.log import CaseChanged, CaseLog, iter_case_files, new_case_id, verify_file
+from bti_cli.catalogue.models import CASE_ID_PATTERN
 from bti_cli.errors import CaseNotFound, DataError, InputError, VerificationError
-from bti_cli.models import CASE_ID_PATTERN
 
 NOW = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
 
@@ -188,7 +188,7 @@ def test_guard_lets_ordinary_answers_through(cases_dir, text):
 @given(st.text(st.sampled_from("0123456789   +-.,@abxyzæ"), min_size=1, max_size=40))
 def test_text_scrubbed_by_the_anonymiser_is_never_refused(text):
     """The guard is a floor under the scrubber, never stricter: scrubbed text always passes."""
-    anonymise = pytest.importorskip("bti_cli.anonymise")
+    anonymise = pytest.importorskip("bti_cli.privacy.scrubber")
     assert caselog.personal_data_kinds(anonymise.scrub(text).text) == []
 
 
@@ -203,7 +203,7 @@ def test_iter_case_files_skips_other_files(cases_dir):
 
 
 def test_index_hook_called_after_each_write(cases_dir, monkeypatch):
-    from bti_cli import index
+    from bti_cli.caselog import index
 
     seen = []
     monkeypatch.setattr(index, "on_case_written", lambda log: seen.append(len(log.events)))
@@ -213,7 +213,7 @@ def test_index_hook_called_after_each_write(cases_dir, monkeypatch):
 
 
 def test_index_failure_does_not_undo_the_write(cases_dir, monkeypatch):
-    from bti_cli import index
+    from bti_cli.caselog import index
 
     def boom(log):
         raise RuntimeError("index down")
@@ -493,7 +493,7 @@ def _stripped(value):
     """What the strict model makes of a value (it trims whitespace, by pydantic's definition)."""
     from pydantic import ConfigDict, TypeAdapter
 
-    from bti_cli.models import AnswerValue
+    from bti_cli.catalogue.models import AnswerValue
 
     adapter = TypeAdapter(AnswerValue | None, config=ConfigDict(str_strip_whitespace=True))
     return adapter.validate_python(value)
@@ -594,7 +594,7 @@ def test_layout_is_pinned(cases_dir, monkeypatch):
 
 
 def test_append_many_writes_all_events_in_one_chained_write(tmp_path):
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
 
     log = CaseLog.create(tmp_path / "many", municipality="loten", catalogue_version="c" * 16,
                          process_version="p" * 16)
@@ -612,7 +612,7 @@ def test_append_many_writes_all_events_in_one_chained_write(tmp_path):
 def test_append_many_refuses_personal_data_and_writes_nothing(tmp_path):
     import pytest
 
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
     from bti_cli.errors import InputError
 
     log = CaseLog.create(tmp_path / "many", municipality="loten", catalogue_version="c" * 16,

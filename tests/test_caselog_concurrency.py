@@ -12,13 +12,13 @@ import time
 
 import pytest
 
-from bti_cli.caselog import CaseChanged, CaseLog, verify_file
+from bti_cli.caselog.log import CaseChanged, CaseLog, verify_file
 
 WORKER = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from bti_cli.caselog import CaseChanged, CaseLog
+    from bti_cli.caselog.log import CaseChanged, CaseLog
 
     cases, case_id, name, count, mode, go = sys.argv[1:7]
     while not os.path.exists(go):
@@ -97,7 +97,7 @@ KILLED_WORKER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
 
     log = CaseLog.open(Path(sys.argv[1]), sys.argv[2])
     start = len(log.events)

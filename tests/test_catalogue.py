@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bti_cli import catalogue
+from bti_cli.catalogue import loader as catalogue
 from bti_cli.errors import DataError, InputError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.toml"

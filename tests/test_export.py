@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bti_cli.export import (
+from bti_cli.reports.export import (
     EXPORT_KEYS,
     ExportRow,
     dumps_row,
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def summary(**values):
-    from bti_cli.models import CaseSummary
+    from bti_cli.catalogue.models import CaseSummary
 
     base = {"case_id": "BTI-2026-7K3Q9", "municipality": "loten", "created": "2026-01-05T09:00:00Z",
             "process_version": "p1", "catalogue_version": "c1"}

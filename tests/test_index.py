@@ -16,10 +16,10 @@ from bti_case_factory import make_case, measure
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bti_cli import index
-from bti_cli.caselog import CaseLog, render
-from bti_cli.export import EXPORT_KEYS, ExportRow
-from bti_cli.index import Index, due_items, parse_fast
+from bti_cli.caselog import index
+from bti_cli.caselog.index import Index, due_items, parse_fast
+from bti_cli.caselog.log import CaseLog, render
+from bti_cli.reports.export import EXPORT_KEYS, ExportRow
 
 
 def export_ids(cases_dir) -> list[str]:
@@ -219,7 +219,7 @@ def test_unreadable_contents_are_problems(cases_dir, content):
 
 def test_layout_change_is_reported_like_verify_does(cases_dir):
     """Any changed byte, even a space, makes caselog refuse the file; so does the index."""
-    from bti_cli.caselog import verify_file
+    from bti_cli.caselog.log import verify_file
 
     case = make_case(cases_dir)
     path = cases_dir / f"{case}.toml"
@@ -337,8 +337,8 @@ ANSWERS = st.one_of(
                           ANSWERS, st.none() | TEXT), max_size=6))
 def test_fast_reader_reads_what_caselog_wrote(events):
     """Whatever caselog writes, the fast reader returns the same events, or defers to caselog."""
-    from bti_cli.caselog import event_hash, event_table, header_hash
-    from bti_cli.models import CaseHeader, Event
+    from bti_cli.caselog.log import event_hash, event_table, header_hash
+    from bti_cli.catalogue.models import CaseHeader, Event
 
     header = CaseHeader(case_id="BTI-2026-AB12C", municipality="loten", catalogue_version="c",
                         process_version="p", created="2026-01-01T00:00:00Z")

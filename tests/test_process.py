@@ -8,11 +8,12 @@ from types import SimpleNamespace
 import pytest
 
 from bti_cli import i18n
-from bti_cli import process as engine
+from bti_cli.datafiles import data_dir
 from bti_cli.errors import DataError
+from bti_cli.walkthrough import process as engine
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHIPPED = (Path(engine.__file__).parent / "data" / "process.toml").read_text(encoding="utf-8")
+SHIPPED = (data_dir() / "process.toml").read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -159,7 +160,7 @@ def test_syntax_error_names_the_line():
 
 
 def _catalogue(tmp_path: Path, extra: str):
-    from bti_cli import catalogue
+    from bti_cli.catalogue import loader as catalogue
 
     path = tmp_path / "kommune.toml"
     path.write_text((FIXTURES / "walk.toml").read_text(encoding="utf-8") + extra, encoding="utf-8")

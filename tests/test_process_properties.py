@@ -8,9 +8,9 @@ from types import SimpleNamespace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bti_cli import process as engine
-from bti_cli.models import CaseHeader
-from bti_cli.state import summarise
+from bti_cli.caselog.state import summarise
+from bti_cli.catalogue.models import CaseHeader
+from bti_cli.walkthrough import process as engine
 
 PROC = engine.default_process()
 STEP_IDS = {s.id for s in PROC.steps}

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from bti_cli.errors import InputError
-from bti_cli.prompts import (
+from bti_cli.walkthrough.prompts import (
     AnswerError,
     Choice,
     PromptSpec,

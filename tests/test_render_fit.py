@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from bti_cli.render import READABLE_WIDTH, Column, fit_columns, labels, render, write_markdown
+from bti_cli.terminal.render import READABLE_WIDTH, Column, fit_columns, labels, render, write_markdown
 
 
 def cols():
@@ -90,7 +90,7 @@ def test_booleans_in_words_for_linear_text():
 
 
 def test_blocks_when_too_narrow(capsys, monkeypatch):
-    from bti_cli import console
+    from bti_cli.terminal import console
 
     monkeypatch.setenv("COLUMNS", "40")
     console.configure()

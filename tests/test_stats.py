@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bti_cli.export import AT_LEAST, EQUAL, SECONDARY, SMALL, _safe, compute_stats, protect
+from bti_cli.reports.export import AT_LEAST, EQUAL, SECONDARY, SMALL, _safe, compute_stats, protect
 
 TODAY = date(2026, 6, 1)
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bti_cli import catalogue, suggest
+from bti_cli.catalogue import loader as catalogue
+from bti_cli.catalogue import suggest
 from bti_cli.i18n import set_language
 
 FIXTURE = Path(__file__).parent / "fixtures" / "walk.toml"

@@ -28,8 +28,8 @@ from bti_cli.i18n import alias, early_language, h, localise, set_language, t
 
 def report_error(error: BtiError) -> None:
     """One or two plain lines on stderr (plus the problem list of a data error)."""
-    from bti_cli.console import err
     from bti_cli.errors import DataError
+    from bti_cli.terminal.console import err
 
     console = err()
     console.print(f"bti: {error.message}", markup=False, highlight=False)
@@ -306,7 +306,7 @@ def show_click_error(error: click.ClickException) -> None:
     if isinstance(error, click_exc.NoArgsIsHelpError):
         error.show()  # the help itself, already translated by BtiHelpFormatter
         return
-    from bti_cli.console import err
+    from bti_cli.terminal.console import err
 
     console = err()
     console.print(f"bti: {click_error_message(error)}", markup=False, highlight=False)
@@ -363,7 +363,7 @@ class BtiGroup(BtiSubGroup):
             show_click_error(error)
             sys.exit(error.exit_code)
         except typer.Abort:
-            from bti_cli.console import err
+            from bti_cli.terminal.console import err
 
             err().print(f"bti: {t('cli.aborted')}", markup=False, highlight=False)
             sys.exit(1)
@@ -407,7 +407,7 @@ class BtiGroup(BtiSubGroup):
             report_error(error)
             raise typer.Exit(int(error.exit_code)) from None
         except KeyboardInterrupt:
-            from bti_cli.console import err
+            from bti_cli.terminal.console import err
 
             err().print(f"bti: {t('cli.interrupted')}", markup=False)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -420,7 +420,7 @@ class BtiGroup(BtiSubGroup):
         except OSError as error:
             if os.environ.get("BTI_DEBUG") == "1":
                 raise
-            from bti_cli.console import err
+            from bti_cli.terminal.console import err
 
             where = f" ({error.filename})" if error.filename else ""
             err().print(f"bti: {error.strerror or type(error).__name__}{where}", markup=False)
@@ -428,7 +428,7 @@ class BtiGroup(BtiSubGroup):
         except Exception as error:  # noqa: BLE001 - the last line of defence
             if os.environ.get("BTI_DEBUG") == "1" or _is_click_error(error):
                 raise
-            from bti_cli.console import err
+            from bti_cli.terminal.console import err
 
             # never echo str(error): it might quote user input
             err().print(f"bti: {t('cli.internal_error', name=type(error).__name__)}", markup=False)
@@ -473,7 +473,7 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help=h("cli.opt_version")),
     ] = False,
 ) -> None:
-    from bti_cli.console import configure
+    from bti_cli.terminal.console import configure
 
     configure(no_color=no_color or None, plain=plain or None)
     common.init_root(ctx, municipality, data, cases_dir, lang, no_input)

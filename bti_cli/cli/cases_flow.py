@@ -20,9 +20,9 @@ from bti_cli.cli.walk import Answers, CaseArg, case_session, require_answers
 from bti_cli.i18n import h, t
 
 if TYPE_CHECKING:
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
     from bti_cli.cli.walk import Session
-    from bti_cli.process import Position
+    from bti_cli.walkthrough.process import Position
 
 
 def _open(
@@ -30,8 +30,8 @@ def _open(
 ) -> tuple[Session, CaseLog, Position]:
     """The Session over a case (`case_session`, with the command's options), its log and its
     position in the process; a closed case is an error."""
-    from bti_cli import process as engine
     from bti_cli.errors import InputError
+    from bti_cli.walkthrough import process as engine
 
     session = case_session(ctx, case, answers, **options)
     log = session.log
@@ -43,7 +43,7 @@ def _open(
 
 
 def _summary(session):
-    from bti_cli.state import summarise
+    from bti_cli.caselog.state import summarise
 
     log = session.log
     return summarise(log.header, log.events, deadline_days=session.proc.deadline_days, process=session.proc)
@@ -61,8 +61,8 @@ def evaluate(
     no_input: common.NoInput = False,
 ) -> None:
     """Record an evaluation meeting and the decision that follows (close, continue, change level)."""
-    from bti_cli import process as engine
     from bti_cli.errors import InputError
+    from bti_cli.walkthrough import process as engine
 
     session, log, pos = _open(ctx, case, answers, municipality=municipality, data=data, cases_dir=cases_dir,
                               lang=lang, no_input=no_input, versions=True)
@@ -88,7 +88,7 @@ def close(
     no_input: common.NoInput = False,
 ) -> None:
     """Write the closing note (avslutningsnotat) and close the case."""
-    from bti_cli import process as engine
+    from bti_cli.walkthrough import process as engine
 
     session, log, pos = _open(ctx, case, answers, municipality=municipality, data=data, cases_dir=cases_dir,
                               lang=lang, no_input=no_input)
@@ -114,8 +114,8 @@ def handover(
     lang: common.Lang = None,
 ) -> None:
     """Offer the baton to another role; the current holder keeps it until that role accepts."""
+    from bti_cli.catalogue.suggest import find_coordinator
     from bti_cli.errors import InputError
-    from bti_cli.suggest import find_coordinator
 
     session, log, pos = _open(ctx, case, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
                               no_input=True)
@@ -126,7 +126,7 @@ def handover(
     if coordinator is not None:
         role = coordinator.id
     else:
-        from bti_cli.anonymise import scrub
+        from bti_cli.privacy.scrubber import scrub
 
         result = scrub(role, vocabulary=session.vocabulary())
         if result.replacements:

@@ -20,7 +20,7 @@ DUE_WITHIN_DAYS = 14
 
 
 def _list_columns(rt: common.Runtime):
-    from bti_cli.render import Column
+    from bti_cli.terminal.render import Column
 
     # on a narrow terminal the pending step goes first, then the day the case was created, then
     # the arena, then the baton holder: the case, its status, level and next date always stay
@@ -58,7 +58,7 @@ def cases_list(
 ) -> None:
     from datetime import timedelta
 
-    from bti_cli.render import render, resolve_format
+    from bti_cli.terminal.render import render, resolve_format
 
     rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
     fmt = resolve_format(fmt, ("table", "json", "jsonl", "csv", "md"))
@@ -75,11 +75,11 @@ def cases_list(
     with open_index(rt) as idx:
         problems = idx.problems()
         if fmt in ("table", "md"):
-            from bti_cli.catalogue import work_arena_label
+            from bti_cli.catalogue.loader import work_arena_label
 
             rows = list(selected(idx))
             if not rows:
-                from bti_cli.console import err
+                from bti_cli.terminal.console import err
 
                 err().print(t("export.none_found"), markup=False)
             else:
@@ -91,7 +91,7 @@ def cases_list(
         elif fmt == "csv":  # machine formats stream
             import sys
 
-            from bti_cli.render import write_csv
+            from bti_cli.terminal.render import write_csv
 
             write_csv(selected(idx), sys.stdout, LIST_KEYS)
         else:
@@ -110,7 +110,7 @@ def cases_reindex(
 ) -> None:
     import time
 
-    from bti_cli.console import err
+    from bti_cli.terminal.console import err
 
     rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
     started = time.monotonic()

@@ -14,7 +14,7 @@ from bti_cli.cli.cases import cases_app
 from bti_cli.i18n import h, t
 
 if TYPE_CHECKING:
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
 
 SHOW_FORMATS = ("table", "md", "json")
 VERIFY_FORMATS = ("table", "json", "jsonl", "csv")
@@ -45,11 +45,11 @@ def _process_for(municipality: str):
     from bti_cli.errors import BtiError
 
     try:
-        from bti_cli import process
+        from bti_cli.walkthrough import process
     except ImportError:  # the engine is not installed in this build
         return None
     try:
-        from bti_cli import catalogue
+        from bti_cli.catalogue import loader as catalogue
 
         return process.load_for(catalogue.load(municipality))
     except (BtiError, OSError, AttributeError):
@@ -61,11 +61,11 @@ def _process_for(municipality: str):
 
 
 def _summary(log: CaseLog, proc) -> dict | None:
-    """The derived state (bti_cli.state), or None when no process definition is available."""
+    """The derived state (bti_cli.caselog.state), or None when no process definition is available."""
     if proc is None:
         return None
     try:
-        from bti_cli import state
+        from bti_cli.caselog import state
     except ImportError:
         return None
     summary = state.summarise(log.header, log.events, deadline_days=proc.deadline_days, process=proc)
@@ -104,7 +104,7 @@ def _text(labels, proc) -> str:
 
 def _label(function: str, key: str) -> str:
     try:
-        from bti_cli import catalogue
+        from bti_cli.catalogue import loader as catalogue
 
         return getattr(catalogue, function)(key)
     except Exception:  # noqa: BLE001 - a label is a nicety; the key stands on its own
@@ -157,7 +157,7 @@ def event_rows(log: CaseLog, proc) -> list[dict]:
 
 def _display_rows(log: CaseLog, proc, rows: list[dict]) -> list[dict]:
     """Rows for people (table, md): labels, local times, answers as text."""
-    from bti_cli.render import cell_text
+    from bti_cli.terminal.render import cell_text
 
     shown = []
     for event, row in zip(log.events, rows, strict=True):
@@ -213,7 +213,7 @@ def _find_question(proc, question_id: str):
 
 
 def _summary_rows(summary: dict, proc=None) -> list[dict]:
-    from bti_cli.render import cell_text
+    from bti_cli.terminal.render import cell_text
 
     rows = []
     for key in SUMMARY_FIELDS:
@@ -240,7 +240,7 @@ def _summary_rows(summary: dict, proc=None) -> list[dict]:
 
 
 def _timeline_columns():
-    from bti_cli.render import Column
+    from bti_cli.terminal.render import Column
 
     # on a narrow terminal the role goes first (it repeats from row to row), then the event
     # number, then the time: the question and the answer stay side by side
@@ -254,7 +254,7 @@ def _timeline_columns():
 
 
 def _summary_columns():
-    from bti_cli.render import Column
+    from bti_cli.terminal.render import Column
 
     return [Column("field", t("caselog.c_field")), Column("value", t("caselog.c_value"), max_width=60)]
 
@@ -279,9 +279,9 @@ def show(
     lang: common.Lang = None,
 ) -> None:
     """Show a case's log: its summary and a timeline of events (level, step, answer, role)."""
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
     from bti_cli.errors import VerificationError
-    from bti_cli.render import resolve_format
+    from bti_cli.terminal.render import resolve_format
 
     rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
     if reader is Reader.guardians:
@@ -313,25 +313,25 @@ def show(
 
 
 def _show_for_guardians(rt, case: str, fmt: str) -> None:
-    """The family's summary (bti_cli.family): Markdown for `--format md`, rendered on a terminal.
+    """The family's summary (bti_cli.reports.family): Markdown for `--format md`, rendered on a terminal.
 
     Only from a case file that passes verification: what is handed to a family must be what
     was recorded."""
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
     from bti_cli.errors import BtiError, UsageError
-    from bti_cli.family import guardian_summary
+    from bti_cli.reports.family import guardian_summary
 
     if fmt not in ("md", "table"):
         raise UsageError(t("caselog.for_guardians_format"))
     log = CaseLog.open(rt.require_cases_dir(), case)
     try:
-        from bti_cli import catalogue
+        from bti_cli.catalogue import loader as catalogue
 
         cat = catalogue.load(log.header.municipality).catalogue
     except BtiError:
         cat = None  # names fall back to ids; the summary is still the family's
     text = guardian_summary(log.header, log.events, catalogue=cat, process=_process_for(log.header.municipality))
-    from bti_cli.console import is_plain, out
+    from bti_cli.terminal.console import is_plain, out
 
     if fmt == "md" or is_plain():
         sys.stdout.write(text)
@@ -353,8 +353,8 @@ def _facts(log: CaseLog) -> list[tuple[str, str]]:
 
 
 def _print_table(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> None:
-    from bti_cli.console import is_plain, out
-    from bti_cli.render import fit_columns, print_blocks, print_table
+    from bti_cli.terminal.console import is_plain, out
+    from bti_cli.terminal.render import fit_columns, print_blocks, print_table
 
     console = out()
     console.print(t("caselog.title", case=log.case_id), markup=False)
@@ -384,13 +384,13 @@ def _print_table(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> 
         else:
             print_table(members, shown, title=title)
     if fitted is not None and len(shown) < len(columns):
-        from bti_cli.console import err
+        from bti_cli.terminal.console import err
 
         err().print(t("cli.more_columns"), style="dim", markup=False, highlight=False)
 
 
 def _write_markdown(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> None:
-    from bti_cli.render import write_markdown
+    from bti_cli.terminal.render import write_markdown
 
     out = sys.stdout
     out.write(f"# {t('caselog.title', case=log.case_id)}\n\n")
@@ -423,9 +423,9 @@ def verify(
     lang: common.Lang = None,
 ) -> None:
     """Check each case file's hash chain and layout; exit 5 if any file fails."""
-    from bti_cli.caselog import iter_case_files, normalise_case_id, verify_file
+    from bti_cli.caselog.log import iter_case_files, normalise_case_id, verify_file
     from bti_cli.errors import CaseNotFound, VerificationError
-    from bti_cli.render import Column, render, resolve_format
+    from bti_cli.terminal.render import Column, render, resolve_format
 
     rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
     fmt = resolve_format(fmt, VERIFY_FORMATS)
@@ -466,7 +466,7 @@ def verify(
                       count=tally["checked"])
             render(rows, columns, "table", title=title)
         else:
-            from bti_cli.console import err
+            from bti_cli.terminal.console import err
 
             err().print(t("caselog.no_cases"), markup=False)
     else:

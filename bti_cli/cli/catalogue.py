@@ -9,10 +9,10 @@ import typer
 
 from bti_cli.cli import common
 from bti_cli.i18n import h, help_from, t
-from bti_cli.render import FORMATS, Column, labels, render, resolve_format
+from bti_cli.terminal.render import FORMATS, Column, labels, render, resolve_format
 
 if TYPE_CHECKING:
-    from bti_cli.catalogue import Plain
+    from bti_cli.catalogue.loader import Plain
 
 measures_app = typer.Typer(help=h("cli.cmd_measures"), no_args_is_help=True)
 services_app = typer.Typer(help=h("cli.cmd_services"), no_args_is_help=True)
@@ -121,7 +121,7 @@ def measures_list(
     lang: common.Lang = None,
 ) -> None:
     """List measures, filtered by service, tier, age, concern area, status or text."""
-    from bti_cli import catalogue as core
+    from bti_cli.catalogue import loader as core
     from bti_cli.errors import InputError
 
     fmt, plain = _plain(ctx, fmt, municipality, data, lang, ("table", "json", "jsonl", "csv", "md"))
@@ -192,7 +192,7 @@ def measures_show(
     lang: common.Lang = None,
 ) -> None:
     """Show one measure in full, with its source in the municipal plan."""
-    from bti_cli import catalogue as core
+    from bti_cli.catalogue import loader as core
 
     fmt, plain = _plain(ctx, fmt, municipality, data, lang, ("table", "json"))
     cat = plain.data
@@ -223,7 +223,7 @@ def measures_show(
         ("status", "col_status"),
         ("source", "field_source"),
     ]
-    from bti_cli.render import cell_text, print_table
+    from bti_cli.terminal.render import cell_text, print_table
 
     pairs = [
         {"field": t(f"catalogue.{label}"), "value": cell_text(row.get(key))} for key, label in fields if row.get(key)
@@ -313,7 +313,7 @@ def coordinators(
     lang: common.Lang = None,
 ) -> None:
     """Baton holders (stafettholder) by level and arena, and the level-3 coordination roles."""
-    from bti_cli import catalogue as core
+    from bti_cli.catalogue import loader as core
 
     fmt, plain = _plain(ctx, fmt, municipality, data, lang)
     cat = plain.data

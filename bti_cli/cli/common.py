@@ -21,21 +21,21 @@ FORMAT_HELP = h("cli.opt_format")
 
 def complete_municipality(incomplete: str) -> list[str]:
     """Shell completion: the shipped municipalities."""
-    from bti_cli.catalogue import shipped_municipalities
+    from bti_cli.catalogue.loader import shipped_municipalities
 
     return [slug for slug in shipped_municipalities() if slug.startswith(incomplete)]
 
 
 def complete_area(incomplete: str) -> list[str]:
     """Shell completion: the concern-area keys of areas.toml."""
-    from bti_cli.catalogue import vocabulary_data
+    from bti_cli.catalogue.loader import vocabulary_data
 
     return [key for key in vocabulary_data()["areas"] if key.startswith(incomplete)]
 
 
 def complete_work_arena(incomplete: str) -> list[str]:
     """Shell completion: the work-arena keys of areas.toml."""
-    from bti_cli.catalogue import vocabulary_data
+    from bti_cli.catalogue.loader import vocabulary_data
 
     return [key for key in vocabulary_data()["work_arenas"] if key.startswith(incomplete)]
 
@@ -47,7 +47,7 @@ def complete_lang(incomplete: str) -> list[str]:
 
 
 def complete_format(incomplete: str) -> list[str]:
-    from bti_cli.render import FORMATS
+    from bti_cli.terminal.render import FORMATS
 
     return [fmt for fmt in FORMATS if fmt.startswith(incomplete)]
 
@@ -115,7 +115,7 @@ class Runtime:
 
     def catalogue(self):
         """The loaded catalogue (cached per run)."""
-        from bti_cli import catalogue
+        from bti_cli.catalogue import loader as catalogue
 
         key = (self.municipality, str(self.data))
         cache = _catalogue_cache
@@ -125,7 +125,7 @@ class Runtime:
 
     def plain(self):
         """The validated catalogue as plain data, from the cache when unchanged (fast)."""
-        from bti_cli import catalogue
+        from bti_cli.catalogue import loader as catalogue
 
         key = ("plain", self.municipality, str(self.data))
         if key not in _catalogue_cache:
@@ -226,7 +226,7 @@ def first_run_notice(rt: Runtime) -> bool:
     cases_dir = rt.require_cases_dir()
     if cases_dir.exists() or not sys.stderr.isatty():
         return False
-    from bti_cli.console import err
+    from bti_cli.terminal.console import err
 
     err().print(t("config.first_run", cases_dir=cases_dir), markup=False, highlight=False, soft_wrap=False)
     err().print("", markup=False)

@@ -9,7 +9,7 @@ import typer
 
 from bti_cli.cli import common
 from bti_cli.i18n import h, t
-from bti_cli.render import Column, render, resolve_format
+from bti_cli.terminal.render import Column, render, resolve_format
 
 config_app = typer.Typer(help=h("cli.cmd_config"), no_args_is_help=True)
 

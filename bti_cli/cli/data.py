@@ -9,7 +9,7 @@ import typer
 
 from bti_cli.cli import common
 from bti_cli.i18n import h, t
-from bti_cli.render import Column, render, resolve_format
+from bti_cli.terminal.render import Column, render, resolve_format
 
 data_app = typer.Typer(help=h("cli.cmd_data"), no_args_is_help=True)
 
@@ -27,9 +27,9 @@ def validate(
 ) -> None:
     """Check data files by kind (municipality, process, areas); each problem is reported as
     file:line field: message (exit 3)."""
-    from bti_cli import catalogue as core
-    from bti_cli.console import err, out
+    from bti_cli.catalogue import loader as core
     from bti_cli.errors import DataError
+    from bti_cli.terminal.console import err, out
 
     rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
     targets: list[tuple[str | None, Path | None]]
@@ -61,7 +61,7 @@ def validate(
 def _validate_one(slug: str | None, path: Path | None) -> str:
     """Validate one file (of the kind its top-level tables say) or a shipped municipality;
     the `ok` line, or a DataError."""
-    from bti_cli import catalogue as core
+    from bti_cli.catalogue import loader as core
     from bti_cli.errors import DataError
 
     if path is not None:
@@ -71,7 +71,7 @@ def _validate_one(slug: str | None, path: Path | None) -> str:
         if kind is None:
             raise DataError(t("catalogue.v_unknown_kind", name=name), [])
         if kind == "process":
-            from bti_cli.process import parse_process
+            from bti_cli.walkthrough.process import parse_process
 
             proc = parse_process(text, name)
             return t("catalogue.validate_ok_process", path=name, version=proc.version,
@@ -107,8 +107,8 @@ def schema(
     import json
     import sys
 
+    from bti_cli.catalogue.models import Catalogue, Vocabulary
     from bti_cli.errors import UsageError
-    from bti_cli.models import Catalogue, Vocabulary
 
     models = {"municipality": Catalogue, "areas": Vocabulary}
     if what not in models:
@@ -119,7 +119,7 @@ def schema(
 @data_app.command("municipalities", help=h("catalogue.help_data_municipalities"))
 def municipalities(fmt: common.Format = None) -> None:
     """List the municipalities shipped with bti."""
-    from bti_cli import catalogue as core
+    from bti_cli.catalogue import loader as core
 
     fmt = resolve_format(fmt)
     rows = []
@@ -150,7 +150,7 @@ def municipalities(fmt: common.Format = None) -> None:
 @data_app.command("areas", help=h("catalogue.help_data_areas"))
 def areas(fmt: common.Format = None, lang: common.Lang = None, ctx: typer.Context = None) -> None:
     """List the concern-area keys and work arenas, with labels in the chosen language."""
-    from bti_cli import catalogue as core
+    from bti_cli.catalogue import loader as core
     from bti_cli.i18n import pick
 
     if ctx is not None:
@@ -176,7 +176,7 @@ def process_steps(
     lang: common.Lang = None,
 ) -> None:
     """List the walkthrough's steps and questions with their ids (the keys of an answers file)."""
-    from bti_cli import process as core
+    from bti_cli.walkthrough import process as core
 
     rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
     fmt = resolve_format(fmt)

@@ -1,6 +1,6 @@
 """`bti export`, `bti stats` and `bti due`: read the case index, write rows, figures, dates.
 
-Thin: the index (bti_cli.index) and the figures (bti_cli.export) do the work; this module
+Thin: the index (bti_cli.caselog.index) and the figures (bti_cli.reports.export) do the work; this module
 parses options, renders, and reports unreadable case files after the output (exit code 5).
 """
 
@@ -21,7 +21,7 @@ from bti_cli.cli import common
 from bti_cli.i18n import h, help_from, t
 
 if TYPE_CHECKING:
-    from bti_cli.index import Index, Problem
+    from bti_cli.caselog.index import Index, Problem
 
 
 class CaseStatus(str, Enum):
@@ -79,7 +79,7 @@ class ProgressBar:
         import time
 
         if self.bar is None:
-            from bti_cli.console import err, is_plain
+            from bti_cli.terminal.console import err, is_plain
 
             console = err()
             if time.monotonic() - self.started < PROGRESS_AFTER or not console.is_terminal or is_plain():
@@ -100,7 +100,7 @@ class ProgressBar:
 
 def open_index(rt: common.Runtime, *, force: bool = False) -> Index:
     """The cases folder's index, brought up to date (with a progress bar when slow)."""
-    from bti_cli.index import Index
+    from bti_cli.caselog.index import Index
 
     idx = Index.open(rt.require_cases_dir())
     progress = ProgressBar(t("export.progress_index"))
@@ -119,8 +119,8 @@ def report_problems(problems: list[Problem]) -> None:
     command, with every other case, has been written already)."""
     if not problems:
         return
-    from bti_cli.console import err
     from bti_cli.errors import VerificationError
+    from bti_cli.terminal.console import err
 
     console = err()
     for problem in problems[:MAX_PROBLEM_LINES]:
@@ -204,7 +204,7 @@ def output(path: Path | None) -> Iterator[IO[str]]:
 
 
 def _say(text: str) -> None:
-    from bti_cli.console import err
+    from bti_cli.terminal.console import err
 
     err().print(text, markup=False, highlight=False)
 
@@ -234,12 +234,12 @@ def export(
     import json
 
     from bti_cli.errors import UsageError
-    from bti_cli.export import EXPORT_FORMATS, write_export
-    from bti_cli.render import resolve_format
+    from bti_cli.reports.export import EXPORT_FORMATS, write_export
+    from bti_cli.terminal.render import resolve_format
 
     rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
     if schema:
-        from bti_cli.export import export_schema
+        from bti_cli.reports.export import export_schema
 
         sys.stdout.write(json.dumps(export_schema(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -276,7 +276,7 @@ def _decimal(text: str) -> str:
 
 
 def _display(metric: str, value: Any, why: str | None, min_count: int) -> str:
-    from bti_cli.export import COUNT_METRICS, SECONDARY, SMALL
+    from bti_cli.reports.export import COUNT_METRICS, SECONDARY, SMALL
 
     if why == SMALL:
         return f"<{min_count}" if metric in COUNT_METRICS else "–"
@@ -305,8 +305,8 @@ class _Labels:
             pass
 
     def __call__(self, dimension: str, key: str) -> str:
-        from bti_cli import catalogue
-        from bti_cli.export import TIERS, UNKNOWN
+        from bti_cli.catalogue import loader as catalogue
+        from bti_cli.reports.export import TIERS, UNKNOWN
 
         if dimension == "level":
             return t("export.level_n", n=key)
@@ -338,8 +338,8 @@ def stats(
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
 ) -> None:
-    from bti_cli.export import compute_stats
-    from bti_cli.render import resolve_format
+    from bti_cli.reports.export import compute_stats
+    from bti_cli.terminal.render import resolve_format
 
     rt = common.runtime(ctx, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang)
     fmt = resolve_format(fmt, ("table", "json", "csv"))
@@ -359,7 +359,7 @@ def stats(
                 row["label"] = labels(breakdown["by"], row["group"])
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
-        from bti_cli.render import write_csv
+        from bti_cli.terminal.render import write_csv
 
         rows = ({**row, "label": labels(row["section"], row["group"]) if row["group"] else ""}
                 for row in figures.long_rows())
@@ -370,9 +370,9 @@ def stats(
 
 
 def _stats_tables(figures, labels: _Labels) -> None:
-    from bti_cli.console import out
-    from bti_cli.export import METRICS
-    from bti_cli.render import Column, render
+    from bti_cli.reports.export import METRICS
+    from bti_cli.terminal.console import out
+    from bti_cli.terminal.render import Column, render
 
     m = figures.min_count
     period = t("export.period_year", year=figures.year) if figures.year else t("export.period_all")
@@ -388,8 +388,8 @@ def _stats_tables(figures, labels: _Labels) -> None:
         metrics = figures.metrics[dimension]
         shown = []
         if dimension in ("arena", "area", "service"):  # by name, "unknown" last
-            from bti_cli.catalogue import fold
-            from bti_cli.export import UNKNOWN
+            from bti_cli.catalogue.loader import fold
+            from bti_cli.reports.export import UNKNOWN
 
             table = sorted(table, key=lambda r: (r["group"] == UNKNOWN, fold(labels(dimension, r["group"]))))
         for row in table:
@@ -430,8 +430,8 @@ def due(
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
 ) -> None:
-    from bti_cli.index import due_items
-    from bti_cli.render import Column, render, resolve_format
+    from bti_cli.caselog.index import due_items
+    from bti_cli.terminal.render import Column, render, resolve_format
 
     rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
     explicit = fmt is not None
@@ -464,7 +464,7 @@ def due(
                 ]
                 render(shown, columns, fmt, title=t("export.due_title", date=limit))
         elif fmt == "csv":
-            from bti_cli.render import write_csv
+            from bti_cli.terminal.render import write_csv
 
             write_csv(items, sys.stdout, ("case_id", "what", "due", "days_left", "overdue", "level",
                                           "baton_holder_role"))
@@ -475,7 +475,7 @@ def due(
 
 def _write_ics(path: Path, items: list[dict[str, Any]]) -> None:
     from bti_cli import __version__
-    from bti_cli.export import ics_calendar
+    from bti_cli.reports.export import ics_calendar
 
     entries = []
     for item in items:

@@ -17,9 +17,9 @@ REPORT_FORMATS = ("table", "json", "jsonl", "csv", "md")
 
 def _read_text(path: Path | None) -> str:
     """The whole input, line endings kept exactly as they are."""
-    from bti_cli.console import err, stdin_is_terminal
     from bti_cli.errors import InputError
     from bti_cli.i18n import t
+    from bti_cli.terminal.console import err, stdin_is_terminal
 
     if path is None or str(path) == "-":
         if stdin_is_terminal():
@@ -53,8 +53,8 @@ def _write_exactly(text: str) -> None:
 
 
 def _rows(text: str, result, show: bool) -> list[dict]:
-    from bti_cli.anonymise import positions
     from bti_cli.i18n import t
+    from bti_cli.privacy.scrubber import positions
 
     rows = []
     for r, (line, col) in zip(result.replacements, positions(text, result.replacements), strict=True):
@@ -106,10 +106,10 @@ def scrub(
     lang: common.Lang = None,
 ) -> None:
     """Anonymise text: names, identity numbers, phones, e-mails, addresses and birth dates."""
-    from bti_cli.anonymise import domain_vocabulary
-    from bti_cli.anonymise import scrub as run_scrub
     from bti_cli.errors import UsageError
     from bti_cli.i18n import get_language, t
+    from bti_cli.privacy.scrubber import domain_vocabulary
+    from bti_cli.privacy.scrubber import scrub as run_scrub
 
     rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
     report = report or show
@@ -141,9 +141,9 @@ def scrub(
 
 
 def _print_report(text: str, result, show: bool, fmt: str | None) -> None:
-    from bti_cli.console import err
     from bti_cli.i18n import t
-    from bti_cli.render import Column, render, resolve_format
+    from bti_cli.terminal.console import err
+    from bti_cli.terminal.render import Column, render, resolve_format
 
     fmt = resolve_format(fmt, REPORT_FORMATS)
     rows = _rows(text, result, show)

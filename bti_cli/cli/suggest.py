@@ -52,10 +52,10 @@ def suggest(
     lang: common.Lang = None,
 ) -> None:
     """Ranked measures, collaboration arenas and baton holders, each with the reasons for it."""
-    from bti_cli import suggest as core
-    from bti_cli.catalogue import load_vocabulary
+    from bti_cli.catalogue import suggest as core
+    from bti_cli.catalogue.loader import load_vocabulary
     from bti_cli.errors import UsageError
-    from bti_cli.render import Column, render, resolve_format
+    from bti_cli.terminal.render import Column, render, resolve_format
 
     rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
     fmt = resolve_format(fmt)
@@ -98,7 +98,7 @@ def suggest(
         for row in rows:
             row["reasons"] = "; ".join(row["reasons"])
         if not rows:
-            from bti_cli.console import out
+            from bti_cli.terminal.console import out
 
             out().print(t("walk.suggest_none"), markup=False)
             return

@@ -1,6 +1,6 @@
 """`bti start` and `bti resume CASE`: the guided walkthrough.
 
-The loop is thin: the engine (bti_cli.process) says what comes next, this module turns that
+The loop is thin: the engine (bti_cli.walkthrough.process) says what comes next, this module turns that
 into a prompt (texts, ranked suggestions, defaults), the prompter answers, free text passes the
 scrubber, and the answer is appended durably to the case log before the next question appears.
 Ctrl-C leaves every answered step on disk and exits 130; `bti resume CASE` continues at the same
@@ -20,10 +20,10 @@ from bti_cli.cli import common
 from bti_cli.i18n import h, help_from, pick, t
 
 if TYPE_CHECKING:
-    from bti_cli.caselog import CaseLog
-    from bti_cli.catalogue import Loaded
-    from bti_cli.process import Process
-    from bti_cli.prompts import Prompter, PromptSpec
+    from bti_cli.caselog.log import CaseLog
+    from bti_cli.catalogue.loader import Loaded
+    from bti_cli.walkthrough.process import Process
+    from bti_cli.walkthrough.prompts import Prompter, PromptSpec
 
 MAX_ACTIONS = 1000  # a guard: a valid process never needs this many steps in one session
 
@@ -39,7 +39,7 @@ CaseArg = Annotated[
 
 
 def _fmt(text: str, proc: Process) -> str:
-    from bti_cli.process import format_text
+    from bti_cli.walkthrough.process import format_text
 
     return format_text(text, proc)
 
@@ -92,7 +92,7 @@ class Session:
 
     def ensure_log(self) -> CaseLog:
         if self.log is None:
-            from bti_cli.caselog import CaseLog
+            from bti_cli.caselog.log import CaseLog
 
             self.log = CaseLog.create(
                 self.cases_dir,
@@ -118,8 +118,8 @@ class Session:
 
     def run(self, *, resume: bool = False, evaluate: bool = False) -> str:
         """Ask until the engine stops; returns the final action's kind (waiting/closed/stop)."""
-        from bti_cli import process as engine
         from bti_cli.errors import Interrupted
+        from bti_cli.walkthrough import process as engine
 
         first = True
         try:
@@ -166,13 +166,13 @@ class Session:
 
     def _safety_requested(self, level: int) -> None:
         """`!` was answered: record the safety gate; the engine then leaves the ordinary path."""
-        from bti_cli import process as engine
+        from bti_cli.walkthrough import process as engine
 
         self.say(t("walk.safety_requested"), style="bold red")
         self.append(level=level, step=engine.SAFETY_STEP, kind="answer", question=engine.SAFETY_QUESTION, value=True)
 
     def _ask(self, action, pos) -> None:
-        from bti_cli.prompts import SafetyRequested
+        from bti_cli.walkthrough.prompts import SafetyRequested
 
         self._header(action.step, action.level)
         spec = self.spec(action, pos)
@@ -227,7 +227,7 @@ class Session:
                 return self.scrubbed(spec, value)
             return value
         if kind == "measures":
-            from bti_cli.state import measures_value
+            from bti_cli.caselog.state import measures_value
 
             by_id = {m.id: m for m in self.cat.measures}
             rows = [{"id": mid, "service": by_id[mid].service, "tiers": [tr.value for tr in by_id[mid].tiers]}
@@ -237,15 +237,15 @@ class Session:
 
     def vocabulary(self) -> frozenset:
         if self._vocabulary is None:
-            from bti_cli.anonymise import domain_vocabulary
+            from bti_cli.privacy.scrubber import domain_vocabulary
 
             self._vocabulary = frozenset(domain_vocabulary(self.cat))
         return self._vocabulary
 
     def scrubbed(self, spec: PromptSpec, text: str) -> str:
         """Scrub free text; show what was replaced and let the employee edit (scrubbed again)."""
-        from bti_cli.anonymise import scrub
         from bti_cli.i18n import get_language
+        from bti_cli.privacy.scrubber import scrub
 
         for _ in range(20):
             result = scrub(text, vocabulary=self.vocabulary(), lang=get_language())
@@ -262,7 +262,7 @@ class Session:
         return result.text
 
     def _decide(self, action, pos) -> None:
-        from bti_cli.prompts import Choice, PromptSpec, SafetyRequested
+        from bti_cli.walkthrough.prompts import Choice, PromptSpec, SafetyRequested
 
         self._header(action.step, action.level)
         if action.level == 0 and action.step.phase == "start":
@@ -327,7 +327,7 @@ class Session:
             if not self._closed_now:
                 self.say(t("walk.case_closed", case=self.case_id))
             return
-        from bti_cli.state import summarise
+        from bti_cli.caselog.state import summarise
 
         s = summarise(self.log.header, self.log.events, deadline_days=self.proc.deadline_days, process=self.proc)
         self.say("")
@@ -342,7 +342,7 @@ class Session:
             self.say(t("walk.next_evaluation", date=s.next_evaluation, case=self.case_id))
 
     def role_label(self, value: str) -> str:
-        from bti_cli.suggest import find_coordinator
+        from bti_cli.catalogue.suggest import find_coordinator
 
         c = find_coordinator(self.cat, value)
         return c.role if c is not None else value
@@ -366,10 +366,10 @@ class Session:
         return raw
 
     def spec(self, action, pos) -> PromptSpec:
-        from bti_cli import process as engine
-        from bti_cli import suggest
-        from bti_cli.catalogue import load_vocabulary
-        from bti_cli.prompts import AnswerError, Choice, PromptSpec
+        from bti_cli.catalogue import suggest
+        from bti_cli.catalogue.loader import load_vocabulary
+        from bti_cli.walkthrough import process as engine
+        from bti_cli.walkthrough.prompts import AnswerError, Choice, PromptSpec
 
         q = action.question
         answers = pos.answers
@@ -467,7 +467,7 @@ def t_kind(kind: str) -> str:
 
 
 def _choice(s, *, with_service: bool = False):
-    from bti_cli.prompts import Choice
+    from bti_cli.walkthrough.prompts import Choice
 
     label = s.name
     if with_service:
@@ -478,7 +478,7 @@ def _choice(s, *, with_service: bool = False):
 
 def known_ids(proc: Process) -> dict[str, set[str]]:
     """step id → question ids (and `decision`), for checking an answers file."""
-    from bti_cli.process import DECISION_KEY
+    from bti_cli.walkthrough.process import DECISION_KEY
 
     known: dict[str, set[str]] = {}
     for step in proc.steps:
@@ -490,8 +490,8 @@ def known_ids(proc: Process) -> dict[str, set[str]]:
 
 
 def make_prompter(rt: common.Runtime, answers: Path | None, proc: Process) -> Prompter:
-    from bti_cli.console import out, stdin_is_terminal
-    from bti_cli.prompts import RichPrompter, ScriptedPrompter
+    from bti_cli.terminal.console import out, stdin_is_terminal
+    from bti_cli.walkthrough.prompts import RichPrompter, ScriptedPrompter
 
     interactive = not rt.no_input and stdin_is_terminal()
     console = out()
@@ -511,7 +511,7 @@ def make_prompter(rt: common.Runtime, answers: Path | None, proc: Process) -> Pr
 
 def session_for(rt: common.Runtime, answers: Path | None, loaded: Loaded | None = None,
                 log: CaseLog | None = None) -> Session:
-    from bti_cli import process
+    from bti_cli.walkthrough import process
 
     loaded = loaded or rt.catalogue()
     proc = process.load_for(loaded)
@@ -532,8 +532,8 @@ def require_answers(rt: common.Runtime, answers: Path | None) -> None:
 def open_case(rt: common.Runtime, case: str, *, explicit: bool = False):
     """(log, loaded catalogue) for an existing case: its own municipality unless --data (or an
     explicit -m, `explicit`) is given."""
-    from bti_cli import catalogue
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
+    from bti_cli.catalogue import loader as catalogue
 
     log = CaseLog.open(rt.require_cases_dir(), case)
     loaded = rt.catalogue() if rt.data is not None or explicit else catalogue.load(log.header.municipality)
@@ -622,7 +622,7 @@ def resume(
     """Continue an unfinished walkthrough at the question where it stopped."""
     session = case_session(ctx, case, answers, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
                            no_input=no_input, notice=True, versions=True)
-    from bti_cli import process as engine
+    from bti_cli.walkthrough import process as engine
 
     action = engine.next_action(session.proc, session.events, resume=True)
     if isinstance(action, engine.Done):

@@ -58,9 +58,9 @@ def summary(cli, case_id):
     """The derived state, straight from the case file (the fixture municipality is not shipped)."""
     import os
 
-    from bti_cli.caselog import CaseLog
-    from bti_cli.process import default_process
-    from bti_cli.state import summarise
+    from bti_cli.caselog.log import CaseLog
+    from bti_cli.caselog.state import summarise
+    from bti_cli.walkthrough.process import default_process
 
     log = CaseLog.open(Path(os.environ["BTI_CASES_DIR"]), case_id)
     return summarise(log.header, log.events, process=default_process()).model_dump(mode="json")

@@ -9,7 +9,7 @@ import json
 import pytest
 from bti_case_factory import make_case
 
-from bti_cli import index
+from bti_cli.caselog import index
 
 
 @pytest.fixture
@@ -103,8 +103,8 @@ def test_progress_bar_only_on_a_terminal_after_a_second(monkeypatch):
 
     from rich.console import Console
 
-    from bti_cli import console
     from bti_cli.cli import export as export_cli
+    from bti_cli.terminal import console
 
     clock = [100.0]
     monkeypatch.setattr("time.monotonic", lambda: clock[0])

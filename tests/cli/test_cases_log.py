@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bti_cli.caselog import CaseLog
+from bti_cli.caselog.log import CaseLog
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 SECRET = "Fiktiv Observasjon Zeta"  # an answer text that must never leak into an error message
@@ -16,7 +16,7 @@ SECRET = "Fiktiv Observasjon Zeta"  # an answer text that must never leak into a
 def _first_step():
     """A real step and question of the shipped process, for label checks (None if absent)."""
     try:
-        from bti_cli import process
+        from bti_cli.walkthrough import process
 
         proc = process.default_process()
     except Exception:  # noqa: BLE001 - the process file may be mid-edit

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bti_case_factory import make_case, measure
 
-from bti_cli.export import EXPORT_KEYS, ExportRow, export_schema
+from bti_cli.reports.export import EXPORT_KEYS, ExportRow, export_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -168,8 +168,8 @@ def test_corrupted_case_is_named_and_others_exported(cli, three_cases, cases_dir
 
 
 def test_index_staleness_through_export(cli, cases_dir):
-    from bti_cli import index
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog import index
+    from bti_cli.caselog.log import CaseLog
 
     first = make_case(cases_dir, created="2026-01-05")
     assert len(json.loads(cli("export").stdout)) == 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bti_cli import i18n
-from bti_cli.family import in_sentence, long_date
+from bti_cli.reports.family import in_sentence, long_date
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "answers"
@@ -41,7 +41,7 @@ def family(cli, case: str, lang: str, *extra: str) -> str:
 
 
 def loten():
-    from bti_cli import catalogue
+    from bti_cli.catalogue import loader as catalogue
 
     return catalogue.load("loten").catalogue
 
@@ -131,7 +131,7 @@ def test_after_accept_the_new_baton_holder_is_named(cli, level3):
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_internal_words_and_no_ids(cli, level1, level3, cases_dir, lang):
     """No step or question ids, hashes, event numbers, ISO dates, measure or role ids, keys."""
-    from bti_cli.process import default_process
+    from bti_cli.walkthrough.process import default_process
 
     proc = default_process()
     # the ids that are not also plain English words ("goals", "consent", "close" are)

@@ -56,7 +56,7 @@ def test_data_validate_an_unknown_municipality_is_an_input_error(cli):
     [("process.toml", "process file 2026"), ("areas.toml", "areas file: ")],
 )
 def test_data_validate_recognises_process_and_areas_files(cli, name, expected):
-    result = cli("data", "validate", str(ROOT / "bti_cli" / "data" / name), "--lang", "en")
+    result = cli("data", "validate", str(ROOT / "data" / name), "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert expected in result.stdout
     assert "services" not in result.stdout
@@ -232,7 +232,7 @@ def test_barnevern_is_glossed_where_it_first_appears_in_english(cli):
     assert by_question[("l0-decide", "decision")].count(gloss) == 1
     assert by_question[("notify", "barnevern_informed")].count(gloss) == 1
     # the concern scale and the share step's intro, straight from the process definition
-    from bti_cli.process import default_process
+    from bti_cli.walkthrough.process import default_process
 
     proc = default_process()
     steps = {step.id: step for step in proc.steps}

@@ -27,7 +27,8 @@ def test_json_rows_with_reasons(cli):
 
 
 def test_same_ranking_as_the_core(cli):
-    from bti_cli import catalogue, suggest
+    from bti_cli.catalogue import loader as catalogue
+    from bti_cli.catalogue import suggest
 
     cat = catalogue.load(None, FIXTURE).catalogue
     rows = json.loads(cli(*ARGS, "--format", "json").stdout)

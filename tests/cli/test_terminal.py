@@ -283,7 +283,7 @@ def terminal(monkeypatch):
 
 
 def _print_red(monkeypatch) -> str:
-    from bti_cli import console
+    from bti_cli.terminal import console
 
     fake = FakeTerminal()
     monkeypatch.setattr(sys, "stdout", fake)
@@ -309,7 +309,7 @@ def test_an_empty_no_color_is_ignored(terminal):
 
 
 def test_no_color_option(terminal):
-    from bti_cli import console
+    from bti_cli.terminal import console
 
     console.configure(no_color=True)  # what --no-color does
     printed = _print_red(terminal)
@@ -454,8 +454,8 @@ class FakeStderr(io.StringIO):
 
 
 def test_first_run_notice_once_on_a_terminal(monkeypatch, cases_dir):
-    from bti_cli import console
     from bti_cli.cli.common import Runtime, first_run_notice
+    from bti_cli.terminal import console
 
     fake = FakeStderr()
     monkeypatch.setattr(sys, "stderr", fake)
@@ -471,8 +471,8 @@ def test_first_run_notice_once_on_a_terminal(monkeypatch, cases_dir):
 
 
 def test_first_run_notice_in_english(monkeypatch, cases_dir):
-    from bti_cli import console
     from bti_cli.cli.common import Runtime, first_run_notice
+    from bti_cli.terminal import console
 
     fake = FakeStderr()
     monkeypatch.setattr(sys, "stderr", fake)
@@ -487,8 +487,8 @@ def test_first_run_notice_in_english(monkeypatch, cases_dir):
 
 
 def test_no_first_run_notice_when_stderr_is_not_a_terminal(monkeypatch, cases_dir):
-    from bti_cli import console
     from bti_cli.cli.common import Runtime, first_run_notice
+    from bti_cli.terminal import console
 
     pipe = io.StringIO()
     monkeypatch.setattr(sys, "stderr", pipe)

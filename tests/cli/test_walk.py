@@ -241,7 +241,7 @@ def test_english_walkthrough(cli, cases_dir):
 
 
 def test_interrupt_saves_the_draft_and_resume_continues_at_the_same_question(cli, cases_dir, monkeypatch):
-    from bti_cli import prompts
+    from bti_cli.walkthrough import prompts
 
     real_ask = prompts.RichPrompter.ask
     calls = {"n": 0}
@@ -268,7 +268,7 @@ def test_interrupt_saves_the_draft_and_resume_continues_at_the_same_question(cli
 
 
 def test_interrupt_before_the_first_answer_saves_nothing(cli, cases_dir, monkeypatch):
-    from bti_cli import prompts
+    from bti_cli.walkthrough import prompts
 
     def ask(self, spec):
         raise KeyboardInterrupt

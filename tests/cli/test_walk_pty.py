@@ -94,7 +94,7 @@ def test_sigkill_mid_session_keeps_every_acknowledged_answer(env, cases_dir):
     """Every answer whose next prompt appeared is on disk, and the file loads after SIGKILL."""
     import signal
 
-    from bti_cli.caselog import CaseLog
+    from bti_cli.caselog.log import CaseLog
 
     child = spawn(["start", "--data", FIXTURE], env)
     replies = [("Hvilken dato oppsto undringen?", ""), ("Hvor møter du barnet", "school"),

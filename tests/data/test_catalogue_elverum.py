@@ -1,4 +1,4 @@
-"""Checks for the Elverum catalogue (bti_cli/data/elverum.toml).
+"""Checks for the Elverum catalogue (data/elverum.toml).
 
 EXPECTED is written by hand from the seed (003_e0b37af50196586c.txt, the tables
 "Universelle tiltak", "Selektive tiltak" and "Indikative tiltak"): one pair per table row,
@@ -17,12 +17,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 try:
-    from bti_cli.models import Catalogue
+    from bti_cli.catalogue.models import Catalogue
 except ImportError:  # running without the package installed
     sys.path.insert(0, str(ROOT))
-    from bti_cli.models import Catalogue
+    from bti_cli.catalogue.models import Catalogue
 
-DATA = ROOT / "bti_cli" / "data"
+DATA = ROOT / "data"
 FILE = DATA / "elverum.toml"
 SEED = "003_e0b37af50196586c.txt"
 

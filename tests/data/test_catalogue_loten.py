@@ -1,4 +1,4 @@
-"""The Løten catalogue (bti_cli/data/loten.toml) against its source plan.
+"""The Løten catalogue (data/loten.toml) against its source plan.
 
 EXPECTED below was written by reading the seed "Forebyggende plan for omsorgsvikt og
 atferdsvansker 2024 - 2027" (001_4bed2ebef2aec75f.txt) section by section: every row of the
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from bti_cli.models import Catalogue, Tier
+from bti_cli.catalogue.models import Catalogue, Tier
 
-DATA = Path(__file__).resolve().parents[2] / "bti_cli" / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 CATALOGUE_FILE = DATA / "loten.toml"
 AREAS_FILE = DATA / "areas.toml"
 

@@ -1,4 +1,4 @@
-"""Søndre Land catalogue (bti_cli/data/sondre-land.toml) against its seed.
+"""Søndre Land catalogue (data/sondre-land.toml) against its seed.
 
 EXPECTED is written by hand from seed 002_9efe179c1f36b8b5.txt ("VEDLEGG 1: TILTAKSOVERSIKT",
 every row of the three tier tables, plus the offers described in prose under
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from bti_cli.models import Catalogue
+from bti_cli.catalogue.models import Catalogue
 
-DATA = Path(__file__).resolve().parents[2] / "bti_cli" / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 FILE = DATA / "sondre-land.toml"
 SEED = "002_9efe179c1f36b8b5.txt"
 

@@ -335,7 +335,7 @@ class RichPrompter:
     interactive = True
 
     def __init__(self, console=None, *, show_choices: int = 30) -> None:
-        from bti_cli.console import out
+        from bti_cli.terminal.console import out
 
         self.console = console or out()
         self.show_choices = show_choices

@@ -16,12 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bti_cli.catalogue.validation import format_problem, pydantic_errors
 from bti_cli.errors import DataError, InputError
 from bti_cli.i18n import t
-from bti_cli.validation import format_problem, pydantic_errors
 
 if TYPE_CHECKING:
-    from bti_cli.models import Catalogue, Vocabulary
+    from bti_cli.catalogue.models import Catalogue, Vocabulary
 
 DEFAULT_MUNICIPALITY = "loten"
 _RESERVED = {"areas", "process"}
@@ -95,8 +95,9 @@ class Loaded:
 
 
 def shipped_dir():
-    # the package's own folder: data/ ships inside the wheel (no zip imports to support)
-    return Path(__file__).resolve().parent / "data"
+    from bti_cli.datafiles import data_dir
+
+    return data_dir()
 
 
 def shipped_municipalities() -> list[str]:
@@ -164,7 +165,7 @@ def parse_catalogue(text: str, name: str) -> Catalogue:
     """Validate catalogue text; raise DataError listing every problem with its line."""
     from pydantic import ValidationError
 
-    from bti_cli.models import Catalogue
+    from bti_cli.catalogue.models import Catalogue
 
     raw = _parse_toml(text, name)
     try:
@@ -188,7 +189,7 @@ def parse_vocabulary(text: str, name: str) -> Vocabulary:
     """Validate the text of an areas vocabulary; raise DataError listing every problem with its line."""
     from pydantic import ValidationError
 
-    from bti_cli.models import Vocabulary
+    from bti_cli.catalogue.models import Vocabulary
 
     try:
         return Vocabulary.model_validate(_parse_toml(text, name))

@@ -1,7 +1,7 @@
 """The export row as pydantic models: the source of `docs/export.schema.json`.
 
-Kept apart from bti_cli.export so that a plain `bti export` never imports pydantic; import
-`ExportRow` from here or from bti_cli.export (which loads this module on first use).
+Kept apart from bti_cli.reports.export so that a plain `bti export` never imports pydantic; import
+`ExportRow` from here or from bti_cli.reports.export (which loads this module on first use).
 """
 
 from __future__ import annotations

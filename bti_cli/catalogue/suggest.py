@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from bti_cli.i18n import t
 
 if TYPE_CHECKING:
-    from bti_cli.models import Arena, Catalogue, Coordinator, Measure
+    from bti_cli.catalogue.models import Arena, Catalogue, Coordinator, Measure
 
 # tier → weight per level; 0 means "does not fit this level"
 TIER_WEIGHTS: dict[int, dict[str, int]] = {
@@ -88,7 +88,7 @@ def _age_reason(age: int | None, lo: int | None, hi: int | None) -> tuple[int, s
 
 
 def _area_reason(wanted: Iterable[str], have: Iterable[str]) -> tuple[int, list[str], list[str]]:
-    from bti_cli.catalogue import area_label
+    from bti_cli.catalogue.loader import area_label
 
     hits = [a for a in wanted if a in set(have)]
     codes = [f"area:{a}" for a in hits]
@@ -222,7 +222,7 @@ def rank_coordinators(
         if arenas and work_arena in arenas:
             score += 6
             codes.append(f"arena:{work_arena}")
-            from bti_cli.catalogue import work_arena_label
+            from bti_cli.catalogue.loader import work_arena_label
 
             reasons.append(t("process.reason_coordinator_arena", arena=work_arena_label(work_arena)))
         elif not arenas:
@@ -284,7 +284,7 @@ def measure_record(m: Measure) -> dict[str, Any]:
 
 
 def find_coordinator(cat: Catalogue, key: str) -> Coordinator | None:
-    from bti_cli.catalogue import fold
+    from bti_cli.catalogue.loader import fold
 
     for c in cat.coordinators:
         if c.id == key or fold(c.role) == fold(key):

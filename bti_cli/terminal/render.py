@@ -72,8 +72,8 @@ ESSENTIAL_SHARE = 1.5
 
 def resolve_format(fmt: str | None, allowed: Sequence[str] = FORMATS) -> str:
     """An explicit format always wins; otherwise a table on a terminal and JSON in a pipe."""
-    from bti_cli.console import stdout_is_terminal
     from bti_cli.errors import UsageError
+    from bti_cli.terminal.console import stdout_is_terminal
 
     if fmt is None:
         return "table" if stdout_is_terminal() else "json"
@@ -235,7 +235,7 @@ def print_table(
     rows: Sequence[dict], columns: Sequence[Column], title: str | None = None, show_header: bool = True
 ) -> bool:
     """Print rows as a table that fits the terminal; returns True when columns were hidden."""
-    from bti_cli.console import is_plain, out
+    from bti_cli.terminal.console import is_plain, out
 
     console = out()
     if is_plain():
@@ -292,7 +292,7 @@ def print_blocks(rows: Sequence[dict], columns: Sequence[Column], title: str | N
 
     from rich.text import Text
 
-    from bti_cli.console import out
+    from bti_cli.terminal.console import out
 
     console = out()
     head = next((c for c in columns if c.primary), columns[0])
@@ -352,13 +352,13 @@ def render(
             write_markdown(members, columns, stream)
         else:
             if i:
-                from bti_cli.console import out as console
+                from bti_cli.terminal.console import out as console
 
                 console().print("")
             hidden = print_table(members, columns, title=name or None) or hidden
     if hidden:
-        from bti_cli.console import err
         from bti_cli.i18n import t
+        from bti_cli.terminal.console import err
 
         # on stderr: a note for the reader, not part of the listing
         err().print(t("cli.more_columns"), style="dim", markup=False, highlight=False)

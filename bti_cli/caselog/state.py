@@ -25,7 +25,7 @@ How events map onto the summary (the process file keeps these question ids; see
 | kind `close`                            | status closed, closed (date of the event)        |
 
 `pending_step` (where `bti resume` continues) comes from the walkthrough engine in
-`bti_cli.process`, replayed over the same events with the process definition (the shipped one
+`bti_cli.walkthrough.process`, replayed over the same events with the process definition (the shipped one
 unless `process=` is given).
 """
 
@@ -35,8 +35,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bti_cli.models import CaseHeader, CaseSummary, Event
-    from bti_cli.process import Process
+    from bti_cli.catalogue.models import CaseHeader, CaseSummary, Event
+    from bti_cli.walkthrough.process import Process
 
 
 def _date(value: Any) -> date | None:
@@ -100,7 +100,7 @@ def summarise(
     process: Process | None = None,
 ) -> CaseSummary:
     """Replay `events` (in order) into the case's summary row."""
-    from bti_cli.models import CaseSummary
+    from bti_cli.catalogue.models import CaseSummary
 
     s: dict[str, Any] = {
         "case_id": header.case_id,
@@ -233,7 +233,7 @@ def summarise(
 
 def _pending_step(header: CaseHeader, events: list[Event], process: Process | None) -> str | None:
     try:
-        from bti_cli import process as engine
+        from bti_cli.walkthrough import process as engine
     except ImportError:  # pragma: no cover - only while the engine is being written
         return None
     proc = process if process is not None else engine.default_process()

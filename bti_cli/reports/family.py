@@ -28,8 +28,8 @@ from bti_cli.errors import InputError
 from bti_cli.i18n import get_language, pick, t
 
 if TYPE_CHECKING:
-    from bti_cli.models import CaseHeader, Catalogue, Event
-    from bti_cli.process import Process
+    from bti_cli.catalogue.models import CaseHeader, Catalogue, Event
+    from bti_cli.walkthrough.process import Process
 
 VIEW_QUESTIONS = {"child_view": "family.child_view", "guardians_view": "family.guardians_view"}
 COORDINATION = ("individual_plan", "responsibility_group", "statutory_coordinator", "child_coordinator")
@@ -57,7 +57,7 @@ def in_sentence(label: str) -> str:
 def went_through_safety_gate(events: list[Event]) -> bool:
     """True when the employee answered yes at the safety gate (or "!" anywhere), or when a
     notify step or decision was recorded."""
-    from bti_cli.process import SAFETY_QUESTION, SAFETY_STEP
+    from bti_cli.walkthrough.process import SAFETY_QUESTION, SAFETY_STEP
 
     for event in events:
         kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
@@ -106,7 +106,7 @@ class _Names:
 
     def role(self, value: str) -> str:
         if self.catalogue is not None:
-            from bti_cli.suggest import find_coordinator
+            from bti_cli.catalogue.suggest import find_coordinator
 
             found = find_coordinator(self.catalogue, value)
             if found is not None:
@@ -141,8 +141,8 @@ def guardian_summary(
     today: date | None = None,
 ) -> str:
     """The family's summary of a case, as Markdown in `lang` (default: the current language)."""
-    from bti_cli.catalogue import area_label
-    from bti_cli.state import summarise
+    from bti_cli.caselog.state import summarise
+    from bti_cli.catalogue.loader import area_label
 
     lang = lang or get_language()
     today = today or date.today()

@@ -107,9 +107,9 @@ _WORD_SPLIT_RE = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 
 def _read_list(name: str) -> list[str]:
-    from importlib import resources
+    from bti_cli.datafiles import data_dir
 
-    text = (resources.files("bti_cli") / "data" / "names" / name).read_text(encoding="utf-8")
+    text = (data_dir() / "names" / name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -184,11 +184,12 @@ def _compile_vocab(extra: frozenset[str]) -> _Vocab:
 def _builtin_vocabulary() -> frozenset[str]:
     """domain.txt plus the labels of concern areas and work arenas (areas.toml), in nb/nn/en."""
     import tomllib
-    from importlib import resources
+
+    from bti_cli.datafiles import data_dir
 
     words = set(_lists().domain)
     try:
-        raw = tomllib.loads((resources.files("bti_cli") / "data" / "areas.toml").read_text(encoding="utf-8"))
+        raw = tomllib.loads((data_dir() / "areas.toml").read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):  # the built-in words still apply without areas.toml
         raw = {}
     for table in ("areas", "work_arenas"):
@@ -207,7 +208,7 @@ def _field(obj: Any, name: str, default: Any = None) -> Any:
 def domain_vocabulary(catalogue: Any = None) -> frozenset[str]:
     """Words and phrases that must survive scrubbing.
 
-    `catalogue` is a bti_cli.models.Catalogue (or a catalogue.Loaded / catalogue.Plain / the
+    `catalogue` is a bti_cli.catalogue.models.Catalogue (or a catalogue.Loaded / catalogue.Plain / the
     plain dict of one; None for the built-in words only). Returned: the catalogue's service,
     measure and arena names, coordinator roles, service areas, municipality and county names
     (as whole phrases), the capitalised words of its descriptions, target groups and

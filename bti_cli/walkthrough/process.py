@@ -25,20 +25,19 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from bti_cli.catalogue.models import Labels
+from bti_cli.catalogue.validation import format_problem, pydantic_errors
 from bti_cli.errors import DataError
 from bti_cli.i18n import t
-from bti_cli.models import Labels
-from bti_cli.validation import format_problem, pydantic_errors
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from bti_cli.models import Catalogue
+    from bti_cli.catalogue.models import Catalogue
 
 PROCESS_SCHEMA_VERSION = 1
 SAFETY_STEP = "safety"
@@ -347,7 +346,7 @@ def _problem(name: str, text: str, loc: Sequence[str | int], message: str, prefi
 
 
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
-    from bti_cli.catalogue import _parse_toml as parse
+    from bti_cli.catalogue.loader import _parse_toml as parse
 
     return parse(text, name)
 
@@ -589,7 +588,9 @@ def parse_process(text: str, name: str = "process.toml") -> ProcessFile:
 
 @cache
 def _shipped_text() -> str:
-    return (resources.files("bti_cli") / "data" / "process.toml").read_text(encoding="utf-8")
+    from bti_cli.datafiles import data_dir
+
+    return (data_dir() / "process.toml").read_text(encoding="utf-8")
 
 
 @cache
@@ -598,7 +599,7 @@ def _shipped() -> ProcessFile:
 
 
 def _settings(catalogue: Catalogue | None) -> dict[str, int]:
-    from bti_cli.models import Settings
+    from bti_cli.catalogue.models import Settings
 
     settings = catalogue.settings if catalogue is not None else Settings()
     return {
@@ -668,7 +669,7 @@ def load_for(loaded) -> Process:
 def _municipality_text(path: str) -> str:
     from pathlib import Path
 
-    from bti_cli.catalogue import shipped_dir
+    from bti_cli.catalogue.loader import shipped_dir
 
     p = Path(path)
     try:

@@ -40,7 +40,7 @@ EXPORT_FORMATS = ("json", "jsonl", "csv")
 def __getattr__(name: str) -> Any:
     """ExportRow, ExportMeasure and export_schema load pydantic: only when asked for."""
     if name in ("ExportMeasure", "ExportRow", "export_schema"):
-        from bti_cli import export_model as models
+        from bti_cli.reports import export_model as models
 
         return getattr(models, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -84,7 +84,7 @@ def csv_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def write_export(texts: Iterable[str], out: IO[str], fmt: str, *, excel: bool = False) -> int:
     """Stream stored row texts as json, jsonl or csv; returns the number of rows written."""
-    from bti_cli import render
+    from bti_cli.terminal import render
 
     count = 0
     if fmt == "jsonl":

@@ -173,7 +173,7 @@ class Catalogue(Strict):
     measures: list[Measure] = Field(default_factory=list)
     arenas: list[Arena] = Field(default_factory=list)
     coordinators: list[Coordinator] = Field(default_factory=list)
-    # [[process.steps]]: the municipality's changes to the walkthrough (validated by bti_cli.process)
+    # [[process.steps]]: the municipality's changes to the walkthrough (validated by bti_cli.walkthrough.process)
     process: dict[str, Any] | None = None
 
 
@@ -196,7 +196,7 @@ class Vocabulary(Strict):
 # A case file is a header plus an append-only list of events chained by SHA-256.
 # No field can hold a name, identity number, birth date, address, phone or e-mail:
 # ages are whole years, dates are process dates, people are roles, and every free
-# text value has passed bti_cli.anonymise before it reaches an Event.
+# text value has passed bti_cli.privacy.scrubber before it reaches an Event.
 
 CASE_ID_PATTERN = r"^BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}$"  # Crockford base32, no I L O U
 CaseId = Annotated[str, StringConstraints(pattern=CASE_ID_PATTERN)]

@@ -83,7 +83,7 @@ CREATE TABLE IF NOT EXISTS cases (
     pending_step TEXT,
     baton_holder_role TEXT,
     pending_baton_holder_role TEXT,
-    row TEXT                        -- the export row (bti_cli.export.EXPORT_KEYS) as JSON
+    row TEXT                        -- the export row (bti_cli.reports.export.EXPORT_KEYS) as JSON
 );
 CREATE INDEX IF NOT EXISTS cases_created ON cases (created, case_id);
 """
@@ -113,15 +113,15 @@ def suspended() -> Iterator[None]:
 def fingerprint() -> str:
     """Changes whenever the stored rows could change: the index format, the bti version, the
     summary and process code, and the shipped process and municipality data."""
-    from importlib import resources
-
     from bti_cli import __version__
+    from bti_cli.datafiles import data_dir
 
     digest = hashlib.sha256(f"{INDEX_FORMAT}:{__version__}".encode())
-    package = resources.files("bti_cli")
-    parts = [package / "state.py", package / "process.py", package / "export.py", package / "index.py"]
+    package = Path(__file__).resolve().parent.parent
+    parts = [package / "caselog" / "state.py", package / "walkthrough" / "process.py",
+             package / "reports" / "export.py", package / "caselog" / "index.py"]
     with contextlib.suppress(OSError):
-        parts += sorted((p for p in (package / "data").iterdir() if p.name.endswith(".toml")),
+        parts += sorted((p for p in data_dir().iterdir() if p.name.endswith(".toml")),
                         key=lambda p: p.name)
     for part in parts:
         try:
@@ -329,7 +329,7 @@ def _stripped(value: Any) -> bool:
 def _canonical_encoder() -> Callable[[Any], str]:
     """caselog.canonical_json's encoder, built once (a different result only costs speed:
     the file then goes through CaseLog.open)."""
-    from bti_cli.caselog import _json_default
+    from bti_cli.caselog.log import _json_default
 
     return json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                             default=_json_default).encode
@@ -342,8 +342,8 @@ def read_fast(raw: bytes, expected_id: str) -> tuple[_Header, list[_Ev]]:
     the canonical JSON that caselog hashes is assembled from the matched text itself (the
     regex admits only strings that JSON writes unchanged); other events are parsed line by
     line and hashed through the encoder. Any doubt raises _NotFast: caselog decides."""
-    from bti_cli.caselog import header_hash
-    from bti_cli.models import SCHEMA_VERSION
+    from bti_cli.caselog.log import header_hash
+    from bti_cli.catalogue.models import SCHEMA_VERSION
 
     try:
         text = raw.decode("utf-8")
@@ -438,7 +438,7 @@ def _context(municipality: str) -> _Context:
 
     loaded = _loaded_catalogue(municipality)
     try:
-        from bti_cli import process
+        from bti_cli.walkthrough import process
 
         proc = process.load_for(loaded) if loaded is not None else process.default_process()
     except (BtiError, OSError, ImportError, AttributeError):
@@ -468,7 +468,7 @@ def _loaded_catalogue(municipality: str) -> Any:
         except AttributeError:
             continue
     try:
-        from bti_cli import catalogue
+        from bti_cli.catalogue import loader as catalogue
 
         return catalogue.load(municipality)
     except (BtiError, OSError):
@@ -477,8 +477,8 @@ def _loaded_catalogue(municipality: str) -> Any:
 
 def summary_columns(header: Any, events: list[Any]) -> dict[str, Any]:
     """Replay a case into the stored columns (everything but name, stat and problem)."""
-    from bti_cli import state
-    from bti_cli.export import dumps_row, export_row
+    from bti_cli.caselog import state
+    from bti_cli.reports.export import dumps_row, export_row
 
     ctx = _context(header.municipality)
     kwargs: dict[str, Any] = {"deadline_days": ctx.deadline_days}
@@ -533,7 +533,7 @@ def read_case_file(path: str) -> tuple | None:
     try:
         header, events = read_fast(raw, case_id)
     except _NotFast:
-        from bti_cli.caselog import CaseLog
+        from bti_cli.caselog.log import CaseLog
 
         try:
             log = CaseLog.open(os.path.dirname(path) or ".", case_id)

@@ -1,0 +1,5 @@
+"""The terminal: the stdout/stderr console pair and the one renderer of rows
+(table | json | jsonl | csv | md | plain).
+
+May import: `bti_cli.errors`, `bti_cli.i18n`. Nothing else of bti.
+"""
