@@ -82,8 +82,8 @@ def main() -> int:
 
 
 def _run(args, loaded, proc, base: Path) -> int:
-    from bti_cli.cli.walk import Session, known_ids
     from bti_cli.walkthrough.prompts import ScriptedPrompter
+    from bti_cli.walkthrough.session import Session, known_ids
 
     samples: list[float] = []
     started = time.perf_counter()

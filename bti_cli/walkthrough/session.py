@@ -1,0 +1,598 @@
+"""The walkthrough's driver: one sitting over one case, for any front end.
+
+The engine (`bti_cli.walkthrough.process`) says what comes next; a `Session` turns that into a
+`PromptSpec` (texts, ranked suggestions, defaults), hands it to an asker (`Prompter`), passes free
+text through the scrubber, and appends the answer durably to the case log before the next
+question. Everything it says goes through the asker's `show`, so a terminal, a web form or a test
+harness can drive the same session. Ctrl-C leaves every answered step on disk (`Interrupted`,
+exit 130); a later session continues at the same question.
+
+Never imports Typer or `bti_cli.cli`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bti_cli.i18n import pick, t
+
+if TYPE_CHECKING:
+    from bti_cli.caselog.log import CaseLog
+    from bti_cli.catalogue.loader import Loaded
+    from bti_cli.walkthrough.process import Process
+    from bti_cli.walkthrough.prompts import Prompter, PromptSpec
+
+MAX_ACTIONS = 1000  # a guard: a valid process never needs this many steps in one session
+
+
+def _fmt(text: str, proc: Process) -> str:
+    from bti_cli.walkthrough.process import format_text
+
+    return format_text(text, proc)
+
+
+def deadline_status(concern_date: str | None, deadline_days: int, today: date) -> tuple[date, int] | None:
+    """(deadline, days left; negative when passed) for a concern date, or None."""
+    try:
+        start = date.fromisoformat(str(concern_date)[:10])
+    except (TypeError, ValueError):
+        return None
+    deadline = start + timedelta(days=deadline_days)
+    return deadline, (deadline - today).days
+
+
+@dataclass
+class Session:
+    """One sitting of the walkthrough over one case (created at the first answer)."""
+
+    loaded: Loaded
+    proc: Process
+    prompter: Prompter
+    cases_dir: Path
+    config_arena: str | None = None
+    config_role: str | None = None
+    log: CaseLog | None = None
+    today: date = field(default_factory=date.today)
+    _vocabulary: frozenset | None = None
+    _last_step: str | None = None
+    _last_level: int | None = None
+    _closed_now: bool = False
+
+    # ---- output
+
+    def say(self, text: str, style: str | None = None) -> None:
+        self.prompter.show(text, style=style)
+
+    @property
+    def cat(self):
+        return self.loaded.catalogue
+
+    @property
+    def events(self) -> list:
+        return self.log.events if self.log is not None else []
+
+    @property
+    def case_id(self) -> str | None:
+        return self.log.case_id if self.log is not None else None
+
+    # ---- writing
+
+    def ensure_log(self) -> CaseLog:
+        if self.log is None:
+            from bti_cli.caselog.log import CaseLog
+
+            self.log = CaseLog.create(
+                self.cases_dir,
+                municipality=self.cat.municipality.slug,
+                catalogue_version=self.loaded.version_hash,
+                process_version=self.proc.version_hash,
+            )
+            self.say(t("walk.case_created", case=self.log.case_id), style="bold")
+        return self.log
+
+    def actor_role(self) -> str | None:
+        for event in reversed(self.events):
+            if event.question == "role" and isinstance(event.value, str) and event.value:
+                return event.value
+        return self.config_role
+
+    def append(self, *, level: int, step: str, kind: str, question: str | None = None, value: Any = None):
+        log = self.ensure_log()
+        return log.append(level=level, step=step, kind=kind, question=question, value=value,
+                          actor_role=self.actor_role())
+
+    # ---- the loop
+
+    def run(self, *, resume: bool = False, evaluate: bool = False) -> str:
+        """Ask until the engine stops; returns the final action's kind (waiting/closed/stop)."""
+        from bti_cli.errors import Interrupted
+        from bti_cli.walkthrough import process as engine
+
+        first = True
+        try:
+            for _ in range(MAX_ACTIONS):
+                pos = engine.replay(self.proc, self.events)
+                action = engine.action_at(self.proc, pos, resume=resume and first, evaluate=evaluate and first)
+                first = False
+                if isinstance(action, engine.Done):
+                    self._done(action, pos)
+                    return action.reason
+                if isinstance(action, engine.Stop):
+                    self._header(action.step, action.level)
+                    self.say(_fmt(pick(action.step.stop_text), self.proc), style="bold red")
+                    self.say(t("walk.resume_hint", case=self.case_id))
+                    return "stop"
+                if isinstance(action, engine.Record):
+                    self._record(action, pos)
+                elif isinstance(action, engine.Decide):
+                    self._decide(action, pos)
+                else:
+                    self._ask(action, pos)
+            raise RuntimeError("the walkthrough did not finish")  # pragma: no cover
+        except KeyboardInterrupt:
+            if self.log is None:
+                raise Interrupted(t("walk.interrupted_nothing")) from None
+            raise Interrupted(
+                t("walk.interrupted", case=self.log.case_id), hint=t("walk.resume_hint", case=self.log.case_id)
+            ) from None
+
+    def _header(self, step, level: int) -> None:
+        if step.id == self._last_step:
+            return
+        if level != self._last_level and step.level is not None:
+            lv = self.proc.level(level)
+            if lv is not None:
+                self.say("")
+                self.say(pick(lv.name), style="bold underline")
+            self._last_level = level
+        self._last_step = step.id
+        self.say("")
+        self.say(f"== {pick(step.title)} ==", style="bold")
+        if step.intro:
+            self.say(_fmt(pick(step.intro), self.proc))
+
+    def _safety_requested(self, level: int) -> None:
+        """`!` was answered: record the safety gate; the engine then leaves the ordinary path."""
+        from bti_cli.walkthrough import process as engine
+
+        self.say(t("walk.safety_requested"), style="bold red")
+        self.append(level=level, step=engine.SAFETY_STEP, kind="answer", question=engine.SAFETY_QUESTION, value=True)
+
+    def _ask(self, action, pos) -> None:
+        from bti_cli.walkthrough.prompts import SafetyRequested
+
+        self._header(action.step, action.level)
+        spec = self.spec(action, pos)
+        configured = self.configured(action.question, spec)
+        try:
+            if configured is not None:
+                # the employee's arena or role from `bti config set`: not asked every time
+                value = configured
+                self.say("")
+                self.say(t("walk.from_config", question=spec.text, value=_shown(spec, configured),
+                           key=action.question.default.partition(":")[2]))
+            else:
+                value = self.prompter.ask(spec)
+        except SafetyRequested:
+            self._safety_requested(action.level)
+            return
+        stored = self._prepare(action, spec, value)
+        free_text = action.question.kind == "text" or (
+            action.question.kind == "coordinator" and not any(c.value == value for c in spec.choices))
+        if not self.prompter.interactive and free_text and configured is None:
+            self.say(f"{spec.text} > {stored}")
+        value = stored
+        self.append(level=action.level, step=action.step.id, kind="answer", question=action.question.id,
+                    value=value)
+        if action.question.id == "concern_date":
+            self._deadline_note(value)
+
+    def configured(self, question, spec: PromptSpec) -> Any:
+        """The value from the config file for a question whose default is `config:arena` or
+        `config:role`, when it can be used as the answer; None when the question is asked.
+
+        An answers file that answers the question wins over the config file."""
+        if not (isinstance(question.default, str) and question.default.startswith("config:")):
+            return None
+        value = spec.default
+        if value is None or value == "":
+            return None
+        answers = getattr(self.prompter, "answers", None)
+        table = answers.get(spec.step) if isinstance(answers, dict) else None
+        if isinstance(table, dict) and spec.question in table:
+            return None
+        if spec.choices and not any(c.value == value for c in spec.choices):
+            return None  # e.g. an arena the vocabulary no longer has: ask
+        return value
+
+    def _prepare(self, action, spec: PromptSpec, value: Any) -> Any:
+        kind = action.question.kind
+        if kind == "text" and value:
+            return self.scrubbed(spec, value)
+        if kind == "coordinator" and isinstance(value, str):
+            if not any(c.value == value for c in spec.choices):
+                return self.scrubbed(spec, value)
+            return value
+        if kind == "measures":
+            from bti_cli.caselog.state import measures_value
+
+            by_id = {m.id: m for m in self.cat.measures}
+            rows = [{"id": mid, "service": by_id[mid].service, "tiers": [tr.value for tr in by_id[mid].tiers]}
+                    for mid in value if mid in by_id]
+            return measures_value(rows)
+        return value
+
+    def vocabulary(self) -> frozenset:
+        if self._vocabulary is None:
+            from bti_cli.privacy.scrubber import domain_vocabulary
+
+            self._vocabulary = frozenset(domain_vocabulary(self.cat))
+        return self._vocabulary
+
+    def scrubbed(self, spec: PromptSpec, text: str) -> str:
+        """Scrub free text; show what was replaced and let the employee edit (scrubbed again)."""
+        from bti_cli.i18n import get_language
+        from bti_cli.privacy.scrubber import scrub
+
+        for _ in range(20):
+            result = scrub(text, vocabulary=self.vocabulary(), lang=get_language())
+            if not result.replacements:
+                return result.text
+            counts: dict[str, int] = {}
+            for r in result.replacements:
+                counts[r.kind] = counts.get(r.kind, 0) + 1
+            replaced = [(t_kind(k), n) for k, n in counts.items()]
+            edited = self.prompter.review(spec, result.text, replaced)
+            if edited is None:
+                return result.text
+            text = edited
+        return result.text
+
+    def _decide(self, action, pos) -> None:
+        from bti_cli.walkthrough.prompts import Choice, PromptSpec, SafetyRequested
+
+        self._header(action.step, action.level)
+        if action.level == 0 and action.step.phase == "start":
+            self._deadline_note(pos.answers.get("concern_date"), at_decision=True)
+        if pos.answers.get("scale") == 4 and action.step.phase == "start" and action.level == 0:
+            self.say(t("walk.scale_four"), style="bold red")
+        spec = PromptSpec(
+            step=action.step.id, question="decision", kind="decision", text=t("walk.decide"),
+            choices=tuple(Choice(d.to, pick(d.label)) for d in action.options),
+            safety=action.step.phase not in ("notify", "close"), today=self.today,
+        )
+        try:
+            to = self.prompter.ask(spec)
+        except SafetyRequested:
+            self._safety_requested(action.level)
+            return
+        self.append(level=action.level, step=action.step.id, kind="decision", value=to)
+        self._after_decision(to, action.level)
+
+    def _after_decision(self, to: str, level: int) -> None:
+        if to.startswith("level:"):
+            self.say(t("walk.to_level", level=to[6:]), style="bold")
+        elif to == "close":
+            self.say(t("walk.to_close"))
+        elif to == "continue":
+            self.say(t("walk.to_continue", level=level))
+
+    def _record(self, action, pos) -> None:
+        value = action.value if action.value not in ({}, None) else None
+        if action.kind == "decision":
+            self.append(level=action.level, step=action.step.id, kind="decision", value=action.value)
+            self.say(t("walk.safety_stop"), style="bold red")
+            return
+        self.append(level=action.level, step=action.step.id, kind=action.kind, value=value)
+        if action.kind == "notify":
+            day = (action.value or {}).get("notified_date") or self.today.isoformat()
+            self.say(t("walk.notified", date=day), style="bold")
+        elif action.kind == "evaluation":
+            self.say(t("walk.evaluation_recorded"))
+        elif action.kind == "close":
+            self._closed_now = True
+            self.say(t("walk.closed", case=self.case_id), style="bold")
+
+    def _deadline_note(self, concern_date: Any, at_decision: bool = False) -> None:
+        status = deadline_status(concern_date, self.proc.deadline_days, self.today)
+        if status is None:
+            return
+        deadline, left = status
+        if left < 0:
+            self.say(t("walk.deadline_passed", deadline=deadline.isoformat(), days=-left, count=-left),
+                     style="bold red")
+        elif left == 0:
+            self.say(t("walk.deadline_today", deadline=deadline.isoformat()), style="bold yellow")
+        else:
+            self.say(t("walk.deadline_left", deadline=deadline.isoformat(), days=left, count=left),
+                     style="yellow" if at_decision else None)
+
+    def _done(self, action, pos) -> None:
+        if self.log is None:
+            return
+        if action.reason == "closed":
+            if not self._closed_now:
+                self.say(t("walk.case_closed", case=self.case_id))
+            return
+        from bti_cli.caselog.state import summarise
+
+        s = summarise(self.log.header, self.log.events, deadline_days=self.proc.deadline_days, process=self.proc)
+        self.say("")
+        self.say(t("walk.saved", case=self.case_id, level=s.level), style="bold")
+        if s.baton_holder_role:
+            self.say(t("walk.baton", role=self.role_label(s.baton_holder_role)))
+        if s.pending_baton_holder_role:
+            self.say(t("walk.baton_pending", role=self.role_label(s.pending_baton_holder_role), case=self.case_id))
+        if s.notified_barnevern:
+            self.say(t("walk.notified", date=s.notified_date))
+        if s.next_evaluation:
+            self.say(t("walk.next_evaluation", date=s.next_evaluation, case=self.case_id))
+
+    def role_label(self, value: str) -> str:
+        from bti_cli.catalogue.suggest import find_coordinator
+
+        c = find_coordinator(self.cat, value)
+        return c.role if c is not None else value
+
+    # ---- the commands a front end offers
+
+    def summary(self):
+        """The case's replayed state (`caselog.state.summarise`)."""
+        from bti_cli.caselog.state import summarise
+
+        log = self.require_log()
+        return summarise(log.header, log.events, deadline_days=self.proc.deadline_days, process=self.proc)
+
+    def require_log(self) -> CaseLog:
+        if self.log is None:
+            raise RuntimeError("no case is open")  # pragma: no cover - a programming error
+        return self.log
+
+    def note_versions(self) -> None:
+        """Say when the catalogue or the process changed since the case was created."""
+        log = self.log
+        if log is None:
+            return
+        if log.header.catalogue_version != self.loaded.version_hash:
+            self.say(t("walk.catalogue_changed"), style="dim")
+        if log.header.process_version != self.proc.version_hash:
+            self.say(t("walk.process_changed"), style="dim")
+
+    def start(self) -> str:
+        """A new concern from level 0: the welcome, then the walkthrough."""
+        self.say(t("walk.welcome", municipality=self.cat.municipality.name), style="bold")
+        self.say(t("walk.privacy"))
+        self.say(t("walk.safety_key"))
+        return self.run()
+
+    def resume(self) -> str | None:
+        """Continue an open case at the question where it stopped; None when nothing is pending."""
+        from bti_cli.walkthrough import process as engine
+
+        action = engine.next_action(self.proc, self.events, resume=True)
+        if isinstance(action, engine.Done):
+            if action.reason == "closed":
+                self.say(t("walk.case_closed", case=self.case_id))
+            else:
+                self.say(t("walk.nothing_pending", case=self.case_id))
+                self._done(action, engine.replay(self.proc, self.events))
+            return None
+        self.say(t("walk.resuming", case=self.case_id, step=action.step.id), style="bold")
+        return self.run(resume=True)
+
+    def position(self):
+        """The open case's position in the process; a closed case is an error."""
+        from bti_cli.errors import InputError
+        from bti_cli.walkthrough import process as engine
+
+        log = self.require_log()
+        pos = engine.replay(self.proc, log.events)
+        if pos.phase == "closed":
+            raise InputError(t("walk.already_closed", case=log.case_id))
+        return pos
+
+    def check_evaluable(self, pos) -> None:
+        """An evaluation needs a case at level 1-3 that is waiting for (or in) its evaluation."""
+        from bti_cli.errors import InputError
+        from bti_cli.walkthrough import process as engine
+
+        if pos.phase != "evaluation":
+            action = engine.action_at(self.proc, pos)
+            if not (isinstance(action, engine.Done) and action.reason == "waiting") or pos.level == 0:
+                raise InputError(t("walk.not_waiting", case=self.case_id))
+
+    def evaluate(self, pos) -> str:
+        """The evaluation meeting and its decision; continues into the next level's steps."""
+        self.say(t("walk.evaluating", case=self.case_id, level=pos.level), style="bold")
+        return self.run(evaluate=pos.phase != "evaluation", resume=True)
+
+    def close(self, pos) -> str:
+        """The closing note (avslutningsnotat) and the close event."""
+        from bti_cli.walkthrough import process as engine
+
+        self.say(t("walk.closing", case=self.case_id), style="bold")
+        if pos.phase != "close":
+            self.append(level=pos.level, step=engine.CLOSE_STEP, kind="decision", value="close")
+        return self.run(resume=True)
+
+    def handover(self, pos, to: str) -> None:
+        """Offer the baton to a role (a coordinator id, or a role typed without personal data)."""
+        from bti_cli.catalogue.suggest import find_coordinator
+        from bti_cli.errors import InputError
+
+        role = to.strip()
+        if not role:
+            raise InputError(t("walk.handover_empty"))
+        coordinator = find_coordinator(self.cat, role)
+        if coordinator is not None:
+            role = coordinator.id
+        else:
+            from bti_cli.privacy.scrubber import scrub
+
+            result = scrub(role, vocabulary=self.vocabulary())
+            if result.replacements:
+                kinds = ", ".join(sorted({t_kind(r.kind) for r in result.replacements}))
+                raise InputError(t("walk.handover_personal", kinds=kinds))
+        summary = self.summary()
+        if role == summary.baton_holder_role:
+            raise InputError(t("walk.handover_same", role=self.role_label(role)))
+        self.append(level=pos.level, step="handover", kind="handover", value={"to": role})
+        holder = self.role_label(summary.baton_holder_role) if summary.baton_holder_role else t("walk.nobody")
+        self.say(t("walk.handover_offered", role=self.role_label(role), holder=holder, case=self.case_id))
+
+    def accept(self, pos) -> None:
+        """The offered role takes the baton."""
+        from bti_cli.errors import InputError
+
+        log = self.require_log()
+        pending = self.summary().pending_baton_holder_role
+        if not pending:
+            raise InputError(t("walk.accept_nothing", case=log.case_id))
+        log.append(level=pos.level, step="accept", kind="accept", value={"role": pending}, actor_role=pending)
+        self.say(t("walk.accepted", role=self.role_label(pending), case=log.case_id))
+
+    # ---- building prompts
+
+    def default(self, raw: Any) -> Any:
+        if not isinstance(raw, str):
+            return raw
+        if raw == "today":
+            return self.today.isoformat()
+        if raw == "today+interval":
+            days = self.proc.settings.get("evaluation_interval_days", 42)
+            return (self.today + timedelta(days=days)).isoformat()
+        if raw.startswith("today+") and raw[6:].isdigit():
+            return (self.today + timedelta(days=int(raw[6:]))).isoformat()
+        if raw == "config:arena":
+            return self.config_arena
+        if raw == "config:role":
+            return self.config_role
+        return raw
+
+    def spec(self, action, pos) -> PromptSpec:
+        from bti_cli.catalogue import suggest
+        from bti_cli.catalogue.loader import load_vocabulary
+        from bti_cli.walkthrough import process as engine
+        from bti_cli.walkthrough.prompts import AnswerError, Choice, PromptSpec
+
+        q = action.question
+        answers = pos.answers
+        env = engine.environment(self.proc, pos)
+        age = answers.get("age") if isinstance(answers.get("age"), int) else None
+        areas = answers.get("areas") if isinstance(answers.get("areas"), list) else []
+        work_arena = answers.get("arena") if isinstance(answers.get("arena"), str) else self.config_arena
+        level = action.level
+        choices: list[Choice] = []
+        allow_other = False
+        parts: tuple = ()
+        validate = None
+        if q.options:
+            choices = [Choice(o.value, pick(o.label)) for o in q.options if engine.holds(o.when, env)]
+        elif q.options_from == "work_arenas":
+            vocab = load_vocabulary()
+            choices = [Choice(k, pick(v)) for k, v in vocab.work_arenas.items()]
+        elif q.options_from == "areas":
+            vocab = load_vocabulary()
+            choices = [Choice(k, pick(v)) for k, v in vocab.areas.items()]
+        elif q.options_from == "services":
+            choices = [_choice(s) for s in suggest.rank_services(
+                self.cat, level=level, age=age, areas=areas, work_arena=work_arena)]
+        elif q.options_from == "arenas":
+            consent = answers.get("consent")
+            anonymous_only = not (isinstance(consent, dict) and consent.get("given"))
+            choices = [_choice(s) for s in suggest.rank_arenas(
+                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, anonymous_only=anonymous_only)]
+        if q.kind == "measures":
+            choices = [_choice(s, with_service=True) for s in suggest.rank_measures(
+                self.cat, level=level, age=age, areas=areas, work_arena=work_arena)]
+        elif q.kind == "coordinator":
+            choices = [_choice(s) for s in suggest.rank_coordinators(self.cat, level=level, work_arena=work_arena)]
+            allow_other = True
+        elif q.kind == "consent":
+            consent_age = self.proc.settings.get("consent_age_log", 15)
+            by = []
+            if age is None or age < 18:
+                by.append(Choice("guardians", t("walk.consent_guardians")))
+            if age is not None and age >= consent_age:
+                by.append(Choice("youth", t("walk.consent_youth")))
+            services = [_choice(s) for s in suggest.rank_services(
+                self.cat, level=level, age=age, areas=areas, work_arena=work_arena)]
+            parts = (
+                PromptSpec(action.step.id, f"{q.id}.given", "yes-no", t("walk.consent_given"), today=self.today),
+                PromptSpec(action.step.id, f"{q.id}.by", "multi-choice", t("walk.consent_by"), choices=tuple(by),
+                           today=self.today),
+                PromptSpec(action.step.id, f"{q.id}.services", "multi-choice", t("walk.consent_services"),
+                           choices=tuple(services), today=self.today),
+                PromptSpec(action.step.id, f"{q.id}.until", "date", t("walk.consent_until"), future=True,
+                           today=self.today),
+            )
+
+            def validate(value: Any, age=age, consent_age=consent_age) -> None:
+                if not isinstance(value, dict) or not value.get("given"):
+                    return
+                if age is not None and age >= consent_age and "youth" not in (value.get("by") or []):
+                    raise AnswerError(t("walk.consent_youth_needed", age=consent_age))
+
+        return PromptSpec(
+            step=action.step.id,
+            question=q.id,
+            kind=q.kind,
+            text=_fmt(pick(q.text), self.proc) + (f" {t('walk.again')}" if action.again else ""),
+            help=_fmt(pick(q.help), self.proc) if q.help else None,
+            choices=tuple(choices),
+            default=self.default(q.default),
+            required=q.required,
+            minimum=q.min,
+            maximum=q.max,
+            unborn=q.unborn,
+            past=q.past,
+            future=q.future,
+            max_length=q.max_length,
+            allow_other=allow_other,
+            safety=action.step.phase not in ("notify", "close"),
+            parts=parts,
+            today=self.today,
+            validate=validate,
+        )
+
+
+def _shown(spec: PromptSpec, value: Any) -> str:
+    """A value as the employee reads it: a choice's label, else the value."""
+    return next((c.label for c in spec.choices if c.value == value), str(value))
+
+
+def t_kind(kind: str) -> str:
+    """A replacement kind (name, phone, …) in the chosen language."""
+    key = f"kind_{kind}".replace("-", "_")
+    try:
+        return t(f"walk.{key}")
+    except KeyError:
+        return kind
+
+
+def _choice(s, *, with_service: bool = False):
+    from bti_cli.walkthrough.prompts import Choice
+
+    label = s.name
+    if with_service:
+        tiers = ", ".join(t(f"process.tier_{tier}") for tier in s.data.get("tiers", []))
+        label = f"{s.name} ({s.data.get('service_name')}; {tiers})"
+    return Choice(s.id, label, "; ".join(s.reasons))
+
+
+def known_ids(proc: Process) -> dict[str, set[str]]:
+    """step id → question ids (and `decision`), for checking an answers file."""
+    from bti_cli.walkthrough.process import DECISION_KEY
+
+    known: dict[str, set[str]] = {}
+    for step in proc.steps:
+        ids = {q.id for q in step.questions}
+        if step.decisions:
+            ids.add(DECISION_KEY)
+        known[step.id] = ids
+    return known
+
+

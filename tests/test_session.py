@@ -1,0 +1,63 @@
+"""The walkthrough's driver without the command line: a front end other than the CLI (here a
+test harness) drives `walkthrough.session.Session` with its own asker."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LEVEL1 = ROOT / "examples" / "answers" / "level1.toml"
+
+
+def _session(cases_dir: Path, shown: list[str]):
+    from bti_cli.catalogue import loader
+    from bti_cli.walkthrough import process
+    from bti_cli.walkthrough.prompts import ScriptedPrompter
+    from bti_cli.walkthrough.session import Session, known_ids
+
+    loaded = loader.load("loten")
+    proc = process.load_for(loaded)
+    prompter = ScriptedPrompter.from_file(LEVEL1, echo=shown.append)
+    prompter.check(known_ids(proc))
+    return Session(loaded=loaded, proc=proc, prompter=prompter, cases_dir=cases_dir)
+
+
+def test_a_session_runs_a_whole_walkthrough_through_its_asker(cases_dir):
+    shown: list[str] = []
+    session = _session(cases_dir, shown)
+    assert session.start() == "waiting"
+    files = sorted(cases_dir.glob("BTI-*.toml"))
+    assert len(files) == 1
+    data = tomllib.loads(files[0].read_text(encoding="utf-8"))
+    assert data["events"], "every answer was appended"
+    summary = session.summary()
+    assert summary.level == 1
+    # everything the session says went to the asker, nothing to the terminal
+    assert any(session.case_id in line for line in shown)
+    # free text was scrubbed before it was stored: the answers file's text is kept (no personal data)
+    assert "Trekker seg unna" in files[0].read_text(encoding="utf-8")
+
+
+def test_resume_of_a_waiting_case_says_nothing_is_pending(cases_dir):
+    shown: list[str] = []
+    first = _session(cases_dir, shown)
+    first.start()
+    again = _session(cases_dir, [])
+    again.log = first.log
+    said: list[str] = []
+    again.prompter.echo = said.append
+    assert again.resume() is None
+    assert any(first.case_id in line for line in said)
+
+
+def test_the_session_module_needs_neither_typer_nor_the_cli():
+    code = (
+        "import sys; import bti_cli.walkthrough.session as s; "
+        "bad = sorted(m for m in sys.modules if m == 'typer' or m.startswith(('typer.', 'bti_cli.cli'))); "
+        "print(','.join(bad))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == ""
