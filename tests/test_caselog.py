@@ -105,7 +105,7 @@ def test_append_chains_events_and_open_round_trips(cases_dir):
 
 
 def test_event_hash_is_documented_canonical_json(cases_dir):
-    """The hash can be recomputed from the TOML table alone (see "The case log" in README.md)."""
+    """The hash can be recomputed from the TOML table alone (see "The hash chain" in docs/file-formats.md)."""
     log = make(cases_dir)
     fill(log, 2)
     data = tomllib.loads(log.path.read_text("utf-8"))

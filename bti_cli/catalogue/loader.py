@@ -444,7 +444,7 @@ def work_arena_label(key: str, lang: str | None = None) -> str:
 
 
 def measure_row(m: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
-    """The public JSON row of a measure (keys documented in the README)."""
+    """The public JSON row of a measure (keys documented in docs/coordinator-guide.md)."""
     service_names = {s["id"]: s["name"] for s in data["services"]}
     return {
         "id": m["id"],

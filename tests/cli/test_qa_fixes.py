@@ -245,11 +245,11 @@ def test_barnevern_is_glossed_where_it_first_appears_in_english(cli):
     assert not any("child welfare" in row["text"] for row in nb)
 
 
-# --------------------------------------------------------------------------- the README's validation example
+# --------------------------------------------------------------------------- the docs' validation example
 
 
-def test_readme_validation_example_is_what_bti_prints(cli, tmp_path, monkeypatch):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_docs_validation_example_is_what_bti_prints(cli, tmp_path, monkeypatch):
+    readme = (ROOT / "docs" / "municipality-data.md").read_text(encoding="utf-8")
     start = readme.index("$ bti data validate my-municipality.toml --lang en\n")
     shown = readme[start:readme.index("```", start)].splitlines()[1:]
     lines = FIXTURE.read_text(encoding="utf-8").splitlines()
