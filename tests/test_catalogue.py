@@ -25,7 +25,7 @@ BROKEN = [
     ("impossible ages", "age_min = 10\nage_max = 12", "age_min = 12\nage_max = 10",
      "broken.toml:43 measures[1]: age_min (12) is greater than age_max (10)"),
     ("age out of range", "age_max = 12", "age_max = 30",
-     "broken.toml:51 measures[1].age_max: must be at most 23"),
+     "broken.toml:51 measures[1].age_max: must be at most 25"),
     ("unknown area key", 'areas = ["parenting-interaction"]', 'areas = ["happiness"]',
      "broken.toml:39 measures[0].areas: unknown concern area 'happiness'"),
     ("unknown tier", 'tiers = ["indicated"]', 'tiers = ["targeted"]',
@@ -199,8 +199,8 @@ def test_locate_dotted_tables():
 @pytest.mark.parametrize(
     ("lang", "replace", "expected"),
     [
-        ("nb", "age_max = 30", "broken.toml:51 measures[1].age_max: må være høyst 23"),
-        ("nn", "age_max = 30", "broken.toml:51 measures[1].age_max: må vere høgst 23"),
+        ("nb", "age_max = 30", "broken.toml:51 measures[1].age_max: må være høyst 25"),
+        ("nn", "age_max = 30", "broken.toml:51 measures[1].age_max: må vere høgst 25"),
         ("nb", 'age_max = "tolv"', "broken.toml:51 measures[1].age_max: må være et heltall"),
         ("nn", "age_max = 12.5", "broken.toml:51 measures[1].age_max: må vere eit heiltal"),
     ],

@@ -64,6 +64,8 @@ def locate(text: str, loc: Sequence[str | int]) -> int:
         return 1
     head = str(loc[0])
     rest = list(loc[1:])
+    if len(rest) >= 2 and isinstance(rest[0], str) and isinstance(rest[1], int):
+        head, rest = f"{head}.{rest[0]}", rest[1:]  # [[plan.links]] style arrays: dotted headers
     if rest and isinstance(rest[0], int):
         index = rest.pop(0)
         seen = -1
@@ -158,6 +160,9 @@ def check_references(cat: Catalogue, vocabulary: Vocabulary) -> list[tuple[tuple
     for i, c in enumerate(cat.coordinators):
         if c.service is not None and c.service not in service_ids:
             problems.append((("coordinators", i, "service"), t("catalogue.v_unknown_service", id=repr(c.service))))
+    from bti_cli.catalogue.checks import check_second_edition
+
+    problems += check_second_edition(cat, vocabulary)
     return problems
 
 
@@ -460,5 +465,14 @@ def measure_row(m: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         "areas": list(m["areas"]),
         "status": m["status"],
         "description": m["description"],
-        "source": {"file": m["source"]["file"], "section": m["source"]["section"]},
+        "source": {k: v for k, v in m["source"].items() if v is not None},
     }
+
+
+def source_text(source: dict[str, Any]) -> str:
+    """A source for people: 'file › section' for the plan, else the basis and its reference."""
+    if source.get("basis", "plan") == "plan":
+        text = f"{source['file']} › {source['section']}"
+    else:
+        text = f"{t('catalogue.basis_' + source['basis'])}: {source['ref']}"
+    return f"{text} ({source['note']})" if source.get("note") else text

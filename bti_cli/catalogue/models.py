@@ -6,16 +6,22 @@ line number rather than a silently ignored setting.
 
 from __future__ import annotations
 
+import datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 SCHEMA_VERSION = 1
+# the municipality file's edition: 2 adds provenance, arena kinds, purposes, plan metadata;
+# a file with schema_version = 1 (or none) still loads, with the second edition's defaults
+CATALOGUE_SCHEMA_VERSION = 2
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Age = Annotated[int, Field(ge=0, le=23)]
+MAX_AGE = 25
+Age = Annotated[int, Field(ge=0, le=MAX_AGE)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
 Level = Annotated[int, Field(ge=0, le=3)]
 
 
@@ -37,12 +43,51 @@ class Status(str, Enum):
 
 
 class Audience(str, Enum):
+    """Whom a measure serves: the woman before birth, infants (0–1), children, young people,
+    the guardians/parents, the whole family, staff."""
+
     child = "child"
     youth = "youth"
     guardians = "guardians"
     pregnant = "pregnant"
     staff = "staff"
     family = "family"
+    infant = "infant"
+
+
+class Purpose(str, Enum):
+    """direct help for a child or family; staff competence (courses, training); system work
+    (tools, models, routines, planning). Only direct measures are suggested."""
+
+    direct = "direct"
+    competence = "competence"
+    system = "system"
+
+
+class Basis(str, Enum):
+    """Where a value or rule comes from: the municipality's plan, the national BTI model and
+    guidance, or the law."""
+
+    plan = "plan"
+    bti = "bti"
+    law = "law"
+
+
+class ArenaKind(str, Enum):
+    """case: a table where a child's or family's case is discussed; system: leadership,
+    coordination, planning and network meetings (never offered for a case)."""
+
+    case = "case"
+    system = "system"
+
+
+class ContactKind(str, Enum):
+    barnevern = "barnevern"
+    barnevernvakt = "barnevernvakt"
+    police = "police"
+    emergency = "emergency"
+    helpline = "helpline"
+    municipality = "municipality"
 
 
 class ServiceKind(str, Enum):
@@ -75,8 +120,40 @@ class WorkArena(str, Enum):
 
 
 class Source(Strict):
-    file: NonEmpty
-    section: NonEmpty
+    """Provenance. basis "plan" (the default) names the plan's file and section; "bti" (the
+    national BTI model and guidance, municipal BTI action guides) and "law" (act and section)
+    name their `ref` and need no file or section."""
+
+    basis: Basis = Basis.plan
+    file: NonEmpty | None = None
+    section: NonEmpty | None = None
+    ref: NonEmpty | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Source:
+        from bti_cli.i18n import t
+
+        if self.basis is Basis.plan and (self.file is None or self.section is None):
+            raise ValueError(t("catalogue.v_source_plan"))
+        if self.basis is not Basis.plan and self.ref is None:
+            raise ValueError(t("catalogue.v_source_ref", basis=self.basis.value))
+        return self
+
+
+class Period(Strict):
+    """A project's time frame in years, as the seed gives it (`end` optional)."""
+
+    start: Year
+    end: Year | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Period:
+        if self.end is not None and self.end < self.start:
+            from bti_cli.i18n import t
+
+            raise ValueError(t("catalogue.v_period_order", start=self.start, end=self.end))
+        return self
 
 
 class SourceDocument(Strict):
@@ -101,12 +178,43 @@ class Settings(Strict):
     guardian_talk_deadline_days: Annotated[int, Field(ge=1, le=90)] | None = None
 
 
+# Where the tool's defaults come from, for a file that gives no [settings_sources] entry. No seed
+# plan gives any of them (domain/BTI.md, "Where each rule comes from").
+DEFAULT_SETTING_SOURCES: dict[str, dict[str, str]] = {
+    "decision_deadline_days": {
+        "basis": "bti",
+        "ref": "BTI-modellens handlingsveiledere (f.eks. Tromsø): avgjørelse senest 14 dager etter at "
+        "bekymringen oppsto",
+        "note": "planen setter ingen egen frist",
+    },
+    "evaluation_interval_days": {
+        "basis": "bti",
+        "ref": "BTI-modellen: hvert møte setter dato for neste evaluering; 6 uker (42 dager) er verktøyets standard",
+        "note": "ingen nasjonal frist; planen setter ingen egen frist",
+    },
+    "consent_age_health": {
+        "basis": "law",
+        "ref": "pasient- og brukerrettighetsloven § 4-3 (samtykkekompetanse i helsespørsmål fra 16 år)",
+    },
+    "consent_age_log": {
+        "basis": "bti",
+        "ref": "BTI-modellens lokale handlingsveiledere: ungdom samtykker selv til stafettlogg fra 15 år",
+        "note": "verktøyets standard etter lokale BTI-veiledere; ingen lov setter denne alderen",
+    },
+    "guardian_talk_deadline_days": {
+        "basis": "bti",
+        "ref": "kommunale BTI-veiledere (skolemiljøsaker etter opplæringslova)",
+    },
+}
+
+
 class Service(Strict):
     id: Slug
     name: NonEmpty
     area: NonEmpty
     kind: ServiceKind
     description: str = ""
+    regional: bool = False  # a regional partner outside the municipality (Fontenehuset, Nok.Gjøvik …)
     source: Source
 
 
@@ -121,8 +229,13 @@ class Measure(Strict):
     age_max: Age | None = None
     age_note: str | None = None
     audience: list[Audience] = Field(min_length=1)
+    purpose: Purpose = Purpose.direct
     areas: list[Slug] = Field(min_length=1)
     status: Status
+    status_words: str = ""  # the seed's own words for the status ("" when it has none)
+    period: Period | None = None
+    shared_with: list[Slug] = Field(default_factory=list, description="other services running it")
+    aliases: list[Slug] = Field(default_factory=list, description="earlier ids of this measure")
     source: Source
 
     @model_validator(mode="after")
@@ -134,21 +247,42 @@ class Measure(Strict):
         return self
 
 
+# fields of an arena the seed may leave silent (listed in `unstated`, then left empty)
+ARENA_UNSTATED_FIELDS = ("participants", "frequency", "services", "levels", "description")
+
+
 class Arena(Strict):
-    """A collaboration arena (drøftingsteam, BUT, ansvarsgruppe …) where a case is discussed."""
+    """A collaboration arena: a case table (drøftingsteam, BUT, ansvarsgruppe …) or a system
+    meeting (leadership, coordination, planning, networks)."""
 
     id: Slug
     name: NonEmpty
+    kind: ArenaKind = ArenaKind.case
     description: str = ""
-    participants: list[NonEmpty] = Field(min_length=1)
+    participants: list[NonEmpty] = Field(default_factory=list)
     services: list[Slug] = Field(default_factory=list)
     frequency: str = ""
-    levels: list[Level] = Field(min_length=1)
-    anonymous: bool
+    levels: list[Level] = Field(default_factory=list)
+    levels_basis: Literal["plan", "bti"] = "plan"
+    anonymous: bool = False
+    without_consent: bool = False  # default: the value of `anonymous`
     age_min: Age | None = None
     age_max: Age | None = None
     areas: list[Slug] = Field(default_factory=list)
+    unstated: list[Literal[ARENA_UNSTATED_FIELDS]] = Field(  # type: ignore[valid-type]
+        default_factory=list, description="fields the seed is silent on (then empty)"
+    )
+    status: Status = Status.active
+    status_words: str = ""
+    aliases: list[Slug] = Field(default_factory=list)
     source: Source
+
+    @model_validator(mode="before")
+    @classmethod
+    def _consent_follows_anonymity(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "without_consent" not in data and isinstance(data.get("anonymous"), bool):
+            data = {**data, "without_consent": data["anonymous"]}
+        return data
 
 
 class Coordinator(Strict):
@@ -162,13 +296,86 @@ class Coordinator(Strict):
     description: str = ""
     legal_basis: str | None = None
     conditions: str | None = None
+    person: bool = True  # false for a group (e.g. Ansvarsgruppe): never offered as baton holder
+    subjects: list[Audience] = Field(default_factory=list, description="empty: any")
+    age_min: Age | None = None
+    age_max: Age | None = None
+    areas: list[Slug] = Field(default_factory=list, description="concern areas; empty: any")
+    aliases: list[Slug] = Field(default_factory=list)
+    source: Source
+
+
+class Adoption(Strict):
+    date: datetime.date | None = None
+    by: NonEmpty | None = None
+    ref: NonEmpty | None = None
+
+
+class Responsibility(Strict):
+    what: NonEmpty
+    who: NonEmpty
+    source: Source
+
+
+class Link(Strict):
+    title: NonEmpty
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    source: Source
+
+
+class Indicator(Strict):
+    name: NonEmpty
+    baseline: NonEmpty | int | float
+    year: Year | None = None
+    unit: str | None = None
+    comparison: dict[str, NonEmpty | int | float] = Field(
+        default_factory=dict, description="the same figure elsewhere, e.g. {Innlandet = '12 %', Norge = '11 %'}"
+    )
+    source: Source
+
+
+class Plan(Strict):
+    """The plan's own facts: what it is, when it runs, how it is evaluated."""
+
+    title: NonEmpty
+    names_bti: bool = True
+    model_note: str | None = None  # when names_bti is false: how its model maps onto tiers and levels
+    period: Period | None = None
+    adopted: Adoption | None = None
+    evaluation: str | None = None
+    source: Source | None = None
+    responsibilities: list[Responsibility] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _model_explained(self) -> Plan:
+        if not self.names_bti and not (self.model_note or "").strip():
+            from bti_cli.i18n import t
+
+            raise ValueError(t("catalogue.v_model_note"))
+        return self
+
+
+class Contact(Strict):
+    """A public service number for the safety gate (only numbers the seed gives, or the
+    national emergency and helpline numbers)."""
+
+    kind: ContactKind
+    name: NonEmpty
+    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ]{1,14}[0-9]$")] | None = None
+    hours: str | None = None
+    note: str | None = None
     source: Source
 
 
 class Catalogue(Strict):
-    schema_version: Annotated[int, Field(ge=1, le=SCHEMA_VERSION)] = SCHEMA_VERSION
+    schema_version: Annotated[int, Field(ge=1, le=CATALOGUE_SCHEMA_VERSION)] = 1
     municipality: MunicipalityMeta
     settings: Settings = Settings()
+    settings_sources: dict[str, Source] = Field(default_factory=dict)
+    plan: Plan | None = None
+    contacts: list[Contact] = Field(default_factory=list)
     services: list[Service] = Field(min_length=1)
     measures: list[Measure] = Field(default_factory=list)
     arenas: list[Arena] = Field(default_factory=list)

@@ -94,7 +94,7 @@ def measures_list(
     ] = None,
     age: Annotated[
         int | None,
-        typer.Option("--age", "-a", min=0, max=23, help=h("catalogue.opt_age"), metavar=h("cli.mv_age")),
+        typer.Option("--age", "-a", min=0, max=25, help=h("catalogue.opt_age"), metavar=h("cli.mv_age")),
     ] = None,
     area: Annotated[
         list[str] | None,
@@ -204,7 +204,7 @@ def measures_show(
         sys.stdout.write(json.dumps(row, ensure_ascii=False, indent=2) + "\n")
         return
     row["areas"] = [f"{core.area_label(a)} ({a})" for a in row["areas"]]
-    row["source"] = f"{row['source']['file']} › {row['source']['section']}"
+    row["source"] = core.source_text(row["source"])
     row["service"] = f"{row['service_name']} ({row['service']})"
     row["ages"] = _ages(row)
     row["tiers"] = [tier_label(x) for x in row["tiers"]]

@@ -17,7 +17,7 @@ def suggest(
     ctx: typer.Context,
     age: Annotated[
         int | None,
-        typer.Option("--age", "-a", min=0, max=23, help=h("walk.opt_suggest_age"), metavar=h("cli.mv_age"),
+        typer.Option("--age", "-a", min=0, max=25, help=h("walk.opt_suggest_age"), metavar=h("cli.mv_age"),
                      show_default=False),
     ] = None,
     area: Annotated[

@@ -195,8 +195,8 @@ def test_a_typo_in_a_command_name_suggests_the_command_without_repeating_the_typ
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["measures", "list", "--age", "Kari"], "Ugyldig verdi for --age: skriv et tall fra 0 til 23."),
-        (["measures", "list", "--age", "99"], "Ugyldig verdi for --age: skriv et tall fra 0 til 23."),
+        (["measures", "list", "--age", "Kari"], "Ugyldig verdi for --age: skriv et tall fra 0 til 25."),
+        (["measures", "list", "--age", "99"], "Ugyldig verdi for --age: skriv et tall fra 0 til 25."),
         (["measures", "list", "--group-by", "Kari"], "Ugyldig verdi for --group-by: velg blant service, tier, area."),
         (["measures", "show"], "bti measures show mangler argumentet ID."),
         (["measures", "list", "--age"], "--age trenger en verdi."),
@@ -214,7 +214,7 @@ def test_parse_errors_never_repeat_what_the_user_typed(cli, args, expected):
 
 def test_parse_errors_in_nynorsk_and_english(cli):
     assert "bti: bti measures show manglar argumentet ID." in cli("measures", "show", "--lang", "nn").stderr
-    assert "bti: Invalid value for --age: type a number from 0 to 23." in cli(
+    assert "bti: Invalid value for --age: type a number from 0 to 25." in cli(
         "measures", "list", "--age", "x", "--lang", "en"
     ).stderr
 

@@ -1,0 +1,47 @@
+"""The one table from a plan's own status words to a catalogue status.
+
+A measure or arena keeps the seed's words in `status_words` ("I gang", "I gang + under
+utvikling", "Planlagt" …) next to its `status`; validation checks that the two agree with this
+table, and words the table does not know are an error (add them here, with a comment saying
+where they come from and why they map as they do). Matching ignores case and spacing.
+Empty words (the plan has no status column or word for the row) leave the status free.
+
+Statuses: active (the offer runs), developing (being built, not yet running as described),
+planned (not started), partial (runs in part of the service or area only).
+"""
+
+from __future__ import annotations
+
+STATUS_WORDS: dict[str, str] = {
+    # Elverum (003) "Status" column
+    "i gang": "active",
+    # runs today and is being developed further: it runs, so active (the words keep the nuance)
+    "i gang + under utvikling": "active",
+    "i gang + under utvikling og implementering": "active",
+    # MST: bought from an external provider today; certifying own staff is planned
+    "i gang planlagt": "active",
+    # Leseplan: the plan exists; a revision is planned
+    "planlagt revidert": "active",
+    "planlagt": "planned",
+    # Uro-samtale: "planlagt implementert" = planned to be implemented
+    "planlagt implementert": "planned",
+    "påbegynt implementering": "developing",
+    "under utvikling": "developing",
+    "delvis": "partial",
+}
+
+
+def normalise(words: str) -> str:
+    """Case- and space-insensitive form of status words: '  I gang +  under utvikling' → 'i gang + under utvikling'."""
+    return " ".join(words.casefold().split())
+
+
+def status_for(words: str) -> str | None:
+    """The status the table gives for `words`; None for empty words.
+
+    Raises KeyError for words the table does not know.
+    """
+    key = normalise(words)
+    if not key:
+        return None
+    return STATUS_WORDS[key]
