@@ -23,7 +23,7 @@ def test_measures_json_has_the_contract_keys(cli):
     assert [r["id"] for r in rows] == ["foreldreveiledning", "sosial-ferdighetstrening"]
     for row in rows:
         assert set(row) >= MEASURE_KEYS
-    assert rows[0]["source"] == {"file": "test.txt", "section": "2 Universelle tiltak"}
+    assert rows[0]["source"] == {"basis": "plan", "file": "test.txt", "section": "2 Universelle tiltak"}
 
 
 def test_measures_jsonl(cli):
