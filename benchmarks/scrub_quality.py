@@ -4,9 +4,14 @@ For each kind of personal data: recall (share of labelled spans fully replaced).
 words ({keep:…}): how many were wrongly replaced. Also the replacements that hit no labelled
 span (false positives) and the precision they give. Prints a table; exits 1 when a target is
 missed: every identity number, phone, e-mail and birth date; ≥ 95 % of names and addresses;
-no domain word replaced.
+no domain word replaced; at most one false positive per 70 notes.
 
-    python benchmarks/scrub_quality.py [--verbose] [--markdown]
+The corpus is split into sets, one per file (``--set notes_blindspots``); the default set,
+``tuned``, is every file except the held-out ones. ``heldout_blind.txt`` was written by someone
+who never saw the scrubber: it is measured only on request (``--set heldout_blind``), never
+printed note by note, and no test or tuning reads it.
+
+    python benchmarks/scrub_quality.py [--set tuned|heldout_blind|FILE-STEM] [--verbose] [--markdown]
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 CORPUS = ROOT / "tests" / "corpus"
 KINDS = ("national_id", "phone", "email", "birth_date", "address", "name")
 TARGETS = {"national_id": 1.0, "phone": 1.0, "email": 1.0, "birth_date": 1.0, "address": 0.95, "name": 0.95}
+HELD_OUT = ("heldout_blind",)
+FP_PER_70_TARGET = 1.0
 LABEL = re.compile(r"\{(name|national_id|phone|email|address|birth_date|keep):([^{}]*)\}")
 
 
@@ -69,9 +76,21 @@ def parse(path: Path) -> list[Note]:
     return notes
 
 
-def load_corpus() -> list[Note]:
+def corpus_sets() -> list[str]:
+    """Names of the sets: ``tuned`` (every file but the held-out ones) and one per file."""
+    return ["tuned", *sorted(p.stem for p in CORPUS.glob("*.txt"))]
+
+
+def load_corpus(name: str = "tuned") -> list[Note]:
+    """Notes of one set; ``tuned`` leaves the held-out files out."""
+    if name == "tuned":
+        paths = [p for p in sorted(CORPUS.glob("*.txt")) if p.stem not in HELD_OUT]
+    else:
+        paths = [CORPUS / f"{name}.txt"]
+        if not paths[0].is_file():
+            raise SystemExit(f"no corpus set {name!r}; sets: {', '.join(corpus_sets())}")
     notes: list[Note] = []
-    for path in sorted(CORPUS.glob("*.txt")):
+    for path in paths:
         notes.extend(parse(path))
     return notes
 
@@ -158,6 +177,10 @@ def table(stats: dict, markdown: bool) -> tuple[str, bool]:
         )
     keep_ok = stats["keep_hit"] == 0
     ok &= keep_ok
+    fp_total = sum(stats["false_positives"].values())
+    fp_per_70 = fp_total * 70 / stats["notes"] if stats["notes"] else 0.0
+    fp_ok = fp_per_70 <= FP_PER_70_TARGET
+    ok &= fp_ok
     head = ("kind", "labelled", "replaced", "recall", "target", "met", "false pos.", "precision")
     lines = []
     if markdown:
@@ -173,6 +196,10 @@ def table(stats: dict, markdown: bool) -> tuple[str, bool]:
         f"domain words wrongly replaced: {stats['keep_hit']} of {stats['keep_total']} "
         f"({'target met' if keep_ok else 'TARGET MISSED'}); notes: {stats['notes']}"
     )
+    lines.append(
+        f"false positives: {fp_total} ({fp_per_70:.2f} per 70 notes, target ≤ {FP_PER_70_TARGET:g}: "
+        f"{'met' if fp_ok else 'MISSED'})"
+    )
     return "\n".join(lines), ok
 
 
@@ -180,8 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false positive")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--set", default="tuned", help="corpus set: tuned (default), or a file stem")
     args = parser.parse_args(argv)
-    stats = evaluate(load_corpus(), verbose=args.verbose)
+    if args.set in HELD_OUT and args.verbose:
+        raise SystemExit(f"{args.set} is held out: its misses are never listed")
+    stats = evaluate(load_corpus(args.set), verbose=args.verbose)
+    print(f"set: {args.set}")
     text, ok = table(stats, args.markdown)
     print(text)
     return 0 if ok else 1

@@ -485,57 +485,22 @@ def _signals_deferred() -> Iterator[None]:
 
 
 # --------------------------------------------------------------------------- personal data guard
-# The last gate before a case file: whatever the caller did, no e-mail address, Norwegian
-# identity number (11 digits) or phone number is stored. The walkthrough scrubs free text
-# (bti_cli.privacy.scrubber) and shows what it replaced; this guard refuses what slipped through.
-
-_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*"
-                    r"\.[^\W\d_]{2,}(?![\w@-])")
-# digits run into a longer number (e.g. "1 23456789 0") are not matched: not a phone or id
-_ID_NUMBER = re.compile(r"(?<![\d.,-])(?<!\d[ .-])\d{6} ?\d{5}(?![\d]|[ .,-]\d)")
-_PHONE = re.compile(
-    r"(?<![\w+.,-])(?<!\d[ .-])(?:(?:\+|00)\s?47[\s.-]?)?"
-    r"(?:[2-9]\d{7}|[2-9]\d{2}([ .-])\d{2}\1\d{3}|[2-9]\d([ .-])\d{2}\2\d{2}\2\d{2})"
-    r"(?![\w]|[ .,-]\d)"
-)
+# The last gate before a case file: whatever the caller did, no identifier that the scrubber's
+# own patterns find (e-mail, identity number, phone, birth date, address) is stored. The check
+# lives in bti_cli.privacy.guard, beside the patterns; imported here when an event is written.
 
 
 def personal_data_kinds(text: str) -> list[str]:
-    """Which kinds of direct identifiers `text` seems to hold: email, id_number, phone."""
-    found = []
-    if "@" in text and _EMAIL.search(text):
-        found.append("email")
-    if _ID_NUMBER.search(text):
-        found.append("id_number")
-    if _PHONE.search(text):
-        found.append("phone")
-    return found
+    """Which kinds of identifier `text` seems to hold (see bti_cli.privacy.guard)."""
+    from bti_cli.privacy.guard import personal_data_kinds as kinds
 
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, bool) or value is None:
-        return
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, int):
-        yield str(value)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield str(key)
-            yield from _strings(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _strings(item)
+    return kinds(text)
 
 
 def _guard(step: str, *values: Any) -> None:
-    for value in values:
-        for text in _strings(value):
-            kinds = personal_data_kinds(text)
-            if kinds:
-                labels = ", ".join(t(f"caselog.kind_{k}") for k in kinds)
-                raise InputError(t("caselog.personal_data", step=step, kinds=labels),
-                                 hint=t("caselog.personal_data_hint"))
+    from bti_cli.privacy.guard import guard_event
+
+    guard_event(step, *values)
 
 
 def _check_ints(value: Any, step: str) -> None:

@@ -1,0 +1,142 @@
+"""The one check for personal data at every door.
+
+- `personal_data_kinds(text)`: the kinds of identifier the scrubber's own patterns
+  (`bti_cli.privacy.patterns`) find in `text` — e-mail, identity number, phone, birth date after a
+  cue, address. The case log's last gate refuses a value for which it is not empty; text that
+  went through `scrub` never trips it (a property test holds the two together).
+- `check_text(text, what=…)`: a short text typed by the user that is stored or shown later
+  (a configured role, a handover role, an answers-file value): the whole scrubber runs, names
+  included, and any finding refuses the text with an error that names the kinds, never the text.
+- `quote(text)`: a typed value as an error message may show it — scrubbed, control characters
+  escaped, cut to a short length.
+- `strip_controls(text)` / `escape_controls(text)`: control characters (terminal escapes)
+  removed from text before it is stored, and made visible in text before it is rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from bti_cli.errors import InputError
+from bti_cli.i18n import t
+
+# C0 and C1 controls (ESC, BEL, CSI …), DEL, and the bidirectional overrides that reorder text
+# on screen; tab and line breaks are ordinary text.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_ALL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# an escape sequence as a whole: CSI … final byte, OSC … BEL/ST, or ESC and one character
+_ESCAPE_SEQ_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?"
+)
+QUOTE_LENGTH = 40
+
+
+def personal_data_kinds(text: str) -> list[str]:
+    """Kinds (in `scrubber.KINDS` order) of identifier that the scrubber's patterns find in `text`."""
+    from bti_cli.privacy.patterns import Spans, find_structured
+    from bti_cli.privacy.scrubber import KINDS, placeholder_re
+    from bti_cli.privacy.vocabulary import compile_vocab
+
+    if not text:
+        return []
+    # placeholders left by the scrubber are protected, as they are when the scrubber runs
+    spans = Spans([(m.start(), m.end()) for m in placeholder_re().finditer(text)] if "[" in text else [])
+    find_structured(text, spans, compile_vocab(frozenset()))
+    found = {kind for _, _, kind, _ in spans.replaced()}
+    return [k for k in KINDS if k in found]
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, int):
+        yield str(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def kind_labels(kinds: Iterable[str]) -> str:
+    """The kinds as words of the current language ("et telefonnummer, en e-postadresse")."""
+    return ", ".join(t(f"privacy.kind_{k}") for k in kinds)
+
+
+def guard_event(step: str, *values: Any) -> None:
+    """The case log's last gate: refuse an event whose values hold an identifier (InputError)."""
+    for value in values:
+        for text in _strings(value):
+            kinds = personal_data_kinds(text)
+            if kinds:
+                raise InputError(
+                    t("privacy.event_refused", step=step, kinds=kind_labels(kinds)),
+                    hint=t("privacy.event_refused_hint"),
+                )
+
+
+def found_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
+    """Kinds of personal data the whole scrubber (names included) finds in `text`."""
+    from bti_cli.privacy.scrubber import scrub
+
+    return list(scrub(text, vocabulary=vocabulary).counts())
+
+
+def check_text(text: str, *, what: str, vocabulary: Iterable[str] = ()) -> str:
+    """`text` with control characters removed, or InputError when it holds personal data.
+
+    `what` names the field in the message ("the role"); the message never repeats the text.
+    """
+    clean = strip_controls(text)
+    kinds = found_kinds(clean, vocabulary)
+    if kinds:
+        raise InputError(t("privacy.text_refused", what=what, kinds=kind_labels(kinds)), hint=t("privacy.text_hint"))
+    return clean
+
+
+def quote(text: str, vocabulary: Iterable[str] = ()) -> str:
+    """`text` as an error message may show it: scrubbed, control characters escaped, short."""
+    from bti_cli.privacy.scrubber import scrub
+
+    shown = scrub(escape_controls(text), vocabulary=vocabulary).text
+    if len(shown) > QUOTE_LENGTH:
+        shown = shown[: QUOTE_LENGTH - 1] + "…"
+    return shown
+
+
+def strip_controls(text: str) -> str:
+    """`text` without terminal escape sequences and control characters (tab and line breaks stay)."""
+    if not _CONTROL_RE.search(text):
+        return text
+    return _CONTROL_RE.sub("", _ESCAPE_SEQ_RE.sub("", text))
+
+
+def has_controls(text: str) -> bool:
+    return bool(_CONTROL_RE.search(text))
+
+
+def escape_controls(text: str, *, keep_newlines: bool = True) -> str:
+    """`text` with every control character shown as a visible escape (ESC → "\\x1b")."""
+    pattern = _CONTROL_RE if keep_newlines else _CONTROL_ALL_RE
+    if not pattern.search(text):
+        return text
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+__all__ = [
+    "check_text",
+    "escape_controls",
+    "found_kinds",
+    "guard_event",
+    "has_controls",
+    "kind_labels",
+    "personal_data_kinds",
+    "quote",
+    "strip_controls",
+]

@@ -1,0 +1,177 @@
+"""Name lists of the scrubber: the shipped given names, surnames, ordinary words and proper
+non-names (data/names/), and the small word sets that give a name its context (role and name
+triggers, verbs people do, function words, noun endings).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+# --------------------------------------------------------------------------- word lists
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_WORD_SPLIT_RE = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+
+
+def _read_list(name: str) -> list[str]:
+    from bti_cli.datafiles import data_dir
+
+    text = (data_dir() / "names" / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class NameLists:
+    given: frozenset[str]  # lower case
+    surnames: frozenset[str]
+    names: frozenset[str]  # given | surnames
+    words: frozenset[str]  # ordinary words (lower case)
+    proper: frozenset[str]  # capitalised non-names (lower case)
+    strict_given: frozenset[str]  # given names that are not ordinary words: found in lower case too
+    domain: tuple[str, ...]  # built-in domain vocabulary entries (as written)
+
+
+@cache
+def shipped_lists() -> NameLists:
+    given = frozenset(n.lower() for n in _read_list("given.txt"))
+    surnames = frozenset(n.lower() for n in _read_list("surnames.txt"))
+    words = frozenset(w.lower() for w in _read_list("words.txt"))
+    proper = frozenset(w.lower() for w in _read_list("proper.txt"))
+    strict = frozenset(g for g in given if g not in words and len(g) >= 3)
+    return NameLists(given, surnames, given | surnames, words, proper, strict, tuple(_read_list("domain.txt")))
+
+
+def name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """The shipped given names and surnames (lower case), for tests and tools."""
+    lists = shipped_lists()
+    return lists.given, lists.surnames
+
+
+# --------------------------------------------------------------------------- name context
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ROLE_TRIGGERS = _words(
+    """
+    mor mora moren mammaen mamma far faren pappa pappaen søster syster søsteren systera bror broren
+    sønn sønnen son sonen datter datteren dotter dottera eleven elev barnet gutten guten jenta
+    babyen onkel onkelen tante tanta tanten bestemor bestefar mormor morfar farmor farfar oldemor
+    oldefar stemor stefar halvbror halvsøster halvsyster fosterfar fostermor fostermora kusine
+    kusina fetter nabo naboen venn vennen venninne venninna venninnen kjæreste kjæresten kamerat
+    kameraten klassekamerat klassekameraten lærer læreren lærar læraren kontaktlærer kontaktlæreren
+    kontaktlærar kontaktlæraren rektor rektoren helsesykepleier helsesykepleieren helsesjukepleiar
+    helsesøster jordmor jordmora fastlege fastlegen lege legen psykolog psykologen saksbehandler
+    saksbehandleren sakshandsamar assistent assistenten miljøarbeider miljøarbeideren miljøarbeidar
+    pedagog spesialpedagog barnehagelærer barnehagelærar styrer styreren styrar rådgiver rådgiveren
+    rådgjevar koordinator koordinatoren barnekoordinator kontaktperson kontaktpersonen støttekontakt
+    avlaster verge vergen tolk tolken leder lederen leiar leiaren kollega kollegaen politibetjent
+    herr fru frk søskenbarn svigerinne svoger samboer sambuar
+    """
+)
+NAME_TRIGGERS = _words(
+    """
+    heter heiter het hette kalt kalla kallenavn kallenamn navn namn name named hilsen helsing mvh
+    signert underskrevet
+    """
+)
+HUMAN_VERBS = _words(
+    """
+    sa sier seier forteller fortalte fortel fortalde gråt gråter græt ler lo smiler smilte smilar
+    lekte leker leikar leika spiste sov sover slo sparket sparka kom kjem gikk gjekk løp sprang
+    svarte svara spurte spurde nekter nektet nekta nektar liker likte likar ønsker ønsket ynskjer
+    ynskte forklarte forklarer forklarar trives trivst bor bur bodde budde ropte ropar roper skrek
+    skreik ringte ringde ringer ringjer ringa
+    """
+)
+# words that begin sentences and are never names there ("Ho sa …" is "she said")
+FUNCTION_WORDS = _words(
+    """
+    ho han hun hen eg jeg du vi me de dei dere dykk det den dette disse desse ein en ei et eit min
+    mi mitt mine din di ditt dine sin si sitt sine hans hennes hennar vår vårt våre deira deres alle
+    ingen noen nokon nokre mange få begge kven hvem kva hva kor hvor når da då så men og eller om at
+    som i på til av for med fra frå ved hos etter før under over mellom mot uten utan gjennom jo nei
+    ja ikke ikkje også òg bare berre kanskje nå no her der le do
+    """
+)
+# abbreviations whose full stop does not end a sentence
+_NONFINAL_ABBR = _words(
+    """
+    bl.a f.eks dvs ca jf jfr kl nr mht ifm iht evt pga ift vha ref tlf mob adr f ang vedr st pr mm
+    ev
+    """
+)
+_NOUN_ENDINGS = (
+    "sjon",
+    "sjonen",
+    "sjonar",
+    "sjoner",
+    "ing",
+    "ingen",
+    "ingar",
+    "inger",
+    "ingene",
+    "het",
+    "heten",
+    "heita",
+    "else",
+    "elsen",
+    "skap",
+    "skapet",
+    "tjeneste",
+    "tjenesten",
+    "tenesta",
+    "kontoret",
+    "loven",
+    "lova",
+    "møte",
+    "møtet",
+    "plan",
+    "planen",
+    "team",
+    "teamet",
+    "gruppe",
+    "gruppa",
+    "gruppen",
+    "messig",
+    "lig",
+    "lige",
+    "leg",
+    "lege",
+    "isk",
+    "iske",
+    "ende",
+    "ert",
+    "erte",
+    "itet",
+    "iteten",
+    "ologi",
+    "avdeling",
+    "tilbud",
+    "tilbudet",
+    "arbeid",
+    "arbeidet",
+    "senter",
+    "senteret",
+    "skole",
+    "skolen",
+    "skule",
+    "skulen",
+    "hage",
+    "barnehage",
+    "barnehagen",
+    "sak",
+    "saken",
+    "leder",
+    "lederen",
+    "rapport",
+    "skjema",
+    "dokument",
+)
+_INFLECTION = ("ene", "ane", "ens", "ets", "en", "et", "er", "ar", "a", "e", "s", "r", "n", "t", "es")
+_OPENERS = " \t\u00a0«»\"“”„'‘’([{*•·–—-"
+_SENTENCE_END = ".!?:;…"

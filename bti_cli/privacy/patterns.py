@@ -1,0 +1,407 @@
+"""The one set of personal-data patterns: identity numbers, phone numbers, e-mail addresses,
+street and postbox addresses and birth dates. The scrubber replaces what they find; the case
+log's last gate (`bti_cli.privacy.guard`) refuses the same spans, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from bti_cli.privacy.names import WORD_RE, shipped_lists
+from bti_cli.privacy.vocabulary import Vocab
+
+# --------------------------------------------------------------------------- patterns
+
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+_Y = r"(?:\d{4}|\d{2})"
+_MONTHS = (
+    r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+    r"|january|february|march|june|july|october|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)"
+)
+_DATE = (
+    rf"(?:{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?{_Y}"  # 12.03.2015 · 3/4-2016 · 12-03-15
+    rf"|\d{{4}}-{_M}-{_D}"  # 2015-03-12
+    rf"|{_D}\.?[ \t]*{_MONTHS}\.?(?:[ \t]*,?[ \t]*\d{{4}})?"  # 12. mars 2015 · 3 april
+    rf"|{_MONTHS}\.?[ \t]+{_D}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"  # March 12, 2015
+    rf"|{_MONTHS}\.?[ \t]+\d{{4}}"  # mars 2015
+    rf"|\d{{6}}(?:\d{{2}})?"  # 120315 · 12032015
+    rf"|{_D}[./]{_M}\.?"  # 12.03 (a birthday)
+    rf"|(?:19|20)\d{{2}}"  # 2015
+    r")(?![\d])"
+)
+# "bursdagen hennes er", "fødselsdagen til Ola var", "har bursdag", "fyller (7) år"
+_BIRTHDAY = (
+    r"(?:(?:bursdag|fødselsdag|fodselsdag)(?:en)?(?!\w)"
+    r"(?:[ \t]+(?:hennes|hennar|hans|hens|deres|deira|dykkar|sin|mi|min|din|di|vår"
+    r"|til[ \t]+[A-ZÆØÅ][\w\-]*(?:[ \t]+[A-ZÆØÅ][\w\-]*)?)(?!\w))?"
+    r"(?:[ \t]+(?:er|var|blir|vert|vart|ble)(?!\w))?"
+    r"|fyll(?:er|ar|te|de|e)[ \t]+(?:\d{1,2}[ \t]+)?år(?!\w))"
+)
+BIRTH_RE = re.compile(
+    r"(?<![\w.])(?:(?:født|fødd|fødde|fodt|fødselsdato|fødselsår|fodselsdato|fdato"
+    r"|dob|born|birthday|date[ \t]+of[ \t]+birth)(?!\w)"
+    rf"|{_BIRTHDAY}|f\.[ \t]?d\.|f\.[ \t]?dato|f\.)"
+    r"(?:[ \t]*:)?(?:[ \t]*(?:den|d\.|i|on|the|ca\.?)(?!\w))?[ \t]*"
+    rf"(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+DATE_AFTER_NAME_RE = re.compile(
+    rf"[ \t]*(?:\([ \t]*(?:f\.[ \t]*|født[ \t]+|fødd[ \t]+)?(?P<a>{_DATE})[ \t]*\)"
+    rf"|,[ \t]*(?:f\.[ \t]*|født[ \t]+|fødd[ \t]+)(?P<b>{_DATE}))",
+    re.IGNORECASE,
+)
+
+# Every pattern that starts with a digit starts with `\d(?<!\d\d)` rather than `(?<!\d)\d`: a
+# pattern that opens with a character class lets the regex engine skip ahead fast (1 MB < 1 s).
+NATIONAL_ID_RE = re.compile(
+    r"\d(?<!\d\d)(?:\d{5}[ \-–]?\d{5}|\d\.\d{2}\.\d{2}[ \-]?\d{5}|\d{3}[ .]\d{2}[ .]\d{5}|\d{11,})(?!\d)"
+)
+# any 11 digits with single separators: replaced only when the checksum is valid
+NATIONAL_ID_LOOSE_RE = re.compile(r"\d(?<!\d\d)(?:[ .\-]?\d){10}(?!\d)")
+
+_NO_BODY = (
+    r"(?:\d{3}(?P<s1>[ .\-]?)\d{2}(?P=s1)\d{3}"
+    r"|\d{2}(?P<s2>[ .\-]?)\d{2}(?P=s2)\d{2}(?P=s2)\d{2}"
+    r"|\d{4}(?P<s3>[ .\-]?)\d{4}"
+    r"|\d{3} \d{5}|\d{3} \d{3} \d{2})"
+)
+_NO_BODY_REST = (  # the same groupings with the first digit already consumed
+    r"(?:\d{2}(?P<s1>[ .\-]?)\d{2}(?P=s1)\d{3}"
+    r"|\d(?P<s2>[ .\-]?)\d{2}(?P=s2)\d{2}(?P=s2)\d{2}"
+    r"|\d{3}(?P<s3>[ .\-]?)\d{4}"
+    r"|\d{2} \d{5}|\d{2} \d{3} \d{2})"
+)
+PHONE_NO_RE = re.compile(rf"\d(?<![\d+]\d){_NO_BODY_REST}(?!\d)")
+PHONE_NO_PREFIXED_RE = re.compile(rf"(?:\+[ \t]?47|(?<![\w+])00[ \t]?47|\(\+?47\))[ .\-]?(?P<body>{_NO_BODY})(?!\d)")
+PHONE_INTL_RE = re.compile(r"[+0](?<![\w+][+0])(?:(?<=\+)|0)(?!47)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
+PHONE_LABEL_RE = re.compile(
+    r"(?<!\w)(?:tlf|tel|telefon(?:nummer|nr)?|mobil(?:nummer|nr|telefon)?|mob|mobilnr|phone|sms|ring(?:e|er|te|de)?"
+    r"|nås[ \t]+på|treffes[ \t]+på)\.?[ \t]*(?::|på|nr\.?)?[ \t]*(?P<num>\+?\(?\d[\d .\-()]{3,18}\d)",
+    re.IGNORECASE,
+)
+
+EMAIL_RE = re.compile(
+    r"(?<![\w.+\-])[\w.+\-]+(?:@|[ \t]?\((?:at|a)\)[ \t]?|[ \t]?\[(?:at|a)\][ \t]?|[ \t]@[ \t])"
+    r"[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}(?!\w)"
+)
+
+_STREET_SUFFIX = (
+    r"(?:veien|vegen|veiene|vei|veg|gata|gate|gaten|gt\.|stien|stigen|stig|sti|bakken|bakke|brekka|brekke|lia|lii"
+    r"|svingen|sving|tunet|tun|plassen|plass|ringen|ring|alléen|allé|alle|kroken|krok|haugen|jordet|jorde"
+    r"|løkka|løkken|myra|myren|åsen|torget|torg|grenda|grend|kleiva|tråkket|tråkk|vangen|bråten|enga|engen"
+    r"|hagen|moen|sletta|sletten|skogen|tangen|berget|kollen|høgda|feltet|parken|bryggen|brygga|kaia|kaien"
+    r"|promenaden|lunden|gløtten|gården|garden|teigen|setra|veita|smuget|passasjen|terrassen|terrasse|utsikten"
+    r"|vollen|sundet|stubben|lykkja|linna|rud|rudvegen|gutu|gutua|hallen|ringvei|ringveg|strand|stranda)"
+)
+_UNIT_AFTER = (
+    r"(?![ \t]*(?:%|prosent|år|åra|års|kr|km|m\b|min|minutt|minutter|timer|time|timar|ganger|gonger|gang|dager|dagar"
+    r"|dag|uker|veker|uke|veke|måneder|månader|trinn|klasse|klassetrinn|elever|elevar|barn|stk|kg|cm|mm|°)(?!\w))"
+)
+# A number that goes on as a date ("Evaluering 30.06.2025", "Markering 17. mai", "… 2025-06-30")
+# is a date after a word that happens to end like a street name, never a house number.
+_NOT_A_DATE = rf"(?!\d)(?![ \t]?[./][ \t]?\d)(?!-\d{{1,2}}-\d)(?!\.?[ \t]*{_MONTHS}(?!\w))"
+_HOUSE = (
+    rf"\d{{1,4}}{_NOT_A_DATE}{_UNIT_AFTER}"
+    rf"(?:[ \t]?[A-Ha-h](?![\w]))?(?:[ \t]?[-–][ \t]?\d{{1,4}})?(?:,?[ \t]*[HhUuKkLl]\d{{4}})?"
+)
+_POSTPLACE = r"(?:[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?)?"
+_QUALIFIER = r"(?:(?:Nedre|Øvre|Søndre|Nordre|Vestre|Østre|Store|Lille|Gamle|Nye|Vesle|St\.|Sankt)[ \t]+)?"
+ADDRESS_RE = re.compile(
+    rf"(?<![\w])(?P<street>{_QUALIFIER}(?:[A-ZÆØÅ][\wæøåé'\-]*?{_STREET_SUFFIX}"
+    rf"|(?:[A-ZÆØÅ][\wæøåé.'\-]*[ \t]+){{1,3}}"
+    r"(?:gate|gata|gaten|gt\.|vei|veien|veg|vegen|allé|plass|torg|bakke|sti|ring|terrasse))"
+    rf")[ \t]+{_HOUSE}{_POSTPLACE}"
+)
+POSTBOX_RE = re.compile(
+    r"(?<![\w])(?:[Pp]ostboks|[Pp]ostb\.|[Pp]b\.?|P\.?[ \t]?O\.?[ \t]?[Bb]ox)[ \t]*\d{1,5}(?!\d)"
+    # "Postboks 322 Sentrum, 2402 Elverum": the place of the box office, then postcode and place
+    r"(?:[ \t]+(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Jeg|Eg|Og|Men|Som|Til|Fra|Frå|Med)(?!\w))"
+    r"[A-ZÆØÅ][\wæøå\-]+(?:(?=[ \t]*,?[ \t]*\d{4}[ \t])|(?![ \t]+[a-zæøå])))?"
+    rf"{_POSTPLACE}"
+)
+ADDRESS_LABEL_RE = re.compile(
+    r"(?i:\b(?:adresse|adressa|adr\.|postadresse|bostedsadresse|bustadadresse|address))[ \t]*:[ \t]*"
+    r"(?P<value>[^\n;]+?)[ \t]*(?=$|[\n;]|,?[ \t]+(?i:tlf|telefon|mobil|e-post|epost|e-mail|email)\b)",
+    re.MULTILINE,
+)
+ADDRESS_LIVES_RE = re.compile(
+    r"(?i:\b(?:bor|bur|bodde|budde|bosatt|busett|flyttet|flytta|flytter|flyttar|lives)[ \t]+(?:i|på|til|at))[ \t]+"
+    rf"(?P<value>{_QUALIFIER}[A-ZÆØÅ][\wæøåé.'\-]*(?:[ \t]+[A-ZÆØÅa-zæøå][\wæøåé.'\-]*){{0,2}}"
+    rf"[ \t]+{_HOUSE}{_POSTPLACE}"
+    rf"|{_QUALIFIER}[A-ZÆØÅ][\wæøåé'\-]*?{_STREET_SUFFIX}(?![\w]))"
+)
+
+# --------------------------------------------------------------------------- the scrubber
+
+
+def _valid_id(digits: str) -> str | None:
+    """'checksum' for a valid fødselsnummer/D-/H-number, 'synthetic' for a test number, else None."""
+    if len(digits) != 11:
+        return None
+    from stdnum.no import fodselsnummer  # imported only when a candidate turns up
+
+    if fodselsnummer.is_valid(digits):
+        return "checksum"
+    month = int(digits[2:4])
+    if 81 <= month <= 92:  # synthetic numbers (month + 80) used by test registers
+        return "synthetic" if _check_digits_ok(digits) else None
+    return None
+
+
+def _check_digits_ok(digits: str) -> bool:
+    w1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+    w2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+    k1 = (11 - sum(w * int(d) for w, d in zip(w1, digits, strict=False))) % 11
+    k2 = (11 - sum(w * int(d) for w, d in zip(w2, digits, strict=False))) % 11
+    return str(k1) == digits[9] and str(k2) == digits[10]
+
+
+class Spans:
+    """Accepted spans, kept sorted and non-overlapping (bisect, so 1 MB stays fast)."""
+
+    def __init__(self, protected: list[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.items: list[tuple[int, int, str, str]] = []
+        for s, e in protected:
+            self._insert((s, e, "", ""))
+
+    def _insert(self, item: tuple[int, int, str, str]) -> None:
+        i = bisect_left(self.starts, item[0])
+        self.starts.insert(i, item[0])
+        self.items.insert(i, item)
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)
+        # the span starting before `end` with the greatest start is the only one that can overlap
+        # from the left, as spans never overlap each other
+        return not (i and self.items[i - 1][1] > start)
+
+    def add(self, start: int, end: int, kind: str, reason: str) -> bool:
+        if start >= end or not self.free(start, end):
+            return False
+        self._insert((start, end, kind, reason))
+        return True
+
+    def replaced(self) -> list[tuple[int, int, str, str]]:
+        return [item for item in self.items if item[2]]
+
+    def blocked(self) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, _, _ in self.items]
+
+
+_DIGIT_GROUP_BEFORE = re.compile(r"\d+[ .\-]$")
+_DIGIT_GROUP_AFTER = re.compile(r"[ .\-]\d+")
+
+
+def _digit_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a phone span over digit groups joined to it by one space, dot or hyphen.
+
+    "0000 2000 0000" holds a phone number somewhere; which eight digits it is cannot be known,
+    so all of it goes.
+    """
+    while True:
+        m = _DIGIT_GROUP_BEFORE.search(text, max(0, start - 20), start)
+        if not m or (m.start() > 0 and text[m.start() - 1].isalnum()):
+            break
+        start = m.start()
+    while True:
+        m = _DIGIT_GROUP_AFTER.match(text, end)
+        if not m or (m.end() < len(text) and text[m.end()].isalnum()):
+            break
+        end = m.end()
+    return start, end
+
+
+def _is_year_or_time_pair(body: str) -> bool:
+    digits = re.sub(r"\D", "", body)
+    if len(digits) != 8 or not re.fullmatch(r"\d{4}[ .\-]?\d{4}", body):
+        return False
+    a, b = int(digits[:4]), int(digits[4:])
+    # a period such as "2024-2027"; "20002000" or "2000 2000" could be a phone number, and
+    # a phone number left in is worse than a period replaced
+    years = "-" in body and 1900 <= a < b <= 2099 and b - a <= 10
+    # opening hours such as "0830-1600"; a Norwegian phone number never starts with 0 or 1,
+    # so a range from 20:00 on could be one and is left to the phone rule
+    times = a < 2000 and a % 100 < 60 and b // 100 < 24 and b % 100 < 60 and "-" in body
+    return years or times
+
+
+_BIRTH_KEYS = (
+    "født",
+    "fødd",
+    "fodt",
+    "fødsels",
+    "fodsels",
+    "fdato",
+    "bursdag",
+    "fyll",
+    "dob",
+    "born",
+    "birthday",
+    "date of birth",
+    "f.",
+)
+_PHONE_KEYS = ("tlf", "tel", "telefon", "mobil", "mob", "phone", "sms", "ring", "nås på", "treffes på")
+_ADDRESS_LABEL_KEYS = ("adresse", "adressa", "adr.", "postadresse", "bostedsadresse", "bustadadresse", "address")
+_LIVES_KEYS = ("bor ", "bur ", "bodde ", "budde ", "bosatt ", "busett ", "flytt", "lives ")
+_POSTBOX_KEYS = ("postboks", "postb.", "pb", "p.o", "po box")
+_STREET_WORD_ENDINGS = tuple(_STREET_SUFFIX.strip("(?:)").replace("\\.", ".").split("|"))
+
+
+# street-like endings that ordinary nouns share ("Endring", "Vurdering", "Parkeringsplass"):
+# such a word and a number make an address only with other evidence
+_WEAK_STREET_ENDINGS = ("ring", "ringen", "plass")
+_POSTCODE_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ]")
+_ADDRESS_CUE_BEFORE_RE = re.compile(
+    r"(?i:(?<!\w)(?:bor|bur|bodde|budde|bosatt|busett|flytta|flyttet|flytter|flyttar|lives|adressen?"
+    r"|adressa|adr\.|postadresse|bostedsadresse|bustadadresse|address)(?:[ \t]+(?:i|på|til|at|er|var))?)"
+    r"[ \t]*:?[ \t]*$"
+)
+
+
+def _weak_street(words: list[str]) -> bool:
+    """The street part is an ordinary noun that only ends like a street name."""
+    last = words[-1].lower()
+    if len(words) >= 2 and words[-2].lower().endswith("s"):
+        return False  # "Wessels plass 2", "Youngs plass 1"
+    return last.endswith(_WEAK_STREET_ENDINGS) or last in shipped_lists().words
+
+
+def _address_evidence(text: str, m: re.Match[str]) -> bool:
+    """A postcode after the number, or "bor i", "adresse:" … before the street."""
+    house = re.match(r"[ \t]+\d{1,4}(?:[ \t]?[A-Ha-h](?!\w))?", text[m.end("street") : m.end()])
+    if house and _POSTCODE_AFTER_RE.match(text, m.end("street") + house.end()):
+        return True
+    return bool(_ADDRESS_CUE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()))
+
+
+def _keyword_hits(low: str, keys: Iterable[str]) -> list[int]:
+    """Start offsets of `keys` in the lower-cased text, at the start of a word (fast str.find)."""
+    hits = []
+    for key in keys:
+        i = low.find(key)
+        while i != -1:
+            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "._"):
+                hits.append(i)
+            i = low.find(key, i + 1)
+    hits.sort()
+    return hits
+
+
+def _street_number_candidates(text: str) -> list[int]:
+    """Offsets of house numbers that follow a word ending like a street name ("…veien 12")."""
+    found = []
+    for m in _HOUSE_NUMBER_RE.finditer(text):
+        p = m.start()
+        before = text[max(0, p - 40) : p - 1].split()
+        if before and before[-1].lower().endswith(_STREET_WORD_ENDINGS):
+            found.append(p)
+    return found
+
+
+_HOUSE_NUMBER_RE = re.compile(r"\d(?<=[^\W\d_][ \t]\d)")
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer: fall back to ASCII folding
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+def find_structured(text: str, spans: Spans, vocab: Vocab) -> None:
+    """Add every identifier and address of `text` to `spans` (first found wins an overlap)."""
+    low = _lower(text)
+    find_identifiers(text, low, spans)
+    if any(c in text for c in "0123456789"):
+        _find_street_addresses(text, low, spans, vocab)
+    _find_labelled_addresses(text, low, spans, vocab)
+
+
+def find_identifiers(text: str, low: str, spans: Spans) -> None:
+    """E-mail addresses, identity numbers, birth dates after a cue and phone numbers."""
+    if "@" in text:
+        at = text.find("@")
+        while at != -1:
+            for m in EMAIL_RE.finditer(text, max(0, at - 80), at + 260):
+                spans.add(m.start(), m.end(), "email", "email")
+            at = text.find("@", at + 1)
+    if "(at)" in low or "[at]" in low:
+        for m in EMAIL_RE.finditer(text):
+            spans.add(m.start(), m.end(), "email", "email")
+    if any(c in text for c in "0123456789"):
+        for m in NATIONAL_ID_RE.finditer(text):
+            digits = re.sub(r"\D", "", m.group())
+            reason = (_valid_id(digits) if len(digits) == 11 else None) or "digits"
+            spans.add(m.start(), m.end(), "national_id", reason)
+        for m in NATIONAL_ID_LOOSE_RE.finditer(text):
+            digits = re.sub(r"\D", "", m.group())
+            valid = _valid_id(digits)
+            if valid:
+                spans.add(m.start(), m.end(), "national_id", valid)
+        for p in _keyword_hits(low, _BIRTH_KEYS):
+            birth = BIRTH_RE.match(text, p)
+            if birth:
+                spans.add(birth.start("date"), birth.end("date"), "birth_date", "labelled")
+        for p in _keyword_hits(low, _PHONE_KEYS):
+            label = PHONE_LABEL_RE.match(text, p)
+            if not label:
+                continue
+            num = label.group("num").rstrip(" .-(")
+            count = sum(c.isdigit() for c in num)
+            if 5 <= count <= 15 and not re.fullmatch(r"\d{1,2}[.:]\d{2}", num):
+                start = label.start("num")
+                spans.add(start, start + len(num), "phone", "labelled")
+        if "47" in text:
+            for m in PHONE_NO_PREFIXED_RE.finditer(text):
+                spans.add(m.start(), m.end(), "phone", "norwegian")
+        for m in PHONE_NO_RE.finditer(text):
+            if _is_year_or_time_pair(m.group()):
+                continue
+            spans.add(*_digit_run(text, m.start(), m.end()), "phone", "norwegian")
+        for m in PHONE_INTL_RE.finditer(text):
+            count = sum(c.isdigit() for c in m.group())
+            if 8 <= count <= 15:
+                spans.add(m.start(), m.end(), "phone", "international")
+
+
+def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> None:
+    for p in _keyword_hits(low, _POSTBOX_KEYS):
+        box = POSTBOX_RE.match(text, p)
+        if box:
+            spans.add(box.start(), box.end(), "address", "postbox")
+    for p in _street_number_candidates(text):
+        for m in ADDRESS_RE.finditer(text, max(0, p - 70), min(len(text), p + 60)):
+            if not (m.start() < p < m.end()):
+                continue
+            words = WORD_RE.findall(m.group("street"))
+            if words and words[-1].lower() in vocab.singles:
+                continue  # a vocabulary word followed by a number is not a street
+            if words and _weak_street(words) and not _address_evidence(text, m):
+                continue  # "Endring 3", "Parkeringsplass 4": a noun and a number
+            spans.add(m.start(), m.end(), "address", "street")
+            break
+
+
+def _find_labelled_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> None:
+    for p in _keyword_hits(low, _ADDRESS_LABEL_KEYS):
+        label = ADDRESS_LABEL_RE.match(text, p)
+        if not label:
+            continue
+        value = label.group("value")
+        if any(c.isdigit() for c in value) or any(w[0].isupper() for w in WORD_RE.findall(value)):
+            spans.add(label.start("value"), label.end("value"), "address", "labelled")
+    for p in _keyword_hits(low, _LIVES_KEYS):
+        m = ADDRESS_LIVES_RE.match(text, p)
+        if not m:
+            continue
+        value = m.group("value")
+        if not any(c.isdigit() for c in value):
+            words = WORD_RE.findall(value)
+            if not words or words[-1].lower() in vocab.singles:
+                continue
+        spans.add(m.start("value"), m.end("value"), "address", "labelled")

@@ -1,0 +1,451 @@
+"""The name scanner: finds personal names in one text, word by word, from capitals, the name
+lists, the domain vocabulary and the words around them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate
+
+from bti_cli.privacy.names import (
+    _INFLECTION,
+    _NONFINAL_ABBR,
+    _NOUN_ENDINGS,
+    _OPENERS,
+    _SENTENCE_END,
+    _WORD_SPLIT_RE,
+    FUNCTION_WORDS,
+    HUMAN_VERBS,
+    NAME_TRIGGERS,
+    ROLE_TRIGGERS,
+    WORD_RE,
+    NameLists,
+    _words,
+)
+from bti_cli.privacy.vocabulary import Vocab
+
+# the end of a note label before a colon: "Telefonnotat:", "Møtereferat:", "Samtale med:"
+_NOTE_LABEL_RE = re.compile(
+    r"(?i:notat|notatet|referat|referatet|samtale|samtalen|logg|loggføring|melding|beskjed|henvendelse"
+    r"|innringer|innringar|deltakere|deltakarar|stede|med|fra|frå|observasjon|observert|kontakt)"
+    r"[ \t]*:[ \t\u00a0\"«“'(]*$"
+)
+
+_NAME, _NEVER = 1, -1
+_GAP_NAME = re.compile(r"[ \-]|[ ]?[A-ZÆØÅ]\.[ ]?")
+_INITIAL_GAP = re.compile(r"\.[ ]?")
+
+
+class Scanner:
+    """Name detection over one text.
+
+    Words are kept in parallel lists (start, end, text, lower case); `state[i]` is 1 for a name,
+    -1 for a word that can never be one (inside a vocabulary phrase or an already replaced
+    span), 0 otherwise. Only capitalised words, words after a trigger, and given names in
+    lower case are looked at closely, so 1 MB of text takes well under a second.
+    """
+
+    def __init__(self, text: str, vocab: Vocab, lists: NameLists, blocked: list[tuple[int, int]]):
+        self.text = text
+        self.vocab = vocab
+        self.lists = lists
+        self.blocked = blocked  # sorted, non-overlapping spans already replaced or protected
+        self.blocked_starts = [b[0] for b in blocked]
+        self._line_cache: dict[int, bool] = {}
+        self._vocab_cache: dict[str, bool] = {}
+        self._profiles: dict[str, tuple[int, bool, bool, bool, bool]] = {}
+        # split() with a capturing group gives [gap, word, gap, word, …, gap]; the running sum
+        # of the piece lengths gives every offset, all in C (much faster than finditer)
+        pieces = _WORD_SPLIT_RE.split(text)
+        offsets = list(accumulate(map(len, pieces)))
+        self.words = pieces[1::2]
+        self.starts = offsets[0:-1:2]
+        self.ends = offsets[1::2]
+        self.lows = [w.lower() for w in self.words]
+        self.state = [0] * len(self.words)
+        self.reason: dict[int, str] = {}
+        self.weak: set[int] = set()
+
+    # ---- small predicates
+    def in_vocab(self, low: str) -> bool:
+        cached = self._vocab_cache.get(low)
+        if cached is None:
+            cached = self._vocab_cache[low] = self._in_vocab(low)
+        return cached
+
+    def _in_vocab(self, low: str) -> bool:
+        singles = self.vocab.singles
+        if low in singles:
+            return True
+        for suffix in _INFLECTION:
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3 and low[: -len(suffix)] in singles:
+                return True
+        if "-" in low:
+            return any(part in singles for part in low.split("-"))
+        # compounds that start with a vocabulary word: "helsestasjonstilbudet"
+        for i in range(min(len(low) - 3, 24), 4, -1):
+            head = low[:i]
+            if head in singles:
+                rest = low[i:]
+                if rest[0] in "se" and self.known_word(rest[1:]):
+                    return True
+                if self.known_word(rest):
+                    return True
+        return False
+
+    def known_word(self, low: str) -> bool:
+        if len(low) < 3:
+            return False
+        words, singles = self.lists.words, self.vocab.singles
+        if low in words or low in singles:
+            return True
+        for suffix in _INFLECTION:
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                stem = low[: -len(suffix)]
+                if stem in words or stem in singles:
+                    return True
+        return low.endswith(_NOUN_ENDINGS)
+
+    def listed(self, low: str) -> bool:
+        names = self.lists.names
+        if low in names:
+            return True
+        if low.endswith(("'s", "’s")):
+            return low[:-2] in names
+        if low.endswith("s") and len(low) > 3 and low[:-1] in names and low not in self.lists.words:
+            return True
+        if "-" in low:
+            return all(p in names for p in low.split("-"))
+        return False
+
+    def ordinary(self, low: str) -> bool:
+        """An ordinary word, place, institution or brand (not a name by capitals alone)."""
+        if low in self.lists.words or low in self.lists.proper:
+            return True
+        if "-" in low:
+            if low.index("-") == 1:  # D-nummer, E-post, T-skjorte, A-laget
+                return True
+            return all(p in self.lists.words or p in self.lists.proper for p in low.split("-"))
+        return False
+
+    @staticmethod
+    def looks_like_common_noun(low: str) -> bool:
+        if "-" in low or low.endswith(("sen", "son", "ssen", "sson")):
+            return False  # Eksempelsen, Karlsson: surnames, not nouns
+        if len(low) >= 15:
+            return True
+        return len(low) >= 7 and low.endswith(_NOUN_ENDINGS)
+
+    def is_blocked(self, i: int) -> bool:
+        if not self.blocked:
+            return False
+        j = bisect_left(self.blocked_starts, self.ends[i])
+        return bool(j) and self.blocked[j - 1][1] > self.starts[i]
+
+    # ---- where a word stands
+    def sentence_start(self, start: int) -> bool:
+        text = self.text
+        i = start - 1
+        while i >= 0 and text[i] in _OPENERS:
+            i -= 1
+        if i < 0:
+            return True
+        c = text[i]
+        if c == "\n" or c == "\r":
+            return self._line_starts_sentence(i)
+        if c in _SENTENCE_END:
+            if c == ".":
+                j = i
+                while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+                    j -= 1
+                word = text[j:i]
+                if word and word.lower() in _NONFINAL_ABBR:
+                    return False
+                if len(word) == 1 and word.isupper():
+                    return False  # an initial: "K. Nordmann"
+            return True
+        return False
+
+    def _line_starts_sentence(self, newline_at: int) -> bool:
+        text = self.text
+        end = newline_at
+        if text[end] == "\n" and end > 0 and text[end - 1] == "\r":
+            end -= 1
+        begin = text.rfind("\n", 0, end) + 1
+        previous = text[begin:end].rstrip()
+        if not previous.strip():
+            return True
+        last = previous[-1]
+        if last in _SENTENCE_END:
+            return True
+        # hard-wrapped prose: a long line that ends in a lower-case word or a comma
+        return not (len(previous) >= 40 and (last.islower() or last == ","))
+
+    def after_note_label(self, start: int) -> bool:
+        """The word at `start` follows the colon of a note label ("Telefonnotat:", "Samtale med:")."""
+        return bool(_NOTE_LABEL_RE.search(self.text, max(0, start - 40), start))
+
+    def heading_line(self, pos: int) -> bool:
+        """A title-cased line ("Møte Med Foreldre Og Skole"): capitals carry no information."""
+        text = self.text
+        begin = text.rfind("\n", 0, pos) + 1
+        cached = self._line_cache.get(begin)
+        if cached is not None:
+            return cached
+        end = text.find("\n", pos)
+        words = WORD_RE.findall(text, begin, len(text) if end < 0 else end)
+        caps = [w for w in words if w[0].isupper()]
+        result = (
+            len(words) >= 3 and len(caps) >= 0.6 * len(words) and any(w.lower() in self.lists.words for w in caps[1:])
+        )
+        self._line_cache[begin] = result
+        return result
+
+    def set_name(self, i: int, reason: str) -> None:
+        self.state[i] = _NAME
+        self.reason[i] = reason
+
+    # ---- the passes
+    def run(self) -> list[tuple[int, int, str]]:
+        text, lists = self.text, self.lists
+        n = len(self.words)
+        if not n:
+            return []
+        self._protect_phrases()
+        words, lows, state, starts, ends = self.words, self.lows, self.state, self.starts, self.ends
+        name_triggers, role_triggers = NAME_TRIGGERS, ROLE_TRIGGERS
+        strict_given = lists.strict_given
+        # pass 1: each word on its own. Only capitalised words, lower-case given names and words
+        # after a trigger need a closer look; the index lists are built in C-speed comprehensions.
+        triggers = name_triggers | role_triggers
+        look = {i for i, w in enumerate(words) if w[0].isupper()}
+        look.update(i for i, low in enumerate(lows) if low in strict_given)
+        look.update(i + 1 for i, low in enumerate(lows) if low in triggers)
+        look.discard(n)
+        for i in sorted(look):
+            if state[i]:
+                continue
+            trigger = None
+            if i:
+                p = lows[i - 1]
+                if p in triggers and state[i - 1] != _NAME and _TRIGGER_GAP.fullmatch(text, ends[i - 1], starts[i]):
+                    trigger = "name" if p in name_triggers else "role"
+            if trigger is None and not words[i][0].isupper() and lows[i] not in strict_given:
+                continue
+            if self.is_blocked(i):
+                state[i] = _NEVER
+                continue
+            self._classify(i, trigger)
+        # pass 2: neighbours of names, "Ola K. Nordmann", "Nordmann, Ola", "Zyrafa og Ola"
+        candidates = [i for i in range(n) if not state[i] and words[i][0].isupper() and len(words[i]) > 1]
+        changed = True
+        while changed and candidates:
+            changed = False
+            for i in candidates:
+                if not state[i] and self._adjacent(i):
+                    self.set_name(i, "adjacent")
+                    changed = True
+        # pass 3: every other use of a name found once
+        found = {lows[i] for i in range(n) if state[i] == _NAME and len(lows[i]) > 2}
+        if found:
+            found |= {f[:-1] for f in found if f.endswith("s") and f[:-1] in lists.names}
+            words_list = lists.words
+            for i in range(n):
+                if state[i]:
+                    continue
+                low = lows[i]
+                if (
+                    (low in found or (low.endswith("s") and low[:-1] in found))
+                    and (words[i][0].isupper() or low not in words_list)
+                    and len(low) > 2
+                    and not self.is_blocked(i)
+                    and not self.in_vocab(low)
+                ):
+                    self.set_name(i, "repeated")
+        # merge neighbouring name words into one span
+        spans: list[tuple[int, int, str]] = []
+        for i in range(n):
+            if state[i] != _NAME:
+                continue
+            if spans:
+                s, e, r = spans[-1]
+                if _GAP_NAME.fullmatch(text, e, starts[i]) or (
+                    len(words[i - 1]) == 1 and _INITIAL_GAP.fullmatch(text, e, starts[i])
+                ):
+                    spans[-1] = (s, ends[i], r)
+                    continue
+            spans.append((starts[i], ends[i], self.reason.get(i, "capitalised")))
+        return spans
+
+    def _protect_phrases(self) -> None:
+        """Words inside a vocabulary phrase ("Marte Meo", "Sped- og småbarnsteam") are never names."""
+        phrases = self.vocab.phrases
+        lows, state = self.lows, self.state
+        n = len(lows)
+        i = 0
+        while i < n:
+            seqs = phrases.get(lows[i])
+            if seqs:
+                for seq in seqs:
+                    size = len(seq)
+                    if i + size <= n and all(lows[i + j] == seq[j] for j in range(1, size)):
+                        for j in range(i, i + size):
+                            state[j] = _NEVER
+                        i += size - 1
+                        break
+            i += 1
+
+    def _classify(self, i: int, trigger: str | None) -> None:
+        low, word, lists = self.lows[i], self.words[i], self.lists
+        if len(word) == 1:
+            return
+        if not word[0].isupper():
+            if (
+                trigger == "name"
+                and self.lows[i - 1] in _LOWERCASE_NAME_TRIGGERS
+                and low not in lists.words
+                and not self.in_vocab(low)
+            ):
+                self.set_name(i, "context")
+            elif low in lists.strict_given and low not in lists.proper and not self.in_vocab(low):
+                self.set_name(i, "lowercase_name" if trigger is None else "context")
+            return
+        mode, listed, vocab, ordinary, noun = self._profile(word)
+        if mode:  # abbreviations (PPT, BUP) and mixed case (iPad, McDonald): names only when listed
+            if mode == 1:
+                self.set_name(i, "name_list")
+            elif mode == 2:
+                self.state[i] = _NEVER
+            return
+        if trigger == "name":
+            if listed or not self.in_vocab(low):
+                self.set_name(i, "context")
+            return
+        if trigger == "role" and (listed or not (vocab or ordinary)):
+            self.set_name(i, "context")
+            return
+        if vocab:
+            if listed and low in _MONTH_NAMES and self._month_used_as_name(i):
+                self.set_name(i, "capitalised")
+            else:
+                self.state[i] = _NEVER
+            return
+        at_start = self.sentence_start(self.starts[i])
+        if not at_start:
+            if listed:
+                self.set_name(i, "name_list")
+                return
+            if ordinary or noun:
+                self.state[i] = _NEVER
+                return
+            if not self.heading_line(self.starts[i]):
+                self.set_name(i, "capitalised")
+                return
+        # start of a sentence (or a title-cased line): capitals say nothing
+        if listed and low not in lists.words and low not in lists.proper:
+            self.set_name(i, "name_list")
+        elif listed and low in lists.given and self.after_note_label(self.starts[i]):
+            # "Telefonnotat: Tor ringte": a given name right after a note label is a name even
+            # when it is an ordinary word too ("tor", "liv", "per")
+            self.set_name(i, "name_list")
+        elif listed or not (ordinary or noun):
+            self.weak.add(i)
+
+    def _profile(self, word: str) -> tuple[int, bool, bool, bool, bool]:
+        """What a capitalised word is, whatever its place: computed once per distinct word.
+
+        (mode, listed, vocabulary, ordinary, common noun); mode 1: an all-capitals or mixed-case
+        word that is a listed name, 2: an abbreviation, 3: other mixed case, 0: a normal word.
+        """
+        found = self._profiles.get(word)
+        if found is not None:
+            return found
+        low = word.lower()
+        listed = self.listed(low)
+        rest = word[1:]
+        mode = 0
+        if word.isupper() or (rest != rest.lower() and "-" not in word and "'" not in word):
+            if listed and (not word.isupper() or (len(word) >= 3 and not self.in_vocab(low))):
+                mode = 1
+            else:
+                mode = 2 if word.isupper() else 3
+            found = (mode, listed, False, False, False)
+        else:
+            # a listed name is vocabulary only when it is a vocabulary word itself ("Julie" ≠ "juli"+e)
+            vocab = (low in self.vocab.singles) if listed else self.in_vocab(low)
+            found = (0, listed, vocab, self.ordinary(low), self.looks_like_common_noun(low))
+        self._profiles[word] = found
+        return found
+
+    def _month_used_as_name(self, i: int) -> bool:
+        """Capitalised "August" is a boy's name unless a day or a year stands beside it."""
+        start, end = self.starts[i], self.ends[i]
+        before = self.text[max(0, start - 8) : start]
+        after = self.text[end : end + 6]
+        return not (re.search(r"(\d\.?|\b[iI])\s*$", before) or re.match(r"\s*(\d|[:–-])", after))
+
+    def _adjacent(self, i: int) -> bool:
+        low = self.lows[i]
+        if self.in_vocab(low) or self.is_blocked(i):
+            return False
+        weak = i in self.weak
+        listed = self.listed(low)
+        if not (weak or listed or not (self.ordinary(low) or self.looks_like_common_noun(low))):
+            return False
+        text, state, starts, ends = self.text, self.state, self.starts, self.ends
+        n = len(self.words)
+        if i and state[i - 1] == _NAME and _GAP_NAME.fullmatch(text, ends[i - 1], starts[i]):
+            return True
+        # an initial between: "Ola K. Nordmann"
+        if (
+            i >= 2
+            and len(self.words[i - 1]) == 1
+            and self.words[i - 1].isupper()
+            and state[i - 2] == _NAME
+            and _INITIAL_GAP.fullmatch(text, ends[i - 1], starts[i])
+        ):
+            self.set_name(i - 1, "adjacent")
+            return True
+        if i + 1 < n and state[i + 1] == _NAME and self.words[i + 1][0].isupper():
+            # "Zyrafa Hassan", "Nordmann, Ola" – but not "Kontakt Kari": a word before a given
+            # name is taken only when that name can be a surname, or when it is listed itself
+            gap = text[ends[i] : starts[i + 1]]
+            following = self.lows[i + 1]
+            surname_like = following in self.lists.surnames or following not in self.lists.given
+            if (
+                gap in (" ", "-", ", ")
+                and (weak or self.sentence_start(starts[i]))
+                and (listed or surname_like or gap == ", ")
+            ):
+                return True
+        if weak and i + 1 < n and low not in FUNCTION_WORDS:
+            nxt = self.lows[i + 1]
+            # "Zyrafa og Ola …"
+            if nxt in ("og", "eller") and i + 2 < n and state[i + 2] == _NAME:
+                return True
+            # "Zyrafa sa at …", "Per kom …"
+            if nxt in HUMAN_VERBS and text[ends[i] : starts[i + 1]] == " ":
+                return True
+            # "Zyrafa har vondt …": an unknown short word that is no ordinary word and has no
+            # noun ending, before an auxiliary verb
+            if (
+                nxt in _AUXILIARIES
+                and text[ends[i] : starts[i + 1]] == " "
+                and not listed
+                and not self.ordinary(low)
+                and 3 <= len(low) <= 10
+                and "-" not in low
+                and not low.endswith(_DEFINITE_ENDINGS)
+                and not self.looks_like_common_noun(low)
+            ):
+                return True
+        return False
+
+
+# "heter ola" names a person even in lower case; "kalt stygge ting" does not
+_LOWERCASE_NAME_TRIGGERS = frozenset(["heter", "heiter", "het", "hette", "navn", "namn", "name", "named"])
+_AUXILIARIES = _words("har hadde er var skal skulle vil ville kan kunne må måtte fikk får fekk")
+_DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "er", "ar", "ing", "het", "else", "skap", "sjon", "tet")
+_TRIGGER_GAP = re.compile(r"[ \t]*[:(,]?[ \t]*")
+_MONTH_NAMES = frozenset({"april", "mai", "juni", "juli", "august"})

@@ -1,0 +1,119 @@
+"""Domain vocabulary: the words and phrases that always survive scrubbing (service, measure and
+arena names of the catalogue, roles, places, months, abbreviations, concern areas).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from bti_cli.privacy.names import WORD_RE, NameLists, shipped_lists
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class Vocab:
+    singles: frozenset[str]  # lower-case single words that survive
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word → word sequences, longest first
+
+
+def is_listed_name(low: str, lists: NameLists) -> bool:
+    if low in lists.names:
+        return True
+    if "-" in low:
+        parts = low.split("-")
+        return all(p in lists.names for p in parts)
+    return False
+
+
+@lru_cache(maxsize=16)
+def compile_vocab(extra: frozenset[str]) -> Vocab:
+    lists = shipped_lists()
+    singles: set[str] = set()
+    phrases: dict[str, set[tuple[str, ...]]] = {}
+    for entry in (*builtin_vocabulary(), *extra):
+        words = tuple(w.lower() for w in WORD_RE.findall(entry))
+        if not words:
+            continue
+        if len(words) == 1:
+            singles.add(words[0])
+            continue
+        phrases.setdefault(words[0], set()).add(words)
+        for w in words:
+            # a single word of a phrase survives alone too, unless it is a personal name
+            # ("Marte Meo" survives as a phrase; "Marte" alone is still a name)
+            if not is_listed_name(w, lists) and len(w) > 1:
+                singles.add(w)
+    ordered = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()}
+    return Vocab(frozenset(singles), ordered)
+
+
+@cache
+def builtin_vocabulary() -> frozenset[str]:
+    """domain.txt plus the labels of concern areas and work arenas (areas.toml), in nb/nn/en."""
+    import tomllib
+
+    from bti_cli.datafiles import data_dir
+
+    words = set(shipped_lists().domain)
+    try:
+        raw = tomllib.loads((data_dir() / "areas.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):  # the built-in words still apply without areas.toml
+        raw = {}
+    for table in ("areas", "work_arenas"):
+        for labels in (raw.get(table) or {}).values():
+            if isinstance(labels, dict):
+                words.update(v for v in labels.values() if isinstance(v, str))
+    return frozenset(words)
+
+
+def _field(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def domain_vocabulary(catalogue: Any = None) -> frozenset[str]:
+    """Words and phrases that must survive scrubbing.
+
+    `catalogue` is a bti_cli.catalogue.models.Catalogue (or a catalogue.Loaded / catalogue.Plain / the
+    plain dict of one; None for the built-in words only). Returned: the catalogue's service,
+    measure and arena names, coordinator roles, service areas, municipality and county names
+    (as whole phrases), the capitalised words of its descriptions, target groups and
+    participants (single words, personal names left out), the concern areas and work arenas of
+    areas.toml, plus the built-in roles, services, programmes, months, weekdays and
+    abbreviations.
+    """
+    lists = shipped_lists()
+    vocab: set[str] = set(builtin_vocabulary())
+    if catalogue is None:
+        return frozenset(vocab)
+    cat = catalogue
+    for wrapper in ("catalogue", "data"):  # catalogue.Loaded, catalogue.Plain
+        inner = _field(cat, wrapper)
+        if inner is not None and not isinstance(inner, (str, int)):
+            cat = inner
+            break
+    meta = _field(cat, "municipality") or {}
+    phrases: list[str] = [_field(meta, "name") or "", _field(meta, "county") or ""]
+    free: list[str] = []
+    for s in _field(cat, "services") or ():
+        phrases += [_field(s, "name"), _field(s, "area"), _field(s, "id")]
+        free.append(_field(s, "description") or "")
+    for m in _field(cat, "measures") or ():
+        phrases += [_field(m, "name"), _field(m, "id")]
+        free += [_field(m, "description") or "", _field(m, "target_group") or "", _field(m, "age_note") or ""]
+    for a in _field(cat, "arenas") or ():
+        phrases += [_field(a, "name"), _field(a, "id")]
+        free += [_field(a, "description") or "", *(_field(a, "participants") or ())]
+    for c in _field(cat, "coordinators") or ():
+        phrases += [_field(c, "role"), _field(c, "id")]
+        free += [_field(c, "description") or "", _field(c, "conditions") or ""]
+    vocab.update(p for p in phrases if p)
+    for text in free:
+        for word in WORD_RE.findall(text):
+            if word[0].isupper() and not is_listed_name(word.lower(), lists):
+                vocab.add(word)
+    return frozenset(vocab)

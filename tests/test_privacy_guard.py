@@ -1,0 +1,97 @@
+"""The one check for personal data: the case log's last gate uses the scrubber's own patterns,
+so text the scrubber let through is never refused, and what the gate refuses the scrubber
+replaces."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from bti_cli.caselog import log as caselog
+from bti_cli.errors import InputError
+from bti_cli.privacy.guard import (
+    check_text,
+    escape_controls,
+    guard_event,
+    personal_data_kinds,
+    quote,
+    strip_controls,
+)
+from bti_cli.privacy.scrubber import scrub
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "0", "1", "4", "9", "47", "+", "-", ".", ",", " ", "@", "a", "b", "æ", "ø", "x", ".no", ".bæ", "(at)",
+        "født ", "f. ", "tlf ", "mobil: ", "Adresse: ", "bor i ", "veien ", "gata ", "Storgata ", "Postboks ",
+        "12.03.2015", "2340 Løten", "\n", "Ola ", "11831783321", "41234567", "+46 ", "2025-",
+    ]
+)
+_TEXT = st.one_of(
+    st.text(st.sampled_from("0123456789   +-.,@abxyzæ"), min_size=1, max_size=40),
+    st.lists(_FRAGMENTS, min_size=1, max_size=14).map("".join),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXT)
+@example("0@0.bæ")
+@example("ola@skole.bæ")
+def test_scrubbed_text_always_passes_the_guard(text):
+    assert personal_data_kinds(scrub(text).text) == []
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXT)
+@example("0@0.bæ")
+def test_what_the_guard_refuses_the_scrubber_replaces(text):
+    kinds = personal_data_kinds(text)
+    if kinds:
+        assert set(kinds) <= set(scrub(text).counts())
+
+
+def test_an_email_with_a_non_ascii_top_level_domain_is_one_for_both():
+    """The old copies disagreed: the scrubber kept "0@0.bæ", the log then refused it."""
+    assert scrub("skriv til 0@0.bæ i dag").text == "skriv til [E-POST] i dag"
+    assert personal_data_kinds("0@0.bæ") == ["email"]
+
+
+def test_the_case_log_uses_the_same_check():
+    assert caselog.personal_data_kinds("ring 412 34 567") == ["phone"]
+    assert caselog.personal_data_kinds("født 12.03.2015") == ["birth_date"]
+    assert caselog.personal_data_kinds("Fnr 11831783321") == ["national_id"]
+    assert caselog.personal_data_kinds("Kontaktlærer i 3. trinn, møte 2026-11-23") == []
+
+
+def test_the_event_guard_names_the_kind_and_not_the_value():
+    with pytest.raises(InputError) as err:
+        guard_event("concern", {"notes": ["ring mor på 412 34 567"]})
+    assert "412" not in err.value.message and "concern" in err.value.message
+
+
+@pytest.mark.parametrize(
+    "text", ["Kari Hansen", "kari@skole.no", "412 34 567", "Lærer Per Hansen", "15031650094"]
+)
+def test_check_text_refuses_personal_data_without_repeating_it(text):
+    with pytest.raises(InputError) as err:
+        check_text(text, what="Rollen")
+    assert text not in err.value.message and text not in (err.value.hint or "")
+
+
+@pytest.mark.parametrize("text", ["Kontaktlærer", "helsesykepleier", "Rektor ved barneskolen", "PPT-rådgiver"])
+def test_check_text_lets_a_role_through(text):
+    assert check_text(text, what="Rollen") == text
+
+
+def test_quote_scrubs_and_shortens():
+    shown = quote("Kari Nordmann 15031650094")
+    assert "Kari" not in shown and "15031650094" not in shown
+    assert len(quote("x" * 200)) <= 40
+
+
+def test_controls_are_stripped_whole_and_escaped_visibly():
+    assert strip_controls("a\x1b[31mrød\x1b[0m \x1b]0;tittel\x07ok\x07") == "arød ok"
+    assert strip_controls("linje 1\nlinje 2\ttab") == "linje 1\nlinje 2\ttab"
+    assert strip_controls("snu\u202eteksten") == "snuteksten"
+    assert escape_controls("a\x1b[31mb") == "a\\x1b[31mb"
+    assert "\x1b" not in quote("\x1b]0;tittel\x07")
