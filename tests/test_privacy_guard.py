@@ -22,9 +22,43 @@ from bti_cli.privacy.scrubber import scrub
 
 _FRAGMENTS = st.sampled_from(
     [
-        "0", "1", "4", "9", "47", "+", "-", ".", ",", " ", "@", "a", "b", "æ", "ø", "x", ".no", ".bæ", "(at)",
-        "født ", "f. ", "tlf ", "mobil: ", "Adresse: ", "bor i ", "veien ", "gata ", "Storgata ", "Postboks ",
-        "12.03.2015", "2340 Løten", "\n", "Ola ", "11831783321", "41234567", "+46 ", "2025-",
+        "0",
+        "1",
+        "4",
+        "9",
+        "47",
+        "+",
+        "-",
+        ".",
+        ",",
+        " ",
+        "@",
+        "a",
+        "b",
+        "æ",
+        "ø",
+        "x",
+        ".no",
+        ".bæ",
+        "(at)",
+        "født ",
+        "f. ",
+        "tlf ",
+        "mobil: ",
+        "Adresse: ",
+        "bor i ",
+        "veien ",
+        "gata ",
+        "Storgata ",
+        "Postboks ",
+        "12.03.2015",
+        "2340 Løten",
+        "\n",
+        "Ola ",
+        "11831783321",
+        "41234567",
+        "+46 ",
+        "2025-",
     ]
 )
 _TEXT = st.one_of(
@@ -69,9 +103,7 @@ def test_the_event_guard_names_the_kind_and_not_the_value():
     assert "412" not in err.value.message and "concern" in err.value.message
 
 
-@pytest.mark.parametrize(
-    "text", ["Kari Hansen", "kari@skole.no", "412 34 567", "Lærer Per Hansen", "15031650094"]
-)
+@pytest.mark.parametrize("text", ["Kari Hansen", "kari@skole.no", "412 34 567", "Lærer Per Hansen", "15031650094"])
 def test_check_text_refuses_personal_data_without_repeating_it(text):
     with pytest.raises(InputError) as err:
         check_text(text, what="Rollen")

@@ -1,9 +1,12 @@
 """The one check for personal data at every door.
 
 - `personal_data_kinds(text)`: the kinds of identifier the scrubber's own patterns
-  (`bti_cli.privacy.patterns`) find in `text` — e-mail, identity number, phone, birth date after a
-  cue, address. The case log's last gate refuses a value for which it is not empty; text that
-  went through `scrub` never trips it (a property test holds the two together).
+  (`bti_cli.privacy.patterns.find_identifiers`) find in `text` — e-mail, identity number, phone,
+  birth date after a cue. The case log's last gate refuses a value for which it is not empty;
+  text that went through `scrub` never trips it (`scrub` runs the same patterns over its own
+  result), and what trips it `scrub` replaces (property tests hold the two together). Addresses
+  and names depend on the catalogue's vocabulary and on context, so only the scrubber and
+  `check_text` look for them.
 - `check_text(text, what=…)`: a short text typed by the user that is stored or shown later
   (a configured role, a handover role, an answers-file value): the whole scrubber runs, names
   included, and any finding refuses the text with an error that names the kinds, never the text.
@@ -35,15 +38,14 @@ QUOTE_LENGTH = 40
 
 def personal_data_kinds(text: str) -> list[str]:
     """Kinds (in `scrubber.KINDS` order) of identifier that the scrubber's patterns find in `text`."""
-    from bti_cli.privacy.patterns import Spans, find_structured
+    from bti_cli.privacy.patterns import Spans, find_identifiers, fold_lower
     from bti_cli.privacy.scrubber import KINDS, placeholder_re
-    from bti_cli.privacy.vocabulary import compile_vocab
 
     if not text:
         return []
     # placeholders left by the scrubber are protected, as they are when the scrubber runs
     spans = Spans([(m.start(), m.end()) for m in placeholder_re().finditer(text)] if "[" in text else [])
-    find_structured(text, spans, compile_vocab(frozenset()))
+    find_identifiers(text, fold_lower(text), spans)
     found = {kind for _, _, kind, _ in spans.replaced()}
     return [k for k in KINDS if k in found]
 

@@ -306,7 +306,7 @@ def _street_number_candidates(text: str) -> list[int]:
 _HOUSE_NUMBER_RE = re.compile(r"\d(?<=[^\W\d_][ \t]\d)")
 
 
-def _lower(text: str) -> str:
+def fold_lower(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: fall back to ASCII folding
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -315,7 +315,7 @@ def _lower(text: str) -> str:
 
 def find_structured(text: str, spans: Spans, vocab: Vocab) -> None:
     """Add every identifier and address of `text` to `spans` (first found wins an overlap)."""
-    low = _lower(text)
+    low = fold_lower(text)
     find_identifiers(text, low, spans)
     if any(c in text for c in "0123456789"):
         _find_street_addresses(text, low, spans, vocab)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from bti_cli.privacy.names import name_lists, shipped_lists
-from bti_cli.privacy.patterns import DATE_AFTER_NAME_RE, Spans, find_structured
+from bti_cli.privacy.patterns import DATE_AFTER_NAME_RE, Spans, find_identifiers, find_structured, fold_lower
 from bti_cli.privacy.scanner import Scanner
 from bti_cli.privacy.vocabulary import compile_vocab, domain_vocabulary
 
@@ -132,10 +132,34 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
         if m:
             group = "a" if m.group("a") else "b"
             spans.add(m.start(group), m.end(group), "birth_date", "after_name")
-    items = spans.replaced()
+    out, replacements, segments = _assemble(text, spans.replaced(), marks)
+    # A replacement changes what stands next to a number ("00000000+01000000" → "[TELEFON]+01000000"):
+    # the identifier patterns run once more over the result, so that what leaves the scrubber
+    # never trips the case log's gate (bti_cli.privacy.guard), which runs the same patterns.
+    for _ in range(3):
+        again = Spans([(m.start(), m.end()) for m in placeholder_re().finditer(out)] if "[" in out else [])
+        find_identifiers(out, fold_lower(out), again)
+        extra = again.replaced()
+        if not extra:
+            break
+        for start, end, kind, reason in extra:
+            for seg_out, seg_end, seg_orig in segments:
+                if seg_out <= start and end <= seg_end:
+                    spans.add(seg_orig + start - seg_out, seg_orig + end - seg_out, kind, reason)
+                    break
+        out, replacements, segments = _assemble(text, spans.replaced(), marks)
+    return ScrubResult(out, replacements)
+
+
+def _assemble(
+    text: str, items: list[tuple[int, int, str, str]], marks: dict[str, str]
+) -> tuple[str, list[Replacement], list[tuple[int, int, int]]]:
+    """The scrubbed text, its replacements, and where each kept piece of `text` stands in it
+    (start and end in the result, start in `text`)."""
     out: list[str] = []
     replacements: list[Replacement] = []
-    pos = 0
+    segments: list[tuple[int, int, int]] = []
+    pos = length = 0
     for start, end, kind, reason in items:
         # never swallow a line break: split a span that crosses one
         piece = text[start:end]
@@ -144,12 +168,15 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
             end = start + len(stripped)
             if end <= start:
                 continue
+        segments.append((length, length + start - pos, pos))
         out.append(text[pos:start])
         out.append(marks[kind])
+        length += start - pos + len(marks[kind])
         replacements.append(Replacement(kind, start, end, marks[kind], text[start:end], reason))
         pos = end
+    segments.append((length, length + len(text) - pos, pos))
     out.append(text[pos:])
-    return ScrubResult("".join(out), replacements)
+    return "".join(out), replacements, segments
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
