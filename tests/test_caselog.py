@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from bti_cli.caselog import log as caselog
 from bti_cli.caselog.log import CaseChanged, CaseLog, iter_case_files, new_case_id, verify_file
-from bti_cli.catalogue.models import CASE_ID_PATTERN
+from bti_cli.caselog.models import CASE_ID_PATTERN
 from bti_cli.errors import CaseNotFound, DataError, InputError, VerificationError
 
 NOW = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
@@ -493,7 +493,7 @@ def _stripped(value):
     """What the strict model makes of a value (it trims whitespace, by pydantic's definition)."""
     from pydantic import ConfigDict, TypeAdapter
 
-    from bti_cli.catalogue.models import AnswerValue
+    from bti_cli.caselog.models import AnswerValue
 
     adapter = TypeAdapter(AnswerValue | None, config=ConfigDict(str_strip_whitespace=True))
     return adapter.validate_python(value)

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def summary(**values):
-    from bti_cli.catalogue.models import CaseSummary
+    from bti_cli.caselog.models import CaseSummary
 
     base = {"case_id": "BTI-2026-7K3Q9", "municipality": "loten", "created": "2026-01-05T09:00:00Z",
             "process_version": "p1", "catalogue_version": "c1"}

@@ -338,7 +338,7 @@ ANSWERS = st.one_of(
 def test_fast_reader_reads_what_caselog_wrote(events):
     """Whatever caselog writes, the fast reader returns the same events, or defers to caselog."""
     from bti_cli.caselog.log import event_hash, event_table, header_hash
-    from bti_cli.catalogue.models import CaseHeader, Event
+    from bti_cli.caselog.models import CaseHeader, Event
 
     header = CaseHeader(case_id="BTI-2026-AB12C", municipality="loten", catalogue_version="c",
                         process_version="p", created="2026-01-01T00:00:00Z")

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bti_cli.caselog.models import CaseHeader
 from bti_cli.caselog.state import summarise
-from bti_cli.catalogue.models import CaseHeader
 from bti_cli.walkthrough import process as engine
 
 PROC = engine.default_process()

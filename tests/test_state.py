@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bti_cli.caselog.models import CaseHeader, Event
 from bti_cli.caselog.state import measures_value, parse_measures_value, summarise
-from bti_cli.catalogue.models import CaseHeader, Event
 
 HASH = "0" * 64
 

@@ -343,7 +343,7 @@ def read_fast(raw: bytes, expected_id: str) -> tuple[_Header, list[_Ev]]:
     regex admits only strings that JSON writes unchanged); other events are parsed line by
     line and hashed through the encoder. Any doubt raises _NotFast: caselog decides."""
     from bti_cli.caselog.log import header_hash
-    from bti_cli.catalogue.models import SCHEMA_VERSION
+    from bti_cli.caselog.models import SCHEMA_VERSION
 
     try:
         text = raw.decode("utf-8")

@@ -60,7 +60,7 @@ from bti_cli.errors import (
 from bti_cli.i18n import t
 
 if TYPE_CHECKING:
-    from bti_cli.catalogue.models import CaseHeader, Event, EventKind
+    from bti_cli.caselog.models import CaseHeader, Event, EventKind
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # no I L O U
 CASE_ID_RE = re.compile(r"^BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}$")  # = models.CASE_ID_PATTERN
@@ -212,7 +212,7 @@ def _field_errors(error) -> list[str]:
 def _parse(raw: bytes, expected_id: str | None) -> _Parsed:
     import tomllib
 
-    from bti_cli.catalogue.models import SCHEMA_VERSION, CaseHeader, Event
+    from bti_cli.caselog.models import SCHEMA_VERSION, CaseHeader, Event
 
     result = _Parsed()
     problems = result.problems
@@ -554,7 +554,7 @@ class CaseLog:
     def create(cls, cases_dir: Path, *, municipality: str, catalogue_version: str,
                process_version: str, now: datetime | str | None = None) -> CaseLog:
         """A new case file with a fresh random id and no events yet."""
-        from bti_cli.catalogue.models import CaseHeader
+        from bti_cli.caselog.models import CaseHeader
 
         cases_dir = ensure_cases_dir(cases_dir)
         created = timestamp(now)
@@ -619,7 +619,7 @@ class CaseLog:
         """Chain several events (dicts with the keyword arguments of `append`) in ONE durable
         write: all of them are on disk, or none. For importers and generators of many events;
         the walkthrough appends one answer at a time."""
-        from bti_cli.catalogue.models import Event, EventKind
+        from bti_cli.caselog.models import Event, EventKind
 
         prepared = []
         for entry in entries:

@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bti_cli.catalogue.models import CaseHeader, CaseSummary, Event
+    from bti_cli.caselog.models import CaseHeader, CaseSummary, Event
     from bti_cli.walkthrough.process import Process
 
 
@@ -100,7 +100,7 @@ def summarise(
     process: Process | None = None,
 ) -> CaseSummary:
     """Replay `events` (in order) into the case's summary row."""
-    from bti_cli.catalogue.models import CaseSummary
+    from bti_cli.caselog.models import CaseSummary
 
     s: dict[str, Any] = {
         "case_id": header.case_id,

@@ -28,7 +28,8 @@ from bti_cli.errors import InputError
 from bti_cli.i18n import get_language, pick, t
 
 if TYPE_CHECKING:
-    from bti_cli.catalogue.models import CaseHeader, Catalogue, Event
+    from bti_cli.caselog.models import CaseHeader, Event
+    from bti_cli.catalogue.models import Catalogue
     from bti_cli.walkthrough.process import Process
 
 VIEW_QUESTIONS = {"child_view": "family.child_view", "guardians_view": "family.guardians_view"}
