@@ -315,10 +315,12 @@ def test_level0_notify_then_close(proc):
     assert "notify->close" in trace and last.reason == "closed"
 
 
-def test_scale_four_offers_only_notify(proc):
-    events, _, _ = drive(proc, [], {"scale": 4}, steps=19)
-    action = engine.next_action(proc, events)
-    assert isinstance(action, engine.Decide) and [d.to for d in action.options] == ["notify"]
+def test_scale_four_goes_straight_to_the_gate(proc):
+    events, trace, last = drive(proc, ["close"], {"scale": 4})
+    at = trace.index("l0-concrete.scale")
+    assert trace[at + 1:at + 3] == ["record:decision", "notify.barnevern_informed"]
+    assert not any(x.startswith(("l0-share.", "l0-decide")) for x in trace)
+    assert last.reason == "closed"
 
 
 def test_pregnant_skips_age_and_child_questions(proc):

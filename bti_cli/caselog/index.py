@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 INDEX_NAME = "index.sqlite"
-INDEX_FORMAT = 1  # bump when the table layout or the stored row changes
+INDEX_FORMAT = 2  # bump when the table layout or the stored row changes
 FILE_MODE = 0o600
 PARALLEL_MIN = 400  # files to (re)read before worker processes pay off
 BATCH = 2000  # rows per write transaction while rebuilding
@@ -61,7 +61,7 @@ EVENT_KINDS = frozenset(("answer", "decision", "notify", "handover", "accept", "
 COLUMNS = (
     "name", "mtime_ns", "size", "ino", "problem", "case_id", "created", "status", "level",
     "highest_level", "arena", "decision", "decision_deadline", "next_evaluation", "pending_step",
-    "baton_holder_role", "pending_baton_holder_role", "row",
+    "baton_holder_role", "pending_baton_holder_role", "notification_pending", "row",
 )
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -83,6 +83,7 @@ CREATE TABLE IF NOT EXISTS cases (
     pending_step TEXT,
     baton_holder_role TEXT,
     pending_baton_holder_role TEXT,
+    notification_pending INTEGER,   -- 1: at the safety gate, barnevern not yet informed
     row TEXT                        -- the export row (bti_cli.reports.export.EXPORT_KEYS) as JSON
 );
 CREATE INDEX IF NOT EXISTS cases_created ON cases (created, case_id);
@@ -498,6 +499,7 @@ def summary_columns(header: Any, events: list[Any]) -> dict[str, Any]:
         "pending_step": summary["pending_step"],
         "baton_holder_role": summary["baton_holder_role"],
         "pending_baton_holder_role": summary["pending_baton_holder_role"],
+        "notification_pending": 1 if summary["notification_pending"] else 0,
         "row": dumps_row(export_row(summary)),
     }
 
@@ -861,11 +863,13 @@ class Index:
         where, params = self._where(status=status, level=level)
         keys = ("case_id", "created", "status", "level", "highest_level", "arena", "decision",
                 "decision_deadline", "next_evaluation", "pending_step", "baton_holder_role",
-                "pending_baton_holder_role")
+                "pending_baton_holder_role", "notification_pending")
         cur = self.db.execute(f"SELECT {', '.join(keys)} FROM cases WHERE {where} ORDER BY created, case_id",
                               params)
         for values in cur:
-            yield dict(zip(keys, values, strict=True))
+            row = dict(zip(keys, values, strict=True))
+            row["notification_pending"] = bool(row["notification_pending"])
+            yield row
 
 
 def _worker_count(total: int) -> int:
@@ -901,13 +905,18 @@ def _pool(workers: int):
 def due_items(rows: Iterator[dict[str, Any]] | list[dict[str, Any]], *, as_of: date,
               within: int | None = 14) -> list[dict[str, Any]]:
     """Decisions (level 0, no decision yet) and evaluations of open cases falling due on or
-    before `as_of + within` days (every one when `within` is None), soonest first."""
+    before `as_of + within` days (every one when `within` is None), soonest first.
+
+    A case waiting at the safety gate (barnevern not yet informed) is due at once: a `notify`
+    item dated `as_of` (today), whatever `within` is (barnevernsloven § 13-2: "straks")."""
     limit = None if within is None else (as_of + timedelta(days=within)).isoformat()
     items = []
     for row in rows:
         if row["status"] != "open":
             continue
         due = []
+        if row.get("notification_pending"):
+            due.append(("notify", as_of.isoformat()))
         if row.get("decision") is None and row.get("decision_deadline"):
             due.append(("decision", row["decision_deadline"]))
         if row.get("next_evaluation"):

@@ -99,6 +99,7 @@ class CaseSummary(BaseModel):
     evaluations: int = 0
     next_evaluation: str | None = None
     pending_step: str | None = None  # where `bti resume` continues; None when nothing is pending
+    notification_pending: bool = False  # at the safety gate: barnevern not yet informed (due at once)
     days_to_decision: int | None = None
     decided_within_deadline: bool | None = None
     process_version: str = ""

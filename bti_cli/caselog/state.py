@@ -18,7 +18,9 @@ How events map onto the summary (the process file keeps these question ids; see
 | answer `evaluation_date`                | next_evaluation                                  |
 | decision `level:N`                      | level, highest_level                             |
 | decision (first one at level 0)         | decision, decision_date, days_to_decision, decided_within_deadline |
-| decision `notify`, or kind `notify`     | notified_barnevern, notified_date (value `date`)  |
+| kind `notify` (barnevern informed)      | notified_barnevern, notified_date (value `notified_date`) |
+| kind `notify` (`barnevern_informed = "advised-no-report"`) | nothing: no report was made  |
+| the safety gate passed, no notify yet   | notification_pending (due at once)                |
 | kind `handover` ({to: role})            | pending_baton_holder_role                        |
 | kind `accept`                           | baton_holder_role ← pending; pending cleared     |
 | kind `evaluation`                       | evaluations += 1; next_evaluation cleared until a new date is answered |
@@ -179,6 +181,8 @@ def summarise(
                 else:
                     highest = max(highest, level)
         elif kind == "notify":
+            if isinstance(value, dict) and value.get("barnevern_informed") == "advised-no-report":
+                continue  # barnevern advised after an anonymous consultation: no report was made
             notified = True
             when = (value.get("notified_date") or value.get("date")) if isinstance(value, dict) else value
             notified_date = str(when)[:10] if _date(when) else at_day
@@ -227,14 +231,17 @@ def summarise(
             s["days_to_decision"] = days
             s["decided_within_deadline"] = days <= deadline_days
 
-    s["pending_step"] = None if closed else _pending_step(header, events, process)
+    if not closed:
+        s["pending_step"], s["notification_pending"] = _pending(events, process)
     return CaseSummary(**s)
 
 
-def _pending_step(header: CaseHeader, events: list[Event], process: Process | None) -> str | None:
-    try:
-        from bti_cli.walkthrough import process as engine
-    except ImportError:  # pragma: no cover - only while the engine is being written
-        return None
+def _pending(events: list[Event], process: Process | None) -> tuple[str | None, bool]:
+    """(the step `bti resume` continues at, whether the case waits at the safety gate)."""
+    from bti_cli.walkthrough import process as engine
+
     proc = process if process is not None else engine.default_process()
-    return engine.pending_step(proc, events)
+    pos = engine.replay(proc, events)
+    waiting = engine.awaiting_notification(pos)
+    action = engine.action_at(proc, pos, resume=True)
+    return (None if isinstance(action, engine.Done) else action.step.id), waiting

@@ -32,14 +32,32 @@ def _list_columns(rt: common.Runtime):
         Column("arena_label", t("export.col_arena"), drop_order=2),
         Column("baton_holder_role", t("export.col_baton"), drop_order=1, display=role_names(rt)),
         Column("next_due", t("export.col_next"), no_wrap=True),
-        Column("pending_step", t("export.col_pending"), drop_order=4),
+        Column("pending_label", t("export.col_pending"), drop_order=4),
     ]
+
+
+def _pending_labels():
+    """The step a case waits at in plain words: the step's title from the process ("Meld til
+    barnevernet nå"), never a raw step id; a case at the safety gate says it is due at once."""
+    from bti_cli.i18n import pick
+    from bti_cli.walkthrough.process import default_process
+
+    proc = default_process()
+
+    def label(row) -> str | None:
+        if row.get("notification_pending"):
+            return t("export.what_notify")
+        step_id = row.get("pending_step")
+        step = proc.step(step_id) if step_id else None
+        return pick(step.title) if step is not None else step_id
+
+    return label
 
 
 LIST_KEYS = (
     "case_id", "created", "status", "level", "highest_level", "arena", "baton_holder_role",
     "pending_baton_holder_role", "decision", "decision_deadline", "next_evaluation", "next_due",
-    "pending_step",
+    "pending_step", "notification_pending",
 )
 
 
@@ -67,7 +85,7 @@ def cases_list(
 
     def selected(idx):
         for row in idx.list_rows(status=None if status is StatusFilter.all else status.value, level=level):
-            row["next_due"] = next_due(row)
+            row["next_due"] = next_due(row, today)
             if due and (row["next_due"] is None or row["next_due"] > limit):
                 continue
             yield {key: row.get(key) for key in LIST_KEYS}
@@ -83,7 +101,9 @@ def cases_list(
 
                 err().print(t("export.none_found"), markup=False)
             else:
+                label = _pending_labels()
                 for row in rows:
+                    row["pending_label"] = label(row)
                     row["created_day"] = (row["created"] or "")[:10]
                     row["status_label"] = t(f"export.status_{row['status']}")
                     row["arena_label"] = work_arena_label(row["arena"]) if row["arena"] else None

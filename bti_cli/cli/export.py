@@ -155,10 +155,13 @@ def role_names(rt: common.Runtime):
     return lambda value: names.get(str(value), str(value))
 
 
-def next_due(row: dict[str, Any]) -> str | None:
-    """The earliest pending date of an open case: its level-0 decision or next evaluation."""
+def next_due(row: dict[str, Any], today: date | None = None) -> str | None:
+    """The earliest pending date of an open case: its level-0 decision or next evaluation;
+    today when it waits at the safety gate (barnevern must be informed at once)."""
     if row.get("status") != "open":
         return None
+    if row.get("notification_pending"):
+        return (today or date.today()).isoformat()
     dates = []
     if row.get("decision") is None and row.get("decision_deadline"):
         dates.append(row["decision_deadline"])

@@ -55,18 +55,12 @@ def in_sentence(label: str) -> str:
     return label
 
 
-def went_through_safety_gate(events: list[Event]) -> bool:
-    """True when the employee answered yes at the safety gate (or "!" anywhere), or when a
-    notify step or decision was recorded."""
-    from bti_cli.walkthrough.process import SAFETY_QUESTION, SAFETY_STEP
+def went_through_safety_gate(events: list[Event], process: Process | None = None) -> bool:
+    """True when the case ever went through the safety gate (the one rule:
+    `bti_cli.walkthrough.process.passed_gate`), also when barnevern is not yet informed."""
+    from bti_cli.walkthrough.process import default_process, passed_gate
 
-    for event in events:
-        kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
-        if kind == "answer" and event.step == SAFETY_STEP and event.question == SAFETY_QUESTION and event.value:
-            return True
-        if kind == "notify" or (kind == "decision" and event.value == "notify"):
-            return True
-    return False
+    return passed_gate(events, process or default_process())
 
 
 class _Answers:
@@ -147,7 +141,7 @@ def guardian_summary(
 
     lang = lang or get_language()
     today = today or date.today()
-    if went_through_safety_gate(events):
+    if went_through_safety_gate(events, process):
         raise InputError(t("family.refused", lang, case=header.case_id),
                          hint=t("family.refused_hint", lang, case=header.case_id))
     summary = summarise(header, events, deadline_days=process.deadline_days if process else 14, process=process)

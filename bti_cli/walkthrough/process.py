@@ -66,6 +66,7 @@ class Option(_Strict):
     value: str | int | bool
     label: Labels
     when: str | None = None
+    gate: bool = False  # choosing this option leads straight to the safety gate (concern scale 4)
 
 
 class Question(_Strict):
@@ -428,6 +429,9 @@ def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
                 problems.append(((*loc, "options"), t("process.v_takes_no_options", kind=q.kind)))
             for oi, option in enumerate(q.options):
                 check_condition((*loc, "options", oi, "when"), option.when)
+                if option.gate and (step.phase not in ("start", "evaluation") or q.kind not in ("choice",
+                                                                                               "multi-choice")):
+                    problems.append(((*loc, "options", oi, "gate"), t("process.v_gate_option")))
             if q.min is not None and q.max is not None and q.min > q.max:
                 problems.append(((*loc, "min"), t("process.v_min_max")))
             if q.unborn and q.kind != "integer":
@@ -468,6 +472,8 @@ def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
             problems.append((("steps", si, "record"), t("process.v_notify_record")))
         if not notify[0].decisions:
             problems.append((("steps", si, "decisions"), t("process.v_notify_decisions")))
+        if not notify[0].stop_unless:
+            problems.append((("steps", si, "stop_unless"), t("process.v_notify_stop")))
     close = [s for s in steps if s.phase == "close"]
     if [s.id for s in close] != [CLOSE_STEP]:
         problems.append((("steps",), t("process.v_one_close", step=repr(CLOSE_STEP))))
@@ -763,6 +769,10 @@ def replay(proc: Process, events: Iterable[Any]) -> Position:
                     pos.new_segment("gate")
                 continue
             step = proc.step(event.step)
+            if step is not None and pos.phase in ("start", "continue", "evaluation") and _opens_gate(
+                    step, qid, event.value):
+                pos.new_segment("gate")
+                continue
             if (
                 pos.phase in ("start", "continue")
                 and step is not None
@@ -776,6 +786,8 @@ def replay(proc: Process, events: Iterable[Any]) -> Position:
             if to.startswith("level:"):
                 pos.level = int(to[6:]) if to[6:].isdigit() else pos.level
                 pos.new_segment("start")
+            elif to == "close" and awaiting_notification(pos):
+                continue  # the safety gate holds: a case cannot close before barnevern is informed
             elif to in ("close", "notify"):
                 pos.new_segment(to)
             elif to == "continue":
@@ -788,6 +800,40 @@ def replay(proc: Process, events: Iterable[Any]) -> Position:
                 pos.new_segment("evaluation")
                 pos.recorded.add((event.step, kind))
     return pos
+
+
+def _opens_gate(step: Step, qid: str, value: Any) -> bool:
+    """True when the answer picks an option marked `gate = true` (concern scale 4)."""
+    question = step.question(qid)
+    if question is None:
+        return False
+    chosen = value if isinstance(value, list) else [value]
+    return any(o.gate and any(o.value == v and type(o.value) is type(v) for v in chosen)
+               for o in question.options)
+
+
+def awaiting_notification(pos: Position) -> bool:
+    """The case passed the safety gate and the notify step has not recorded its outcome yet
+    (barnevern informed, or barnevern advised after an anonymous consultation that no report is
+    needed). Until then the case cannot be closed, evaluated or handed over."""
+    return pos.phase == "gate" or (pos.phase == "notify" and (NOTIFY_STEP, "notify") not in pos.recorded)
+
+
+def passed_gate(events: Sequence[Any], proc: Process | None = None) -> bool:
+    """True when the case ever went through the safety gate: `danger` (or "!") answered yes,
+    an option that opens the gate (with `proc`), a decision to notify, or a notify event."""
+    for event in events:
+        kind = _kind(event)
+        if kind == "notify" or (kind == "decision" and event.value == NOTIFY_STEP):
+            return True
+        if kind == "answer" and event.step == SAFETY_STEP and event.question == SAFETY_QUESTION and (
+                event.value is True):
+            return True
+        if kind == "answer" and proc is not None:
+            step = proc.step(event.step)
+            if step is not None and _opens_gate(step, event.question or "", event.value):
+                return True
+    return False
 
 
 def environment(proc: Process, pos: Position) -> dict[str, Any]:

@@ -394,11 +394,24 @@ class Session:
             raise InputError(t("walk.already_closed", case=log.case_id))
         return pos
 
+    def check_gate(self, pos, moves_on: str) -> None:
+        """A case at the safety gate cannot be closed, evaluated or handed over (`moves_on`)
+        until barnevern is recorded as informed, or as having advised after an anonymous
+        consultation that no report is needed (barnevernsloven § 13-2: at once, and personal)."""
+        from bti_cli.errors import InputError
+        from bti_cli.walkthrough import process as engine
+
+        if engine.awaiting_notification(pos):
+            key = {"close": "walk.gate_refuses_close", "evaluate": "walk.gate_refuses_evaluate",
+                   "handover": "walk.gate_refuses_handover"}[moves_on]
+            raise InputError(t(key, case=self.case_id), hint=t("walk.gate_refuses_hint", case=self.case_id))
+
     def check_evaluable(self, pos) -> None:
         """An evaluation needs a case at level 1-3 that is waiting for (or in) its evaluation."""
         from bti_cli.errors import InputError
         from bti_cli.walkthrough import process as engine
 
+        self.check_gate(pos, "evaluate")
         if pos.phase != "evaluation":
             action = engine.action_at(self.proc, pos)
             if not (isinstance(action, engine.Done) and action.reason == "waiting") or pos.level == 0:
@@ -413,6 +426,7 @@ class Session:
         """The closing note (avslutningsnotat) and the close event."""
         from bti_cli.walkthrough import process as engine
 
+        self.check_gate(pos, "close")
         self.say(t("walk.closing", case=self.case_id), style="bold")
         if pos.phase != "close":
             self.append(level=pos.level, step=engine.CLOSE_STEP, kind="decision", value="close")
@@ -423,6 +437,7 @@ class Session:
         from bti_cli.catalogue.suggest import find_coordinator
         from bti_cli.errors import InputError
 
+        self.check_gate(pos, "handover")
         role = to.strip()
         if not role:
             raise InputError(t("walk.handover_empty"))

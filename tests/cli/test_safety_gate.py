@@ -1,0 +1,278 @@
+"""The safety gate as a user meets it (BTI.md "Violence, sexual abuse, serious neglect";
+barnevernsloven § 13-2): a case at the gate cannot be closed, evaluated or handed over until
+barnevern is recorded as informed, or as having advised after an anonymous consultation that no
+report is needed; a pending notification is due at once in `due`, `cases list` and the calendar;
+concern scale 4 goes straight to the gate; no family summary for a case that passed the gate."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
+
+CONCERN = """
+[l0-concern]
+concern_date = "today"
+arena = "kindergarten"
+role = "pedagogisk leder"
+subject = "child"
+age = 5
+areas = ["violence-abuse"]
+"""
+
+AT_GATE = CONCERN + """
+[safety]
+danger = true
+[notify]
+barnevern_informed = false
+"""
+
+CLOSE_CONCERN_GONE = """
+[close]
+closing_reason = "concern-gone"
+closing_note = "Bekymringen er borte."
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def start(cli, tmp_path, text: str) -> str:
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "start.toml", text))
+    assert result.exit_code == 0, result.stderr
+    return CASE_RE.search(result.stdout).group(0)
+
+
+def summary(case_id: str) -> dict:
+    from bti_cli.caselog.log import CaseLog
+    from bti_cli.caselog.state import summarise
+    from bti_cli.walkthrough.process import default_process
+
+    log = CaseLog.open(Path(os.environ["BTI_CASES_DIR"]), case_id)
+    return summarise(log.header, log.events, process=default_process()).model_dump(mode="json")
+
+
+def kinds(case_id: str) -> list[str]:
+    from bti_cli.caselog.log import CaseLog
+
+    log = CaseLog.open(Path(os.environ["BTI_CASES_DIR"]), case_id)
+    return [str(getattr(e.kind, "value", e.kind)) for e in log.events]
+
+
+@pytest.fixture
+def at_gate(cli, tmp_path):
+    return start(cli, tmp_path, AT_GATE)
+
+
+def test_the_walk_stops_at_the_gate_and_the_case_waits(cli, at_gate):
+    s = summary(at_gate)
+    assert s["status"] == "open" and s["notification_pending"] is True
+    assert s["notified_barnevern"] is False and s["pending_step"] == "notify"
+
+
+def test_a_case_at_the_gate_cannot_be_closed_as_concern_gone(cli, at_gate, tmp_path):
+    before = kinds(at_gate)
+    result = cli("cases", "close", at_gate, "--no-input", "--answers", write(tmp_path, "c.toml", CLOSE_CONCERN_GONE))
+    assert result.exit_code == 1
+    assert "sikkerhetsporten" in result.stderr and "§ 13-2" in result.stderr
+    assert f"bti resume {at_gate}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert kinds(at_gate) == before  # nothing written
+    assert summary(at_gate)["status"] == "open"
+
+
+@pytest.mark.parametrize("command", [("cases", "evaluate"), ("cases", "handover")])
+def test_a_case_at_the_gate_cannot_move_on(cli, at_gate, tmp_path, command):
+    extra = ["--to", "helsesykepleier"] if command[1] == "handover" else [
+        "--no-input", "--answers", write(tmp_path, "e.toml", "[l1-evaluate]\nassessment = \"x\"\n")]
+    before = kinds(at_gate)
+    result = cli(*command, at_gate, *extra)
+    assert result.exit_code == 1
+    assert "sikkerhetsporten" in result.stderr
+    assert kinds(at_gate) == before
+
+
+def test_resume_cannot_pass_the_gate_with_a_no(cli, at_gate, tmp_path):
+    again = write(tmp_path, "again.toml", "[notify]\nbarnevern_informed = false\n")
+    result = cli("resume", at_gate, "--no-input", "--answers", again)
+    assert result.exit_code == 0
+    assert summary(at_gate)["notification_pending"] is True
+    assert "decision" not in [k for k in kinds(at_gate)[-1:]]
+
+
+def test_informed_then_close_is_allowed(cli, at_gate, tmp_path):
+    text = """
+[notify]
+barnevern_informed = true
+notified_date = "today"
+police_informed = false
+words_written = true
+decision = "close"
+[close]
+closing_reason = "barnevern"
+closing_note = "Barnevernet følger opp."
+"""
+    result = cli("resume", at_gate, "--no-input", "--answers", write(tmp_path, "r.toml", text))
+    assert result.exit_code == 0, result.stderr
+    s = summary(at_gate)
+    assert s["status"] == "closed" and s["notified_barnevern"] is True
+    assert s["notification_pending"] is False
+
+
+def test_the_other_lawful_outcome_is_explicit_dated_and_in_the_log(cli, at_gate, tmp_path):
+    text = """
+[notify]
+barnevern_informed = "advised-no-report"
+advice_date = "today-1"
+"""
+    result = cli("resume", at_gate, "--no-input", "--answers", write(tmp_path, "r.toml", text))
+    assert result.exit_code == 1 and "notify.decision" in result.stderr  # recorded; the decision is next
+    s = summary(at_gate)
+    assert s["notification_pending"] is False and s["notified_barnevern"] is False
+    from bti_cli.caselog.log import CaseLog
+
+    log = CaseLog.open(Path(os.environ["BTI_CASES_DIR"]), at_gate)
+    notify = [e for e in log.events if str(getattr(e.kind, "value", e.kind)) == "notify"]
+    assert len(notify) == 1
+    assert notify[0].value["barnevern_informed"] == "advised-no-report"
+    assert notify[0].value["advice_date"] < date.today().isoformat()
+    # the ordinary path again: the case may now be closed
+    closing = write(tmp_path, "c.toml", CLOSE_CONCERN_GONE)
+    assert cli("cases", "close", at_gate, "--no-input", "--answers", closing).exit_code == 0
+    assert summary(at_gate)["status"] == "closed"
+
+
+def test_the_advised_outcome_offers_no_barnevern_follows_up_wording(cli, at_gate):
+    from bti_cli.walkthrough import process as engine
+
+    proc = engine.default_process()
+    step = proc.step("notify")
+    informed = {"barnevern_informed": True, "level": 0}
+    advised = {"barnevern_informed": "advised-no-report", "level": 0}
+    offered_informed = [d for d in step.decisions if engine.holds(d.when, informed)]
+    offered_advised = [d for d in step.decisions if engine.holds(d.when, advised)]
+    assert {d.to for d in offered_advised} == {"close", "level:1", "level:2", "level:3"}
+    assert not any("følger opp" in d.label.nb for d in offered_advised)
+    assert not set(map(id, offered_informed)) & set(map(id, offered_advised))
+
+
+# --------------------------------------------------------------------------- due, list, calendar
+
+
+def test_a_pending_notification_is_due_today_in_due(cli, at_gate):
+    today = date.today().isoformat()
+    result = cli("due", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    items = [i for i in json.loads(result.stdout) if i["case_id"] == at_gate]
+    assert [(i["what"], i["due"], i["days_left"]) for i in items] == [("notify", today, 0)]
+    table = cli("due", "--format", "table")
+    assert "meld til barnevernet (straks)" in table.stdout
+    # "at once": due whatever the window, also --within 0 and --overdue-free listing
+    assert at_gate in cli("due", "--within", "0", "--format", "json").stdout
+
+
+def test_a_pending_notification_is_due_on_the_as_of_day(cli, at_gate):
+    later = "2031-05-06"
+    items = json.loads(cli("due", "--as-of", later, "--format", "json").stdout)
+    assert {"what": "notify", "due": later} in [{"what": i["what"], "due": i["due"]} for i in items]
+
+
+def test_cases_list_shows_the_gate_in_plain_words(cli, at_gate, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    rows = json.loads(cli("cases", "list", "--format", "json").stdout)
+    row = next(r for r in rows if r["case_id"] == at_gate)
+    assert row["notification_pending"] is True and row["next_due"] == date.today().isoformat()
+    table = cli("cases", "list", "--format", "table").stdout
+    assert "meld til barnevernet (straks)" in table
+    assert not re.search(r"\bnotify\b", table)
+
+
+def test_cases_list_names_other_steps_by_their_title(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "140")
+    text = CONCERN + "[safety]\ndanger = false\n[l0-concrete]\nobservations = \"x\"\nduration = \"days\"\n" \
+        "earlier = false\nscale = 2\n"
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "s.toml", text))
+    assert result.exit_code == 1  # stopped at the first unanswered question of l0-share
+    case = CASE_RE.search(result.stdout).group(0)
+    table = cli("cases", "list", "--format", "table").stdout
+    assert case in table and "l0-share" not in table and "Del og drøft" in table
+
+
+def test_the_calendar_has_the_pending_notification(cli, at_gate, tmp_path):
+    path = tmp_path / "due.ics"
+    assert cli("due", "--ics", str(path)).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert f"UID:{at_gate}-notify@bti-cli" in text
+    assert "DTSTART;VALUE=DATE:" + date.today().strftime("%Y%m%d") in text
+    assert "meld til barnevernet" in text
+
+
+def test_an_informed_case_is_no_longer_due(cli, at_gate, tmp_path):
+    text = "[notify]\nbarnevern_informed = true\npolice_informed = false\nwords_written = true\n"
+    cli("resume", at_gate, "--no-input", "--answers", write(tmp_path, "r.toml", text))
+    items = json.loads(cli("due", "--format", "json").stdout)
+    assert not [i for i in items if i["case_id"] == at_gate and i["what"] == "notify"]
+
+
+# --------------------------------------------------------------------------- concern scale 4
+
+
+def test_scale_four_asks_nothing_about_the_guardians(cli, tmp_path):
+    text = CONCERN.replace('"violence-abuse"', '"learning"') + """
+[safety]
+danger = false
+[l0-concrete]
+observations = "Blåmerker flere ganger."
+duration = "weeks"
+earlier = false
+scale = 4
+[notify]
+barnevern_informed = false
+"""
+    # no [l0-share] answers: any question about the guardians would stop the run (exit 1)
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "s4.toml", text))
+    assert result.exit_code == 0, result.stderr
+    assert "foresatte?" not in result.stdout and "Har du snakket med" not in result.stdout
+    case = CASE_RE.search(result.stdout).group(0)
+    assert summary(case)["notification_pending"] is True
+
+
+@pytest.mark.parametrize("scale", [3, 4])
+def test_only_scale_four_opens_the_gate(scale):
+    from types import SimpleNamespace
+
+    from bti_cli.walkthrough import process as engine
+
+    proc = engine.default_process()
+    events = [SimpleNamespace(kind="answer", step="l0-concrete", question="scale", value=scale, level=0)]
+    assert engine.replay(proc, events).phase == ("gate" if scale == 4 else "start")
+    assert engine.passed_gate(events, proc) is (scale == 4)
+
+
+# --------------------------------------------------------------------------- family summary
+
+
+def test_no_family_summary_while_barnevern_is_not_yet_informed(cli, at_gate):
+    result = cli("cases", "show", at_gate, "--for", "guardians", "--format", "md")
+    assert result.exit_code == 1
+    assert "sammendrag til familien" in result.stderr
+
+
+def test_no_family_summary_after_scale_four(cli, tmp_path):
+    from types import SimpleNamespace
+
+    from bti_cli.reports.family import went_through_safety_gate
+
+    scale4 = [SimpleNamespace(kind="answer", step="l0-concrete", question="scale", value=4, level=0)]
+    assert went_through_safety_gate(scale4)
+    assert not went_through_safety_gate([SimpleNamespace(kind="answer", step="l0-concrete", question="scale",
+                                                         value=3, level=0)])
