@@ -283,13 +283,20 @@ class Session:
     def _record(self, action, pos) -> None:
         value = action.value if action.value not in ({}, None) else None
         if action.kind == "decision":
+            if pos.answers.get("danger") is not True and pos.answers.get("scale") == 4:
+                self.say(t("walk.scale_four"), style="bold red")  # the scale-4 option opened the gate
             self.append(level=action.level, step=action.step.id, kind="decision", value=action.value)
             self.say(t("walk.safety_stop"), style="bold red")
             return
         self.append(level=action.level, step=action.step.id, kind=action.kind, value=value)
         if action.kind == "notify":
-            day = (action.value or {}).get("notified_date") or self.today.isoformat()
-            self.say(t("walk.notified", date=day), style="bold")
+            recorded = action.value or {}
+            if recorded.get("barnevern_informed") == "advised-no-report":
+                day = recorded.get("advice_date") or self.today.isoformat()
+                self.say(t("walk.advised_no_report", date=day), style="bold")
+            else:
+                day = recorded.get("notified_date") or self.today.isoformat()
+                self.say(t("walk.notified", date=day), style="bold")
         elif action.kind == "evaluation":
             self.say(t("walk.evaluation_recorded"))
         elif action.kind == "close":

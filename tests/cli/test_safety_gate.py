@@ -136,6 +136,7 @@ advice_date = "today-1"
 """
     result = cli("resume", at_gate, "--no-input", "--answers", write(tmp_path, "r.toml", text))
     assert result.exit_code == 1 and "notify.decision" in result.stderr  # recorded; the decision is next
+    assert "rådet barnevernet" in result.stdout and "barnevernet varslet" not in result.stdout
     s = summary(at_gate)
     assert s["notification_pending"] is False and s["notified_barnevern"] is False
     from bti_cli.caselog.log import CaseLog
@@ -242,6 +243,7 @@ barnevern_informed = false
     result = cli("start", "--no-input", "--answers", write(tmp_path, "s4.toml", text))
     assert result.exit_code == 0, result.stderr
     assert "foresatte?" not in result.stdout and "Har du snakket med" not in result.stdout
+    assert "Bekymringsskala 4: barnevernet (og politiet) må varsles." in result.stdout
     case = CASE_RE.search(result.stdout).group(0)
     assert summary(case)["notification_pending"] is True
 
