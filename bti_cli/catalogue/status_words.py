@@ -28,6 +28,15 @@ STATUS_WORDS: dict[str, str] = {
     "påbegynt implementering": "developing",
     "under utvikling": "developing",
     "delvis": "partial",
+    # Søndre Land (002) "Status" column of VEDLEGG 1
+    # "Påbegynt" (begun): the work has started, the offer is not yet running as described
+    "påbegynt": "developing",
+    # EPDS, NBO: "2023 – utvikle tiltak" = the measure is being developed in 2023
+    "2023 – utvikle tiltak": "developing",
+    # Støtte og avlastning i hjemmet: planned together with the region
+    "planlagt regionalt": "planned",
+    # Barne- og familiekoordinator, individuell plan: to come in 2023 (the plan is from March 2023)
+    "2023": "planned",
 }
 
 
