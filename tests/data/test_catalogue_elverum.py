@@ -8,6 +8,7 @@ measure was dropped when transcribing.
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 from collections import Counter
@@ -186,7 +187,7 @@ def test_references_resolve(catalogue: Catalogue, vocabulary: dict) -> None:
 
 
 def test_every_service_is_used(catalogue: Catalogue) -> None:
-    used = {m.service for m in catalogue.measures}
+    used = {m.service for m in catalogue.measures} | {s for m in catalogue.measures for s in m.shared_with}
     used |= {s for a in catalogue.arenas for s in a.services}
     used |= {c.service for c in catalogue.coordinators if c.service}
     assert {s.id for s in catalogue.services} <= used
@@ -252,3 +253,311 @@ def test_coordinators_cover_levels_and_arenas(catalogue: Catalogue) -> None:
     assert {"kindergarten", "school", "health-station", "school-health", "nav", "leisure"} <= arenas
     roles = {c.role for c in catalogue.coordinators}
     assert {"Pedagogisk leder", "Kontaktlærer", "Helsesykepleier", "Barnekoordinator"} <= roles
+
+
+# ----------------------------------------------------------------------------- second edition
+#
+# The seed's rows as printed (Tiltak, tier, Målgruppe, Status), keyed by the catalogue id each
+# row belongs to. Rows of the same offer in several tiers share an id.
+SEED_ROWS: list[tuple[str, str, str, str]] = [
+    # Universelle tiltak
+    ("svangerskapsomsorgen", U, "Gravide", "I gang"),
+    ("godt-samliv", U, "Førstegangsfødende", "I gang"),
+    ("pals", U, "6-13 år", "I gang"),
+    ("circle-of-security", U, "Foreldre i barnehage", "I gang"),
+    ("tilvenningsmodell-barnehage", U, "Barn som starter i barnehage", "I gang"),
+    ("psykologisk-forstehjelp", U, "8-18 år", "I gang"),
+    ("fritt-fram", U, "Hele befolkningen", "I gang"),
+    ("stine-sofies-barnehagepakke", U, "3-6 år", "Påbegynt implementering"),
+    ("stine-sofies-foreldrepakke", U, "Foresatte", "I gang"),
+    ("handlingsplan-trygt-og-godt-barnehagemiljo", U, "1-5 år", "I gang"),
+    ("spraksprell", U, "Barn i barnehagealder", "I gang"),
+    ("ulike-program-sosial-kompetanse", U, "Barn i barnehagealder", "I gang"),
+    ("helsestasjon-for-ungdom", U, "13-24 år", "I gang"),
+    ("leksehjelp", U, "6-13 år", "I gang"),
+    ("2-arskontroll-i-barnehage", U, "Alle 2 åringer i kommunen", "I gang"),
+    ("4-arskontroll-i-barnehage", U, "Alle 4 åringer i kommunen", "I gang"),
+    ("overgang-barnehage-skole", U, "Alle 6 åringer", "I gang"),
+    ("leseplan", U, "1-13 år", "Planlagt revidert"),
+    ("foreldremoter-barnehage", U, "Foreldre 1-5 år", "I gang"),
+    ("foreldresamtaler-om-barnets-utvikling", U, "Foreldre 1-5 år", "I gang"),
+    ("utviklingssamtaler", U, "6-13 år", "I gang"),
+    ("gratis-sfo", U, "1.-2.trinn", "I gang"),
+    ("apne-moteplasser", U, "Foreldre i ulike aldre", "I gang"),
+    ("videomateriell-pa-flere-sprak", U, "Sped- og småbarnsforeldre", "I gang"),
+    ("miljoterapeut-i-skole", U, "6-16 år", "Delvis"),
+    ("dembra", U, "13-16 år", "I gang"),
+    ("icdp-foresatte-barnehage", U, "Foresatte barnehage", "Planlagt"),
+    ("slt", U, "Flere", "I gang"),
+    ("skolestartundersokelse", U, "1. trinn", "I gang"),
+    ("vektmaling-oppfolging", U, "3.trinn", "I gang"),
+    ("undervisning-puberteten", U, "5.trinn", "I gang"),
+    ("undervisning-seksualitet-identitet-grenser-nettvett", U, "6.trinn", "I gang"),
+    ("bedre-tverrfaglig-innsats", U, "0-25 år", "I gang + under utvikling og implementering"),
+    ("rad-og-veiledning-barnevern", U, "Foresatte", "I gang + under utvikling"),
+    ("barnetalsperson", U, "Kommunen", "I gang"),
+    ("aktiv-ung", U, "13-18 år", "I gang"),
+    ("ungdommens-hus", U, "10-20 år", "I gang"),
+    ("informasjon-nok-elverum", U, "Alle", "I gang"),
+    ("systemtiltak-organisasjon-og-kompetanseutvikling", U, "Ansatte i barnehage og grunnskolen", "I gang"),
+    ("tint-turning-in-to-teens", U, "Foresatte til 12 åringer", "Planlagt"),
+    # Selektive tiltak
+    ("icdp-introduksjonsprogram", S, "Foreldre i introduksjonsprogram", "I gang"),
+    ("flexid-kurskonsept", S, "Unge med flerkulturell bakgrunn", "I gang"),
+    ("flexid-foreldregruppe", S, "Foreldre til unge med flerkulturell bakgrunn", "I gang + under utvikling"),
+    ("systemtiltak-individ-og-gruppe", S, "Ansatte i barnehage", "I gang"),
+    ("systemtiltak-organisasjon-og-kompetanseutvikling", S, "Ansatte i barnehage og grunnskolen", "I gang"),
+    ("bti-fagmote-barnehage", S, "Ansatte i barnehage", "I gang"),
+    ("bti-fagmote-skole", S, "Ansatte i skole", "Planlagt"),
+    ("visma-flyt-samspill", S, "Aktørene i laget rundt barn og unge", "I gang"),
+    ("foreldresamtaler-hoyt-konfliktniva", S, "Foreldre 1-5 år", "I gang"),
+    ("okonomisk-stotte-aktivitet", S, "Barn i lavinntektsfamilier", "I gang"),
+    ("lekeressurs", S, "Unge i fare for utenforskap", "I gang"),
+    ("redusert-foreldrebetaling", S, "Barn i lavinntektsfamilier", "I gang"),
+    ("gratis-kjernetid", S, "Barn i lavinntektsfamilier", "I gang"),
+    ("kvalifiseringsprogram", S, "Foresatte", "I gang"),
+    ("gjeldsradgivning", S, "Foresatte", "I gang"),
+    ("frivillig-og-tvungen-forvaltning", S, "Foresatte", "I gang"),
+    ("rad-og-veiledning-nav-16-18", S, "16-18 år", "I gang"),
+    ("ips-individual-placement-and-support", S, "16+", "I gang"),
+    ("slt", S, "Barn, unge, foresatte, ansatte, frivillige.", "I gang + under utvikling"),
+    ("erfaringskonsulent", S, "Barn og unge med risiko for å utvikle rusproblem", "I gang + under utvikling"),
+    ("rad-og-veiledning-barnevern", S, "Foresatte", "I gang + under utvikling"),
+    # Indikative tiltak
+    ("spesialpedagogisk-hjelp-barnehage", I, "1-5 år", "I gang"),
+    ("miljoterapi", I, "0-18 år", "I gang + under utvikling"),
+    ("spesialundervisning", I, "6-16 år", "I gang"),
+    ("alternative-undervisningsarenaer-13-16", I, "13-16 år Liatunet og Oasen", "I gang"),
+    ("alternative-undervisningsarenaer-6-13", I, "6-13 år", "Under utvikling"),
+    ("ressursteam-ungdomsskolen", I, "13-16 år Støttesystem for lærere", "I gang"),
+    ("ansvarsgruppe", I, "Alle aldre", "I gang"),
+    ("barnekoordinator", I, "Fra før fødsel - 18 år", "I gang"),
+    ("individuell-plan", I, "Alle aldre", "I gang"),
+    ("selvmordsforebyggende-kurs", I, "Ansatte i kommunale tjenester", "I gang"),
+    ("kommunepsykolog", I, "Barn, unge foresatte, ansatte i tjenester", "I gang"),
+    ("bistand-til-livsopphold", I, "Foresatte", "I gang"),
+    ("veiledning-foreldre-barn-med-autisme", I, "Foreldre til barn med autisme", "I gang"),
+    ("avlastning", I, "Foresatte", "I gang"),
+    ("stottekontakt", I, "Barn og ungdom", "I gang"),
+    ("startlan", I, "Foresatte i lavinntektsfamilier", "I gang"),
+    ("bpa", I, "Basert på kriterier", "I gang"),
+    ("psykososialt-kriseteam", I, "Barn og foresatte i akutt krise", "I gang"),
+    ("oppfolging-skolehelsetjenesten", I, "Barn og foresatte", "I gang"),
+    ("slt", I, "Barn, unge, foresatte, ansatte, frivillige.", "I gang + under utvikling"),
+    ("erfaringskonsulent", I, "Barn og unge med rusproblem", "I gang + under utvikling"),
+    ("rad-og-veiledning-barnevern", I, "Foreldre", "I gang + under utvikling"),
+    ("mst-multisystemisk-terapi", I, "Familier til barn fra 11 år", "I gang Planlagt"),
+    ("besokshjem", I, "Barn og ungdom", "I gang"),
+    ("tilsynsforer-i-hjemmet", I, "Foreldre", "I gang"),
+    ("uro-samtale", I, "Foreldre", "Planlagt implementert"),
+    ("terapeutisk-konflikthandtering", I, "Barn og unge", "I gang"),
+    ("veiledning-om-atferdsvansker", I, "Ansatte i barnehage og skole", "I gang"),
+    ("tibir-pmto", I, "Foreldre", "Planlagt"),
+]
+
+# Not direct help for a child: staff courses and guidance (competence); models, tools, plans and
+# meetings of the system (system). Everything else is direct help.
+COMPETENCE = {"selvmordsforebyggende-kurs", "veiledning-om-atferdsvansker"}
+SYSTEM = {
+    "bedre-tverrfaglig-innsats", "slt", "barnetalsperson", "leseplan", "handlingsplan-trygt-og-godt-barnehagemiljo",
+    "systemtiltak-organisasjon-og-kompetanseutvikling", "systemtiltak-individ-og-gruppe", "bti-fagmote-barnehage",
+    "bti-fagmote-skole", "visma-flyt-samspill", "ressursteam-ungdomsskolen",
+}
+# Målgruppe cells without a number: the age the setting converts to (barnehage 1–5, SFO 1.–4. trinn).
+CONVERTED_AGES = {
+    "svangerskapsomsorgen": (0, 0), "godt-samliv": (0, 0), "circle-of-security": (1, 5),
+    "tilvenningsmodell-barnehage": (1, 5), "spraksprell": (1, 5), "ulike-program-sosial-kompetanse": (1, 5),
+    "videomateriell-pa-flere-sprak": (0, 3), "icdp-foresatte-barnehage": (1, 5), "redusert-foreldrebetaling": (1, 9),
+    "gratis-kjernetid": (1, 5),
+}
+
+
+def _seed_ages(target: str) -> tuple[int | None, int | None]:
+    """The ages a Målgruppe cell prints: 'N-M år', 'N+', 'fra N år', 'Alle N åringer', 'N. trinn'."""
+    if target.startswith("Fra før fødsel"):
+        return (0, int(re.search(r"(\d+) år", target).group(1)))
+    if m := re.fullmatch(r"(\d+)\.-(\d+)\.\s*trinn", target):
+        return (int(m.group(1)) + 5, int(m.group(2)) + 5)
+    if m := re.fullmatch(r"(\d+)\.\s*trinn", target):
+        return (int(m.group(1)) + 5, int(m.group(1)) + 5)
+    if m := re.search(r"(\d+)-(\d+) år", target):
+        return (int(m.group(1)), int(m.group(2)))
+    if m := re.fullmatch(r"(\d+)\+", target) or re.search(r"fra (\d+) år", target):
+        return (int(m.group(1)), None)
+    if m := re.search(r"(\d+) åringer", target):
+        return (int(m.group(1)), int(m.group(1)))
+    return (None, None)
+
+
+def _rows_by_id() -> dict[str, list[tuple[str, str, str]]]:
+    rows: dict[str, list[tuple[str, str, str]]] = {}
+    for mid, tier, target, words in SEED_ROWS:
+        rows.setdefault(mid, []).append((tier, target, words))
+    return rows
+
+
+def test_seed_rows_cover_every_measure_and_tier(catalogue: Catalogue) -> None:
+    rows = _rows_by_id()
+    assert {m.id for m in catalogue.measures} == set(rows)
+    for m in catalogue.measures:
+        assert sorted(_tiers(m)) == sorted(tier for tier, _, _ in rows[m.id]), m.id
+
+
+@pytest.mark.parametrize("mid", sorted(_rows_by_id()))
+def test_measure_status_ages_purpose_audience(catalogue: Catalogue, mid: str) -> None:
+    from bti_cli.catalogue.status_words import status_for
+
+    m = next(m for m in catalogue.measures if m.id == mid)
+    rows = _rows_by_id()[mid]
+    # status: the seed's words, and one status for every row of the offer
+    assert m.status_words in {words for _, _, words in rows}
+    assert {status_for(words) for _, _, words in rows} == {m.status.value}
+    # ages: as the Målgruppe cell prints them, else the setting's conversion, else none
+    target = rows[0][1]
+    expected = _seed_ages(target)
+    if expected == (None, None):
+        expected = CONVERTED_AGES.get(mid, (None, None))
+    assert (m.age_min, m.age_max) == expected, target
+    # purpose
+    purpose = "competence" if mid in COMPETENCE else "system" if mid in SYSTEM else "direct"
+    assert m.purpose.value == purpose
+    # audience: whom the Målgruppe cell names
+    audience = {a.value for a in m.audience}
+    cell = " ".join(target for _, target, _ in rows).casefold()
+    if "gravide" in cell or "fødsel" in cell:
+        assert "pregnant" in audience
+    if any(w in cell for w in ("foreldre", "foresatte")):
+        assert audience & {"guardians", "family"}
+    if "ansatte" in cell or "støttesystem for lærere" in cell:
+        assert "staff" in audience
+    if "sped" in cell:
+        assert "infant" in audience
+    if purpose == "direct" and re.fullmatch(r"\d+-\d+ år", target):
+        assert ("child" in audience) == (m.age_min <= 12), target
+        assert ("youth" in audience) == (m.age_max >= 14), target
+
+
+def test_age_caps_lifted_to_what_the_plan_says(catalogue: Catalogue) -> None:
+    by_id = {m.id: m for m in catalogue.measures}
+    assert (by_id["helsestasjon-for-ungdom"].age_min, by_id["helsestasjon-for-ungdom"].age_max) == (13, 24)
+    assert (by_id["bedre-tverrfaglig-innsats"].age_min, by_id["bedre-tverrfaglig-innsats"].age_max) == (0, 25)
+    assert by_id["helsestasjon-for-ungdom"].age_note is None  # no cut to explain any more
+
+
+def test_i_trygge_hender_is_about_violence(catalogue: Catalogue) -> None:
+    video = next(m for m in catalogue.measures if m.id == "videomateriell-pa-flere-sprak")
+    assert "violence-abuse" in video.areas
+
+
+def test_shared_services_as_the_ansvarlig_cell_names_them(catalogue: Catalogue) -> None:
+    by_id = {m.id: m for m in catalogue.measures}
+    expected = {
+        "overgang-barnehage-skole": ("barnehagene", ["grunnskolene"]),  # "Barnehagene og barneskolene"
+        "leseplan": ("barnehagene", ["grunnskolene"]),
+        "foreldremoter-barnehage": ("barnehagene", ["forebyggende-enhet", "barneverntjenesten"]),
+        "apne-moteplasser": ("barnehagene", ["forebyggende-enhet", "frivillig-sektor"]),
+        "bti-fagmote-barnehage": ("barnehagene", ["ppt", "barneverntjenesten", "forebyggende-enhet"]),
+        "bti-fagmote-skole": ("grunnskolene", ["ppt", "barneverntjenesten", "forebyggende-enhet"]),
+        "flexid-kurskonsept": ("grunnskolene", ["laeringscenteret"]),
+        "redusert-foreldrebetaling": ("barnehagene", ["sfo"]),
+        "rad-og-veiledning-nav-16-18": ("nav-elverum", ["oppfolgingstjenesten"]),
+        "ips-individual-placement-and-support": ("nav-elverum", ["psykisk-helse"]),
+        "miljoterapi": ("forebyggende-enhet", ["barneverntjenesten"]),
+        "spesialundervisning": ("grunnskolene", []),
+    }
+    for mid, (service, shared) in expected.items():
+        assert (by_id[mid].service, by_id[mid].shared_with) == (service, shared), mid
+    regional = {s.id for s in catalogue.services if s.regional}
+    assert regional == {"habiliteringstjenesten", "oppfolgingstjenesten"}
+
+
+# The arenas the seed names (its own overview of arenas is an image missing from the text): the
+# two BTI fagmøter, the ressursteam and the ansvarsgruppe of the tables, plus the anonymous
+# consultation with barnevern. The text names no leadership or system meeting.
+CASE_TABLES = {
+    "bti-fagmote-barnehage": ([1, 2], "active", "I gang"),
+    "ressursteam-ungdomsskolen": ([1, 2], "active", "I gang"),
+    "ansvarsgruppe": ([3], "active", "I gang"),
+    "anonym-drofting-barnevern": ([0, 1, 2, 3], "active", ""),
+    "bti-fagmote-skole": ([1, 2], "planned", "Planlagt"),
+}
+SYSTEM_MEETINGS: set[str] = set()
+
+
+def test_arenas_by_kind_and_level(catalogue: Catalogue) -> None:
+    by_id = {a.id: a for a in catalogue.arenas}
+    assert set(by_id) == set(CASE_TABLES) | SYSTEM_MEETINGS
+    for aid, (levels, status, words) in CASE_TABLES.items():
+        a = by_id[aid]
+        assert a.kind.value == "case", aid
+        assert a.levels == levels, aid
+        assert (a.status.value, a.status_words) == (status, words), aid
+        assert a.levels_basis == "bti" and a.source.note, aid  # the plan gives no levels
+    assert by_id["bti-fagmote-barnehage"].participants == ["Barnehage", "PPT", "Barnevern", "Forebyggende enhet"]
+    assert by_id["ressursteam-ungdomsskolen"].participants == []  # "Støttesystem for lærere" only
+    assert set(by_id["ansvarsgruppe"].unstated) == {"participants", "frequency"}
+    assert all("frequency" in a.unstated for a in catalogue.arenas if a.id != "anonym-drofting-barnevern")
+
+
+def test_a_planned_arena_comes_after_every_running_one(catalogue: Catalogue) -> None:
+    statuses = [a.status.value for a in catalogue.arenas]
+    assert "planned" in statuses
+    assert statuses.index("planned") > max(i for i, s in enumerate(statuses) if s == "active")
+
+
+def test_only_the_barnevern_consultation_is_anonymous(catalogue: Catalogue) -> None:
+    anonymous = [a for a in catalogue.arenas if a.anonymous]
+    assert [a.id for a in anonymous] == ["anonym-drofting-barnevern"]
+    assert anonymous[0].without_consent and anonymous[0].source.basis.value == "law"
+
+
+def test_coordinators_by_basis(catalogue: Catalogue) -> None:
+    basis = {c.id: c.source.basis.value for c in catalogue.coordinators}
+    assert basis == {
+        "pedagogisk-leder": "bti", "kontaktlaerer": "bti", "helsesykepleier": "bti", "jordmor": "bti",
+        "veileder-nav": "bti", "ansatt-fritid-kultur": "bti", "kontaktperson-barnevern": "bti",
+        "enhetsleder": "bti", "koordinator-individuell-plan": "law", "koordinerende-enhet": "law",
+        "barnekoordinator": "plan", "ansvarsgruppe": "plan",  # rows of Indikative tiltak
+    }
+    by_id = {c.id: c for c in catalogue.coordinators}
+    assert (by_id["barnekoordinator"].age_max, by_id["barnekoordinator"].areas) == (18, ["disability-long-term-needs"])
+    assert [s.value for s in by_id["jordmor"].subjects] == ["pregnant"]
+    assert by_id["ansvarsgruppe"].person is False
+
+
+def test_plan_facts(catalogue: Catalogue) -> None:
+    plan = catalogue.plan
+    assert plan is not None and plan.names_bti is True
+    assert plan.period is None and plan.adopted is None and plan.evaluation is None  # the seed gives none
+    who = {r.what: r.who for r in plan.responsibilities}
+    assert who["Koordinere og samordne utviklingsarbeid på tvers av sektorer"] == "Sektorleder barnehage"
+    assert who["Visma flyt samspill"] == "Barnehagesjef er ansvarlig for koordinering"
+    assert len(who) == 5
+    assert [link.url for link in plan.links] == ["https://www.bedreinnsats.no"]
+    assert plan.indicators == []
+    phones = {c.kind.value: c.phone for c in catalogue.contacts}
+    assert phones == {
+        "barnevern": None, "barnevernvakt": None, "emergency": "112", "police": "02800", "helpline": "116 111",
+    }
+    assert {k: s.basis.value for k, s in catalogue.settings_sources.items()} == {
+        "consent_age_log": "bti", "consent_age_health": "law",
+        "decision_deadline_days": "bti", "evaluation_interval_days": "bti",
+    }
+
+
+def test_validates_on_the_command_line(cli) -> None:
+    result = cli("data", "validate", str(FILE))
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("level", [0, 1, 2, 3])
+def test_suggest_always_offers_the_anonymous_consultation(cli, level: int) -> None:
+    import json
+
+    result = cli("suggest", "-m", "elverum", "-l", str(level), "-a", "7", "--arena", "school", "-k", "arena",
+                 "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    ids = [row["id"] for row in json.loads(result.stdout)]
+    assert "anonym-drofting-barnevern" in ids
+    if level == 0:
+        assert ids == ["anonym-drofting-barnevern"]

@@ -191,7 +191,8 @@ def test_ages_from_the_plan(catalogue: Catalogue) -> None:
     assert (by_id["helsestasjonsprogrammet"].age_min, by_id["helsestasjonsprogrammet"].age_max) == (0, 5)
     assert (by_id["flyt"].age_min, by_id["flyt"].age_max) == (15, 15)
     assert (by_id["tverrfaglig-droftingsteam"].age_min, by_id["tverrfaglig-droftingsteam"].age_max) == (0, 18)
-    assert by_id["drive"].age_min == 12 and by_id["drive"].age_note
+    assert (by_id["drive"].age_min, by_id["drive"].age_max) == (12, 25)  # "ungdom i alderen 12 – 25 år"
+    assert (by_id["fontenehuset"].age_min, by_id["fontenehuset"].age_max) == (16, None)  # "fra 16 år og oppover"
     for m in catalogue.measures:
         if "pregnant" in {a.value for a in m.audience} and m.age_min is not None:
             assert m.age_min == 0, m.id
@@ -215,3 +216,280 @@ def test_coordinators_cover_work_arenas_and_level_3(catalogue: Catalogue) -> Non
     assert any("Ansvarsgruppe" in r for r in level3)
     for c in catalogue.coordinators:
         assert c.role[:1].isupper(), c.id  # roles, never personal names
+
+
+# ----------------------------------------------------------------------------- second edition
+#
+# Hand-written from the seed, row by row. purpose: D direct help, C staff competence, S system work.
+# ages: (age_min, age_max) as the row gives them or as its setting converts (barnehage 1–5,
+# grunnskole 1.–10. trinn 6–15, n. trinn n+5); None where the row gives no age. words: the
+# "Status" cell as printed ("" for a blank cell and for the prose-only measures of 3) and VEDLEGG 2).
+D, C, SY = "direct", "competence", "system"
+ROWS: dict[str, tuple[str, tuple[int | None, int | None], str, str, set[str]]] = {
+    # UNIVERSELLE TILTAK
+    "svangerskapsomsorgen": (D, (0, 0), "I gang", "active", {"pregnant", "guardians"}),  # gravide og partnere
+    "svangerskapskurs": (D, (0, 0), "I gang", "active", {"pregnant", "guardians"}),
+    "epds": (D, (0, 0), "2023 – utvikle tiltak", "developing", {"pregnant", "guardians"}),  # gravide og barselkvinner
+    "helsestasjonsprogrammet": (D, (0, 5), "I gang", "active", {"infant", "child", "guardians"}),  # "Alle barn 0–5 år"
+    "i-trygge-hender": (D, (0, 0), "I gang", "active", {"infant", "guardians", "family"}),  # familier med nyfødt barn
+    "nbo": (D, (0, 0), "2023 – utvikle tiltak", "developing", {"infant", "guardians"}),  # "barnets første tre måneder"
+    "barnehage": (D, (1, 5), "I gang", "active", {"child", "guardians"}),
+    # "Planen er et verktøy for alle barnehager"
+    "plan-trygt-godt-barnehagemiljo": (SY, (1, 5), "I gang", "active", {"child", "staff"}),
+    "helsestasjonens-barnehagekontakt": (D, (1, 5), "I gang", "active", {"child", "guardians", "staff"}),
+    "spesialpedagog-i-barnehagene": (D, (1, 5), "I gang", "active", {"child", "staff"}),
+    "overgangslaerer": (D, (5, 6), "Påbegynt", "developing", {"child"}),
+    "begynneropplaering": (D, (6, 9), "Påbegynt", "developing", {"child"}),
+    "skole": (D, (6, 15), "I gang", "active", {"child", "youth"}),
+    "plan-trygt-godt-skolemiljo": (SY, (6, 15), "I gang", "active", {"child", "youth", "staff"}),
+    "miljoterapeut-og-psykososial-radgiver": (D, (6, 15), "I gang", "active", {"child", "youth"}),
+    "leseveiledning-og-klasselesekurs": (D, (6, 15), "I gang", "active", {"child", "youth", "staff"}),
+    "trygg-oppvekst": (D, (6, 15), "I gang", "active", {"child", "youth"}),
+    "fysak": (D, (6, 15), "I gang", "active", {"child", "youth"}),
+    "foreldresamarbeid": (D, (1, 15), "I gang", "active", {"guardians"}),
+    "skolehelsetjenesten": (D, (6, 13), "I gang", "active", {"child", "youth", "guardians"}),  # 1. and 8. trinn
+    "ppt-i-det-ordinaere-tilbudet": (D, (1, 15), "I gang", "active", {"child", "youth", "staff"}),
+    "ungdomsklubben-sluket": (D, (None, None), "I gang", "active", {"youth"}),
+    "foreldreveiledning-cos-p": (D, (None, None), "I gang", "active", {"guardians"}),
+    "cos-p-kurs": (D, (None, None), "", "active", {"guardians"}),  # blank cell; "langt flere foreldre enn i dag"
+    "cos-kompetanseheving": (C, (None, None), "", "active", {"staff"}),  # blank cell; "har gjennomgått"
+    # 3) KOMPETANSEUTVIKLING (prose)
+    "re-komp": (C, (None, None), "", "active", {"staff"}),
+    "de-komp": (C, (None, None), "", "active", {"staff"}),
+    "kompetanseloftet": (C, (None, None), "", "active", {"staff"}),
+    # SELKTERTE TILTAK
+    "tverrfaglig-droftingsteam": (D, (0, 18), "I gang", "active", {"staff", "guardians", "family"}),  # "0-18 år"
+    "flyt": (D, (15, 15), "I gang", "active", {"youth"}),  # 10.trinnselever
+    "slt": (SY, (None, None), "I gang", "active", {"child", "youth"}),  # "samordning av … tiltak"
+    "oppfolging-psykisk-strev": (D, (6, 18), "I gang", "active", {"child", "youth"}),  # skolealder
+    "kartlegging-faglige-sosiale-utfordringer": (D, (1, 15), "I gang", "active", {"child", "youth"}),
+    "helsestasjon-for-ungdom": (D, (None, None), "I gang", "active", {"youth"}),
+    "ungdoms-los": (D, (12, 16), "", "active", {"child", "youth", "family"}),  # blank cell; 7. trinn … vgs
+    "familiebasen": (D, (0, 5), "I gang", "active", {"pregnant", "infant", "child", "guardians", "family"}),
+    "veiledning-med-psykolog": (C, (None, None), "I gang", "active", {"staff"}),  # veiledninger med ansatte
+    "stotte-og-avlastning-i-hjemmet": (D, (0, 5), "Planlagt regionalt", "planned", {"family", "guardians"}),
+    # INDIKERTE TILTAK
+    "ansvarsgrupper": (D, (None, None), "I gang", "active", {"child", "youth", "family"}),
+    "fastlegetjenesten": (D, (None, None), "I gang", "active", {"child", "youth"}),
+    "epds-stottesamtaler-henvisning": (D, (0, 0), "I gang", "active", {"pregnant", "guardians"}),
+    "barne-og-familiekoordinator-individuell-plan": (D, (None, None), "2023", "planned", {"child", "youth", "family"}),
+    "tiltak-i-barnevernet": (D, (None, None), "I gang", "active", {"child", "youth", "family"}),
+    "drive": (D, (12, 25), "I gang", "active", {"youth"}),  # "ungdom i alderen 12 – 25 år"
+    # VEDLEGG 2: REGIONALT SAMARBEID (prose)
+    "nok-gjovik-hjelpetilbud": (D, (None, None), "", "active", {"child", "youth", "family"}),
+    "nok-gjovik-veiledning-fagpersoner": (C, (None, None), "", "active", {"staff"}),
+    "fontenehuset": (D, (16, None), "", "active", {"youth"}),  # "fra 16 år og oppover"
+    "konfliktradet-reaksjoner": (D, (None, None), "", "active", {"youth"}),
+    "familievernet-behandling-radgivning": (D, (None, None), "", "active", {"family", "guardians"}),
+    "habiliteringstjenesten": (D, (None, None), "", "active", {"child", "youth", "family"}),
+}
+
+
+def test_no_measure_without_a_row(catalogue: Catalogue) -> None:
+    assert {m.id for m in catalogue.measures} == set(ROWS)
+
+
+@pytest.mark.parametrize("mid", sorted(ROWS))
+def test_measure_purpose_ages_status_audience(catalogue: Catalogue, mid: str) -> None:
+    purpose, ages, words, status, audience = ROWS[mid]
+    m = next(m for m in catalogue.measures if m.id == mid)
+    assert m.purpose.value == purpose
+    assert (m.age_min, m.age_max) == ages
+    assert m.status_words == words
+    assert m.status.value == status
+    assert {a.value for a in m.audience} == audience
+
+
+def test_prose_measures_say_the_plan_gives_no_tier(catalogue: Catalogue) -> None:
+    """3) KOMPETANSEUTVIKLING and VEDLEGG 2 have no tier table: the judged tier is marked as such."""
+    prose = {
+        m.id for m in catalogue.measures
+        if "KOMPETANSEUTVIKLING" in m.source.section or "VEDLEGG 2" in m.source.section
+    }
+    prose -= {"cos-kompetanseheving"}  # that one is a row of the universal table as well
+    assert prose == {
+        "re-komp", "de-komp", "kompetanseloftet", "nok-gjovik-hjelpetilbud", "nok-gjovik-veiledning-fagpersoner",
+        "fontenehuset", "konfliktradet-reaksjoner", "familievernet-behandling-radgivning", "habiliteringstjenesten",
+    }
+    for m in catalogue.measures:
+        if m.id in prose:
+            assert m.source.note and "gir ikke tiltaksnivå" in m.source.note, m.id
+
+
+def test_shared_services_as_the_ansvar_cell_names_them(catalogue: Catalogue) -> None:
+    by_id = {m.id: m for m in catalogue.measures}
+    expected = {
+        "svangerskapskurs": ("helsestasjonstjenester", ["familievernkontoret"]),
+        "helsestasjonsprogrammet": ("helsestasjonstjenester", ["helse-og-omsorg"]),
+        "helsestasjonens-barnehagekontakt": ("helsestasjonstjenester", ["barnehage"]),
+        "overgangslaerer": ("barnehage", ["skole"]),
+        "foreldresamarbeid": ("barnehage", ["skole"]),  # "Barnehage / Skole"
+        "trygg-oppvekst": ("skole", ["skolehelsetjenesten"]),
+        "tverrfaglig-droftingsteam": ("tverrfaglig-droftingsteam", ["barnevernstjenesten", "bup"]),
+        "slt": ("slt", ["politiet"]),  # "SLT-koordinator / Politikontakt"
+        "oppfolging-psykisk-strev": ("helsestasjonstjenester", ["skole", "ppt"]),
+        "kartlegging-faglige-sosiale-utfordringer": ("ppt", ["barnehage", "skole"]),
+        "ungdoms-los": ("skole", ["bufdir"]),
+        "familiebasen": ("helsestasjonstjenester", ["ppt", "nav", "barnehage", "helse-og-omsorg"]),
+        "fastlegetjenesten": ("fastlegetjenesten", []),
+    }
+    for mid, (service, shared) in expected.items():
+        assert (by_id[mid].service, by_id[mid].shared_with) == (service, shared), mid
+
+
+def test_regional_partners(catalogue: Catalogue) -> None:
+    regional = {s.id for s in catalogue.services if s.regional}
+    assert regional == {
+        "bup", "fodeavdelingene", "krisesenteret", "nok-gjovik", "fontenehuset", "konfliktradet",
+        "familievernkontoret", "habiliteringstjenesten", "tannhelsetjenesten", "bufdir",
+    }
+    nok = next(s for s in catalogue.services if s.id == "nok-gjovik")
+    assert "barneskolene i Gjøvik" in nok.description
+
+
+# The arenas the seed names, by kind. Case tables: (levels, participants or None when the seed is
+# silent). The plan never names BTI, so every case table's levels follow the BTI model.
+CASE_TABLES = {
+    "kontaktmoter": ([1, 2], ["Helsesykepleier", "PP-tjeneste", "Pedagoger", "Skole-/barnehageledelse"]),
+    "tverrfaglig-droftingsteam": ([1, 2], None),  # "fagpersoner fra ulike tjenesteområder" + BUP, barnevern
+    "ansvarsgruppe": ([3], []),  # "en gruppe på kommunalt nivå"
+    "tverrfaglig-familieteam": ([2], []),  # TFT, members not named
+    "anonym-drofting-barnevern": ([0, 1, 2, 3], None),  # always possible (law/BTI), not in the plan
+}
+SYSTEM_MEETINGS = {
+    "slt-koordineringsgruppe",  # "månedlige møter i SLT koordineringsgruppe"
+    "felles-regionalt-politirad",  # "Politiråd består av kommuneledelse, politisk ledelse, …"
+    "nettverk-tidlig-innsats",  # one of the "fem tverrfaglige nettverk" of the administration
+    "interkommunalt-barnevern",  # "starter i første rekke på kommunalsjefnivå"
+}
+
+
+def test_arenas_by_kind_and_level(catalogue: Catalogue) -> None:
+    by_id = {a.id: a for a in catalogue.arenas}
+    assert set(by_id) == set(CASE_TABLES) | SYSTEM_MEETINGS
+    for aid, (levels, participants) in CASE_TABLES.items():
+        a = by_id[aid]
+        assert a.kind.value == "case", aid
+        assert a.levels == levels, aid
+        assert a.levels_basis == "bti" and a.source.note, aid
+        if participants is not None:
+            assert a.participants == participants, aid
+    for aid in SYSTEM_MEETINGS:
+        a = by_id[aid]
+        assert a.kind.value == "system", aid
+        assert a.levels == [], aid
+        assert not a.anonymous and not a.without_consent, aid
+    assert by_id["felles-regionalt-politirad"].participants == [
+        "Kommuneledelse", "Politisk ledelse", "Politikontakt", "SLT-koordinator",
+    ]
+    assert by_id["slt-koordineringsgruppe"].frequency == "Månedlig"
+    assert by_id["tverrfaglig-droftingsteam"].frequency.startswith("Hver andre uke")
+    assert by_id["nettverk-tidlig-innsats"].age_max == 25  # "0 – 25 år"
+
+
+def test_silence_is_explicit(catalogue: Catalogue) -> None:
+    unstated = {a.id: set(a.unstated) for a in catalogue.arenas if a.unstated}
+    assert unstated == {
+        "kontaktmoter": {"frequency"},
+        "felles-regionalt-politirad": {"frequency"},
+        "nettverk-tidlig-innsats": {"participants", "frequency"},
+        "interkommunalt-barnevern": {"frequency"},
+        "ansvarsgruppe": {"participants", "frequency"},
+        "tverrfaglig-familieteam": {"participants", "frequency"},
+    }
+
+
+def test_only_the_barnevern_consultation_is_anonymous(catalogue: Catalogue) -> None:
+    anonymous = [a for a in catalogue.arenas if a.anonymous]
+    assert [a.id for a in anonymous] == ["anonym-drofting-barnevern"]
+    a = anonymous[0]
+    assert a.name == "Anonym drøfting med barnevernstjenesten"
+    assert a.without_consent and a.source.basis.value == "law" and a.source.ref
+    tft = next(a for a in catalogue.arenas if a.id == "tverrfaglig-familieteam")
+    assert not tft.without_consent  # "dersom den gravide samtykker"
+
+
+def test_no_source_cites_the_missing_handlingsforlop(raw: dict) -> None:
+    """'5) HANDLINGSFORLØP' has no content in the seed: nothing may cite it as its section."""
+    for kind in ("services", "measures", "arenas", "coordinators"):
+        for item in raw.get(kind, []):
+            assert "HANDLINGSFORLØP" not in item["source"].get("section", ""), item["id"]
+
+
+def test_coordinators_by_basis(catalogue: Catalogue) -> None:
+    basis = {c.id: c.source.basis.value for c in catalogue.coordinators}
+    assert basis == {
+        "pedagogisk-leder": "bti", "kontaktlaerer": "bti", "helsesykepleier-helsestasjon": "bti",
+        "jordmor": "bti", "helsesykepleier-skolehelsetjenesten": "bti", "nav-veileder": "bti",
+        "kultur-ungdomsarbeider": "bti", "enhetsleder": "bti",
+        "barne-og-familiekoordinator": "plan",  # VEDLEGG 1, indikerte tiltak
+        "koordinator-individuell-plan": "law", "koordinerende-enhet": "law",
+        "ansvarsgruppe": "plan",
+    }
+    by_id = {c.id: c for c in catalogue.coordinators}
+    assert [a.value for a in by_id["jordmor"].subjects] == ["pregnant"]
+    assert by_id["ansvarsgruppe"].person is False
+    assert by_id["barne-og-familiekoordinator"].areas == ["disability-long-term-needs"]
+    assert all(c.person for c in catalogue.coordinators if c.id != "ansvarsgruppe")
+
+
+def test_settings_name_their_source(catalogue: Catalogue) -> None:
+    sources = catalogue.settings_sources
+    assert {k: s.basis.value for k, s in sources.items()} == {
+        "consent_age_log": "bti", "consent_age_health": "law",
+        "decision_deadline_days": "bti", "evaluation_interval_days": "bti",
+    }
+    assert "pasient- og brukerrettighetsloven § 4-3" in sources["consent_age_health"].ref
+
+
+def test_plan_facts(catalogue: Catalogue) -> None:
+    plan = catalogue.plan
+    assert plan is not None and plan.names_bti is False
+    for words in ("helhetlig innsatstrapp", "5) HANDLINGSFORLØP", "tiltakspyramiden", "nivå 0–1", "nivå 3"):
+        assert words in plan.model_note, words
+    assert plan.period is None and plan.adopted is None  # the seed gives neither
+    assert "minst en gang i året" in plan.evaluation
+    figures = {(i.name.split(" i forhold")[0], i.year): i.baseline for i in plan.indicators if i.year}
+    # Søndre Land's row of the three barnevern tables in UTFORDRINGSBILDE
+    assert figures == {
+        ("Andel barn med barnevernstiltak", 2018): "5,6", ("Andel barn med barnevernstiltak", 2019): "5,7",
+        ("Andel barn med barnevernstiltak", 2020): "4,8", ("Andel barn med barnevernstiltak", 2021): "5,4",
+        ("Antall barn med hjelpetiltak", 2019): "23", ("Antall barn med hjelpetiltak", 2020): "20",
+        ("Antall barn med hjelpetiltak", 2021): "28", ("Antall barn med hjelpetiltak", 2022): "23",
+        ("Andel barn med undersøkelser", 2019): "5", ("Andel barn med undersøkelser", 2020): "6,2",
+        ("Andel barn med undersøkelser", 2021): "7,8",
+        ("Andel barn i lavinntektsfamilier", 2022): "høyere enn landsgjennomsnittet",
+    }
+    comparison = next(i.comparison for i in plan.indicators if i.year == 2018)
+    assert comparison == {"Gjøvik": "5,0", "Nordre Land": "7,3"}
+    assert all(link.url.startswith("https://") for link in plan.links)
+
+
+def test_contacts_only_numbers_that_may_be_given(catalogue: Catalogue) -> None:
+    phones = {c.kind.value: c.phone for c in catalogue.contacts}
+    assert phones == {
+        "barnevern": None, "barnevernvakt": None, "emergency": "112", "police": "02800", "helpline": "116 111",
+    }
+    for c in catalogue.contacts:
+        if c.phone:
+            assert c.source.basis.value in {"bti", "law"}
+        else:
+            assert "ikke oppgitt" in (c.note or "")
+
+
+def test_validates_on_the_command_line(cli) -> None:
+    result = cli("data", "validate", str(FILE))
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("level", [0, 1, 2, 3])
+def test_suggest_offers_no_system_meeting_and_always_the_anonymous_consultation(cli, level: int) -> None:
+    import json
+
+    result = cli("suggest", "-m", "sondre-land", "-l", str(level), "-a", "9", "-k", "arena", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    ids = [row["id"] for row in json.loads(result.stdout)]
+    assert "anonym-drofting-barnevern" in ids
+    assert not set(ids) & SYSTEM_MEETINGS
+    if level == 0:
+        assert ids == ["anonym-drofting-barnevern"]
