@@ -67,7 +67,7 @@ def main() -> int:
     proc = process.load_for(loaded)
     base = args.dir
     if base is None:
-        from bti_cli.config import default_cases_dir
+        from bti_cli.paths import default_cases_dir
 
         parent = default_cases_dir().parent
         parent.mkdir(parents=True, exist_ok=True)

@@ -1,65 +1,33 @@
-"""The user config file (TOML in the platform's config dir) and where case files live.
+"""The user config file (TOML in the platform's config dir): reading it, checking and writing a
+setting. Where the files live is `bti_cli.paths`.
 
 Precedence everywhere: a command-line option, then its environment variable, then the
 config file, then the built-in default.
+
+Imports `bti_cli.paths`, `bti_cli.errors`, `bti_cli.i18n` and, to check a municipality or an arena,
+`bti_cli.catalogue.loader`; none of these imports it.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 from bti_cli.errors import DataError
+from bti_cli.paths import config_path, parse_config
 
 CONFIG_KEYS = ("municipality", "lang", "cases_dir", "arena", "role")
-APP_NAME = "bti"
-
-
-_XDG = {"config": ("XDG_CONFIG_HOME", ".config"), "data": ("XDG_DATA_HOME", ".local/share"),
-        "cache": ("XDG_CACHE_HOME", ".cache")}
-
-
-def user_dir(kind: str) -> Path:
-    """platformdirs' user `kind` (config, data, cache) folder for bti.
-
-    On Linux with an absolute HOME the XDG rules are applied here, with the same result as
-    platformdirs (a test compares them), because importing platformdirs costs every command
-    several milliseconds; anywhere else platformdirs decides.
-    """
-    home = os.environ.get("HOME", "")
-    if sys.platform.startswith("linux") and os.path.isabs(home):
-        variable, default = _XDG[kind]
-        base = os.environ.get(variable, "")
-        return Path(base if os.path.isabs(base) else os.path.join(home, default)) / APP_NAME
-    import platformdirs
-
-    return Path(getattr(platformdirs, f"user_{kind}_dir")(APP_NAME, appauthor=False))
-
-
-def config_path() -> Path:
-    env = os.environ.get("BTI_CONFIG")
-    if env:
-        return Path(env)
-    return user_dir("config") / "config.toml"
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("BTI_CACHE_DIR")
-    return Path(env) if env else user_dir("cache")
 
 
 def read_config() -> dict[str, Any]:
-    path = config_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        return {}
+    """The config file's settings ({} when there is none); DataError for broken TOML or a key
+    bti does not know."""
     import tomllib
 
+    path = config_path()
     try:
-        data = tomllib.loads(text)
+        data = parse_config(path)
     except tomllib.TOMLDecodeError as exc:
         from bti_cli.i18n import t
 
@@ -75,10 +43,6 @@ def read_config() -> dict[str, Any]:
             hint=t("config.fix_hint"),
         )
     return data
-
-
-def default_cases_dir() -> Path:
-    return user_dir("data") / "cases"
 
 
 def check_setting(key: str, value: str) -> str | int:

@@ -59,7 +59,7 @@ def load_domain(domain: str) -> dict[str, dict[str, str]]:
     import json
 
     from bti_cli import __version__
-    from bti_cli.config import cache_dir
+    from bti_cli.paths import cache_dir
 
     path = _LOCALES / f"{domain}.toml"
     stat = path.stat()
@@ -185,10 +185,10 @@ def early_language(argv: Sequence[str] | None = None) -> str:
     for value in candidates:
         if value in LANGUAGES:
             return value
-    try:
-        from bti_cli.config import read_config
+    from bti_cli.paths import config_path, parse_config
 
-        value = read_config().get("lang")
-    except Exception:  # noqa: BLE001 - a broken config file is reported by the command itself
+    try:
+        value = parse_config(config_path()).get("lang")
+    except (OSError, ValueError):  # a broken config file is reported by the command itself
         value = None
     return value if value in LANGUAGES else DEFAULT_LANGUAGE

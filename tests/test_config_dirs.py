@@ -5,7 +5,7 @@ import sys
 import platformdirs
 import pytest
 
-from bti_cli.config import user_dir
+from bti_cli.paths import user_dir
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fast path is Linux only")
 

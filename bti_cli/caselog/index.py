@@ -457,20 +457,13 @@ def _deadline(loaded: Any) -> int:
 def _loaded_catalogue(municipality: str) -> Any:
     """The municipality's catalogue: one the CLI loaded already in this run (maybe from a
     `--data` file), else the shipped one; None when there is none."""
-    import sys
-
+    from bti_cli.catalogue import loader as catalogue
     from bti_cli.errors import BtiError
 
-    common = sys.modules.get("bti_cli.cli.common")
-    for loaded in getattr(common, "_catalogue_cache", {}).values():
-        try:
-            if loaded.catalogue.municipality.slug == municipality:
-                return loaded
-        except AttributeError:
-            continue
+    loaded = catalogue.loaded_in_run(municipality)
+    if loaded is not None:
+        return loaded
     try:
-        from bti_cli.catalogue import loader as catalogue
-
         return catalogue.load(municipality)
     except (BtiError, OSError):
         return None

@@ -257,6 +257,30 @@ def load(municipality: str | None = None, data: str | Path | None = None) -> Loa
     return Loaded(parse_catalogue(text, name), name, _digest(text))
 
 
+# the catalogues loaded in this run, by (municipality, file): the command that loaded one and the
+# case index (which replays that municipality's cases) use the same, maybe from a `--data` file
+_loaded_in_run: dict[tuple[str | None, str], Loaded] = {}
+
+
+def load_once(municipality: str | None = None, data: str | Path | None = None) -> Loaded:
+    """`load`, once per run for each municipality and file."""
+    key = (municipality, str(data))
+    if key not in _loaded_in_run:
+        _loaded_in_run[key] = load(municipality, data)
+    return _loaded_in_run[key]
+
+
+def loaded_in_run(municipality: str) -> Loaded | None:
+    """The catalogue of `municipality` that this run loaded already (`load_once`), else None."""
+    return next((loaded for loaded in _loaded_in_run.values()
+                 if loaded.catalogue.municipality.slug == municipality), None)
+
+
+def forget_loaded() -> None:
+    """Forget the catalogues of this run (a new run, e.g. in tests)."""
+    _loaded_in_run.clear()
+
+
 @dataclass(frozen=True)
 class Plain:
     """A validated catalogue as plain JSON data: what the listing commands need, fast.
@@ -275,7 +299,7 @@ class Plain:
 
 
 def _cache_dir() -> Path:
-    from bti_cli.config import cache_dir
+    from bti_cli.paths import cache_dir
 
     return cache_dir()
 

@@ -117,11 +117,7 @@ class Runtime:
         """The loaded catalogue (cached per run)."""
         from bti_cli.catalogue import loader as catalogue
 
-        key = (self.municipality, str(self.data))
-        cache = _catalogue_cache
-        if key not in cache:
-            cache[key] = catalogue.load(self.municipality, self.data)
-        return cache[key]
+        return catalogue.load_once(self.municipality, self.data)
 
     def plain(self):
         """The validated catalogue as plain data, from the cache when unchanged (fast)."""
@@ -133,7 +129,7 @@ class Runtime:
         return _catalogue_cache[key]
 
     def require_cases_dir(self) -> Path:
-        from bti_cli.config import default_cases_dir
+        from bti_cli.paths import default_cases_dir
 
         return Path(self.cases_dir) if self.cases_dir else default_cases_dir()
 

@@ -17,7 +17,7 @@ config_app = typer.Typer(help=h("cli.cmd_config"), no_args_is_help=True)
 @config_app.command("path", help=h("config.help_path"))
 def path() -> None:
     """Print where the config file is (env BTI_CONFIG overrides it)."""
-    from bti_cli.config import config_path
+    from bti_cli.paths import config_path
 
     typer.echo(str(config_path()))
 
@@ -25,7 +25,8 @@ def path() -> None:
 @config_app.command("show", help=h("config.help_show"))
 def show(ctx: typer.Context, fmt: common.Format = None, lang: common.Lang = None) -> None:
     """Show each setting, its value and where the value comes from."""
-    from bti_cli.config import CONFIG_KEYS, default_cases_dir, read_config
+    from bti_cli.config import CONFIG_KEYS, read_config
+    from bti_cli.paths import default_cases_dir
 
     rt = common.runtime(ctx, lang=lang)
     fmt = resolve_format(fmt)
