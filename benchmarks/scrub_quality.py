@@ -3,7 +3,7 @@
 For each kind of personal data: recall (share of labelled spans fully replaced). For domain
 words ({keep:…}): how many were wrongly replaced. Also the replacements that hit no labelled
 span (false positives) and the precision they give. Prints a table; exits 1 when a target is
-missed: every identity number, phone, e-mail and birth date; ≥ 95 % of names and addresses;
+missed: every identity number, phone, e-mail and birth date; ≥ 98 % of names and addresses;
 no domain word replaced; at most one false positive per 70 notes.
 
 The corpus is split into sets, one per file (``--set notes_blindspots``); the default set,
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT / "tests" / "corpus"
 KINDS = ("national_id", "phone", "email", "birth_date", "address", "name")
-TARGETS = {"national_id": 1.0, "phone": 1.0, "email": 1.0, "birth_date": 1.0, "address": 0.95, "name": 0.95}
+TARGETS = {"national_id": 1.0, "phone": 1.0, "email": 1.0, "birth_date": 1.0, "address": 0.98, "name": 0.98}
 HELD_OUT = ("heldout_blind",)
 FP_PER_70_TARGET = 1.0
 LABEL = re.compile(r"\{(name|national_id|phone|email|address|birth_date|keep):([^{}]*)\}")

@@ -75,10 +75,39 @@ ROLE_TRIGGERS = _words(
 )
 NAME_TRIGGERS = _words(
     """
-    heter heiter het hette kalt kalla kallenavn kallenamn navn namn name named hilsen helsing mvh
-    signert underskrevet
+    heter heiter het hette kalt kalla kalles kallast kallenavn kallenamn navn namn name named hilsen
+    helsing mvh signert underskrevet referent
     """
 )
+# sign-offs before a signature: "Hilsen TM" names a person by initials
+SIGN_OFFS = _words("hilsen helsing mvh signert underskrevet referent")
+# hedging words between "heter" and the name: "heter visstnok Ronny"
+HEDGES = _words(
+    """
+    visstnok visst vel nok kanskje egentlig eigentleg muligens moglegvis angivelig antakelig trolig
+    truleg sannsynligvis faktisk forresten også òg bare berre jo liksom
+    """
+)
+# "prata med per", "snakket med dag om …": a lower-case given name after talking to someone
+TALK_VERBS = _words(
+    """
+    prata pratet prater pratar snakket snakka snakker snakkar snakke samtale samtalen samtaler møte
+    møtet møtte ringte ringde avtale avtalt kontakt
+    """
+)
+# verbs that, right after a given name that is also a word at the start of a line, make it the
+# subject: "Liv er en blid jente", "Tone har ringt"
+SUBJECT_VERBS = _words(
+    """
+    er var har hadde skal skulle vil ville kan kunne må måtte fikk får fekk blir ble vert vart
+    biter beit bit dytter dyttar slår slo slår sparker gråter græt begynte begynner byrja sluttet
+    slutta går gikk gjekk virker verkar viser synes syns tenker tenkjer føler kjenner trenger
+    treng mangler manglar fortalte fortalde forteller fortel seier sier sa
+    """
+)
+# given names that are also everyday function words or verbs in lower case ("mor tor ikke",
+# "skal far bo", "ringte mor per telefon"): after a role word only when a verb follows
+AMBIGUOUS_LOWER = _words("per tor bo mai dag vil ser kan sol")
 HUMAN_VERBS = _words(
     """
     sa sier seier forteller fortalte fortel fortalde gråt gråter græt ler lo smiler smilte smilar

@@ -54,14 +54,35 @@ DATE_AFTER_NAME_RE = re.compile(
     rf"|,[ \t]*(?:f\.[ \t]*|født[ \t]+|fødd[ \t]+)(?P<b>{_DATE}))",
     re.IGNORECASE,
 )
+# "Sofie Andersen, 30.11.2016, 3. klasse": a full date with no cue right after a name is a date
+# of birth when its year lies before this year (a meeting date is this year's or next year's)
+DATE_RIGHT_AFTER_NAME_RE = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+)"
+    rf"(?P<c>{_D}[ \t]?(?P<sep>[./\-])[ \t]?{_M}[ \t]?(?P=sep)[ \t]?(?P<year>\d{{4}}))(?!\d)"
+    r"(?![ \t]*(?:kl\.?|klokka|klokken)(?!\w))(?![ \t]*\d{1,2}[:.]\d{2})"
+)
 
 # Every pattern that starts with a digit starts with `\d(?<!\d\d)` rather than `(?<!\d)\d`: a
 # pattern that opens with a character class lets the regex engine skip ahead fast (1 MB < 1 s).
 NATIONAL_ID_RE = re.compile(
     r"\d(?<!\d\d)(?:\d{5}[ \-–]?\d{5}|\d\.\d{2}\.\d{2}[ \-]?\d{5}|\d{3}[ .]\d{2}[ .]\d{5}|\d{11,})(?!\d)"
 )
-# any 11 digits with single separators: replaced only when the checksum is valid
+# any 11 digits with single separators: replaced when the checksum is valid, or when the first
+# six digits are a date of birth (identity numbers issued from 2032 have other check digits)
 NATIONAL_ID_LOOSE_RE = re.compile(r"\d(?<!\d\d)(?:[ .\-]?\d){10}(?!\d)")
+_ID_GROUPING_RE = re.compile(
+    r"\d{2}(?P<s>[ .\-]?)\d{2}(?P=s)\d{2}[ .\-]?(?:\d{5}|\d{3}[ .\-]?\d{2})|\d{3} \d{3} \d{3} \d{2}"
+)
+# Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, "+" after 100) and Danish CPR (DDMMYY-NNNN):
+# written with the hyphen they are replaced when the date part is a date; after a cue
+# ("personnummer", "pnr", "CPR-nr.") in any of their forms
+FOREIGN_ID_RE = re.compile(r"\d(?<!\d\d)(?:\d{5}|\d{7})[\-+]\d{4}(?![\d\-])")
+FOREIGN_ID_CUE_RE = re.compile(
+    r"(?i:personnummer|personnumret|personnr|pers\.?[ \t]?nr|p-?nr|cpr(?:-?nr|-?nummer|-?nummeret)?"
+    r"|personal[ \t]+identity[ \t]+number)\.?[ \t]*:?[ \t]*[^\d\n]{0,25}?"
+    r"(?P<id>(?:19|20)?\d{6}[ \-+]?\d{4})(?![\d\-])"
+)
+_FOREIGN_KEYS = ("personn", "pers.", "pers nr", "persnr", "pnr", "p-nr", "cpr", "personal identity")
 
 _NO_BODY = (
     r"(?:\d{3}(?P<s1>[ .\-]?)\d{2}(?P=s1)\d{3}"
@@ -116,6 +137,19 @@ ADDRESS_RE = re.compile(
     r"(?:gate|gata|gaten|gt\.|vei|veien|veg|vegen|allé|plass|torg|bakke|sti|ring|terrasse))"
     rf")[ \t]+{_HOUSE}{_POSTPLACE}"
 )
+# "skolevegen 8", "storgata 12b": a street written in lower case, with one of the endings that
+# only streets have, a stem of three letters or more and a house number
+_LOWER_STREET_SUFFIX = (
+    r"(?:veien|vegen|vei|veg|gata|gate|gaten|stien|stigen|svingen|tunet|bakken|lia|alléen|allé|brekka)"
+)
+LOWER_STREET_RE = re.compile(
+    rf"(?<![\w])(?P<street>[a-zæøå][a-zæøåé\-]{{2,}}?{_LOWER_STREET_SUFFIX})[ \t]+{_HOUSE}{_POSTPLACE}"
+)
+# "Nordre Hovin gard", "Søndre Bakke gård, 2345 Ådalsbruk": a farm name is an address
+FARM_RE = re.compile(
+    rf"(?<![\w])(?P<street>{_QUALIFIER}[A-ZÆØÅ][\wæøåé'\-]*(?:[ \t]+[A-ZÆØÅ][\wæøåé'\-]*)?)[ \t]+(?:gard|gård)(?!\w)"
+    rf"(?:[ \t]+(?:nr\.?[ \t]*)?\d{{1,4}}(?!\d))?{_POSTPLACE}"
+)
 POSTBOX_RE = re.compile(
     r"(?<![\w])(?:[Pp]ostboks|[Pp]ostb\.|[Pp]b\.?|P\.?[ \t]?O\.?[ \t]?[Bb]ox)[ \t]*\d{1,5}(?!\d)"
     # "Postboks 322 Sentrum, 2402 Elverum": the place of the box office, then postcode and place
@@ -150,6 +184,35 @@ def _valid_id(digits: str) -> str | None:
     if 81 <= month <= 92:  # synthetic numbers (month + 80) used by test registers
         return "synthetic" if _check_digits_ok(digits) else None
     return None
+
+
+def _date_digits(day: int, month: int) -> bool:
+    """Day and month of an identity number: plain, D-number (day + 40), H-number (month + 40),
+    synthetic test number (month + 80)."""
+    if day > 40:
+        day -= 40
+    for offset in (0, 40, 80):
+        if 1 <= month - offset <= 12:
+            return 1 <= day <= 31
+    return False
+
+
+def _dated_id(digits: str) -> bool:
+    """An 11-digit number whose first six digits are a date (DDMMYY): an identity number, whatever
+    its check digits."""
+    return len(digits) == 11 and _date_digits(int(digits[:2]), int(digits[2:4]))
+
+
+def _foreign_date(digits: str) -> bool:
+    """The date part of a Swedish (YYMMDD, YYYYMMDD) or Danish (DDMMYY) number is a date."""
+    if len(digits) == 12:
+        return digits[:2] in ("19", "20") and 1 <= int(digits[4:6]) <= 12 and 1 <= int(digits[6:8]) <= 91
+    if len(digits) != 10:
+        return False
+    a, b, c = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
+    swedish = 1 <= b <= 12 and 1 <= c <= 91  # samordningsnummer: day + 60
+    danish = 1 <= a <= 31 and 1 <= b <= 12
+    return swedish or danish
 
 
 def _check_digits_ok(digits: str) -> bool:
@@ -319,6 +382,7 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> None:
     find_identifiers(text, low, spans)
     if any(c in text for c in "0123456789"):
         _find_street_addresses(text, low, spans, vocab)
+    _find_farms(text, low, spans)
     _find_labelled_addresses(text, low, spans, vocab)
 
 
@@ -340,9 +404,24 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             spans.add(m.start(), m.end(), "national_id", reason)
         for m in NATIONAL_ID_LOOSE_RE.finditer(text):
             digits = re.sub(r"\D", "", m.group())
-            valid = _valid_id(digits)
+            # a dated number in the groupings of an identity number; after "+" it is an
+            # international phone number ("+48 512 345 678")
+            dated = (
+                _dated_id(digits)
+                and _ID_GROUPING_RE.fullmatch(m.group()) is not None
+                and text[max(0, m.start() - 1) : m.start()] != "+"
+            )
+            valid = _valid_id(digits) or ("digits" if dated else None)
             if valid:
                 spans.add(m.start(), m.end(), "national_id", valid)
+        for p in _keyword_hits(low, _FOREIGN_KEYS):
+            cued = FOREIGN_ID_CUE_RE.match(text, p)
+            if cued:
+                spans.add(cued.start("id"), cued.end("id"), "national_id", "foreign")
+        if "-" in text or "+" in text:
+            for m in FOREIGN_ID_RE.finditer(text):
+                if _foreign_date(re.sub(r"\D", "", m.group())):
+                    spans.add(m.start(), m.end(), "national_id", "foreign")
         for p in _keyword_hits(low, _BIRTH_KEYS):
             birth = BIRTH_RE.match(text, p)
             if birth:
@@ -385,6 +464,55 @@ def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> N
                 continue  # "Endring 3", "Parkeringsplass 4": a noun and a number
             spans.add(m.start(), m.end(), "address", "street")
             break
+        else:
+            lower = LOWER_STREET_RE.search(text, max(0, p - 40), min(len(text), p + 60))
+            if lower and lower.start() < p < lower.end() and _lower_street(lower.group("street"), vocab):
+                spans.add(lower.start(), lower.end(), "address", "street")
+
+
+def _lower_street(word: str, vocab: Vocab) -> bool:
+    """A lower-case word with a street ending is a street unless it is an ordinary word."""
+    return word not in shipped_lists().words and word not in vocab.singles and "-" not in word.strip("-")
+
+
+def _find_farms(text: str, low: str, spans: Spans) -> None:
+    if "gard" not in low and "gård" not in low:
+        return
+    for p in _keyword_hits(low, ("gard", "gård")):
+        for m in FARM_RE.finditer(text, max(0, p - 60), min(len(text), p + 60)):
+            if not m.start() < p < m.end():
+                continue
+            words = WORD_RE.findall(m.group("street"))
+            if words and not all(w.lower() in _FUNCTION_CAPS for w in words):
+                spans.add(m.start(), m.end(), "address", "farm")
+            break
+
+
+# capitalised words before "gård" that do not name a farm ("Den gården", "På gård …")
+_FUNCTION_CAPS = frozenset(
+    [
+        "den",
+        "det",
+        "denne",
+        "dette",
+        "en",
+        "ei",
+        "et",
+        "ein",
+        "eit",
+        "på",
+        "i",
+        "til",
+        "fra",
+        "frå",
+        "ved",
+        "vår",
+        "min",
+        "din",
+        "hans",
+        "hennes",
+    ]
+)
 
 
 def _find_labelled_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> None:

@@ -15,10 +15,15 @@ from bti_cli.privacy.names import (
     _OPENERS,
     _SENTENCE_END,
     _WORD_SPLIT_RE,
+    AMBIGUOUS_LOWER,
     FUNCTION_WORDS,
+    HEDGES,
     HUMAN_VERBS,
     NAME_TRIGGERS,
     ROLE_TRIGGERS,
+    SIGN_OFFS,
+    SUBJECT_VERBS,
+    TALK_VERBS,
     WORD_RE,
     NameLists,
     _words,
@@ -222,7 +227,10 @@ class Scanner:
         look = {i for i, w in enumerate(words) if w[0].isupper()}
         look.update(i for i, low in enumerate(lows) if low in strict_given)
         look.update(i + 1 for i, low in enumerate(lows) if low in triggers)
+        # "heter visstnok Ronny", "prata med per"
+        look.update(i + 2 for i, low in enumerate(lows) if low in name_triggers or low in TALK_VERBS)
         look.discard(n)
+        look.discard(n + 1)
         for i in sorted(look):
             if state[i]:
                 continue
@@ -231,6 +239,12 @@ class Scanner:
                 p = lows[i - 1]
                 if p in triggers and state[i - 1] != _NAME and _TRIGGER_GAP.fullmatch(text, ends[i - 1], starts[i]):
                     trigger = "name" if p in name_triggers else "role"
+                elif i >= 2 and text[ends[i - 2] : starts[i - 1]] == " " and text[ends[i - 1] : starts[i]] == " ":
+                    before = lows[i - 2]
+                    if p in HEDGES and before in name_triggers and state[i - 2] != _NAME:
+                        trigger = "name"
+                    elif p in ("med", "hos") and before in TALK_VERBS:
+                        trigger = "talk"
             if trigger is None and not words[i][0].isupper() and lows[i] not in strict_given:
                 continue
             if self.is_blocked(i):
@@ -276,7 +290,23 @@ class Scanner:
                     spans[-1] = (s, ends[i], r)
                     continue
             spans.append((starts[i], ends[i], self.reason.get(i, "capitalised")))
+        # a shortened surname after a name: "Ola N.", "Sofie A."
+        for k, (s, e, r) in enumerate(spans):
+            m = _TRAILING_INITIAL.match(text, e)
+            if m and not self.is_blocked_span(e, m.end()):
+                spans[k] = (s, m.end(), r)
         return spans
+
+    def is_blocked_span(self, start: int, end: int) -> bool:
+        j = bisect_left(self.blocked_starts, end)
+        return bool(j) and self.blocked[j - 1][1] > start
+
+    def line_start(self, start: int) -> bool:
+        """The word at `start` opens a line (after bullets, dashes or quotes) or the text."""
+        i = start - 1
+        while i >= 0 and self.text[i] in _OPENERS:
+            i -= 1
+        return i < 0 or self.text[i] in "\n\r"
 
     def _protect_phrases(self) -> None:
         """Words inside a vocabulary phrase ("Marte Meo", "Sped- og småbarnsteam") are never names."""
@@ -310,11 +340,21 @@ class Scanner:
                 self.set_name(i, "context")
             elif low in lists.strict_given and low not in lists.proper and not self.in_vocab(low):
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
+            elif trigger in ("role", "talk") and self._lower_given_after(i, trigger):
+                self.set_name(i, "context")
             return
         mode, listed, vocab, ordinary, noun = self._profile(word)
         if mode:  # abbreviations (PPT, BUP) and mixed case (iPad, McDonald): names only when listed
             if mode == 1:
                 self.set_name(i, "name_list")
+            elif (
+                trigger == "name"
+                and self.lows[i - 1] in SIGN_OFFS
+                and word.isupper()
+                and 2 <= len(word) <= 3
+                and not self.in_vocab(low)
+            ):
+                self.set_name(i, "initials")  # "Hilsen TM"
             elif mode == 2:
                 self.state[i] = _NEVER
             return
@@ -337,7 +377,16 @@ class Scanner:
                 self.set_name(i, "name_list")
                 return
             if ordinary or noun:
-                self.state[i] = _NEVER
+                if (
+                    not noun
+                    and i
+                    and self.state[i - 1] == _NAME
+                    and self.text[self.ends[i - 1] : self.starts[i]] == " "
+                    and low not in FUNCTION_WORDS
+                ):
+                    self.set_name(i, "adjacent")  # a surname that is a word too: "Emma Sofie Dal"
+                else:
+                    self.state[i] = _NEVER
                 return
             if not self.heading_line(self.starts[i]):
                 self.set_name(i, "capitalised")
@@ -365,6 +414,11 @@ class Scanner:
         listed = self.listed(low)
         rest = word[1:]
         mode = 0
+        head = word.split("-", 1)[0]
+        if "-" in word and len(head) >= 2 and head.isupper() and not listed:
+            found = (2, listed, False, False, False)  # "CPR-nummer", "BTI-møte", "PPT-rådgiver"
+            self._profiles[word] = found
+            return found
         if word.isupper() or (rest != rest.lower() and "-" not in word and "'" not in word):
             if listed and (not word.isupper() or (len(word) >= 3 and not self.in_vocab(low))):
                 mode = 1
@@ -377,6 +431,23 @@ class Scanner:
             found = (0, listed, vocab, self.ordinary(low), self.looks_like_common_noun(low))
         self._profiles[word] = found
         return found
+
+    def _lower_given_after(self, i: int, trigger: str) -> bool:
+        """A lower-case given name that is also a word, after a role word ("onkel rune") or after
+        talking with someone ("prata med per i går")."""
+        low, lists = self.lows[i], self.lists
+        if low not in lists.given or low in FUNCTION_WORDS or low in lists.proper or self.in_vocab(low):
+            return False
+        after = self.text[self.ends[i] : self.ends[i] + 12]
+        nxt = self.lows[i + 1] if i + 1 < len(self.words) else ""
+        gap = self.text[self.ends[i] : self.starts[i + 1]] if nxt else ""
+        ends_phrase = not nxt or gap.strip(" \t") != "" or _TALK_FOLLOW.match(after) is not None
+        verb_follows = gap == " " and (nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS)
+        if trigger == "talk":
+            return ends_phrase or verb_follows
+        if low in AMBIGUOUS_LOWER:
+            return verb_follows or ends_phrase
+        return True
 
     def _month_used_as_name(self, i: int) -> bool:
         """Capitalised "August" is a boy's name unless a day or a year stands beside it."""
@@ -391,10 +462,33 @@ class Scanner:
             return False
         weak = i in self.weak
         listed = self.listed(low)
-        if not (weak or listed or not (self.ordinary(low) or self.looks_like_common_noun(low))):
-            return False
         text, state, starts, ends = self.text, self.state, self.starts, self.ends
         n = len(self.words)
+        if (
+            i
+            and state[i - 1] == _NAME
+            and text[ends[i - 1] : starts[i]] == " "
+            and low not in FUNCTION_WORDS
+            and not self.looks_like_common_noun(low)
+            and not self.sentence_start(starts[i])
+            and not self.heading_line(starts[i])
+        ):
+            return True  # a short surname that is a word too: "Emma Sofie Dal", "Jonas Nes"
+        if weak and low in self.lists.given:
+            # "Storm (5) slo …"; at the start of a line "Liv er en blid jente", "Vår har …"
+            if _AGE_AFTER.match(text, ends[i]):
+                return True
+            if i + 2 < n and self.lows[i + 1] in ("og", "eller") and state[i + 2] == _NAME:
+                return True  # "Vår og Sol er tvillingar"
+            if (
+                i + 1 < n
+                and self.lows[i + 1] in SUBJECT_VERBS
+                and text[ends[i] : starts[i + 1]] == " "
+                and self.line_start(starts[i])
+            ):
+                return True
+        if not (weak or listed or not (self.ordinary(low) or self.looks_like_common_noun(low))):
+            return False
         if i and state[i - 1] == _NAME and _GAP_NAME.fullmatch(text, ends[i - 1], starts[i]):
             return True
         # an initial between: "Ola K. Nordmann"
@@ -441,6 +535,30 @@ class Scanner:
             ):
                 return True
         return False
+
+
+_TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ]\.(?![\w])")
+_AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?))?[ \t]*\)")
+_TALK_FOLLOW = re.compile(r"[ \t]+(?:i går|i dag|i morgon|i morgen|om|etter|før|førre|forrige|sist)(?!\w)")
+# initials: "O.N.", "K. H.", and a signature "/TM" at the end of a line
+INITIALS_RE = re.compile(r"[A-ZÆØÅ](?<![\w.][A-ZÆØÅ])\.[ ]?[A-ZÆØÅ]\.(?:[ ]?[A-ZÆØÅ]\.)?(?![\w])")
+SIGNATURE_RE = re.compile(r"/(?<![\w/]/)[A-ZÆØÅ]{2,3}(?=[ \t]*(?:$|\n|\r|[ \t]\d))")
+_NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE", "EG", "AD", "BC", "PC", "DS"})
+
+
+def find_initials(text: str) -> list[tuple[int, int]]:
+    """Spans of initials and signatures ("O.N.", "K. H.", "/TM")."""
+    if "." not in text and "/" not in text:
+        return []
+    found = []
+    if "." in text:
+        for m in INITIALS_RE.finditer(text):
+            letters = "".join(c for c in m.group() if c.isalpha())
+            if letters not in _NOT_INITIALS:
+                found.append((m.start(), m.end()))
+    if "/" in text:
+        found += [(m.start(), m.end()) for m in SIGNATURE_RE.finditer(text)]
+    return sorted(found)
 
 
 # "heter ola" names a person even in lower case; "kalt stygge ting" does not

@@ -3,20 +3,27 @@
 `scrub(text, vocabulary=…)` returns the scrubbed text and one `Replacement` per span it
 replaced (kind, offsets in the original text, placeholder, and a short reason code). It finds
 
-- identity numbers (fødselsnummer, D- and H-numbers, validated with python-stdnum), and every
-  other run of 11 digits, written together or with a space, hyphen or dots after the date;
+- identity numbers (fødselsnummer, D- and H-numbers, validated with python-stdnum), every other
+  run of 11 digits written together or with a space, hyphen or dots after the date, any 11
+  digits whose first six are a date (numbers issued from 2032 have other check digits), and
+  Swedish and Danish numbers (YYMMDD-NNNN, DDMMYY-NNNN; in any form after "personnummer", "CPR");
 - phone numbers: Norwegian 8-digit numbers in the usual groupings, with +47 / 0047, numbers
   after "tlf"/"mobil"/"ring", and international numbers (+46 …, 0048 …);
-- e-mail addresses (also "ola(at)eksempel.no");
-- street addresses (street + number, optional letter, postcode and place), postal boxes, and
+- e-mail addresses (also "ola(at)eksempel.no", and top-level domains in any alphabet);
+- street addresses (street + number, optional letter, postcode and place; streets in lower case
+  with a street ending: "skolevegen 8"), farm names ("Nordre Hovin gard"), postal boxes, and
   whatever follows "Adresse:" on its line;
 - dates of birth after "født", "fødd", "f.", "fødselsdato", "bursdag(en) hennes er", "fyller år" …,
-  and a date in brackets right after a name; ordinary dates of meetings and deadlines stay;
+  a date in brackets right after a name, and a full date of an earlier year right after a name
+  ("Sofie Andersen, 30.11.2016"); ordinary dates of meetings and deadlines stay;
 - personal names: a capitalised word inside a sentence that is not domain vocabulary, a place,
   an institution or an ordinary word; at the start of a sentence, a name from the shipped lists
   of given names and surnames (after a note label such as "Telefonnotat:" even a given name that
-  is an ordinary word too: "Tor", "Liv"); words after "mor", "far", "eleven", "helsesykepleier", "heter" …;
-  a capitalised word next to a found name; and every later use of a name found once.
+  is an ordinary word too: "Tor", "Liv"; the same at the start of a line before a verb or an age
+  in brackets: "Storm (5) slo", "Liv er …"); words after "mor", "far", "eleven", "helsesykepleier",
+  "heter" (also "heter visstnok …") …, in lower case too when they are given names ("onkel rune",
+  "prata med per"); a capitalised word next to a found name, even an ordinary word ("Emma Sofie
+  Dal"); initials and signatures ("O.N.", "Ola N.", "/TM"); and every later use of a name found once.
 
 Domain vocabulary (service, measure and arena names, roles, place names of the catalogue,
 months, weekdays, abbreviations) always survives. The core never prints or logs: the originals
@@ -32,11 +39,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from bti_cli.privacy.names import name_lists, shipped_lists
-from bti_cli.privacy.patterns import DATE_AFTER_NAME_RE, Spans, find_identifiers, find_structured, fold_lower
-from bti_cli.privacy.scanner import Scanner
+from bti_cli.privacy.patterns import (
+    DATE_AFTER_NAME_RE,
+    DATE_RIGHT_AFTER_NAME_RE,
+    Spans,
+    find_identifiers,
+    find_structured,
+    fold_lower,
+)
+from bti_cli.privacy.scanner import Scanner, find_initials
 from bti_cli.privacy.vocabulary import compile_vocab, domain_vocabulary
 
 KINDS = ("name", "national_id", "phone", "email", "address", "birth_date")
@@ -56,7 +71,10 @@ REASONS = (
     "context",
     "adjacent",
     "repeated",
-    "lowercase_name",  # name
+    "lowercase_name",
+    "initials",  # name
+    "foreign",  # national_id: a Swedish or Danish number
+    "farm",  # address: a farm name ("Nordre Hovin gard")
 )
 
 
@@ -123,8 +141,11 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
     protected = [(m.start(), m.end()) for m in placeholder_re().finditer(text)] if "[" in text else []
     spans = Spans(protected)
     find_structured(text, spans, vocab)
+    for start, end in find_initials(text):
+        spans.add(start, end, "name", "initials")
     scanner = Scanner(text, vocab, lists, spans.blocked())
     name_spans = scanner.run()
+    this_year = date.today().year
     for start, end, reason in name_spans:
         spans.add(start, end, "name", reason)
         # a date in brackets right after a name is a date of birth: "Ola (12.03.2015)"
@@ -132,14 +153,17 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
         if m:
             group = "a" if m.group("a") else "b"
             spans.add(m.start(group), m.end(group), "birth_date", "after_name")
+            continue
+        bare = DATE_RIGHT_AFTER_NAME_RE.match(text, end)
+        if bare and int(bare.group("year")) < this_year:
+            spans.add(bare.start("c"), bare.end("c"), "birth_date", "after_name")
     out, replacements, segments = _assemble(text, spans.replaced(), marks)
     # A replacement changes what stands next to a number ("00000000+01000000" → "[TELEFON]+01000000"):
-    # the identifier patterns run once more over the result, so that what leaves the scrubber
-    # never trips the case log's gate (bti_cli.privacy.guard), which runs the same patterns.
+    # the identifier patterns run once more over the result near such placeholders, so that what
+    # leaves the scrubber never trips the case log's gate (bti_cli.privacy.guard), which runs the
+    # same patterns over the whole text.
     for _ in range(3):
-        again = Spans([(m.start(), m.end()) for m in placeholder_re().finditer(out)] if "[" in out else [])
-        find_identifiers(out, fold_lower(out), again)
-        extra = again.replaced()
+        extra = _identifiers_next_to_placeholders(out)
         if not extra:
             break
         for start, end, kind, reason in extra:
@@ -149,6 +173,38 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
                     break
         out, replacements, segments = _assemble(text, spans.replaced(), marks)
     return ScrubResult(out, replacements)
+
+
+# a placeholder with a digit, "+" or "@" beside it, or a letter glued to it (a cue such as
+# "tlf"): the only places where a replacement can make a new identifier (the patterns look at
+# most two characters beyond a match)
+_NEAR_PLACEHOLDER_RE = re.compile(r"\][ .\-(]{0,2}[\d+@]|\][^\W\d_]|[\d@][ .\-)]{0,2}\[")
+_WINDOW = 60
+
+
+def _identifiers_next_to_placeholders(out: str) -> list[tuple[int, int, str, str]]:
+    """Identifiers in the scrubbed text `out` that the first pass could not see, found in windows
+    around the placeholders that touch a number; matches that touch a window's edge are left
+    out (the window may have cut them)."""
+    if "[" not in out:
+        return []
+    windows: list[list[int]] = []
+    for m in _NEAR_PLACEHOLDER_RE.finditer(out):
+        a, b = max(0, m.start() - _WINDOW), min(len(out), m.end() + _WINDOW)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    found: list[tuple[int, int, str, str]] = []
+    pattern = placeholder_re()
+    for a, b in windows:
+        piece = out[a:b]
+        spans = Spans([(m.start(), m.end()) for m in pattern.finditer(piece)])
+        find_identifiers(piece, fold_lower(piece), spans)
+        for start, end, kind, reason in spans.replaced():
+            if (start > 0 or a == 0) and (end < len(piece) or b == len(out)):
+                found.append((a + start, a + end, kind, reason))
+    return found
 
 
 def _assemble(
