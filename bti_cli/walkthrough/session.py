@@ -153,6 +153,18 @@ class Session:
         self.say(f"== {pick(step.title)} ==", style="bold")
         if step.intro:
             self.say(_fmt(pick(step.intro), self.proc))
+        if step.phase == "notify":
+            self._contacts()
+
+    def _contacts(self) -> None:
+        """The municipality's own numbers at the safety gate (its data file's [[contacts]])."""
+        contacts = getattr(self.cat, "contacts", None) or []
+        if not contacts:
+            return
+        self.say(t("walk.contacts_title", municipality=self.cat.municipality.name), style="bold")
+        for c in contacts:
+            parts = [c.name] + [p for p in (c.phone, c.hours) if p]
+            self.say("• " + " – ".join(parts))
 
     def _safety_requested(self, level: int) -> None:
         """`!` was answered: record the safety gate; the engine then leaves the ordinary path."""

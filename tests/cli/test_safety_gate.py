@@ -278,3 +278,33 @@ def test_no_family_summary_after_scale_four(cli, tmp_path):
     assert went_through_safety_gate(scale4)
     assert not went_through_safety_gate([SimpleNamespace(kind="answer", step="l0-concrete", question="scale",
                                                          value=3, level=0)])
+
+
+# --------------------------------------------------------------------------- the municipality's contacts
+
+
+def test_the_gate_shows_the_municipality_contacts(cli, tmp_path):
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "walk.toml"
+    text = fixture.read_text(encoding="utf-8") + """
+[[contacts]]
+kind = "barnevern"
+name = "Barneverntjenesten i Prøveby"
+phone = "99 99 99 99"
+hours = "08.00–15.30"
+source = { file = "test.txt", section = "1" }
+
+[[contacts]]
+kind = "barnevernvakt"
+name = "Barnevernvakta"
+phone = "99 99 99 98"
+source = { file = "test.txt", section = "1" }
+"""
+    data = write(tmp_path, "proveby.toml", text)
+    answers = write(tmp_path, "a.toml", AT_GATE.replace('"kindergarten"', '"school"'))
+    result = cli("start", "--data", data, "--no-input", "--answers", answers)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Kontakter i Prøveby:" in out
+    assert "• Barneverntjenesten i Prøveby – 99 99 99 99 – 08.00–15.30" in out
+    assert "• Barnevernvakta – 99 99 99 98" in out
+    assert out.index("Kontakter i Prøveby:") > out.index("== Meld til barnevernet nå ==")
