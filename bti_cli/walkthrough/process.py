@@ -836,6 +836,32 @@ def passed_gate(events: Sequence[Any], proc: Process | None = None) -> bool:
     return False
 
 
+ADULT_AGE = 18  # from 18 nobody else consents for the young person (vergemålsloven § 2)
+
+
+@dataclass(frozen=True)
+class ConsentGivers:
+    """Who may give consent for the subject (`offered`) and who must be among them (`required`)."""
+
+    offered: tuple[str, ...]
+    required: tuple[str, ...]
+
+
+def consent_givers(subject: Any, age: Any, consent_age: int) -> ConsentGivers:
+    """The consent rule (BTI.md "Consent"): a pregnant woman consents for herself; a young person
+    consents from the municipality's consent age (`consent_age`, default 15), alone from 18;
+    the guardians consent under 18. Unknown age: the guardians."""
+    if subject == "pregnant":
+        return ConsentGivers(("woman",), ("woman",))
+    if not isinstance(age, int) or isinstance(age, bool):
+        return ConsentGivers(("guardians",), ())
+    if age >= ADULT_AGE:
+        return ConsentGivers(("youth",), ("youth",))
+    if age >= consent_age:
+        return ConsentGivers(("guardians", "youth"), ("youth",))
+    return ConsentGivers(("guardians",), ("guardians",))
+
+
 def environment(proc: Process, pos: Position) -> dict[str, Any]:
     env = dict(pos.answers)
     env["level"] = pos.level

@@ -547,11 +547,10 @@ class Session:
             allow_other = True
         elif q.kind == "consent":
             consent_age = self.proc.settings.get("consent_age_log", 15)
-            by = []
-            if age is None or age < 18:
-                by.append(Choice("guardians", t("walk.consent_guardians")))
-            if age is not None and age >= consent_age:
-                by.append(Choice("youth", t("walk.consent_youth")))
+            givers = engine.consent_givers(answers.get("subject"), age, consent_age)
+            labels = {"guardians": t("walk.consent_guardians"), "youth": t("walk.consent_youth"),
+                      "woman": t("walk.consent_woman")}
+            by = [Choice(who, labels[who]) for who in givers.offered]
             services = [_choice(s) for s in suggest.rank_services(
                 self.cat, level=level, age=age, areas=areas, work_arena=work_arena)]
             parts = (
@@ -564,11 +563,17 @@ class Session:
                            today=self.today),
             )
 
-            def validate(value: Any, age=age, consent_age=consent_age) -> None:
+            def validate(value: Any, givers=givers, consent_age=consent_age) -> None:
                 if not isinstance(value, dict) or not value.get("given"):
                     return
-                if age is not None and age >= consent_age and "youth" not in (value.get("by") or []):
-                    raise AnswerError(t("walk.consent_youth_needed", age=consent_age))
+                chosen = list(value.get("by") or [])
+                if not chosen:
+                    raise AnswerError(t("walk.consent_by_empty"))
+                for who in givers.required:
+                    if who not in chosen:
+                        key = {"youth": "walk.consent_youth_needed", "guardians": "walk.consent_guardians_needed",
+                               "woman": "walk.consent_woman_needed"}[who]
+                        raise AnswerError(t(key, age=consent_age))
 
         return PromptSpec(
             step=action.step.id,

@@ -1,0 +1,127 @@
+"""Who consents, as a user meets it at level 2 (BTI.md "Consent"): the guardians under 18, the
+young person from the municipality's consent age (and alone from 18), a pregnant woman herself.
+Each age around both consent ages a municipality may set (15 and 16)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "walk.toml"
+CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
+
+LEVEL2 = """
+[l0-concern]
+arena = "school"
+role = "kontaktlærer"
+subject = "{subject}"
+{age}
+areas = ["learning"]
+[safety]
+danger = false
+[l0-concrete]
+observations = "Strever med lesing."
+duration = "weeks"
+earlier = false
+scale = 3
+[l0-share]
+shared_colleague = true
+shared_leader = true
+anonymous_consultation = false
+talked_child = true
+child_view = "Vil ha hjelp."
+talked_guardians = true
+guardians_view = "Ønsker hjelp."
+[l0-decide]
+decision = "level:2"
+[l2-consent]
+consent = {{ given = true, by = [{by}], services = ["ppt"], until = "today+90" }}
+[l2-meeting]
+first_meeting = "today+7"
+measures = []
+baton_holder = "kontaktlaerer"
+evaluation_date = "today+42"
+"""
+
+
+def municipality(tmp_path: Path, consent_age: int) -> str:
+    text = FIXTURE.read_text(encoding="utf-8").replace("consent_age_log = 15", f"consent_age_log = {consent_age}")
+    assert f"consent_age_log = {consent_age}" in text
+    path = tmp_path / f"m{consent_age}.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def run(cli, tmp_path, *, consent_age: int, age: int | None, by: list[str], subject: str = "child"):
+    text = LEVEL2.format(subject=subject, age="" if age is None else f"age = {age}",
+                         by=", ".join(f'"{b}"' for b in by))
+    if subject == "pregnant":
+        text = text.replace('talked_child = true\nchild_view = "Vil ha hjelp."\n', "")
+    answers = tmp_path / "a.toml"
+    answers.write_text(text, encoding="utf-8")
+    return cli("start", "--data", municipality(tmp_path, consent_age), "--no-input", "--answers", str(answers))
+
+
+# (consent age, age) → who may consent: guardians alone, both (the young person required), the young person alone
+EXPECTED = {
+    (15, 14): "guardians", (15, 15): "both", (15, 16): "both", (15, 17): "both", (15, 18): "youth",
+    (16, 14): "guardians", (16, 15): "guardians", (16, 16): "both", (16, 17): "both", (16, 18): "youth",
+}
+
+
+@pytest.mark.parametrize("consent_age, age", sorted(EXPECTED))
+def test_who_consents_at_each_age(cli, tmp_path, consent_age, age):
+    expected = EXPECTED[(consent_age, age)]
+    guardians = run(cli, tmp_path, consent_age=consent_age, age=age, by=["guardians"])
+    youth = run(cli, tmp_path, consent_age=consent_age, age=age, by=["youth"])
+    both = run(cli, tmp_path, consent_age=consent_age, age=age, by=["guardians", "youth"])
+    outcome = {name: r.exit_code for name, r in (("guardians", guardians), ("youth", youth), ("both", both))}
+    if expected == "guardians":
+        assert outcome == {"guardians": 0, "youth": 1, "both": 1}
+        assert "Ungdommen selv" not in youth.stderr or "passer ikke" in youth.stderr
+    elif expected == "both":
+        assert outcome == {"guardians": 1, "youth": 0, "both": 0}
+        assert f"Fra {consent_age} år må ungdommen selv samtykke." in guardians.stderr
+    else:
+        assert outcome == {"guardians": 1, "youth": 0, "both": 1}
+    for r in (guardians, youth, both):
+        assert "Traceback" not in r.stderr
+
+
+def test_a_pregnant_woman_consents_for_herself(cli, tmp_path):
+    assert run(cli, tmp_path, consent_age=15, age=None, by=["woman"], subject="pregnant").exit_code == 0
+    refused = run(cli, tmp_path, consent_age=15, age=None, by=["guardians"], subject="pregnant")
+    assert refused.exit_code == 1
+
+
+def test_a_family_the_guardians_consent_for_a_young_child(cli, tmp_path):
+    assert run(cli, tmp_path, consent_age=15, age=10, by=["guardians"], subject="family").exit_code == 0
+    assert run(cli, tmp_path, consent_age=15, age=10, by=["youth"], subject="family").exit_code == 1
+
+
+def test_unborn_is_no_age_for_a_child(cli, tmp_path):
+    text = LEVEL2.format(subject="child", age='age = "ufødt"', by='"guardians"')
+    answers = tmp_path / "a.toml"
+    answers.write_text(text, encoding="utf-8")
+    result = cli("start", "--data", str(FIXTURE), "--no-input", "--answers", str(answers))
+    assert result.exit_code == 1 and "l0-concern.age" in result.stderr
+
+
+@pytest.mark.parametrize("subject, age, consent_age, offered, required", [
+    ("pregnant", None, 15, ("woman",), ("woman",)),
+    ("child", None, 15, ("guardians",), ()),
+    ("child", 14, 15, ("guardians",), ("guardians",)),
+    ("youth", 15, 15, ("guardians", "youth"), ("youth",)),
+    ("youth", 17, 15, ("guardians", "youth"), ("youth",)),
+    ("youth", 18, 15, ("youth",), ("youth",)),
+    ("youth", 15, 16, ("guardians",), ("guardians",)),
+    ("youth", 16, 16, ("guardians", "youth"), ("youth",)),
+    ("youth", True, 15, ("guardians",), ()),
+])
+def test_consent_givers(subject, age, consent_age, offered, required):
+    from bti_cli.walkthrough.process import consent_givers
+
+    givers = consent_givers(subject, age, consent_age)
+    assert (givers.offered, givers.required) == (offered, required)
