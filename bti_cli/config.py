@@ -10,7 +10,6 @@ Imports `bti_cli.paths`, `bti_cli.errors`, `bti_cli.i18n` and, to check a munici
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +75,9 @@ def write_setting(key: str, value: str | None) -> str | int | None:
     """Set (or with None remove) one key in the config file, atomically. Returns the stored value."""
     import tomli_w
 
+    from bti_cli.errors import InputError
+    from bti_cli.i18n import t
+
     data = read_config()
     if value is None:
         if key not in CONFIG_KEYS:
@@ -85,9 +87,14 @@ def write_setting(key: str, value: str | None) -> str | int | None:
     else:
         stored = check_setting(key, value)
         data[key] = stored
+    from bti_cli import fileio
+
     path = config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
-    os.replace(tmp, path)
+    fileio.ensure_dir(path.parent)
+    try:
+        fileio.atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
+    except fileio.NotRegularFile:
+        raise InputError(t("config.not_regular")) from None
+    except OSError as exc:
+        raise InputError(t("config.unwritable", reason=exc.strerror or type(exc).__name__)) from None
     return stored

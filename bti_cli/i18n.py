@@ -72,10 +72,10 @@ def load_domain(domain: str) -> dict[str, dict[str, str]]:
 
     texts = tomllib.loads(path.read_text(encoding="utf-8"))
     try:
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        tmp = copy.with_name(f"{copy.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, copy)
+        from bti_cli import fileio
+
+        fileio.ensure_dir(copy.parent)
+        fileio.atomic_write(copy, json.dumps(texts, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass
     return texts

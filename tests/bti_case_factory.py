@@ -32,9 +32,9 @@ def make_case(
 ) -> str:
     """One case: the level-0 answers, a decision on `decided` (default: created + 5 days), and
     optionally measures, a baton holder, an evaluation date, a notification and a close."""
-    from bti_cli.caselog.log import CaseLog
+    from bti_cli.caselog.store import create_case as _create
 
-    log = CaseLog.create(cases_dir, municipality=municipality, catalogue_version="0123456789abcdef",
+    log = _create(cases_dir, municipality=municipality, catalogue_version="0123456789abcdef",
                          process_version="fedcba9876543210", now=f"{created}T08:30:00Z")
     concern_date = concern_date or created
     minute = 0

@@ -204,10 +204,11 @@ def test_iter_case_files_skips_other_files(cases_dir):
 
 def test_index_hook_called_after_each_write(cases_dir, monkeypatch):
     from bti_cli.caselog import index
+    from bti_cli.caselog.store import create_case
 
     seen = []
     monkeypatch.setattr(index, "on_case_written", lambda log: seen.append(len(log.events)))
-    log = make(cases_dir)
+    log = create_case(cases_dir, municipality="loten", catalogue_version="c", process_version="p")
     fill(log, 2)
     assert seen == [0, 1, 2]
 
@@ -219,7 +220,9 @@ def test_index_failure_does_not_undo_the_write(cases_dir, monkeypatch):
         raise RuntimeError("index down")
 
     monkeypatch.setattr(index, "on_case_written", boom)
-    log = make(cases_dir)
+    from bti_cli.caselog.store import create_case
+
+    log = create_case(cases_dir, municipality="loten", catalogue_version="c", process_version="p")
     log.append(level=0, step="concern", kind="note", value="x")
     assert isinstance(log.index_error, RuntimeError)
     assert len(CaseLog.open(cases_dir, log.case_id).events) == 1
@@ -522,13 +525,15 @@ def test_ctrl_c_during_the_write_leaves_disk_and_memory_agreeing(cases_dir, monk
 
     log = make(cases_dir)
     fill(log, 1)
-    real = caselog._atomic_replace
+    from bti_cli import fileio
 
-    def interrupted(path, data):
+    real = fileio.atomic_write
+
+    def interrupted(path, data, **kw):
         os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C arrives in the middle of the write
-        real(path, data)
+        return real(path, data, **kw)
 
-    monkeypatch.setattr(caselog, "_atomic_replace", interrupted)
+    monkeypatch.setattr(fileio, "atomic_write", interrupted)
     with pytest.raises(KeyboardInterrupt):
         log.append(level=0, step="concern", kind="note", value="during ctrl-c")
     # the interrupt was held until the event was both on disk and in memory
@@ -543,10 +548,12 @@ def test_ctrl_c_before_the_write_writes_nothing(cases_dir, monkeypatch):
     fill(log, 1)
     before = log.path.read_bytes()
 
-    def interrupted(path, data):
+    from bti_cli import fileio
+
+    def interrupted(path, data, mode=0o600):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(caselog, "_write_temp", interrupted)
+    monkeypatch.setattr(fileio, "write_temp", interrupted)
     with pytest.raises(KeyboardInterrupt):
         log.append(level=0, step="concern", kind="note", value="lost")
     assert log.path.read_bytes() == before and len(log.events) == 1

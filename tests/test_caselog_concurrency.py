@@ -123,7 +123,11 @@ def test_sigkill_at_a_random_moment_loses_no_acknowledged_append(cases_dir, roun
         acknowledged.append(int(first))
         time.sleep(rng.uniform(0, 0.15))
         os.kill(child.pid, signal.SIGKILL)
-        rest, _ = child.communicate(timeout=30)
+        # read through the text buffer that readline() filled (communicate() reads the raw
+        # pipe and would lose lines already buffered there)
+        rest = child.stdout.read()
+        child.stderr.read()
+        child.wait(timeout=30)
         assert child.returncode == -signal.SIGKILL
         acknowledged += [int(line) for line in rest.split() if line.isdigit()]
 

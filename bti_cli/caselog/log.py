@@ -49,6 +49,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bti_cli.caselog import journal
 from bti_cli.errors import (
     BtiError,
     CaseNotFound,
@@ -60,7 +61,12 @@ from bti_cli.errors import (
 from bti_cli.i18n import t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bti_cli.caselog.journal import Checkpoint
     from bti_cli.caselog.models import CaseHeader, Event, EventKind
+
+    WriteObserver = Callable[["CaseLog"], None]
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # no I L O U
 CASE_ID_RE = re.compile(r"^BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}$")  # = models.CASE_ID_PATTERN
@@ -318,114 +324,217 @@ class VerifyResult:
         }
 
 
-def verify_file(path: Path) -> VerifyResult:
-    """Check one case file: TOML, models, sequence, hash chain and canonical layout."""
+def verify_file(path: Path, checkpoint: Checkpoint | None = None) -> VerifyResult:
+    """Check one case file: TOML, models, sequence, hash chain and canonical layout, and that
+    it reaches its `checkpoint` from the journal (not cut short, not an older copy)."""
     path = Path(path)
     stem = path.name.removesuffix(".toml")
     expected = stem if CASE_ID_RE.match(stem) else None
     try:
-        raw = path.read_bytes()
+        st = os.lstat(path)
     except FileNotFoundError:
         raise CaseNotFound(t("caselog.not_found", case=stem), hint=t("caselog.not_found_hint")) from None
     except OSError as exc:
-        detail = exc.strerror or type(exc).__name__
-        return VerifyResult(path, stem, False, 0, [t("caselog.p_unreadable", detail=detail)])
-    parsed = _parse(raw, expected)
+        return VerifyResult(path, stem, False, 0, [unreadable(exc)])
+    if not stat.S_ISREG(st.st_mode):
+        return VerifyResult(path, stem, False, 0, [t("caselog.p_not_regular")])
+    try:
+        raw = read_case_bytes(path)
+    except FileNotFoundError:
+        raise CaseNotFound(t("caselog.not_found", case=stem), hint=t("caselog.not_found_hint")) from None
+    except OSError as exc:
+        return VerifyResult(path, stem, False, 0, [unreadable(exc)])
+    parsed = parse_case(raw, expected, checkpoint)
     if expected is None:
         parsed.problems.insert(0, t("caselog.p_bad_name"))
     return VerifyResult(path, stem, not parsed.problems, parsed.event_count, parsed.problems)
 
 
+MAX_CASE_BYTES = 64 * 1024 * 1024  # far beyond any real case (a thousand answers are ~300 KB)
+
+
+def read_case_bytes(path: Path | str) -> bytes:
+    """A case file's bytes (never following a symlink; capped, see MAX_CASE_BYTES)."""
+    from bti_cli import fileio
+
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise fileio.NotRegularFile(path)
+        return fileio.read_capped(handle, MAX_CASE_BYTES)
+
+
+def parse_case(raw: bytes, expected_id: str | None, checkpoint: Checkpoint | None = None) -> _Parsed:
+    """THE reader of case files: `verify`, `CaseLog.open` and the index all read through it.
+
+    Everything is checked: UTF-8, TOML, the models, the sequence, the hash chain, the byte-exact
+    canonical layout and, given a checkpoint from the journal, that the file reaches it."""
+    try:
+        parsed = _parse(raw, expected_id)
+    except RecursionError:
+        parsed = _Parsed(problems=[t("caselog.p_too_deep")])
+    if checkpoint is not None and parsed.readable:
+        head = header_hash(parsed.header) if parsed.header is not None else ""
+        problem = journal.compare(checkpoint, [e.hash for e in parsed.events], head)
+        if problem:
+            parsed.problems.append(problem)
+    return parsed
+
+
 def iter_case_files(cases_dir: Path) -> Iterator[Path]:
-    """Every `<case-id>.toml` in the folder, sorted by name (temp and lock files skipped)."""
+    """Every `<case-id>.toml` in the folder that is a regular file, sorted by name (temp and lock
+    files skipped; see `iter_case_entries` for the links and folders named like a case)."""
+    for path, regular in iter_case_entries(cases_dir):
+        if regular:
+            yield path
+
+
+def iter_case_entries(cases_dir: Path) -> Iterator[tuple[Path, bool]]:
+    """(path, is a regular file) of every entry named like a case file, sorted by name. Links
+    are never followed: a symlink or a folder named like a case is (path, False)."""
     try:
         entries = sorted(os.scandir(cases_dir), key=lambda e: e.name)
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return
     for entry in entries:
         name = entry.name
-        if name.endswith(".toml") and CASE_ID_RE.match(name[:-5]) and entry.is_file():
-            yield Path(entry.path)
+        if name.endswith(".toml") and CASE_ID_RE.match(name[:-5]):
+            try:
+                regular = entry.is_file(follow_symlinks=False)
+            except OSError:
+                regular = False
+            yield Path(entry.path), regular
+
+
+def check_cases_dir(cases_dir: Path) -> bool:
+    """True when the folder exists (False: no cases yet); InputError when it is not a folder or
+    cannot be read, so that a reader never shows an empty list for a folder it cannot see."""
+    try:
+        st = os.stat(cases_dir)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise InputError(t("caselog.dir_unreadable", reason=exc.strerror or type(exc).__name__)) from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise InputError(t("caselog.not_a_dir"))
+    if not os.access(cases_dir, os.R_OK | os.X_OK):
+        raise InputError(t("caselog.dir_unreadable", reason=os.strerror(errno.EACCES)))
+    return True
+
+
+def tighten_folder(cases_dir: Path) -> None:
+    """0700 for the cases folder and `.locks`, 0600 for the lock files and the journal,
+    whatever the umask they were made under (a path that is not ours is left alone)."""
+    from bti_cli import fileio
+
+    cases_dir = Path(cases_dir)
+    fileio.tighten(cases_dir, DIR_MODE)
+    locks = cases_dir / LOCK_DIR
+    fileio.tighten(locks, DIR_MODE)
+    with contextlib.suppress(OSError), os.scandir(locks) as entries:
+        for entry in entries:
+            if entry.name.endswith(".lock"):
+                fileio.tighten(entry.path, FILE_MODE)
+    fileio.tighten(journal.journal_path(cases_dir), FILE_MODE)
+
+
+def folder_warnings(cases_dir: Path) -> list[str]:
+    """Warnings about a cases folder bti uses but cannot make private: one owned by another
+    user that others may write to (bti cannot tighten it; anyone could add or swap files)."""
+    try:
+        st = os.stat(cases_dir)
+    except OSError:
+        return []
+    if st.st_uid != os.getuid() and st.st_mode & 0o022:
+        return [t("caselog.foreign_open_dir", mode=f"{stat.S_IMODE(st.st_mode):04o}")]
+    return []
+
+
+def verify_folder(cases_dir: Path, *, against: str | None = None,
+                  only: str | None = None) -> Iterator[VerifyResult]:
+    """Check every case file of a folder (or `only` that case), each against its checkpoint;
+    then the journal's own chain, the cases it names that are gone, and every entry named like
+    a case that is not a regular file. With `against` (a digest from `bti cases checkpoint`),
+    also that the folder still holds everything recorded up to that digest."""
+    cases_dir = Path(cases_dir)
+    book = journal.read(cases_dir)
+    past = journal.read(cases_dir, until=against.strip().lower()) if against else None
+    seen: set[str] = set()
+    if only is not None:
+        entries: list[tuple[Path, bool]] = [(cases_dir / f"{only}.toml", True)]
+    else:
+        entries = list(iter_case_entries(cases_dir)) if check_cases_dir(cases_dir) else []
+    for path, regular in entries:
+        case_id = path.name[:-5]
+        seen.add(case_id)
+        if not regular:
+            yield VerifyResult(path, case_id, False, 0, [t("caselog.p_not_regular")])
+            continue
+        result = verify_file(path, book.heads.get(case_id))
+        if past is not None and case_id in past.heads and result.ok:
+            parsed = parse_case(read_case_bytes(path), case_id, past.heads[case_id])
+            if parsed.problems:
+                result.ok = False
+                result.problems.append(t("caselog.p_against", digest=against))
+        yield result
+    journal_file = journal.journal_path(cases_dir)
+    problems = list(book.problems)
+    if past is not None and not past.lines and not past.problems:
+        problems.append(t("caselog.j_digest_unknown", digest=against))
+    if problems:
+        yield VerifyResult(journal_file, journal.JOURNAL_NAME, False, book.lines, problems)
+    if only is None:
+        recorded = set(book.heads) | (set(past.heads) if past is not None else set())
+        for case_id in sorted(recorded - seen):
+            if CASE_ID_RE.match(case_id):
+                yield VerifyResult(cases_dir / f"{case_id}.toml", case_id, False, 0, [t("caselog.p_missing")])
+
+
+def checkpoint_folder(cases_dir: Path) -> str:
+    """Bring the journal up to every case's current head and return the folder's digest.
+
+    Refuses (VerificationError) while any case fails verification: a digest vouches only for
+    a folder that verifies."""
+    cases_dir = Path(cases_dir)
+    if not check_cases_dir(cases_dir):
+        raise CaseNotFound(t("caselog.no_cases"))
+    failed = [r for r in verify_folder(cases_dir) if not r.ok]
+    if failed:
+        raise VerificationError(t("caselog.checkpoint_refused", count=len(failed), first=failed[0].case_id),
+                                hint=t("caselog.verify_hint", case=failed[0].case_id))
+    with _Lock(cases_dir, journal.LOCK_NAME):
+        book = journal.read(cases_dir)
+        heads = []
+        for path in iter_case_files(cases_dir):
+            case_id = path.name[:-5]
+            parsed = parse_case(read_case_bytes(path), case_id)
+            if not parsed.readable or parsed.header is None:
+                continue
+            count = len(parsed.events)
+            head = parsed.events[-1].hash if parsed.events else header_hash(parsed.header)
+            known = book.heads.get(case_id)
+            if known is None or (known.events, known.head) != (count, head):
+                heads.append((case_id, count, head))
+        if heads or not book.exists:
+            journal.append(cases_dir, heads)
+        return journal.read(cases_dir).digest
 
 
 # --------------------------------------------------------------------------- files, modes, locks
 
 
 def ensure_cases_dir(cases_dir: Path) -> Path:
-    """Create the folder 0700 (tightening a looser existing mode)."""
+    """Create the folder 0700 with missing parents 0700 too (tightening a looser existing mode,
+    whatever the umask); remove temp files orphaned by killed writers."""
+    from bti_cli import fileio
+
     cases_dir = Path(cases_dir)
     try:
-        cases_dir.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    except FileExistsError:
+        fileio.ensure_dir(cases_dir, DIR_MODE)
+    except (FileExistsError, NotADirectoryError):
         raise InputError(t("caselog.not_a_dir")) from None
-    _tighten(cases_dir, DIR_MODE)
+    fileio.remove_stale_temps(cases_dir, ".BTI-")
     return cases_dir
-
-
-def _tighten(path: Path, mode: int) -> None:
-    try:
-        current = stat.S_IMODE(os.stat(path).st_mode)
-        if current & ~mode:
-            os.chmod(path, current & mode)
-    except PermissionError:  # not ours: leave it, the owner's mode stands
-        pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _temp_path(path: Path) -> Path:
-    return path.with_name(f".{path.stem}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-
-
-def _write_temp(path: Path, data: bytes) -> Path:
-    tmp = _temp_path(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-    try:
-        os.fchmod(fd, FILE_MODE)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    os.close(fd)
-    return tmp
-
-
-def _atomic_replace(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, os.replace, fsync the folder."""
-    tmp = _write_temp(path, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _atomic_create(path: Path, data: bytes) -> bool:
-    """Like _atomic_replace, but fails (returns False) when `path` exists already."""
-    tmp = _write_temp(path, data)
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        return False
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    _fsync_dir(path.parent)
-    return True
 
 
 class _Lock:
@@ -440,11 +549,16 @@ class _Lock:
     def __enter__(self) -> _Lock:
         import fcntl
 
+        from bti_cli import fileio
+
         folder = self.path.parent
         if not folder.is_dir():
-            folder.mkdir(mode=DIR_MODE, exist_ok=True)
-            _tighten(folder, DIR_MODE)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+            fileio.ensure_dir(folder, DIR_MODE)
+        fileio.tighten(folder, DIR_MODE)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, FILE_MODE)
+        with contextlib.suppress(OSError):
+            if os.fstat(fd).st_mode & 0o777 & ~FILE_MODE:
+                os.fchmod(fd, FILE_MODE)
         deadline = time.monotonic() + self.timeout
         delay = 0.001
         while True:
@@ -523,12 +637,14 @@ class CaseLog:
     """One case file in memory: its header and events, as last read or written."""
 
     def __init__(self, path: Path, header: CaseHeader, events: list[Event], raw: bytes,
-                 problems: list[str] | None = None) -> None:
+                 problems: list[str] | None = None, observer: WriteObserver | None = None) -> None:
         self.path = Path(path)
         self.header = header
         self.events = events
         self.problems = problems or []  # found when opened with check=False
-        self.index_error: Exception | None = None  # the last failure of the index hook
+        self.observer = observer  # told after every durable write (e.g. the index)
+        self.index_error: Exception | None = None  # the last failure of the observer
+        self.journal_error: Exception | None = None  # the last failure to record a checkpoint
         self._raw = raw  # the file's bytes as this object last read or wrote them
         self._swept = False
 
@@ -544,6 +660,11 @@ class CaseLog:
         return self.path.parent
 
     @property
+    def raw(self) -> bytes:
+        """The file's bytes as this object last read or wrote them."""
+        return self._raw
+
+    @property
     def head_hash(self) -> str:
         """The hash the next event chains to."""
         return self.events[-1].hash if self.events else header_hash(self.header)
@@ -552,8 +673,11 @@ class CaseLog:
 
     @classmethod
     def create(cls, cases_dir: Path, *, municipality: str, catalogue_version: str,
-               process_version: str, now: datetime | str | None = None) -> CaseLog:
-        """A new case file with a fresh random id and no events yet."""
+               process_version: str, now: datetime | str | None = None,
+               observer: WriteObserver | None = None) -> CaseLog:
+        """A new case file with a fresh random id and no events yet. `observer(log)` is called
+        after every durable write (the index's `on_case_written`, see bti_cli.caselog.store)."""
+        from bti_cli import fileio
         from bti_cli.caselog.models import CaseHeader
 
         cases_dir = ensure_cases_dir(cases_dir)
@@ -569,30 +693,36 @@ class CaseLog:
             raw = render(header, [])
             path = cases_dir / f"{case_id}.toml"
             with _Lock(cases_dir, case_id), _signals_deferred():
-                if _atomic_create(path, raw):
-                    log = cls(path, header, [], raw)
+                if fileio.atomic_write(path, raw, mode=FILE_MODE, exclusive=True):
+                    log = cls(path, header, [], raw, observer=observer)
+                    log._checkpoint()
                     log._written()
                     return log
         raise BtiError(t("caselog.no_free_id"))  # pragma: no cover - 50 collisions in a row
 
     @classmethod
-    def open(cls, cases_dir: Path, case_id: str, *, check: bool = True) -> CaseLog:
+    def open(cls, cases_dir: Path, case_id: str, *, check: bool = True,
+             observer: WriteObserver | None = None) -> CaseLog:
         """Load a case. A file that cannot be read as a case raises VerificationError naming it;
         a broken hash chain or changed layout too, unless `check=False` (then see `.problems`)."""
         case_id = normalise_case_id(case_id)
         path = Path(cases_dir) / f"{case_id}.toml"
         try:
-            raw = path.read_bytes()
+            raw = read_case_bytes(path)
         except (FileNotFoundError, NotADirectoryError):
             raise CaseNotFound(t("caselog.not_found", case=case_id), hint=t("caselog.not_found_hint")) from None
-        parsed = _parse(raw, case_id)
+        except OSError as exc:
+            raise _broken(case_id, [unreadable(exc)]) from None
+        parsed = parse_case(raw, case_id, journal.checkpoint_of(path.parent, case_id))
         if parsed.newer:
             raise DataError(t("caselog.newer", case=case_id), parsed.problems)
         if not parsed.readable or (check and parsed.problems):
             raise _broken(case_id, parsed.problems)
-        _tighten(path.parent, DIR_MODE)
-        _tighten(path, FILE_MODE)
-        return cls(path, parsed.header, parsed.events, raw, parsed.problems)
+        from bti_cli import fileio
+
+        fileio.tighten(path.parent, DIR_MODE)
+        fileio.tighten(path, FILE_MODE)
+        return cls(path, parsed.header, parsed.events, raw, parsed.problems, observer)
 
     def reload(self) -> None:
         """Re-read the file (strictly checked), dropping what this object knew."""
@@ -619,6 +749,7 @@ class CaseLog:
         """Chain several events (dicts with the keyword arguments of `append`) in ONE durable
         write: all of them are on disk, or none. For importers and generators of many events;
         the walkthrough appends one answer at a time."""
+        from bti_cli import fileio
         from bti_cli.caselog.models import Event, EventKind
 
         prepared = []
@@ -669,9 +800,10 @@ class CaseLog:
                 prev = digest
             new_raw = raw + "".join(text).encode("utf-8")
             with _signals_deferred():
-                _atomic_replace(self.path, new_raw)
+                fileio.atomic_write(self.path, new_raw, mode=FILE_MODE)
                 self.events.extend(built)
                 self._raw = new_raw
+                self._checkpoint()
             self._written()
         return built
 
@@ -706,13 +838,27 @@ class CaseLog:
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
 
-    def _written(self) -> None:
-        """Tell the index; its failure never undoes a durable write (the index is rebuilt
-        from the files when stale), so it is kept in `index_error` instead of raised."""
-        from bti_cli.caselog import index
-
+    def _checkpoint(self) -> None:
+        """Record the new head in the checkpoint journal (after the file is durable, so a crash
+        in between leaves a file that extends its checkpoint). A failure never undoes the
+        written event; it is kept in `journal_error` and `bti cases verify` reports the journal."""
         try:
-            index.on_case_written(self)
+            with _Lock(self.cases_dir, journal.LOCK_NAME):
+                journal.append(self.cases_dir, [(self.case_id, len(self.events), self.head_hash)])
+            self.journal_error = None
+        except (OSError, BtiError) as exc:
+            if os.environ.get("BTI_DEBUG") == "1":
+                raise
+            self.journal_error = exc
+
+    def _written(self) -> None:
+        """Tell the observer (the index, when whoever opened the log asked for it); its
+        failure never undoes a durable write (the index is rebuilt from the files when stale),
+        so it is kept in `index_error` instead of raised."""
+        if self.observer is None:
+            return
+        try:
+            self.observer(self)
             self.index_error = None
         except Exception as exc:  # noqa: BLE001
             if os.environ.get("BTI_DEBUG") == "1":
@@ -726,13 +872,29 @@ class CaseLog:
         return verify_file(self.path).problems
 
 
-def _broken(case_id: str, problems: list[str]) -> VerificationError:
+def unreadable(exc: OSError) -> str:
+    """Why a case file cannot be read, in words (never the path or the content)."""
+    from bti_cli import fileio
+
+    if isinstance(exc, fileio.TooLarge):
+        return t("caselog.p_too_large", mib=exc.limit >> 20)
+    if exc.errno == errno.ELOOP or isinstance(exc, fileio.NotRegularFile):
+        return t("caselog.p_not_regular")
+    return t("caselog.p_unreadable", detail=exc.strerror or type(exc).__name__)
+
+
+def problem_text(case_id: str, problems: list[str]) -> str:
+    """One line for a case file that failed: its first problem and how many more."""
     first = problems[0] if problems else "?"
     more = len(problems) - 1
     message = t("caselog.broken", case=case_id, problem=first)
     if more > 0:
         message += " " + t("caselog.more_problems", count=more)
-    return VerificationError(message, hint=t("caselog.verify_hint", case=case_id))
+    return message
+
+
+def _broken(case_id: str, problems: list[str]) -> VerificationError:
+    return VerificationError(problem_text(case_id, problems), hint=t("caselog.verify_hint", case=case_id))
 
 
 __all__ = [

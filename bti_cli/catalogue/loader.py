@@ -6,7 +6,6 @@ maintain its own file without reading Python.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 import zlib
@@ -359,11 +358,11 @@ def load_plain(municipality: str | None = None, data: str | Path | None = None) 
     plain = Plain(cat.model_dump(mode="json"), load_vocabulary().model_dump(mode="json"), name, _digest(text))
     cache_file = copies[-1]
     try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        from bti_cli import fileio
+
+        fileio.ensure_dir(cache_file.parent)
         payload = {"key": key, "data": plain.data, "vocabulary": plain.vocabulary, "version_hash": plain.version_hash}
-        tmp.write_text(json.dumps(payload), encoding="utf-8")
-        os.replace(tmp, cache_file)
+        fileio.atomic_write(cache_file, json.dumps(payload).encode("utf-8"))
     except OSError:
         pass  # a read-only home is no reason to fail; we validate again next time
     return plain

@@ -1,4 +1,4 @@
-"""`bti cases`: the group; its commands live in cases_log (show, verify), cases_flow
+"""`bti cases`: the group; its commands live in cases_log (show, verify, checkpoint), cases_flow
 (evaluate, handover, accept, close) and cases_index (list, reindex)."""
 
 from __future__ import annotations

@@ -419,31 +419,35 @@ def verify(
         typer.Option("--format", "-f", show_default=False, help=h("caselog.opt_verify_format"),
                      metavar=h("cli.mv_format"), autocompletion=common.completer(*VERIFY_FORMATS)),
     ] = None,
+    against: Annotated[
+        str | None,
+        typer.Option("--against", metavar=h("caselog.mv_digest"), help=h("caselog.opt_against"), show_default=False),
+    ] = None,
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
 ) -> None:
     """Check each case file's hash chain and layout; exit 5 if any file fails."""
-    from bti_cli.caselog.log import iter_case_files, normalise_case_id, verify_file
-    from bti_cli.errors import CaseNotFound, VerificationError
+    from bti_cli.caselog import journal
+    from bti_cli.caselog.log import normalise_case_id, verify_folder
+    from bti_cli.errors import CaseNotFound, UsageError, VerificationError
     from bti_cli.terminal.render import Column, render, resolve_format
 
     rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
     fmt = resolve_format(fmt, VERIFY_FORMATS)
     folder = rt.require_cases_dir()
+    if against is not None and not _looks_like_digest(against):
+        raise UsageError(t("caselog.bad_digest", min=journal.MIN_DIGEST_CHARS))
+    only = None
     if case is not None:
-        case_id = normalise_case_id(case)
-        path = folder / f"{case_id}.toml"
-        if not path.is_file():
-            raise CaseNotFound(t("caselog.not_found", case=case_id), hint=t("caselog.not_found_hint"))
-        paths = iter([path])
-    else:
-        paths = iter_case_files(folder)
+        only = normalise_case_id(case)
+        if not (folder / f"{only}.toml").exists():
+            raise CaseNotFound(t("caselog.not_found", case=only), hint=t("caselog.not_found_hint"))
+    paths = verify_folder(folder, against=against, only=only)
 
     tally = {"checked": 0, "failed": 0}
 
     def results():
-        for path in paths:
-            result = verify_file(path)
+        for result in paths:
             tally["checked"] += 1
             tally["failed"] += not result.ok
             yield result.row()
@@ -471,6 +475,34 @@ def verify(
             err().print(t("caselog.no_cases"), markup=False)
     else:
         render(results(), [], fmt)
+    if tally["checked"] and not journal.journal_path(folder).exists():
+        from bti_cli.terminal.console import err
+
+        err().print(t("caselog.no_journal"), markup=False, highlight=False)
     if tally["failed"]:
         raise VerificationError(t("caselog.verify_failed", failed=tally["failed"], checked=tally["checked"],
                                           count=tally["checked"]))
+
+
+def _looks_like_digest(text: str) -> bool:
+    from bti_cli.caselog import journal
+
+    value = text.strip().lower()
+    return len(value) >= journal.MIN_DIGEST_CHARS and len(value) <= 64 and all(c in "0123456789abcdef" for c in value)
+
+
+@cases_app.command("checkpoint", help=h("caselog.help_checkpoint"))
+def checkpoint(
+    ctx: typer.Context,
+    cases_dir: common.CasesDir = None,
+    lang: common.Lang = None,
+) -> None:
+    """Record every case's head in the checkpoint journal and print the folder's digest."""
+    from bti_cli.caselog.log import checkpoint_folder
+
+    rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
+    digest = checkpoint_folder(rt.require_cases_dir())
+    sys.stdout.write(digest + "\n")
+    from bti_cli.terminal.console import err
+
+    err().print(t("caselog.checkpoint_done"), markup=False, highlight=False)

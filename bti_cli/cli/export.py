@@ -101,8 +101,12 @@ class ProgressBar:
 def open_index(rt: common.Runtime, *, force: bool = False) -> Index:
     """The cases folder's index, brought up to date (with a progress bar when slow)."""
     from bti_cli.caselog.index import Index
+    from bti_cli.caselog.log import folder_warnings
 
-    idx = Index.open(rt.require_cases_dir())
+    folder = rt.require_cases_dir()
+    idx = Index.open(folder)
+    for warning in folder_warnings(folder):
+        _say(warning)
     progress = ProgressBar(t("export.progress_index"))
     try:
         idx.refresh(force=force, progress=progress)
@@ -111,6 +115,8 @@ def open_index(rt: common.Runtime, *, force: bool = False) -> Index:
         raise
     finally:
         progress.close()
+    if idx.degraded:
+        _say(idx.degraded)
     return idx
 
 
@@ -173,12 +179,23 @@ def next_due(row: dict[str, Any], today: date | None = None) -> str | None:
 # --------------------------------------------------------------------------- output files
 
 
+STDOUT_NAMES = ("-", "/dev/stdout")
+
+
+def streams_to_stdout(path: Path | None) -> bool:
+    return path is None or str(path) in STDOUT_NAMES
+
+
 @contextlib.contextmanager
-def output(path: Path | None) -> Iterator[IO[str]]:
-    """stdout, or a new 0600 file that replaces `path` only once it is completely written."""
+def output(path: Path | None, cases_dir: Path | None = None) -> Iterator[IO[str]]:
+    """stdout (no path, `-` or `/dev/stdout`), or a new 0600 file that replaces `path` only
+    once it is completely written (bti_cli.fileio.atomic_writer). Refused: a path inside the
+    cases folder (an export must never replace a case file or the index) and anything that
+    exists and is not a regular file (a folder, a device such as /dev/null, a pipe, a link)."""
+    from bti_cli import fileio
     from bti_cli.errors import InputError
 
-    if path is None:
+    if streams_to_stdout(path):
         try:
             yield sys.stdout
             sys.stdout.flush()
@@ -187,23 +204,26 @@ def output(path: Path | None) -> Iterator[IO[str]]:
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(0) from None
         return
+    assert path is not None
     path = path.expanduser()
+    if cases_dir is not None:
+        folder = Path(cases_dir).expanduser().resolve()
+        target = path.resolve()
+        if target == folder or folder in target.parents:
+            raise InputError(t("export.out_in_cases_dir"), hint=t("export.out_in_cases_dir_hint"))
     if path.is_dir():
         raise InputError(t("export.out_is_dir"))
     if not path.parent.is_dir():
         raise InputError(t("export.out_no_dir"))
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with fileio.atomic_writer(path) as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    except fileio.NotRegularFile:
+        raise InputError(t("export.out_not_regular"), hint=t("export.out_not_regular_hint")) from None
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        raise InputError(t("export.out_failed", reason=exc.strerror or type(exc).__name__)) from None
 
 
 def _say(text: str) -> None:
@@ -262,9 +282,9 @@ def export(
     }
     with open_index(rt) as idx:
         problems = idx.problems()
-        with output(out) as stream:
+        with output(out, rt.require_cases_dir()) as stream:
             count = write_export(idx.export_texts(**filters), stream, fmt, excel=excel)
-    if out is not None:
+    if not streams_to_stdout(out):
         _say(t("export.written", count=count, path=out))
     report_problems(problems)
 
@@ -446,7 +466,7 @@ def due(
     if overdue:
         items = [item for item in items if item["overdue"]]
     if ics is not None:
-        _write_ics(ics, items)
+        _write_ics(ics, items, rt.require_cases_dir())
     if ics is None or explicit:
         from datetime import timedelta
 
@@ -476,7 +496,7 @@ def due(
     report_problems(problems)
 
 
-def _write_ics(path: Path, items: list[dict[str, Any]]) -> None:
+def _write_ics(path: Path, items: list[dict[str, Any]], cases_dir: Path) -> None:
     from bti_cli import __version__
     from bti_cli.reports.export import ics_calendar
 
@@ -493,6 +513,7 @@ def _write_ics(path: Path, items: list[dict[str, Any]]) -> None:
     from datetime import UTC
 
     text = ics_calendar(entries, stamp=datetime.now(UTC), product=f"-//bti-cli//bti {__version__}//NB")
-    with output(path) as stream:
+    with output(path, cases_dir) as stream:
         stream.write(text)
-    _say(t("export.ics_written", count=len(entries), path=path))
+    if not streams_to_stdout(path):
+        _say(t("export.ics_written", count=len(entries), path=path))

@@ -78,10 +78,10 @@ def require_answers(rt: common.Runtime, answers: Path | None) -> None:
 def open_case(rt: common.Runtime, case: str, *, explicit: bool = False):
     """(log, loaded catalogue) for an existing case: its own municipality unless --data (or an
     explicit -m, `explicit`) is given."""
-    from bti_cli.caselog.log import CaseLog
+    from bti_cli.caselog.store import open_case
     from bti_cli.catalogue import loader as catalogue
 
-    log = CaseLog.open(rt.require_cases_dir(), case)
+    log = open_case(rt.require_cases_dir(), case)
     loaded = rt.catalogue() if rt.data is not None or explicit else catalogue.load(log.header.municipality)
     return log, loaded
 

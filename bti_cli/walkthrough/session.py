@@ -82,9 +82,9 @@ class Session:
 
     def ensure_log(self) -> CaseLog:
         if self.log is None:
-            from bti_cli.caselog.log import CaseLog
+            from bti_cli.caselog.store import create_case
 
-            self.log = CaseLog.create(
+            self.log = create_case(
                 self.cases_dir,
                 municipality=self.cat.municipality.slug,
                 catalogue_version=self.loaded.version_hash,

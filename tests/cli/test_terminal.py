@@ -31,6 +31,7 @@ LOCALISED = [
     ("cases",),
     ("cases", "show"),
     ("cases", "verify"),
+    ("cases", "checkpoint"),
     ("cases", "evaluate"),
     ("cases", "close"),
     ("cases", "handover"),
