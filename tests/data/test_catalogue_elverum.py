@@ -561,3 +561,18 @@ def test_suggest_always_offers_the_anonymous_consultation(cli, level: int) -> No
     assert "anonym-drofting-barnevern" in ids
     if level == 0:
         assert ids == ["anonym-drofting-barnevern"]
+
+
+def test_areas_the_rows_name(catalogue: Catalogue) -> None:
+    """A concern the Målgruppe cell or the name states is an area; one it does not state is not invented."""
+    by_id = {m.id: m for m in catalogue.measures}
+    cues = {"lavinntekt": "low-income-housing", "flerkulturell": "minority-integration",
+            "introduksjonsprogram": "minority-integration", "autisme": "disability-long-term-needs",
+            "rusproblem": "substance-use", "konfliktnivå": "parenting-interaction"}
+    for mid, _tier, target, _words in SEED_ROWS:
+        for cue, area in cues.items():
+            if cue in target.casefold():
+                assert area in by_id[mid].areas, (mid, cue)
+    # the rows say only "Barn i lavinntektsfamilier" / "1.-2.trinn"
+    assert by_id["gratis-kjernetid"].areas == ["low-income-housing"]
+    assert by_id["gratis-sfo"].areas == ["social-inclusion-leisure"]

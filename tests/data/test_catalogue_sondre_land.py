@@ -493,3 +493,14 @@ def test_suggest_offers_no_system_meeting_and_always_the_anonymous_consultation(
     assert not set(ids) & SYSTEM_MEETINGS
     if level == 0:
         assert ids == ["anonym-drofting-barnevern"]
+
+
+def test_areas_are_what_the_rows_describe(catalogue: Catalogue) -> None:
+    by_id = {m.id: m for m in catalogue.measures}
+    # "tilhørighet, mestringsfølelse … beskyttelsesfaktorer": nothing about crime
+    assert by_id["drive"].areas == ["social-inclusion-leisure", "mental-health"]
+    # "småbarnsfamilier som er i en sårbar fase": no income or parental illness named
+    assert by_id["stotte-og-avlastning-i-hjemmet"].areas == ["parenting-interaction"]
+    assert by_id["tiltak-i-barnevernet"].areas == ["violence-abuse", "parenting-interaction"]
+    for mid in ("helsestasjonsprogrammet", "i-trygge-hender", "skolehelsetjenesten", "helsestasjon-for-ungdom"):
+        assert "violence-abuse" in by_id[mid].areas, mid  # each row names vold, overgrep og omsorgssvikt
