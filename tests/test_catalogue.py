@@ -35,7 +35,7 @@ BROKEN = [
     ("bad municipality number", 'number = "9999"', 'number = "99"',
      "broken.toml:7 municipality.number: does not have the right form (pattern ^\\d{4}$)"),
     ("empty tiers", 'tiers = ["indicated"]', "tiers = []",
-     "broken.toml:47 measures[1].tiers: must have at least 1 item"),
+     'broken.toml:47 measures[1].tiers: a direct measure (purpose = "direct") needs at least one tier'),
     ("unknown status", 'status = "planned"', 'status = "maybe"',
      "broken.toml:55 measures[1].status: must be one of: 'active', 'planned', 'developing', 'partial'"),
     ("wrong type", "age_min = 10", 'age_min = "ten"',

@@ -100,6 +100,10 @@ BROKEN = [
     ("unknown contact kind", 'kind = "emergency"', 'kind = "friend"',
      "broken.toml:39 contacts[0].kind: must be one of: 'barnevern', 'barnevernvakt', 'police', 'emergency', "
      "'helpline', 'municipality'"),
+    ("direct measure without a tier", 'tiers = ["universal", "selective"]', "tiers = []",
+     'broken.toml:69 measures[0].tiers: a direct measure (purpose = "direct") needs at least one tier'),
+    ("empty period", "period = { start = 2022, end = 2025 }", "period = {}",
+     "broken.toml:78 measures[0].period: the period needs start, end or years"),
     ("schema version from the future", "schema_version = 2", "schema_version = 3",
      "broken.toml:2 schema_version: must be at most 2"),
 ]
@@ -107,6 +111,8 @@ BROKEN = [
 
 def test_the_second_edition_fixture_is_valid():
     cat = catalogue.parse_catalogue(BASE, "mini2.toml")
+    untiered = BASE.replace('tiers = ["universal"]\n', "tiers = []\n")  # a competence measure may have none
+    assert catalogue.parse_catalogue(untiered, "m.toml").measures[1].tiers == []
     anon = cat.arenas[0]
     assert anon.anonymous and anon.without_consent, "without_consent follows anonymous by default"
     assert cat.arenas[1].without_consent is False

@@ -30,6 +30,8 @@ def check_second_edition(cat: Catalogue, vocabulary: Vocabulary) -> list[Problem
     service_ids = {s.id for s in cat.services}
     for i, m in enumerate(cat.measures):
         problems += _status(("measures", i), m.status.value, m.status_words)
+        if not m.tiers and m.purpose.value == "direct":
+            problems.append((("measures", i, "tiers"), t("catalogue.v_direct_needs_tier")))
         for sid in m.shared_with:
             if sid not in service_ids:
                 problems.append((("measures", i, "shared_with"), t("catalogue.v_unknown_service", id=repr(sid))))

@@ -380,6 +380,18 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def period_ended(period: dict[str, Any] | None, year: int | None = None) -> bool:
+    """True when a measure's period (`{"start", "end", "years"}`) ended before `year` (default:
+    this year). A period with no end year never ends."""
+    if not period or period.get("end") is None:
+        return False
+    if year is None:
+        import datetime
+
+        year = datetime.date.today().year
+    return int(period["end"]) < year
+
+
 def age_fits(age: int, age_min: int | None, age_max: int | None) -> bool:
     return (age_min is None or age_min <= age) and (age_max is None or age <= age_max)
 

@@ -142,16 +142,20 @@ class Source(Strict):
 
 
 class Period(Strict):
-    """A project's time frame in years, as the seed gives it (`end` optional)."""
+    """A project's time frame in years, as the seed gives it: `start` and `end` (both optional),
+    or only its length in `years` when the seed gives no year (Ungteam's "4-årsperiode")."""
 
-    start: Year
+    start: Year | None = None
     end: Year | None = None
+    years: Annotated[int, Field(ge=1, le=50)] | None = None
 
     @model_validator(mode="after")
     def _in_order(self) -> Period:
-        if self.end is not None and self.end < self.start:
-            from bti_cli.i18n import t
+        from bti_cli.i18n import t
 
+        if self.start is None and self.end is None and self.years is None:
+            raise ValueError(t("catalogue.v_period_empty"))
+        if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(t("catalogue.v_period_order", start=self.start, end=self.end))
         return self
 
@@ -222,7 +226,7 @@ class Measure(Strict):
     id: Slug
     name: NonEmpty
     description: NonEmpty
-    tiers: list[Tier] = Field(min_length=1)
+    tiers: list[Tier] = Field(default_factory=list, description="empty only when the plan gives none (not direct)")
     service: Slug
     target_group: str = ""
     age_min: Age | None = None

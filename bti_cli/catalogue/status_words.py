@@ -37,6 +37,16 @@ STATUS_WORDS: dict[str, str] = {
     "planlagt regionalt": "planned",
     # Barne- og familiekoordinator, individuell plan: to come in 2023 (the plan is from March 2023)
     "2023": "planned",
+    # Løten (000/001) has no status column: the words are the row's own, quoted from its text
+    # Brannforebygging (001 6.1): "vil lage et forebyggende opplegg" (not started)
+    "vil lage": "planned",
+    # RPH (000): "Utvikles og implemeteres i ROP-tjenesten i perioden 2023 -2025" (the seed's spelling)
+    "utvikles og implemeteres": "developing",
+    "utvikles og implementeres": "developing",
+    # FIT (000): "Implementeres i helsestasjonstjenesten … i prioden 2022 - 2025"
+    "implementeres": "developing",
+    # HOPP (000, 001 7.3): "Prosjektet startet i 2017 og er fremdeles aktivt"
+    "fremdeles aktivt": "active",
 }
 
 

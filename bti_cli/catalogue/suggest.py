@@ -117,10 +117,17 @@ def rank_measures(
     restrict = include_other_services is False or (
         include_other_services is None and level <= 1 and any(m.service in own for m in cat.measures)
     )
+    from bti_cli.catalogue.loader import period_ended
+
     out: list[Suggestion] = []
     for m in cat.measures:
         if restrict and m.service not in own:
             continue
+        # only direct help is suggested: not staff competence, not system work, not an ended project
+        if m.purpose.value != "direct" or not m.tiers or period_ended(m.period.model_dump() if m.period else None):
+            continue
+        if age is not None and {a.value for a in m.audience} == {"pregnant"}:
+            continue  # a born child: measures for the pregnant woman alone do not fit
         tier_fit = [(weights.get(tr.value, 0), tr.value) for tr in m.tiers]
         best_weight, best_tier = max(tier_fit)
         if best_weight <= 0:
@@ -166,9 +173,9 @@ def rank_arenas(
     own = own_services(cat, work_arena)
     out: list[Suggestion] = []
     for a in cat.arenas:
-        if level not in a.levels:
-            continue
-        if anonymous_only and not a.anonymous:
+        if a.kind.value != "case" or level not in a.levels:
+            continue  # leadership and system meetings take no case
+        if anonymous_only and not a.without_consent:
             continue
         age_r = _age_reason(age, a.age_min, a.age_max)
         if age_r is None:
@@ -211,8 +218,8 @@ def rank_coordinators(
     own = own_services(cat, work_arena)
     out: list[Suggestion] = []
     for c in cat.coordinators:
-        if level not in c.levels:
-            continue
+        if not c.person or level not in c.levels:
+            continue  # a group (ansvarsgruppe) or a unit never holds the baton
         arenas = [a.value for a in c.arenas]
         if arenas and work_arena and work_arena not in arenas:
             continue
