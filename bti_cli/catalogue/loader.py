@@ -452,8 +452,9 @@ def filter_measures(
 
 
 def get_measure(data: dict[str, Any], measure_id: str) -> dict[str, Any]:
+    """A measure by id or by one of its earlier ids (`aliases`)."""
     for m in data["measures"]:
-        if m["id"] == measure_id:
+        if m["id"] == measure_id or measure_id in (m.get("aliases") or ()):
             return m
     wanted = fold(measure_id)
     close = [m["id"] for m in data["measures"] if wanted in fold(m["id"] + " " + m["name"])][:5]
@@ -499,6 +500,12 @@ def measure_row(m: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         "audience": list(m["audience"]),
         "areas": list(m["areas"]),
         "status": m["status"],
+        "status_words": m.get("status_words", ""),
+        "purpose": m.get("purpose", "direct"),
+        "period": m.get("period"),
+        "ended": period_ended(m.get("period")),
+        "shared_with": list(m.get("shared_with") or []),
+        "aliases": list(m.get("aliases") or []),
         "description": m["description"],
         "source": {k: v for k, v in m["source"].items() if v is not None},
     }

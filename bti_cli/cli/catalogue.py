@@ -27,6 +27,7 @@ class GroupBy(str, Enum):
 
 TIERS = ("universal", "selective", "indicated")
 STATUSES = ("active", "planned", "developing", "partial")
+ARENA_KINDS = ("case", "system")
 
 
 def tier_label(key: str) -> str:
@@ -45,6 +46,26 @@ def kind_label(key: str) -> str:
     return t(f"catalogue.kind_{key}")
 
 
+def purpose_label(key: str) -> str:
+    return t(f"catalogue.purpose_{key}")
+
+
+def status_text(row: dict) -> str:
+    """The status as a person reads it, flagged when the measure's period has ended."""
+    text = status_label(row["status"])
+    if row.get("ended"):
+        text = f"{text}, {t('catalogue.flag_ended', year=row['period']['end'])}"
+    return text
+
+
+def period_text(period: dict | None) -> str:
+    if not period:
+        return ""
+    if period.get("start") is None and period.get("end") is None:
+        return t("catalogue.period_years", years=period["years"])
+    return f"{period.get('start') or ''}–{period.get('end') or ''}"
+
+
 def measure_columns() -> list[Column]:
     """The measure table: the name first, the id last and whole (to copy into `measures show`);
     on a narrow terminal status goes first, then service, then ages, then each row is a block."""
@@ -53,7 +74,7 @@ def measure_columns() -> list[Column]:
         Column("tiers", t("catalogue.col_tiers"), display=labels(tier_label), max_width=12),
         Column("service", t("catalogue.col_service"), max_width=20, min_width=16, drop_order=2),
         Column("ages", t("catalogue.col_ages"), no_wrap=True, drop_order=1),
-        Column("status", t("catalogue.col_status"), display=labels(status_label), drop_order=3),
+        Column("state", t("catalogue.col_status"), drop_order=3),
         Column("id", t("catalogue.col_id"), no_wrap=True),
     ]
 
@@ -142,19 +163,20 @@ def measures_list(
     if fmt in ("table", "md"):
         for row in rows:
             row["ages"] = _ages(row)
+            row["state"] = status_text(row)
         if not rows:
             raise InputError(t("catalogue.no_measures"), hint=t("catalogue.no_measures_hint"))
     grouper = None
     if group_by is GroupBy.tier:
         # tables and machine formats alike: rows by their first tier
         order = {"universal": 0, "selective": 1, "indicated": 2}
-        rows.sort(key=lambda r: min(order[t] for t in r["tiers"]))
+        rows.sort(key=lambda r: min((order[t] for t in r["tiers"]), default=len(order)))
     if group_by is not None and fmt in ("table", "md"):
         service_names = {s["id"]: s["name"] for s in cat["services"]}
         if group_by is GroupBy.service:
             grouper = lambda r: [service_names.get(r["service"], r["service"])]  # noqa: E731
         elif group_by is GroupBy.tier:
-            grouper = lambda r: [tier_label(tier) for tier in r["tiers"]]  # noqa: E731
+            grouper = lambda r: [tier_label(tier) for tier in r["tiers"]] or [t("catalogue.tier_none")]  # noqa: E731
         else:
             grouper = lambda r: [core.area_label(a) for a in r["areas"]]  # noqa: E731
     elif group_by is not None:
@@ -207,9 +229,15 @@ def measures_show(
     row["source"] = core.source_text(row["source"])
     row["service"] = f"{row['service_name']} ({row['service']})"
     row["ages"] = _ages(row)
-    row["tiers"] = [tier_label(x) for x in row["tiers"]]
-    row["status"] = status_label(row["status"])
+    row["tiers"] = [tier_label(x) for x in row["tiers"]] or t("catalogue.tier_none")
+    words = f" («{row['status_words']}»)" if row.get("status_words") else ""
+    ended = f", {t('catalogue.flag_ended', year=row['period']['end'])}" if row.get("ended") else ""
+    row["status"] = status_label(row["status"]) + words + ended
     row["audience"] = [audience_label(x) for x in row.get("audience") or []]
+    row["purpose"] = purpose_label(row["purpose"])
+    row["period"] = period_text(row.get("period"))
+    names = {s["id"]: s["name"] for s in cat["services"]}
+    row["shared_with"] = [f"{names.get(x, x)} ({x})" for x in row.get("shared_with") or []]
     fields = [
         ("name", "col_name"),
         ("description", "field_description"),
@@ -219,8 +247,12 @@ def measures_show(
         ("ages", "col_ages"),
         ("age_note", "field_age_note"),
         ("audience", "field_audience"),
+        ("purpose", "field_purpose"),
         ("areas", "field_areas"),
         ("status", "col_status"),
+        ("period", "field_period"),
+        ("shared_with", "field_shared_with"),
+        ("aliases", "field_aliases"),
         ("source", "field_source"),
     ]
     from bti_cli.terminal.render import cell_text, print_table
@@ -265,6 +297,11 @@ def arenas_list(
         typer.Option("--level", "-l", min=0, max=3, help=h("catalogue.opt_arena_level"), metavar=h("cli.mv_level")),
     ] = None,
     anonymous: Annotated[bool, typer.Option("--anonymous", help=h("catalogue.opt_anonymous"))] = False,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help=h("catalogue.opt_arena_kind"), metavar="case|system",
+                     autocompletion=common.completer(*ARENA_KINDS)),
+    ] = None,
     fmt: common.Format = None,
     municipality: common.Municipality = None,
     data: common.DataFile = None,
@@ -272,18 +309,28 @@ def arenas_list(
 ) -> None:
     """List collaboration arenas: who takes part, how often, which levels, anonymous or not."""
     fmt, plain = _plain(ctx, fmt, municipality, data, lang)
+    _check_choice("--kind", [kind] if kind else None, ARENA_KINDS)
     cat = plain.data
     rows = [
-        dict(a)
+        {"kind": "case", "without_consent": a.get("anonymous", False), "unstated": [], **a}
         for a in cat["arenas"]
         if (level is None or level in a["levels"]) and (not anonymous or a["anonymous"])
+        and (kind is None or a.get("kind", "case") == kind)
     ]
+    if fmt in ("table", "md"):
+        for row in rows:
+            for name in row["unstated"]:  # the seed is silent: say so, never leave it looking filled in
+                if name in ("participants", "frequency"):
+                    row[name] = t("catalogue.not_stated")
     columns = [
         Column("id", t("catalogue.col_id"), min_width=20),
         Column("name", t("catalogue.col_name"), max_width=36, min_width=18, primary=True),
+        Column("kind", t("catalogue.col_kind"), display=lambda k: t(f"catalogue.arena_kind_{k}"), no_wrap=True),
         Column("levels", t("catalogue.col_levels"), no_wrap=True),
         Column("anonymous", t("catalogue.col_anonymous"), no_wrap=True),
+        Column("without_consent", t("catalogue.col_without_consent"), no_wrap=True, drop_order=2),
         Column("frequency", t("catalogue.col_frequency"), max_width=24, drop_order=1),
+        Column("participants", t("catalogue.col_participants"), max_width=40, drop_order=3),
     ]
     title = t("catalogue.title_arenas", municipality=cat["municipality"]["name"], count=len(rows))
     render(rows, columns, fmt, title=title)
