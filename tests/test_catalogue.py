@@ -196,6 +196,67 @@ def test_locate_dotted_tables():
     assert catalogue.locate(text, ("schema_version",)) == 1
 
 
+LOCATE_TEXT = """schema_version = 2
+[municipality]
+name = "Testvik"
+sources = [
+  { file = "a.txt" },
+]
+
+[plan]
+title = "Plan"
+
+[[plan.links]]
+url = "x"
+
+[[measures]]
+id = "a"
+text.nb = "A"
+
+[[measures]]
+id = "b"
+areas = ["learning"]
+
+[[process.steps]]
+id = "s1"
+
+[[process.steps.questions]]
+id = "q1"
+
+[[process.steps.questions]]
+id = "q2"
+kind = "text"
+
+[[process.steps]]
+id = "s2"
+"""
+
+
+@pytest.mark.parametrize(
+    ("loc", "line"),
+    [
+        (("schema_version",), 1),
+        (("municipality", "name"), 3),
+        (("municipality", "sources", 0, "file"), 4),  # an inline array: the key's line
+        (("municipality", "nosuch"), 2),  # a missing key: its table's header
+        (("plan", "links", 0, "url"), 12),  # [[plan.links]]
+        (("measures", 0, "text", "nb"), 16),  # a dotted key
+        (("measures", 1, "areas", 0), 20),
+        (("measures", 1), 18),
+        (("measures", 7, "id"), 1),  # no such element
+        (("process", "steps", 0, "questions", 1, "kind"), 30),
+        (("process", "steps", 1, "id"), 33),
+        (("process", "steps", 1, "questions", 0), 32),  # s2 has no questions: the step's header
+        (("arenas",), 1),
+    ],
+)
+def test_one_locator_finds_the_line_of_a_field_path(loc, line):
+    from bti_cli.catalogue.validation import TomlLines
+
+    assert TomlLines(LOCATE_TEXT).locate(loc) == line
+    assert catalogue.locate(LOCATE_TEXT, loc) == line
+
+
 @pytest.mark.parametrize(
     ("lang", "replace", "expected"),
     [

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bti_cli.catalogue.validation import format_problem, pydantic_errors
+from bti_cli.catalogue.validation import TomlLines, format_problem, pydantic_errors
 from bti_cli.errors import DataError, InputError
 from bti_cli.i18n import t
 
@@ -28,61 +28,11 @@ _RESERVED = {"areas", "process"}
 
 # --------------------------------------------------------------------------- locating lines
 
-_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
-_TABLE_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
-
-
-def _key_line(lines: Sequence[str], start: int, end: int, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*(\"?){re.escape(key)}\1\s*=")
-    for i in range(start, end):
-        if pattern.match(lines[i]):
-            return i
-    return None
-
-
-def _block_end(lines: Sequence[str], start: int) -> int:
-    for i in range(start + 1, len(lines)):
-        if _ARRAY_HEADER.match(lines[i]) or _TABLE_HEADER.match(lines[i]):
-            return i
-    return len(lines)
-
-
-def _line_in_table(lines: Sequence[str], header: int, rest: Sequence[str | int]) -> int:
-    """1-based line of the key `rest[0]` in the table whose header is at `header`, else of the header."""
-    if rest and isinstance(rest[0], str):
-        found = _key_line(lines, header + 1, _block_end(lines, header), rest[0])
-        if found is not None:
-            return found + 1
-    return header + 1
-
 
 def locate(text: str, loc: Sequence[str | int]) -> int:
-    """Best-effort 1-based line of a field path like ('measures', 3, 'age_min') in TOML text."""
-    lines = text.splitlines()
-    if not loc:
-        return 1
-    head = str(loc[0])
-    rest = list(loc[1:])
-    if len(rest) >= 2 and isinstance(rest[0], str) and isinstance(rest[1], int):
-        head, rest = f"{head}.{rest[0]}", rest[1:]  # [[plan.links]] style arrays: dotted headers
-    if rest and isinstance(rest[0], int):
-        index = rest.pop(0)
-        seen = -1
-        for i, line in enumerate(lines):
-            m = _ARRAY_HEADER.match(line)
-            if m and m.group(1) == head:
-                seen += 1
-                if seen == index:
-                    return _line_in_table(lines, i, rest)
-    for i, line in enumerate(lines):
-        m = _TABLE_HEADER.match(line)
-        if m and m.group(1) == head and not _ARRAY_HEADER.match(line):
-            return _line_in_table(lines, i, rest)
-        if m and rest and m.group(1) == f"{head}.{rest[0]}":
-            return i + 1  # [areas.language] style tables: dotted headers
-    first_header = next((i for i, line in enumerate(lines) if _TABLE_HEADER.match(line)), len(lines))
-    found = _key_line(lines, 0, first_header, head)
-    return (found + 1) if found is not None else 1
+    """Best-effort 1-based line of a field path like ('measures', 3, 'age_min') in TOML text
+    (`validation.TomlLines`; index the text once when there are many paths)."""
+    return TomlLines(text).locate(loc)
 
 
 # --------------------------------------------------------------------------- loading
@@ -124,7 +74,8 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
 
 def _located(errors: Iterable[tuple[Sequence[str | int], str]], text: str, name: str) -> list[str]:
     """`file:line field: message` for (field path, message) pairs found in `text`."""
-    return [format_problem(name, locate(text, loc), loc, message) for loc, message in errors]
+    lines = TomlLines(text)
+    return [format_problem(name, lines.locate(loc), loc, message) for loc, message in errors]
 
 
 def check_references(cat: Catalogue, vocabulary: Vocabulary) -> list[tuple[tuple, str]]:
@@ -165,13 +116,15 @@ def check_references(cat: Catalogue, vocabulary: Vocabulary) -> list[tuple[tuple
     return problems
 
 
-def parse_catalogue(text: str, name: str) -> Catalogue:
-    """Validate catalogue text; raise DataError listing every problem with its line."""
+def parse_catalogue(text: str, name: str, raw: dict[str, Any] | None = None) -> Catalogue:
+    """Validate catalogue text (`raw`: its parsed TOML, when already parsed); raise DataError
+    listing every problem with its line."""
     from pydantic import ValidationError
 
     from bti_cli.catalogue.models import Catalogue
 
-    raw = _parse_toml(text, name)
+    if raw is None:
+        raw = _parse_toml(text, name)
     try:
         cat = Catalogue.model_validate(raw)
     except ValidationError as exc:
@@ -253,7 +206,12 @@ def _digest(text: str) -> str:
 def load(municipality: str | None = None, data: str | Path | None = None) -> Loaded:
     """The validated pydantic catalogue (for the walkthrough and validation)."""
     text, name = _source_text(municipality, data)
-    return Loaded(parse_catalogue(text, name), name, _digest(text))
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str, raw: dict[str, Any] | None = None) -> Loaded:
+    """The validated catalogue of a file's `text` (`raw`: its parsed TOML, when already parsed)."""
+    return Loaded(parse_catalogue(text, name, raw), name, _digest(text))
 
 
 # the catalogues loaded in this run, by (municipality, file): the command that loaded one and the

@@ -51,10 +51,11 @@ def validate(
         out().print(line, markup=False, highlight=False)
     if failures:
         console = err()
-        for error in failures:
-            console.print(f"bti: {error.message}", markup=False, highlight=False)
-            for problem in error.problems:
-                console.print(f"  {problem}", markup=False, highlight=False)
+        for failure in failures:
+            console.print(f"bti: {failure.message}", markup=False, highlight=False)
+            if failure.problems:  # one print: rich costs about the same for one line as for thousands
+                console.print("\n".join(f"  {problem}" for problem in failure.problems), markup=False,
+                              highlight=False)
         raise typer.Exit(3)
 
 
@@ -67,7 +68,8 @@ def _validate_one(slug: str | None, path: Path | None) -> str:
     if path is not None:
         name = str(path)
         text = core._read(path)
-        kind = core.file_kind(core._parse_toml(text, name))
+        raw = core._parse_toml(text, name)
+        kind = core.file_kind(raw)
         if kind is None:
             raise DataError(t("catalogue.v_unknown_kind", name=name), [])
         if kind == "process":
@@ -80,7 +82,9 @@ def _validate_one(slug: str | None, path: Path | None) -> str:
             vocab = core.parse_vocabulary(text, name)
             return t("catalogue.validate_ok_areas", path=name, areas=_n("areas", vocab.areas),
                      work_arenas=_n("work_arenas", vocab.work_arenas))
-    loaded = core.load(slug, path)
+        loaded = core.load_text(text, name, raw)  # the file is read and parsed once
+    else:
+        loaded = core.load(slug)
     cat = loaded.catalogue
     return t(
         "catalogue.validate_ok",

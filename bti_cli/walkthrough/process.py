@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from bti_cli.catalogue.models import Labels
-from bti_cli.catalogue.validation import format_problem, pydantic_errors
+from bti_cli.catalogue.validation import TomlLines, format_problem, pydantic_errors
 from bti_cli.errors import DataError
 from bti_cli.i18n import t
 
@@ -287,63 +286,11 @@ def holds(text: str | None, env: dict[str, Any]) -> bool:
 # --------------------------------------------------------------------------- loading
 
 
-def _locate(text: str, loc: Sequence[str | int], prefix: Sequence[str] = ()) -> int:
-    """1-based line of a field path like ('steps', 3, 'questions', 1, 'kind') in TOML text.
-
-    `prefix` names the table the path lives in (('process',) for a municipality's overrides).
-    Arrays of tables (`[[steps]]`, `[[steps.questions]]`) and keys (also dotted `text.nb = …`
-    and inline tables) are found; otherwise the nearest enclosing header's line is returned.
-    """
-    lines = text.splitlines()
-    any_header = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.-]+)\s*\]\]?")
-    path = list(prefix)
-    start, end = 0, len(lines)
-    best = 1
-    if path:
-        table = re.compile(r"^\s*\[\[?\s*" + re.escape(".".join(path)) + r"[\].]")
-        found = next((j for j in range(len(lines)) if table.match(lines[j])), None)
-        if found is not None:
-            best = found + 1
-    parts = list(loc)
-    i = 0
-    while i < len(parts):
-        part = parts[i]
-        nxt = parts[i + 1] if i + 1 < len(parts) else None
-        if isinstance(part, str) and isinstance(nxt, int):
-            path.append(part)
-            name = ".".join(path)
-            header = re.compile(r"^\s*\[\[\s*" + re.escape(name) + r"\s*\]\]")
-            seen, found = -1, None
-            for j in range(start, end):
-                if header.match(lines[j]):
-                    seen += 1
-                    if seen == nxt:
-                        found = j
-                        break
-            if found is None:
-                return best
-            best = found + 1
-            start = found + 1
-            end = len(lines)
-            for j in range(start, len(lines)):
-                m = any_header.match(lines[j])
-                if m and not m.group(1).startswith(name + "."):
-                    end = j
-                    break
-            i += 2
-            continue
-        if isinstance(part, str):
-            key = re.compile(r'^\s*"?' + re.escape(part) + r'"?\s*[.=]')
-            for j in range(start, end):
-                if key.match(lines[j]):
-                    return j + 1
-            return best
-        i += 1
-    return best
-
-
-def _problem(name: str, text: str, loc: Sequence[str | int], message: str, prefix: Sequence[str] = ()) -> str:
-    return format_problem(name, _locate(text, loc, prefix), [*prefix, *loc], message)
+def _problem(name: str, lines: TomlLines, loc: Sequence[str | int], message: str,
+             prefix: Sequence[str] = ()) -> str:
+    """`file:line field: message` for a field path, under `prefix` (('process',) for a
+    municipality's overrides)."""
+    return format_problem(name, lines.locate([*prefix, *loc]), [*prefix, *loc], message)
 
 
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -585,10 +532,12 @@ def parse_process(text: str, name: str = "process.toml") -> ProcessFile:
     try:
         definition = ProcessFile.model_validate(raw)
     except ValidationError as exc:
-        raise DataError(title, [_problem(name, text, loc, msg) for loc, msg in pydantic_errors(exc)]) from None
+        lines = TomlLines(text)
+        raise DataError(title, [_problem(name, lines, loc, msg) for loc, msg in pydantic_errors(exc)]) from None
     problems = check(definition)
     if problems:
-        raise DataError(title, [_problem(name, text, loc, msg) for loc, msg in problems])
+        lines = TomlLines(text)
+        raise DataError(title, [_problem(name, lines, loc, msg) for loc, msg in problems])
     return definition
 
 
@@ -635,11 +584,11 @@ def load(catalogue: Catalogue | None = None, *, source_text: str | None = None, 
     if not raw_overrides:
         return Process(base, digest.hexdigest()[:16], settings, "process.toml")
     name = source_name or (f"{catalogue.municipality.slug}.toml" if catalogue is not None else "overrides")
-    mtext = source_text or ""
+    mlines = TomlLines(source_text or "")
     title = t("process.v_invalid_overrides", name=name)
 
     def located(problems: list[tuple[tuple, str]]) -> list[str]:
-        return [_problem(name, mtext, loc, msg, ("process",)) for loc, msg in problems]
+        return [_problem(name, mlines, loc, msg, ("process",)) for loc, msg in problems]
 
     problems = _override_problems(base, raw_overrides)
     if problems:
@@ -654,9 +603,9 @@ def load(catalogue: Catalogue | None = None, *, source_text: str | None = None, 
             in_step = len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int)
             step_id = merged.steps[loc[1]].id if in_step else None
             if step_id in origin:
-                out.append(_problem(name, mtext, ("steps", origin[step_id], *loc[2:]), msg, ("process",)))
+                out.append(_problem(name, mlines, ("steps", origin[step_id], *loc[2:]), msg, ("process",)))
             else:
-                out.append(_problem(name, mtext, (), msg, ("process",)))
+                out.append(_problem(name, mlines, (), msg, ("process",)))
         raise DataError(title, out)
     import json
 
