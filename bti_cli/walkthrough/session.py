@@ -506,11 +506,52 @@ class Session:
             return self.config_role
         return raw
 
+    def consent_parts(self, action, subject: Any, age: int | None, areas: list, work_arena: str | None):
+        """The parts of a consent answer (given, by, services, until) and the check of who
+        consented (`engine.consent_givers`: the woman herself, the young person from the consent
+        age, the guardians under 18)."""
+        from bti_cli.catalogue import suggest
+        from bti_cli.walkthrough import process as engine
+        from bti_cli.walkthrough.prompts import AnswerError, Choice, PromptSpec
+
+        q = action.question
+        level = action.level
+        consent_age = self.proc.settings.get("consent_age_log", 15)
+        givers = engine.consent_givers(subject, age, consent_age)
+        labels = {"guardians": t("walk.consent_guardians"), "youth": t("walk.consent_youth"),
+                  "woman": t("walk.consent_woman")}
+        by = [Choice(who, labels[who]) for who in givers.offered]
+        services = [_choice(s) for s in suggest.rank_services(
+            self.cat, level=level, age=age, areas=areas, work_arena=work_arena)]
+        parts = (
+            PromptSpec(action.step.id, f"{q.id}.given", "yes-no", t("walk.consent_given"), today=self.today),
+            PromptSpec(action.step.id, f"{q.id}.by", "multi-choice", t("walk.consent_by"), choices=tuple(by),
+                       today=self.today),
+            PromptSpec(action.step.id, f"{q.id}.services", "multi-choice", t("walk.consent_services"),
+                       choices=tuple(services), today=self.today),
+            PromptSpec(action.step.id, f"{q.id}.until", "date", t("walk.consent_until"), future=True,
+                       today=self.today),
+        )
+
+        def validate(value: Any, givers=givers, consent_age=consent_age) -> None:
+            if not isinstance(value, dict) or not value.get("given"):
+                return
+            chosen = list(value.get("by") or [])
+            if not chosen:
+                raise AnswerError(t("walk.consent_by_empty"))
+            for who in givers.required:
+                if who not in chosen:
+                    key = {"youth": "walk.consent_youth_needed", "guardians": "walk.consent_guardians_needed",
+                           "woman": "walk.consent_woman_needed"}[who]
+                    raise AnswerError(t(key, age=consent_age))
+
+        return parts, validate
+
     def spec(self, action, pos) -> PromptSpec:
         from bti_cli.catalogue import suggest
         from bti_cli.catalogue.loader import load_vocabulary
         from bti_cli.walkthrough import process as engine
-        from bti_cli.walkthrough.prompts import AnswerError, Choice, PromptSpec
+        from bti_cli.walkthrough.prompts import Choice, PromptSpec
 
         q = action.question
         answers = pos.answers
@@ -546,35 +587,7 @@ class Session:
             choices = [_choice(s) for s in suggest.rank_coordinators(self.cat, level=level, work_arena=work_arena)]
             allow_other = True
         elif q.kind == "consent":
-            consent_age = self.proc.settings.get("consent_age_log", 15)
-            givers = engine.consent_givers(answers.get("subject"), age, consent_age)
-            labels = {"guardians": t("walk.consent_guardians"), "youth": t("walk.consent_youth"),
-                      "woman": t("walk.consent_woman")}
-            by = [Choice(who, labels[who]) for who in givers.offered]
-            services = [_choice(s) for s in suggest.rank_services(
-                self.cat, level=level, age=age, areas=areas, work_arena=work_arena)]
-            parts = (
-                PromptSpec(action.step.id, f"{q.id}.given", "yes-no", t("walk.consent_given"), today=self.today),
-                PromptSpec(action.step.id, f"{q.id}.by", "multi-choice", t("walk.consent_by"), choices=tuple(by),
-                           today=self.today),
-                PromptSpec(action.step.id, f"{q.id}.services", "multi-choice", t("walk.consent_services"),
-                           choices=tuple(services), today=self.today),
-                PromptSpec(action.step.id, f"{q.id}.until", "date", t("walk.consent_until"), future=True,
-                           today=self.today),
-            )
-
-            def validate(value: Any, givers=givers, consent_age=consent_age) -> None:
-                if not isinstance(value, dict) or not value.get("given"):
-                    return
-                chosen = list(value.get("by") or [])
-                if not chosen:
-                    raise AnswerError(t("walk.consent_by_empty"))
-                for who in givers.required:
-                    if who not in chosen:
-                        key = {"youth": "walk.consent_youth_needed", "guardians": "walk.consent_guardians_needed",
-                               "woman": "walk.consent_woman_needed"}[who]
-                        raise AnswerError(t(key, age=consent_age))
-
+            parts, validate = self.consent_parts(action, answers.get("subject"), age, areas, work_arena)
         return PromptSpec(
             step=action.step.id,
             question=q.id,

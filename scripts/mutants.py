@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""Mutation testing of the rule code (not part of CI: slow).
+
+Each mutant changes one thing in one function of a target module, the way a careless edit
+would: a comparison operator (== ↔ !=, < ↔ <=, > ↔ >=, in ↔ not in, is ↔ is not), a boolean
+operator (and ↔ or), an integer constant (n → n+1 and n → n-1), `any` ↔ `all`, a removed call
+statement (`os.fsync(fd)` → `pass`), a negated condition (`if x:` → `if not x:`, also `while`,
+`x if c else y` and `assert`), and a flipped boolean constant returned (`return True` ↔
+`return False`). For each mutant the chosen tests of that module run (`pytest -x -q`); a mutant
+is *killed* when they fail and *survives* when they pass. Every survivor is printed as
+`file:line  the change`, so that a test can be written for it (or the survivor shown to be
+equivalent: the change does not change behaviour).
+
+The run works on a copy of the repository (the files `git ls-files` lists, in a temporary
+folder), so the working tree is never touched; the copy's package shadows the installed one
+through PYTHONPATH.
+
+    python scripts/mutants.py                      # every target
+    python scripts/mutants.py --target process     # one target (see TARGETS)
+    python scripts/mutants.py --list               # the mutants, without running tests
+    python scripts/mutants.py --target stats --only 12,40   # mutants by number
+
+Exit 0 when no mutant survives, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Target:
+    path: str  # module file, relative to the repository
+    functions: tuple[str, ...]  # qualified names ("Class.method" or "function"); () = every function
+    tests: tuple[str, ...]  # pytest arguments: files and -k filters
+
+
+# the rule code of the process, the walkthrough's consent and safety handling, the case writer
+# and the statistics, each with the tests that hold it (fast ones only)
+TARGETS: dict[str, Target] = {
+    "process": Target(
+        "bti_cli/walkthrough/process.py",
+        ("_value", "_compare", "holds", "replay", "_opens_gate", "awaiting_notification", "passed_gate",
+         "consent_givers", "environment", "_segment_steps", "action_at", "pending_step", "Process.deadline_days",
+         "Process.phase_steps", "evaluate_step", "_finished"),
+        ("tests/test_rules_at_edges.py", "tests/test_process.py", "tests/cli/test_safety_gate.py"),
+    ),
+    "session": Target(
+        "bti_cli/walkthrough/session.py",
+        ("Session.check_gate", "Session.check_evaluable", "Session.close", "Session.consent_parts"),
+        ("tests/cli/test_safety_gate.py", "tests/cli/test_consent_rules.py"),
+    ),
+    "state": Target(
+        "bti_cli/caselog/state.py",
+        ("summarise", "_pending"),
+        ("tests/test_state.py", "tests/test_rules_at_edges.py", "tests/cli/test_safety_gate.py"),
+    ),
+    "log": Target(
+        "bti_cli/caselog/log.py",
+        ("CaseLog.append", "CaseLog.append_many", "CaseLog._adopt", "_check_ints"),
+        ("tests/test_writer_rules.py", "tests/test_caselog.py", "-k",
+         "not lock_timeout and not changing_any_single_byte"),
+    ),
+    "fileio": Target(
+        "bti_cli/fileio.py",
+        ("fsync_dir", "write_temp", "atomic_write"),
+        ("tests/test_writer_rules.py",),
+    ),
+    "stats": Target(
+        "bti_cli/reports/export.py",
+        ("row_groups", "is_overdue", "_Tally.add", "_Tally.cells", "_safe", "protect", "compute_stats"),
+        ("tests/test_stats.py", "tests/test_rules_at_edges.py"),
+    ),
+}
+
+CMP_SWAPS: dict[type, type] = {
+    ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
+    ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is,
+}
+SYMBOLS = {
+    ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.In: "in",
+    ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not", ast.And: "and", ast.Or: "or",
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    number: int
+    line: int
+    function: str
+    change: str
+    site: int  # the index of the node in the walk order of the module
+    kind: str
+    detail: int = 0
+
+
+def _functions(tree: ast.Module) -> dict[str, ast.AST]:
+    found: dict[str, ast.AST] = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            found[node.name] = node
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                    found[f"{node.name}.{item.name}"] = item
+    return found
+
+
+def _sites(tree: ast.Module, functions: tuple[str, ...]) -> list[tuple[int, ast.AST, str]]:
+    """(walk index, node, function name) for every node inside the chosen functions."""
+    chosen = _functions(tree)
+    names = functions or tuple(chosen)
+    missing = [n for n in names if n not in chosen]
+    if missing:
+        raise SystemExit(f"mutants: no function {', '.join(missing)}")
+    owner: dict[int, str] = {}
+    for name in names:
+        for node in ast.walk(chosen[name]):
+            owner[id(node)] = name
+    return [(i, node, owner[id(node)]) for i, node in enumerate(ast.walk(tree)) if id(node) in owner]
+
+
+def _is_docstring(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(parents.get(id(node)), ast.Expr)
+
+
+def mutants_of(source: str, functions: tuple[str, ...]) -> list[Mutant]:
+    tree = ast.parse(source)
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    out: list[Mutant] = []
+
+    def add(line: int, function: str, change: str, site: int, kind: str, detail: int = 0) -> None:
+        out.append(Mutant(len(out) + 1, line, function, change, site, kind, detail))
+
+    for site, node, function in _sites(tree, functions):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Compare):
+            for k, op in enumerate(node.ops):
+                swap = CMP_SWAPS.get(type(op))
+                if swap is not None:
+                    add(line, function, f"{SYMBOLS[type(op)]} → {SYMBOLS[swap]}", site, "cmp", k)
+        elif isinstance(node, ast.BoolOp):
+            other = ast.Or if isinstance(node.op, ast.And) else ast.And
+            add(line, function, f"{SYMBOLS[type(node.op)]} → {SYMBOLS[other]}", site, "boolop")
+        elif isinstance(node, ast.Constant) and type(node.value) is int and not _is_docstring(node, parents):
+            add(line, function, f"{node.value} → {node.value + 1}", site, "const", 1)
+            add(line, function, f"{node.value} → {node.value - 1}", site, "const", -1)
+        elif isinstance(node, ast.Constant) and type(node.value) is bool and isinstance(
+                parents.get(id(node)), ast.Return):
+            add(line, function, f"return {node.value} → return {not node.value}", site, "bool")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("any", "all"):
+            other = "all" if node.func.id == "any" else "any"
+            add(line, function, f"{node.func.id}(…) → {other}(…)", site, "anyall")
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            add(line, function, f"removed call {ast.unparse(node.value)[:60]}", site, "nocall")
+        elif isinstance(node, ast.If | ast.While | ast.IfExp | ast.Assert):
+            add(line, function, f"negated condition {ast.unparse(node.test)[:60]}", site, "negate")
+    return out
+
+
+def mutate(source: str, mutant: Mutant) -> str:
+    tree = ast.parse(source)
+    node = next(n for i, n in enumerate(ast.walk(tree)) if i == mutant.site)
+    if mutant.kind == "cmp":
+        assert isinstance(node, ast.Compare)
+        node.ops[mutant.detail] = CMP_SWAPS[type(node.ops[mutant.detail])]()
+    elif mutant.kind == "boolop":
+        assert isinstance(node, ast.BoolOp)
+        node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+    elif mutant.kind == "const":
+        assert isinstance(node, ast.Constant)
+        node.value = node.value + mutant.detail
+    elif mutant.kind == "bool":
+        assert isinstance(node, ast.Constant)
+        node.value = not node.value
+    elif mutant.kind == "anyall":
+        assert isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        node.func.id = "all" if node.func.id == "any" else "any"
+    elif mutant.kind == "nocall":
+        assert isinstance(node, ast.Expr)
+        node.value = ast.Constant(value=None)
+    elif mutant.kind == "negate":
+        assert isinstance(node, ast.If | ast.While | ast.IfExp | ast.Assert)
+        node.test = ast.UnaryOp(op=ast.Not(), operand=copy.deepcopy(node.test))
+    ast.fix_missing_locations(tree)
+    return ast.unparse(tree) + "\n"
+
+
+def _copy_repo(dest: Path) -> None:
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in files.decode().split("\0"):
+        if not name:
+            continue
+        src = ROOT / name
+        if not src.is_file():
+            continue
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, target)
+
+
+def _run_tests(work: Path, tests: tuple[str, ...], timeout: float) -> str:
+    env = {**os.environ, "PYTHONPATH": str(work), "PYTHONDONTWRITEBYTECODE": "1"}
+    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header", *tests]
+    try:
+        proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return "killed (timeout)"
+    return "survived" if proc.returncode == 0 else ("killed" if proc.returncode == 1 else f"error {proc.returncode}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--target", action="append", choices=sorted(TARGETS), help="a target (repeatable)")
+    parser.add_argument("--list", action="store_true", help="list the mutants; run nothing")
+    parser.add_argument("--only", help="comma-separated mutant numbers of the (single) target")
+    parser.add_argument("--timeout", type=float, default=180.0, help="seconds per test run")
+    args = parser.parse_args(argv)
+    names = args.target or list(TARGETS)
+    only = {int(x) for x in args.only.split(",")} if args.only else None
+
+    totals = {"mutants": 0, "killed": 0, "survived": 0}
+    survivors: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="bti-mutants-") as tmp:
+        work = Path(tmp)
+        if not args.list:
+            _copy_repo(work)
+        for name in names:
+            target = TARGETS[name]
+            source = (ROOT / target.path).read_text(encoding="utf-8")
+            mutants = [m for m in mutants_of(source, target.functions) if only is None or m.number in only]
+            print(f"== {name}: {target.path}, {len(mutants)} mutants; tests: {' '.join(target.tests)}", flush=True)
+            if args.list:
+                for m in mutants:
+                    print(f"  #{m.number} {target.path}:{m.line} ({m.function}) {m.change}")
+                continue
+            module = work / target.path
+            baseline = _run_tests(work, target.tests, args.timeout * 2)
+            if baseline != "survived":
+                print(f"  the tests fail without a mutant ({baseline}): fix them first", flush=True)
+                return 2
+            started = time.monotonic()
+            for m in mutants:
+                module.write_text(mutate(source, m), encoding="utf-8")
+                result = _run_tests(work, target.tests, args.timeout)
+                totals["mutants"] += 1
+                if result == "survived":
+                    totals["survived"] += 1
+                    line = f"{target.path}:{m.line}  #{m.number} ({m.function}) {m.change}"
+                    survivors.append(line)
+                    print(f"  SURVIVED {line}", flush=True)
+                else:
+                    totals["killed"] += 1
+            module.write_text(source, encoding="utf-8")
+            print(f"  {name}: {len(mutants)} mutants in {time.monotonic() - started:.0f} s", flush=True)
+    if not args.list:
+        print(f"\nmutants {totals['mutants']}, killed {totals['killed']}, surviving {totals['survived']}")
+        for line in survivors:
+            print(f"  {line}")
+    return 1 if survivors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
