@@ -184,3 +184,39 @@ def test_the_json_schema_knows_the_second_edition(cli):
     assert {"purpose", "status_words", "period", "shared_with", "aliases"} <= set(measure)
     assert {"settings_sources", "plan", "contacts"} <= set(schema["properties"])
     assert schema["$defs"]["Source"]["properties"]["basis"]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "expected"),
+    [
+        (None, "nb", "BTI-modellen anbefaler at avgjørelsen tas innen 14 dager etter at undringen oppsto; "
+                     "planen setter ingen egen frist."),
+        (None, "nn", "BTI-modellen tilrår at avgjerda vert teken innan 14 dagar etter at undringa oppstod; "
+                     "planen set ingen eigen frist."),
+        (None, "en", "The BTI model recommends deciding within 14 days of the concern arising; the plan sets no "
+                     "deadline of its own."),
+        ('{ file = "test.txt", section = "4.2 Frister" }', "nb",
+         "Planen setter fristen: avgjørelsen tas senest 14 dager etter at undringen oppsto (4.2 Frister)."),
+        ('{ basis = "law", ref = "en tenkt lov § 1" }', "en",
+         "The law sets the deadline (en tenkt lov § 1): decide at the latest 14 days after the concern arose."),
+    ],
+)
+def test_the_walkthrough_words_the_deadline_by_its_source(source, lang, expected):
+    from bti_cli import i18n
+    from bti_cli.walkthrough import process
+
+    text = BASE
+    if source is not None:
+        old = [line for line in BASE.splitlines() if line.startswith("decision_deadline_days = { basis")][0]
+        text = BASE.replace(old, f"decision_deadline_days = {source}")
+    i18n.set_language(lang)
+    proc = process.load(catalogue.parse_catalogue(text, "k.toml"))
+    intro = process.format_text(i18n.pick(proc.step("l0-decide").intro, lang), proc)
+    assert intro == expected
+
+
+def test_the_walkthrough_says_it_on_screen(cli, cases_dir):
+    result = cli("start", "--no-input", "--answers", "examples/answers/level3.toml", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "The BTI model recommends deciding within 14 days" in " ".join(result.stdout.split())
+    assert "Decide at the latest" not in result.stdout, "never worded as the municipality's own rule"

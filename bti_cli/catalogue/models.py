@@ -182,36 +182,6 @@ class Settings(Strict):
     guardian_talk_deadline_days: Annotated[int, Field(ge=1, le=90)] | None = None
 
 
-# Where the tool's defaults come from, for a file that gives no [settings_sources] entry. No seed
-# plan gives any of them (domain/BTI.md, "Where each rule comes from").
-DEFAULT_SETTING_SOURCES: dict[str, dict[str, str]] = {
-    "decision_deadline_days": {
-        "basis": "bti",
-        "ref": "BTI-modellens handlingsveiledere (f.eks. Tromsø): avgjørelse senest 14 dager etter at "
-        "bekymringen oppsto",
-        "note": "planen setter ingen egen frist",
-    },
-    "evaluation_interval_days": {
-        "basis": "bti",
-        "ref": "BTI-modellen: hvert møte setter dato for neste evaluering; 6 uker (42 dager) er verktøyets standard",
-        "note": "ingen nasjonal frist; planen setter ingen egen frist",
-    },
-    "consent_age_health": {
-        "basis": "law",
-        "ref": "pasient- og brukerrettighetsloven § 4-3 (samtykkekompetanse i helsespørsmål fra 16 år)",
-    },
-    "consent_age_log": {
-        "basis": "bti",
-        "ref": "BTI-modellens lokale handlingsveiledere: ungdom samtykker selv til stafettlogg fra 15 år",
-        "note": "verktøyets standard etter lokale BTI-veiledere; ingen lov setter denne alderen",
-    },
-    "guardian_talk_deadline_days": {
-        "basis": "bti",
-        "ref": "kommunale BTI-veiledere (skolemiljøsaker etter opplæringslova)",
-    },
-}
-
-
 class Service(Strict):
     id: Slug
     name: NonEmpty

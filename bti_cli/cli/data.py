@@ -120,6 +120,85 @@ def schema(
     sys.stdout.write(json.dumps(models[what].model_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
+@data_app.command("show", help=h("catalogue.help_data_show"))
+def show(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=h("catalogue.opt_show_format_md"), metavar=h("cli.mv_format")),
+    ] = None,
+    municipality: common.Municipality = None,
+    data: common.DataFile = None,
+    lang: common.Lang = None,
+) -> None:
+    """The plan's own facts (title, period, adoption, evaluation, links, indicators,
+    responsibilities), the local and national contacts, and every rule with its source."""
+    from bti_cli.catalogue.loader import source_text
+    from bti_cli.catalogue.plan import plan_facts
+
+    rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
+    fmt = resolve_format(fmt, ("table", "json", "md"))
+    facts = plan_facts(rt.plain().data)
+    if fmt == "json":
+        import json
+        import sys
+
+        sys.stdout.write(json.dumps(facts, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    name = facts["municipality"]["name"]
+    plan = facts["plan"]
+    pairs: list[dict] = []
+    if plan is None:
+        pairs.append({"field": t("catalogue.f_plan"), "value": t("catalogue.no_plan")})
+    else:
+        period = plan.get("period") or {}
+        adopted = plan.get("adopted") or {}
+        pairs += [
+            {"field": t("catalogue.f_title"), "value": plan["title"]},
+            {"field": t("catalogue.field_period"),
+             "value": f"{period.get('start') or ''}–{period.get('end') or ''}" if period else ""},
+            {"field": t("catalogue.f_adopted"),
+             "value": ", ".join(str(adopted[k]) for k in ("date", "by", "ref") if adopted.get(k))},
+            {"field": t("catalogue.f_evaluation"), "value": plan.get("evaluation") or ""},
+            {"field": t("catalogue.f_model"), "value": t("catalogue.names_bti_yes") if plan.get("names_bti", True)
+             else t("catalogue.names_bti_no", note=plan.get("model_note") or "")},
+            {"field": t("catalogue.field_source"), "value": source_text(plan["source"]) if plan.get("source") else ""},
+        ]
+    pairs = [p for p in pairs if p["value"]]
+    kv = [Column("field", t("catalogue.col_field"), no_wrap=True), Column("value", t("catalogue.col_value"))]
+    render(pairs, kv, fmt, title=t("catalogue.title_plan_facts", municipality=name))
+    rules = [{**s, "source": s["ref"]} for s in facts["settings"]]
+    render(rules, [Column("rule", t("catalogue.col_rule"), primary=True),
+                   Column("basis", t("catalogue.col_basis"), display=lambda b: t(f"catalogue.basis_{b}"),
+                          no_wrap=True),
+                   Column("source", t("catalogue.field_source"), max_width=40, drop_order=1)],
+           fmt, title=t("catalogue.title_rules"))
+    if plan is not None and plan.get("indicators"):
+        rows = [{**i, "comparison": ", ".join(f"{k} {v}" for k, v in (i.get("comparison") or {}).items())}
+                for i in plan["indicators"]]
+        render(rows, [Column("name", t("catalogue.col_name"), primary=True, max_width=40),
+                      Column("baseline", t("catalogue.col_baseline"), no_wrap=True),
+                      Column("comparison", t("catalogue.col_comparison"), drop_order=2),
+                      Column("year", t("catalogue.col_year"), no_wrap=True, drop_order=1)],
+               fmt, title=t("catalogue.title_indicators"))
+    if plan is not None and plan.get("responsibilities"):
+        render(plan["responsibilities"], [Column("what", t("catalogue.col_what"), primary=True),
+                                          Column("who", t("catalogue.col_who"))],
+               fmt, title=t("catalogue.title_responsibilities"))
+    if plan is not None and plan.get("links"):
+        render(plan["links"], [Column("title", t("catalogue.col_name"), primary=True),
+                               Column("url", t("catalogue.col_url"), no_wrap=True)],
+               fmt, title=t("catalogue.title_links"))
+    if facts["contacts"]:
+        rows = [{**c, "reach": c.get("phone") or c.get("note") or ""} for c in facts["contacts"]]
+        render(rows, [Column("kind", t("catalogue.col_kind"), display=lambda k: t(f"catalogue.contact_{k}"),
+                             no_wrap=True),
+                      Column("name", t("catalogue.col_name"), primary=True),
+                      Column("reach", t("catalogue.col_phone")),
+                      Column("hours", t("catalogue.col_hours"), drop_order=1)],
+               fmt, title=t("catalogue.title_contacts"))
+
+
 @data_app.command("municipalities", help=h("catalogue.help_data_municipalities"))
 def municipalities(fmt: common.Format = None) -> None:
     """List the municipalities shipped with bti."""

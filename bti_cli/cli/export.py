@@ -462,7 +462,8 @@ def due(
     today = parse_day(as_of, "--as-of") or date.today()
     with open_index(rt) as idx:
         problems = idx.problems()
-        items = due_items(idx.list_rows(status="open"), as_of=today, within=within)
+        open_rows = list(idx.list_rows(status="open"))
+        items = due_items(open_rows, as_of=today, within=within)
     if overdue:
         items = [item for item in items if item["overdue"]]
     if ics is not None:
@@ -486,6 +487,11 @@ def due(
                     Column("baton_holder_role", t("export.col_baton"), drop_order=1, display=role_names(rt)),
                 ]
                 render(shown, columns, fmt, title=t("export.due_title", date=limit))
+                deciding = {item["case_id"] for item in items if item["what"] == "decision"}
+                # the rows name no municipality yet: then the configured one (-m, config) is meant
+                slugs = {r.get("municipality") or rt.municipality for r in open_rows if r["case_id"] in deciding}
+                for rule in _deadline_rules(slugs):
+                    _say(rule)
         elif fmt == "csv":
             from bti_cli.terminal.render import write_csv
 
@@ -494,6 +500,25 @@ def due(
         else:
             render(items, [], fmt)
     report_problems(problems)
+
+
+def _deadline_rules(municipalities: set[str | None]) -> list[str]:
+    """The decision deadline of each municipality, worded by where it comes from."""
+    from bti_cli.catalogue import loader as catalogue
+    from bti_cli.catalogue.rules import rule_text, setting_source
+    from bti_cli.errors import BtiError
+
+    rules = []
+    for slug in sorted(municipalities, key=lambda m: m or ""):
+        try:
+            plain = catalogue.load_plain(slug)
+        except BtiError:
+            continue  # a case from a municipality this installation does not ship
+        source = setting_source(plain.data.get("settings_sources"), "decision_deadline_days")
+        days = int(plain.data["settings"]["decision_deadline_days"])
+        rule = rule_text("decision_deadline_days", source, days)
+        rules.append(t("export.due_deadline_rule", municipality=plain.name, rule=rule))
+    return rules
 
 
 def _write_ics(path: Path, items: list[dict[str, Any]], cases_dir: Path) -> None:

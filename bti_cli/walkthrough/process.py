@@ -137,6 +137,8 @@ class Process:
     version_hash: str
     settings: dict[str, int] = field(default_factory=dict)
     source: str = "process.toml"
+    # where each setting comes from (plan, bti, law): the texts word a rule by it
+    setting_sources: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def steps(self) -> list[Step]:
@@ -581,8 +583,9 @@ def load(catalogue: Catalogue | None = None, *, source_text: str | None = None, 
     raw_overrides = getattr(catalogue, "process", None) if catalogue is not None else None
     digest = hashlib.sha256(text.encode("utf-8"))
     settings = _settings(catalogue)
+    sources = dict(getattr(catalogue, "settings_sources", None) or {})
     if not raw_overrides:
-        return Process(base, digest.hexdigest()[:16], settings, "process.toml")
+        return Process(base, digest.hexdigest()[:16], settings, "process.toml", sources)
     name = source_name or (f"{catalogue.municipality.slug}.toml" if catalogue is not None else "overrides")
     mlines = TomlLines(source_text or "")
     title = t("process.v_invalid_overrides", name=name)
@@ -610,7 +613,7 @@ def load(catalogue: Catalogue | None = None, *, source_text: str | None = None, 
     import json
 
     digest.update(json.dumps(raw_overrides, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
-    return Process(merged, digest.hexdigest()[:16], settings, f"process.toml + {name}")
+    return Process(merged, digest.hexdigest()[:16], settings, f"process.toml + {name}", sources)
 
 
 def load_for(loaded) -> Process:
@@ -909,6 +912,11 @@ def format_text(text: str, proc: Process) -> str:
     values.setdefault("deadline_days", proc.deadline_days)
     values.setdefault("consent_age", proc.settings.get("consent_age_log", 15))
     values.setdefault("consent_age_health", proc.settings.get("consent_age_health", 16))
+    if "{deadline_rule}" in text:
+        from bti_cli.catalogue.rules import rule_text, setting_source
+
+        source = setting_source(proc.setting_sources, "decision_deadline_days")
+        values["deadline_rule"] = rule_text("decision_deadline_days", source, proc.deadline_days)
     try:
         return text.format_map(values)
     except (ValueError, IndexError):

@@ -52,3 +52,32 @@ def test_measure_show_by_an_earlier_id(cli, tmp_path):
     path.write_text(text, encoding="utf-8")
     row = json.loads(cli("measures", "show", "kompetanse", "--data", str(path), "--format", "json").stdout)
     assert row["id"] == "kompetanseloft" and row["purpose"] == "competence" and row["aliases"] == ["kompetanse"]
+
+
+def test_data_show_prints_the_plan_facts(cli):
+    facts = json.loads(cli("data", "show", "-m", "loten", "--format", "json").stdout)
+    assert facts["plan"]["adopted"] == {"date": "2024-05-29", "by": "kommunestyret", "ref": "sak 18/24"}
+    rules = {s["name"]: s for s in facts["settings"]}
+    assert rules["decision_deadline_days"]["basis"] == "bti" and rules["decision_deadline_days"]["value"] == 14
+    assert rules["consent_age_health"]["basis"] == "law"
+    assert "§ 4-3" in rules["consent_age_health"]["ref"]
+    table = cli("data", "show", "-m", "loten", "--format", "table", "--lang", "nb", env={"COLUMNS": "300"}).stdout
+    table = " ".join(table.split())
+    for text in ("Forebyggende plan for omsorgsvikt og atferdsvansker 2024 - 2027",
+                 "2024-05-29, kommunestyret, sak 18/24",
+                 "evalueres årlig", "BTI-modellen anbefaler at avgjørelsen tas innen 14 dager", "13 %",
+                 "Innlandet 12 %, Norge 11 %", "62 56 40 00", "116 111", "nummer ikke oppgitt i planen"):
+        assert text in table, text
+    md = cli("data", "show", "-m", "loten", "--format", "md", "--lang", "en").stdout
+    assert "## Rules and where they come from" in md and "| The BTI model |" in md
+
+
+def test_data_show_without_a_plan_table(cli):
+    from pathlib import Path
+
+    first = str(Path(__file__).parents[1] / "fixtures" / "mini.toml")
+    result = cli("data", "show", "--data", first, "--format", "table", "--lang", "en", env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.stderr
+    words = " ".join(result.stdout.split())
+    assert "The file has no «plan» table." in words
+    assert "The BTI model recommends deciding within 14 days" in words  # the tool's default, worded as such

@@ -309,6 +309,16 @@ def test_due_listing_and_calendar(cli, cases_dir, tmp_path):
     assert "Virker" not in unfolded  # no free text from the case
 
 
+def test_due_words_the_decision_deadline_by_its_source(cli, cases_dir):
+    make_case(cases_dir, created="2026-03-01", decision=None)  # a decision is due
+    table = cli("due", "-f", "table", "--as-of", "2026-03-10")
+    assert ("Fristen for avgjørelse i Løten: BTI-modellen anbefaler at avgjørelsen tas innen 14 dager etter at "
+            "undringen oppsto; planen setter ingen egen frist.") in " ".join(table.stderr.split())
+    english = cli("due", "-f", "table", "--as-of", "2026-03-10", "--lang", "en")
+    assert "the plan sets no deadline of its own" in " ".join(english.stderr.split())
+    assert "Fristen" not in cli("due", "-f", "json", "--as-of", "2026-03-10").stderr  # machine output stays clean
+
+
 def test_help_texts(cli):
     for args in (("export",), ("stats",), ("due",), ("cases", "list"), ("cases", "reindex")):
         result = cli(*args, "--help")

@@ -46,6 +46,7 @@ LOCALISED = [
     ("data", "schema"),
     ("data", "municipalities"),
     ("data", "areas"),
+    ("data", "show"),
     ("data", "process"),
     ("config", "path"),
     ("config", "show"),
