@@ -175,7 +175,7 @@ def tighten(path: Path | str, mode: int) -> None:
     left as its owner set it)."""
     try:
         st = os.lstat(path)
-        if stat.S_ISLNK(st.st_mode):
+        if stat.S_ISLNK(st.st_mode) or st.st_uid != os.geteuid():
             return
         current = stat.S_IMODE(st.st_mode)
         if current & ~mode:
@@ -244,6 +244,33 @@ def read_capped(source: Path | str | BinaryIO, limit: int) -> bytes:
 
 __all__ = [
     "DIR_MODE", "FILE_MODE", "NotRegularFile", "TooLarge", "atomic_write", "atomic_writer",
-    "check_target", "ensure_dir", "fsync_dir", "read_capped", "remove_stale_temps", "temp_path",
+    "check_target", "ensure_dir", "fsync_dir", "nested_deeper_than", "read_capped", "read_text_capped",
+    "remove_stale_temps", "temp_path",
     "tighten", "write_temp",
 ]
+
+
+def nested_deeper_than(value: object, limit: int) -> bool:
+    """True when lists/dicts in `value` nest more than `limit` levels (checked without recursion,
+    so a hostile file cannot exhaust the stack here)."""
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: list[object] = list(item.values())
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth >= limit and children:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def read_text_capped(path: Path | str, limit: int) -> str:
+    """A UTF-8 file's text (a BOM dropped), at most `limit` bytes (TooLarge past it); raises
+    UnicodeDecodeError, FileNotFoundError, IsADirectoryError like Path.read_text."""
+    data = read_capped(path, limit)
+    text = data.decode("utf-8")
+    return text[1:] if text.startswith("\ufeff") else text

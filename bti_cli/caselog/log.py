@@ -693,7 +693,11 @@ class CaseLog:
             raw = render(header, [])
             path = cases_dir / f"{case_id}.toml"
             with _Lock(cases_dir, case_id), _signals_deferred():
-                if fileio.atomic_write(path, raw, mode=FILE_MODE, exclusive=True):
+                try:
+                    claimed = fileio.atomic_write(path, raw, mode=FILE_MODE, exclusive=True)
+                except OSError as exc:
+                    raise _not_saved(case_id, exc) from None
+                if claimed:
                     log = cls(path, header, [], raw, observer=observer)
                     log._checkpoint()
                     log._written()
@@ -800,7 +804,10 @@ class CaseLog:
                 prev = digest
             new_raw = raw + "".join(text).encode("utf-8")
             with _signals_deferred():
-                fileio.atomic_write(self.path, new_raw, mode=FILE_MODE)
+                try:
+                    fileio.atomic_write(self.path, new_raw, mode=FILE_MODE)
+                except OSError as exc:
+                    raise _not_saved(self.case_id, exc) from None
                 self.events.extend(built)
                 self._raw = new_raw
                 self._checkpoint()
@@ -881,6 +888,17 @@ def unreadable(exc: OSError) -> str:
     if exc.errno == errno.ELOOP or isinstance(exc, fileio.NotRegularFile):
         return t("caselog.p_not_regular")
     return t("caselog.p_unreadable", detail=exc.strerror or type(exc).__name__)
+
+
+class CaseNotSaved(BtiError):
+    """The case file could not be written (a full disk, a read-only folder); nothing changed."""
+
+    exit_code = ExitCode.INPUT
+
+
+def _not_saved(case_id: str, exc: OSError) -> CaseNotSaved:
+    reason = exc.strerror or type(exc).__name__
+    return CaseNotSaved(t("caselog.not_saved", case=case_id, reason=reason), hint=t("caselog.not_saved_hint"))
 
 
 def problem_text(case_id: str, problems: list[str]) -> str:

@@ -60,8 +60,12 @@ def shipped_municipalities() -> list[str]:
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
     import tomllib
 
+    from bti_cli import fileio
+
     try:
-        return tomllib.loads(text)
+        raw = tomllib.loads(text)
+    except RecursionError:
+        raw = None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
@@ -70,6 +74,10 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         # the parser's own words (`detail`) stay as they are, after a translated sentence
         problem = f"{name}:{line} ({t('catalogue.v_syntax')}): {detail}"
         raise DataError(t("catalogue.v_not_toml", name=name), [problem]) from None
+    if raw is None or fileio.nested_deeper_than(raw, MAX_DATA_DEPTH):
+        problem = f"{name}:1 ({t('catalogue.v_file')}): {t('catalogue.v_too_deep', depth=MAX_DATA_DEPTH)}"
+        raise DataError(t("catalogue.v_not_toml", name=name), [problem])
+    return raw
 
 
 def _located(errors: Iterable[tuple[Sequence[str | int], str]], text: str, name: str) -> list[str]:
@@ -168,9 +176,18 @@ def file_kind(raw: dict[str, Any]) -> str | None:
     return None
 
 
+MAX_DATA_BYTES = 64 << 20  # a municipality with 20,000 measures is ~10 MiB
+MAX_DATA_DEPTH = 24  # tables and arrays in a data file nest a handful of levels
+
+
 def _read(path: Path) -> str:
+    from bti_cli import fileio
+
     try:
-        return path.read_text(encoding="utf-8")
+        return fileio.read_text_capped(path, MAX_DATA_BYTES)
+    except fileio.TooLarge:
+        problem = f"{path}:1 ({t('catalogue.v_file')}): {t('catalogue.v_too_large', mib=MAX_DATA_BYTES >> 20)}"
+        raise DataError(t("catalogue.err_data_too_large", path=path), [problem]) from None
     except FileNotFoundError:
         raise InputError(t("catalogue.err_no_data_file", path=path)) from None
     except IsADirectoryError:
@@ -178,6 +195,9 @@ def _read(path: Path) -> str:
     except UnicodeDecodeError:
         problem = f"{path}:1 ({t('catalogue.v_file')}): {t('catalogue.v_not_utf8')}"
         raise DataError(t("catalogue.err_data_not_utf8", path=path), [problem]) from None
+    except OSError as exc:
+        raise InputError(t("catalogue.err_data_unreadable", path=path,
+                           reason=exc.strerror or type(exc).__name__)) from None
 
 
 def _source_text(municipality: str | None, data: str | Path | None) -> tuple[str, str]:

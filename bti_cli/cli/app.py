@@ -9,6 +9,7 @@ formatter and by `show_click_error`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -487,7 +488,38 @@ _register()
 
 
 def main(argv: list[str] | None = None) -> None:
-    app(args=argv, prog_name="bti")
+    _output_encodings()
+    try:
+        app(args=argv, prog_name="bti")
+    finally:
+        _quiet_shutdown()
+
+
+def _output_encodings() -> None:
+    """An output encoding that cannot show Norwegian letters (PYTHONIOENCODING=ascii, a C
+    locale) replaces what it cannot show instead of ending the command with an error."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "æøåÆØÅ–«»…".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="replace")
+
+
+def _quiet_shutdown() -> None:
+    """The command is done: a Ctrl-C while Python shuts down exits 130 (interrupted), not with
+    a traceback or -2."""
+    import signal
+
+    def interrupted(signum, frame) -> None:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        os._exit(int(ExitCode.INTERRUPTED))
+
+    with contextlib.suppress(ValueError):  # not the main thread
+        signal.signal(signal.SIGINT, interrupted)
 
 
 __all__ = ["app", "main", "Path"]

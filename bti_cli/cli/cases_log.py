@@ -81,11 +81,6 @@ def _local_time(stamp: str) -> str:
         return stamp
 
 
-class _Keep(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def _text(labels, proc) -> str:
     """A label from the process in the current language, its {placeholders} filled in."""
     from bti_cli.i18n import pick
@@ -93,13 +88,9 @@ def _text(labels, proc) -> str:
     text = pick(labels)
     if "{" not in text or proc is None:
         return text
-    settings = dict(getattr(proc, "settings", {}) or {})
-    settings.setdefault("deadline_days", settings.get("decision_deadline_days", 14))
-    settings.setdefault("consent_age", settings.get("consent_age_log", 15))
-    try:
-        return text.format_map(_Keep(settings))
-    except (ValueError, IndexError):
-        return text
+    from bti_cli.walkthrough.process import format_text
+
+    return format_text(text, proc)
 
 
 def _label(function: str, key: str) -> str:

@@ -86,6 +86,9 @@ def _validate_one(slug: str | None, path: Path | None) -> str:
     else:
         loaded = core.load(slug)
     cat = loaded.catalogue
+    from bti_cli.walkthrough import process
+
+    process.load_for(loaded)  # its process overrides, checked as `bti data process` checks them
     return t(
         "catalogue.validate_ok",
         path=loaded.path,

@@ -15,23 +15,38 @@ TEXT_FORMATS = ("text", "json")
 REPORT_FORMATS = ("table", "json", "jsonl", "csv", "md")
 
 
+MAX_SCRUB_BYTES = 16 << 20  # notes are pages, not gigabytes; the cap keeps /dev/zero an error
+
+
 def _read_text(path: Path | None) -> str:
     """The whole input, line endings kept exactly as they are."""
+    from bti_cli import fileio
     from bti_cli.errors import InputError
     from bti_cli.i18n import t
     from bti_cli.terminal.console import err, stdin_is_terminal
 
-    if path is None or str(path) == "-":
-        if stdin_is_terminal():
-            err().print(t("anonymise.reading_stdin"), markup=False, highlight=False)
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-    else:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(t("anonymise.file_missing", path=path)) from None
-        except IsADirectoryError:
-            raise InputError(t("anonymise.file_is_folder", path=path)) from None
+    limit = MAX_SCRUB_BYTES
+    data: bytes | str
+    try:
+        if path is None or str(path) == "-":
+            if stdin_is_terminal():
+                err().print(t("anonymise.reading_stdin"), markup=False, highlight=False)
+            if hasattr(sys.stdin, "buffer"):
+                data = fileio.read_capped(sys.stdin.buffer, limit)
+            else:
+                data = sys.stdin.read(limit + 1)
+                if len(data) > limit:
+                    raise fileio.TooLarge(limit)
+        else:
+            data = fileio.read_capped(path, limit)
+    except fileio.TooLarge:
+        raise InputError(t("anonymise.too_large", mib=limit >> 20), hint=t("anonymise.too_large_hint")) from None
+    except FileNotFoundError:
+        raise InputError(t("anonymise.file_missing", path=path)) from None
+    except IsADirectoryError:
+        raise InputError(t("anonymise.file_is_folder", path=path)) from None
+    except OSError as exc:
+        raise InputError(t("anonymise.file_unreadable", reason=exc.strerror or type(exc).__name__)) from None
     if isinstance(data, str):
         return data
     try:

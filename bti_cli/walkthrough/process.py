@@ -186,16 +186,29 @@ class ConditionError(ValueError):
     pass
 
 
+MAX_CONDITION_CHARS = 500
+MAX_CONDITION_DEPTH = 40
 _CMP = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)
 
 
 @cache
 def parse_condition(text: str) -> ast.Expression:
-    """Parse a `when` expression; only names, constants, lists, comparisons, and/or/not."""
+    """Parse a `when` expression; only names, constants, lists, comparisons, and/or/not, at most
+    MAX_CONDITION_CHARS long and MAX_CONDITION_DEPTH deep (a hostile file stays an error)."""
+    if len(text) > MAX_CONDITION_CHARS:
+        raise ConditionError(t("process.v_condition_too_long", chars=MAX_CONDITION_CHARS))
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
         raise ConditionError(t("process.v_condition_syntax", condition=repr(text), detail=exc.msg)) from None
+    except (RecursionError, MemoryError):
+        raise ConditionError(t("process.v_condition_too_deep", depth=MAX_CONDITION_DEPTH)) from None
+    stack: list[tuple[ast.AST, int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_CONDITION_DEPTH:
+            raise ConditionError(t("process.v_condition_too_deep", depth=MAX_CONDITION_DEPTH))
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
     for node in ast.walk(tree):
         if isinstance(node, ast.Expression | ast.Load | ast.And | ast.Or | ast.Not | ast.Name | ast.Constant):
             continue
@@ -901,14 +914,9 @@ def decision_options(proc: Process, events: Sequence[Any]) -> tuple[Decision, ..
 # --------------------------------------------------------------------------- listing
 
 
-class _Keep(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def format_text(text: str, proc: Process) -> str:
     """A process text with {deadline_days}, {consent_age}, … filled in from the settings."""
-    values = _Keep(proc.settings)
+    values = dict(proc.settings)
     values.setdefault("deadline_days", proc.deadline_days)
     values.setdefault("consent_age", proc.settings.get("consent_age_log", 15))
     values.setdefault("consent_age_health", proc.settings.get("consent_age_health", 16))
@@ -917,10 +925,33 @@ def format_text(text: str, proc: Process) -> str:
 
         source = setting_source(proc.setting_sources, "decision_deadline_days")
         values["deadline_rule"] = rule_text("decision_deadline_days", source, proc.deadline_days)
-    try:
-        return text.format_map(values)
-    except (ValueError, IndexError):
+    return fill_placeholders(text, values)
+
+
+def fill_placeholders(text: str, values: dict[str, Any]) -> str:
+    """`{name}` replaced by `values[name]` for plain names only: no attribute or index access, no
+    conversion or format spec (`{settings[x].__class__}`, `{x!r}`, `{x:>99999}` stay as written),
+    and an unknown name stays as written. `{{` and `}}` are literal braces."""
+    import string
+
+    if "{" not in text and "}" not in text:
         return text
+    out = []
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:  # an unmatched brace: the text as written
+        return text
+    for literal, name, spec, conversion in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        if name.isidentifier() and not spec and conversion is None and name in values \
+                and isinstance(values[name], (str, int)):
+            out.append(str(values[name]))
+        else:
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            out.append("{" + shown + "}")
+    return "".join(out)
 
 
 def step_rows(proc: Process, lang: str | None = None) -> list[dict[str, Any]]:

@@ -326,6 +326,11 @@ class Prompter(Protocol):
         """Print guidance (step titles, intros, warnings)."""
 
 
+def _undecodable(text: str) -> bool:
+    """True when the terminal's bytes were not UTF-8 (Python keeps them as lone surrogates)."""
+    return any("\ud800" <= c <= "\udfff" for c in text)
+
+
 class RichPrompter:
     """Asks on the terminal (or on piped stdin); re-asks with a clear message on a bad answer.
 
@@ -345,17 +350,23 @@ class RichPrompter:
         self.console.print(text, style=style, markup=False, highlight=False)
 
     def _read(self, prompt: str, spec: PromptSpec) -> str:
-        self.console.print(prompt, end="", markup=False, highlight=False)
-        self.console.file.flush()
-        try:
-            line = input()
-        except EOFError:
-            self.console.print()
-            raise InputError(t("process.err_missing", key=spec.key), hint=t("process.err_missing_hint")) from None
-        except KeyboardInterrupt:
-            self.console.print()  # end the prompt's line, so what follows starts on its own
-            raise
-        return line
+        while True:
+            self.console.print(prompt, end="", markup=False, highlight=False)
+            self.console.file.flush()
+            try:
+                line = input()
+            except EOFError:
+                self.console.print()
+                raise InputError(t("process.err_missing", key=spec.key),
+                                 hint=t("process.err_missing_hint")) from None
+            except KeyboardInterrupt:
+                self.console.print()  # end the prompt's line, so what follows starts on its own
+                raise
+            except UnicodeDecodeError:
+                line = "\udcff"  # the bytes typed were not UTF-8: ask again, below
+            if not _undecodable(line):
+                return line
+            self.console.print(t("process.err_not_utf8"), style="red", markup=False, highlight=False)
 
     def _choices(self, spec: PromptSpec) -> None:
         from rich.padding import Padding
@@ -441,6 +452,10 @@ class RichPrompter:
         return text
 
 
+MAX_ANSWERS_BYTES = 1 << 20  # an answers file is a few KB; a MiB is far beyond any walkthrough
+MAX_ANSWERS_DEPTH = 6  # step table > question > answer (a list, or a table of lists)
+
+
 class ScriptedPrompter:
     """Answers from an answers file; a missing answer asks `fallback`, or fails naming the id."""
 
@@ -458,16 +473,29 @@ class ScriptedPrompter:
     def from_file(cls, path: Path, **kwargs: Any) -> ScriptedPrompter:
         import tomllib
 
+        from bti_cli import fileio
+
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            text = fileio.read_text_capped(path, MAX_ANSWERS_BYTES)
         except FileNotFoundError:
             raise InputError(t("process.answers_missing", path=str(path))) from None
+        except fileio.TooLarge:
+            raise InputError(t("process.answers_too_large", path=str(path), kib=MAX_ANSWERS_BYTES >> 10)) from None
         except (IsADirectoryError, UnicodeDecodeError):
             raise InputError(t("process.answers_unreadable", path=str(path))) from None
+        except OSError as exc:
+            raise InputError(t("process.answers_cannot_read", path=str(path),
+                               reason=exc.strerror or type(exc).__name__)) from None
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise InputError(t("process.answers_not_toml", path=str(path), detail=str(exc))) from None
+        except RecursionError:
+            data = None
+        if data is None or fileio.nested_deeper_than(data, MAX_ANSWERS_DEPTH):
+            raise InputError(t("process.answers_too_deep", path=str(path), depth=MAX_ANSWERS_DEPTH))
+        if not data:
+            raise InputError(t("process.answers_empty", path=str(path)))
         return cls(data, source=str(path), **kwargs)
 
     def check(self, known: dict[str, set[str]]) -> None:

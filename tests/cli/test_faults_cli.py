@@ -3,6 +3,7 @@ exact message and exit code expected (issue 13)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 
@@ -295,3 +296,212 @@ def test_a_cases_folder_that_is_a_file_is_an_error(cli, tmp_path, command):
     result = cli(*command, "--cases-dir", str(target), "--lang", "en")
     assert result.exit_code == 1, result.stdout
     assert "The cases folder exists but is not a folder." in result.stderr
+
+
+# --------------------------------------------------------------------------- hostile input files
+
+
+def _deep(n: int) -> str:
+    return "[" * n + "]" * n
+
+
+@pytest.mark.parametrize("size", [None, 5000])
+def test_answers_nested_too_deep_is_a_message(cli, tmp_path, size):
+    answers = tmp_path / "a.toml"
+    answers.write_text(f"[l0-concern]\nareas = {_deep(size or 7)}\n")
+    result = cli("start", "--no-input", "--answers", str(answers), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"bti: The answers file {answers} has values nested deeper than 6 levels; an answer is a value")
+
+
+def test_answers_from_dev_zero_is_read_with_a_cap(cli):
+    result = cli("start", "--no-input", "--answers", "/dev/zero", "--lang", "en")
+    assert result.exit_code == 1
+    assert "bti: The answers file /dev/zero is larger than 1024 KiB; bti reads no further" in result.stderr
+
+
+def test_data_from_dev_zero_is_read_with_a_cap(cli):
+    result = cli("data", "validate", "/dev/zero", "--lang", "en")
+    assert result.exit_code == 3
+    assert "/dev/zero:1 (file): the file is larger than 64 MiB; bti reads no further" in result.stderr
+
+
+def test_data_nested_5000_deep_is_a_message(cli, tmp_path):
+    data = tmp_path / "deep.toml"
+    data.write_text(f"x = {_deep(5000)}\n")
+    result = cli("data", "validate", str(data), "--lang", "en")
+    assert result.exit_code == 3
+    assert f"{data}:1 (file): tables and arrays nest deeper than 24 levels; a data file needs a few" in result.stderr
+
+
+def test_scrub_from_dev_zero_is_read_with_a_cap(cli):
+    result = cli("scrub", "/dev/zero", "--lang", "en")
+    assert result.exit_code == 1
+    assert ("bti: The text is larger than 16 MiB; bti does not scrub that much at once, and nothing was printed."
+            in result.stderr)
+
+
+def test_a_when_of_5000_nots_is_a_data_error(tmp_path):
+    from bti_cli.walkthrough.process import ConditionError, parse_condition
+
+    with pytest.raises(ConditionError) as caught:
+        parse_condition("not " * 5000 + "x")
+    assert str(caught.value) == t("process.v_condition_too_long", chars=500)
+    with pytest.raises(ConditionError) as caught:
+        parse_condition("not " * 100 + "x")
+    assert str(caught.value) == t("process.v_condition_too_deep", depth=40)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("{settings[consent_age_log].__class__}", "{settings[consent_age_log].__class__}"),
+    ("{consent_age.__class__}", "{consent_age.__class__}"),
+    ("{consent_age!r}", "{consent_age!r}"),
+    ("{consent_age:>999999999}", "{consent_age:>999999999}"),
+    ("{consent_age} år", "15 år"),
+    ("{unknown} {", "{unknown} {"),
+])
+def test_process_texts_fill_plain_names_only(text, shown):
+    from bti_cli.walkthrough.process import fill_placeholders
+
+    assert fill_placeholders(text, {"consent_age": 15, "settings": {"consent_age_log": 15}}) == shown
+
+
+def test_a_bad_file_among_many_never_stops_the_others(cli, cases_dir):
+    good = make_case(cases_dir)
+    (cases_dir / "BTI-2026-AAAAA.toml").write_text('x = "\\ud800"\n')  # not valid TOML: a lone surrogate
+    (cases_dir / "BTI-2026-BBBBB.toml").write_text(f"x = {_deep(500)}\n")
+    for command in (("export",), ("cases", "list", "--format", "json"), ("stats", "--format", "json"),
+                    ("due", "--format", "json"), ("cases", "reindex"), ("cases", "verify", "--format", "json")):
+        result = cli(*command)
+        assert result.exit_code == 5, (command, result.stderr)
+        assert "Internal error" not in result.stderr and "Intern feil" not in result.stderr
+        assert "BTI-2026-AAAAA" in result.stderr + result.stdout and "BTI-2026-BBBBB" in result.stderr + result.stdout
+        if command[0] in ("export", "cases") and command[-1] == "json" or command == ("export",):
+            assert good in result.stdout
+
+
+def test_an_unwritable_case_file_write_says_what_is_wrong(cases_dir, monkeypatch):
+    from bti_cli import fileio
+    from bti_cli.caselog.log import CaseNotSaved
+    from bti_cli.caselog.store import open_case
+
+    case = make_case(cases_dir)
+    log = open_case(cases_dir, case)
+    before = log.path.read_bytes()
+
+    def full(path, data, **kw):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fileio, "atomic_write", full)
+    with pytest.raises(CaseNotSaved) as caught:
+        log.append(level=0, step="l0-concern", kind="note", value="x")
+    assert caught.value.message == t("caselog.not_saved", case=case, reason="No space left on device")
+    assert log.path.read_bytes() == before
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 200 KB tmpfs (needs root and a kernel that allows the mount; skipped elsewhere)."""
+    import subprocess
+
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=False)  # lazily: the hook keeps its index open
+
+
+def test_a_full_disk_leaves_the_readers_working(cli, tiny_disk, monkeypatch):
+    cases = tiny_disk / "cases"
+    monkeypatch.setenv("BTI_CASES_DIR", str(cases))
+    case = make_case(cases)
+    with open(tiny_disk / "filler", "wb") as handle, contextlib.suppress(OSError):
+        handle.write(b"\0" * 400_000)
+    (cases / "index.sqlite").unlink()  # the next reader must build it again, on a full disk
+    for command in (("export",), ("cases", "list", "--format", "json"), ("stats", "--format", "json"),
+                    ("due", "--format", "json"), ("cases", "verify")):
+        result = cli(*command, "--lang", "en")
+        assert result.exit_code == 0, (command, result.stderr)
+        assert "Internal error" not in result.stderr
+    assert case in cli("export").stdout
+    from bti_cli.caselog.store import open_case
+
+    log = open_case(cases, case)
+    with pytest.raises(Exception) as caught:
+        log.append(level=0, step="l0-concern", kind="note", value="x" * 300_000)
+    assert "No space left on device" in caught.value.message
+    assert cli("cases", "verify").exit_code == 0
+
+
+# --------------------------------------------------------------------------- permissions
+
+
+def test_every_reader_tightens_the_folder_locks_and_journal(cli, cases_dir):
+    case = make_case(cases_dir)
+    for path in (cases_dir, cases_dir / ".locks"):
+        os.chmod(path, 0o777)
+    for path in (cases_dir / f"{case}.toml", cases_dir / "checkpoints.journal", *(cases_dir / ".locks").iterdir()):
+        os.chmod(path, 0o666)
+    assert cli("cases", "list").exit_code == 0
+    assert stat.S_IMODE(cases_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE((cases_dir / ".locks").stat().st_mode) == 0o700
+    for path in (cases_dir / f"{case}.toml", cases_dir / "checkpoints.journal", *(cases_dir / ".locks").iterdir()):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+
+
+def test_new_folders_are_private_under_umask_000(cli, tmp_path, monkeypatch):
+    deep = tmp_path / "a" / "b" / "cases"
+    monkeypatch.setenv("BTI_CASES_DIR", str(deep))
+    old = os.umask(0)
+    try:
+        make_case(deep)
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", deep, deep / ".locks"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    for path in (*deep.glob("BTI-*.toml"), deep / "checkpoints.journal", *(deep / ".locks").iterdir()):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+
+
+def test_an_open_folder_of_another_user_is_warned_about(cli, cases_dir):
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give the folder to another user")
+    make_case(cases_dir)
+    os.chown(cases_dir, 12345, 12345)
+    os.chmod(cases_dir, 0o777)
+    result = cli("cases", "list", "--lang", "en")
+    assert "Warning: the cases folder belongs to another user and others may write to it (mode 0777)" in result.stderr
+
+
+def test_an_orphaned_temp_file_from_a_killed_create_is_removed(cases_dir):
+    make_case(cases_dir)
+    orphan = cases_dir / ".BTI-2026-QQQQQ.toml.999999999.0badf00d.tmp"
+    orphan.write_text("half")
+    make_case(cases_dir)
+    assert not orphan.exists()
+
+
+# --------------------------------------------------------------------------- data validate = data process
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("override, message", [
+    ('id = "safety"\nremove = true', "process.steps[0].remove: the 'safety' step cannot be removed"),
+    ('id = "notify"\nremove = true', "process.steps[0].remove: the 'notify' step cannot be removed"),
+    ('id = "l0-extra"\nlevel = 0\nafter = "no-such-step"\ntitle = { nb = "x", nn = "x", en = "x" }', "no-such-step"),
+    ('id = "l0-concern"\nwhen = "' + "not " * 5000 + 'x"', "the condition (when) is longer than 500 characters"),
+])
+def test_data_validate_runs_the_process_checks_of_data_process(cli, tmp_path, override, message):
+    data = tmp_path / "kommune.toml"
+    data.write_text((ROOT / "data" / "loten.toml").read_text(encoding="utf-8")
+                    + f"\n[[process.steps]]\n{override}\n", encoding="utf-8")
+    validate = cli("data", "validate", str(data), "--lang", "en")
+    process = cli("data", "process", "--data", str(data), "--lang", "en")
+    assert validate.exit_code == process.exit_code == 3
+    assert message in validate.stderr and message in process.stderr
+    assert "Internal error" not in validate.stderr + process.stderr

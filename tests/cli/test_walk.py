@@ -111,15 +111,24 @@ def test_end_of_piped_input_names_the_question_and_keeps_the_draft(cli, cases_di
     assert summary(cli, data["case_id"])["level"] == 1
 
 
-def test_no_input_with_empty_answers_names_the_first_question(cli, cases_dir, tmp_path):
+def test_no_input_with_empty_answers_creates_no_case(cli, cases_dir, tmp_path):
     # (--no-input without --answers fails before a case is made: tests/cli/test_qa_fixes.py)
     empty = tmp_path / "empty.toml"
     empty.write_text("", encoding="utf-8")
-    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(empty))
+    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(empty), "--lang", "en")
+    assert result.exit_code == 1
+    assert f"The answers file {empty} holds no answers; no case was created." in result.stderr
+    assert not list(cases_dir.glob("BTI-*.toml")) if cases_dir.exists() else True
+
+
+def test_no_input_with_a_missing_answer_names_the_first_question(cli, cases_dir, tmp_path):
+    answers = tmp_path / "answers.toml"
+    answers.write_text('[l0-concern]\nsubject = "child"\n', encoding="utf-8")
+    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(answers))
     assert result.exit_code == 1
     assert "l0-concern.concern_date" not in result.stderr  # it has a default (today)
     assert "l0-concern.arena" in result.stderr
-    assert "--answers" in result.stderr
+    assert str(answers) in result.stderr
 
 
 def test_missing_answer_in_file_is_an_error_naming_the_id(cli, cases_dir, tmp_path):
