@@ -77,9 +77,9 @@ def test_an_answers_file_wins_over_the_config_file(cli, cases_dir, tmp_path):
 
 
 def test_without_a_config_file_the_arena_is_asked(cli, cases_dir, tmp_path):
-    empty = tmp_path / "empty.toml"
-    empty.write_text("", encoding="utf-8")
-    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(empty))
+    answers = tmp_path / "answers.toml"  # everything but the arena
+    answers.write_text('[l0-concern]\nsubject = "child"\n', encoding="utf-8")
+    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(answers))
     assert result.exit_code == 1
     assert "l0-concern.arena" in result.stderr and "fra innstillingene" not in result.stdout
 
