@@ -92,6 +92,8 @@ class Decision(_Strict):
     to: Target
     label: Labels
     when: str | None = None
+    note: Labels | None = None  # said once the decision is taken, when `note_when` holds
+    note_when: str | None = None
 
 
 class Step(_Strict):
@@ -409,6 +411,7 @@ def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
             problems.append((("steps", si, "record_fields"), t("process.v_record_kind")))
         for di, decision in enumerate(step.decisions):
             check_condition(("steps", si, "decisions", di, "when"), decision.when)
+            check_condition(("steps", si, "decisions", di, "note_when"), decision.note_when)
         if step.decisions and step.phase == "close":
             problems.append((("steps", si, "decisions"), t("process.v_close_decisions")))
 
@@ -888,6 +891,13 @@ def action_at(proc: Process, pos: Position, *, resume: bool = False, evaluate: b
         if options:
             return Decide(step, options, pos.level)
     return Done("waiting", pos.level)
+
+
+def decision_note(decision: Decision, env: dict[str, Any]) -> Labels | None:
+    """The note a decision carries for these answers (e.g. level 1 chosen with nobody asked)."""
+    if decision.note is None or not decision.note_when or not holds(decision.note_when, env):
+        return None
+    return decision.note
 
 
 def evaluate_step(step: Step, env: dict[str, Any]) -> bool:

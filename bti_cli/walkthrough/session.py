@@ -283,6 +283,12 @@ class Session:
             return
         self.append(level=action.level, step=action.step.id, kind="decision", value=to)
         self._after_decision(to, action.level)
+        from bti_cli.walkthrough import process as engine
+
+        chosen = next((d for d in action.options if d.to == to), None)
+        note = engine.decision_note(chosen, engine.environment(self.proc, pos)) if chosen is not None else None
+        if note is not None:
+            self.say(_fmt(pick(note), self.proc), style="bold yellow")
 
     def _after_decision(self, to: str, level: int) -> None:
         if to.startswith("level:"):
@@ -314,6 +320,12 @@ class Session:
         elif action.kind == "close":
             self._closed_now = True
             self.say(t("walk.closed", case=self.case_id), style="bold")
+            holder = (action.value or {}).get("plan_holder")
+            if (action.value or {}).get("closing_reason") == "individual-plan":
+                # not a silent end: say where the work goes on
+                self.say(t("walk.closed_to_plan", holder=self.role_label(holder) if holder else t("walk.nobody"),
+                           case=self.case_id),
+                         style="bold")
 
     def _deadline_note(self, concern_date: Any, at_decision: bool = False) -> None:
         status = deadline_status(concern_date, self.proc.deadline_days, self.today)
