@@ -38,6 +38,8 @@ class EventKind(str, Enum):
     evaluation = "evaluation"  # an evaluation meeting recorded
     close = "close"  # closing note; the case is closed
     note = "note"  # a free, scrubbed note
+    correction = "correction"  # a new value for the latest answer to `step`.`question` (the old one stays)
+    withdraw = "withdraw"  # the latest answer to `step`.`question` no longer applies (its `when` changed)
 
 
 class CaseHeader(Strict):

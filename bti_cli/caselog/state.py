@@ -101,8 +101,11 @@ def summarise(
     deadline_days: int = 14,
     process: Process | None = None,
 ) -> CaseSummary:
-    """Replay `events` (in order) into the case's summary row."""
+    """Replay `events` (in order, corrections applied) into the case's summary row."""
     from bti_cli.caselog.models import CaseSummary
+    from bti_cli.walkthrough.process import effective_events
+
+    events = effective_events(events)
 
     s: dict[str, Any] = {
         "case_id": header.case_id,

@@ -102,3 +102,22 @@ def accept(
     session, pos = _open(ctx, case, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
                          no_input=True)
     session.accept(pos)
+
+
+@cases_app.command("edit", help=h("walk.help_edit"))
+def edit(
+    ctx: typer.Context,
+    case: CaseArg,
+    key: Annotated[str, typer.Argument(help=h("walk.arg_key"), metavar="STEP.QUESTION", show_default=False)],
+    answers: Answers = None,
+    municipality: common.Municipality = None,
+    data: common.DataFile = None,
+    cases_dir: common.CasesDir = None,
+    lang: common.Lang = None,
+    no_input: common.NoInput = False,
+) -> None:
+    """Change an answer; recorded as a correction (the old answer stays in the log)."""
+    session = case_session(ctx, case, answers, municipality=municipality, data=data, cases_dir=cases_dir,
+                           lang=lang, no_input=no_input)
+    require_answers(common.root_runtime(ctx), answers)
+    session.edit(key)

@@ -70,7 +70,9 @@ class _Answers:
         self.latest: dict[str, Any] = {}
         self.views: list[tuple[str, str, str]] = []  # (question, date, text)
         self.assessments: list[tuple[str, str]] = []  # (date, text)
-        for event in events:
+        from bti_cli.walkthrough.process import effective_events
+
+        for event in effective_events(events):
             kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
             if kind != "answer" or not event.question:
                 continue

@@ -49,6 +49,7 @@ SAFETY_KEY = "!"
 KINDS = ("choice", "multi-choice", "yes-no", "integer", "date", "text", "measures", "coordinator", "consent")
 PHASES = ("start", "evaluation", "notify", "close")
 RECORD_KINDS = ("evaluation", "notify", "close")
+CORRECTION_KINDS = ("correction", "withdraw")  # change an earlier answer; never replayed themselves
 OPTION_SOURCES = ("work_arenas", "areas", "services", "arenas")
 BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "true", "false", "none"}
 
@@ -711,11 +712,13 @@ class Position:
     answers: dict[str, Any] = field(default_factory=dict)  # latest answer per question id
     answered: set[tuple[str, str]] = field(default_factory=set)  # (step, question) in this segment
     recorded: set[tuple[str, str]] = field(default_factory=set)  # (step, kind) in this segment
+    order: list[tuple[str, str]] = field(default_factory=list)  # the segment's answers, in order
 
     def new_segment(self, phase: str) -> None:
         self.phase = phase
         self.answered = set()
         self.recorded = set()
+        self.order = []
 
 
 def _kind(event: Any) -> str:
@@ -723,9 +726,35 @@ def _kind(event: Any) -> str:
     return kind.value if hasattr(kind, "value") else str(kind)
 
 
+def effective_events(events: Iterable[Any]) -> list[Any]:
+    """The events as they now stand: a `correction` gives the latest answer to its
+    `step`.`question` its new value (in the answer's place, so the order of the walk is kept), a
+    `withdraw` takes that answer out. Both stay in the chain; nothing else reads them. Every
+    reader of answers (the replay, the summary, the family summary) replays these events."""
+    out: list[Any] = []
+    latest: dict[tuple[str, str | None], int] = {}
+    for event in events:
+        kind = _kind(event)
+        if kind == "answer":
+            latest[(event.step, event.question)] = len(out)
+            out.append(event)
+        elif kind in CORRECTION_KINDS:
+            index = latest.get((event.step, event.question))
+            if index is None or out[index] is None:
+                continue  # nothing to correct: ignored, as a hand-made file might have it
+            if kind == "correction":
+                out[index] = out[index].model_copy(update={"value": event.value})
+            else:
+                out[index] = None
+                del latest[(event.step, event.question)]
+        else:
+            out.append(event)
+    return [e for e in out if e is not None]
+
+
 def replay(proc: Process, events: Iterable[Any]) -> Position:
     pos = Position()
-    for event in events:
+    for event in effective_events(events):
         kind = _kind(event)
         if pos.phase == "closed":
             continue
@@ -749,6 +778,8 @@ def replay(proc: Process, events: Iterable[Any]) -> Position:
             ):
                 pos.new_segment("evaluation")
             pos.answered.add((event.step, qid))
+            if (event.step, qid) not in pos.order:
+                pos.order.append((event.step, qid))
         elif kind == "decision":
             to = str(event.value or "")
             if to.startswith("level:"):
@@ -778,6 +809,47 @@ def _opens_gate(step: Step, qid: str, value: Any) -> bool:
     chosen = value if isinstance(value, list) else [value]
     return any(o.gate and any(o.value == v and type(o.value) is type(v) for v in chosen)
                for o in question.options)
+
+
+def no_longer_apply(proc: Process, events: Sequence[Any], step_id: str, question_id: str) -> list[tuple[str, str]]:
+    """The answers after the latest answer to `step_id`.`question_id`, in its segment (up to the
+    next decision), whose step's or question's `when` no longer holds with the answers as they
+    now stand (`effective_events`): they are to be withdrawn, not silently kept."""
+    effective = effective_events(events)
+    at = max((i for i, e in enumerate(effective)
+              if _kind(e) == "answer" and (e.step, e.question) == (step_id, question_id)), default=None)
+    if at is None:
+        return []
+    start = at
+    while start > 0 and _kind(effective[start - 1]) != "decision":
+        start -= 1
+    end = at
+    while end + 1 < len(effective) and _kind(effective[end + 1]) != "decision":
+        end += 1
+    level = effective[at].level
+    withdrawn: list[tuple[str, str]] = []
+    while True:
+        env: dict[str, Any] = {}
+        for e in effective[: end + 1]:
+            if _kind(e) == "answer" and (e.step, e.question) not in withdrawn:
+                env[e.question or ""] = e.value
+        env.update({"level": level, "consent_age": proc.settings.get("consent_age_log", 15),
+                    "consent_age_health": proc.settings.get("consent_age_health", 16)})
+        found = None
+        for e in effective[at + 1 : end + 1]:
+            key = (e.step, e.question or "")
+            if _kind(e) != "answer" or key in withdrawn or e.step == SAFETY_STEP:
+                continue
+            step = proc.step(e.step)
+            question = step.question(key[1]) if step is not None else None
+            if step is None or question is None:
+                continue
+            if not holds(step.when, env) or not holds(question.when, env):
+                found = key
+                break
+        if found is None:
+            return withdrawn
+        withdrawn.append(found)
 
 
 def awaiting_notification(pos: Position) -> bool:

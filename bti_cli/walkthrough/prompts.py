@@ -40,6 +40,7 @@ from bti_cli.errors import InputError
 from bti_cli.i18n import t
 
 SAFETY_ANSWER = "!"
+BACK_WORDS = {"<", "tilbake", "attende", "back"}
 YES = {"y", "yes", "j", "ja", "true", "1", "jo"}
 NO = {"n", "no", "nei", "false", "0", "nej"}
 UNBORN = {"unborn", "ufødt", "ufødd", "ufodt", "ufodd"}
@@ -57,6 +58,10 @@ class AnswerError(ValueError):
 
 class SafetyRequested(Exception):  # noqa: N818 - a signal, not an error
     """The person answered "!": stop the ordinary path and go to the safety gate."""
+
+
+class BackRequested(Exception):  # noqa: N818 - a signal, not an error
+    """The person answered "<" (or "tilbake"/"back"): go to the previous question."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class PromptSpec:
     max_length: int | None = None
     allow_other: bool = False  # coordinator: a role typed in that is not in the catalogue
     safety: bool = True  # "!" reaches the safety gate
+    back: bool = False  # "<" goes back to the previous question (a person at a prompt, not a file)
     parts: tuple[PromptSpec, ...] = ()  # consent: given, by, services, until
     today: date = field(default_factory=date.today)
     validate: Callable[[Any], None] | None = field(default=None, compare=False)
@@ -214,6 +220,8 @@ def parse_answer(spec: PromptSpec, raw: Any) -> Any:
     """The value to store for `raw`, or AnswerError saying what is expected."""
     if isinstance(raw, str) and raw.strip() == SAFETY_ANSWER and spec.safety:
         raise SafetyRequested
+    if isinstance(raw, str) and raw.strip().casefold() in BACK_WORDS and spec.back:
+        raise BackRequested
     kind = spec.kind
     if is_empty(raw):
         if spec.default is not None and kind != "consent":
@@ -403,7 +411,7 @@ class RichPrompter:
             hint = ""
         default = spec.default
         if default is not None and default != "":
-            shown = (t("process.yes") if default else t("process.no")) if isinstance(default, bool) else str(default)
+            shown = shown_value(spec, default)
             hint = f"{hint}, {t('process.default', value=shown)}" if hint else t("process.default", value=shown)
         return hint
 
@@ -426,7 +434,7 @@ class RichPrompter:
                 self.show(t("process.invalid", reason=_sentence(str(exc))), style="red")
 
     def _ask_consent(self, spec: PromptSpec) -> dict[str, Any]:
-        parts = {p.question.rpartition(".")[2]: p for p in spec.parts}
+        parts = {p.question.rpartition(".")[2]: replace(p, back=spec.back) for p in spec.parts}
         given = self.ask(replace(parts["given"], text=spec.text, help=spec.help))
         if not given:
             return {"given": False}
@@ -542,7 +550,7 @@ class ScriptedPrompter:
             raise InputError(t("process.err_missing", key=spec.key), hint=hint)
         self.used.add(spec.key)
         try:
-            value = parse_answer(replace(spec, safety=False), raw)
+            value = parse_answer(replace(spec, safety=False, back=False), raw)
         except AnswerError as exc:
             raise InputError(t("process.err_answer", key=spec.key, path=self.source, reason=str(exc))) from None
         free_text = spec.kind == "text" or (
@@ -556,6 +564,18 @@ class ScriptedPrompter:
             summary = ", ".join(f"{kind} ×{count}" for kind, count in replaced)
             self.echo(t("process.scrubbed_scripted", summary=summary))
         return None
+
+
+def shown_value(spec: PromptSpec, value: Any) -> str:
+    """A value as a person reads it: yes/no, a choice's label, labels joined for a list."""
+    if isinstance(value, bool) and not any(isinstance(c.value, bool) for c in spec.choices):
+        return t("process.yes") if value else t("process.no")
+    labels = {c.value: c.label for c in spec.choices if not isinstance(c.value, bool) or isinstance(value, bool)}
+    if isinstance(value, list | tuple):
+        return ", ".join(labels.get(v, str(v)) for v in value) or "-"
+    if isinstance(value, dict):
+        return ", ".join(labels.get(k, str(k)) for k in value) or "-"
+    return labels.get(value, str(value))
 
 
 def _display(spec: PromptSpec, value: Any) -> str:

@@ -174,7 +174,7 @@ class Session:
         self.append(level=level, step=engine.SAFETY_STEP, kind="answer", question=engine.SAFETY_QUESTION, value=True)
 
     def _ask(self, action, pos) -> None:
-        from bti_cli.walkthrough.prompts import SafetyRequested
+        from bti_cli.walkthrough.prompts import BackRequested, SafetyRequested
 
         self._header(action.step, action.level)
         spec = self.spec(action, pos)
@@ -190,6 +190,9 @@ class Session:
                 value = self.prompter.ask(spec)
         except SafetyRequested:
             self._safety_requested(action.level)
+            return
+        except BackRequested:
+            self._go_back(action.level)
             return
         stored = self._prepare(action, spec, value)
         free_text = action.question.kind == "text" or (
@@ -264,7 +267,7 @@ class Session:
         return result.text
 
     def _decide(self, action, pos) -> None:
-        from bti_cli.walkthrough.prompts import Choice, PromptSpec, SafetyRequested
+        from bti_cli.walkthrough.prompts import BackRequested, Choice, PromptSpec, SafetyRequested
 
         self._header(action.step, action.level)
         if action.level == 0 and action.step.phase == "start":
@@ -275,11 +278,15 @@ class Session:
             step=action.step.id, question="decision", kind="decision", text=t("walk.decide"),
             choices=tuple(Choice(d.to, pick(d.label)) for d in action.options),
             safety=action.step.phase not in ("notify", "close"), today=self.today,
+            back=self.prompter.interactive,
         )
         try:
             to = self.prompter.ask(spec)
         except SafetyRequested:
             self._safety_requested(action.level)
+            return
+        except BackRequested:
+            self._go_back(action.level)
             return
         self.append(level=action.level, step=action.step.id, kind="decision", value=to)
         self._after_decision(to, action.level)
@@ -289,6 +296,107 @@ class Session:
         note = engine.decision_note(chosen, engine.environment(self.proc, pos)) if chosen is not None else None
         if note is not None:
             self.say(_fmt(pick(note), self.proc), style="bold yellow")
+
+    # ---- going back and correcting
+
+    def latest_answer(self, step_id: str, question_id: str):
+        """The answer to `step_id`.`question_id` as it now stands (corrections applied), or None."""
+        from bti_cli.walkthrough.process import effective_events
+
+        return next((e for e in reversed(effective_events(self.events))
+                     if e.kind.value == "answer" and (e.step, e.question) == (step_id, question_id)), None)
+
+    def _segment_answers(self) -> list[tuple[str, str]]:
+        """(step, question) of the answers of the current step sequence, in the order given."""
+        from bti_cli.walkthrough import process as engine
+
+        pos = engine.replay(self.proc, self.events)
+        return [key for key in pos.order if key[0] != engine.SAFETY_STEP]
+
+    def _go_back(self, level: int) -> None:
+        """`<` at a prompt: the previous answer of this step sequence is asked again with its answer
+        as the default; `<` again goes one further back. A changed answer is recorded as a
+        correction; Enter keeps it and goes forward to the next answer, then to where it was."""
+        from bti_cli.walkthrough.prompts import BackRequested, SafetyRequested
+
+        order = self._segment_answers()
+        if not order:
+            self.say(t("walk.back_first"), style="yellow")
+            return
+        index = len(order) - 1
+        while 0 <= index < len(order):
+            key = order[index]
+            try:
+                self.ask_again(*key, back=True)
+            except BackRequested:
+                if index == 0:
+                    self.say(t("walk.back_first"), style="yellow")
+                else:
+                    index -= 1
+                continue
+            except SafetyRequested:
+                self._safety_requested(level)
+                return
+            order = self._segment_answers()
+            index = order.index(key) + 1 if key in order else index
+
+    def ask_again(self, step_id: str, question_id: str, *, back: bool = False) -> bool:
+        """Ask an answered question again, its answer as the default; True when it changed
+        (recorded as a `correction`, and the answers that no longer apply as `withdraw`)."""
+        from dataclasses import replace
+
+        from bti_cli.walkthrough import process as engine
+
+        event = self.latest_answer(step_id, question_id)
+        step = self.proc.step(step_id)
+        question = step.question(question_id) if step is not None else None
+        if event is None or step is None or question is None:
+            return False
+        action = engine.Ask(step, question, event.level)
+        self._header(step, event.level)
+        spec = self.spec(action, engine.replay(self.proc, self.events))
+        current = event.value
+        default = list(current) if question.kind == "measures" and isinstance(current, dict) else current
+        if question.kind == "consent":
+            default = None
+        spec = replace(spec, default=default, back=back and self.prompter.interactive)
+        value = self._prepare(action, spec, self.prompter.ask(spec))
+        if value == current:
+            return False
+        self.correct(event.level, step_id, question_id, value)
+        return True
+
+    def correct(self, level: int, step_id: str, question_id: str, value: Any) -> None:
+        """Record a new value for an answer; withdraw the later answers whose `when` no longer holds."""
+        from bti_cli.walkthrough import process as engine
+
+        self.append(level=level, step=step_id, kind="correction", question=question_id, value=value)
+        self.say(t("walk.corrected"), style="green")
+        for s_id, q_id in engine.no_longer_apply(self.proc, self.events, step_id, question_id):
+            self.append(level=level, step=s_id, kind="withdraw", question=q_id)
+            step = self.proc.step(s_id)
+            question = step.question(q_id) if step is not None else None
+            text = _fmt(pick(question.text), self.proc) if question is not None else q_id
+            self.say(t("walk.withdrawn", question=text), style="yellow")
+
+    def edit(self, key: str) -> bool:
+        """`bti cases edit CASE STEP.QUESTION`: ask an answer again and record a correction."""
+        from bti_cli.errors import InputError
+        from bti_cli.walkthrough import process as engine
+
+        step_id, _, question_id = key.strip().partition(".")
+        step = self.proc.step(step_id)
+        if step is None or step.question(question_id) is None or step_id == engine.SAFETY_STEP:
+            raise InputError(t("walk.edit_unknown"), hint=t("walk.edit_unknown_hint"))
+        event = self.latest_answer(step_id, question_id)
+        if event is None:
+            raise InputError(t("walk.edit_unanswered", case=self.case_id))
+        if engine.passed_gate([event], self.proc):
+            raise InputError(t("walk.edit_gate"))
+        changed = self.ask_again(step_id, question_id)
+        if not changed:
+            self.say(t("walk.edit_unchanged"))
+        return changed
 
     def _after_decision(self, to: str, level: int) -> None:
         if to.startswith("level:"):
@@ -397,6 +505,8 @@ class Session:
         self.say(t("walk.welcome", municipality=self.cat.municipality.name), style="bold")
         self.say(t("walk.privacy"))
         self.say(t("walk.safety_key"))
+        if self.prompter.interactive:
+            self.say(t("walk.back_key"))
         return self.run()
 
     def resume(self) -> str | None:
@@ -617,6 +727,7 @@ class Session:
             max_length=q.max_length,
             allow_other=allow_other,
             safety=action.step.phase not in ("notify", "close"),
+            back=self.prompter.interactive,
             parts=parts,
             today=self.today,
             validate=validate,

@@ -1,0 +1,144 @@
+"""Going back and correcting answers: `<` in the walkthrough, `bti cases edit`, and the replay of
+`correction` / `withdraw` events (the old answer stays in the chain; the state uses the latest)."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+from tests.cli.test_walk import FIXTURE, LEVEL1
+
+CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
+
+
+def _events(cases_dir: Path) -> list[dict]:
+    (path,) = sorted(cases_dir.glob("BTI-*.toml"))
+    return tomllib.loads(path.read_text(encoding="utf-8"))["events"]
+
+
+def _show(cli, case_id: str) -> dict:
+    result = cli("cases", "show", case_id, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _with(lines: list[str], at: int, inserted: list[str], *, replace: int = 0) -> list[str]:
+    return lines[:at] + inserted + lines[at + replace:]
+
+
+def test_back_twice_and_change_an_answer(cli, cases_dir):
+    # at the areas question: back to age, back to subject, keep it (Enter), age 9 instead of 8
+    areas = LEVEL1.index("learning")
+    lines = _with(LEVEL1, areas, ["<", "<", "", "9"])
+    result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Svaret er endret" in result.stdout
+    events = _events(cases_dir)
+    ages = [e for e in events if e.get("question") == "age"]
+    assert [(e["kind"], e["value"]) for e in ages] == [("answer", 8), ("correction", 9)]
+    # the subject was kept: no correction for it
+    assert not [e for e in events if e["kind"] == "correction" and e["question"] == "subject"]
+    case_id = CASE_RE.search(result.stdout).group(0)
+    shown = _show(cli, case_id)
+    assert shown["summary"]["age"] == 9
+    assert shown["summary"]["level"] == 1
+    # the timeline keeps both answers; the correction is named as one
+    table = cli("cases", "show", case_id, "--format", "table")
+    assert "Rettelse" in table.stdout
+
+
+def test_a_changed_answer_withdraws_the_answers_that_no_longer_apply(cli, cases_dir):
+    # at the level-0 decision: back four times to "talked with the child", answer no; the child's
+    # view no longer applies and is withdrawn; Enter keeps the guardians' answers
+    decision = LEVEL1.index("level:1")
+    lines = _with(LEVEL1, decision, ["<", "<", "<", "<", "n", "", ""])
+    result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "svaret er trukket tilbake" in result.stdout
+    events = _events(cases_dir)
+    kinds = [(e["kind"], e.get("question")) for e in events]
+    assert ("correction", "talked_child") in kinds
+    assert ("withdraw", "child_view") in kinds
+    assert ("answer", "child_view") in kinds  # the old answer stays in the chain
+    assert ("decision", None) in kinds
+    case_id = CASE_RE.search(result.stdout).group(0)
+    assert cli("cases", "verify", case_id).exit_code == 0
+    family = cli("cases", "show", case_id, "--for", "guardians")
+    assert family.exit_code == 0, family.stderr
+    assert "Synes lesing er vanskelig" not in family.stdout
+
+
+def test_back_at_the_first_question_says_so(cli, cases_dir):
+    lines = ["<"] + LEVEL1
+    result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "første spørsmålet" in result.stdout
+
+
+def test_back_is_not_an_answer_in_an_answers_file(cli, cases_dir, tmp_path):
+    answers = tmp_path / "a.toml"
+    answers.write_text('[l0-concern]\nconcern_date = "<"\n', encoding="utf-8")
+    result = cli("start", "--data", FIXTURE, "--answers", str(answers), "--no-input")
+    assert result.exit_code == 1
+    assert not list(cases_dir.glob("BTI-*.toml"))
+
+
+def _level1_case(cli) -> str:
+    result = cli("start", "--data", FIXTURE, input="\n".join(LEVEL1) + "\n")
+    assert result.exit_code == 0, result.stderr
+    return CASE_RE.search(result.stdout).group(0)
+
+
+def test_cases_edit_records_a_correction(cli, cases_dir):
+    case_id = _level1_case(cli)
+    result = cli("cases", "edit", case_id, "l0-concern.age", "--data", FIXTURE, input="10\n")
+    assert result.exit_code == 0, result.stderr
+    assert _show(cli, case_id)["summary"]["age"] == 10
+    # the same answer again: nothing is written
+    before = len(_events(cases_dir))
+    again = cli("cases", "edit", case_id, "l0-concern.age", "--data", FIXTURE, input="\n")
+    assert again.exit_code == 0, again.stderr
+    assert "ingenting er skrevet" in again.stdout
+    assert len(_events(cases_dir)) == before
+    assert cli("cases", "verify", case_id).exit_code == 0
+
+
+def test_cases_edit_refuses_unknown_and_unanswered_questions(cli, cases_dir):
+    case_id = _level1_case(cli)
+    unknown = cli("cases", "edit", case_id, "l0-concern.nope", "--data", FIXTURE, input="1\n")
+    assert unknown.exit_code == 1
+    assert "nope" not in unknown.stderr  # what was typed is not repeated
+    unanswered = cli("cases", "edit", case_id, "l2-plan.measures", "--data", FIXTURE, input="\n")
+    assert unanswered.exit_code != 0
+
+
+def test_cases_edit_from_an_answers_file(cli, cases_dir, tmp_path):
+    case_id = _level1_case(cli)
+    answers = tmp_path / "edit.toml"
+    answers.write_text("[l0-concrete]\nscale = 2\n", encoding="utf-8")
+    result = cli("cases", "edit", case_id, "l0-concrete.scale", "--data", FIXTURE, "--answers", str(answers),
+                 "--no-input")
+    assert result.exit_code == 0, result.stderr
+    assert _show(cli, case_id)["summary"]["concern_scale"] == 2
+
+
+def test_replay_applies_corrections_and_withdrawals_in_place():
+    from types import SimpleNamespace as E
+
+    from bti_cli.walkthrough.process import effective_events
+
+    class Ev(E):
+        def model_copy(self, update):
+            return Ev(**{**vars(self), **update})
+
+    events = [Ev(kind="answer", step="s", question="a", value=1),
+              Ev(kind="answer", step="s", question="b", value=2),
+              Ev(kind="decision", step="s", question=None, value="level:1"),
+              Ev(kind="correction", step="s", question="a", value=5),
+              Ev(kind="withdraw", step="s", question="b", value=None),
+              Ev(kind="withdraw", step="s", question="b", value=None),  # nothing left to withdraw
+              Ev(kind="correction", step="s", question="zz", value=1)]  # nothing to correct
+    out = effective_events(events)
+    assert [(e.kind, e.question, e.value) for e in out] == [("answer", "a", 5), ("decision", None, "level:1")]
