@@ -36,6 +36,7 @@ LOCALISED = [
     ("cases", "close"),
     ("cases", "handover"),
     ("cases", "accept"),
+    ("cases", "edit"),
     ("scrub",),
     ("measures", "list"),
     ("measures", "show"),
