@@ -81,10 +81,13 @@ def walkthrough(env: dict[str, str]) -> str:
     import pexpect
 
     child = spawn(["start"], env)
-    for reply in ANSWERS:
-        child.expect_exact("> ")
-        child.sendline(reply)
+    # each answer waits for its own prompt (the settings' lines "… > School" are not prompts)
+    child.expect_exact("] > ")  # the concern date: "[… default: …] > "
+    child.sendline(ANSWERS[0])
+    child.expect_exact("[family]")  # the last option of "who is the concern about?"
     child.expect_exact("> ")
+    child.sendline(ANSWERS[1])
+    child.expect_exact("] > ")  # the age: "[0–23] > "
     child.send(TYPING)
     child.expect_exact(TYPING)
     screen = child.logfile_read.getvalue()
