@@ -48,9 +48,12 @@ def check_setting(key: str, value: str) -> str | int:
     """The value to store for `key`, or UsageError/InputError saying why it cannot be used."""
     from bti_cli.errors import InputError, UsageError
     from bti_cli.i18n import LANGUAGES, t
+    from bti_cli.privacy.guard import check_text, quote
 
     if key not in CONFIG_KEYS:
-        raise UsageError(t("config.unknown_key", key=key), hint=t("config.known_keys", keys=", ".join(CONFIG_KEYS)))
+        raise UsageError(
+            t("config.unknown_key", key=quote(key)), hint=t("config.known_keys", keys=", ".join(CONFIG_KEYS))
+        )
     if key == "lang" and value not in LANGUAGES:
         raise InputError(t("config.bad_value", key=key, reason=" | ".join(LANGUAGES)))
     if key == "municipality":
@@ -66,8 +69,11 @@ def check_setting(key: str, value: str) -> str | int:
             raise InputError(t("config.bad_value", key=key, reason=", ".join(arenas)))
     if key == "cases_dir":
         value = str(Path(value).expanduser().resolve())
-    if key == "role" and not value.strip():
-        raise InputError(t("config.bad_value", key=key, reason="''"))
+    if key == "role":
+        # the role goes on every event of the case log, which is append-only: never a person
+        value = check_text(value, what=t("config.what_role")).strip()
+        if not value:
+            raise InputError(t("config.bad_value", key=key, reason="''"))
     return value
 
 
@@ -98,3 +104,4 @@ def write_setting(key: str, value: str | None) -> str | int | None:
     except OSError as exc:
         raise InputError(t("config.unwritable", reason=exc.strerror or type(exc).__name__)) from None
     return stored
+

@@ -192,11 +192,12 @@ def measures_list(
 
 def _check_choice(option: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
     from bti_cli.errors import UsageError
+    from bti_cli.privacy.guard import quote
 
     for value in values or ():
         if value not in allowed:
             raise UsageError(
-                t("catalogue.unknown_value", option=option, value=value),
+                t("catalogue.unknown_value", option=option, value=quote(value)),
                 hint=t("catalogue.choose_from", choices=", ".join(allowed)),
             )
 

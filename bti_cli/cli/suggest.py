@@ -60,17 +60,19 @@ def suggest(
     rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
     fmt = resolve_format(fmt)
     vocab = load_vocabulary()
+    from bti_cli.privacy.guard import quote
+
     areas = list(dict.fromkeys(area or []))
     for key in areas:
         if key not in vocab.areas:
-            raise UsageError(t("walk.suggest_bad_area", area=key), hint=t("walk.suggest_area_hint"))
+            raise UsageError(t("walk.suggest_bad_area", area=quote(key)), hint=t("walk.suggest_area_hint"))
     work_arena = arena or rt.arena
     if work_arena is not None and work_arena not in vocab.work_arenas:
-        raise UsageError(t("walk.suggest_bad_arena", arena=work_arena, known=", ".join(vocab.work_arenas)))
+        raise UsageError(t("walk.suggest_bad_arena", arena=quote(work_arena), known=", ".join(vocab.work_arenas)))
     kinds = list(dict.fromkeys(kind or KINDS))
     for k in kinds:
         if k not in KINDS:
-            raise UsageError(t("walk.suggest_bad_kind", kind=k, known=", ".join(KINDS)))
+            raise UsageError(t("walk.suggest_bad_kind", kind=quote(k), known=", ".join(KINDS)))
     cat = rt.catalogue().catalogue
     ranked = {
         "measure": lambda: core.rank_measures(cat, level=level, age=age, areas=areas, work_arena=work_arena),

@@ -18,21 +18,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from bti_cli.errors import InputError
 from bti_cli.i18n import t
+from bti_cli.privacy.controls import escape_controls, has_controls, strip_controls
 
-# C0 and C1 controls (ESC, BEL, CSI …), DEL, and the bidirectional overrides that reorder text
-# on screen; tab and line breaks are ordinary text.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_ALL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# an escape sequence as a whole: CSI … final byte, OSC … BEL/ST, or ESC and one character
-_ESCAPE_SEQ_RE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?"
-)
 QUOTE_LENGTH = 40
 
 
@@ -72,15 +64,31 @@ def kind_labels(kinds: Iterable[str]) -> str:
 
 
 def guard_event(step: str, *values: Any) -> None:
-    """The case log's last gate: refuse an event whose values hold an identifier (InputError)."""
+    """The case log's last gate: refuse an event whose values hold an identifier or a control
+    character (InputError); the front doors strip control characters before this."""
     for value in values:
         for text in _strings(value):
+            if has_controls(text):
+                raise InputError(t("privacy.control_refused", step=step), hint=t("privacy.control_hint"))
             kinds = personal_data_kinds(text)
             if kinds:
                 raise InputError(
                     t("privacy.event_refused", step=step, kinds=kind_labels(kinds)),
                     hint=t("privacy.event_refused_hint"),
                 )
+
+
+def strip_controls_in(value: Any) -> Any:
+    """`value` (a string, or lists and tables of them) with control characters removed."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, dict):
+        return {strip_controls_in(k): strip_controls_in(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [strip_controls_in(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(strip_controls_in(v) for v in value)
+    return value
 
 
 def found_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
@@ -112,25 +120,6 @@ def quote(text: str, vocabulary: Iterable[str] = ()) -> str:
     return shown
 
 
-def strip_controls(text: str) -> str:
-    """`text` without terminal escape sequences and control characters (tab and line breaks stay)."""
-    if not _CONTROL_RE.search(text):
-        return text
-    return _CONTROL_RE.sub("", _ESCAPE_SEQ_RE.sub("", text))
-
-
-def has_controls(text: str) -> bool:
-    return bool(_CONTROL_RE.search(text))
-
-
-def escape_controls(text: str, *, keep_newlines: bool = True) -> str:
-    """`text` with every control character shown as a visible escape (ESC → "\\x1b")."""
-    pattern = _CONTROL_RE if keep_newlines else _CONTROL_ALL_RE
-    if not pattern.search(text):
-        return text
-    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
 __all__ = [
     "check_text",
     "escape_controls",
@@ -141,4 +130,5 @@ __all__ = [
     "personal_data_kinds",
     "quote",
     "strip_controls",
+    "strip_controls_in",
 ]

@@ -256,7 +256,7 @@ class Spans:
         return [(s, e) for s, e, _, _ in self.items]
 
 
-_DIGIT_GROUP_BEFORE = re.compile(r"\d+[ .\-]$")
+_DIGIT_GROUP_BEFORE = re.compile(r"\d+[ .\-]\Z")
 _DIGIT_GROUP_AFTER = re.compile(r"[ .\-]\d+")
 
 

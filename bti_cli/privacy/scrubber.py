@@ -207,6 +207,29 @@ def _identifiers_next_to_placeholders(out: str) -> list[tuple[int, int, str, str
     return found
 
 
+_LINE_PART_RE = re.compile(r"[^\r\n]+")
+
+
+def _split_at_line_breaks(text: str, items: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Line breaks are never replaced: a span that crosses one becomes one span per line (blank
+    ends trimmed), so that nothing of it stays behind on the next line."""
+    parts: list[tuple[int, int, str, str]] = []
+    for start, end, kind, reason in items:
+        piece = text[start:end]
+        if "\n" not in piece and "\r" not in piece:
+            parts.append((start, end, kind, reason))
+            continue
+        for m in _LINE_PART_RE.finditer(piece):
+            a, b = start + m.start(), start + m.end()
+            while a < b and text[a] in " \t":
+                a += 1
+            while b > a and text[b - 1] in " \t":
+                b -= 1
+            if a < b:
+                parts.append((a, b, kind, reason))
+    return parts
+
+
 def _assemble(
     text: str, items: list[tuple[int, int, str, str]], marks: dict[str, str]
 ) -> tuple[str, list[Replacement], list[tuple[int, int, int]]]:
@@ -216,14 +239,7 @@ def _assemble(
     replacements: list[Replacement] = []
     segments: list[tuple[int, int, int]] = []
     pos = length = 0
-    for start, end, kind, reason in items:
-        # never swallow a line break: split a span that crosses one
-        piece = text[start:end]
-        if "\n" in piece or "\r" in piece:
-            stripped = piece.split("\n")[0].rstrip("\r")
-            end = start + len(stripped)
-            if end <= start:
-                continue
+    for start, end, kind, reason in _split_at_line_breaks(text, items):
         segments.append((length, length + start - pos, pos))
         out.append(text[pos:start])
         out.append(marks[kind])

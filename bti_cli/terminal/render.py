@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from bti_cli.privacy.controls import escape_controls
+
 FORMATS = ("table", "json", "jsonl", "csv", "md")
 LIST_SEPARATOR = ";"
 
@@ -94,7 +96,7 @@ def cell_text(value: Any, sep: str = ", ") -> str:
         return sep.join(cell_text(v, sep) for v in value)
     if isinstance(value, dict):
         return sep.join(f"{k}={cell_text(v, sep)}" for k, v in value.items())
-    return str(value)
+    return escape_controls(str(value))
 
 
 def _csv_value(value: Any) -> str:

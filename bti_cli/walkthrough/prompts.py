@@ -143,8 +143,10 @@ def _sentence(text: str) -> str:
 def _bad_item(item: Any, number: int, reason: str) -> str:
     """Which item of a multi-choice answer does not fit: the item itself when it is a number or
     an id the user chose from the list, else its position (free text is never repeated)."""
+    from bti_cli.privacy.guard import found_kinds
+
     text = str(item).strip()
-    if _ECHOABLE_ITEM.fullmatch(text) and not isinstance(item, bool):
+    if _ECHOABLE_ITEM.fullmatch(text) and not isinstance(item, bool) and not found_kinds(text):
         return t("process.err_bad_item", item=text, reason=reason)
     return t("process.err_bad_item_at", number=number, reason=reason)
 
@@ -303,7 +305,10 @@ def _parse_consent(spec: PromptSpec, raw: Any) -> dict[str, Any]:
         raise AnswerError(t("process.err_consent"))
     unknown = sorted(set(raw) - set(parts))
     if unknown:
-        raise AnswerError(t("process.err_consent_keys", keys=", ".join(unknown), known=", ".join(parts)))
+        from bti_cli.privacy.guard import quote
+
+        keys = ", ".join(quote(str(k)) for k in unknown)
+        raise AnswerError(t("process.err_consent_keys", keys=keys, known=", ".join(parts)))
     given = parse_answer(parts["given"], raw.get("given"))
     if not given:
         return {"given": False}
@@ -508,17 +513,19 @@ class ScriptedPrompter:
 
     def check(self, known: dict[str, set[str]]) -> None:
         """Refuse steps or questions the process does not have (typos would go unnoticed)."""
+        from bti_cli.privacy.guard import quote
+
         problems = []
         for step, table in self.answers.items():
             if step not in known:
-                problems.append(t("process.answers_unknown_step", step=step))
+                problems.append(t("process.answers_unknown_step", step=quote(step)))
                 continue
             if not isinstance(table, dict):
                 problems.append(t("process.answers_not_table", step=step))
                 continue
             for qid in table:
                 if qid not in known[step] and qid != SAFETY_ANSWER:
-                    problems.append(t("process.answers_unknown_question", key=f"{step}.{qid}"))
+                    problems.append(t("process.answers_unknown_question", key=quote(f"{step}.{qid}")))
         if problems:
             raise InputError(t("process.answers_invalid", path=self.source, problems="; ".join(problems)))
 

@@ -61,6 +61,18 @@ class Session:
     _last_level: int | None = None
     _closed_now: bool = False
 
+    def __post_init__(self) -> None:
+        if self.config_role:
+            # the configured role goes on every event of the case, for ever: refuse a person
+            # before a case is created
+            from bti_cli.errors import InputError
+            from bti_cli.privacy.guard import check_text
+
+            try:
+                self.config_role = check_text(self.config_role, what=t("config.what_configured_role")).strip() or None
+            except InputError as exc:
+                raise InputError(exc.message, hint=t("config.role_fix_hint")) from None
+
     # ---- output
 
     def say(self, text: str, style: str | None = None) -> None:
@@ -100,8 +112,10 @@ class Session:
         return self.config_role
 
     def append(self, *, level: int, step: str, kind: str, question: str | None = None, value: Any = None):
+        from bti_cli.privacy.guard import strip_controls_in
+
         log = self.ensure_log()
-        return log.append(level=level, step=step, kind=kind, question=question, value=value,
+        return log.append(level=level, step=step, kind=kind, question=question, value=strip_controls_in(value),
                           actor_role=self.actor_role())
 
     # ---- the loop
@@ -586,12 +600,12 @@ class Session:
         if coordinator is not None:
             role = coordinator.id
         else:
-            from bti_cli.privacy.scrubber import scrub
+            from bti_cli.privacy.guard import found_kinds, kind_labels, strip_controls
 
-            result = scrub(role, vocabulary=self.vocabulary())
-            if result.replacements:
-                kinds = ", ".join(sorted({t_kind(r.kind) for r in result.replacements}))
-                raise InputError(t("walk.handover_personal", kinds=kinds))
+            role = strip_controls(role).strip()
+            kinds = found_kinds(role, self.vocabulary())
+            if kinds:
+                raise InputError(t("walk.handover_personal", kinds=kind_labels(kinds)))
         summary = self.summary()
         if role == summary.baton_holder_role:
             raise InputError(t("walk.handover_same", role=self.role_label(role)))

@@ -1,0 +1,189 @@
+"""Personal data at every door (issue 16): a configured role, a handover role, an answers file,
+typed values in errors, control characters, and the config file's permissions."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples" / "answers"
+PERSON = "Kari Nordmann 15031650094"
+SECRETS = ("Kari", "Nordmann", "15031650094")
+
+
+def said(result) -> str:
+    return (result.stdout or "") + (result.stderr or "")
+
+
+def case_files(cases_dir: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8") for p in cases_dir.rglob("BTI-*.toml"))
+
+
+@pytest.mark.parametrize("role", ["Kari Hansen", "ring 41234567", "kari@skole.no", "Lærer Per Hansen"])
+def test_a_person_is_never_stored_as_the_role(cli, tmp_path, role):
+    result = cli("config", "set", "role", role)
+    assert result.exit_code == 1
+    assert role not in said(result)
+    assert not (tmp_path / "config.toml").exists() or role not in (tmp_path / "config.toml").read_text()
+
+
+def test_a_role_is_stored(cli, tmp_path):
+    assert cli("config", "set", "role", "kontaktlærer").exit_code == 0
+    assert 'role = "kontaktlærer"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+
+
+def test_a_person_in_a_hand_edited_config_stops_start_before_a_case_is_made(cli, tmp_path, cases_dir):
+    (tmp_path / "config.toml").write_text('role = "Kari Hansen"\n', encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(EXAMPLES / "level1.toml"))
+    assert result.exit_code == 1
+    assert "Kari" not in said(result) and "config unset role" in said(result)
+    assert not list(cases_dir.rglob("*.toml"))
+
+
+def test_a_role_with_a_phone_number_makes_no_empty_case(cli, tmp_path, cases_dir):
+    (tmp_path / "config.toml").write_text('role = "ring 41234567"\n', encoding="utf-8")
+    assert cli("start", "--no-input", "--answers", str(EXAMPLES / "level1.toml")).exit_code == 1
+    assert not list(cases_dir.rglob("*.toml"))
+
+
+def test_a_configured_role_reaches_the_case_and_nothing_else(cli, cases_dir):
+    assert cli("config", "set", "role", "helsesykepleier").exit_code == 0
+    result = cli("start", "--no-input", "--answers", str(EXAMPLES / "level1.toml"))
+    assert result.exit_code == 0, result.stderr
+    assert "helsesykepleier" in case_files(cases_dir)
+
+
+@pytest.mark.parametrize("to", ["Kari Hansen", "kari@skole.no", "41234567"])
+def test_a_handover_to_a_person_is_refused_without_repeating_it(cli, cases_dir, to):
+    case = re.search(r"BTI-\d{4}-[0-9A-Z]{5}", cli("start", "--no-input", "--answers",
+                                                   str(EXAMPLES / "level1.toml")).stdout).group(0)
+    before = case_files(cases_dir)
+    result = cli("cases", "handover", case, "--to", to)
+    assert result.exit_code == 1
+    assert to not in said(result)
+    assert case_files(cases_dir) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("measures", "list", "--area", PERSON),
+        ("measures", "list", "--tier", PERSON),
+        ("measures", "list", "--status", PERSON),
+        ("coordinators", "--arena", PERSON),
+        ("suggest", "--area", PERSON),
+        ("suggest", "--arena", PERSON),
+        ("suggest", "--kind", PERSON),
+        ("config", "set", PERSON, "x"),
+        ("config", "unset", PERSON),
+        ("config", "set", "arena", PERSON),
+        ("config", "set", "role", PERSON),
+        ("cases", "show", PERSON),
+        ("measures", "show", PERSON),
+    ],
+)
+def test_a_typed_value_is_never_echoed(cli, args):
+    result = cli(*args)
+    assert result.exit_code != 0
+    for secret in SECRETS:
+        assert secret not in said(result), args
+
+
+def test_an_unknown_value_is_quoted_scrubbed(cli):
+    result = cli("measures", "list", "--area", PERSON)
+    assert "[NAVN] [FØDSELSNUMMER]" in result.stderr
+    # an ordinary typo is still shown, so the user sees what went wrong
+    assert "behavior" in cli("measures", "list", "--area", "behavior").stderr
+
+
+def test_answers_file_keys_and_values_are_never_echoed(cli, tmp_path, cases_dir):
+    answers = tmp_path / "answers.toml"
+    answers.write_text(
+        (EXAMPLES / "level1.toml").read_text(encoding="utf-8")
+        + f'\n["{PERSON}"]\nx = 1\n'
+        + f'\n[l0-concern]\n"{PERSON}" = "150316-50094"\n',
+        encoding="utf-8",
+    )
+    result = cli("start", "--no-input", "--answers", str(answers))
+    assert result.exit_code != 0
+    for secret in (*SECRETS, "150316"):
+        assert secret not in said(result)
+
+
+def test_a_value_in_an_answers_file_that_does_not_fit_is_not_quoted(cli, tmp_path):
+    from bti_cli.walkthrough.prompts import _bad_item
+
+    assert "150316-50094" not in _bad_item("150316-50094", 2, "x")
+    assert "m-12" in _bad_item("m-12", 2, "x")
+
+
+def test_terminal_escapes_in_an_answer_are_not_stored(cli, tmp_path, cases_dir):
+    import tomllib
+
+    import tomli_w
+
+    data = tomllib.loads((EXAMPLES / "level1.toml").read_text(encoding="utf-8"))
+    step = next(k for k, v in data.items() if isinstance(v, dict) and any(isinstance(x, str) and " " in x
+                                                                           for x in v.values()))
+    key = next(k for k, v in data[step].items() if isinstance(v, str) and " " in v)
+    data[step][key] = "Barnet er \x1b[31mtrist\x1b[0m \x1b]0;tittel\x07i dag."
+    answers = tmp_path / "answers.toml"
+    answers.write_text(tomli_w.dumps(data), encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    stored = case_files(cases_dir)
+    assert "\x1b" not in stored and "\\u001b" not in stored and "\x07" not in stored
+    assert "trist" in stored
+
+
+def test_a_control_character_that_reaches_the_log_is_refused(cases_dir):
+    from bti_cli.caselog.log import CaseLog
+    from bti_cli.errors import InputError
+
+    log = CaseLog.create(cases_dir, municipality="loten", catalogue_version="x", process_version="y")
+    with pytest.raises(InputError):
+        log.append(level=0, step="concern", kind="answer", value="\x1b[2Jtekst")
+    assert log.events == []
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_escapes_in_an_old_case_file_are_shown_escaped(cli, cases_dir, monkeypatch, fmt):
+    """A case written before the log refused control characters: `cases show` never replays them."""
+    from bti_cli.caselog.log import CaseLog
+    from bti_cli.privacy import guard
+
+    log = CaseLog.create(cases_dir, municipality="loten", catalogue_version="x", process_version="y")
+    with monkeypatch.context() as patched:
+        patched.setattr(guard, "has_controls", lambda text: False)
+        log.append(level=0, step="concern", kind="note", value="rød \x1b[31mtekst\x1b]0;tittel\x07")
+    result = cli("cases", "show", log.case_id, "--format", fmt)
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\\x1b[31mtekst" in result.stdout
+
+
+@pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
+def test_the_config_file_is_private_whatever_the_umask(cli, tmp_path, monkeypatch, umask):
+    folder = tmp_path / "fresh" / "bti"
+    monkeypatch.setenv("BTI_CONFIG", str(folder / "config.toml"))
+    old = os.umask(umask)
+    try:
+        assert cli("config", "set", "role", "kontaktlærer").exit_code == 0
+        assert cli("config", "set", "lang", "nn").exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((folder / "config.toml").stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert [p.name for p in folder.iterdir()] == ["config.toml"]  # no temporary file left
+
+
+def test_an_existing_config_file_is_narrowed_on_the_next_write(cli, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('lang = "nb"\n', encoding="utf-8")
+    path.chmod(0o666)
+    assert cli("config", "set", "lang", "nn").exit_code == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
