@@ -84,14 +84,16 @@ def test_without_a_config_file_the_arena_is_asked(cli, cases_dir, tmp_path):
     assert "l0-concern.arena" in result.stderr and "fra innstillingene" not in result.stdout
 
 
-def test_a_configured_role_with_personal_data_is_scrubbed(cli, cases_dir, tmp_path):
-    # `bti config set role` takes any non-empty text; what reaches the case file is scrubbed
-    _configure(cli, role="lærer 912 34 567")
+def test_a_configured_role_with_personal_data_never_reaches_a_case(cli, cases_dir, tmp_path):
+    # `bti config set role` refuses a person; a config file edited by hand stops `start` before
+    # a case is made (the role would go on every event of an append-only log)
+    assert cli("config", "set", "role", "lærer 912 34 567").exit_code == 1
+    (tmp_path / "config.toml").write_text('role = "lærer 912 34 567"\n', encoding="utf-8")
     answers = tmp_path / "answers.toml"
     answers.write_text(CONCERN, encoding="utf-8")
-    cli("start", "--data", FIXTURE, "--no-input", "--answers", str(answers))
-    text = next(cases_dir.glob("BTI-*.toml")).read_text(encoding="utf-8")
-    assert "912 34 567" not in text and "91234567" not in text
+    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(answers))
+    assert result.exit_code == 1 and "912" not in result.stdout + result.stderr
+    assert not list(cases_dir.glob("BTI-*.toml"))
 
 
 def test_first_run_notice_on_a_real_terminal_then_never_again(cases_dir, tmp_path):
