@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from bti_cli.i18n import t
 
 if TYPE_CHECKING:
-    from bti_cli.catalogue.models import Arena, Catalogue, Coordinator, Measure
+    from bti_cli.catalogue.models import Catalogue, Coordinator
 
 # tier → weight per level; 0 means "does not fit this level"
 TIER_WEIGHTS: dict[int, dict[str, int]] = {
@@ -285,11 +285,6 @@ def rank_services(
     return sorted(out, key=lambda s: (-s.score, s.name.casefold(), s.id))
 
 
-def measure_record(m: Measure) -> dict[str, Any]:
-    """{id, tiers, service}: what the case summary keeps of a chosen measure."""
-    return {"id": m.id, "tiers": [tr.value for tr in m.tiers], "service": m.service}
-
-
 def find_coordinator(cat: Catalogue, key: str) -> Coordinator | None:
     from bti_cli.catalogue.loader import fold
 
@@ -297,7 +292,3 @@ def find_coordinator(cat: Catalogue, key: str) -> Coordinator | None:
         if c.id == key or fold(c.role) == fold(key):
             return c
     return None
-
-
-def find_arena(cat: Catalogue, key: str) -> Arena | None:
-    return next((a for a in cat.arenas if a.id == key), None)

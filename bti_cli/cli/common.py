@@ -16,8 +16,6 @@ import typer
 
 from bti_cli.i18n import h
 
-# kept for modules that build their own --format option: the text in the current language
-FORMAT_HELP = h("cli.opt_format")
 
 def complete_municipality(incomplete: str) -> list[str]:
     """Shell completion: the shipped municipalities."""

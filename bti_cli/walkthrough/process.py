@@ -44,13 +44,10 @@ SAFETY_QUESTION = "danger"
 NOTIFY_STEP = "notify"
 CLOSE_STEP = "close"
 DECISION_KEY = "decision"
-SAFETY_KEY = "!"
 
 KINDS = ("choice", "multi-choice", "yes-no", "integer", "date", "text", "measures", "coordinator", "consent")
-PHASES = ("start", "evaluation", "notify", "close")
 RECORD_KINDS = ("evaluation", "notify", "close")
 CORRECTION_KINDS = ("correction", "withdraw")  # change an earlier answer; never replayed themselves
-OPTION_SOURCES = ("work_arenas", "areas", "services", "arenas")
 BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "true", "false", "none"}
 
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
@@ -986,11 +983,6 @@ def pending_step(proc: Process, events: Sequence[Any]) -> str | None:
     if isinstance(action, Done):
         return None
     return action.step.id
-
-
-def decision_options(proc: Process, events: Sequence[Any]) -> tuple[Decision, ...]:
-    action = next_action(proc, events)
-    return action.options if isinstance(action, Decide) else ()
 
 
 # --------------------------------------------------------------------------- listing

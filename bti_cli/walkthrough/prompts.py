@@ -29,7 +29,6 @@ consent a table `{ given = true, by = ["guardians"], services = ["ppt"], until =
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -597,7 +596,3 @@ def _display(spec: PromptSpec, value: Any) -> str:
         if label:
             return label
     return str(value)
-
-
-def stdin_is_interactive() -> bool:
-    return sys.stdin.isatty()
