@@ -218,6 +218,8 @@ def _field_errors(error) -> list[str]:
 def _parse(raw: bytes, expected_id: str | None) -> _Parsed:
     import tomllib
 
+    from pydantic import ValidationError
+
     from bti_cli.caselog.models import SCHEMA_VERSION, CaseHeader, Event
 
     result = _Parsed()
@@ -269,7 +271,7 @@ def _parse(raw: bytes, expected_id: str | None) -> _Parsed:
         stored = table.get("hash")
         try:
             event = Event.model_validate(table)
-        except Exception as exc:  # pydantic.ValidationError
+        except ValidationError as exc:
             readable = False
             missing = [e for e in exc.errors(include_input=False) if e.get("type") == "missing"]
             if missing:
@@ -290,7 +292,7 @@ def _parse(raw: bytes, expected_id: str | None) -> _Parsed:
         # continue the chain from the stored hash, so one edit is reported once
         prev = stored if isinstance(stored, str) else actual
     result.readable = readable
-    if readable and not problems:
+    if readable and header is not None and not problems:
         expected = render(header, result.events)
         if raw != expected:
             problems.append(t("caselog.p_layout", line=_first_diff_line(raw, expected)))
@@ -720,7 +722,7 @@ class CaseLog:
         parsed = parse_case(raw, case_id, journal.checkpoint_of(path.parent, case_id))
         if parsed.newer:
             raise DataError(t("caselog.newer", case=case_id), parsed.problems)
-        if not parsed.readable or (check and parsed.problems):
+        if not parsed.readable or parsed.header is None or (check and parsed.problems):
             raise _broken(case_id, parsed.problems)
         from bti_cli import fileio
 

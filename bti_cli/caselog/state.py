@@ -157,7 +157,8 @@ def summarise(
                         _add(services, row["service"])
             elif q == "consent" and isinstance(value, dict):
                 if value.get("given"):
-                    consent_services = [str(v) for v in value.get("services") or []]
+                    given = value.get("services")
+                    consent_services = [str(v) for v in given] if isinstance(given, list) else []
                     until = value.get("until")
                     consent_until = str(until)[:10] if _date(until) else None
                     _add(services, consent_services)
@@ -190,9 +191,9 @@ def summarise(
             when = (value.get("notified_date") or value.get("date")) if isinstance(value, dict) else value
             notified_date = str(when)[:10] if _date(when) else at_day
         elif kind == "handover":
-            to = value.get("to") if isinstance(value, dict) else value
-            if isinstance(to, str) and to:
-                pending_holder = to if to != holder else None
+            offered = value.get("to") if isinstance(value, dict) else value
+            if isinstance(offered, str) and offered:
+                pending_holder = offered if offered != holder else None
         elif kind == "accept":
             role = value.get("role") if isinstance(value, dict) else value
             accepted = pending_holder or (role if isinstance(role, str) else None)

@@ -13,13 +13,13 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from typer import _click as click
 from typer._click import exceptions as click_exc
 from typer._click import types as click_types
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from bti_cli import __version__
 from bti_cli.cli import common
@@ -128,7 +128,8 @@ def localise_command(command: click.Command) -> None:
     if isinstance(command, TyperGroup):
         command.subcommand_metavar = t("cli.metavar_command")
     for param in command.params:
-        param.help = localise(getattr(param, "help", None))
+        if isinstance(param, TyperOption | TyperArgument):
+            param.help = localise(param.help)
         if param.metavar:
             param.metavar = localise(param.metavar)
 
@@ -136,7 +137,7 @@ def localise_command(command: click.Command) -> None:
 class _Localised:
     """Plain (not rich) help in the run's language, for every command bti builds."""
 
-    context_class = BtiContext
+    context_class: type[click.Context] = BtiContext
 
     def __init__(self, *args, **kwargs) -> None:
         # rich help panels would read `[env X]` as markup, need rich at import and box the
@@ -144,7 +145,7 @@ class _Localised:
         # translated by BtiHelpFormatter
         kwargs["rich_markup_mode"] = None
         super().__init__(*args, **kwargs)
-        localise_command(self)
+        localise_command(cast(click.Command, self))
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
@@ -207,7 +208,7 @@ def _load_command(name: str):
         if obj.info.name is None:
             obj.info.name = name
         _adopt(obj)
-        command = get_group(obj)  # a group even when it holds a single command ("services list")
+        command: click.Command = get_group(obj)  # a group even when it holds a single command ("services list")
     else:
         single = typer.Typer(add_completion=False)
         single.command(name, cls=BtiCommand)(obj)
@@ -264,7 +265,7 @@ def click_error_message(error: click.ClickException) -> str:
     if isinstance(error, UnknownCommand):
         message = error.message
         if error.suggestions:
-            paths = ", ".join(f"`{error.ctx.command_path} {name}`" for name in error.suggestions)
+            paths = ", ".join(f"`{command} {name}`" for name in error.suggestions)
             message += " " + t("cli.err_did_you_mean", choices=paths)
         return message
     if isinstance(error, exc.NoSuchOption):

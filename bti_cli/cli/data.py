@@ -117,10 +117,10 @@ def schema(
     from bti_cli.catalogue.models import Catalogue, Vocabulary
     from bti_cli.errors import UsageError
 
-    models = {"municipality": Catalogue, "areas": Vocabulary}
-    if what not in models:
-        raise UsageError(t("catalogue.unknown_schema"), hint=t("catalogue.choose_from", choices=", ".join(models)))
-    sys.stdout.write(json.dumps(models[what].model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    schemas = {"municipality": Catalogue.model_json_schema, "areas": Vocabulary.model_json_schema}
+    if what not in schemas:
+        raise UsageError(t("catalogue.unknown_schema"), hint=t("catalogue.choose_from", choices=", ".join(schemas)))
+    sys.stdout.write(json.dumps(schemas[what](), ensure_ascii=False, indent=2) + "\n")
 
 
 @data_app.command("show", help=h("catalogue.help_data_show"))
@@ -234,7 +234,7 @@ def municipalities(fmt: common.Format = None) -> None:
 
 
 @data_app.command("areas", help=h("catalogue.help_data_areas"))
-def areas(fmt: common.Format = None, lang: common.Lang = None, ctx: typer.Context = None) -> None:
+def areas(ctx: typer.Context, fmt: common.Format = None, lang: common.Lang = None) -> None:
     """List the concern-area keys and work arenas, with labels in the chosen language."""
     from bti_cli.catalogue import loader as core
     from bti_cli.i18n import pick

@@ -21,6 +21,8 @@ from bti_cli.cli import common
 from bti_cli.i18n import h, help_from, t
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from bti_cli.caselog.index import Index, Problem
 
 
@@ -72,8 +74,8 @@ class ProgressBar:
 
         self.label = label
         self.started = time.monotonic()
-        self.bar = None
-        self.task = None
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
 
     def __call__(self, done: int, total: int) -> None:
         import time
@@ -90,7 +92,8 @@ class ProgressBar:
                                 TimeRemainingColumn(), console=console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
-        self.bar.update(self.task, completed=done, total=total)
+        if self.task is not None:
+            self.bar.update(self.task, completed=done, total=total)
 
     def close(self) -> None:
         if self.bar is not None:

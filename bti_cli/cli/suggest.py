@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -80,7 +80,7 @@ def suggest(
                                           anonymous_only=anonymous),
         "coordinator": lambda: core.rank_coordinators(cat, level=level, work_arena=work_arena) if level else [],
     }
-    rows = []
+    rows: list[dict[str, Any]] = []
     for k in kinds:
         items = ranked[k]()
         if limit is not None:

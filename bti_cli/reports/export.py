@@ -311,7 +311,7 @@ def compute_stats(
                 tally.add(row, today)
 
     overview, overview_flags = total.cells(m)
-    metrics = {d: (METRICS if by else ("concerns",)) for d in dims}
+    metrics: dict[str, tuple[str, ...]] = {d: (METRICS if by else ("concerns",)) for d in dims}
     tables: dict[str, list[dict[str, Any]]] = {}
     true_counts: dict[str, list[_Tally]] = {}
     for d in dims:
@@ -334,8 +334,8 @@ def compute_stats(
         for d in dims:
             if metric not in metrics[d]:
                 continue
-            values = [getattr(t, metric) for t in true_counts[d]]
-            hidden, ok = protect(values, m, CONSTRAINTS[d], total=getattr(total, metric))
+            counts = [getattr(t, metric) for t in true_counts[d]]
+            hidden, ok = protect(counts, m, CONSTRAINTS[d], total=getattr(total, metric))
             plans[d] = hidden
             exposed = exposed or not ok
         for d, hidden in plans.items():
@@ -368,7 +368,9 @@ def _ics_escape(text: str) -> str:
 
 def _ics_fold(line: str) -> str:
     """Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character."""
-    out, current, size = [], [], 0
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
     for char in line:
         width = len(char.encode("utf-8"))
         if size + width > 75:

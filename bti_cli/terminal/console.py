@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -48,7 +48,7 @@ def _make(stderr: bool) -> Console:
                 soft_wrap = True
             super().print(*objects, soft_wrap=soft_wrap, **kwargs)
 
-    kwargs = {}
+    kwargs: dict[str, Any] = {}
     if is_plain():
         # no styles at all: a screen reader or a braille line gets the words only
         kwargs["color_system"] = None

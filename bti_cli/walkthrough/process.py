@@ -151,6 +151,13 @@ class Process:
     def step(self, step_id: str) -> Step | None:
         return _step_index(self).get(step_id)
 
+    def required_step(self, step_id: str) -> Step:
+        """A step every valid process has (`check` refuses a process without it)."""
+        found = self.step(step_id)
+        if found is None:
+            raise KeyError(step_id)
+        return found
+
     def level(self, level: int) -> LevelDef | None:
         return next((lv for lv in self.definition.levels if lv.level == level), None)
 
@@ -418,9 +425,9 @@ def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
     if safety is None:
         problems.append((("steps",), t("process.v_safety_missing", step=repr(SAFETY_STEP))))
     else:
-        q = safety.question(SAFETY_QUESTION)
+        gate = safety.question(SAFETY_QUESTION)
         si = ids[SAFETY_STEP]
-        if q is None or q.kind != "yes-no" or q.when:
+        if gate is None or gate.kind != "yes-no" or gate.when:
             problems.append(
                 (("steps", si, "questions"), t("process.v_safety_question", question=repr(SAFETY_QUESTION)))
             )
@@ -458,8 +465,8 @@ def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
     for s in steps:
         for d in s.decisions:
             if d.to == "continue":
-                lv = next((lv for lv in definition.levels if lv.level == s.level), None)
-                if s.phase != "notify" and (lv is None or lv.continue_at is None):
+                own = next((lv for lv in definition.levels if lv.level == s.level), None)
+                if s.phase != "notify" and (own is None or own.continue_at is None):
                     problems.append(
                         (("steps", ids[s.id], "decisions"), t("process.v_continue_at", level=s.level))
                     )
@@ -935,7 +942,7 @@ def action_at(proc: Process, pos: Position, *, resume: bool = False, evaluate: b
     if pos.phase == "closed":
         return Done("closed", pos.level)
     if pos.phase == "gate":
-        return Record(proc.step(SAFETY_STEP), "decision", "notify", pos.level)
+        return Record(proc.required_step(SAFETY_STEP), "decision", "notify", pos.level)
     if evaluate and pos.phase in ("start", "continue") and _finished(proc, pos):
         pos = Position(pos.level, "evaluation", pos.answers)
     env = environment(proc, pos)
@@ -949,9 +956,9 @@ def action_at(proc: Process, pos: Position, *, resume: bool = False, evaluate: b
         if step.stop_unless and not holds(step.stop_unless, env):
             if resume:
                 gating = condition_names(step.stop_unless)
-                q = next((q for q in step.questions if q.id in gating and holds(q.when, env)), None)
-                if q is not None:
-                    return Ask(step, q, pos.level, again=True)
+                asked = next((q for q in step.questions if q.id in gating and holds(q.when, env)), None)
+                if asked is not None:
+                    return Ask(step, asked, pos.level, again=True)
             return Stop(step, pos.level)
         if step.record and (step.id, step.record) not in pos.recorded:
             value = {f: pos.answers.get(f) for f in step.record_fields if pos.answers.get(f) is not None}
@@ -1035,7 +1042,7 @@ def step_rows(proc: Process, lang: str | None = None) -> list[dict[str, Any]]:
     def pick(labels, lang=None) -> str:
         return format_text(_pick(labels, lang), proc)
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for step in proc.steps:
         base = {
             "level": step.level,
