@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import tomllib
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -460,16 +461,18 @@ def test_stale_temp_files_are_swept(cases_dir):
     assert not stale.exists() and other.exists()
 
 
-def test_lock_timeout_raises_case_busy(cases_dir, monkeypatch):
+def test_lock_timeout_raises_case_busy(cases_dir):
     log = make(cases_dir)
-    monkeypatch.setattr(caselog, "LOCK_TIMEOUT", 0.05)
     # a second descriptor in the same process conflicts like another process would
     with caselog._Lock(cases_dir, log.case_id), pytest.raises(caselog.CaseBusy), \
             caselog._Lock(cases_dir, log.case_id, timeout=0.05):
         pass
-    # append waits for the lock, then gives up clearly
+    # append waits for the lock as long as the log's lock_timeout, then gives up clearly
+    log.lock_timeout = 0.05
+    started = time.monotonic()
     with caselog._Lock(cases_dir, log.case_id), pytest.raises(caselog.CaseBusy):
         log.append(level=0, step="concern", kind="note", value="x")
+    assert time.monotonic() - started < caselog.LOCK_TIMEOUT  # the parameter, not the default, was used
     assert log.events == [] and caselog.verify_file(log.path).ok
 
 

@@ -648,6 +648,7 @@ class CaseLog:
         self.index_error: Exception | None = None  # the last failure of the observer
         self.journal_error: Exception | None = None  # the last failure to record a checkpoint
         self._raw = raw  # the file's bytes as this object last read or wrote them
+        self.lock_timeout = LOCK_TIMEOUT  # seconds an append waits for another writer
         self._swept = False
 
     def __repr__(self) -> str:
@@ -770,7 +771,7 @@ class CaseLog:
             prepared.append({**entry, "kind": kind, "at": timestamp(entry.get("at"))})
         if not prepared:
             return []
-        with _Lock(self.cases_dir, self.case_id):
+        with _Lock(self.cases_dir, self.case_id, timeout=self.lock_timeout):
             try:
                 raw = self.path.read_bytes()
             except FileNotFoundError:
