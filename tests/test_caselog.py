@@ -7,8 +7,8 @@ import json
 import os
 import re
 import stat
-import tomllib
 import time
+import tomllib
 from datetime import UTC, datetime
 
 import pytest
