@@ -997,7 +997,7 @@ def pending_step(proc: Process, events: Sequence[Any]) -> str | None:
 
 def format_text(text: str, proc: Process) -> str:
     """A process text with {deadline_days}, {consent_age}, … filled in from the settings."""
-    values = dict(proc.settings)
+    values: dict[str, Any] = dict(proc.settings)
     values.setdefault("deadline_days", proc.deadline_days)
     values.setdefault("consent_age", proc.settings.get("consent_age_log", 15))
     values.setdefault("consent_age_health", proc.settings.get("consent_age_health", 16))
