@@ -466,6 +466,8 @@ def verify_folder(cases_dir: Path, *, against: str | None = None,
         entries: list[tuple[Path, bool]] = [(cases_dir / f"{only}.toml", True)]
     else:
         entries = list(iter_case_entries(cases_dir)) if check_cases_dir(cases_dir) else []
+        if entries:
+            tighten_folder(cases_dir)
     for path, regular in entries:
         case_id = path.name[:-5]
         seen.add(case_id)

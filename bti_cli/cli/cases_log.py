@@ -433,6 +433,11 @@ def verify(
         only = normalise_case_id(case)
         if not (folder / f"{only}.toml").exists():
             raise CaseNotFound(t("caselog.not_found", case=only), hint=t("caselog.not_found_hint"))
+    from bti_cli.caselog.log import folder_warnings
+    from bti_cli.terminal.console import err
+
+    for warning in folder_warnings(folder):
+        err().print(warning, markup=False, highlight=False)
     paths = verify_folder(folder, against=against, only=only)
 
     tally = {"checked": 0, "failed": 0}

@@ -104,6 +104,8 @@ class PromptSpec:
 def _match_choice(spec: PromptSpec, raw: Any) -> Any:
     if isinstance(raw, bool) and not any(isinstance(c.value, bool) for c in spec.choices):
         raise AnswerError(t("process.err_choice", options=_option_list(spec)))
+    if isinstance(raw, (dict, list)):  # `{id = "kontaktlaerer"}` is not one of the options, nor a role
+        raise AnswerError(t("process.err_choice", options=_option_list(spec)))
     for c in spec.choices:
         if raw == c.value and type(raw) is type(c.value):
             return c.value

@@ -505,3 +505,20 @@ def test_data_validate_runs_the_process_checks_of_data_process(cli, tmp_path, ov
     assert validate.exit_code == process.exit_code == 3
     assert message in validate.stderr and message in process.stderr
     assert "Internal error" not in validate.stderr + process.stderr
+
+
+def test_a_table_as_baton_holder_is_refused_not_stored_as_text(cli, tmp_path):
+    answers = tmp_path / "a.toml"
+    level1 = (ROOT / "examples" / "answers" / "level1.toml")
+    if not level1.exists():
+        pytest.skip("no level-1 example")
+    text = level1.read_text(encoding="utf-8")
+    import re
+
+    changed = re.sub(r'baton_holder = "[^"]*"', 'baton_holder = { id = "kontaktlaerer" }', text)
+    assert changed != text
+    answers.write_text(changed, encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(answers), "--lang", "en")
+    assert result.exit_code == 1
+    assert "baton_holder" in result.stderr
+    assert "{'id'" not in result.stderr
