@@ -74,7 +74,9 @@ def test_a_failed_fsync_leaves_the_file_as_it_was(cases_dir, monkeypatch):
         raise OSError(5, "I/O error")
 
     monkeypatch.setattr(os, "fsync", broken)
-    with pytest.raises(OSError):
+    from bti_cli.caselog.log import CaseNotSaved
+
+    with pytest.raises(CaseNotSaved, match="I/O error"):  # said in words, exit 1
         add(log, 1)
     monkeypatch.undo()
     assert log.path.read_bytes() == before
