@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from export_contract import check_csv_row, check_row, typed_csv_row
 from pydantic import ValidationError
 
 from bti_cli.reports.export import (
@@ -39,7 +40,7 @@ def test_row_has_exactly_the_contract_keys_in_order():
     assert tuple(row) == EXPORT_KEYS
     for private_or_internal in ("actor_role", "subject", "pending_step", "decision", "consent_until"):
         assert private_or_internal not in row
-    ExportRow.model_validate(row)
+    check_row(row)
 
 
 def test_row_values():
@@ -62,6 +63,33 @@ def test_model_rejects_what_the_contract_forbids():
                 {**good, "age": 30}, {k: v for k, v in good.items() if k != "arena"}):
         with pytest.raises(ValidationError):
             ExportRow.model_validate(bad)
+
+
+@pytest.mark.parametrize("change", [
+    {"level": "2"}, {"level": 4}, {"age": "9"}, {"notified_barnevern": "false"}, {"status": "pending"},
+    {"measures": [{"id": "m1"}]}, {"concern_areas": "learning"}, {"evaluations": -1},
+])
+def test_the_published_schema_refuses_what_the_contract_forbids(change):
+    import jsonschema
+
+    good = export_row(summary(measures=[{"id": "m1", "tiers": ["selective"], "service": "ppt"}]))
+    check_row(good)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**good, **change}, json.loads((ROOT / "docs" / "export.schema.json").read_text()))
+
+
+def test_csv_cells_are_checked_as_their_types():
+    import jsonschema
+
+    good = {k: "" for k in EXPORT_KEYS} | {
+        "case_id": "BTI-2026-7K3Q9", "municipality": "loten", "created": "2026-01-05T09:00:00Z", "status": "open",
+        "level": "1", "highest_level": "1", "notified_barnevern": "false", "evaluations": "0",
+        "measures": "m1;m2", "process_version": "p", "catalogue_version": "c"}
+    check_csv_row(good)
+    assert typed_csv_row(good)["measures"] == ["m1", "m2"] and typed_csv_row(good)["level"] == 1
+    for bad in ({**good, "level": "two"}, {**good, "level": "7"}, {**good, "notified_barnevern": "yes"}):
+        with pytest.raises(jsonschema.ValidationError):
+            check_csv_row(bad)
 
 
 def test_schema_is_the_documented_file():
@@ -101,6 +129,8 @@ def test_csv_joins_lists_and_writes_measure_ids():
     assert rows[0]["concern_areas"] == "learning;language"
     assert rows[0]["measures"] == "m1;m2"
     assert rows[1]["decided_within_deadline"] == "false" and rows[1]["closed"] == ""
+    for row in rows:
+        check_csv_row(row)
 
 
 def test_excel_csv_has_bom_and_semicolons():
@@ -111,6 +141,8 @@ def test_excel_csv_has_bom_and_semicolons():
     rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
     assert rows[0]["concern_areas"] == "learning;language"  # quoted: the delimiter is ';' too
     assert rows[1]["arena"] == "kindergarten"
+    for row in rows:
+        check_csv_row(row)
 
 
 def test_export_streams_without_holding_rows():
@@ -149,4 +181,4 @@ def test_ics_calendar():
 def test_out_of_range_answers_read_as_unknown():
     row = export_row(summary(age=40, concern_scale=9))
     assert row["age"] is None and row["concern_scale"] is None
-    ExportRow.model_validate(row)
+    check_row(row)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 from bti_case_factory import make_case, measure
+from export_contract import check_csv_row, check_row
 
-from bti_cli.reports.export import EXPORT_KEYS, ExportRow, export_schema
+from bti_cli.reports.export import EXPORT_KEYS, export_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,11 +29,6 @@ def three_cases(cases_dir):
                   age=3)
     c = make_case(cases_dir, created="2025-11-30", decision="notify", arena="health-station", age=None)
     return a, b, c
-
-
-def check_row(row: dict) -> None:
-    assert list(row) == list(EXPORT_KEYS)
-    ExportRow.model_validate(row)
 
 
 # --------------------------------------------------------------------------- the contract
@@ -81,6 +77,8 @@ def test_csv(cli, three_cases):
     assert not result.stdout.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == list(EXPORT_KEYS)
+    for row in rows:
+        check_csv_row(row)
     by_id = {r["case_id"]: r for r in rows}
     a = by_id[three_cases[0]]
     assert a["measures"] == "leksehjelp;samtalegruppe"
@@ -100,6 +98,8 @@ def test_excel_csv(cli, three_cases, tmp_path):
     assert header.split(";") == list(EXPORT_KEYS)
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 3
+    for row in rows:
+        check_csv_row(row)
     assert cli("export", "--excel", "--format", "json").exit_code == 2
 
 
