@@ -183,3 +183,29 @@ def test_measures_value_round_trip(value, expected):
     assert rows == expected
     if isinstance(value, dict):
         assert measures_value(rows) == value
+
+
+def test_level_decision_and_pending_step_are_the_engines_own():
+    """One replay: what the summary says of level, decision and pending step is what the walkthrough
+    engine says, also where a simple fold of the events would differ."""
+    from bti_cli.walkthrough import process as engine
+
+    proc = engine.default_process()
+    # the safety gate opened: a close decision is refused by the engine until barnevern is informed
+    log = Log()
+    log.answer("l0-concern", "concern_date", "2026-01-02")
+    log.answer("safety", "danger", True)
+    log.add("decision", "l0-decide", value="close", at="2026-01-03T10:00:00Z")
+    s = summarise(header(), log.events, process=proc)
+    pos = engine.replay(proc, log.events)
+    assert s.decision is None and pos.first_decision is None
+    assert s.pending_step == engine.action_at(proc, pos, resume=True).step.id
+    assert s.notification_pending is True and s.status == "open"
+    # events after the close are not replayed, by the engine nor by the summary
+    log = level0("level:2")
+    log.add("close", "close", at="2026-01-20T10:00:00Z")
+    log.add("decision", "l2-decide", value="level:3", level=2)
+    s = summarise(header(), log.events, process=proc)
+    assert (s.level, s.highest_level, s.status) == (2, 2, "closed") == (engine.replay(proc, log.events).level, 2,
+                                                                        "closed")
+    assert s.decision == "level:2" and s.decision_date == "2026-01-10" and s.pending_step is None

@@ -26,9 +26,11 @@ How events map onto the summary (the process file keeps these question ids; see
 | kind `evaluation`                       | evaluations += 1; next_evaluation cleared until a new date is answered |
 | kind `close`                            | status closed, closed (date of the event)        |
 
-`pending_step` (where `bti resume` continues) comes from the walkthrough engine in
-`bti_cli.walkthrough.process`, replayed over the same events with the process definition (the shipped one
-unless `process=` is given).
+`level`, `highest_level`, the first decision, `pending_step` (where `bti resume` continues) and
+`notification_pending` come from the walkthrough engine's one replay (`bti_cli.walkthrough.process.replay`)
+over the same events with the process definition (the shipped one unless `process=` is given): a
+decision the engine refuses (a close while the safety gate waits for barnevern) or an event after the
+close counts for neither.
 """
 
 from __future__ import annotations
@@ -101,151 +103,162 @@ def summarise(
     deadline_days: int = 14,
     process: Process | None = None,
 ) -> CaseSummary:
-    """Replay `events` (in order, corrections applied) into the case's summary row."""
+    """Replay `events` (in order, corrections applied) into the case's summary row.
+
+    The level, the highest level, the first decision, the pending step and the safety gate are
+    the walkthrough engine's own replay (`process.replay`), so what the summary, the index and
+    the export say can never disagree with where the walkthrough continues; the other fields are
+    folded from the same events by `_Fold`."""
     from bti_cli.caselog.models import CaseSummary
-    from bti_cli.walkthrough.process import effective_events
+    from bti_cli.walkthrough import process as engine
 
-    events = effective_events(events)
-
+    proc = process if process is not None else engine.default_process()
+    pos = engine.replay(proc, events)
+    fold = _Fold()
+    for event in engine.effective_events(events):
+        fold.apply(event)
     s: dict[str, Any] = {
         "case_id": header.case_id,
         "municipality": header.municipality,
         "created": header.created,
         "process_version": header.process_version,
         "catalogue_version": header.catalogue_version,
+        **fold.fields(),
+        "level": max(0, min(3, pos.level)),
+        "highest_level": max(0, min(3, max(pos.highest, pos.level))),
     }
-    level = 0
-    highest = 0
-    measures: dict[str, dict[str, Any]] = {}
-    services: list[str] = []
-    holder: str | None = None
-    pending_holder: str | None = None
-    evaluations = 0
-    next_evaluation: str | None = None
-    first_decision: tuple[str, str] | None = None
-    notified = False
-    notified_date: str | None = None
-    closed: str | None = None
-    consent_services: list[str] = []
-    consent_until: str | None = None
-    concern_areas: list[str] = []
-
-    for event in events:
-        kind = _kind(event)
-        value = event.value
-        at_day = event.at[:10] if event.at else None
-        if kind == "answer":
-            q = event.question
-            if q == "concern_date" and _date(value):
-                s["concern_date"] = str(value)[:10]
-            elif q == "arena" and isinstance(value, str):
-                s["arena"] = value
-            elif q == "role" and isinstance(value, str):
-                s["actor_role"] = value
-            elif q == "subject" and isinstance(value, str):
-                s["subject"] = value
-            elif q == "age":
-                s["age"] = value if isinstance(value, int) and not isinstance(value, bool) else None
-            elif q == "areas" and isinstance(value, list):
-                concern_areas = [str(v) for v in value]
-            elif q == "scale" and isinstance(value, int) and not isinstance(value, bool):
-                s["concern_scale"] = value
-            elif q == "measures":
-                for row in parse_measures_value(value):
-                    measures[row["id"]] = row
-                    if row["service"]:
-                        _add(services, row["service"])
-            elif q == "consent" and isinstance(value, dict):
-                if value.get("given"):
-                    given = value.get("services")
-                    consent_services = [str(v) for v in given] if isinstance(given, list) else []
-                    until = value.get("until")
-                    consent_until = str(until)[:10] if _date(until) else None
-                    _add(services, consent_services)
-                else:
-                    consent_services, consent_until = [], None
-            elif q == "baton_holder" and isinstance(value, str) and value:
-                if holder is None:
-                    holder = value
-                elif value != holder:
-                    pending_holder = value
-                else:
-                    pending_holder = None
-            elif q == "evaluation_date" and _date(value):
-                next_evaluation = str(value)[:10]
-        elif kind == "decision":
-            to = str(value) if value is not None else ""
-            if first_decision is None and event.level == 0 and to:
-                first_decision = (to, at_day or "")
-            if to.startswith("level:"):
-                try:
-                    level = int(to.split(":", 1)[1])
-                except ValueError:
-                    pass
-                else:
-                    highest = max(highest, level)
-        elif kind == "notify":
-            if isinstance(value, dict) and value.get("barnevern_informed") == "advised-no-report":
-                continue  # barnevern advised after an anonymous consultation: no report was made
-            notified = True
-            when = (value.get("notified_date") or value.get("date")) if isinstance(value, dict) else value
-            notified_date = str(when)[:10] if _date(when) else at_day
-        elif kind == "handover":
-            offered = value.get("to") if isinstance(value, dict) else value
-            if isinstance(offered, str) and offered:
-                pending_holder = offered if offered != holder else None
-        elif kind == "accept":
-            role = value.get("role") if isinstance(value, dict) else value
-            accepted = pending_holder or (role if isinstance(role, str) else None)
-            if accepted:
-                holder = accepted
-            pending_holder = None
-        elif kind == "evaluation":
-            evaluations += 1
-            next_evaluation = None
-        elif kind == "close":
-            closed = at_day
-        level = max(0, min(3, level))
-
-    s["level"] = level
-    s["highest_level"] = max(highest, level)
-    s["concern_areas"] = concern_areas
-    s["measures"] = list(measures.values())
-    s["services_involved"] = services
-    s["baton_holder_role"] = holder
-    s["pending_baton_holder_role"] = pending_holder
-    s["consent_services"] = consent_services
-    s["consent_until"] = consent_until
-    s["evaluations"] = evaluations
-    s["next_evaluation"] = None if closed else next_evaluation
-    s["notified_barnevern"] = notified
-    s["notified_date"] = notified_date
-    if closed:
-        s["status"] = "closed"
-        s["closed"] = closed
-
-    concern = _date(s.get("concern_date"))
-    if concern is not None:
-        s["decision_deadline"] = (concern + timedelta(days=deadline_days)).isoformat()
-    if first_decision is not None:
-        s["decision"], s["decision_date"] = first_decision[0], first_decision[1] or None
-        decided = _date(first_decision[1])
-        if concern is not None and decided is not None:
-            days = (decided - concern).days
-            s["days_to_decision"] = days
-            s["decided_within_deadline"] = days <= deadline_days
-
-    if not closed:
-        s["pending_step"], s["notification_pending"] = _pending(events, process)
+    s.update(_decision_fields(s.get("concern_date"), pos.first_decision, deadline_days))
+    if not fold.closed:
+        s["pending_step"], s["notification_pending"] = _pending(proc, pos)
     return CaseSummary(**s)
 
 
-def _pending(events: list[Event], process: Process | None) -> tuple[str | None, bool]:
+class _Fold:
+    """The summary fields that are not the engine's: answers, notification, baton, evaluations,
+    consent and closing, folded event by event (one method per event kind)."""
+
+    def __init__(self) -> None:
+        self.answers: dict[str, Any] = {}  # concern_date, arena, actor_role, subject, age, concern_scale
+        self.concern_areas: list[str] = []
+        self.measures: dict[str, dict[str, Any]] = {}
+        self.services: list[str] = []
+        self.holder: str | None = None
+        self.pending_holder: str | None = None
+        self.evaluations = 0
+        self.next_evaluation: str | None = None
+        self.notified = False
+        self.notified_date: str | None = None
+        self.closed: str | None = None
+        self.consent_services: list[str] = []
+        self.consent_until: str | None = None
+
+    def apply(self, event: Event) -> None:
+        kind = _kind(event)
+        day = event.at[:10] if event.at else None
+        if kind == "answer":
+            self.answer(event.question, event.value)
+        elif kind == "notify":
+            self.notify(event.value, day)
+        elif kind == "handover":
+            offered = event.value.get("to") if isinstance(event.value, dict) else event.value
+            if isinstance(offered, str) and offered:
+                self.pending_holder = offered if offered != self.holder else None
+        elif kind == "accept":
+            role = event.value.get("role") if isinstance(event.value, dict) else event.value
+            accepted = self.pending_holder or (role if isinstance(role, str) else None)
+            if accepted:
+                self.holder = accepted
+            self.pending_holder = None
+        elif kind == "evaluation":
+            self.evaluations += 1
+            self.next_evaluation = None
+        elif kind == "close":
+            self.closed = day
+
+    def answer(self, question: str | None, value: Any) -> None:
+        if question == "concern_date" and _date(value):
+            self.answers["concern_date"] = str(value)[:10]
+        elif question in ("arena", "role", "subject") and isinstance(value, str):
+            self.answers["actor_role" if question == "role" else question] = value
+        elif question == "age":
+            self.answers["age"] = value if isinstance(value, int) and not isinstance(value, bool) else None
+        elif question == "areas" and isinstance(value, list):
+            self.concern_areas = [str(v) for v in value]
+        elif question == "scale" and isinstance(value, int) and not isinstance(value, bool):
+            self.answers["concern_scale"] = value
+        elif question == "measures":
+            for row in parse_measures_value(value):
+                self.measures[row["id"]] = row
+                if row["service"]:
+                    _add(self.services, row["service"])
+        elif question == "consent" and isinstance(value, dict):
+            self.consent(value)
+        elif question == "baton_holder" and isinstance(value, str) and value:
+            if self.holder is None:
+                self.holder = value
+            else:
+                self.pending_holder = value if value != self.holder else None
+        elif question == "evaluation_date" and _date(value):
+            self.next_evaluation = str(value)[:10]
+
+    def consent(self, value: dict[str, Any]) -> None:
+        if not value.get("given"):
+            self.consent_services, self.consent_until = [], None
+            return
+        given = value.get("services")
+        self.consent_services = [str(v) for v in given] if isinstance(given, list) else []
+        until = value.get("until")
+        self.consent_until = str(until)[:10] if _date(until) else None
+        _add(self.services, self.consent_services)
+
+    def notify(self, value: Any, day: str | None) -> None:
+        if isinstance(value, dict) and value.get("barnevern_informed") == "advised-no-report":
+            return  # barnevern advised after an anonymous consultation: no report was made
+        self.notified = True
+        when = (value.get("notified_date") or value.get("date")) if isinstance(value, dict) else value
+        self.notified_date = str(when)[:10] if _date(when) else day
+
+    def fields(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            **self.answers,
+            "concern_areas": self.concern_areas,
+            "measures": list(self.measures.values()),
+            "services_involved": self.services,
+            "baton_holder_role": self.holder,
+            "pending_baton_holder_role": self.pending_holder,
+            "consent_services": self.consent_services,
+            "consent_until": self.consent_until,
+            "evaluations": self.evaluations,
+            "next_evaluation": None if self.closed else self.next_evaluation,
+            "notified_barnevern": self.notified,
+            "notified_date": self.notified_date,
+        }
+        if self.closed:
+            out["status"] = "closed"
+            out["closed"] = self.closed
+        return out
+
+
+def _decision_fields(concern_date: Any, first_decision: tuple[str, str] | None, deadline_days: int) -> dict[str, Any]:
+    """The decision deadline from the concern date, and the first decision against it."""
+    out: dict[str, Any] = {}
+    concern = _date(concern_date)
+    if concern is not None:
+        out["decision_deadline"] = (concern + timedelta(days=deadline_days)).isoformat()
+    if first_decision is not None:
+        out["decision"], out["decision_date"] = first_decision[0], first_decision[1] or None
+        decided = _date(first_decision[1])
+        if concern is not None and decided is not None:
+            days = (decided - concern).days
+            out["days_to_decision"] = days
+            out["decided_within_deadline"] = days <= deadline_days
+    return out
+
+
+def _pending(proc: Process, pos: Any) -> tuple[str | None, bool]:
     """(the step `bti resume` continues at, whether the case waits at the safety gate)."""
     from bti_cli.walkthrough import process as engine
 
-    proc = process if process is not None else engine.default_process()
-    pos = engine.replay(proc, events)
     waiting = engine.awaiting_notification(pos)
     action = engine.action_at(proc, pos, resume=True)
     return (None if isinstance(action, engine.Done) else action.step.id), waiting

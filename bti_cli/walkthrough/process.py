@@ -717,6 +717,8 @@ class Position:
     answered: set[tuple[str, str]] = field(default_factory=set)  # (step, question) in this segment
     recorded: set[tuple[str, str]] = field(default_factory=set)  # (step, kind) in this segment
     order: list[tuple[str, str]] = field(default_factory=list)  # the segment's answers, in order
+    highest: int = 0  # the highest level the case has been at
+    first_decision: tuple[str, str] | None = None  # (to, day) of the first decision at level 0
 
     def new_segment(self, phase: str) -> None:
         self.phase = phase
@@ -786,11 +788,14 @@ def replay(proc: Process, events: Iterable[Any]) -> Position:
                 pos.order.append((event.step, qid))
         elif kind == "decision":
             to = str(event.value or "")
+            if to == "close" and awaiting_notification(pos):
+                continue  # the safety gate holds: a case cannot close before barnevern is informed
+            if pos.first_decision is None and event.level == 0 and to:
+                pos.first_decision = (to, (getattr(event, "at", None) or "")[:10])
             if to.startswith("level:"):
                 pos.level = int(to[6:]) if to[6:].isdigit() else pos.level
+                pos.highest = max(pos.highest, pos.level)
                 pos.new_segment("start")
-            elif to == "close" and awaiting_notification(pos):
-                continue  # the safety gate holds: a case cannot close before barnevern is informed
             elif to in ("close", "notify"):
                 pos.new_segment(to)
             elif to == "continue":
