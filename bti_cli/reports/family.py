@@ -6,8 +6,13 @@ measures with the service responsible for each, who does what (the baton holder'
 what a baton holder does), the next meeting, what the child and the guardians have said, the
 consent (which services, valid until), and what the family can do if they disagree.
 
-Everything comes from the case log, which holds no personal data: free text was scrubbed when
-it was written, and roles stand where people would. No step ids, hashes or event numbers are
+Everything comes from the case log, which holds no direct identifiers: free text was scrubbed
+when it was written, and roles stand where people would. The staff's own notes (what the child
+and the guardians said, the professional assessment, the closing note) are not shown: the family
+is told when they were heard and that they may read what was written. Placeholders of the
+scrubber never reach the family ("barnet" stands for a name). Tense and the consent wording
+follow the case: a closed case is told in the past, and only a consent that was given can be
+withdrawn. No step ids, hashes or event numbers are
 shown; the level is explained in words. Names of measures, services and roles come from the
 municipality's catalogue, in the language of its plan.
 
@@ -21,6 +26,7 @@ Pure: no files, no printing; `today` is a parameter.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -69,7 +75,6 @@ class _Answers:
     def __init__(self, events: list[Event]) -> None:
         self.latest: dict[str, Any] = {}
         self.views: list[tuple[str, str, str]] = []  # (question, date, text)
-        self.assessments: list[tuple[str, str]] = []  # (date, text)
         from bti_cli.walkthrough.process import effective_events
 
         for event in effective_events(events):
@@ -81,8 +86,6 @@ class _Answers:
             text = event.value.strip() if isinstance(event.value, str) else ""
             if event.question in VIEW_QUESTIONS and text:
                 self.views.append((event.question, day, text))
-            elif event.question == "assessment" and text:
-                self.assessments.append((self.latest.get("meeting_date") or day, text))
 
     def text(self, question: str) -> str:
         value = self.latest.get(question)
@@ -121,6 +124,25 @@ def _option_label(process: Process | None, question_id: str, value: Any, lang: s
                 if option.value == value:
                     return pick(option.label, lang)
     return str(value)
+
+
+def _for_family(text: str, lang: str) -> str:
+    """A text the family reads: no placeholder of the scrubber left in it — a name becomes
+    "barnet" ("your child"), other personal data is left out."""
+    if not text or "[" not in text:
+        return text
+    from bti_cli.i18n import LANGUAGES
+    from bti_cli.privacy.scrubber import KINDS, placeholders
+
+    for code in LANGUAGES:
+        for kind in KINDS:
+            mark = placeholders(code)[kind]
+            if mark in text:
+                word = t("family.placeholder_name", lang) if kind == "name" else ""
+                text = text.replace(mark, word)
+    # brackets left with nothing but labels and commas in them: "(tlf. , )"
+    text = re.sub(r"[ \t]*\([^()]*\)", lambda m: m.group() if re.search(r"[^\W\d_]{4,}", m.group()) else "", text)
+    return " ".join(text.split()).replace(" ,", ",").replace(" .", ".")
 
 
 def _join(items: list[str], lang: str | None = None) -> str:
@@ -167,17 +189,17 @@ def guardian_summary(
         if reason:
             line += " " + t("family.closed_reason", lang, reason=_option_label(process, "closing_reason", reason, lang))
         out += [line, ""]
-        if answers.text("closing_note"):
-            out += [t("family.closing_note", lang, text=answers.text("closing_note")), ""]
     else:
         out += [t(f"family.stage_{summary.level}", lang), ""]
 
     # ---- goals
     out += [f"## {t('family.h_goals', lang)}", ""]
-    out += [answers.text("goals") or t("family.goals_none", lang), ""]
+    closed = summary.status == "closed"
+    goals_none = t("family.goals_none_closed" if closed else "family.goals_none", lang)
+    out += [_for_family(answers.text("goals"), lang) or goals_none, ""]
 
-    # ---- measures, and the level-3 coordination
-    out += [f"## {t('family.h_measures', lang)}", ""]
+    # ---- measures, and the level-3 coordination (in the past once the work is closed)
+    out += [f"## {t('family.h_measures_closed' if closed else 'family.h_measures', lang)}", ""]
     items = []
     by_service: dict[str, list[str]] = {}
     for row in summary.measures:
@@ -186,7 +208,8 @@ def guardian_summary(
         service = row.get("service") or (measure.service if measure is not None else None)
         items.append(t("family.measure_line", lang, name=name, service=names.service(service)))
         by_service.setdefault(names.service(service), []).append(name)
-    items += [t(f"family.{key}", lang) for key in COORDINATION if answers.latest.get(key) is True]
+    items += [t(f"family.{key}_closed" if closed else f"family.{key}", lang)
+              for key in COORDINATION if answers.latest.get(key) is True]
     arena = answers.latest.get("discussion_arena")
     if isinstance(arena, str) and arena and summary.status != "closed":
         items.append(t("family.anonymous_arena", lang, arena=names.arenas.get(arena, arena)))
@@ -194,15 +217,17 @@ def guardian_summary(
     out.append("")
 
     # ---- who does what
-    out += [f"## {t('family.h_who', lang)}", ""]
+    out += [f"## {t('family.h_who_closed' if closed else 'family.h_who', lang)}", ""]
     holder = summary.baton_holder_role
-    if holder:
+    if holder and closed:
+        out.append(f"- {t('family.baton_closed', lang, role=names.role(holder))}")
+    elif holder:
         out.append(f"- **{t('family.baton', lang, role=names.role(holder))}** {t('family.baton_explained', lang)}")
         pending = summary.pending_baton_holder_role
         if pending:
             out.append("  " + t("family.baton_pending", lang, new=in_sentence(names.role(pending)),
                                  holder=in_sentence(names.role(holder))))
-    else:
+    elif not closed:
         out.append(f"- {t('family.baton_none', lang)}")
     for service, measures in by_service.items():
         out.append(f"- {t('family.service_line', lang, service=service, measures=_join(measures, lang))}")
@@ -210,9 +235,12 @@ def guardian_summary(
         name = names.service(service)
         if name not in by_service:
             out.append(f"- {t('family.service_joins', lang, service=name)}")
-    out.append(f"- {t('family.family_line', lang)}")
-    if subject != "pregnant":
-        out.append(f"- {t('family.child_line', lang)}")
+    if closed:
+        out.append(f"- {t('family.family_line_closed', lang)}")
+    else:
+        out.append(f"- {t('family.family_line', lang)}")
+        if subject != "pregnant":
+            out.append(f"- {t('family.child_line', lang)}")
     out.append("")
 
     # ---- the next meeting
@@ -229,26 +257,27 @@ def guardian_summary(
 
     # ---- views
     out += [f"## {t('family.h_views', lang)}", ""]
+    # the staff's notes of what was said are theirs, not quotes: the family is told when they
+    # were heard and that they may read what was written
     if answers.views:
-        for question, day, text in answers.views:
-            out.append(f"- {t(VIEW_QUESTIONS[question], lang, date=long_date(day, lang), text=text)}")
+        for question, day in dict.fromkeys((q, d) for q, d, _ in answers.views):
+            out.append(f"- {t(VIEW_QUESTIONS[question], lang, date=long_date(day, lang))}")
+        out.append(f"- {t('family.views_read', lang)}")
     else:
         out.append(t("family.views_none", lang))
     out.append("")
-    if answers.assessments:
-        day, text = answers.assessments[-1]
-        out += [f"## {t('family.h_assessment', lang)}", "", t("family.assessment", lang, date=long_date(day, lang),
-                                                                 text=text), ""]
 
     # ---- consent
     out += [f"## {t('family.h_consent', lang)}", ""]
     consent = answers.latest.get("consent")
-    if isinstance(consent, dict) and consent.get("given") and summary.consent_services:
+    given = isinstance(consent, dict) and bool(consent.get("given")) and bool(summary.consent_services)
+    if given and isinstance(consent, dict):
         by = set(consent.get("by") or ["guardians"])
         who = "both" if {"guardians", "youth"} <= by else "youth" if by == {"youth"} else "guardians"
         services = _join([names.service(s) for s in summary.consent_services], lang)
-        line = t("family.consent_given", lang, who=t(f"family.consent_by_{who}", lang), services=services)
-        if summary.consent_until:
+        key = "family.consent_given_closed" if closed else "family.consent_given"
+        line = t(key, lang, who=t(f"family.consent_by_{who}", lang), services=services)
+        if summary.consent_until and not closed:
             line += " " + t("family.consent_until", lang, date=long_date(summary.consent_until, lang))
         out.append(line)
     else:
@@ -257,7 +286,10 @@ def guardian_summary(
 
     # ---- if the family disagrees
     out += [f"## {t('family.h_disagree', lang)}", ""]
-    for key in ("disagree_talk", "disagree_withdraw", "disagree_complain", "disagree_insight"):
+    rights = ["disagree_talk", "disagree_complain", "disagree_insight"]
+    if given and not closed:
+        rights.insert(1, "disagree_withdraw")  # only a consent that was given can be withdrawn
+    for key in rights:
         out.append(f"- {t(f'family.{key}', lang)}")
     out += ["", "---", "", t("family.footer", lang, case=header.case_id), ""]
     return "\n".join(out)
