@@ -1,17 +1,30 @@
 """Ranked suggestions of measures, collaboration arenas, baton-holder roles and services.
 
-The same ranking serves the walkthrough and `bti suggest`. Every suggestion carries its
-reasons twice: as stable codes (`tier:selective`, `age:fits`, `area:learning`, …) for scripts,
-and as short sentences in the chosen language for people.
+The same ranking serves the walkthrough and `bti suggest`. A suggestion's score is the sum of its
+fit on each dimension (see docs/coordinator-guide.md, "How suggestions are ranked"):
 
-The level → tier mapping follows BTI.md (a guide for ranking, not a rule):
-level 0 and 1 → universal and selective measures of the own service; level 2 → selective
-measures and the arenas of one or two other services; level 3 → indicated measures,
-coordination measures and barnevern measures.
+- measures: tier for the level, concern areas (weighted by specificity, so a measure tagged with
+  many areas does not win by count), subject and age, the employee's own service (strong at level
+  0–1, weak later), status (planned and developing measures rank below running ones);
+- arenas: case tables that serve the level; concern areas and age; without consent the anonymous
+  tables first; planned tables last;
+- baton holders: the closest professional of the work arena, the role whose conditions (subject,
+  age, concern areas) the case meets; ties keep the catalogue's order, never the alphabet.
+
+Poor fit only demotes. A suggestion is left out only when it cannot apply: a measure for another
+subject or outside its age range, staff or system work, a measure whose period has ended, an arena
+that is not a case table or does not serve the level, a group offered as baton holder.
+
+Every suggestion carries its reasons twice: as stable codes (`tier:selective`, `age:fits`,
+`area:learning`, `area:none`, `subject:fits`, `status:planned`, …) for scripts, and as short
+sentences in the chosen language for people; what did not fit is said as well as what did.
 """
 
 from __future__ import annotations
 
+import datetime
+import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -21,14 +34,56 @@ from bti_cli.i18n import t
 if TYPE_CHECKING:
     from bti_cli.catalogue.models import Catalogue, Coordinator
 
-# tier → weight per level; 0 means "does not fit this level"
-TIER_WEIGHTS: dict[int, dict[str, int]] = {
-    0: {"universal": 3, "selective": 2, "indicated": 0},
-    1: {"universal": 2, "selective": 3, "indicated": 0},
-    2: {"universal": 0, "selective": 3, "indicated": 2},
-    3: {"universal": 0, "selective": 1, "indicated": 3},
+SUBJECTS = ("pregnant", "child", "youth", "family")
+
+# how well each tier fits each level (1 = the level's own tier); BTI.md: level 0–1 universal and
+# selective measures of the own service, level 2 selective measures with other services, level 3
+# indicated and coordinated measures. Never 0: a poorer tier is demoted, not dropped.
+TIER_FIT: dict[int, dict[str, float]] = {
+    0: {"universal": 1.0, "selective": 0.7, "indicated": 0.2},
+    1: {"universal": 0.6, "selective": 1.0, "indicated": 0.35},
+    2: {"universal": 0.35, "selective": 1.0, "indicated": 0.8},
+    3: {"universal": 0.15, "selective": 0.7, "indicated": 1.0},
 }
-STATUS_WEIGHTS = {"active": 1, "partial": 0, "developing": -1, "planned": -2}
+# points per dimension (the maximum a suggestion can earn on it)
+TIER_POINTS = 40
+AREA_POINTS = 40
+BROAD_SPECIFICITY = 0.5  # less than half of a measure's (rarity-weighted) tagging is about the need
+SUBJECT_POINTS = 6
+AGE_POINTS = 6
+# own service: the service of the work arena's own baton holder (e.g. the health station for a
+# public health nurse) counts fully, another service of the same kind (the school health service
+# for a health-station nurse) a little less; it matters most at levels 0–1
+OWN_POINTS = {0: 30, 1: 30, 2: 6, 3: 2}
+SAME_KIND_SHARE = 0.8
+STATUS_POINTS = {"active": 0, "partial": -8, "developing": -16, "planned": -20}
+# arenas and baton holders
+ANONYMOUS_POINTS = 30
+PLANNED_ARENA_POINTS = -15
+ROLE_ARENA_POINTS = 30
+ROLE_CONDITION_POINTS = 12
+ROLE_UNMET_POINTS = -50
+# level 3: an indicated measure of a service that holds a level-3 coordination role (koordinator,
+# barnekoordinator, ansvarsgruppe, individuell plan) is the level's frame, unless the case meets
+# none of those roles' conditions
+COORDINATION_POINTS = 20
+
+# whom a case's subject can be helped through (a measure's audience); anything else is for
+# someone else. "infant" is 0–1 year.
+SUBJECT_AUDIENCES: dict[str, frozenset[str]] = {
+    "pregnant": frozenset({"pregnant", "family", "guardians"}),
+    "child": frozenset({"infant", "child", "family", "guardians"}),
+    "youth": frozenset({"youth", "child", "family", "guardians"}),
+    "family": frozenset({"family", "guardians", "infant", "child", "youth", "pregnant"}),
+}
+# the audience that is the subject itself (a closer fit than help through the parents)
+SUBJECT_SELF: dict[str, frozenset[str]] = {
+    "pregnant": frozenset({"pregnant"}),
+    "child": frozenset({"infant", "child"}),
+    "youth": frozenset({"youth"}),
+    "family": frozenset({"family", "guardians"}),
+}
+INFANT_MAX_AGE = 1
 
 # where the employee works → the kinds of service that are "own service"
 OWN_SERVICE_KINDS: dict[str, set[str]] = {
@@ -43,6 +98,24 @@ OWN_SERVICE_KINDS: dict[str, set[str]] = {
     "mental-health": {"mental-health"},
     "other": set(),
 }
+
+
+@dataclass(frozen=True)
+class Need:
+    """What a case asks of the catalogue: level, subject, age (or unborn), areas, arena, consent."""
+
+    level: int
+    subject: str | None = None
+    age: int | None = None
+    unborn: bool = False
+    areas: tuple[str, ...] = ()
+    work_arena: str | None = None
+    consent: bool = True
+    year: int = field(default_factory=lambda: datetime.date.today().year)
+
+    @property
+    def is_unborn(self) -> bool:
+        return self.unborn or (self.subject == "pregnant" and self.age is None)
 
 
 @dataclass(frozen=True)
@@ -69,31 +142,193 @@ class Suggestion:
         return row
 
 
+class _Reasons:
+    """Collects (code, sentence) pairs and the points they carry."""
+
+    def __init__(self) -> None:
+        self.score = 0.0
+        self.codes: list[str] = []
+        self.texts: list[str] = []
+
+    def add(self, points: float, code: str, text: str | None = None) -> None:
+        self.score += points
+        self.codes.append(code)
+        if text:
+            self.texts.append(text)
+
+
 def own_services(cat: Catalogue, work_arena: str | None) -> set[str]:
-    """Ids of the services an employee in `work_arena` belongs to."""
+    """Ids of the services an employee in `work_arena` belongs to (by kind of service)."""
     kinds = OWN_SERVICE_KINDS.get(work_arena or "", set())
     return {s.id for s in cat.services if s.kind.value in kinds}
 
 
-def _age_reason(age: int | None, lo: int | None, hi: int | None) -> tuple[int, str, str] | None:
-    """(weight, code, text), or None when the age is outside the range."""
-    if age is None:
-        return (0, "age:unknown", t("process.reason_age_unknown"))
-    if (lo is not None and age < lo) or (hi is not None and age > hi):
-        return None
-    if lo is None and hi is None:
-        return (1, "age:any", t("process.reason_age_any"))
-    span = f"{'' if lo is None else lo}–{'' if hi is None else hi}"
-    return (2, "age:fits", t("process.reason_age_fits", age=age, span=span))
+def arena_services(cat: Catalogue, work_arena: str | None) -> set[str]:
+    """The services of the work arena's own baton holders (the closest service of all)."""
+    if not work_arena:
+        return set()
+    return {c.service for c in cat.coordinators if c.service and work_arena in {a.value for a in c.arenas}}
 
 
-def _area_reason(wanted: Iterable[str], have: Iterable[str]) -> tuple[int, list[str], list[str]]:
+def _own_share(service: str, closest: set[str], own: set[str]) -> float:
+    if service in closest or (not closest and service in own):
+        return 1.0
+    return SAME_KIND_SHARE if service in own else 0.0
+
+
+def _span(lo: int | None, hi: int | None) -> str:
+    return f"{'' if lo is None else lo}–{'' if hi is None else hi}"
+
+
+def _area_idf(cat: Catalogue) -> dict[str, float]:
+    """Inverse frequency of each area among the catalogue's measures: a rare tag says more."""
+    df = Counter(a for m in cat.measures for a in set(m.areas))
+    n = max(len(cat.measures), 1)
+    return {a: math.log(1 + n / c) for a, c in df.items()}
+
+
+def _area_fit(wanted: tuple[str, ...], have: Iterable[str], idf: dict[str, float]) -> tuple[float, float, list[str]]:
+    """(fit 0–1, specificity 0–1, matched areas). Fit is the geometric mean of coverage (how much
+    of the need the measure meets, a rare area weighing more than a common one) and specificity
+    (the share of the measure's own tags that are about this need): a measure tagged with many
+    areas does not win by count."""
+    have = list(dict.fromkeys(have))
+    hits = [a for a in wanted if a in have]
+    if not hits:
+        return 0.0, 0.0, []
+    coverage = sum(idf.get(a, 1.0) for a in hits) / sum(idf.get(a, 1.0) for a in wanted)
+    specificity = len(hits) / len(have)
+    return math.sqrt(coverage * specificity), specificity, hits
+
+
+def _areas_text(areas: Iterable[str]) -> str:
     from bti_cli.catalogue.loader import area_label
 
-    hits = [a for a in wanted if a in set(have)]
-    codes = [f"area:{a}" for a in hits]
-    texts = [t("process.reason_area", area=", ".join(area_label(a) for a in hits))] if hits else []
-    return (2 * len(hits), codes, texts)
+    return ", ".join(area_label(a) for a in areas)
+
+
+def measure_exclusion(m: Measure, need: Need) -> str | None:
+    """Why a measure cannot apply to the need at all (a code), or None. One rule per code:
+    `purpose:<competence|system>`, `audience:staff`, `period:ended`, `age:unborn`, `age:outside`,
+    `age:infant`, `age:before-birth` (a pregnancy measure for a child already born), `subject:other`."""
+    from bti_cli.catalogue.loader import period_ended
+
+    if m.purpose.value != "direct":
+        return f"purpose:{m.purpose.value}"
+    audience = {a.value for a in m.audience}
+    if audience <= {"staff"}:
+        return "audience:staff"
+    if not m.tiers:
+        return "tier:none"  # the plan gives no tier: not direct help (the catalogue says so)
+    if m.period is not None and period_ended(m.period.model_dump(), need.year):
+        return "period:ended"
+    if need.is_unborn:
+        if "pregnant" not in audience and (m.age_min is not None or audience <= {"infant", "child", "youth"}):
+            return "age:unborn"
+    elif (need.age is not None or need.subject in ("child", "youth")) and (
+        "pregnant" in audience and not audience & {"infant", "child", "youth"}
+    ):
+        return "age:before-birth"
+    if need.age is not None and not need.is_unborn:
+        if (m.age_min is not None and need.age < m.age_min) or (m.age_max is not None and need.age > m.age_max):
+            return "age:outside"
+        if audience <= {"infant", "staff"} and need.age > INFANT_MAX_AGE:
+            return "age:infant"
+    if need.subject in SUBJECT_AUDIENCES and not audience & SUBJECT_AUDIENCES[need.subject]:
+        return "subject:other"
+    return None
+
+
+def coordination_roles(cat: Catalogue) -> dict[str, list[Coordinator]]:
+    """service id → the level-3 coordination roles it holds (roles offered at level 3 only)."""
+    out: dict[str, list[Coordinator]] = {}
+    for c in cat.coordinators:
+        if c.service and c.levels and min(c.levels) == 3:
+            out.setdefault(c.service, []).append(c)
+    return out
+
+
+def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], own: set[str],
+             services: dict[str, str], coordination: dict[str, list[Coordinator]]) -> tuple[float, Suggestion]:
+    r = _Reasons()
+    level = need.level
+    fits = TIER_FIT.get(level, TIER_FIT[1])
+    best_fit, best_tier = max((fits[tr.value], tr.value) for tr in m.tiers)
+    if best_fit >= 1.0:
+        r.add(TIER_POINTS, f"tier:{best_tier}", t("process.reason_tier", tier=t(f"process.tier_{best_tier}"),
+                                                  level=level))
+    else:
+        r.add(TIER_POINTS * best_fit, f"tier:{best_tier}", t("process.reason_tier_poor",
+                                                             tier=t(f"process.tier_{best_tier}"), level=level))
+    if need.areas:
+        fit, specific, hits = _area_fit(need.areas, m.areas, idf)
+        if hits:
+            broad = specific < BROAD_SPECIFICITY
+            r.add(AREA_POINTS * fit, "area-fit:" + ("broad" if broad else "specific"),
+                  t("process.reason_area", area=_areas_text(hits)))
+            for a in hits:
+                r.codes.append(f"area:{a}")
+            if broad:
+                r.texts.append(t("process.reason_area_broad", count=len(m.areas)))
+        else:
+            r.add(0, "area:none", t("process.reason_area_none"))
+    roles = coordination.get(m.service, []) if level == 3 and any(tr.value == "indicated" for tr in m.tiers) else []
+    if roles:
+        open_roles = [c for c in roles if not coordinator_conditions(c, need)[1]]
+        if open_roles:
+            r.add(COORDINATION_POINTS, "coordination", t("process.reason_coordination", role=open_roles[0].role))
+        else:
+            r.add(0, "coordination:conditions-unmet", t("process.reason_coordination_unmet", role=roles[0].role))
+    audience = {a.value for a in m.audience}
+    if need.subject in SUBJECT_SELF:
+        if audience & SUBJECT_SELF[need.subject]:
+            r.add(SUBJECT_POINTS, "subject:fits", t(f"process.reason_subject_{need.subject}"))
+        else:
+            r.add(SUBJECT_POINTS / 3, "subject:through-parents", t("process.reason_subject_parents"))
+    if need.is_unborn:
+        if "pregnant" in audience:
+            r.add(AGE_POINTS, "age:unborn", t("process.reason_age_unborn"))
+        else:
+            r.add(0, "age:any", t("process.reason_age_any"))
+    elif need.age is None:
+        r.add(0, "age:unknown", t("process.reason_age_unknown"))
+    elif m.age_min is None and m.age_max is None:
+        r.add(AGE_POINTS / 3, "age:any", t("process.reason_age_any"))
+    else:
+        r.add(AGE_POINTS, "age:fits", t("process.reason_age_fits", age=need.age, span=_span(m.age_min, m.age_max)))
+    status = m.status.value
+    not_started = m.period is not None and m.period.start is not None and m.period.start > need.year
+    r.add(STATUS_POINTS[status], f"status:{status}", t(f"process.reason_status_{status}"))
+    if not_started and status == "active":
+        r.add(STATUS_POINTS["planned"], "period:not-started", t("process.reason_period_not_started",
+                                                              year=m.period.start if m.period else ""))
+    share = _own_share(m.service, closest, own)
+    if share:
+        points = OWN_POINTS.get(level, 0) * share
+        if need.areas and "area:none" in r.codes:
+            points /= 3  # the own service first, but not before a measure that meets the concern
+        r.add(points, "own-service", t("process.reason_own_service"))
+    elif level <= 1 and own:
+        r.add(0, "other-service", t("process.reason_other_service", service=services.get(m.service, m.service)))
+    return r.score, Suggestion(
+        "measure", m.id, m.name, round(r.score), tuple(r.codes), tuple(r.texts),
+        {"service": m.service, "service_name": services.get(m.service, m.service),
+         "tiers": [tr.value for tr in m.tiers], "status": status},
+    )
+
+
+def _need(level: int, age: int | None, areas: Iterable[str], work_arena: str | None, subject: str | None,
+          unborn: bool, year: int | None, consent: bool = True) -> Need:
+    kwargs: dict[str, Any] = {}
+    if year is not None:
+        kwargs["year"] = year
+    return Need(level=level, subject=subject, age=None if unborn else age, unborn=unborn,
+                areas=tuple(dict.fromkeys(areas)), work_arena=work_arena, consent=consent, **kwargs)
+
+
+def _ordered(items: list[tuple[float, int, Suggestion]]) -> list[Suggestion]:
+    """Best score first; ties keep the catalogue's order (never the alphabet)."""
+    return [s for _, _, s in sorted(items, key=lambda x: (-x[0], x[1]))]
 
 
 def rank_measures(
@@ -103,60 +338,84 @@ def rank_measures(
     age: int | None = None,
     areas: Iterable[str] = (),
     work_arena: str | None = None,
-    include_other_services: bool | None = None,
+    subject: str | None = None,
+    unborn: bool = False,
+    year: int | None = None,
 ) -> list[Suggestion]:
-    """Measures that fit the level, the age and (when given) the concern areas, best first.
-
-    At level 0–1 only measures of the employee's own service are offered, when that service
-    has any; at levels 2–3 every service is considered (own service measures are still noted).
-    """
-    areas = list(dict.fromkeys(areas))
+    """Every measure that can apply to the need, best fit first (see the module's docstring)."""
+    need = _need(level, age, areas, work_arena, subject, unborn, year)
+    idf = _area_idf(cat)
     own = own_services(cat, work_arena)
-    weights = TIER_WEIGHTS.get(level, TIER_WEIGHTS[1])
+    closest = arena_services(cat, work_arena) & own if own else set()
     services = {s.id: s.name for s in cat.services}
-    restrict = include_other_services is False or (
-        include_other_services is None and level <= 1 and any(m.service in own for m in cat.measures)
-    )
-    from bti_cli.catalogue.loader import period_ended
+    coordination = coordination_roles(cat)
+    scored = []
+    for i, m in enumerate(cat.measures):
+        if measure_exclusion(m, need) is not None:
+            continue
+        score, s = _measure(m, need, idf, closest, own, services, coordination)
+        scored.append((score, i, s))
+    return _ordered(scored)
 
-    out: list[Suggestion] = []
+
+def measure_exclusions(
+    cat: Catalogue,
+    *,
+    level: int,
+    age: int | None = None,
+    areas: Iterable[str] = (),
+    work_arena: str | None = None,
+    subject: str | None = None,
+    unborn: bool = False,
+    year: int | None = None,
+) -> Counter[str]:
+    """How many measures were left out, by reason (the first part of the exclusion code)."""
+    need = _need(level, age, areas, work_arena, subject, unborn, year)
+    out: Counter[str] = Counter()
     for m in cat.measures:
-        if restrict and m.service not in own:
-            continue
-        # only direct help is suggested: not staff competence, not system work, not an ended project
-        if m.purpose.value != "direct" or not m.tiers or period_ended(m.period.model_dump() if m.period else None):
-            continue
-        if age is not None and {a.value for a in m.audience} == {"pregnant"}:
-            continue  # a born child: measures for the pregnant woman alone do not fit
-        tier_fit = [(weights.get(tr.value, 0), tr.value) for tr in m.tiers]
-        best_weight, best_tier = max(tier_fit)
-        if best_weight <= 0:
-            continue
-        age_r = _age_reason(age, m.age_min, m.age_max)
-        if age_r is None:
-            continue
-        area_w, area_codes, area_texts = _area_reason(areas, m.areas)
-        if areas and not area_codes:
-            continue
-        score = 10 * best_weight + 3 * area_w + age_r[0] * 2 + STATUS_WEIGHTS[m.status.value]
-        codes = [f"tier:{best_tier}", age_r[1], *area_codes, f"status:{m.status.value}"]
-        reasons = [t("process.reason_tier", tier=t(f"process.tier_{best_tier}"), level=level), age_r[2], *area_texts]
-        if m.status.value != "active":
-            reasons.append(t(f"process.reason_status_{m.status.value}"))
-        else:
-            reasons.append(t("process.reason_status_active"))
-        if m.service in own:
-            score += 5
-            codes.append("own-service")
-            reasons.append(t("process.reason_own_service"))
-        out.append(
-            Suggestion(
-                "measure", m.id, m.name, score, tuple(codes), tuple(reasons),
-                {"service": m.service, "service_name": services.get(m.service, m.service),
-                 "tiers": [tr.value for tr in m.tiers], "status": m.status.value},
-            )
-        )
-    return sorted(out, key=lambda s: (-s.score, s.name.casefold(), s.id))
+        why = measure_exclusion(m, need)
+        if why is not None:
+            out[_EXCLUSION_GROUPS.get(why, why)] += 1
+    return out
+
+
+# exclusion code → the group a short list's explanation names
+_EXCLUSION_GROUPS = {
+    "purpose:competence": "staff_system",
+    "purpose:system": "staff_system",
+    "audience:staff": "staff_system",
+    "period:ended": "ended",
+    "tier:none": "staff_system",
+    "age:unborn": "age",
+    "age:outside": "age",
+    "age:infant": "age",
+    "age:before-birth": "age",
+    "subject:other": "subject",
+}
+
+
+def short_list_reasons(
+    cat: Catalogue, ranked: list[Suggestion], *, level: int, age: int | None = None, areas: Iterable[str] = (),
+    work_arena: str | None = None, subject: str | None = None, unborn: bool = False, year: int | None = None,
+    enough: int = 5,
+) -> list[str]:
+    """Sentences that say why fewer than `enough` measures (or fewer that meet the concern areas)
+    are offered; [] when the list is long enough."""
+    areas = tuple(dict.fromkeys(areas))
+    matching = [s for s in ranked if "area:none" not in s.codes]
+    if len(ranked) >= enough and (not areas or len(matching) >= enough):
+        return []
+    excluded = measure_exclusions(cat, level=level, age=age, areas=areas, work_arena=work_arena, subject=subject,
+                                  unborn=unborn, year=year)
+    parts = [t(f"process.short_{group}", count=n) for group, n in sorted(excluded.items())]
+    lines = []
+    if len(ranked) < enough:
+        lines.append(t("process.short_list", count=len(ranked), total=len(cat.measures)))
+    if areas and len(matching) < enough:
+        lines.append(t("process.short_areas", count=len(matching), areas=_areas_text(areas)))
+    if parts:
+        lines.append(t("process.short_left_out", reasons="; ".join(parts)))
+    return lines
 
 
 def rank_arenas(
@@ -167,45 +426,79 @@ def rank_arenas(
     areas: Iterable[str] = (),
     work_arena: str | None = None,
     anonymous_only: bool = False,
+    consent: bool = True,
+    unborn: bool = False,
+    subject: str | None = None,
 ) -> list[Suggestion]:
-    """Collaboration arenas for the level, best first; `anonymous_only` without consent."""
-    areas = list(dict.fromkeys(areas))
+    """Case tables that serve the level, best first. Without consent (`consent=False`) the tables
+    that take a case anonymously or without consent come first; `anonymous_only` keeps only them
+    (the walkthrough, where a case without consent may go nowhere else)."""
+    need = _need(level, age, areas, work_arena, subject, unborn, None, consent=consent and not anonymous_only)
+    idf = _area_idf(cat)
     own = own_services(cat, work_arena)
-    out: list[Suggestion] = []
-    for a in cat.arenas:
+    scored = []
+    for i, a in enumerate(cat.arenas):
         if a.kind.value != "case" or level not in a.levels:
-            continue  # leadership and system meetings take no case
-        if anonymous_only and not a.without_consent:
             continue
-        age_r = _age_reason(age, a.age_min, a.age_max)
-        if age_r is None:
+        open_without_consent = a.anonymous or a.without_consent
+        if anonymous_only and not open_without_consent:
             continue
-        area_w, area_codes, area_texts = _area_reason(areas, a.areas)
-        if areas and a.areas and not area_codes:
-            continue  # an arena for other concerns
-        score = 20 + 3 * area_w + 2 * age_r[0]
-        codes = [f"level:{level}", age_r[1], *area_codes]
-        reasons = [t("process.reason_arena_level", level=level), age_r[2], *area_texts]
-        if a.anonymous:
-            score += 2 if anonymous_only else 1
-            codes.append("anonymous")
-            reasons.append(t("process.reason_anonymous"))
+        if not need.is_unborn and need.age is not None and (
+            (a.age_min is not None and need.age < a.age_min) or (a.age_max is not None and need.age > a.age_max)
+        ):
+            continue
+        if need.is_unborn and a.age_min is not None and a.age_min > 0:
+            continue
+        r = _Reasons()
+        r.add(10 + 4 / len(a.levels), f"level:{level}", t("process.reason_arena_level", level=level))
+        if (a.age_min is not None or a.age_max is not None) and (need.age is not None or need.is_unborn):
+            r.add(AGE_POINTS, "age:fits", t("process.reason_arena_age", span=_span(a.age_min, a.age_max)))
+        if need.areas and a.areas:
+            fit, specific, hits = _area_fit(need.areas, a.areas, idf)
+            if hits:
+                r.add(AREA_POINTS / 2 * fit, "area-fit:" + ("broad" if specific < BROAD_SPECIFICITY else "specific"),
+                      t("process.reason_area", area=_areas_text(hits)))
+                r.codes.extend(f"area:{x}" for x in hits)
+            else:
+                r.add(-AREA_POINTS / 4, "area:none", t("process.reason_arena_area_none"))
+        if open_without_consent:
+            r.add(0 if need.consent else ANONYMOUS_POINTS, "anonymous" if a.anonymous else "without-consent",
+                  t("process.reason_anonymous"))
         else:
-            codes.append("needs-consent")
-            reasons.append(t("process.reason_needs_consent"))
+            r.add(0, "needs-consent", t("process.reason_needs_consent"))
+        mine = [s for s in a.services if s in own]
         others = [s for s in a.services if s not in own]
-        if level == 2 and others:
-            score += min(len(others), 2)
-            codes.append("other-services")
-            reasons.append(t("process.reason_other_services", count=len(others)))
-        out.append(
-            Suggestion(
-                "arena", a.id, a.name, score, tuple(codes), tuple(reasons),
-                {"anonymous": a.anonymous, "levels": list(a.levels), "services": list(a.services),
-                 "frequency": a.frequency},
-            )
-        )
-    return sorted(out, key=lambda s: (-s.score, s.name.casefold(), s.id))
+        if mine:
+            r.add(4, "own-service", t("process.reason_own_service_takes_part"))
+        if level >= 2 and others:
+            r.add(min(len(others), 3), "other-services", t("process.reason_other_services", count=len(others)))
+        if a.status.value != "active":
+            r.add(PLANNED_ARENA_POINTS, f"status:{a.status.value}", t(f"process.reason_status_{a.status.value}"))
+        scored.append((r.score, i, Suggestion(
+            "arena", a.id, a.name, round(r.score), tuple(r.codes), tuple(r.texts),
+            {"anonymous": a.anonymous, "levels": list(a.levels), "services": list(a.services),
+             "frequency": a.frequency, "status": a.status.value},
+        )))
+    return _ordered(scored)
+
+
+def coordinator_conditions(c: Coordinator, need: Need) -> tuple[list[str], list[str]]:
+    """(met, unmet) structured conditions of a role (`subject`, `age`, `areas`) for the need;
+    a condition the need does not say anything about is in neither."""
+    met: list[str] = []
+    unmet: list[str] = []
+    if c.subjects and need.subject in SUBJECT_AUDIENCES:
+        (met if {s.value for s in c.subjects} & SUBJECT_AUDIENCES[need.subject] else unmet).append("subject")
+    if c.age_min is not None or c.age_max is not None:
+        if need.is_unborn:
+            (met if c.age_min in (None, 0) else unmet).append("age")
+        elif need.age is not None:
+            inside = not ((c.age_min is not None and need.age < c.age_min)
+                          or (c.age_max is not None and need.age > c.age_max))
+            (met if inside else unmet).append("age")
+    if c.areas and need.areas:
+        (met if set(c.areas) & set(need.areas) else unmet).append("areas")
+    return met, unmet
 
 
 def rank_coordinators(
@@ -213,46 +506,60 @@ def rank_coordinators(
     *,
     level: int,
     work_arena: str | None = None,
+    subject: str | None = None,
+    age: int | None = None,
+    unborn: bool = False,
+    areas: Iterable[str] = (),
 ) -> list[Suggestion]:
-    """Baton-holder roles for the level, best first: the role closest to the child first."""
-    own = own_services(cat, work_arena)
-    out: list[Suggestion] = []
-    for c in cat.coordinators:
-        if not c.person or level not in c.levels:
-            continue  # a group (ansvarsgruppe) or a unit never holds the baton
-        arenas = [a.value for a in c.arenas]
-        if arenas and work_arena and work_arena not in arenas:
-            continue
-        score = 10
-        codes = [f"level:{level}"]
-        reasons = [t("process.reason_coordinator_level", level=level)]
-        if arenas and work_arena in arenas:
-            score += 6
-            codes.append(f"arena:{work_arena}")
-            from bti_cli.catalogue.loader import work_arena_label
+    """Baton-holder roles (never a group) for the level, best first: the closest professional of
+    the work arena, then roles whose conditions the case meets; a role whose conditions it does
+    not meet comes last and says so. Ties keep the catalogue's order."""
+    from bti_cli.catalogue.loader import work_arena_label
 
-            reasons.append(t("process.reason_coordinator_arena", arena=work_arena_label(work_arena)))
+    need = _need(level, age, areas, work_arena, subject, unborn, None)
+    own = own_services(cat, work_arena)
+    # at levels 1–2 the baton stays in the work arena when it has a role of its own
+    arena_has_role = level <= 2 and any(
+        level in c.levels and c.person and work_arena in {a.value for a in c.arenas} for c in cat.coordinators)
+    scored = []
+    for i, c in enumerate(cat.coordinators):
+        if level not in c.levels or not c.person:
+            continue
+        if arena_has_role and c.arenas and work_arena not in {a.value for a in c.arenas}:
+            continue
+        r = _Reasons()
+        r.add(10, f"level:{level}", t("process.reason_coordinator_level", level=level))
+        arenas = [a.value for a in c.arenas]
+        if arenas and work_arena in arenas:
+            r.add(ROLE_ARENA_POINTS, f"arena:{work_arena}",
+                  t("process.reason_coordinator_arena", arena=work_arena_label(work_arena)))
         elif not arenas:
-            score += 2
-            codes.append("arena:any")
-            reasons.append(t("process.reason_coordinator_any"))
+            r.add(2, "arena:any", t("process.reason_coordinator_any"))
+        else:
+            r.add(-10, "arena:other", t("process.reason_coordinator_other_arena",
+                                        arena=", ".join(work_arena_label(a) for a in arenas)))
+        met, unmet = coordinator_conditions(c, need)
+        stated = (bool(c.subjects), c.age_min is not None or c.age_max is not None, bool(c.areas))
+        # a role wins on its conditions only when the case meets every one it states
+        points = ROLE_CONDITION_POINTS if len(met) == sum(stated) else 0
+        for cond in met:
+            r.add(points, f"condition-met:{cond}", t(f"process.reason_condition_met_{cond}"))
+        for cond in ("subject", "age", "areas"):
+            if stated[("subject", "age", "areas").index(cond)] and cond not in met and cond not in unmet:
+                r.add(0, f"condition-unknown:{cond}", t(f"process.reason_condition_unknown_{cond}"))
+        for cond in unmet:
+            r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(f"process.reason_condition_unmet_{cond}"))
         if c.service and c.service in own:
-            score += 3
-            codes.append("own-service")
-            reasons.append(t("process.reason_own_service"))
+            r.add(3, "own-service", t("process.reason_own_service"))
         if c.legal_basis:
-            codes.append("legal-basis")
-            reasons.append(t("process.reason_legal_basis", basis=c.legal_basis))
+            r.add(0, "legal-basis", t("process.reason_legal_basis", basis=c.legal_basis))
         if c.conditions:
-            codes.append("conditions")
-            reasons.append(t("process.reason_conditions", conditions=c.conditions))
-        out.append(
-            Suggestion(
-                "coordinator", c.id, c.role, score, tuple(codes), tuple(reasons),
-                {"levels": list(c.levels), "arenas": arenas, "service": c.service},
-            )
-        )
-    return sorted(out, key=lambda s: (-s.score, s.name.casefold(), s.id))
+            r.add(0, "conditions", t("process.reason_conditions", conditions=c.conditions))
+        scored.append((r.score, i, Suggestion(
+            "coordinator", c.id, c.role, round(r.score), tuple(r.codes), tuple(r.texts),
+            {"levels": list(c.levels), "arenas": arenas, "service": c.service},
+        )))
+    return _ordered(scored)
 
 
 def rank_services(
@@ -262,27 +569,23 @@ def rank_services(
     age: int | None = None,
     areas: Iterable[str] = (),
     work_arena: str | None = None,
+    subject: str | None = None,
+    unborn: bool = False,
 ) -> list[Suggestion]:
     """Other services, ranked by how many fitting measures they offer for the need."""
     own = own_services(cat, work_arena)
-    fitting = rank_measures(cat, level=level, age=age, areas=areas, work_arena=work_arena,
-                            include_other_services=True)
-    counts: dict[str, int] = {}
-    for s in fitting:
-        counts[s.data["service"]] = counts.get(s.data["service"], 0) + 1
-    out = []
-    for svc in cat.services:
+    fitting = rank_measures(cat, level=level, age=age, areas=areas, subject=subject, unborn=unborn)
+    counts: Counter[str] = Counter(s.data["service"] for s in fitting if "area:none" not in s.codes)
+    scored = []
+    for i, svc in enumerate(cat.services):
         n = counts.get(svc.id, 0)
-        codes = [f"measures:{n}"]
-        reasons = [t("process.reason_service_measures", count=n)]
-        score = 3 * n
+        r = _Reasons()
+        r.add(3 * n, f"measures:{n}", t("process.reason_service_measures", count=n))
         if svc.id in own:
-            codes.append("own-service")
-            reasons.append(t("process.reason_own_service"))
-            score -= 1
-        out.append(Suggestion("service", svc.id, svc.name, score, tuple(codes), tuple(reasons),
-                              {"kind_of_service": svc.kind.value}))
-    return sorted(out, key=lambda s: (-s.score, s.name.casefold(), s.id))
+            r.add(-1, "own-service", t("process.reason_own_service"))
+        scored.append((r.score, i, Suggestion("service", svc.id, svc.name, round(r.score), tuple(r.codes),
+                                              tuple(r.texts), {"kind_of_service": svc.kind.value})))
+    return _ordered(scored)
 
 
 def find_coordinator(cat: Catalogue, key: str) -> Coordinator | None:

@@ -10,15 +10,36 @@ from bti_cli.cli import common
 from bti_cli.i18n import h, help_from, t
 
 KINDS = ("measure", "arena", "coordinator")
+SUBJECTS = ("pregnant", "child", "youth", "family")
+
+
+def parse_age(value: str | None) -> tuple[int | None, bool]:
+    """(age, unborn) from `--age`: whole years 0–25, or unborn (ufødt/ufødd)."""
+    from bti_cli.catalogue.models import MAX_AGE
+    from bti_cli.errors import UsageError
+    from bti_cli.walkthrough.prompts import UNBORN
+
+    if value is None:
+        return None, False
+    text = value.strip().casefold()
+    if text in UNBORN:
+        return None, True
+    if text.isdigit() and int(text) <= MAX_AGE:
+        return int(text), False
+    raise UsageError(t("walk.suggest_bad_age", max=MAX_AGE))
 
 
 @help_from("walk.help_suggest")
 def suggest(
     ctx: typer.Context,
     age: Annotated[
-        int | None,
-        typer.Option("--age", "-a", min=0, max=25, help=h("walk.opt_suggest_age"), metavar=h("cli.mv_age"),
-                     show_default=False),
+        str | None,
+        typer.Option("--age", "-a", help=h("walk.opt_suggest_age"), metavar=h("cli.mv_age"), show_default=False),
+    ] = None,
+    subject: Annotated[
+        str | None,
+        typer.Option("--subject", "-s", help=h("walk.opt_suggest_subject"), metavar=h("walk.mv_subject"),
+                     show_default=False, autocompletion=common.completer(*SUBJECTS)),
     ] = None,
     area: Annotated[
         list[str] | None,
@@ -46,6 +67,10 @@ def suggest(
         typer.Option("--limit", "-n", min=1, help=h("walk.opt_suggest_limit"), metavar=h("walk.mv_count"),
                      show_default=False),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help=h("walk.opt_suggest_as_of"), metavar=h("export.mv_date"), show_default=False),
+    ] = None,
     fmt: common.Format = None,
     municipality: common.Municipality = None,
     data: common.DataFile = None,
@@ -54,6 +79,7 @@ def suggest(
     """Ranked measures, collaboration arenas and baton holders, each with the reasons for it."""
     from bti_cli.catalogue import suggest as core
     from bti_cli.catalogue.loader import load_vocabulary
+    from bti_cli.cli.export import parse_day
     from bti_cli.errors import UsageError
     from bti_cli.terminal.render import Column, render, resolve_format
 
@@ -73,19 +99,34 @@ def suggest(
     for k in kinds:
         if k not in KINDS:
             raise UsageError(t("walk.suggest_bad_kind", kind=quote(k), known=", ".join(KINDS)))
+    years, unborn = parse_age(age)
+    if subject is not None and subject not in SUBJECTS:
+        raise UsageError(t("walk.suggest_bad_subject", known=", ".join(SUBJECTS)))
+    if unborn and subject is None:
+        subject = "pregnant"
+    day = parse_day(as_of, "--as-of")
+    year = day.year if day else None
     cat = rt.catalogue().catalogue
+    need: dict[str, Any] = {"level": level, "age": years, "unborn": unborn, "subject": subject, "areas": areas,
+            "work_arena": work_arena}
     ranked = {
-        "measure": lambda: core.rank_measures(cat, level=level, age=age, areas=areas, work_arena=work_arena),
-        "arena": lambda: core.rank_arenas(cat, level=level, age=age, areas=areas, work_arena=work_arena,
-                                          anonymous_only=anonymous),
-        "coordinator": lambda: core.rank_coordinators(cat, level=level, work_arena=work_arena) if level else [],
+        "measure": lambda: core.rank_measures(cat, **need, year=year),
+        "arena": lambda: core.rank_arenas(cat, **need, consent=not anonymous),
+        "coordinator": lambda: core.rank_coordinators(cat, **need) if level else [],
     }
     rows: list[dict[str, Any]] = []
+    notes: list[str] = []
     for k in kinds:
         items = ranked[k]()
+        if k == "measure":
+            notes = core.short_list_reasons(cat, items, **need, year=year)
         if limit is not None:
             items = items[:limit]
         rows.extend(s.row(rank) for rank, s in enumerate(items, start=1))
+    if notes:
+        from bti_cli.terminal.console import err
+
+        err().print(" ".join(notes), markup=False, highlight=False)
     titles = {k: t(f"walk.kind_{k}_title") for k in KINDS}
     # an id is never broken (it is copied into an answers file); on a narrow terminal the rank
     # goes first, and when the id and the reasons do not fit side by side each suggestion

@@ -658,7 +658,8 @@ class Session:
                   "woman": t("walk.consent_woman")}
         by = [Choice(who, labels[who]) for who in givers.offered]
         services = [_choice(s) for s in suggest.rank_services(
-            self.cat, level=level, age=age, areas=areas, work_arena=work_arena)]
+            self.cat, level=level, age=age, areas=areas, work_arena=work_arena,
+            subject=subject if subject in suggest.SUBJECTS else None)]
         parts = (
             PromptSpec(action.step.id, f"{q.id}.given", "yes-no", t("walk.consent_given"), today=self.today),
             PromptSpec(action.step.id, f"{q.id}.by", "multi-choice", t("walk.consent_by"), choices=tuple(by),
@@ -693,6 +694,9 @@ class Session:
         answers = pos.answers
         env = engine.environment(self.proc, pos)
         age = answers.get("age") if isinstance(answers.get("age"), int) else None
+        subject = answers.get("subject") if answers.get("subject") in suggest.SUBJECTS else None
+        unborn = answers.get("age") == "unborn" or (subject == "pregnant" and age is None)
+        need: dict[str, Any] = {"subject": subject, "unborn": unborn}
         areas = answers.get("areas") if isinstance(answers.get("areas"), list) else []
         work_arena = answers.get("arena") if isinstance(answers.get("arena"), str) else self.config_arena
         level = action.level
@@ -710,17 +714,19 @@ class Session:
             choices = [Choice(k, pick(v)) for k, v in vocab.areas.items()]
         elif q.options_from == "services":
             choices = [_choice(s) for s in suggest.rank_services(
-                self.cat, level=level, age=age, areas=areas, work_arena=work_arena)]
+                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, **need)]
         elif q.options_from == "arenas":
             consent = answers.get("consent")
             anonymous_only = not (isinstance(consent, dict) and consent.get("given"))
             choices = [_choice(s) for s in suggest.rank_arenas(
-                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, anonymous_only=anonymous_only)]
+                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, anonymous_only=anonymous_only,
+                **need)]
         if q.kind == "measures":
             choices = [_choice(s, with_service=True) for s in suggest.rank_measures(
-                self.cat, level=level, age=age, areas=areas, work_arena=work_arena)]
+                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, year=self.today.year, **need)]
         elif q.kind == "coordinator":
-            choices = [_choice(s) for s in suggest.rank_coordinators(self.cat, level=level, work_arena=work_arena)]
+            choices = [_choice(s) for s in suggest.rank_coordinators(
+                self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
             allow_other = True
         elif q.kind == "consent":
             parts, validate = self.consent_parts(action, answers.get("subject"), age, areas, work_arena)

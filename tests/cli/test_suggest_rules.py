@@ -1,0 +1,210 @@
+"""The ranking rules of `bti suggest`, each at its edges, at the command level (`--format json`).
+
+tests/fixtures/suggest.toml is a small fictitious catalogue made for these rules: an age range 7–10,
+a pregnancy measure and an infant measure, a project that ends in 2025, staff and system work, a
+broadly tagged measure next to a specific one, a planned measure, a group and a child coordinator
+among the baton holders, a system arena and a planned arena.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+FIXTURE = str(Path(__file__).resolve().parents[1] / "fixtures" / "suggest.toml")
+
+
+@pytest.fixture
+def rank(cli):
+    def run(*args: str, kind: str | None = None):
+        extra = ("--kind", kind) if kind else ()
+        result = cli("suggest", "--data", FIXTURE, "--format", "json", "--lang", "en", *extra, *args)
+        assert result.exit_code == 0, result.stderr
+        rows = json.loads(result.stdout) if result.stdout.strip() else []
+        return rows, result.stderr
+
+    return run
+
+
+def ids(rows, kind="measure"):
+    return [r["id"] for r in rows if r["kind"] == kind]
+
+
+def by_id(rows, key):
+    return next(r for r in rows if r["id"] == key)
+
+
+@pytest.mark.parametrize("age, shown", [("6", False), ("7", True), ("10", True), ("11", False)])
+def test_age_range_edges(rank, age, shown):
+    rows, _ = rank("--level", "1", "--age", age, "--arena", "school", "--area", "learning", kind="measure")
+    assert ("lesekurs" in ids(rows)) is shown
+    assert "leksehjelp" in ids(rows)  # 6–12 holds for every one of these ages
+
+
+def test_unborn_is_not_age_zero(rank):
+    unborn, _ = rank("--level", "1", "--age", "unborn", "--arena", "health-station", kind="measure")
+    born, _ = rank("--level", "1", "--age", "0", "--subject", "child", "--arena", "health-station", kind="measure")
+    assert "svangerskapsoppfolging" in ids(unborn) and "fodselsforberedende" in ids(unborn)
+    assert "spedbarnsgruppe" not in ids(unborn)  # for babies already born
+    assert "spedbarnsgruppe" in ids(born)
+    assert "svangerskapsoppfolging" not in ids(born) and "fodselsforberedende" not in ids(born)
+    assert "age:unborn" in by_id(unborn, "svangerskapsoppfolging")["reason_codes"]
+
+
+def test_unborn_words_and_bad_ages(cli):
+    for word in ("unborn", "ufødt", "UFØDD"):
+        assert cli("suggest", "--data", FIXTURE, "--age", word, "--format", "json").exit_code == 0
+    for bad in ("26", "-1", "tre"):
+        result = cli("suggest", "--data", FIXTURE, "--age", bad)
+        assert result.exit_code == 2 and "--age" in result.stderr
+    assert cli("suggest", "--data", FIXTURE, "--age", "25", "--format", "json").exit_code == 0
+
+
+def test_subject_other_than_the_measure_serves_is_left_out(rank):
+    child, _ = rank("--level", "2", "--age", "14", "--subject", "child", "--area", "mental-health", kind="measure")
+    youth, _ = rank("--level", "2", "--age", "14", "--subject", "youth", "--area", "mental-health", kind="measure")
+    assert "ungdomssamtaler" not in ids(child)
+    assert "ungdomssamtaler" in ids(youth) and "subject:fits" in by_id(youth, "ungdomssamtaler")["reason_codes"]
+    pregnant, _ = rank("--level", "1", "--subject", "pregnant", kind="measure")
+    assert "lesekurs" not in ids(pregnant) and "ungdomssamtaler" not in ids(pregnant)
+
+
+def test_bad_subject_is_a_usage_error(cli):
+    result = cli("suggest", "--data", FIXTURE, "--subject", "teacher")
+    assert result.exit_code == 2 and "--subject" in result.stderr
+
+
+@pytest.mark.parametrize("as_of, shown", [("2025-12-31", True), ("2026-01-01", False)])
+def test_period_ended_last_year_vs_this_year(rank, as_of, shown):
+    rows, _ = rank("--level", "1", "--age", "8", "--arena", "school", "--area", "learning", "--as-of", as_of,
+                   kind="measure")
+    assert ("prosjekt" in ids(rows)) is shown
+
+
+def test_staff_and_system_work_is_never_suggested(rank):
+    for level in ("0", "1", "2", "3"):
+        rows, _ = rank("--level", level, "--area", "learning", "--arena", "school", kind="measure")
+        assert not {"kurs-for-ansatte", "verktoy"} & set(ids(rows))
+
+
+def test_specific_fit_beats_broad_tagging(rank):
+    rows, _ = rank("--level", "2", "--age", "8", "--arena", "school", "--area", "mental-health", kind="measure")
+    order = ids(rows)
+    assert order.index("samtaler-familievern") < order.index("bredt-tiltak")
+    assert "area-fit:broad" in by_id(rows, "bredt-tiltak")["reason_codes"]
+    assert any("broadly tagged (6 areas)" in r for r in by_id(rows, "bredt-tiltak")["reasons"])
+
+
+def test_own_service_first_at_level_1_only(rank):
+    one, _ = rank("--level", "1", "--age", "8", "--arena", "school", "--area", "mental-health", kind="measure")
+    two, _ = rank("--level", "2", "--age", "8", "--arena", "school", "--area", "mental-health", kind="measure")
+    assert ids(one)[0] == "bredt-tiltak" and "own-service" in one[0]["reason_codes"]
+    assert "other-service" in by_id(one, "samtaler-familievern")["reason_codes"]
+    assert ids(two)[0] == "samtaler-familievern"
+
+
+def test_poor_fit_demotes_and_says_so(rank):
+    rows, _ = rank("--level", "1", "--age", "8", "--arena", "school", "--area", "learning", kind="measure")
+    order = ids(rows)
+    # a measure for another concern area is still offered, below every one that meets the concern
+    assert order.index("hjelpetiltak-barnevern") > order.index("bredt-tiltak")
+    assert "area:none" in by_id(rows, "hjelpetiltak-barnevern")["reason_codes"]
+    assert "does not cover the chosen concern areas" in by_id(rows, "hjelpetiltak-barnevern")["reasons"]
+    # an indicated measure at level 1 is demoted, not dropped
+    assert any("fits level 1 less well" in r for r in by_id(rows, "hjelpetiltak-barnevern")["reasons"])
+
+
+def test_planned_ranks_below_the_running_twin_and_says_so(rank):
+    rows, _ = rank("--level", "1", "--age", "8", "--arena", "school", "--area", "learning", kind="measure")
+    order = ids(rows)
+    assert order.index("lesekurs") < order.index("lesekurs-planlagt")
+    planned = by_id(rows, "lesekurs-planlagt")
+    assert planned["status"] == "planned" and "status:planned" in planned["reason_codes"]
+    assert "planned, not yet in operation" in planned["reasons"]
+
+
+def test_short_list_says_why(rank):
+    rows, note = rank("--level", "1", "--age", "unborn", "--area", "pregnancy-infancy", kind="measure")
+    assert len(ids(rows)) >= 2
+    assert "Only 2 of them cover" in note and "for another age" in note
+    rows, note = rank("--level", "1", "--age", "8", "--arena", "school", kind="measure")
+    assert len(ids(rows)) >= 5 and note == ""
+
+
+def test_level3_coordination_measure_when_its_role_is_open(rank):
+    rows, _ = rank("--level", "3", "--age", "8", "--arena", "school", "--area", "disability-long-term-needs",
+                   kind="measure")
+    assert ids(rows)[0] == "koordinator-tiltak" and "coordination" in rows[0]["reason_codes"]
+
+
+def test_midwife_for_a_pregnancy_nurse_for_a_child(rank):
+    pregnant, _ = rank("--level", "1", "--subject", "pregnant", "--arena", "health-station", kind="coordinator")
+    child, _ = rank("--level", "1", "--subject", "child", "--age", "0", "--arena", "health-station",
+                    kind="coordinator")
+    assert ids(pregnant, "coordinator")[0] == "jordmor"
+    assert "condition-met:subject" in pregnant[0]["reason_codes"]
+    assert ids(child, "coordinator")[0] == "helsesykepleier"
+    assert "condition-unmet:subject" in by_id(child, "jordmor")["reason_codes"]
+
+
+def test_group_is_never_a_baton_holder(rank):
+    for areas in ((), ("--area", "disability-long-term-needs")):
+        rows, _ = rank("--level", "3", "--age", "8", "--arena", "school", *areas, kind="coordinator")
+        assert rows and "ansvarsgruppe" not in ids(rows, "coordinator")
+
+
+def test_child_coordinator_only_when_its_conditions_hold(rank):
+    substance, _ = rank("--level", "3", "--age", "8", "--arena", "school", "--area",
+                        "parental-mental-illness-substance-use", kind="coordinator")
+    order = ids(substance, "coordinator")
+    assert order[0] == "koordinator" and order[-1] == "barnekoordinator"
+    assert "condition-unmet:areas" in by_id(substance, "barnekoordinator")["reason_codes"]
+    disability, _ = rank("--level", "3", "--age", "8", "--arena", "school", "--area", "disability-long-term-needs",
+                         kind="coordinator")
+    assert ids(disability, "coordinator")[0] == "barnekoordinator"
+    # its age limit (18) at the edge
+    at18, _ = rank("--level", "3", "--age", "18", "--area", "disability-long-term-needs", kind="coordinator")
+    at19, _ = rank("--level", "3", "--age", "19", "--area", "disability-long-term-needs", kind="coordinator")
+    assert ids(at18, "coordinator")[0] == "barnekoordinator"
+    assert ids(at19, "coordinator")[0] == "koordinator"
+    assert "condition-unmet:age" in by_id(at19, "barnekoordinator")["reason_codes"]
+
+
+def test_ties_keep_the_catalogue_order_not_the_alphabet(rank):
+    rows, _ = rank("--level", "3", "--age", "8", "--arena", "school", kind="coordinator")
+    order = ids(rows, "coordinator")
+    # koordinator and barnekoordinator tie without concern areas; the file lists koordinator first
+    assert order.index("koordinator") < order.index("barnekoordinator")
+
+
+def test_closest_professional_of_the_arena_at_levels_1_and_2(rank):
+    for level in ("1", "2"):
+        rows, _ = rank("--level", level, "--age", "8", "--arena", "school", kind="coordinator")
+        assert ids(rows, "coordinator") == ["kontaktlaerer"]
+    rows, _ = rank("--level", "3", "--age", "8", "--arena", "child-welfare", kind="coordinator")
+    assert ids(rows, "coordinator")[0] == "kontaktperson-barnevern"
+
+
+def test_arenas_case_tables_for_the_level_planned_last(rank):
+    rows, _ = rank("--level", "1", "--age", "8", "--arena", "school", kind="arena")
+    order = ids(rows, "arena")
+    assert "ledermote" not in order and "ansvarsgruppe" not in order
+    assert order[-1] == "nytt-team" and "status:planned" in by_id(rows, "nytt-team")["reason_codes"]
+    assert order[0] == "team"
+
+
+def test_anonymous_tables_first_without_consent(rank):
+    rows, _ = rank("--level", "1", "--age", "8", "--arena", "school", "--anonymous", kind="arena")
+    order = ids(rows, "arena")
+    assert order[0] == "anonym-drofting" and "team" in order
+    assert "needs-consent" in by_id(rows, "team")["reason_codes"]
+
+
+@pytest.mark.parametrize("lang, needle", [("nb", "din egen tjeneste"), ("nn", "di eiga teneste"),
+                                           ("en", "your own service")])
+def test_reasons_in_every_language(cli, lang, needle):
+    result = cli("suggest", "--data", FIXTURE, "--format", "json", "--lang", lang, "--level", "1", "--age", "8",
+                 "--arena", "school", "--area", "learning", "--kind", "measure")
+    assert needle in json.loads(result.stdout)[0]["reasons"]
