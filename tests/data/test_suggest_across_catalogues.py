@@ -43,7 +43,7 @@ def test_only_direct_unended_help_and_persons_are_suggested(cat):
     by_id = {m.id: m for m in cat.measures}
     for level in range(4):
         for age in AGES:
-            for s in suggest.rank_measures(cat, level=level, age=age, include_other_services=True):
+            for s in suggest.rank_measures(cat, level=level, age=age):
                 m = by_id[s.id]
                 assert m.purpose.value == "direct", s.id
                 assert not catalogue.period_ended(m.period.model_dump() if m.period else None), s.id
