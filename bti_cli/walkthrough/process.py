@@ -324,28 +324,47 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
 def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
     """Cross-field checks: ids, references, conditions, the steps the engine relies on."""
     problems: list[tuple[tuple, str]] = []
-    steps = definition.steps
+    known_names = {q.id for step in definition.steps for q in step.questions} | BUILTIN_NAMES
+    condition = _ConditionCheck(known_names, problems)
+    _check_levels(definition, problems)
     ids: dict[str, int] = {}
-    kinds: dict[str, str] = {}
-    all_questions = set()
-    for step in steps:
-        for q in step.questions:
-            all_questions.add(q.id)
-    known_names = all_questions | BUILTIN_NAMES
+    kinds: dict[str, str] = {}  # question id → its kind, the same in every step
+    for si, step in enumerate(definition.steps):
+        if step.id in ids:
+            problems.append(
+                (("steps", si, "id"), t("process.v_duplicate_step", id=repr(step.id), first=f"steps[{ids[step.id]}]"))
+            )
+        else:
+            ids[step.id] = si
+        _check_step(step, si, kinds, condition, problems)
+    _check_engine_steps(definition.steps, ids, problems)
+    _check_level_steps(definition, ids, problems)
+    return problems
 
-    def check_condition(loc: tuple, text: str | None) -> None:
+
+class _ConditionCheck:
+    """A `when`/`stop_unless` text must parse and name only questions and built-in names."""
+
+    def __init__(self, known_names: set[str], problems: list[tuple[tuple, str]]) -> None:
+        self.known_names = known_names
+        self.problems = problems
+
+    def __call__(self, loc: tuple, text: str | None) -> None:
         if not text:
             return
         try:
             names = condition_names(text)
         except ConditionError as exc:
-            problems.append((loc, str(exc)))
+            self.problems.append((loc, str(exc)))
             return
-        unknown = sorted(names - known_names)
+        unknown = sorted(names - self.known_names)
         if unknown:
-            problems.append((loc, t("process.v_unknown_names", names=", ".join(unknown))))
+            self.problems.append((loc, t("process.v_unknown_names", names=", ".join(unknown))))
 
-    levels_defined = {lv.level for lv in definition.levels}
+
+def _check_levels(definition: ProcessFile, problems: list[tuple[tuple, str]]) -> None:
+    """Levels 0-3 are all defined, each `continue_at` a start step of its own level."""
+    steps = definition.steps
     for li, lv in enumerate(definition.levels):
         if lv.continue_at is not None:
             target = next((s for s in steps if s.id == lv.continue_at), None)
@@ -354,73 +373,77 @@ def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
                     (("levels", li, "continue_at"),
                      t("process.v_not_start_step", step=repr(lv.continue_at), level=lv.level))
                 )
-    for missing in sorted({0, 1, 2, 3} - levels_defined):
+    for missing in sorted({0, 1, 2, 3} - {lv.level for lv in definition.levels}):
         problems.append((("levels",), t("process.v_level_missing", level=missing)))
 
-    for si, step in enumerate(steps):
-        if step.id in ids:
-            problems.append(
-                (("steps", si, "id"), t("process.v_duplicate_step", id=repr(step.id), first=f"steps[{ids[step.id]}]"))
-            )
-        else:
-            ids[step.id] = si
-        if step.phase in ("start", "evaluation") and step.level is None:
-            problems.append((("steps", si, "level"), t("process.v_needs_level", phase=step.phase)))
-        if step.after is not None or step.remove:
-            key = "after" if step.after else "remove"
-            problems.append((("steps", si, key), t("process.v_override_only")))
-        check_condition(("steps", si, "when"), step.when)
-        check_condition(("steps", si, "stop_unless"), step.stop_unless)
-        if step.stop_unless and step.stop_text is None:
-            problems.append((("steps", si, "stop_text"), t("process.v_stop_text")))
-        if step.stop_unless:
-            try:
-                gating = condition_names(step.stop_unless) & {q.id for q in step.questions}
-            except ConditionError:
-                gating = {"(reported above)"}
-            if not gating:
-                problems.append((("steps", si, "stop_unless"), t("process.v_stop_unless_question")))
-        seen_q: set[str] = set()
-        for qi, q in enumerate(step.questions):
-            loc = ("steps", si, "questions", qi)
-            if q.id in seen_q:
-                problems.append(((*loc, "id"), t("process.v_duplicate_question", id=repr(q.id), step=repr(step.id))))
-            seen_q.add(q.id)
-            if q.id == DECISION_KEY:
-                problems.append(((*loc, "id"), t("process.v_reserved", key=repr(DECISION_KEY))))
-            if q.id in kinds and kinds[q.id] != q.kind:
-                problems.append(((*loc, "kind"), t("process.v_kind_elsewhere", id=repr(q.id), kind=repr(kinds[q.id]))))
-            kinds.setdefault(q.id, q.kind)
-            check_condition((*loc, "when"), q.when)
-            if q.kind in ("choice", "multi-choice") and not q.options and not q.options_from:
-                problems.append(((*loc, "options"), t("process.v_needs_options", kind=q.kind)))
-            if q.kind not in ("choice", "multi-choice") and (q.options or q.options_from):
-                problems.append(((*loc, "options"), t("process.v_takes_no_options", kind=q.kind)))
-            for oi, option in enumerate(q.options):
-                check_condition((*loc, "options", oi, "when"), option.when)
-                if option.gate and (step.phase not in ("start", "evaluation") or q.kind not in ("choice",
-                                                                                               "multi-choice")):
-                    problems.append(((*loc, "options", oi, "gate"), t("process.v_gate_option")))
-            if q.min is not None and q.max is not None and q.min > q.max:
-                problems.append(((*loc, "min"), t("process.v_min_max")))
-            if q.unborn and q.kind != "integer":
-                problems.append(((*loc, "unborn"), t("process.v_unborn")))
-            if (q.past or q.future) and q.kind != "date":
-                problems.append(((*loc, "past" if q.past else "future"), t("process.v_date_only")))
-            if q.past and q.future:
-                problems.append(((*loc, "future"), t("process.v_past_future")))
-        for fi, fid in enumerate(step.record_fields):
-            if fid not in seen_q:
-                problems.append((("steps", si, "record_fields", fi), t("process.v_record_field", id=repr(fid))))
-        if step.record_fields and step.record is None:
-            problems.append((("steps", si, "record_fields"), t("process.v_record_kind")))
-        for di, decision in enumerate(step.decisions):
-            check_condition(("steps", si, "decisions", di, "when"), decision.when)
-            check_condition(("steps", si, "decisions", di, "note_when"), decision.note_when)
-        if step.decisions and step.phase == "close":
-            problems.append((("steps", si, "decisions"), t("process.v_close_decisions")))
 
-    # the steps the engine relies on
+def _check_step(step: Step, si: int, kinds: dict[str, str], condition: _ConditionCheck,
+                problems: list[tuple[tuple, str]]) -> None:
+    """One step: its level, conditions, stop, questions, recorded fields and decisions."""
+    if step.phase in ("start", "evaluation") and step.level is None:
+        problems.append((("steps", si, "level"), t("process.v_needs_level", phase=step.phase)))
+    if step.after is not None or step.remove:
+        key = "after" if step.after else "remove"
+        problems.append((("steps", si, key), t("process.v_override_only")))
+    condition(("steps", si, "when"), step.when)
+    condition(("steps", si, "stop_unless"), step.stop_unless)
+    if step.stop_unless and step.stop_text is None:
+        problems.append((("steps", si, "stop_text"), t("process.v_stop_text")))
+    if step.stop_unless:
+        try:
+            gating = condition_names(step.stop_unless) & {q.id for q in step.questions}
+        except ConditionError:
+            gating = {"(reported above)"}
+        if not gating:
+            problems.append((("steps", si, "stop_unless"), t("process.v_stop_unless_question")))
+    seen_q: set[str] = set()
+    for qi, q in enumerate(step.questions):
+        loc = ("steps", si, "questions", qi)
+        if q.id in seen_q:
+            problems.append(((*loc, "id"), t("process.v_duplicate_question", id=repr(q.id), step=repr(step.id))))
+        seen_q.add(q.id)
+        if q.id == DECISION_KEY:
+            problems.append(((*loc, "id"), t("process.v_reserved", key=repr(DECISION_KEY))))
+        if q.id in kinds and kinds[q.id] != q.kind:
+            problems.append(((*loc, "kind"), t("process.v_kind_elsewhere", id=repr(q.id), kind=repr(kinds[q.id]))))
+        kinds.setdefault(q.id, q.kind)
+        _check_question(step, q, loc, condition, problems)
+    for fi, fid in enumerate(step.record_fields):
+        if fid not in seen_q:
+            problems.append((("steps", si, "record_fields", fi), t("process.v_record_field", id=repr(fid))))
+    if step.record_fields and step.record is None:
+        problems.append((("steps", si, "record_fields"), t("process.v_record_kind")))
+    for di, decision in enumerate(step.decisions):
+        condition(("steps", si, "decisions", di, "when"), decision.when)
+        condition(("steps", si, "decisions", di, "note_when"), decision.note_when)
+    if step.decisions and step.phase == "close":
+        problems.append((("steps", si, "decisions"), t("process.v_close_decisions")))
+
+
+def _check_question(step: Step, q: Question, loc: tuple, condition: _ConditionCheck,
+                    problems: list[tuple[tuple, str]]) -> None:
+    """One question on its own: its condition, options and the fields its kind takes."""
+    condition((*loc, "when"), q.when)
+    if q.kind in ("choice", "multi-choice") and not q.options and not q.options_from:
+        problems.append(((*loc, "options"), t("process.v_needs_options", kind=q.kind)))
+    if q.kind not in ("choice", "multi-choice") and (q.options or q.options_from):
+        problems.append(((*loc, "options"), t("process.v_takes_no_options", kind=q.kind)))
+    for oi, option in enumerate(q.options):
+        condition((*loc, "options", oi, "when"), option.when)
+        if option.gate and (step.phase not in ("start", "evaluation") or q.kind not in ("choice", "multi-choice")):
+            problems.append(((*loc, "options", oi, "gate"), t("process.v_gate_option")))
+    if q.min is not None and q.max is not None and q.min > q.max:
+        problems.append(((*loc, "min"), t("process.v_min_max")))
+    if q.unborn and q.kind != "integer":
+        problems.append(((*loc, "unborn"), t("process.v_unborn")))
+    if (q.past or q.future) and q.kind != "date":
+        problems.append(((*loc, "past" if q.past else "future"), t("process.v_date_only")))
+    if q.past and q.future:
+        problems.append(((*loc, "future"), t("process.v_past_future")))
+
+
+def _check_engine_steps(steps: Sequence[Step], ids: dict[str, int], problems: list[tuple[tuple, str]]) -> None:
+    """The steps the engine relies on: the safety gate, one notify step, one close step."""
     safety = next((s for s in steps if s.id == SAFETY_STEP), None)
     if safety is None:
         problems.append((("steps",), t("process.v_safety_missing", step=repr(SAFETY_STEP))))
@@ -452,7 +475,13 @@ def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
     for s in steps:
         if s.record == "notify" and s.phase != "notify" or s.record == "close" and s.phase != "close":
             problems.append((("steps", ids[s.id], "record"), t("process.v_recorded_only", kind=s.record)))
-    for level in sorted(levels_defined):
+
+
+def _check_level_steps(definition: ProcessFile, ids: dict[str, int], problems: list[tuple[tuple, str]]) -> None:
+    """Every level starts somewhere and (from level 1) ends in an evaluation with decisions; a
+    `continue` decision needs its level's `continue_at`."""
+    steps = definition.steps
+    for level in sorted({lv.level for lv in definition.levels}):
         start = [s for s in steps if s.level == level and s.phase == "start"]
         if not start:
             problems.append((("levels",), t("process.v_no_start", level=level)))
@@ -470,7 +499,6 @@ def check(definition: ProcessFile) -> list[tuple[tuple, str]]:
                     problems.append(
                         (("steps", ids[s.id], "decisions"), t("process.v_continue_at", level=s.level))
                     )
-    return problems
 
 
 def _override_problems(base: ProcessFile, raw: Any) -> list[tuple[tuple, str]]:
