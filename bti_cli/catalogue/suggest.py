@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from bti_cli.i18n import t
 
 if TYPE_CHECKING:
-    from bti_cli.catalogue.models import Catalogue, Coordinator
+    from bti_cli.catalogue.models import Catalogue, Coordinator, Measure
 
 SUBJECTS = ("pregnant", "child", "youth", "family")
 
