@@ -491,7 +491,8 @@ def coordinator_conditions(c: Coordinator, need: Need) -> tuple[list[str], list[
         (met if {s.value for s in c.subjects} & SUBJECT_AUDIENCES[need.subject] else unmet).append("subject")
     if c.age_min is not None or c.age_max is not None:
         if need.is_unborn:
-            (met if c.age_min in (None, 0) else unmet).append("age")
+            # an age range that starts at birth or later is for children already born
+            (met if c.age_min is None else unmet).append("age")
         elif need.age is not None:
             inside = not ((c.age_min is not None and need.age < c.age_min)
                           or (c.age_max is not None and need.age > c.age_max))
