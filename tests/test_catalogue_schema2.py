@@ -220,3 +220,28 @@ def test_the_walkthrough_says_it_on_screen(cli, cases_dir):
     assert result.exit_code == 0, result.stderr
     assert "The BTI model recommends deciding within 14 days" in " ".join(result.stdout.split())
     assert "Decide at the latest" not in result.stdout, "never worded as the municipality's own rule"
+
+
+def test_level_0_offers_the_anonymous_consultation_for_any_child(cli, cases_dir, tmp_path):
+    """A 9-year-old at level 0 (no consent yet): the walkthrough offers barnevern's anonymous consultation."""
+    from pathlib import Path
+
+    answers = (Path(__file__).parents[1] / "examples" / "answers" / "level1.toml").read_text(encoding="utf-8")
+    answers = answers.replace("anonymous_consultation = false\n",
+                              'anonymous_consultation = true\nanonymous_arena = "anonym-drofting-barnevern"\n')
+    path = tmp_path / "answers.toml"
+    path.write_text(answers, encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(path), "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "Anonym drøfting med barnevernstjenesten" in result.stdout
+    wrong = answers.replace('anonymous_arena = "anonym-drofting-barnevern"', 'anonymous_arena = "driftsutvalget"')
+    path.write_text(wrong, encoding="utf-8")
+    refused = cli("start", "--no-input", "--answers", str(path), "--lang", "en")
+    assert refused.exit_code != 0, "a system meeting is no choice"
+
+
+def test_the_walkthrough_says_once_that_a_plan_does_not_name_bti(cli, cases_dir):
+    args = ("start", "--no-input", "--answers", "examples/answers/level1.toml", "--lang", "en")
+    words = " ".join(cli(*args, "-m", "sondre-land").stdout.split())
+    assert words.count("The municipality's plan does not name BTI") == 1
+    assert "does not name BTI" not in cli(*args, "-m", "loten").stdout

@@ -517,6 +517,9 @@ class Session:
     def start(self) -> str:
         """A new concern from level 0: the welcome, then the walkthrough."""
         self.say(t("walk.welcome", municipality=self.cat.municipality.name), style="bold")
+        plan = self.cat.plan
+        if plan is not None and not plan.names_bti:  # said once, at the start of a new concern
+            self.say(t("walk.plan_without_bti"), style="dim")
         self.say(t("walk.privacy"))
         self.say(t("walk.safety_key"))
         if self.prompter.interactive:
