@@ -39,7 +39,7 @@ BASE = {
     "discussion_arena": None, "first_meeting": "2026-02-01", "individual_plan": False,
     "responsibility_group": True, "statutory_coordinator": False, "child_coordinator": False,
     "handover": False, "barnevern_informed": True, "notified_date": "2026-01-03", "police_informed": False,
-    "words_written": True, "closing_reason": "goal-reached", "closing_note": "done", "talk_within_week": True,
+    "words_written": True, "carried_out": "done", "as_planned": True, "closing_reason": "goal-reached", "closing_note": "done", "talk_within_week": True,
 }
 
 
@@ -373,7 +373,9 @@ def test_notify_stops_until_barnevern_is_informed_and_resume_asks_again(proc):
 def test_every_evaluation_branch(proc, level, decision, expect):
     events, _, _ = drive(proc, [f"level:{level}"])
     events, trace, last = drive(proc, [decision] + ["close"] * 3, events=events, evaluate=True)
-    assert trace[0] == f"l{level}-evaluate.meeting_date"
+    # carry out, then the evaluation meeting ("avgjøre, iverksette og evaluere", Løten 004)
+    assert trace[:3] == [f"l{level}-carry-out.carried_out", f"l{level}-carry-out.as_planned",
+                         f"l{level}-evaluate.meeting_date"]
     assert "record:evaluation" in trace and f"l{level}-evaluate->{decision}" in trace
     after = trace[trace.index(f"l{level}-evaluate->{decision}") + 1:]
     if expect == "closed":

@@ -416,3 +416,74 @@ def test_the_deadline_setting_reaches_the_process():
     assert engine.default_process().deadline_days == 14
     proc = engine.Process(engine.default_process().definition, "x", {"decision_deadline_days": 7})
     assert proc.deadline_days == 7
+
+
+# --------------------------------------------------------------------------- found by the mutation run
+
+
+def test_a_process_without_settings_uses_the_default_rules():
+    from bti_cli.catalogue.models import Settings
+
+    bare = engine.Process(engine.default_process().definition, "x", {})
+    env = engine.environment(bare, engine.Position())
+    defaults = Settings()
+    assert env["consent_age"] == defaults.consent_age_log == 15
+    assert env["consent_age_health"] == defaults.consent_age_health == 16
+    assert bare.deadline_days == defaults.decision_deadline_days == 14
+    assert engine.format_text("{consent_age}/{consent_age_health}/{deadline_days}", bare) == "15/16/14"
+
+
+def test_a_gate_option_of_a_multi_choice_opens_on_any_chosen_value():
+    from bti_cli.walkthrough.process import Option, Question, Step, _opens_gate
+
+    label = {"nb": "x", "nn": "x", "en": "x"}
+    q = Question(id="signs", kind="multi-choice", text=label, options=[
+        Option(value="bruises", label=label, gate=True), Option(value="tired", label=label)])
+    step = Step(id="s", level=0, title=label, questions=[q])
+    assert _opens_gate(step, "signs", ["tired", "bruises"])
+    assert _opens_gate(step, "signs", ["bruises"])
+    assert not _opens_gate(step, "signs", ["tired"])
+    assert not _opens_gate(step, "signs", [])
+    assert not _opens_gate(step, "other", ["bruises"])
+
+
+def test_an_evaluation_event_without_answers_starts_the_evaluation_segment():
+    proc = engine.default_process()
+    events = [ns("decision", "l0-decide", value="level:1")]
+    assert engine.replay(proc, events).phase == "start"
+    events.append(ns("evaluation", "l1-evaluate", value={"meeting_date": "2026-03-01"}, level=1))
+    pos = engine.replay(proc, events)
+    assert pos.phase == "evaluation" and ("l1-evaluate", "evaluation") in pos.recorded
+    # an evaluation event in another phase changes nothing
+    notify = [ns("answer", "safety", "danger", True), ns("decision", "safety", value="notify"),
+              ns("evaluation", "l1-evaluate", value={})]
+    pos = engine.replay(proc, notify)
+    assert pos.phase == "notify" and ("l1-evaluate", "evaluation") in pos.recorded
+    closed = [*events, ns("decision", "close", value="close", level=1), ns("close", "close", value={}, level=1),
+              ns("evaluation", "l1-evaluate", value={}, level=1)]
+    assert engine.replay(proc, closed).phase == "closed"
+
+
+def test_resume_asks_the_gating_question_even_when_another_comes_first():
+    from bti_cli.walkthrough.process import Question
+
+    base = engine.default_process()
+    label = {"nb": "x", "nn": "x", "en": "x"}
+    steps = []
+    for s in base.steps:
+        if s.id == "notify":
+            first = Question(id="first_thing", kind="yes-no", text=label)
+            s = s.model_copy(update={"questions": [first, *s.questions]})
+        steps.append(s)
+    proc = engine.Process(base.definition.model_copy(update={"steps": steps}), "x", dict(base.settings))
+    events = [ns("answer", "safety", "danger", True), ns("decision", "safety", value="notify"),
+              ns("answer", "notify", "first_thing", True), ns("answer", "notify", "barnevern_informed", False)]
+    assert isinstance(engine.next_action(proc, events), engine.Stop)
+    again = engine.next_action(proc, events, resume=True)
+    assert isinstance(again, engine.Ask) and again.question.id == "barnevern_informed" and again.again
+
+
+@pytest.mark.parametrize("left, right", [(None, 1), (1, None), (None, None), ("a", 1)])
+def test_an_order_between_unlike_values_is_false(left, right):
+    for op in ("<", "<=", ">", ">="):
+        assert engine.holds(f"a {op} b", {"a": left, "b": right}) is False

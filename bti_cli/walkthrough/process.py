@@ -284,9 +284,7 @@ def _compare(op: ast.cmpop, left: Any, right: Any) -> bool:
         else:
             hit = False
         return hit if isinstance(op, ast.In) else not hit
-    if left is None or right is None:
-        return False
-    try:
+    try:  # an order between unlike values (None, a text and a number) is false
         if isinstance(op, ast.Lt):
             return left < right
         if isinstance(op, ast.LtE):

@@ -39,6 +39,9 @@ decision = "level:1"
 guardians_met = true
 child_involved = true
 goals = "Leser bedre."
+[l1-views]
+child_view = "Ikke spurt, fordi barnet var syk; kontaktlærer snakker med barnet neste uke."
+guardians_view = "Enige i planen."
 [l1-plan]
 measures = ["lesekurs"]
 baton_holder = "kontaktlaerer"
@@ -76,13 +79,21 @@ def test_evaluate_continue_sets_a_new_evaluation_date(cli, case, tmp_path):
     before = summary(cli, case)
     assert before["evaluations"] == 0 and before["next_evaluation"]
     text = """
+[l1-carry-out]
+carried_out = "Lesekurs to ganger i uka siden oppstart."
+as_planned = true
 [l1-evaluate]
+child_view = "Synes det går bedre."
+guardians_view = "Fornøyde."
 assessment = "Leser litt bedre."
 decision = "continue"
 [l1-plan]
 measures = ["lesekurs", "leksehjelp"]
 baton_holder = "kontaktlaerer"
 evaluation_date = "today+21"
+[l1-views]
+child_view = "Vil ha leksehjelp."
+guardians_view = "Enige."
 """
     result = cli("cases", "evaluate", case, "--data", FIXTURE, "--no-input", "--answers", answers_file(tmp_path, text))
     assert result.exit_code == 0, result.stderr
@@ -95,13 +106,15 @@ evaluation_date = "today+21"
 
 def test_evaluate_up_to_level2_with_consent_by_interactive_transcript(cli, case):
     lines = [
+        "Lesekurs to ganger i uka.", "j",  # carried out, as planned
         "",  # meeting date: today
-        "Leser fortsatt svakt.",  # child_view (optional)
-        "",  # guardians_view
+        "Leser fortsatt svakt.",  # child_view
+        "Bekymret.",  # guardians_view
         "Trenger PPT.",  # assessment
         "level:2",
         "j", "guardians", "ppt", "+180",  # consent
-        "+7", "ppt-utredning", "kontaktlaerer", "",  # first meeting, measures, baton holder, evaluation date
+        "+7", "Leser bedre.", "ppt-utredning", "kontaktlaerer", "",  # first meeting, goals, measures, baton, date
+        "Vil ha hjelp.", "Enige.",  # the views of the plan
     ]
     result = cli("cases", "evaluate", case, "--data", FIXTURE, input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
@@ -113,7 +126,8 @@ def test_evaluate_up_to_level2_with_consent_by_interactive_transcript(cli, case)
 
 
 def test_evaluate_down_without_consent_offers_anonymous_arenas(cli, case):
-    lines = ["", "", "", "Trenger mer hjelp.", "level:2", "n", "drofteteam", ""]
+    lines = ["Lesekurs.", "n", "", "Vil ikke.", "Ikke spurt, fordi de ikke møtte.", "Trenger mer hjelp.", "level:2",
+             "n", "drofteteam", ""]
     result = cli("cases", "evaluate", case, "--data", FIXTURE, input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
     assert "Uten samtykke kan saken bare drøftes anonymt" in result.stdout

@@ -40,9 +40,13 @@ decision = "level:2"
 consent = {{ given = true, by = [{by}], services = ["ppt"], until = "today+90" }}
 [l2-meeting]
 first_meeting = "today+7"
+goals = "Leser bedre innen jul."
 measures = []
 baton_holder = "kontaktlaerer"
 evaluation_date = "today+42"
+[l2-views]
+child_view = "Vil gjerne ha hjelp."
+guardians_view = "Enige."
 """
 
 

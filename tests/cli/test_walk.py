@@ -25,7 +25,7 @@ LEVEL1 = [
     "level:1",
     "j", "j", "Leser bedre innen jul.",
     "lesekurs", "1", "",  # measures, baton holder (first suggestion), evaluation date (default)
-    "", "",  # views (optional)
+    "Vil øve på lesing.", "Enige i planen.",  # views of the plan (or "ikke spurt, fordi …")
 ]
 
 
