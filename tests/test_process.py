@@ -39,7 +39,8 @@ BASE = {
     "discussion_arena": None, "first_meeting": "2026-02-01", "individual_plan": False,
     "responsibility_group": True, "statutory_coordinator": False, "child_coordinator": False,
     "handover": False, "barnevern_informed": True, "notified_date": "2026-01-03", "police_informed": False,
-    "words_written": True, "carried_out": "done", "as_planned": True, "closing_reason": "goal-reached", "closing_note": "done", "talk_within_week": True,
+    "words_written": True, "carried_out": "done", "as_planned": True,
+    "closing_reason": "goal-reached", "closing_note": "done", "talk_within_week": True,
 }
 
 
