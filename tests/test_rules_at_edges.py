@@ -487,3 +487,42 @@ def test_resume_asks_the_gating_question_even_when_another_comes_first():
 def test_an_order_between_unlike_values_is_false(left, right):
     for op in ("<", "<=", ">", ">="):
         assert engine.holds(f"a {op} b", {"a": left, "b": right}) is False
+
+
+def test_nothing_small_hidden_is_safe():
+    from bti_cli.reports.export import SECONDARY, _safe
+
+    assert _safe([7, 8], {}, 5) is True
+    assert _safe([7, 8], {0: SECONDARY}, 5) is True
+    assert _safe([7, 8], {}, 5, total=15) is True
+
+
+@pytest.mark.parametrize("within, shown", [(4, False), (5, True)])
+def test_share_hides_a_small_number_of_decisions_within(within, shown):
+    from bti_cli.reports.export import compute_stats
+
+    rows = [stat_row(days_to_decision=3, decided_within_deadline=True) for _ in range(within)] + [
+        stat_row(days_to_decision=20, decided_within_deadline=False) for _ in range(6)]
+    ov = compute_stats(rows, today=date(2026, 6, 1), min_count=5, by="arena").overview
+    assert (ov["share_decided_within_deadline"] is not None) is shown
+
+
+@pytest.mark.parametrize("min_count", [0, 1])
+def test_a_single_decision_with_min_count_one_or_zero(min_count):
+    from bti_cli.reports.export import compute_stats
+
+    ov = compute_stats([stat_row(days_to_decision=3, decided_within_deadline=True)], today=date(2026, 6, 1),
+                       min_count=min_count, by="arena").overview
+    assert ov["median_days_to_decision"] == 3 and ov["share_decided_within_deadline"] == 1.0
+    empty = compute_stats([], today=date(2026, 6, 1), min_count=min_count, by="arena").overview
+    assert empty["median_days_to_decision"] is None and empty["share_decided_within_deadline"] is None
+
+
+@pytest.mark.parametrize("within, late, shown", [(0, 6, True), (1, 6, False), (6, 1, False), (6, 0, True)])
+def test_share_at_the_ends_of_the_small_range(within, late, shown):
+    from bti_cli.reports.export import compute_stats
+
+    rows = [stat_row(days_to_decision=3, decided_within_deadline=True) for _ in range(within)] + [
+        stat_row(days_to_decision=20, decided_within_deadline=False) for _ in range(late)]
+    ov = compute_stats(rows, today=date(2026, 6, 1), min_count=5, by="arena").overview
+    assert (ov["share_decided_within_deadline"] is not None) is shown
