@@ -22,12 +22,12 @@ CONFIG_KEYS = ("municipality", "lang", "cases_dir", "arena", "role")
 def read_config() -> dict[str, Any]:
     """The config file's settings ({} when there is none); DataError for broken TOML or a key
     bti does not know."""
-    import tomllib
-
     path = config_path()
     try:
         data = parse_config(path)
-    except tomllib.TOMLDecodeError as exc:
+    except UnicodeDecodeError:
+        raise
+    except ValueError as exc:  # tomllib.TOMLDecodeError: tomllib is imported only when there is a file
         from bti_cli.i18n import t
 
         raise DataError(t("config.bad_toml", path=path), [f"{path}: {exc}"], hint=t("config.fix_hint")) from None

@@ -8,7 +8,6 @@ Cheap to import: pydantic is never imported here.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -92,6 +91,7 @@ class TomlLines:
     @staticmethod
     def _first(numbers: list[int], start: int, end: int, nth: int = 0) -> int | None:
         """The `nth` of the sorted header `numbers` in [start, end), or None."""
+        from bisect import bisect_left  # only when a problem is located: not at every start-up
         k = bisect_left(numbers, start) + nth
         return numbers[k] if k < len(numbers) and numbers[k] < end else None
 
