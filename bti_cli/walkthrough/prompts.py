@@ -353,11 +353,13 @@ class RichPrompter:
 
     interactive = True
 
-    def __init__(self, console=None, *, show_choices: int = 30) -> None:
+    def __init__(self, console=None, *, show_choices: int = 30, check_answers: bool | None = None) -> None:
         from bti_cli.terminal.console import out
 
         self.console = console or out()
         self.show_choices = show_choices
+        # "Sjekk svarene" before each decision: for a person at a terminal, not for piped input
+        self.check_answers = stdin_is_interactive() if check_answers is None else check_answers
 
     def show(self, text: str, *, style: str | None = None) -> None:
         # wrapped by Rich at word boundaries, never cut in the middle of a word by the terminal

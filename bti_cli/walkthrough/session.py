@@ -288,6 +288,8 @@ class Session:
             self._deadline_note(pos.answers.get("concern_date"), at_decision=True)
         if pos.answers.get("scale") == 4 and action.step.phase == "start" and action.level == 0:
             self.say(t("walk.scale_four"), style="bold red")
+        if self.check_answers(action.level):
+            return  # an answer changed: the engine says again what comes next
         spec = PromptSpec(
             step=action.step.id, question="decision", kind="decision", text=t("walk.decide"),
             choices=tuple(Choice(d.to, pick(d.label)) for d in action.options),
@@ -353,6 +355,56 @@ class Session:
                 return
             order = self._segment_answers()
             index = order.index(key) + 1 if key in order else index
+
+    def check_answers(self, level: int) -> bool:
+        """"Sjekk svarene" before a decision (and before closing): the answers of this part,
+        numbered, in plain words; a number asks that one again, Enter goes on. True when an
+        answer changed. Only for a person at a terminal: never with an answers file."""
+        from bti_cli.walkthrough.prompts import BackRequested, PromptSpec, SafetyRequested
+
+        if not getattr(self.prompter, "check_answers", False):
+            return False
+        while True:
+            order = self._segment_answers()
+            if not order:
+                return False
+            self.say("")
+            self.say(t("walk.review_title"), style="bold")
+            for number, (step_id, question_id) in enumerate(order, start=1):
+                question, answer = self.answer_in_words(step_id, question_id)
+                self.say(f"{number:>3}  {question}: {answer}")
+            spec = PromptSpec(step="review", question="number", kind="integer", text=t("walk.review_prompt"),
+                              required=False, minimum=1, maximum=len(order), safety=False, today=self.today)
+            try:
+                number = self.prompter.ask(spec)
+            except (BackRequested, SafetyRequested):  # pragma: no cover - neither is offered here
+                return False
+            if number is None:
+                return False
+            if self.ask_again(*order[number - 1]):
+                return True
+
+    def answer_in_words(self, step_id: str, question_id: str) -> tuple[str, str]:
+        """(the question, its answer as it now stands) as a person reads them."""
+        from bti_cli.walkthrough import process as engine
+        from bti_cli.walkthrough.prompts import shown_value
+
+        event = self.latest_answer(step_id, question_id)
+        step = self.proc.step(step_id)
+        question = step.question(question_id) if step is not None else None
+        if event is None or step is None or question is None:
+            return question_id, ""
+        spec = self.spec(engine.Ask(step, question, event.level), engine.replay(self.proc, self.events))
+        value = event.value
+        text = _fmt(pick(question.text), self.proc)
+        if question.kind == "consent" and isinstance(value, dict):
+            if not value.get("given"):
+                return text, t("process.no")
+            services = spec.parts[2] if len(spec.parts) > 2 else spec
+            return text, f"{t('process.yes')}: {shown_value(services, value.get('services') or [])}"
+        if value in ("", None, []):
+            return text, t("walk.review_empty")
+        return text, shown_value(spec, value)
 
     def ask_again(self, step_id: str, question_id: str, *, back: bool = False) -> bool:
         """Ask an answered question again, its answer as the default; True when it changed
@@ -422,6 +474,8 @@ class Session:
 
     def _record(self, action, pos) -> None:
         value = action.value if action.value not in ({}, None) else None
+        if action.kind == "close" and self.check_answers(action.level):
+            return  # an answer of the closing changed: the engine says again what comes next
         if action.kind == "decision":
             if pos.answers.get("danger") is not True and pos.answers.get("scale") == 4:
                 self.say(t("walk.scale_four"), style="bold red")  # the scale-4 option opened the gate

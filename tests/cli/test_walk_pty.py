@@ -78,9 +78,11 @@ def test_pty_answer_interrupt_and_resume(env, cases_dir):
     ]:
         answer(child, prompt, reply)
     child.expect_exact("Frist for avgjørelse")
+    answer(child, "Sjekk svarene", "")  # the review before the decision: Enter goes on
     answer(child, "Hva er avgjørelsen?", "close")
     answer(child, "Hvorfor avsluttes saken?", "concern-gone")
     answer(child, "Avslutningsnotat", "Bekymringen er borte etter samtale med kollega.")
+    answer(child, "Sjekk svarene", "")  # and before closing
     child.expect_exact(f"Sak {case_id} er avsluttet")
     child.expect(pexpect.EOF)
     child.close()
