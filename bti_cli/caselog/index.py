@@ -429,8 +429,10 @@ class Index:
         return self.db.execute("SELECT count(*) FROM cases WHERE problem IS NULL").fetchone()[0]
 
     def _where(self, *, since: str | None = None, until: str | None = None, status: str | None = None,
-               level: int | None = None) -> tuple[str, list[Any]]:
+               level: int | None = None, include_discarded: bool = False) -> tuple[str, list[Any]]:
         clauses = ["problem IS NULL"]
+        if not include_discarded and not status:
+            clauses.append("(status IS NULL OR status != 'discarded')")  # `bti cases discard`
         params: list[Any] = []
         # `created` starts with its date, so plain comparisons can use the created index
         if since:
@@ -460,11 +462,13 @@ class Index:
         for text in self.export_texts(**filters):
             yield json.loads(text)
 
-    def list_rows(self, *, status: str | None = None, level: int | None = None) -> Iterator[dict[str, Any]]:
-        """The columns `bti cases list` and `bti due` show, oldest case first."""
+    def list_rows(self, *, status: str | None = None, level: int | None = None,
+                  include_discarded: bool = False) -> Iterator[dict[str, Any]]:
+        """The columns `bti cases list` and `bti due` show, oldest case first; no discarded case
+        unless `include_discarded` (or `status="discarded"`)."""
         if self.db is None:
             return
-        where, params = self._where(status=status, level=level)
+        where, params = self._where(status=status, level=level, include_discarded=include_discarded)
         keys = ("case_id", "created", "status", "level", "highest_level", "arena", "decision",
                 "decision_deadline", "next_evaluation", "pending_step", "baton_holder_role",
                 "pending_baton_holder_role", "notification_pending")

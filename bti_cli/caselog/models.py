@@ -40,6 +40,7 @@ class EventKind(str, Enum):
     note = "note"  # a free, scrubbed note
     correction = "correction"  # a new value for the latest answer to `step`.`question` (the old one stays)
     withdraw = "withdraw"  # the latest answer to `step`.`question` no longer applies (its `when` changed)
+    discard = "discard"  # the case was started by mistake: it leaves lists, due, export and stats
 
 
 class CaseHeader(Strict):
@@ -77,7 +78,7 @@ class CaseSummary(BaseModel):
     municipality: str
     created: str
     closed: str | None = None
-    status: str = "open"  # open | closed
+    status: str = "open"  # open | closed | discarded
     level: int = 0
     highest_level: int = 0
     arena: str | None = None

@@ -25,6 +25,8 @@ How events map onto the summary (the process file keeps these question ids; see
 | kind `accept`                           | baton_holder_role ← pending; pending cleared     |
 | kind `evaluation`                       | evaluations += 1; next_evaluation cleared until a new date is answered |
 | kind `close`                            | status closed, closed (date of the event)        |
+| kind `discard` ({reason})               | status discarded; nothing pending                |
+| kind `correction` / `withdraw`          | applied first (`walkthrough.process.effective_events`) |
 
 `level`, `highest_level`, the first decision, `pending_step` (where `bti resume` continues) and
 `notification_pending` come from the walkthrough engine's one replay (`bti_cli.walkthrough.process.replay`)
@@ -128,7 +130,9 @@ def summarise(
         "highest_level": max(0, min(3, max(pos.highest, pos.level))),
     }
     s.update(_decision_fields(s.get("concern_date"), pos.first_decision, deadline_days))
-    if not fold.closed:
+    if pos.discarded:
+        s["status"] = "discarded"  # `bti cases discard`: nothing is pending
+    elif not fold.closed:
         s["pending_step"], s["notification_pending"] = _pending(proc, pos)
     return CaseSummary(**s)
 

@@ -121,3 +121,20 @@ def edit(
                            lang=lang, no_input=no_input)
     require_answers(common.root_runtime(ctx), answers)
     session.edit(key)
+
+
+@cases_app.command("discard", help=h("walk.help_discard"))
+def discard(
+    ctx: typer.Context,
+    case: CaseArg,
+    reason: Annotated[str, typer.Option("--reason", help=h("walk.opt_discard_reason"), metavar=h("walk.mv_reason"),
+                                        show_default=False)],
+    municipality: common.Municipality = None,
+    data: common.DataFile = None,
+    cases_dir: common.CasesDir = None,
+    lang: common.Lang = None,
+) -> None:
+    """Discard a case started by mistake; it leaves lists, due, export and stats."""
+    session = case_session(ctx, case, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
+                           no_input=True)
+    session.discard(reason)

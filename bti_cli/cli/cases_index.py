@@ -10,7 +10,16 @@ import typer
 
 from bti_cli.cli import common
 from bti_cli.cli.cases import cases_app
-from bti_cli.cli.export import AsOf, StatusFilter, next_due, open_index, parse_day, report_problems, role_names
+from bti_cli.cli.export import (
+    AsOf,
+    IncludeDiscarded,
+    StatusFilter,
+    next_due,
+    open_index,
+    parse_day,
+    report_problems,
+    role_names,
+)
 from bti_cli.i18n import h, t
 
 DUE_WITHIN_DAYS = 14
@@ -70,6 +79,7 @@ def cases_list(
                                               help=h("export.opt_level"), show_default=False)] = None,
     due: Annotated[bool, typer.Option("--due", help=h("export.opt_list_due"))] = False,
     as_of: AsOf = None,
+    include_discarded: IncludeDiscarded = False,
     fmt: common.Format = None,
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
@@ -84,7 +94,8 @@ def cases_list(
     limit = (today + timedelta(days=DUE_WITHIN_DAYS)).isoformat()
 
     def selected(idx):
-        for row in idx.list_rows(status=None if status is StatusFilter.all else status.value, level=level):
+        for row in idx.list_rows(status=None if status is StatusFilter.all else status.value, level=level,
+                                 include_discarded=include_discarded):
             row["next_due"] = next_due(row, today)
             if due and (row["next_due"] is None or row["next_due"] > limit):
                 continue

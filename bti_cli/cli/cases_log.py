@@ -218,7 +218,7 @@ def _summary_rows(summary: dict, proc=None) -> list[dict]:
         elif key == "concern_areas":
             value = [_label("area_label", v) for v in value]
         elif key == "status":
-            value = t(f"caselog.status_{value}") if value in ("open", "closed") else value
+            value = t(f"caselog.status_{value}") if value in ("open", "closed", "discarded") else value
         elif key == "decision":
             value = decision_text(value)
         elif isinstance(value, bool):

@@ -50,6 +50,9 @@ Out = Annotated[
 PROGRESS_AFTER = 1.0  # seconds of work before a progress bar appears
 MAX_PROBLEM_LINES = 10
 
+IncludeDiscarded = Annotated[
+    bool, typer.Option("--include-discarded", help=h("export.opt_include_discarded")),
+]
 AsOf = Annotated[
     str | None,
     typer.Option("--as-of", metavar=h("export.mv_date"), help=h("export.opt_as_of"), show_default=False),
@@ -254,6 +257,7 @@ def export(
     out: Out = None,
     excel: Annotated[bool, typer.Option("--excel", help=h("export.opt_excel"))] = False,
     schema: Annotated[bool, typer.Option("--schema", help=h("export.opt_schema"))] = False,
+    include_discarded: IncludeDiscarded = False,
     cases_dir: common.CasesDir = None,
     lang: common.Lang = None,
 ) -> None:
@@ -282,6 +286,7 @@ def export(
         "until": last.isoformat() if last else None,
         "status": status.value if status else None,
         "level": level,
+        "include_discarded": include_discarded,
     }
     with open_index(rt) as idx:
         problems = idx.problems()
@@ -359,6 +364,7 @@ def stats(
     fmt: Annotated[str | None, typer.Option("--format", "-f", help=h("export.opt_stats_format"),
                                             metavar=h("cli.mv_format"), show_default=False)] = None,
     as_of: AsOf = None,
+    include_discarded: IncludeDiscarded = False,
     municipality: common.Municipality = None,
     data: common.DataFile = None,
     cases_dir: common.CasesDir = None,
@@ -370,7 +376,8 @@ def stats(
     rt = common.runtime(ctx, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang)
     fmt = resolve_format(fmt, ("table", "json", "csv"))
     today = parse_day(as_of, "--as-of") or date.today()
-    filters = {"since": f"{year:04d}-01-01", "until": f"{year:04d}-12-31"} if year else {}
+    filters: dict[str, Any] = {"since": f"{year:04d}-01-01", "until": f"{year:04d}-12-31"} if year else {}
+    filters["include_discarded"] = include_discarded
     with open_index(rt) as idx:
         problems = idx.problems()
         figures = compute_stats(idx.export_rows(**filters), today=today, year=year,

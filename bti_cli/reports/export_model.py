@@ -34,7 +34,7 @@ class ExportRow(BaseModel):
     municipality: str = Field(description="Municipality slug, e.g. loten.")
     created: str = Field(description="When the case was opened: ISO 8601 UTC timestamp (YYYY-MM-DDTHH:MM:SSZ).")
     closed: str | None = Field(description="Date the case was closed (YYYY-MM-DD), null while open.")
-    status: Literal["open", "closed"]
+    status: Literal["open", "closed", "discarded"]
     level: int = Field(ge=0, le=3, description="Current BTI level.")
     highest_level: int = Field(ge=0, le=3, description="Highest level the case has reached.")
     arena: str | None = Field(description="Work arena where the concern arose (areas.toml work_arenas).")

@@ -745,6 +745,7 @@ class Position:
     order: list[tuple[str, str]] = field(default_factory=list)  # the segment's answers, in order
     highest: int = 0  # the highest level the case has been at
     first_decision: tuple[str, str] | None = None  # (to, day) of the first decision at level 0
+    discarded: bool = False  # `bti cases discard`: the case was started by mistake
 
     def new_segment(self, phase: str) -> None:
         self.phase = phase
@@ -826,6 +827,9 @@ def replay(proc: Process, events: Iterable[Any]) -> Position:
                 pos.new_segment(to)
             elif to == "continue":
                 pos.new_segment("continue")
+        elif kind == "discard":
+            pos.phase = "closed"  # started by mistake: nothing more is asked
+            pos.discarded = True
         elif kind in RECORD_KINDS:
             pos.recorded.add((event.step, kind))
             if kind == "close":

@@ -586,7 +586,9 @@ class Session:
 
         action = engine.next_action(self.proc, self.events, resume=True)
         if isinstance(action, engine.Done):
-            if action.reason == "closed":
+            if engine.replay(self.proc, self.events).discarded:
+                self.say(t("walk.case_discarded", case=self.case_id))
+            elif action.reason == "closed":
                 self.say(t("walk.case_closed", case=self.case_id))
             else:
                 self.say(t("walk.nothing_pending", case=self.case_id))
@@ -602,9 +604,36 @@ class Session:
 
         log = self.require_log()
         pos = engine.replay(self.proc, log.events)
+        if pos.discarded:
+            raise InputError(t("walk.case_discarded", case=log.case_id))
         if pos.phase == "closed":
             raise InputError(t("walk.already_closed", case=log.case_id))
         return pos
+
+    def discard(self, reason: str) -> None:
+        """`bti cases discard`: a case started by mistake leaves lists, due, export and stats.
+        Never a case that went through the safety gate: that record is kept as it is."""
+        from bti_cli.errors import InputError
+        from bti_cli.walkthrough import process as engine
+
+        log = self.require_log()
+        pos = engine.replay(self.proc, log.events)
+        if pos.discarded:
+            raise InputError(t("walk.case_discarded", case=log.case_id))
+        if engine.passed_gate(log.events, self.proc):
+            raise InputError(t("walk.discard_gate", case=log.case_id))
+        text = reason.strip()
+        if not text:
+            raise InputError(t("walk.discard_reason_empty"))
+        from bti_cli.privacy.scrubber import scrub
+
+        result = scrub(text, vocabulary=self.vocabulary())
+        if result.replacements:
+            kinds = ", ".join(sorted({t_kind(r.kind) for r in result.replacements}))
+            raise InputError(t("walk.discard_personal", kinds=kinds))
+        log.append(level=pos.level, step="discard", kind="discard", value={"reason": text},
+                   actor_role=self.actor_role())
+        self.say(t("walk.discarded", case=log.case_id))
 
     def check_gate(self, pos, moves_on: str) -> None:
         """A case at the safety gate cannot be closed, evaluated or handed over (`moves_on`)

@@ -37,6 +37,7 @@ LOCALISED = [
     ("cases", "handover"),
     ("cases", "accept"),
     ("cases", "edit"),
+    ("cases", "discard"),
     ("scrub",),
     ("measures", "list"),
     ("measures", "show"),
