@@ -256,7 +256,8 @@ def _summary_columns():
 @cases_app.command("show", help=h("caselog.help_show"))
 def show(
     ctx: typer.Context,
-    case: Annotated[str, typer.Argument(metavar=h("walk.mv_case"), help=h("walk.arg_case"), show_default=False)],
+    case: Annotated[str, typer.Argument(metavar=h("walk.mv_case"), help=h("walk.arg_case"), show_default=False,
+                                        autocompletion=common.complete_case)],
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f", show_default=False, help=h("caselog.opt_show_format"),
@@ -403,7 +404,8 @@ def verify(
     ctx: typer.Context,
     case: Annotated[
         str | None,
-        typer.Argument(metavar=h("walk.mv_case_optional"), help=h("caselog.arg_verify_case"), show_default=False),
+        typer.Argument(metavar=h("walk.mv_case_optional"), help=h("caselog.arg_verify_case"), show_default=False,
+                       autocompletion=common.complete_case),
     ] = None,
     fmt: Annotated[
         str | None,

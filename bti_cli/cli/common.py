@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -228,3 +228,28 @@ def first_run_notice(rt: Runtime) -> bool:
     with contextlib.suppress(OSError):
         cases_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     return True
+
+
+def complete_case(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of case ids: the case files in the cases folder (--cases-dir, then
+    BTI_CASES_DIR, the config file, the default), newest first; no index, no catalogue."""
+    from bti_cli.config import read_config
+    from bti_cli.paths import default_cases_dir
+
+    given = None
+    node: Any = ctx
+    while node is not None and given is None:
+        given = (node.params or {}).get("cases_dir")
+        node = node.parent
+    try:
+        value = given or os.environ.get("BTI_CASES_DIR") or read_config().get("cases_dir")
+    except Exception:  # noqa: BLE001 - completion never fails loudly
+        value = os.environ.get("BTI_CASES_DIR")
+    folder = Path(value).expanduser() if value else default_cases_dir()
+    prefix = incomplete.strip().upper()
+    try:
+        files = sorted(folder.glob("BTI-*.toml"), key=lambda p: p.stat().st_mtime, reverse=True)
+        names = [p.stem for p in files]
+    except OSError:
+        return []
+    return [name for name in names if name.startswith(prefix)]

@@ -31,7 +31,8 @@ Answers = Annotated[
     ),
 ]
 CaseArg = Annotated[
-    str, typer.Argument(help=h("walk.arg_case"), metavar=h("walk.mv_case"), show_default=False)
+    str, typer.Argument(help=h("walk.arg_case"), metavar=h("walk.mv_case"), show_default=False,
+                        autocompletion=common.complete_case)
 ]
 
 
@@ -140,10 +141,50 @@ def start(
     session_for(rt, answers).start()
 
 
+def unfinished_cases(rt: common.Runtime) -> list[dict]:
+    """The open cases a walkthrough waits in (a pending step, or the safety gate), newest first."""
+    from bti_cli.cli.export import open_index
+
+    with open_index(rt) as idx:
+        rows = [row for row in idx.list_rows(status="open")
+                if row.get("pending_step") or row.get("notification_pending")]
+    return sorted(rows, key=lambda row: (row.get("created") or "", row["case_id"]), reverse=True)
+
+
+def choose_case(rt: common.Runtime) -> str | None:
+    """`bti resume` without an id: the unfinished cases, numbered, and the one chosen; None
+    when there is none."""
+    from bti_cli.catalogue.loader import work_arena_label
+    from bti_cli.cli.cases_index import _pending_labels
+    from bti_cli.errors import InputError
+    from bti_cli.terminal.console import out
+    from bti_cli.walkthrough.prompts import PromptSpec, RichPrompter
+
+    rows = unfinished_cases(rt)
+    if not rows:
+        out().print(t("walk.resume_none"), markup=False, highlight=False)
+        return None
+    if rt.no_input:
+        raise InputError(t("walk.resume_needs_case"), hint=t("walk.resume_list_hint"))
+    label = _pending_labels()
+    console = out()
+    console.print(t("walk.resume_title"), style="bold", markup=False, highlight=False)
+    for number, row in enumerate(rows, start=1):
+        arena = work_arena_label(row["arena"]) if row.get("arena") else t("walk.resume_no_arena")
+        console.print(f"{number:>3}  " + t("walk.resume_row", case=row["case_id"], created=(row["created"] or "")[:10],
+                                            arena=arena, level=row["level"], waits=label(row) or "-"),
+                      markup=False, highlight=False)
+    spec = PromptSpec(step="resume", question="case", kind="integer", text=t("walk.resume_which"),
+                      minimum=1, maximum=len(rows), safety=False)
+    number = RichPrompter(console, check_answers=False).ask(spec)
+    return rows[number - 1]["case_id"]
+
+
 @help_from("walk.help_resume")
 def resume(
     ctx: typer.Context,
-    case: CaseArg,
+    case: Annotated[str | None, typer.Argument(help=h("walk.arg_resume_case"), metavar=h("walk.mv_case_optional"),
+                                               show_default=False, autocompletion=common.complete_case)] = None,
     answers: Answers = None,
     municipality: common.Municipality = None,
     data: common.DataFile = None,
@@ -151,7 +192,14 @@ def resume(
     lang: common.Lang = None,
     no_input: common.NoInput = False,
 ) -> None:
-    """Continue an unfinished walkthrough at the question where it stopped."""
+    """Continue an unfinished walkthrough at the question where it stopped; without a case id,
+    choose one from the list of unfinished cases."""
+    if case is None:
+        rt = common.runtime(ctx, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
+                            no_input=no_input)
+        case = choose_case(rt)
+        if case is None:
+            return
     session = case_session(ctx, case, answers, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
                            no_input=no_input, notice=True, versions=True)
     session.resume()

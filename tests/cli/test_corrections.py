@@ -142,3 +142,50 @@ def test_replay_applies_corrections_and_withdrawals_in_place():
               Ev(kind="correction", step="s", question="zz", value=1)]  # nothing to correct
     out = effective_events(events)
     assert [(e.kind, e.question, e.value) for e in out] == [("answer", "a", 5), ("decision", None, "level:1")]
+
+
+def test_resume_without_an_id_lists_unfinished_cases_newest_first(cli, cases_dir):
+    import time
+
+    first = cli("start", "--data", FIXTURE, input="\n".join(LEVEL1[:6]) + "\n")  # stops at the safety question
+    assert first.exit_code == 1
+    time.sleep(1.1)  # created a second later: newer
+    second = cli("start", "--data", FIXTURE, input="\n".join(LEVEL1[:3]) + "\n")
+    assert second.exit_code == 1
+    done = _level1_case(cli)  # waits for its evaluation: not unfinished
+    older, newer = (CASE_RE.search(r.stdout).group(0) for r in (first, second))
+    listed = cli("resume", "--data", FIXTURE, input="1\n" + "\n".join(LEVEL1[3:]) + "\n")
+    assert listed.exit_code == 0, listed.stderr
+    out = listed.stdout
+    assert out.index(newer) < out.index(older) and done not in out.split("Hvilken sak")[0]
+    assert "venter på: Undringen oppstår" in out  # the step's title, not its id
+    assert f"Fortsetter sak {newer}" in out
+    assert _show(cli, newer)["summary"]["level"] == 1
+
+
+def test_resume_without_an_id_and_nothing_unfinished(cli, cases_dir):
+    result = cli("resume")
+    assert result.exit_code == 0
+    assert "Ingen uferdige saker" in result.stdout
+    _level1_case(cli)
+    assert "Ingen uferdige saker" in cli("resume").stdout
+
+
+def test_resume_without_an_id_under_no_input_needs_the_id(cli, cases_dir):
+    cli("start", "--data", FIXTURE, input="\n".join(LEVEL1[:3]) + "\n")
+    result = cli("resume", "--no-input")
+    assert result.exit_code == 1
+    assert "bti resume SAK" in result.stderr
+
+
+def test_shell_completion_completes_case_ids_for_every_command_that_takes_one(cli, cases_dir):
+    case_id = _level1_case(cli)
+    prefix = case_id[:10]
+    for words in (f"bti resume {prefix}", f"bti cases show {prefix}", f"bti cases verify {prefix}",
+                  f"bti cases evaluate {prefix}", f"bti cases edit {prefix}", f"bti cases discard {prefix}",
+                  f"bti cases close {prefix}", f"bti cases handover {prefix}", f"bti cases accept {prefix}"):
+        env = {"_BTI_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+        result = cli(env=env)
+        assert result.stdout.split() == [case_id], words
+    env = {"_BTI_COMPLETE": "complete_bash", "COMP_WORDS": "bti cases show BTI-1999", "COMP_CWORD": "3"}
+    assert cli(env=env).stdout.split() == []

@@ -83,3 +83,43 @@ def test_pty_check_your_answers_and_change_one(env, cases_dir):  # noqa: F811
     assert [(e["kind"], e["value"]) for e in events if e.get("question") == "age"] == [
         ("answer", 8), ("correction", 10)]
     assert events[-1]["kind"] == "close"
+
+
+def test_pty_resume_from_the_list_after_ctrl_c_and_discard(env, cases_dir):  # noqa: F811
+    child = spawn(["start", "--data", FIXTURE], env)
+    answer(child, "Hvilken dato oppsto undringen?", "")
+    child.expect(r"Sak (BTI-\d{4}-[0-9A-Z]{5}) er opprettet")
+    case_id = child.match.group(1)
+    answer(child, "Hvor møter du barnet", "skole")
+    child.expect_exact("Din rolle")
+    child.expect_exact("> ")
+    child.sendintr()  # Ctrl-C
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    child = spawn(["resume", "--data", FIXTURE], env)  # no id: the list of unfinished cases
+    child.expect_exact("Uferdige saker (nyeste først)")
+    child.expect_exact(f"1  {case_id}")
+    child.expect_exact("venter på: Undringen")  # the step's title (wrapped by the terminal)
+    answer(child, "Hvilken sak vil du fortsette?", "1")
+    child.expect_exact(f"Fortsetter sak {case_id}")
+    answer(child, "Din rolle", "kontaktlærer")
+    child.expect_exact("Hvem gjelder undringen?")
+    child.expect_exact("> ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    roles = [e["value"] for e in _events(cases_dir) if e.get("question") == "role"]
+    assert roles == ["kontaktlærer"]
+
+    child = spawn(["cases", "discard", case_id, "--reason", "startet ved en feil", "--data", FIXTURE], env)
+    child.expect_exact(f"Sak {case_id} er forkastet")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    child = spawn(["resume"], env)
+    child.expect_exact("Ingen uferdige saker")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert _events(cases_dir)[-1]["kind"] == "discard"
