@@ -89,6 +89,7 @@ class PromptSpec:
     allow_other: bool = False  # coordinator: a role typed in that is not in the catalogue
     safety: bool = True  # "!" reaches the safety gate
     back: bool = False  # "<" goes back to the previous question (a person at a prompt, not a file)
+    place: str | None = None  # where the question stands, e.g. "Nivå 1 · 3 av 8"
     parts: tuple[PromptSpec, ...] = ()  # consent: given, by, services, until
     today: date = field(default_factory=date.today)
     validate: Callable[[Any], None] | None = field(default=None, compare=False)
@@ -354,12 +355,12 @@ class RichPrompter:
     interactive = True
 
     def __init__(self, console=None, *, show_choices: int = 30, check_answers: bool | None = None) -> None:
-        from bti_cli.terminal.console import out
+        from bti_cli.terminal.console import out, stdin_is_terminal
 
         self.console = console or out()
         self.show_choices = show_choices
         # "Sjekk svarene" before each decision: for a person at a terminal, not for piped input
-        self.check_answers = stdin_is_interactive() if check_answers is None else check_answers
+        self.check_answers = stdin_is_terminal() if check_answers is None else check_answers
 
     def show(self, text: str, *, style: str | None = None) -> None:
         # wrapped by Rich at word boundaries, never cut in the middle of a word by the terminal
@@ -408,7 +409,9 @@ class RichPrompter:
         if kind == "yes-no":
             hint = t("process.hint_yes_no")
         elif kind == "date":
-            hint = t("process.hint_date")
+            # never offer "+14" for a date that cannot be in the future, nor "-3" for one that must be
+            hint = t("process.hint_date_past" if spec.past else "process.hint_date_future" if spec.future
+                     else "process.hint_date")
         elif kind in ("multi-choice", "measures"):
             hint = t("process.hint_multi")
         elif kind == "integer":
@@ -427,6 +430,8 @@ class RichPrompter:
         if spec.kind == "consent":
             return self._ask_consent(spec)
         self.show("")
+        if spec.place:
+            self.show(spec.place, style="dim")
         self.show(spec.text, style="bold")
         if spec.help:
             self.show(spec.help, style="dim")
@@ -436,10 +441,45 @@ class RichPrompter:
         prompt = f"[{hint}] > " if hint else "> "
         while True:
             raw = self._read(prompt, spec)
+            if raw.strip() == "?":
+                self.explain(spec)
+                continue
             try:
                 return parse_answer(spec, raw)
             except AnswerError as exc:
                 self.show(t("process.invalid", reason=_sentence(str(exc))), style="red")
+
+    def explain(self, spec: PromptSpec) -> None:
+        """`?` at a prompt: what the question is for and which answers it takes, in words."""
+        self.show(spec.help or t("process.explain_no_help", question=spec.text), style="cyan")
+        kind = spec.kind
+        if kind in ("choice", "decision"):
+            allowed = t("process.explain_choice")
+        elif kind == "coordinator":
+            allowed = t("process.explain_coordinator")
+        elif kind in ("multi-choice", "measures"):
+            allowed = t("process.explain_multi")
+        elif kind == "yes-no":
+            allowed = t("process.explain_yes_no")
+        elif kind == "integer":
+            allowed = t("process.explain_integer", lo=spec.minimum, hi=spec.maximum)
+        elif kind == "date":
+            allowed = t("process.explain_date_past" if spec.past else "process.explain_date_future" if spec.future
+                        else "process.explain_date")
+        else:
+            allowed = t("process.explain_text")
+        self.show(allowed, style="cyan")
+        if not spec.required:
+            self.show(t("process.explain_optional"), style="cyan")
+        elif spec.default not in (None, ""):
+            self.show(t("process.explain_default", value=shown_value(spec, spec.default)), style="cyan")
+        keys = []
+        if spec.back:
+            keys.append(t("process.explain_back"))
+        if spec.safety:
+            keys.append(t("process.explain_safety"))
+        keys.append(t("process.explain_stop"))
+        self.show(" ".join(keys), style="cyan")
 
     def _ask_consent(self, spec: PromptSpec) -> dict[str, Any]:
         parts = {p.question.rpartition(".")[2]: replace(p, back=spec.back) for p in spec.parts}

@@ -712,6 +712,25 @@ class Session:
 
     # ---- building prompts
 
+    def place(self, action, pos) -> str | None:
+        """"Nivå 1 · 3 av 8": the question's number among the questions of this part that apply
+        with the answers so far (the count may grow or shrink as answers open or close questions)."""
+        from bti_cli.walkthrough import process as engine
+
+        env = engine.environment(self.proc, pos)
+        keys: list[tuple[str, str]] = []
+        for step in engine._segment_steps(self.proc, pos):
+            if not engine.holds(step.when, env):
+                continue
+            keys.extend((step.id, q.id) for q in step.questions
+                        if (step.id, q.id) in pos.answered or engine.holds(q.when, env))
+            if step.decisions and any(engine.holds(d.when, env) for d in step.decisions):
+                break
+        key = (action.step.id, action.question.id)
+        if key not in keys:
+            return None
+        return _place_text(action.level, keys.index(key) + 1, len(keys))
+
     def default(self, raw: Any) -> Any:
         if not isinstance(raw, str):
             return raw
@@ -834,10 +853,15 @@ class Session:
             allow_other=allow_other,
             safety=action.step.phase not in ("notify", "close"),
             back=self.prompter.interactive,
+            place=self.place(action, pos),
             parts=parts,
             today=self.today,
             validate=validate,
         )
+
+
+def _place_text(level: int, number: int, total: int) -> str:
+    return t("walk.place", level=level, number=number, total=total)
 
 
 def _shown(spec: PromptSpec, value: Any) -> str:

@@ -189,3 +189,26 @@ def test_shell_completion_completes_case_ids_for_every_command_that_takes_one(cl
         assert result.stdout.split() == [case_id], words
     env = {"_BTI_COMPLETE": "complete_bash", "COMP_WORDS": "bti cases show BTI-1999", "COMP_CWORD": "3"}
     assert cli(env=env).stdout.split() == []
+
+
+def test_each_question_shows_its_place_and_question_mark_explains_it(cli, cases_dir):
+    lines = LEVEL1[:4] + ["?"] + LEVEL1[4:]
+    result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Nivå 0 · 1 av " in out and "Nivå 0 · 5 av " in out and "Nivå 1 · 1 av " in out
+    # "?" at the age question: what it is for and which answers it takes; then asked again
+    assert "Svar med et helt tall fra 0 til 23." in out
+    assert "«<» går tilbake" in out
+    assert _events(cases_dir)[4]["value"] == 8
+    # the concern date cannot be in the future: its hint does not offer "+14"
+    first_prompt = out.split("Hvilken dato oppsto undringen?")[1].split(">")[0]
+    assert "+14" not in first_prompt and "-3" in first_prompt
+
+
+def test_question_mark_in_english_and_nynorsk(cli, cases_dir):
+    for lang, needle in (("en", "Answer with a whole number from 0 to 23."),
+                         ("nn", "Svar med eit heilt tal frå 0 til 23.")):
+        lines = LEVEL1[:4] + ["?"]
+        result = cli("start", "--data", FIXTURE, "--lang", lang, input="\n".join(lines) + "\n")
+        assert needle in result.stdout, lang
