@@ -358,6 +358,15 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def matches_words(query: str, text: str) -> bool:
+    """Every word of `query` is in `text`, accents and case ignored, as a part of a word too, so
+    a Norwegian compound is found by its parts: "lese" finds "Leseveiledning", "veiledning"
+    finds "foreldreveiledning"."""
+    words = fold(query).split()
+    haystack = fold(text)
+    return bool(words) and all(word in haystack for word in words)
+
+
 def period_ended(period: dict[str, Any] | None, year: int | None = None) -> bool:
     """True when a measure's period (`{"start", "end", "years"}`) ended before `year` (default:
     this year). A period with no end year never ends."""
@@ -423,7 +432,7 @@ def filter_measures(
             continue
         if status_set and m["status"] not in status_set:
             continue
-        if needle and needle not in fold(f"{m['name']} {m['description']} {m.get('target_group', '')}"):
+        if needle and not matches_words(needle, f"{m['name']} {m['description']} {m.get('target_group', '')}"):
             continue
         result.append(m)
     return result

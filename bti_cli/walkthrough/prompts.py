@@ -90,6 +90,7 @@ class PromptSpec:
     safety: bool = True  # "!" reaches the safety gate
     back: bool = False  # "<" goes back to the previous question (a person at a prompt, not a file)
     place: str | None = None  # where the question stands, e.g. "Nivå 1 · 3 av 8"
+    listed: int | None = None  # list only the first choices (suggestions); the rest are found by search
     parts: tuple[PromptSpec, ...] = ()  # consent: given, by, services, until
     today: date = field(default_factory=date.today)
     validate: Callable[[Any], None] | None = field(default=None, compare=False)
@@ -394,14 +395,17 @@ class RichPrompter:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column(ratio=1)
-        for i, c in enumerate(spec.choices[: self.show_choices], start=1):
+        limit = self.show_choices if spec.listed is None else min(self.show_choices, spec.listed)
+        for i, c in enumerate(spec.choices[:limit], start=1):
             number = f"{i}" if not (isinstance(c.value, int) and not isinstance(c.value, bool)) else ""
             shown = c.label if str(c.value) == c.label else f"{c.label} [{c.value}]"
             grid.add_row(number, Text(shown))
             if c.detail:
                 grid.add_row("", Text(c.detail, style="dim"))
         self.console.print(Padding(grid, (0, 0, 0, 2)))
-        if len(spec.choices) > self.show_choices:
+        if spec.listed is not None and len(spec.choices) > limit:
+            self.show(t("process.search_more", count=len(spec.choices) - limit), style="dim")
+        elif len(spec.choices) > self.show_choices:
             self.show(t("process.more_choices", count=len(spec.choices) - self.show_choices), style="dim")
 
     def _hint(self, spec: PromptSpec) -> str:
@@ -447,7 +451,34 @@ class RichPrompter:
             try:
                 return parse_answer(spec, raw)
             except AnswerError as exc:
+                if spec.kind == "measures" and any(ch.isalpha() for ch in raw) and self._search(spec, raw):
+                    continue
                 self.show(t("process.invalid", reason=_sentence(str(exc))), style="red")
+
+    def _search(self, spec: PromptSpec, raw: str) -> bool:
+        """Words typed at the measures question that are not a choice: the catalogue measures
+        they find (every word, accents and case ignored, parts of compounds too), with the
+        numbers to choose them by; False when nothing is found."""
+        from rich.padding import Padding
+        from rich.table import Table
+        from rich.text import Text
+
+        from bti_cli.catalogue.loader import matches_words
+
+        query = " ".join(p for p in re.split(r"[,;\s]+", raw) if p and not p.isdigit())
+        found = [(i, c) for i, c in enumerate(spec.choices, start=1)
+                 if matches_words(query, f"{c.label} {c.value} {c.detail}")]
+        if not found:
+            self.show(t("process.search_none"), style="red")
+            return True
+        self.show(t("process.search_found", count=len(found)), style="bold")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1)
+        for i, c in found[:20]:
+            grid.add_row(str(i), Text(f"{c.label} [{c.value}]"))
+        self.console.print(Padding(grid, (0, 0, 0, 2)))
+        return True
 
     def explain(self, spec: PromptSpec) -> None:
         """`?` at a prompt: what the question is for and which answers it takes, in words."""

@@ -826,9 +826,18 @@ class Session:
             choices = [_choice(s) for s in suggest.rank_arenas(
                 self.cat, level=level, age=age, areas=areas, work_arena=work_arena, anonymous_only=anonymous_only,
                 **need)]
+        listed = None
         if q.kind == "measures":
             choices = [_choice(s, with_service=True) for s in suggest.rank_measures(
                 self.cat, level=level, age=age, areas=areas, work_arena=work_arena, year=self.today.year, **need)]
+            # any measure of the catalogue can be chosen: by its id, or found by words typed
+            listed = len(choices)
+            suggested = {c.value for c in choices}
+            services = {s.id: s.name for s in self.cat.services}
+            for m in self.cat.measures:
+                if m.id not in suggested:
+                    tiers = ", ".join(t(f"process.tier_{tier.value}") for tier in m.tiers)
+                    choices.append(Choice(m.id, f"{m.name} ({services.get(m.service, m.service)}; {tiers})"))
         elif q.kind == "coordinator":
             choices = [_choice(s) for s in suggest.rank_coordinators(
                 self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
@@ -854,6 +863,7 @@ class Session:
             safety=action.step.phase not in ("notify", "close"),
             back=self.prompter.interactive,
             place=self.place(action, pos),
+            listed=listed,
             parts=parts,
             today=self.today,
             validate=validate,

@@ -212,3 +212,37 @@ def test_question_mark_in_english_and_nynorsk(cli, cases_dir):
         lines = LEVEL1[:4] + ["?"]
         result = cli("start", "--data", FIXTURE, "--lang", lang, input="\n".join(lines) + "\n")
         assert needle in result.stdout, lang
+
+
+def test_measures_beyond_the_suggestions_are_found_by_words(cli, cases_dir):
+    at = LEVEL1.index("lesekurs")
+    lines = _with(LEVEL1, at, ["BESOK", "ingenting-slikt", "lesekurs, hjemmebesok"], replace=1)
+    result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "andre tiltak i katalogen" in out  # the suggestions are listed, the rest can be searched
+    found = out.split("Tiltak som passer (1)")[1]
+    assert "Hjemmebesøk" in found.split("\n\n")[0]  # accents and case ignored
+    assert "Ingen tiltak i katalogen passer" in out
+    case_id = CASE_RE.search(out).group(0)
+    measures = [m["id"] for m in _show(cli, case_id)["summary"]["measures"]]
+    assert measures == ["lesekurs", "hjemmebesok"]
+
+
+def test_measures_search_matches_parts_of_compounds():
+    from bti_cli.catalogue.loader import matches_words
+
+    assert matches_words("lese", "Leseveiledning for foreldre")
+    assert matches_words("veiledning", "Foreldreveiledning")
+    assert matches_words("SØSKEN gruppe", "Soskengruppe for barn")
+    assert not matches_words("lese gruppe", "Leseveiledning")
+    assert not matches_words("  ", "anything")
+
+
+def test_measures_list_search_takes_every_word(cli):
+    import json as _json
+
+    one = _json.loads(cli("measures", "list", "-m", "loten", "--search", "foreldre", "--format", "json").stdout)
+    two = _json.loads(cli("measures", "list", "-m", "loten", "--search", "foreldre møte", "--format", "json").stdout)
+    assert one and two and len(two) < len(one)
+    assert {m["id"] for m in two} <= {m["id"] for m in one}
