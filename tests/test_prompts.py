@@ -83,7 +83,7 @@ def test_choice_by_value_number_or_label():
     assert parse_answer(s, "school") == "school"
     assert parse_answer(s, "2") == "kindergarten"
     assert parse_answer(s, "barnehage") == "kindergarten"
-    with pytest.raises(AnswerError, match="school, kindergarten"):
+    with pytest.raises(AnswerError, match="et nummer fra 1 til 2"):  # numbers and labels, not keys
         parse_answer(s, "3")
 
 
@@ -291,3 +291,27 @@ def test_scripted_from_file(tmp_path):
         ScriptedPrompter.from_file(path)
     with pytest.raises(InputError):
         ScriptedPrompter.from_file(tmp_path / "missing.toml")
+
+
+def test_rough_edges_of_choices_dates_and_optional_prompts():
+    from bti_cli.walkthrough.prompts import RichPrompter
+
+    s = spec("choice", choices=ARENAS)
+    with pytest.raises(AnswerError, match="nummer fra 1 til 2") as wrong:
+        parse_answer(s, "sykehus")
+    assert "school" not in str(wrong.value)  # no keys for people
+    several = spec("choice", choices=(Choice("a", "Skole og SFO"), Choice("b", "Skole for voksne")))
+    with pytest.raises(AnswerError, match="flere valg") as both:
+        parse_answer(several, "skole")
+    assert "1 Skole og SFO" in str(both.value) and "2 Skole for voksne" in str(both.value)
+    for day in ("31.02.2027", "2027-02-30", "32.01.2027"):
+        with pytest.raises(AnswerError, match="Den datoen finnes ikke") as err:
+            parse_answer(spec("date"), day)
+        assert day not in str(err.value)
+    with pytest.raises(AnswerError, match="Skriv en dato"):
+        parse_answer(spec("date"), "neste uke")
+    prompter = RichPrompter(check_answers=False)
+    assert "kan stå tomt" in prompter._hint(spec("measures", required=False))
+    assert "kan stå tomt" not in prompter._hint(spec("measures"))
+    assert "+14" not in prompter._hint(spec("date", past=True))
+    assert "-3" not in prompter._hint(spec("date", future=True))

@@ -105,9 +105,9 @@ class PromptSpec:
 
 def _match_choice(spec: PromptSpec, raw: Any) -> Any:
     if isinstance(raw, bool) and not any(isinstance(c.value, bool) for c in spec.choices):
-        raise AnswerError(t("process.err_choice", options=_option_list(spec)))
+        raise _choice_error(spec)
     if isinstance(raw, (dict, list)):  # `{id = "kontaktlaerer"}` is not one of the options, nor a role
-        raise AnswerError(t("process.err_choice", options=_option_list(spec)))
+        raise _choice_error(spec)
     for c in spec.choices:
         if raw == c.value and type(raw) is type(c.value):
             return c.value
@@ -130,9 +130,13 @@ def _match_choice(spec: PromptSpec, raw: Any) -> Any:
         for found in (words, starts):
             if len(found) == 1:
                 return found[0].value
+        several = words if len(words) > 1 else starts if len(starts) > 1 else []
+        if several and not spec.allow_other:
+            labels = ", ".join(f"{spec.choices.index(c) + 1} {c.label}" for c in several[:6])
+            raise AnswerError(t("process.err_choice_several", options=labels))
     if spec.allow_other and any(ch.isalpha() for ch in text):
         return text  # a typed role has letters; "-5", "7." or "0" is a mistyped number, not a role
-    raise AnswerError(t("process.err_choice", options=_option_list(spec)))
+    raise _choice_error(spec)
 
 
 def _sentence(text: str) -> str:
@@ -152,6 +156,14 @@ def _bad_item(item: Any, number: int, reason: str) -> str:
     if _ECHOABLE_ITEM.fullmatch(text) and not isinstance(item, bool) and not found_kinds(text):
         return t("process.err_bad_item", item=text, reason=reason)
     return t("process.err_bad_item_at", number=number, reason=reason)
+
+
+def _choice_error(spec: PromptSpec) -> AnswerError:
+    """A choice that fits none: by number or a word of the label for people (the keys are for
+    answers files); the values themselves when they are the numbers (the concern scale)."""
+    if spec.choices and not any(isinstance(c.value, int) and not isinstance(c.value, bool) for c in spec.choices):
+        return AnswerError(t("process.err_choice_numbers", count=len(spec.choices)))
+    return AnswerError(t("process.err_choice", options=_option_list(spec)))
 
 
 def _option_list(spec: PromptSpec, limit: int = 12) -> str:
@@ -192,7 +204,8 @@ def parse_date(raw: Any, today: date) -> date:
     try:
         return date(y, mo, d)
     except ValueError:
-        raise AnswerError(t("process.err_date")) from None
+        # 31.02.2027: the format is right, the day is not (the date itself is not repeated)
+        raise AnswerError(t("process.err_date_no_such_day")) from None
 
 
 def _yes_no(raw: Any) -> bool:
@@ -424,6 +437,8 @@ class RichPrompter:
                 hint += " " + t("process.hint_unborn")
         else:
             hint = ""
+        if not spec.required and spec.kind != "consent":
+            hint = f"{hint}, {t('process.hint_optional')}" if hint else t("process.hint_optional")
         default = spec.default
         if default is not None and default != "":
             shown = shown_value(spec, default)
@@ -469,8 +484,7 @@ class RichPrompter:
         found = [(i, c) for i, c in enumerate(spec.choices, start=1)
                  if matches_words(query, f"{c.label} {c.value} {c.detail}")]
         if not found:
-            self.show(t("process.search_none"), style="red")
-            return True
+            return False  # said as for any answer that fits no choice
         self.show(t("process.search_found", count=len(found)), style="bold")
         grid = Table.grid(padding=(0, 2))
         grid.add_column(justify="right", no_wrap=True)

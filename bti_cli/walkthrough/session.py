@@ -594,7 +594,7 @@ class Session:
                 self.say(t("walk.nothing_pending", case=self.case_id))
                 self._done(action, engine.replay(self.proc, self.events))
             return None
-        self.say(t("walk.resuming", case=self.case_id, step=action.step.id), style="bold")
+        self.say(t("walk.resuming", case=self.case_id, step=pick(action.step.title)), style="bold")
         return self.run(resume=True)
 
     def position(self):
