@@ -203,16 +203,39 @@ def _find_question(proc, question_id: str):
     return None
 
 
+def _catalogue_names(municipality: str | None):
+    """Names for the catalogue's ids (services, measures, roles) of the case's municipality;
+    the ids themselves when its catalogue cannot be loaded."""
+    from bti_cli.errors import BtiError
+    from bti_cli.reports.family import _Names
+
+    try:
+        from bti_cli.catalogue import loader as catalogue
+
+        return _Names(catalogue.load(municipality).catalogue if municipality else None)
+    except (BtiError, OSError):
+        return _Names(None)
+
+
 def _summary_rows(summary: dict, proc=None) -> list[dict]:
+    from bti_cli.i18n import pick
     from bti_cli.terminal.render import cell_text
 
+    names = _catalogue_names(summary.get("municipality"))
     rows = []
     for key in SUMMARY_FIELDS:
         value = summary.get(key)
         if value is None or value == [] or value == "":
             continue
         if key == "measures":
-            value = [m.get("id", "?") if isinstance(m, dict) else m for m in value]
+            ids = [m.get("id", "?") if isinstance(m, dict) else m for m in value]
+            value = [names.measures[i].name if i in names.measures else i for i in ids]
+        elif key in ("services_involved", "consent_services"):
+            value = [names.service(v) for v in value]
+        elif key in ("baton_holder_role", "pending_baton_holder_role", "actor_role"):
+            value = names.role(value)
+        elif key == "pending_step" and proc is not None and proc.step(value) is not None:
+            value = pick(proc.step(value).title)
         elif key == "arena":
             value = _label("work_arena_label", value)
         elif key == "concern_areas":

@@ -246,3 +246,21 @@ def test_measures_list_search_takes_every_word(cli):
     two = _json.loads(cli("measures", "list", "-m", "loten", "--search", "foreldre møte", "--format", "json").stdout)
     assert one and two and len(two) < len(one)
     assert {m["id"] for m in two} <= {m["id"] for m in one}
+
+
+def test_cases_show_names_services_measures_and_roles_ids_only_in_json(cli, cases_dir):
+    import json as _json
+
+    result = cli("start", "--no-input", "--answers", str(Path(FIXTURE).parents[2] / "examples" / "answers"
+                                                          / "level3.toml"))
+    assert result.exit_code == 0, result.stderr
+    case_id = CASE_RE.search(result.stdout).group(0)
+    table = cli("cases", "show", case_id, "--format", "table").stdout
+    data = _json.loads(cli("cases", "show", case_id, "--format", "json").stdout)["summary"]
+    assert data["baton_holder_role"] and data["services_involved"] and data["measures"]
+    summary_part = table.split("Sammendrag")[1].split("\nHendelser\n")[0]
+    assert "Ungteam Løten" in summary_part  # the measure by its name
+    assert "Pedagogisk-/psykologisk tjeneste" in summary_part  # the service ppt by its name
+    assert "Koordinator" in summary_part  # the role by its name
+    for service in data["services_involved"]:
+        assert f" {service} " not in summary_part and not summary_part.count(f" {service}\n")
