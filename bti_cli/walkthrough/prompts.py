@@ -494,6 +494,19 @@ class RichPrompter:
         self.console.print(Padding(grid, (0, 0, 0, 2)))
         return True
 
+    def show_numbered(self, lines: list[str]) -> None:
+        """Numbered lines, a wrapped line aligned under its text (not under its number)."""
+        from rich.padding import Padding
+        from rich.table import Table
+        from rich.text import Text
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1)
+        for number, line in enumerate(lines, start=1):
+            grid.add_row(str(number), Text(line))
+        self.console.print(Padding(grid, (0, 0, 0, 2)))
+
     def explain(self, spec: PromptSpec) -> None:
         """`?` at a prompt: what the question is for and which answers it takes, in words."""
         self.show(spec.help or t("process.explain_no_help", question=spec.text), style="cyan")

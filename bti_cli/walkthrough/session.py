@@ -370,9 +370,13 @@ class Session:
                 return False
             self.say("")
             self.say(t("walk.review_title"), style="bold")
-            for number, (step_id, question_id) in enumerate(order, start=1):
-                question, answer = self.answer_in_words(step_id, question_id)
-                self.say(f"{number:>3}  {question}: {answer}")
+            rows = [self.answer_in_words(*key) for key in order]
+            numbered = getattr(self.prompter, "show_numbered", None)
+            if numbered is not None:
+                numbered([f"{question}: {answer}" for question, answer in rows])
+            else:
+                for number, (question, answer) in enumerate(rows, start=1):
+                    self.say(f"{number:>3}  {question}: {answer}")
             spec = PromptSpec(step="review", question="number", kind="integer", text=t("walk.review_prompt"),
                               required=False, minimum=1, maximum=len(order), safety=False, today=self.today)
             try:
