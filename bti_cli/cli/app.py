@@ -446,7 +446,8 @@ app = typer.Typer(
     name="bti",
     help=h("cli.app_help"),
     epilog=h("cli.app_epilog"),
-    no_args_is_help=True,
+    no_args_is_help=False,  # `bti` alone prints the help and exits 0 (root below), not a usage error
+    invoke_without_command=True,
     add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -479,6 +480,9 @@ def root(
 
     configure(no_color=no_color or None, plain=plain or None)
     common.init_root(ctx, municipality, data, cases_dir, lang, no_input)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
 
 
 def _register() -> None:

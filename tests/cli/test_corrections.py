@@ -264,3 +264,10 @@ def test_cases_show_names_services_measures_and_roles_ids_only_in_json(cli, case
     assert "Koordinator" in summary_part  # the role by its name
     for service in data["services_involved"]:
         assert f" {service} " not in summary_part and not summary_part.count(f" {service}\n")
+
+
+def test_bti_alone_prints_the_help_and_exits_zero(cli):
+    result = cli()
+    assert result.exit_code == 0, result.stderr
+    assert "bti start" in result.stdout or "start" in result.stdout
+    assert cli("--lang", "en").exit_code == 0
