@@ -192,10 +192,11 @@ def measures_list(
 
 def _check_choice(option: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
     from bti_cli.errors import UsageError
-    from bti_cli.privacy.guard import quote
 
     for value in values or ():
         if value not in allowed:
+            from bti_cli.privacy.guard import quote  # only on the error path (start-up time)
+
             raise UsageError(
                 t("catalogue.unknown_value", option=option, value=quote(value)),
                 hint=t("catalogue.choose_from", choices=", ".join(allowed)),
