@@ -64,7 +64,7 @@ TARGETS: dict[str, Target] = {
     ),
     "state": Target(
         "bti_cli/caselog/state.py",
-        ("summarise", "_pending"),
+        ("summarise", "_Fold.apply", "_Fold.notify", "_Fold.consent", "_decision_fields", "_pending"),
         ("tests/test_state.py", "tests/test_rules_at_edges.py", "tests/cli/test_safety_gate.py"),
     ),
     "log": Target(
