@@ -526,3 +526,11 @@ def test_share_at_the_ends_of_the_small_range(within, late, shown):
         stat_row(days_to_decision=20, decided_within_deadline=False) for _ in range(late)]
     ov = compute_stats(rows, today=date(2026, 6, 1), min_count=5, by="arena").overview
     assert (ov["share_decided_within_deadline"] is not None) is shown
+
+
+def test_protect_falls_back_to_the_largest_cell_and_says_when_nothing_suffices():
+    from bti_cli.reports.export import SECONDARY, SMALL, protect
+
+    assert protect([0, 0, 0, 5], 5) == ({0: SMALL, 1: SMALL, 2: SMALL, 3: SECONDARY}, False)
+    hidden, ok = protect([1, 9, 12, 30], 5)
+    assert ok and hidden[0] == SMALL and SECONDARY in hidden.values()
