@@ -355,7 +355,16 @@ def rank_measures(
             continue
         score, s = _measure(m, need, idf, closest, own, services, coordination)
         scored.append((score, i, s))
-    return _ordered(scored)
+    # the measures that meet the concern (or a level-3 coordination measure, the level's frame)
+    # come first; within each group those not running yet (planned, developing, a project not
+    # started) come after every running one
+    ordered = _ordered(scored)
+    return sorted(ordered, key=lambda s: ("area:none" in s.codes and "coordination" not in s.codes,
+                                          not _running(s)))
+
+
+def _running(s: Suggestion) -> bool:
+    return s.data.get("status") in ("active", "partial") and "period:not-started" not in s.codes
 
 
 def measure_exclusions(

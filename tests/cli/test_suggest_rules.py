@@ -125,6 +125,16 @@ def test_planned_ranks_below_the_running_twin_and_says_so(rank):
     assert "planned, not yet in operation" in planned["reasons"]
 
 
+def test_not_running_measures_come_after_every_running_one_that_meets_the_concern(rank):
+    rows, _ = rank("--level", "1", "--age", "8", "--arena", "school", "--area", "learning", kind="measure")
+    meeting = [r for r in rows if "area:none" not in r["reason_codes"]]
+    running = [r["status"] in ("active", "partial") for r in meeting]
+    assert running == sorted(running, reverse=True) and not running[-1]
+    # the running, broadly tagged measure comes before the planned, specific one
+    order = ids(rows)
+    assert order.index("bredt-tiltak") < order.index("lesekurs-planlagt")
+
+
 def test_short_list_says_why(rank):
     rows, note = rank("--level", "1", "--age", "unborn", "--area", "pregnancy-infancy", kind="measure")
     assert len(ids(rows)) >= 2
