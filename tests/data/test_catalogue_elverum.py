@@ -523,6 +523,9 @@ def test_coordinators_by_basis(catalogue: Catalogue) -> None:
     assert (by_id["barnekoordinator"].age_max, by_id["barnekoordinator"].areas) == (18, ["disability-long-term-needs"])
     assert [s.value for s in by_id["jordmor"].subjects] == ["pregnant"]
     assert by_id["ansvarsgruppe"].person is False
+    # a unit is never a baton holder; the statutory coordinator (§ 7-2) serves every long-term need
+    assert by_id["koordinerende-enhet"].person is False
+    assert by_id["koordinator-individuell-plan"].areas == []
 
 
 def test_plan_facts(catalogue: Catalogue) -> None:

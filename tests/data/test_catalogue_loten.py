@@ -980,6 +980,8 @@ def test_coordinators_by_source(catalogue):
     assert [s.value for s in by_id["jordmor"].subjects] == ["pregnant"]
     assert (by_id["ansvarlig-helsesykepleier"].age_min, by_id["ansvarlig-helsesykepleier"].age_max) == (0, 5)
     assert by_id["barnekoordinator"].areas == ["disability-long-term-needs"]
+    # 001 6.3: "Alle barn og unge som har behov for koordinerte tjenester ... over en lengre periode"
+    assert by_id["koordinator"].areas == []
 
 
 # --------------------------------------------------------------------------- rules and plan facts

@@ -430,7 +430,11 @@ def test_coordinators_by_basis(catalogue: Catalogue) -> None:
     assert [a.value for a in by_id["jordmor"].subjects] == ["pregnant"]
     assert by_id["ansvarsgruppe"].person is False
     assert by_id["barne-og-familiekoordinator"].areas == ["disability-long-term-needs"]
-    assert all(c.person for c in catalogue.coordinators if c.id != "ansvarsgruppe")
+    # a group and a unit are never a baton holder; the statutory coordinator (§ 7-2) serves every
+    # long-term need, not only disability
+    assert by_id["koordinerende-enhet"].person is False
+    assert by_id["koordinator-individuell-plan"].areas == []
+    assert all(c.person for c in catalogue.coordinators if c.id not in ("ansvarsgruppe", "koordinerende-enhet"))
 
 
 def test_settings_name_their_source(catalogue: Catalogue) -> None:
