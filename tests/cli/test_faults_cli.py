@@ -522,3 +522,48 @@ def test_a_table_as_baton_holder_is_refused_not_stored_as_text(cli, tmp_path):
     assert result.exit_code == 1
     assert "baton_holder" in result.stderr
     assert "{'id'" not in result.stderr
+
+
+# --------------------------------------------------------------------------- terminals
+
+
+@pytest.mark.parametrize("args", [("measures", "list"), ("measures", "list", "--format", "table"),
+                                  ("start", "--no-input", "--answers", "examples/answers/level1.toml")])
+def test_an_ascii_only_output_encoding_is_no_error(args, tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "BTI_CASES_DIR": str(tmp_path / "cases")}
+    result = subprocess.run([sys.executable, "-m", "bti_cli", *args], capture_output=True, env=env,
+                            cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr.decode("ascii", "replace")
+    assert b"UnicodeEncodeError" not in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_undecodable_input_at_a_prompt_is_asked_again(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from bti_cli.walkthrough.prompts import PromptSpec, RichPrompter
+
+    typed = iter(["\udce6", "7"])  # a Latin-1 byte on a UTF-8 terminal, then a good answer
+    monkeypatch.setattr("builtins.input", lambda: next(typed))
+    screen = io.StringIO()
+    prompter = RichPrompter(Console(file=screen, width=300))
+    spec = PromptSpec(step="l0-concern", question="age", kind="integer", text="Alder?")
+    assert prompter._read("> ", spec) == "7"
+    assert t("process.err_not_utf8") in screen.getvalue()
+
+
+def test_an_unreadable_cases_folder_is_an_error(cli, cases_dir):
+    if os.geteuid() == 0:
+        pytest.skip("root reads any folder")
+    make_case(cases_dir)
+    os.chmod(cases_dir, 0)
+    try:
+        result = cli("cases", "list", "--lang", "en")
+    finally:
+        os.chmod(cases_dir, 0o700)
+    assert result.exit_code == 1
+    assert "The cases folder cannot be read (Permission denied)." in result.stderr
