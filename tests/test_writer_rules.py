@@ -12,7 +12,7 @@ import stat
 import pytest
 
 from bti_cli.caselog.log import CaseChanged, CaseLog
-from bti_cli.errors import DataError, InputError, VerificationError
+from bti_cli.errors import BtiError, DataError, InputError, VerificationError
 
 
 def new(cases_dir):
@@ -209,3 +209,53 @@ def test_integers_out_of_range_are_refused(cases_dir):
     log.append(level=0, step="s", kind="answer", question="q", value=[-5, 7])
     log.append(level=0, step="s", kind="answer", question="q", value=True)
     assert values(log) == [[-5, 7], True]
+
+
+# --------------------------------------------------------------------------- the atomic-write helper
+
+
+def _open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
+def test_writes_leave_no_descriptor_open(cases_dir, monkeypatch):
+    log = new(cases_dir)
+    add(log, 0)
+    before = _open_fds()
+    for n in range(1, 6):
+        add(log, n)
+    assert _open_fds() == before
+
+    def broken(fd):
+        raise OSError(5, "I/O error")
+
+    monkeypatch.setattr(os, "fsync", broken)
+    with pytest.raises((OSError, BtiError)):
+        add(log, 9)
+    monkeypatch.undo()
+    assert _open_fds() == before
+
+
+def test_an_exclusive_write_never_replaces_and_leaves_no_temp_file(tmp_path):
+    from bti_cli import fileio
+
+    target = tmp_path / "case.toml"
+    assert fileio.atomic_write(target, b"first", exclusive=True) is True
+    assert fileio.atomic_write(target, b"second", exclusive=True) is False
+    assert target.read_bytes() == b"first"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.toml"]
+    assert fileio.atomic_write(target, b"third") is True
+    assert target.read_bytes() == b"third"
+
+
+def test_an_atomic_write_never_follows_a_link(tmp_path):
+    from bti_cli import fileio
+
+    real = tmp_path / "real.txt"
+    real.write_bytes(b"keep")
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    with pytest.raises(fileio.NotRegularFile):
+        fileio.atomic_write(link, b"over")
+    assert real.read_bytes() == b"keep" and link.is_symlink()
