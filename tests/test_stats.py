@@ -59,7 +59,11 @@ def test_overview_figures_known_answers():
     assert o["median_days_to_decision"] == 10
     # 5 of 7 within the deadline, but 2 late cases would be a small count: hidden
     assert o["share_decided_within_deadline"] is None
-    assert o["suppressed"] == {"share_decided_within_deadline": SMALL}
+    # the figures these rows have none of (closed cases, handovers, evaluations) are 0: small
+    assert o["suppressed"] == {"share_decided_within_deadline": SMALL, "closed": SMALL,
+                               "handovers_offered": SMALL, "handovers_accepted": SMALL,
+                               "handovers_pending": SMALL, "evaluations_on_time": SMALL,
+                               "evaluations_late": SMALL}
 
 
 def test_share_and_median_shown_with_enough_cases():

@@ -78,6 +78,7 @@ class CaseSummary(BaseModel):
     municipality: str
     created: str
     closed: str | None = None
+    closing_reason: str | None = None  # the close step's option id (goal-reached, barnevern, moved …)
     status: str = "open"  # open | closed | discarded
     level: int = 0
     highest_level: int = 0
@@ -97,9 +98,14 @@ class CaseSummary(BaseModel):
     services_involved: list[str] = Field(default_factory=list)
     baton_holder_role: str | None = None
     pending_baton_holder_role: str | None = None
+    handovers_offered: int = 0  # times the baton was offered to a new role
+    handovers_accepted: int = 0  # of those, taken over by the new role
+    child_view_levels: list[int] = Field(default_factory=list)  # levels at which the child's view was recorded
     consent_services: list[str] = Field(default_factory=list)
     consent_until: str | None = None
     evaluations: int = 0
+    evaluations_on_time: int = 0  # evaluation meetings held on or before the date set for them
+    evaluations_late: int = 0  # held after that date
     next_evaluation: str | None = None
     pending_step: str | None = None  # where `bti resume` continues; None when nothing is pending
     notification_pending: bool = False  # at the safety gate: barnevern not yet informed (due at once)

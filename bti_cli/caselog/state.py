@@ -21,10 +21,11 @@ How events map onto the summary (the process file keeps these question ids; see
 | kind `notify` (barnevern informed)      | notified_barnevern, notified_date (value `notified_date`) |
 | kind `notify` (`barnevern_informed = "advised-no-report"`) | nothing: no report was made  |
 | the safety gate passed, no notify yet   | notification_pending (due at once)                |
-| kind `handover` ({to: role})            | pending_baton_holder_role                        |
-| kind `accept`                           | baton_holder_role ← pending; pending cleared     |
-| kind `evaluation`                       | evaluations += 1; next_evaluation cleared until a new date is answered |
-| kind `close`                            | status closed, closed (date of the event)        |
+| kind `handover` ({to: role})            | pending_baton_holder_role, handovers_offered += 1 |
+| kind `accept`                           | baton_holder_role ← pending; pending cleared; handovers_accepted += 1 |
+| answer `child_view` (not empty)         | child_view_levels gains the event's level (the words stay in the file) |
+| kind `evaluation` ({meeting_date})      | evaluations += 1; _on_time (by the date set) or _late; next date cleared |
+| kind `close` ({closing_reason})         | status closed, closed (date of the event), closing_reason (an option id) |
 | kind `discard` ({reason})               | status discarded; nothing pending                |
 | kind `correction` / `withdraw`          | applied first (`walkthrough.process.effective_events`) |
 
@@ -37,6 +38,7 @@ close counts for neither.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +54,15 @@ def _date(value: Any) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+# answers that record the child's own view (free text: only whether one was given is counted)
+CHILD_VIEW_QUESTIONS = frozenset({"child_view"})
+_OPTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")  # a closing reason is an option value, never text
+
+
+def _said(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _kind(event: Event) -> str:
@@ -155,29 +166,50 @@ class _Fold:
         self.closed: str | None = None
         self.consent_services: list[str] = []
         self.consent_until: str | None = None
+        self.handovers = 0  # times the baton was offered to a new role
+        self.accepted = 0
+        self.on_time = 0
+        self.late = 0
+        self.child_view: set[int] = set()
+        self.closing_reason: str | None = None
 
     def apply(self, event: Event) -> None:
         kind = _kind(event)
         day = event.at[:10] if event.at else None
         if kind == "answer":
+            if event.question in CHILD_VIEW_QUESTIONS and _said(event.value):
+                self.child_view.add(event.level)
             self.answer(event.question, event.value)
         elif kind == "notify":
             self.notify(event.value, day)
         elif kind == "handover":
             offered = event.value.get("to") if isinstance(event.value, dict) else event.value
             if isinstance(offered, str) and offered:
+                self.handovers += offered != self.holder and offered != self.pending_holder
                 self.pending_holder = offered if offered != self.holder else None
         elif kind == "accept":
             role = event.value.get("role") if isinstance(event.value, dict) else event.value
             accepted = self.pending_holder or (role if isinstance(role, str) else None)
             if accepted:
                 self.holder = accepted
+                self.accepted += self.pending_holder is not None
             self.pending_holder = None
         elif kind == "evaluation":
-            self.evaluations += 1
-            self.next_evaluation = None
+            self.evaluation(event.value, day)
         elif kind == "close":
             self.closed = day
+            reason = event.value.get("closing_reason") if isinstance(event.value, dict) else None
+            self.closing_reason = reason if isinstance(reason, str) and _OPTION_ID.match(reason) else None
+
+    def evaluation(self, value: Any, day: str | None) -> None:
+        """A meeting held on or before the date set for it is on time; one without a date set is neither."""
+        self.evaluations += 1
+        held = (_date(value.get("meeting_date")) if isinstance(value, dict) else None) or _date(day)
+        planned = _date(self.next_evaluation)
+        if held is not None and planned is not None:
+            self.on_time += held <= planned
+            self.late += held > planned
+        self.next_evaluation = None
 
     def answer(self, question: str | None, value: Any) -> None:
         if question == "concern_date" and _date(value):
@@ -200,8 +232,11 @@ class _Fold:
         elif question == "baton_holder" and isinstance(value, str) and value:
             if self.holder is None:
                 self.holder = value
+            elif value != self.holder:
+                self.handovers += value != self.pending_holder
+                self.pending_holder = value
             else:
-                self.pending_holder = value if value != self.holder else None
+                self.pending_holder = None
         elif question == "evaluation_date" and _date(value):
             self.next_evaluation = str(value)[:10]
 
@@ -233,6 +268,11 @@ class _Fold:
             "consent_services": self.consent_services,
             "consent_until": self.consent_until,
             "evaluations": self.evaluations,
+            "evaluations_on_time": self.on_time,
+            "evaluations_late": self.late,
+            "handovers_offered": self.handovers,
+            "handovers_accepted": self.accepted,
+            "child_view_levels": sorted(self.child_view),
             "next_evaluation": None if self.closed else self.next_evaluation,
             "notified_barnevern": self.notified,
             "notified_date": self.notified_date,
@@ -240,6 +280,7 @@ class _Fold:
         if self.closed:
             out["status"] = "closed"
             out["closed"] = self.closed
+            out["closing_reason"] = self.closing_reason
         return out
 
 

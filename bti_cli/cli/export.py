@@ -33,6 +33,7 @@ class CaseStatus(str, Enum):
 
 class Dimension(str, Enum):
     level = "level"
+    closing = "closing"
     tier = "tier"
     service = "service"
     area = "area"
@@ -315,7 +316,7 @@ def _display(metric: str, value: Any, why: str | None, min_count: int) -> str:
         return "x"
     if value is None:
         return "–"
-    if metric == "share_decided_within_deadline":
+    if metric.startswith("share_"):
         return _decimal(f"{value * 100:.1f} %")
     if isinstance(value, float):
         return _decimal(f"{value:.1f}")
@@ -329,9 +330,20 @@ class _Labels:
         from bti_cli.errors import BtiError
 
         self.services: dict[str, str] = {}
+        self.closing: dict[str, str] = {}
+        loaded = None
         try:
-            cat = rt.catalogue().catalogue
-            self.services = {s.id: s.name for s in cat.services}
+            loaded = rt.catalogue()
+            self.services = {s.id: s.name for s in loaded.catalogue.services}
+        except (BtiError, OSError, AttributeError):
+            pass
+        try:
+            from bti_cli.i18n import pick
+            from bti_cli.reports.export import closing_reasons
+            from bti_cli.walkthrough import process
+
+            proc = process.load_for(loaded) if loaded is not None else process.default_process()
+            self.closing = {value: pick(labels) for value, labels in closing_reasons(proc)}
         except (BtiError, OSError, AttributeError):
             pass
 
@@ -342,7 +354,9 @@ class _Labels:
         if dimension == "level":
             return t("export.level_n", n=key)
         if key == UNKNOWN:
-            return t("export.unknown")
+            return t("export.closing_unknown") if dimension == "closing" else t("export.unknown")
+        if dimension == "closing":
+            return self.closing.get(key, key)
         if dimension == "tier":
             return t(f"export.tier_{key}") if key in TIERS else key
         if dimension == "arena":
@@ -390,11 +404,14 @@ def stats(
         for breakdown in result["breakdowns"]:
             for row in breakdown["rows"]:
                 row["label"] = labels(breakdown["by"], row["group"])
+        for row in result["child_view"]:
+            row["label"] = labels("level", row["level"])
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
         from bti_cli.terminal.render import write_csv
 
-        rows = ({**row, "label": labels(row["section"], row["group"]) if row["group"] else ""}
+        rows = ({**row, "label": labels("level" if row["section"] == "child_view" else row["section"],
+                                        row["group"]) if row["group"] else ""}
                 for row in figures.long_rows())
         write_csv(rows, sys.stdout, ("section", "group", "label", "metric", "value", "suppressed"))
     else:
@@ -439,6 +456,16 @@ def _stats_tables(figures, labels: _Labels) -> None:
         heading = "short" if len(metrics) > 1 else "metric"
         columns += [Column(metric, t(f"export.{heading}_{metric}")) for metric in metrics]
         render(shown, columns, "table")
+    if figures.child_view:
+        console.print("")
+        shown = [{"group": t("export.level_n", n=row["level"]),
+                  "cases": _display("concerns", row["cases"], row["suppressed"].get("cases"), m),
+                  "share": _display("share_child_view", row["share_child_view"],
+                                    row["suppressed"].get("share_child_view"), m)}
+                 for row in figures.child_view]
+        render(shown, [Column("group", t("export.col_level")), Column("cases", t("export.col_child_view_cases")),
+                       Column("share", t("export.col_share_child_view"))], "table",
+               title=t("export.child_view_title"))
     console.print("")
     # part of the tables: wrapped by rich at word boundaries to their width, also in a pipe
     from rich.text import Text

@@ -33,6 +33,9 @@ EXPORT_KEYS: tuple[str, ...] = (
     "age", "concern_areas", "concern_scale", "notified_barnevern", "measures", "services_involved",
     "baton_holder_role", "consent_services", "days_to_decision", "decided_within_deadline",
     "evaluations", "next_evaluation", "process_version", "catalogue_version",
+    # added with `bti report` (at the end, so that CSV readers by position keep working)
+    "closing_reason", "handovers_offered", "handovers_accepted", "handover_pending", "child_view_levels",
+    "evaluations_on_time", "evaluations_late",
 )
 EXPORT_FORMATS = ("json", "jsonl", "csv")
 
@@ -56,7 +59,13 @@ def export_row(summary: dict[str, Any]) -> dict[str, Any]:
     for key in ("concern_areas", "services_involved", "consent_services"):
         row[key] = list(row[key] or [])
     row["notified_barnevern"] = bool(row["notified_barnevern"])
-    row["evaluations"] = int(row["evaluations"] or 0)
+    for key in ("evaluations", "handovers_offered", "handovers_accepted", "evaluations_on_time",
+                "evaluations_late"):
+        row[key] = int(row[key] or 0)
+    row["handover_pending"] = bool(summary.get("pending_baton_holder_role"))
+    row["child_view_levels"] = sorted({v for v in row["child_view_levels"] or () if _in_range(v, 0, 3)})
+    if row["status"] != "closed":
+        row["closing_reason"] = None
     row["status"] = row["status"] or "open"
     # keep the contract even for a hand-made case file: out-of-range answers read as unknown
     if not _in_range(row["age"], 0, 23):
@@ -107,10 +116,17 @@ def write_export(texts: Iterable[str], out: IO[str], fmt: str, *, excel: bool = 
 
 # --------------------------------------------------------------------------- statistics
 
-COUNT_METRICS = ("concerns", "notified_barnevern", "open_overdue_evaluations")
+COUNT_METRICS = (
+    "concerns", "notified_barnevern", "open_overdue_evaluations", "closed",
+    "handovers_offered", "handovers_accepted", "handovers_pending", "evaluations_on_time", "evaluations_late",
+)
 VALUE_METRICS = ("median_days_to_decision", "share_decided_within_deadline")
 METRICS = COUNT_METRICS + VALUE_METRICS
-DIMENSIONS = ("level", "arena", "area", "tier", "service")
+DIMENSIONS = ("level", "arena", "area", "tier", "service", "closing")
+# figures that are parts of another shown figure: accepted and pending handovers are handovers
+# offered (the rest were replaced by a new offer); a hidden part must not be worked out from them
+CHILD_VIEW_METRICS = ("cases", "share_child_view")
+PARTS = {"handovers_offered": ("handovers_accepted", "handovers_pending")}
 TIERS = ("universal", "selective", "indicated")
 LEVELS = ("0", "1", "2", "3")
 UNKNOWN = "unknown"
@@ -130,6 +146,8 @@ def row_groups(row: dict[str, Any], dimension: str) -> list[str]:
         return list(dict.fromkeys(t for m in row.get("measures") or () for t in m.get("tiers") or ()))
     if dimension == "service":
         return list(dict.fromkeys(m["service"] for m in row.get("measures") or () if m.get("service")))
+    if dimension == "closing":
+        return [row.get("closing_reason") or UNKNOWN] if row.get("status") == "closed" else []
     raise ValueError(f"unknown dimension {dimension!r}")
 
 
@@ -144,6 +162,12 @@ class _Tally:
     concerns: int = 0
     notified_barnevern: int = 0
     open_overdue_evaluations: int = 0
+    closed: int = 0
+    handovers_offered: int = 0
+    handovers_accepted: int = 0
+    handovers_pending: int = 0
+    evaluations_on_time: int = 0
+    evaluations_late: int = 0
     decided: int = 0  # cases with decided_within_deadline true or false
     within: int = 0
     days: list[int] = field(default_factory=list)
@@ -154,6 +178,12 @@ class _Tally:
             self.notified_barnevern += 1
         if is_overdue(row, today):
             self.open_overdue_evaluations += 1
+        self.closed += row.get("status") == "closed"
+        self.handovers_offered += _count(row.get("handovers_offered"))
+        self.handovers_accepted += _count(row.get("handovers_accepted"))
+        self.handovers_pending += bool(row.get("handover_pending"))
+        self.evaluations_on_time += _count(row.get("evaluations_on_time"))
+        self.evaluations_late += _count(row.get("evaluations_late"))
         days = row.get("days_to_decision")
         if isinstance(days, int) and not isinstance(days, bool):
             self.days.append(days)
@@ -180,16 +210,36 @@ class _Tally:
         else:
             values["share_decided_within_deadline"] = None
             flags["share_decided_within_deadline"] = SMALL
+        _protect_parts(values, flags, min_count)
         for metric in flags:
             values[metric] = None
         return values, flags
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def _protect_parts(values: dict[str, Any], flags: dict[str, str], m: int) -> None:
+    """Hide a whole figure (secondary) when a hidden part of it could be narrowed: with the whole
+    and the other parts shown, what is left must leave every hidden part its full range 0..m-1."""
+    for whole, parts in PARTS.items():
+        if whole in flags or not any(flags.get(p) == SMALL for p in parts):
+            continue
+        shown = sum(values[p] for p in parts if p not in flags)
+        if values[whole] - shown < m - 1:
+            flags[whole] = SECONDARY
 
 
 EQUAL = "equal"  # the cells add up to the shown total (each case in exactly one group)
 AT_LEAST = "at_least"  # the cells add up to at least the shown total (one or more groups per case)
 # how a breakdown's cells relate to the shown total; None: to no shown number at all
 # (tier and service count only cases with measures, a number that is not shown)
-CONSTRAINTS = {"level": EQUAL, "arena": EQUAL, "area": AT_LEAST, "tier": None, "service": None}
+CONSTRAINTS = {"level": EQUAL, "arena": EQUAL, "area": AT_LEAST, "tier": None, "service": None,
+               "closing": EQUAL}
+# a breakdown whose cells add up to another shown figure than its own metric's total: closing
+# reasons split the closed cases (for any other metric they add up to no shown number)
+TOTAL_OF = {"closing": ("concerns", "closed")}
 
 
 def _safe(values: Sequence[int], hidden: dict[int, str], m: int, *, total: int | None = None) -> bool:
@@ -253,6 +303,8 @@ class Stats:
     overview: dict[str, Any]
     breakdowns: dict[str, list[dict[str, Any]]]  # dimension → rows {group, metrics…, suppressed}
     metrics: dict[str, tuple[str, ...]]  # dimension → the metrics of its rows
+    # per level: {level, cases (that reached it), share_child_view (recorded at it), suppressed}
+    child_view: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -265,6 +317,7 @@ class Stats:
                 {"by": dim, "metrics": list(self.metrics[dim]), "rows": rows}
                 for dim, rows in self.breakdowns.items()
             ],
+            "child_view": self.child_view,
         }
 
     def long_rows(self) -> Iterator[dict[str, Any]]:
@@ -277,6 +330,10 @@ class Stats:
                 for metric in self.metrics[dim]:
                     yield {"section": dim, "group": row["group"], "metric": metric,
                            "value": row[metric], "suppressed": row["suppressed"].get(metric, "")}
+        for row in self.child_view:
+            for metric in CHILD_VIEW_METRICS:
+                yield {"section": "child_view", "group": row["level"], "metric": metric,
+                       "value": row[metric], "suppressed": row["suppressed"].get(metric, "")}
 
 
 def compute_stats(
@@ -295,6 +352,8 @@ def compute_stats(
     dims = (by,) if by else DIMENSIONS
     prefix = f"{year:04d}-" if year is not None else ""
     total = _Tally()
+    reached = [0, 0, 0, 0]  # cases that reached each level
+    heard = [0, 0, 0, 0]  # of those, the child's view recorded at that level
     tallies: dict[str, dict[str, _Tally]] = {
         d: {g: _Tally() for g in (LEVELS if d == "level" else TIERS if d == "tier" else ())} for d in dims
     }
@@ -302,6 +361,11 @@ def compute_stats(
         if prefix and not str(row.get("created") or "").startswith(prefix):
             continue
         total.add(row, today)
+        highest = row.get("highest_level") or 0
+        views = row.get("child_view_levels") or ()
+        for level in range(min(3, max(0, int(highest))) + 1):
+            reached[level] += 1
+            heard[level] += level in views
         for d in dims:
             groups = tallies[d]
             for g in row_groups(row, d):
@@ -325,30 +389,70 @@ def compute_stats(
         tables[d] = table
         true_counts[d] = [tallies[d][g] for g in keys]
 
-    # secondary suppression, one count figure at a time
+    # secondary suppression, one count figure at a time: `whole` is the shown figure the
+    # breakdown's cells add up to (its own total, or e.g. the closed cases for closing reasons)
     for metric in COUNT_METRICS:
-        if metric in overview_flags:
-            continue  # the total is hidden: the cells below it are all small, and hidden
-        exposed = False
-        plans = {}
+        plans: dict[str, dict[str, dict[int, str]]] = {}
+        exposed: set[str] = set()
         for d in dims:
             if metric not in metrics[d]:
                 continue
-            counts = [getattr(t, metric) for t in true_counts[d]]
-            hidden, ok = protect(counts, m, CONSTRAINTS[d], total=getattr(total, metric))
-            plans[d] = hidden
-            exposed = exposed or not ok
-        for d, hidden in plans.items():
-            for i, row in enumerate(tables[d]):
-                why = hidden.get(i) or (SECONDARY if exposed else None)
-                if why:
-                    row[metric] = None
-                    row["suppressed"].setdefault(metric, why)
-        if exposed:
-            overview[metric] = None
-            overview_flags[metric] = SECONDARY
+            whole, constraint = metric, CONSTRAINTS[d]
+            if d in TOTAL_OF:
+                whole = TOTAL_OF[d][1]
+                if metric not in TOTAL_OF[d]:
+                    constraint = None  # the cells add up to a figure that is not shown
+            counts: list[int] = [getattr(t, metric) for t in true_counts[d]]
+            if whole in overview_flags and constraint is not None:
+                hidden, ok = protect(counts, m, None)  # the total is hidden: its cells are all small
+            else:
+                hidden, ok = protect(counts, m, constraint, total=getattr(total, whole))
+            plans.setdefault(whole, {})[d] = hidden
+            if not ok:
+                exposed.add(whole)
+        for whole, by_dim in plans.items():
+            for d, hidden in by_dim.items():
+                for i, row in enumerate(tables[d]):
+                    why = hidden.get(i) or (SECONDARY if whole in exposed else None)
+                    if why:
+                        row[metric] = None
+                        row["suppressed"].setdefault(metric, why)
+        for whole in exposed:
+            overview[whole] = None
+            overview_flags[whole] = SECONDARY
     overview["suppressed"] = overview_flags
-    return Stats(year, today, m, by, overview, tables, metrics)
+    child_view = _child_view(reached, heard, m, "concerns" in overview_flags)
+    return Stats(year, today, m, by, overview, tables, metrics, child_view)
+
+
+def _child_view(reached: list[int], heard: list[int], m: int, total_hidden: bool) -> list[dict[str, Any]]:
+    """The share of cases that reached a level whose child's view was recorded at that level.
+
+    The cases that reached level N are the level cells N..3 added up, or the total less the cells
+    0..N-1: shown (with the share) only when one of those sums is made of shown figures (the level
+    breakdown protected as in its table), so that neither the number nor the share can reveal a
+    hidden cell; the share also hides when it rests on fewer
+    than m cases or would reveal 1 to m-1 cases with, or without, the child's view."""
+    exactly = [reached[n] - (reached[n + 1] if n < 3 else 0) for n in range(4)]
+    hidden = set(range(4)) if total_hidden else set(protect(exactly, m, EQUAL)[0])
+    rows = []
+    for n in range(4):
+        flags: dict[str, str] = {}
+        cases: int | None = reached[n]
+        share: float | None = None
+        # known from shown figures: the cells N..3 added up, or the total less the cells 0..N-1
+        known = not any(k in hidden for k in range(n, 4)) or (
+            not total_hidden and not any(k in hidden for k in range(n)))
+        if not known:
+            cases = None
+            flags["cases"] = SMALL if reached[n] < m else SECONDARY
+        without = reached[n] - heard[n]
+        if cases is not None and reached[n] >= max(m, 1) and not (0 < heard[n] < m) and not (0 < without < m):
+            share = round(heard[n] / reached[n], 3)
+        else:
+            flags["share_child_view"] = SMALL
+        rows.append({"level": str(n), "cases": cases, "share_child_view": share, "suppressed": flags})
+    return rows
 
 
 def _ordered(dimension: str, tallies: dict[str, _Tally]) -> list[str]:
@@ -356,6 +460,20 @@ def _ordered(dimension: str, tallies: dict[str, _Tally]) -> list[str]:
         fixed = LEVELS if dimension == "level" else TIERS
         return list(fixed) + sorted(g for g in tallies if g not in fixed)
     return sorted(tallies, key=lambda g: (g == UNKNOWN, g))
+
+
+CLOSE_QUESTION = "closing_reason"  # the close step's question whose options are the closing reasons
+
+
+def closing_reasons(proc: Any) -> list[tuple[str, Any]]:
+    """(option id, labels) of every closing reason the process offers, in its order."""
+    found: dict[str, Any] = {}
+    for step in proc.steps:
+        for question in step.questions:
+            if question.id == CLOSE_QUESTION:
+                for option in question.options or ():
+                    found.setdefault(str(option.value), option.label)
+    return list(found.items())
 
 
 # --------------------------------------------------------------------------- calendars

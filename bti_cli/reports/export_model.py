@@ -6,7 +6,7 @@ Kept apart from bti_cli.reports.export so that a plain `bti export` never import
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -54,6 +54,20 @@ class ExportRow(BaseModel):
     next_evaluation: str | None = Field(description="Date of the next evaluation (YYYY-MM-DD), null when none.")
     process_version: str = Field(description="Hash of the process definition the case was started with.")
     catalogue_version: str = Field(description="Hash of the municipality catalogue the case was started with.")
+    closing_reason: str | None = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="Why the case was closed: an option id of the close step (data/process.toml), "
+        "e.g. goal-reached, concern-gone, barnevern, guardians-withdrew, moved; null while open or not given.",
+    )
+    handovers_offered: int = Field(ge=0, description="Times the baton was offered to a new role.")
+    handovers_accepted: int = Field(ge=0, description="Handovers the new role accepted.")
+    handover_pending: bool = Field(description="A handover is offered and not yet accepted.")
+    child_view_levels: list[Annotated[int, Field(ge=0, le=3)]] = Field(
+        description="Levels (0-3) at which the child's own view was recorded (never the words); in CSV joined "
+        "with ';'."
+    )
+    evaluations_on_time: int = Field(ge=0, description="Evaluation meetings held on or before the date set.")
+    evaluations_late: int = Field(ge=0, description="Evaluation meetings held after the date set.")
 
 
 def export_schema() -> dict[str, Any]:

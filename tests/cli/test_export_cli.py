@@ -245,8 +245,9 @@ def test_stats_by_and_formats(cli, stats_cases):
     data = json.loads(result.stdout)
     assert [b["by"] for b in data["breakdowns"]] == ["arena"]
     assert data["breakdowns"][0]["metrics"] == [
-        "concerns", "notified_barnevern", "open_overdue_evaluations", "median_days_to_decision",
-        "share_decided_within_deadline"]
+        "concerns", "notified_barnevern", "open_overdue_evaluations", "closed", "handovers_offered",
+        "handovers_accepted", "handovers_pending", "evaluations_on_time", "evaluations_late",
+        "median_days_to_decision", "share_decided_within_deadline"]
     result = cli("stats", "-f", "csv", "--year", "2026")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == ["section", "group", "label", "metric", "value", "suppressed"]
