@@ -28,10 +28,15 @@ def make_case(
     evaluation_date: str | None = None,
     notify: bool = False,
     close_on: str | None = None,
+    closing_reason: str = "goal-reached",
+    observations: str = "Virker sliten om morgenen.",
+    events: list[tuple[int, str, str, str | None, Any, str]] | None = None,
     municipality: str = "loten",
 ) -> str:
     """One case: the level-0 answers, a decision on `decided` (default: created + 5 days), and
-    optionally measures, a baton holder, an evaluation date, a notification and a close."""
+    optionally measures, a baton holder, an evaluation date, a notification, further `events`
+    ((level, step, kind, question, value, day), e.g. a child's view, a handover, an evaluation
+    meeting) and a close with its reason."""
     from bti_cli.caselog.store import create_case as _create
 
     log = _create(cases_dir, municipality=municipality, catalogue_version="0123456789abcdef",
@@ -53,7 +58,7 @@ def make_case(
     if age is not None:
         add(0, "l0-concern", "answer", "age", age)
     add(0, "l0-concern", "answer", "areas", areas if areas is not None else ["learning"])
-    add(0, "l0-concrete", "answer", "observations", "Virker sliten om morgenen.")
+    add(0, "l0-concrete", "answer", "observations", observations)
     if scale is not None:
         add(0, "l0-concrete", "answer", "scale", scale)
     level = 0
@@ -73,9 +78,11 @@ def make_case(
         add(level, f"l{max(level, 1)}-plan", "answer", "baton_holder", baton_holder)
     if evaluation_date:
         add(level, f"l{max(level, 1)}-plan", "answer", "evaluation_date", evaluation_date)
+    for event_level, step, kind, question, value, day in events or ():
+        add(event_level, step, kind, question, value, day=day)
     if close_on:
-        add(level, "close", "answer", "closing_reason", "goal-reached", day=close_on)
-        add(level, "close", "close", value={"closing_reason": "goal-reached"}, day=close_on)
+        add(level, "close", "answer", "closing_reason", closing_reason, day=close_on)
+        add(level, "close", "close", value={"closing_reason": closing_reason}, day=close_on)
     return log.case_id
 
 

@@ -209,3 +209,60 @@ def test_level_decision_and_pending_step_are_the_engines_own():
     assert (s.level, s.highest_level, s.status) == (2, 2, "closed") == (engine.replay(proc, log.events).level, 2,
                                                                         "closed")
     assert s.decision == "level:2" and s.decision_date == "2026-01-10" and s.pending_step is None
+
+
+# --------------------------------------------------------------------------- figures added with bti report
+
+
+def _summary_of(events):
+    from bti_cli.caselog import state
+    from bti_cli.caselog.models import CaseHeader
+
+    header = CaseHeader(case_id="BTI-2026-ABCDE", municipality="loten", catalogue_version="c",
+                        process_version="p", created="2026-01-05T09:00:00Z")
+    return state.summarise(header, events)
+
+
+def _ev(seq, level, step, kind, question=None, value=None, day="2026-01-05"):
+    from bti_cli.caselog.models import Event
+
+    return Event.model_construct(seq=seq, at=f"{day}T09:00:00Z", level=level, step=step, kind=kind,
+                                 question=question, value=value, actor_role=None, prev_hash="0" * 64,
+                                 hash="0" * 64)
+
+
+@pytest.mark.parametrize(("held", "on_time", "late"), [
+    ("2026-03-09", 1, 0), ("2026-03-10", 1, 0), ("2026-03-11", 0, 1)])
+def test_evaluation_on_time_the_day_before_on_and_after(held, on_time, late):
+    s = _summary_of([_ev(0, 1, "l1-plan", "answer", "evaluation_date", "2026-03-10"),
+                     _ev(1, 1, "l1-evaluate", "evaluation", None, {"meeting_date": held}, held)])
+    assert (s.evaluations, s.evaluations_on_time, s.evaluations_late) == (1, on_time, late)
+
+
+def test_evaluation_without_a_date_set_is_neither_on_time_nor_late():
+    s = _summary_of([_ev(0, 1, "l1-evaluate", "evaluation", None, {"meeting_date": "2026-03-01"})])
+    assert (s.evaluations, s.evaluations_on_time, s.evaluations_late) == (1, 0, 0)
+
+
+def test_handovers_offered_accepted_and_child_view_levels():
+    s = _summary_of([
+        _ev(0, 0, "l0-share", "answer", "child_view", "Sier lite."),
+        _ev(1, 1, "l1-views", "answer", "child_view", "   "),  # empty: not recorded
+        _ev(2, 2, "l2-plan", "answer", "baton_holder", "kontaktlaerer"),
+        _ev(3, 2, "l2-plan", "handover", None, {"to": "helsesykepleier"}),
+        _ev(4, 2, "l2-plan", "handover", None, {"to": "helsesykepleier"}),  # the same offer again
+        _ev(5, 2, "l2-plan", "accept", None, {"role": "helsesykepleier"}),
+        _ev(6, 2, "l2-plan", "handover", None, {"to": "rektor"}),
+        _ev(7, 2, "l2-views", "answer", "child_view", "Vil ha hjelp."),
+    ])
+    assert (s.handovers_offered, s.handovers_accepted) == (2, 1)
+    assert s.pending_baton_holder_role == "rektor"
+    assert s.child_view_levels == [0, 2]
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    ({"closing_reason": "goal-reached"}, "goal-reached"), ({"closing_reason": "Fritekst med navn"}, None),
+    (None, None)])
+def test_closing_reason_is_an_option_id_never_text(value, reason):
+    s = _summary_of([_ev(0, 0, "close", "close", None, value)])
+    assert s.status == "closed" and s.closing_reason == reason

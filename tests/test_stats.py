@@ -330,3 +330,66 @@ def test_tier_and_service_have_no_total_to_work_back_from():
     tiers = {r["group"]: (r["concerns"], r["suppressed"].get("concerns")) for r in stats.breakdowns["tier"]}
     assert tiers == {"universal": (7, None), "selective": (None, SMALL), "indicated": (None, SMALL)}
     assert stats.overview["concerns"] == 17
+
+
+# --------------------------------------------------------------------------- figures added with bti report
+
+
+def test_closing_reasons_split_the_closed_cases_and_protect_them():
+    rows = ([row(status="closed", closing_reason="goal-reached") for _ in range(7)]
+            + [row(status="closed", closing_reason="moved") for _ in range(2)]
+            + [row() for _ in range(10)])
+    stats = compute_stats(rows, today=TODAY, min_count=5)
+    assert stats.overview["closed"] == 9
+    closing = {r["group"]: r for r in stats.breakdowns["closing"]}
+    assert closing["moved"]["suppressed"] == {"concerns": SMALL}
+    # 9 closed less 7 shown would give the 2 away: the 7 is hidden too, or the closed total
+    assert closing["goal-reached"]["concerns"] is None or stats.overview["closed"] is None
+
+
+def test_handover_parts_cannot_be_worked_out_from_the_whole():
+    # 6 offered, 5 accepted shown, 1 pending hidden: 6 - 5 = 1 would narrow the hidden one
+    rows = [row(handovers_offered=1, handovers_accepted=1) for _ in range(5)] + [
+        row(handovers_offered=1, handover_pending=True)]
+    o = compute_stats(rows, today=TODAY, min_count=5).overview
+    assert o["handovers_pending"] is None and o["suppressed"]["handovers_pending"] == SMALL
+    assert o["handovers_offered"] is None and o["suppressed"]["handovers_offered"] == SECONDARY
+    # with enough room left over (10 offered, 5 accepted) the whole stays
+    rows += [row(handovers_offered=1) for _ in range(4)]
+    o = compute_stats(rows, today=TODAY, min_count=5).overview
+    assert (o["handovers_offered"], o["handovers_accepted"], o["handovers_pending"]) == (10, 5, None)
+
+
+@pytest.mark.parametrize(("heard", "expect"), [(0, 0.0), (4, None), (5, 0.167), (10, 0.333)])
+def test_child_view_share_at_the_edges(heard, expect):
+    # 10 cases at level 0 only; the child's view recorded in `heard` of them
+    # 10 cases at level 0 with the child's view recorded in `heard` of them, 10 at level 1 and 5
+    # each at levels 2 and 3 (never heard): `share` is heard/10 among the first, None when hidden
+    rows = [row(child_view_levels=[0] if i < heard else []) for i in range(10)] + [
+        row(highest_level=level) for level, n in ((1, 10), (2, 5), (3, 5)) for _ in range(n)]
+    view = compute_stats(rows, today=TODAY, min_count=5).child_view
+    # the base is 30 cases, so the share hides only when `heard` (or 30 - heard) is 1..4
+    assert view[0]["cases"] == 30
+    assert view[0]["share_child_view"] == expect
+    assert view[1]["cases"] == 20 and view[1]["share_child_view"] == 0.0
+
+
+def test_child_view_base_hidden_when_it_would_reveal_a_hidden_level():
+    rows = [row() for _ in range(10)] + [row(highest_level=2) for _ in range(8)] + [
+        row(highest_level=3) for _ in range(2)]
+    stats = compute_stats(rows, today=TODAY, min_count=5)
+    levels = {r["group"]: r["suppressed"] for r in stats.breakdowns["level"]}
+    assert levels["3"] == {"concerns": SMALL}
+    view = {r["level"]: r for r in stats.child_view}
+    assert view["0"]["cases"] == 20  # the shown total
+    assert view["3"]["cases"] is None and view["2"]["cases"] is None  # 10 = 8 + the hidden 2
+
+
+def test_months_still_to_come_are_no_count():
+    rows = [row(created=f"2026-{mo:02d}-01T09:00:00Z") for mo in (1, 2, 3, 4, 5) for _ in range(9)]
+    stats = compute_stats(rows, today=TODAY, year=2026, min_count=5, dimensions=("month",))
+    months = [r["group"] for r in stats.breakdowns["month"]]
+    assert months == ["01", "02", "03", "04", "05", "06"]  # TODAY is in June: July… not shown
+    # June holds 0 (small); one further month is hidden so that it cannot be worked out
+    shown = [r["concerns"] for r in stats.breakdowns["month"]]
+    assert shown[5] is None and shown.count(9) == 4 and shown.count(None) == 2

@@ -56,6 +56,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
     "coordinators": ("bti_cli.cli.catalogue:coordinators", "catalogue", "cli.cmd_coordinators"),
     "export": ("bti_cli.cli.export:export", "figures", "cli.cmd_export"),
     "stats": ("bti_cli.cli.export:stats", "figures", "cli.cmd_stats"),
+    "report": ("bti_cli.cli.report:report", "figures", "cli.cmd_report"),
     "scrub": ("bti_cli.cli.scrub:scrub", "tools", "cli.cmd_scrub"),
     "data": ("bti_cli.cli.data:data_app", "tools", "cli.cmd_data"),
     "config": ("bti_cli.cli.config:config_app", "tools", "cli.cmd_config"),

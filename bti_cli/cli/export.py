@@ -301,26 +301,10 @@ def export(
 # --------------------------------------------------------------------------- bti stats
 
 
-def _decimal(text: str) -> str:
-    from bti_cli.i18n import get_language
-
-    return text.replace(".", ",") if get_language() in ("nb", "nn") else text
-
-
 def _display(metric: str, value: Any, why: str | None, min_count: int) -> str:
-    from bti_cli.reports.export import COUNT_METRICS, SECONDARY, SMALL
+    from bti_cli.reports.export import display_value
 
-    if why == SMALL:
-        return f"<{min_count}" if metric in COUNT_METRICS else "–"
-    if why == SECONDARY:
-        return "x"
-    if value is None:
-        return "–"
-    if metric.startswith("share_"):
-        return _decimal(f"{value * 100:.1f} %")
-    if isinstance(value, float):
-        return _decimal(f"{value:.1f}")
-    return str(value)
+    return display_value(metric, value, why, min_count)
 
 
 class _Labels:

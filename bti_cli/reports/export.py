@@ -123,6 +123,9 @@ COUNT_METRICS = (
 VALUE_METRICS = ("median_days_to_decision", "share_decided_within_deadline")
 METRICS = COUNT_METRICS + VALUE_METRICS
 DIMENSIONS = ("level", "arena", "area", "tier", "service", "closing")
+# breakdowns only `bti report` asks for (`dimensions=`): the month a case was opened, each measure
+REPORT_DIMENSIONS = ("month", "measure")
+MONTHS = tuple(f"{n:02d}" for n in range(1, 13))
 # figures that are parts of another shown figure: accepted and pending handovers are handovers
 # offered (the rest were replaced by a new offer); a hidden part must not be worked out from them
 CHILD_VIEW_METRICS = ("cases", "share_child_view")
@@ -148,6 +151,11 @@ def row_groups(row: dict[str, Any], dimension: str) -> list[str]:
         return list(dict.fromkeys(m["service"] for m in row.get("measures") or () if m.get("service")))
     if dimension == "closing":
         return [row.get("closing_reason") or UNKNOWN] if row.get("status") == "closed" else []
+    if dimension == "month":
+        month = str(row.get("created") or "")[5:7]
+        return [month if month in MONTHS else UNKNOWN]
+    if dimension == "measure":
+        return list(dict.fromkeys(m["id"] for m in row.get("measures") or () if m.get("id")))
     raise ValueError(f"unknown dimension {dimension!r}")
 
 
@@ -236,7 +244,7 @@ AT_LEAST = "at_least"  # the cells add up to at least the shown total (one or mo
 # how a breakdown's cells relate to the shown total; None: to no shown number at all
 # (tier and service count only cases with measures, a number that is not shown)
 CONSTRAINTS = {"level": EQUAL, "arena": EQUAL, "area": AT_LEAST, "tier": None, "service": None,
-               "closing": EQUAL}
+               "closing": EQUAL, "month": EQUAL, "measure": None}
 # a breakdown whose cells add up to another shown figure than its own metric's total: closing
 # reasons split the closed cases (for any other metric they add up to no shown number)
 TOTAL_OF = {"closing": ("concerns", "closed")}
@@ -305,6 +313,7 @@ class Stats:
     metrics: dict[str, tuple[str, ...]]  # dimension → the metrics of its rows
     # per level: {level, cases (that reached it), share_child_view (recorded at it), suppressed}
     child_view: list[dict[str, Any]] = field(default_factory=list)
+    cases: int = 0  # how many cases the figures rest on (never shown as a figure: see overview)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -343,19 +352,22 @@ def compute_stats(
     year: int | None = None,
     by: str | None = None,
     min_count: int = 5,
+    dimensions: Sequence[str] = DIMENSIONS,
 ) -> Stats:
     """Figures over export rows (cases created in `year`, or all): an overview, and either one
-    breakdown with every figure (`by`) or a count of cases per group for every dimension."""
-    if by is not None and by not in DIMENSIONS:
+    breakdown with every figure (`by`) or a count of cases per group for every dimension (of
+    `dimensions`)."""
+    known = DIMENSIONS + REPORT_DIMENSIONS
+    if by is not None and by not in known or any(d not in known for d in dimensions):
         raise ValueError(f"unknown dimension {by!r}")
     m = max(0, int(min_count))
-    dims = (by,) if by else DIMENSIONS
+    dims = (by,) if by else tuple(dimensions)
     prefix = f"{year:04d}-" if year is not None else ""
     total = _Tally()
     reached = [0, 0, 0, 0]  # cases that reached each level
     heard = [0, 0, 0, 0]  # of those, the child's view recorded at that level
     tallies: dict[str, dict[str, _Tally]] = {
-        d: {g: _Tally() for g in (LEVELS if d == "level" else TIERS if d == "tier" else ())} for d in dims
+        d: {g: _Tally() for g in _fixed(d, year, today)} for d in dims
     }
     for row in rows:
         if prefix and not str(row.get("created") or "").startswith(prefix):
@@ -379,7 +391,7 @@ def compute_stats(
     tables: dict[str, list[dict[str, Any]]] = {}
     true_counts: dict[str, list[_Tally]] = {}
     for d in dims:
-        keys = _ordered(d, tallies[d])
+        keys = _ordered(d, tallies[d], _fixed(d, year, today))
         table = []
         for g in keys:
             values, flags = tallies[d][g].cells(m)
@@ -422,7 +434,7 @@ def compute_stats(
             overview_flags[whole] = SECONDARY
     overview["suppressed"] = overview_flags
     child_view = _child_view(reached, heard, m, "concerns" in overview_flags)
-    return Stats(year, today, m, by, overview, tables, metrics, child_view)
+    return Stats(year, today, m, by, overview, tables, metrics, child_view, total.concerns)
 
 
 def _child_view(reached: list[int], heard: list[int], m: int, total_hidden: bool) -> list[dict[str, Any]]:
@@ -455,11 +467,43 @@ def _child_view(reached: list[int], heard: list[int], m: int, total_hidden: bool
     return rows
 
 
-def _ordered(dimension: str, tallies: dict[str, _Tally]) -> list[str]:
-    if dimension in ("level", "tier"):
-        fixed = LEVELS if dimension == "level" else TIERS
+_FIXED = {"level": LEVELS, "tier": TIERS, "month": MONTHS}  # groups shown even when empty, in this order
+
+
+def _fixed(dimension: str, year: int | None, today: date) -> tuple[str, ...]:
+    """The groups of a breakdown shown even when empty: the months of the year only up to today's
+    (a month still to come is no count at all)."""
+    if dimension == "month" and year == today.year:
+        return MONTHS[: today.month]
+    return _FIXED.get(dimension, ())
+
+
+def _ordered(dimension: str, tallies: dict[str, _Tally], fixed: tuple[str, ...]) -> list[str]:
+    if dimension in _FIXED:
         return list(fixed) + sorted(g for g in tallies if g not in fixed)
     return sorted(tallies, key=lambda g: (g == UNKNOWN, g))
+
+
+def display_value(metric: str, value: Any, why: str | None, min_count: int) -> str:
+    """A figure as the tables show it: `<m` (small count), `x` (hidden so that a small count cannot
+    be worked out), `–` (a median or share on too few cases), a share in per cent."""
+    if why == SMALL:
+        return f"<{min_count}" if metric in COUNT_METRICS or metric == "cases" else "–"
+    if why == SECONDARY:
+        return "x"
+    if value is None:
+        return "–"
+    if metric.startswith("share_"):
+        return _decimal(f"{value * 100:.1f} %")
+    if isinstance(value, float):
+        return _decimal(f"{value:.1f}")
+    return str(value)
+
+
+def _decimal(text: str) -> str:
+    from bti_cli.i18n import get_language
+
+    return text.replace(".", ",") if get_language() in ("nb", "nn") else text
 
 
 CLOSE_QUESTION = "closing_reason"  # the close step's question whose options are the closing reasons
