@@ -34,7 +34,7 @@ NEEDS_A_PERSON = re.compile(
 DAILY = ("start", "resume", "cases list", "cases show", "cases evaluate", "cases handover", "cases accept",
          "cases close", "due", "measures list", "measures show", "arenas list", "services list",
          "coordinators", "suggest", "export", "stats", "scrub", "data validate", "data process", "config")
-EVERY = (*DAILY, "cases verify", "data schema", "data municipalities", "data areas")
+EVERY = (*DAILY, "cases verify", "data schema", "data municipalities", "data areas", "report")
 
 
 def relative(path: Path) -> str:

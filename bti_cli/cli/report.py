@@ -36,7 +36,7 @@ def report(
 ) -> None:
     from bti_cli import __version__
     from bti_cli.cli.export import _Labels, _say, open_index, output, parse_day, report_problems
-    from bti_cli.errors import BtiError, InputError
+    from bti_cli.errors import BtiError
     from bti_cli.reports import yearly
     from bti_cli.reports.export import closing_reasons, compute_stats
     from bti_cli.terminal.render import resolve_format
@@ -45,8 +45,6 @@ def report(
     fmt = resolve_format(fmt or "html", yearly.REPORT_FORMATS)
     today = parse_day(as_of, "--as-of") or date.today()
     folder = rt.require_cases_dir()
-    if out is not None and _inside(out, folder):
-        raise InputError(t("report.out_in_cases"), hint=t("report.out_hint"))
     with open_index(rt) as idx:
         problems = idx.problems()
         this = compute_stats(idx.export_rows(since=f"{year:04d}-01-01", until=f"{year:04d}-12-31"), today=today,
@@ -72,16 +70,8 @@ def report(
     count = this.cases
     page = yearly.build(this, before if before.cases else None, catalogue=catalogue, municipality=name,
                         labels=labels, closing_order=order, version=__version__)
-    with output(out) as stream:
+    with output(out, folder) as stream:  # never into the cases folder
         stream.write(yearly.render(page, fmt))
     if out is not None:
         _say(t("report.written", year=year, path=out, count=count))
     report_problems(problems)
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        target = path.expanduser().resolve()
-        return target == folder.resolve() or folder.resolve() in target.parents
-    except OSError:
-        return False

@@ -108,31 +108,16 @@ def _breakdown(stats: Stats, before: Stats | None, dim: str, label: Callable[[st
     return section
 
 
-def _source_words(source: Any) -> str:
-    """A setting's provenance in words: by its basis (plan, the BTI model, law), with its note."""
-    if source is None:
-        return t("report.basis_none")
-    get = source.get if isinstance(source, dict) else lambda k: getattr(source, k, None)
-    basis = get("basis")
-    basis = getattr(basis, "value", basis) or "plan"
-    if basis == "plan":
-        text = t("report.basis_plan", section=get("section") or "")
-    else:
-        text = t(f"report.basis_{basis}", ref=get("ref") or "")
-    note = get("note")
-    return f"{text} ({note})" if note else text
-
-
 def deadline_words(catalogue: Any) -> str:
-    """The decision deadline in days, worded by its source (`settings_sources`)."""
-    from bti_cli.catalogue.models import DEFAULT_SETTING_SOURCES
+    """The decision deadline worded by its source (`settings_sources`, else the tool's default
+    provenance): the same sentence as the walkthrough's and `bti due`'s, with its reference."""
+    from bti_cli.catalogue.rules import rule_text, setting_source, source_reference
 
-    days = 14
-    source: Any = DEFAULT_SETTING_SOURCES["decision_deadline_days"]
-    if catalogue is not None:
-        days = catalogue.settings.decision_deadline_days
-        source = catalogue.settings_sources.get("decision_deadline_days", source)
-    return t("report.deadline", days=days, source=_source_words(source))
+    days = catalogue.settings.decision_deadline_days if catalogue is not None else 14
+    source = setting_source(getattr(catalogue, "settings_sources", None), "decision_deadline_days")
+    text = rule_text("decision_deadline_days", source, days)
+    reference = source_reference(source)
+    return t("report.deadline", rule=text, ref=reference) if reference else text
 
 
 def _plan_section(catalogue: Any, stats: Stats, municipality: str, deadline: str, cases_before: int | None,

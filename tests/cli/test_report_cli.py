@@ -194,8 +194,14 @@ def test_no_free_text_and_no_network(cli, report_cases):
     assert not re.search(r"<link\b", html, re.I)
     assert "@import" not in html and "@font-face" not in html and "url(" not in html
     assert not re.search(r"<img\b", html, re.I)
-    # the only web addresses are plain links of the plan's facts (Løten's plan gives none)
-    assert not re.search(r"https?://", html)
+    # the only web addresses are plain links of the plan's facts, in its own section
+    from bti_cli.catalogue import loader
+
+    plan_urls = {link.url for link in loader.load("loten").catalogue.plan.links}
+    assert len(re.findall(r"https?://", html)) == len(re.findall(r'<a href="https?://', html))
+    assert set(re.findall(r'<a href="(https?://[^"]+)"', html)) == plan_urls
+    plan_section = html.split('<section id="plan">', 1)[1].split("</section>", 1)[0]
+    assert all(f'href="{url}"' in plan_section for url in plan_urls)
 
 
 def test_plan_links_are_plain_links_only(cli, cases_dir):
@@ -207,7 +213,7 @@ def test_plan_links_are_plain_links_only(cli, cases_dir):
     assert urls and all(f'href="{url}"' in html for url in urls)
     assert "Planperiode" not in html or "2027" in html
     assert "Andel barn med barnevernstiltak" in html and "telles ikke av bti" in html
-    assert "Kilde: BTI-modellen" in html  # the deadline worded by its source
+    assert "BTI-modellen anbefaler at avgjørelsen tas innen 14 dager" in html  # worded by its source
 
 
 @pytest.mark.parametrize(("lang", "title", "level"), [
