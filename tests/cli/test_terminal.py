@@ -25,6 +25,7 @@ LOCALISED = [
     ("due",),
     ("export",),
     ("stats",),
+    ("report",),
     ("start",),
     ("resume",),
     ("suggest",),
