@@ -53,21 +53,21 @@ def _vertical(bars: list[Bar], title: str, chart_id: str, width: int) -> str:
     slot = (width - 2 * left) / max(len(bars), 1)
     bar_w = max(4.0, slot * 0.62)
     scale = _scale(bars)
-    out = _open(width, height, title, chart_id)
+    parts = _open(width, height, title, chart_id)
     base = top + plot
-    out.append(f'<line x1="{left}" y1="{base}" x2="{width - left}" y2="{base}" stroke="{GRID}"/>')
+    parts.append(f'<line x1="{left}" y1="{base}" x2="{width - left}" y2="{base}" stroke="{GRID}"/>')
     for i, bar in enumerate(bars):
         cx = left + slot * i + slot / 2
         h = 0.0 if bar.value is None else plot * max(bar.value, 0) / scale
         if h > 0:
-            out.append(f'<rect x="{cx - bar_w / 2:.1f}" y="{base - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
+            parts.append(f'<rect x="{cx - bar_w / 2:.1f}" y="{base - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
                        f'fill="{BAR}"><title>{escape(bar.label)}: {escape(bar.text)}</title></rect>')
-        out.append(f'<text x="{cx:.1f}" y="{base - h - 5:.1f}" text-anchor="middle" font-size="12" '
+        parts.append(f'<text x="{cx:.1f}" y="{base - h - 5:.1f}" text-anchor="middle" font-size="12" '
                    f'fill="{INK}">{escape(bar.text)}</text>')
-        out.append(f'<text x="{cx:.1f}" y="{base + 16}" text-anchor="middle" font-size="12" '
+        parts.append(f'<text x="{cx:.1f}" y="{base + 16}" text-anchor="middle" font-size="12" '
                    f'fill="{INK}">{escape(bar.label)}</text>')
-    out.append("</svg>")
-    return "".join(out)
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def _horizontal(bars: list[Bar], title: str, chart_id: str, width: int) -> str:
@@ -75,18 +75,18 @@ def _horizontal(bars: list[Bar], title: str, chart_id: str, width: int) -> str:
     height = top * 2 + row * max(len(bars), 1)
     plot = width - label_w - right
     scale = _scale(bars)
-    out = _open(width, height, title, chart_id)
-    out.append(f'<line x1="{label_w}" y1="{top}" x2="{label_w}" y2="{height - top}" stroke="{GRID}"/>')
+    parts = _open(width, height, title, chart_id)
+    parts.append(f'<line x1="{label_w}" y1="{top}" x2="{label_w}" y2="{height - top}" stroke="{GRID}"/>')
     for i, bar in enumerate(bars):
         y = top + row * i
         w = 0.0 if bar.value is None else plot * max(bar.value, 0) / scale
         label = bar.label if len(bar.label) <= 30 else bar.label[:29] + "…"
-        out.append(f'<text x="{label_w - 6}" y="{y + row * 0.66:.1f}" text-anchor="end" font-size="12" '
+        parts.append(f'<text x="{label_w - 6}" y="{y + row * 0.66:.1f}" text-anchor="end" font-size="12" '
                    f'fill="{INK}">{escape(label)}</text>')
         if w > 0:
-            out.append(f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row - 8}" fill="{BAR}">'
+            parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row - 8}" fill="{BAR}">'
                        f'<title>{escape(bar.label)}: {escape(bar.text)}</title></rect>')
-        out.append(f'<text x="{label_w + w + 5:.1f}" y="{y + row * 0.66:.1f}" font-size="12" '
+        parts.append(f'<text x="{label_w + w + 5:.1f}" y="{y + row * 0.66:.1f}" font-size="12" '
                    f'fill="{INK}">{escape(bar.text)}</text>')
-    out.append("</svg>")
-    return "".join(out)
+    parts.append("</svg>")
+    return "".join(parts)

@@ -315,46 +315,46 @@ def _numeric(text: str) -> bool:
 def _html_table(table: Table, *, heading: str = "") -> str:
     # a caption that repeats the section's heading is there for screen readers only
     css = ' class="sr"' if table.caption == heading else ""
-    out = ["<table>", f"<caption{css}>{escape(table.caption)}</caption>"]
-    out.append("<thead><tr>" + "".join(f'<th scope="col">{escape(c)}</th>' for c in table.columns) + "</tr></thead>")
-    out.append("<tbody>")
+    parts = ["<table>", f"<caption{css}>{escape(table.caption)}</caption>"]
+    parts.append("<thead><tr>" + "".join(f'<th scope="col">{escape(c)}</th>' for c in table.columns) + "</tr></thead>")
+    parts.append("<tbody>")
     for row in table.rows:
         cells = [f'<th scope="row">{escape(row[0])}</th>']
         cells += [f'<td class="n">{escape(c)}</td>' if _numeric(c) else f"<td>{escape(c)}</td>" for c in row[1:]]
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
+        parts.append("<tr>" + "".join(cells) + "</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)
 
 
 def render_html(report: Report) -> str:
     lang = get_language()
-    out = ["<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
+    parts = ["<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{escape(report.title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
            f"<header><h1>{escape(report.title)}</h1><p class=\"subtitle\">{escape(report.subtitle)}</p></header>",
            "<main>"]
     for section in report.sections:
-        out.append(f'<section id="{escape(section.id, quote=True)}"><h2>{escape(section.title)}</h2>')
+        parts.append(f'<section id="{escape(section.id, quote=True)}"><h2>{escape(section.title)}</h2>')
         if section.facts:
-            out.append('<dl class="facts">' + "".join(
+            parts.append('<dl class="facts">' + "".join(
                 f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in section.facts) + "</dl>")
         if section.links:
-            out.append(f"<p>{escape(t('report.links'))}</p><ul>" + "".join(
+            parts.append(f"<p>{escape(t('report.links'))}</p><ul>" + "".join(
                 f'<li><a href="{escape(url, quote=True)}">{escape(title)}</a></li>' for title, url in section.links)
                 + "</ul>")
         for note in section.notes:
-            out.append(f'<p class="note">{escape(note)}</p>')
+            parts.append(f'<p class="note">{escape(note)}</p>')
         tables = list(section.tables)
         if section.chart is not None and tables:
-            out.append('<div class="pair"><figure>' + section.chart + "</figure>"
+            parts.append('<div class="pair"><figure>' + section.chart + "</figure>"
                        + _html_table(tables[0], heading=section.title) + "</div>")
             tables = tables[1:]
-        out.extend(_html_table(table, heading=section.title) for table in tables)
-        out.append("</section>")
-    out.append("</main>")
-    out.append(f"<footer><p>{escape(report.legend)}</p><p>{escape(t('report.no_free_text'))}</p></footer>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+        parts.extend(_html_table(table, heading=section.title) for table in tables)
+        parts.append("</section>")
+    parts.append("</main>")
+    parts.append(f"<footer><p>{escape(report.legend)}</p><p>{escape(t('report.no_free_text'))}</p></footer>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
 
 
 def _md(text: str) -> str:
