@@ -60,6 +60,8 @@ def typed_csv_row(row: dict[str, str]) -> dict[str, Any]:
             value = None
         elif "array" in types:
             value = cell.split(";") if cell else []
+            if prop.get("items", {}).get("type") == "integer":  # child_view_levels: "0;2"
+                value = [int(v) if v.lstrip("-").isdigit() else v for v in value]
         elif "integer" in types and cell.lstrip("-").isdigit():
             value = int(cell)
         elif "boolean" in types and cell in ("true", "false"):

@@ -84,10 +84,14 @@ def test_csv_cells_are_checked_as_their_types():
     good = {k: "" for k in EXPORT_KEYS} | {
         "case_id": "BTI-2026-7K3Q9", "municipality": "loten", "created": "2026-01-05T09:00:00Z", "status": "open",
         "level": "1", "highest_level": "1", "notified_barnevern": "false", "evaluations": "0",
-        "measures": "m1;m2", "process_version": "p", "catalogue_version": "c"}
+        "measures": "m1;m2", "process_version": "p", "catalogue_version": "c", "handovers_offered": "1",
+        "handovers_accepted": "0", "handover_pending": "true", "child_view_levels": "0;2",
+        "evaluations_on_time": "0", "evaluations_late": "1"}
     check_csv_row(good)
+    assert typed_csv_row(good)["child_view_levels"] == [0, 2]
     assert typed_csv_row(good)["measures"] == ["m1", "m2"] and typed_csv_row(good)["level"] == 1
-    for bad in ({**good, "level": "two"}, {**good, "level": "7"}, {**good, "notified_barnevern": "yes"}):
+    for bad in ({**good, "level": "two"}, {**good, "level": "7"}, {**good, "notified_barnevern": "yes"},
+                {**good, "child_view_levels": "0;4"}, {**good, "handover_pending": "maybe"}):
         with pytest.raises(jsonschema.ValidationError):
             check_csv_row(bad)
 
