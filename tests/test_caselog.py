@@ -545,6 +545,36 @@ def test_ctrl_c_during_the_write_leaves_disk_and_memory_agreeing(cases_dir, monk
     assert on_disk.events == log.events and log.events[-1].value == "during ctrl-c"
 
 
+def test_ctrl_c_handed_to_another_thread_is_held_too(cases_dir, monkeypatch):
+    """A process-directed SIGINT may reach any thread that does not block it; the write still
+    finishes before the interrupt is raised in the main thread."""
+    import signal
+    import threading
+
+    log = make(cases_dir)
+    fill(log, 1)
+    from bti_cli import fileio
+
+    real = fileio.atomic_write
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)  # a thread with SIGINT unblocked
+    other.start()
+
+    def interrupted(path, data, **kw):
+        signal.pthread_kill(other.ident, signal.SIGINT)
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(fileio, "atomic_write", interrupted)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            log.append(level=0, step="concern", kind="note", value="during ctrl-c")
+    finally:
+        stop.set()
+        other.join()
+    assert CaseLog.open(cases_dir, log.case_id).events == log.events
+    assert log.events[-1].value == "during ctrl-c"
+
+
 def test_ctrl_c_before_the_write_writes_nothing(cases_dir, monkeypatch):
     import signal
 

@@ -595,11 +595,24 @@ def _signals_deferred() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    # The mask holds a signal sent to the main thread; a signal the kernel hands to another thread
+    # of the process is caught by the Python-level handler below and delivered afterwards.
+    held: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        held.append(signum)
+
+    handlers = {sig: signal.signal(sig, hold) for sig in blocked}
     old = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a blocked signal now reaches `hold`
+        for sig, handler in handlers.items():
+            if handler is not None:
+                signal.signal(sig, handler)
+        if held:
+            signal.raise_signal(held[0])
 
 
 # --------------------------------------------------------------------------- personal data guard
