@@ -27,6 +27,7 @@ Pure: no files, no printing; `today` is a parameter.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -150,6 +151,42 @@ def _join(items: list[str], lang: str | None = None) -> str:
     return "; ".join(items)
 
 
+@dataclass(frozen=True)
+class _Case:
+    """What every section of the family summary reads."""
+
+    header: CaseHeader
+    summary: Any
+    answers: _Answers
+    names: _Names
+    process: Process | None
+    lang: str
+    today: date
+    subject: str
+
+    @property
+    def closed(self) -> bool:
+        return self.summary.status == "closed"
+
+    def measures(self) -> tuple[list[str], dict[str, list[str]]]:
+        """The lines of the chosen measures, and their names by the service responsible."""
+        items: list[str] = []
+        by_service: dict[str, list[str]] = {}
+        for row in self.summary.measures:
+            measure = self.names.measures.get(row["id"])
+            name = measure.name if measure is not None else row["id"]
+            service = row.get("service") or (measure.service if measure is not None else None)
+            items.append(t("family.measure_line", self.lang, name=name, service=self.names.service(service)))
+            by_service.setdefault(self.names.service(service), []).append(name)
+        return items, by_service
+
+    def consent(self) -> dict[str, Any] | None:
+        """The consent the family gave, when it names services."""
+        consent = self.answers.latest.get("consent")
+        given = isinstance(consent, dict) and bool(consent.get("given")) and bool(self.summary.consent_services)
+        return consent if given and isinstance(consent, dict) else None
+
+
 def guardian_summary(
     header: CaseHeader,
     events: list[Event],
@@ -161,7 +198,6 @@ def guardian_summary(
 ) -> str:
     """The family's summary of a case, as Markdown in `lang` (default: the current language)."""
     from bti_cli.caselog.state import summarise
-    from bti_cli.catalogue.loader import area_label
 
     lang = lang or get_language()
     today = today or date.today()
@@ -169,55 +205,63 @@ def guardian_summary(
         raise InputError(t("family.refused", lang, case=header.case_id),
                          hint=t("family.refused_hint", lang, case=header.case_id))
     summary = summarise(header, events, deadline_days=process.deadline_days if process else 14, process=process)
-    answers = _Answers(events)
-    names = _Names(catalogue)
     municipality = catalogue.municipality.name if catalogue is not None else header.municipality
     subject = summary.subject if summary.subject in ("child", "youth", "pregnant", "family") else "child"
-
+    case = _Case(header, summary, _Answers(events), _Names(catalogue), process, lang, today, subject)
     out: list[str] = [f"# {t('family.title', lang)}", ""]
     out += [t("family.intro", lang, subject=t(f"family.subject_{subject}", lang), municipality=municipality,
               date=long_date(today, lang)), ""]
+    for section in (_about, _goals, _measures, _who, _dates, _views, _consent, _disagree):
+        out += section(case)
+    out += ["---", "", t("family.footer", lang, case=header.case_id), ""]
+    return "\n".join(out)
 
-    # ---- what the work is about, and how far it has come
-    out += [f"## {t('family.h_about', lang)}", ""]
+
+def _about(case: _Case) -> list[str]:
+    """What the work is about, and how far it has come."""
+    from bti_cli.catalogue.loader import area_label
+
+    lang, summary = case.lang, case.summary
+    out = [f"## {t('family.h_about', lang)}", ""]
     if summary.concern_areas:
         areas = [in_sentence(area_label(key, lang)) for key in summary.concern_areas]
         out += [t("family.about_areas", lang, areas=_join(areas, lang)), ""]
-    if summary.status == "closed":
+    if case.closed:
         line = t("family.closed", lang, date=long_date(summary.closed, lang))
-        reason = answers.latest.get("closing_reason")
+        reason = case.answers.latest.get("closing_reason")
         if reason:
-            line += " " + t("family.closed_reason", lang, reason=_option_label(process, "closing_reason", reason, lang))
+            line += " " + t("family.closed_reason", lang,
+                            reason=_option_label(case.process, "closing_reason", reason, lang))
         out += [line, ""]
     else:
         out += [t(f"family.stage_{summary.level}", lang), ""]
+    return out
 
-    # ---- goals
-    out += [f"## {t('family.h_goals', lang)}", ""]
-    closed = summary.status == "closed"
-    goals_none = t("family.goals_none_closed" if closed else "family.goals_none", lang)
-    out += [_for_family(answers.text("goals"), lang) or goals_none, ""]
 
-    # ---- measures, and the level-3 coordination (in the past once the work is closed)
-    out += [f"## {t('family.h_measures_closed' if closed else 'family.h_measures', lang)}", ""]
-    items = []
-    by_service: dict[str, list[str]] = {}
-    for row in summary.measures:
-        measure = names.measures.get(row["id"])
-        name = measure.name if measure is not None else row["id"]
-        service = row.get("service") or (measure.service if measure is not None else None)
-        items.append(t("family.measure_line", lang, name=name, service=names.service(service)))
-        by_service.setdefault(names.service(service), []).append(name)
+def _goals(case: _Case) -> list[str]:
+    lang = case.lang
+    goals_none = t("family.goals_none_closed" if case.closed else "family.goals_none", lang)
+    return [f"## {t('family.h_goals', lang)}", "", _for_family(case.answers.text("goals"), lang) or goals_none, ""]
+
+
+def _measures(case: _Case) -> list[str]:
+    """The measures, and the level-3 coordination (in the past once the work is closed)."""
+    lang, closed = case.lang, case.closed
+    out = [f"## {t('family.h_measures_closed' if closed else 'family.h_measures', lang)}", ""]
+    items, _ = case.measures()
     items += [t(f"family.{key}_closed" if closed else f"family.{key}", lang)
-              for key in COORDINATION if answers.latest.get(key) is True]
-    arena = answers.latest.get("discussion_arena")
-    if isinstance(arena, str) and arena and summary.status != "closed":
-        items.append(t("family.anonymous_arena", lang, arena=names.arenas.get(arena, arena)))
+              for key in COORDINATION if case.answers.latest.get(key) is True]
+    arena = case.answers.latest.get("discussion_arena")
+    if isinstance(arena, str) and arena and not closed:
+        items.append(t("family.anonymous_arena", lang, arena=case.names.arenas.get(arena, arena)))
     out += [f"- {item}" for item in items] if items else [t("family.measures_none", lang)]
-    out.append("")
+    return [*out, ""]
 
-    # ---- who does what
-    out += [f"## {t('family.h_who_closed' if closed else 'family.h_who', lang)}", ""]
+
+def _who(case: _Case) -> list[str]:
+    """Who does what: the baton holder, the services, the family and the child."""
+    lang, closed, names, summary = case.lang, case.closed, case.names, case.summary
+    out = [f"## {t('family.h_who_closed' if closed else 'family.h_who', lang)}", ""]
     holder = summary.baton_holder_role
     if holder and closed:
         out.append(f"- {t('family.baton_closed', lang, role=names.role(holder))}")
@@ -229,6 +273,7 @@ def guardian_summary(
                                  holder=in_sentence(names.role(holder))))
     elif not closed:
         out.append(f"- {t('family.baton_none', lang)}")
+    _, by_service = case.measures()
     for service, measures in by_service.items():
         out.append(f"- {t('family.service_line', lang, service=service, measures=_join(measures, lang))}")
     for service in summary.consent_services:
@@ -239,42 +284,49 @@ def guardian_summary(
         out.append(f"- {t('family.family_line_closed', lang)}")
     else:
         out.append(f"- {t('family.family_line', lang)}")
-        if subject != "pregnant":
+        if case.subject != "pregnant":
             out.append(f"- {t('family.child_line', lang)}")
-    out.append("")
+    return [*out, ""]
 
-    # ---- the next meeting
-    if summary.status != "closed":
-        out += [f"## {t('family.h_dates', lang)}", ""]
-        dates = []
-        first = answers.latest.get("first_meeting")
-        if isinstance(first, str) and first[:10] >= today.isoformat():
-            dates.append(t("family.first_meeting", lang, date=long_date(first, lang)))
-        if summary.next_evaluation:
-            dates.append(t("family.evaluation", lang, date=long_date(summary.next_evaluation, lang)))
-        out += [f"- {line}" for line in dates] if dates else [t("family.dates_none", lang)]
-        out.append("")
 
-    # ---- views
-    out += [f"## {t('family.h_views', lang)}", ""]
+def _dates(case: _Case) -> list[str]:
+    """The next meeting and evaluation (none once the work is closed)."""
+    if case.closed:
+        return []
+    lang = case.lang
+    dates = []
+    first = case.answers.latest.get("first_meeting")
+    if isinstance(first, str) and first[:10] >= case.today.isoformat():
+        dates.append(t("family.first_meeting", lang, date=long_date(first, lang)))
+    if case.summary.next_evaluation:
+        dates.append(t("family.evaluation", lang, date=long_date(case.summary.next_evaluation, lang)))
+    out = [f"## {t('family.h_dates', lang)}", ""]
+    out += [f"- {line}" for line in dates] if dates else [t("family.dates_none", lang)]
+    return [*out, ""]
+
+
+def _views(case: _Case) -> list[str]:
     # the staff's notes of what was said are theirs, not quotes: the family is told when they
     # were heard and that they may read what was written
-    if answers.views:
-        for question, day in dict.fromkeys((q, d) for q, d, _ in answers.views):
+    lang = case.lang
+    out = [f"## {t('family.h_views', lang)}", ""]
+    if case.answers.views:
+        for question, day in dict.fromkeys((q, d) for q, d, _ in case.answers.views):
             out.append(f"- {t(VIEW_QUESTIONS[question], lang, date=long_date(day, lang))}")
         out.append(f"- {t('family.views_read', lang)}")
     else:
         out.append(t("family.views_none", lang))
-    out.append("")
+    return [*out, ""]
 
-    # ---- consent
-    out += [f"## {t('family.h_consent', lang)}", ""]
-    consent = answers.latest.get("consent")
-    given = isinstance(consent, dict) and bool(consent.get("given")) and bool(summary.consent_services)
-    if given and isinstance(consent, dict):
+
+def _consent(case: _Case) -> list[str]:
+    lang, closed, summary = case.lang, case.closed, case.summary
+    out = [f"## {t('family.h_consent', lang)}", ""]
+    consent = case.consent()
+    if consent is not None:
         by = set(consent.get("by") or ["guardians"])
         who = "both" if {"guardians", "youth"} <= by else "youth" if by == {"youth"} else "guardians"
-        services = _join([names.service(s) for s in summary.consent_services], lang)
+        services = _join([case.names.service(s) for s in summary.consent_services], lang)
         key = "family.consent_given_closed" if closed else "family.consent_given"
         line = t(key, lang, who=t(f"family.consent_by_{who}", lang), services=services)
         if summary.consent_until and not closed:
@@ -282,17 +334,16 @@ def guardian_summary(
         out.append(line)
     else:
         out.append(t("family.consent_none", lang))
-    out.append("")
+    return [*out, ""]
 
-    # ---- if the family disagrees
-    out += [f"## {t('family.h_disagree', lang)}", ""]
+
+def _disagree(case: _Case) -> list[str]:
+    """What the family can do if they disagree."""
+    lang = case.lang
     rights = ["disagree_talk", "disagree_complain", "disagree_insight"]
-    if given and not closed:
+    if case.consent() is not None and not case.closed:
         rights.insert(1, "disagree_withdraw")  # only a consent that was given can be withdrawn
-    for key in rights:
-        out.append(f"- {t(f'family.{key}', lang)}")
-    out += ["", "---", "", t("family.footer", lang, case=header.case_id), ""]
-    return "\n".join(out)
+    return [f"## {t('family.h_disagree', lang)}", "", *(f"- {t(f'family.{key}', lang)}" for key in rights), ""]
 
 
 __all__ = ["guardian_summary", "long_date", "in_sentence", "went_through_safety_gate"]
