@@ -485,7 +485,7 @@ def test_first_run_notice_in_english(monkeypatch, cases_dir):
     i18n.set_language("en")
     first_run_notice(Runtime(cases_dir=cases_dir))
     text = fake.getvalue()
-    assert text.startswith("Welcome to bti. Cases are stored anonymised in")
+    assert text.startswith("Welcome to bti. Cases are stored pseudonymised in")
     # three sentences-lines, wrapped to the terminal's width (100 here)
     assert max(len(line) for line in text.splitlines()) <= 100
     assert "do not type names, identity numbers or contact details" in " ".join(text.split())
