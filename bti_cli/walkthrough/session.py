@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from bti_cli.walkthrough.prompts import Prompter, PromptSpec
 
 MAX_ACTIONS = 1000  # a guard: a valid process never needs this many steps in one session
+_DIVERTED = object()  # the prompt was left for the safety gate or to go back
 
 
 def _fmt(text: str, proc: Process) -> str:
@@ -180,6 +181,19 @@ class Session:
             parts = [c.name] + [p for p in (c.phone, c.hours) if p]
             self.say("• " + " – ".join(parts))
 
+    def _ask_or_divert(self, spec: PromptSpec, level: int) -> Any:
+        """The answer to `spec`, or _DIVERTED when the employee asked for the safety gate or to go
+        back (both already handled here)."""
+        from bti_cli.walkthrough.prompts import BackRequested, SafetyRequested
+
+        try:
+            return self.prompter.ask(spec)
+        except SafetyRequested:
+            self._safety_requested(level)
+        except BackRequested:
+            self._go_back(level)
+        return _DIVERTED
+
     def _safety_requested(self, level: int) -> None:
         """`!` was answered: record the safety gate; the engine then leaves the ordinary path."""
         from bti_cli.walkthrough import process as engine
@@ -188,26 +202,19 @@ class Session:
         self.append(level=level, step=engine.SAFETY_STEP, kind="answer", question=engine.SAFETY_QUESTION, value=True)
 
     def _ask(self, action, pos) -> None:
-        from bti_cli.walkthrough.prompts import BackRequested, SafetyRequested
-
         self._header(action.step, action.level)
         spec = self.spec(action, pos)
         configured = self.configured(action.question, spec)
-        try:
-            if configured is not None:
-                # the employee's arena or role from `bti config set`: not asked every time
-                value = configured
-                self.say("")
-                self.say(t("walk.from_config", question=spec.text, value=_shown(spec, configured),
-                           key=action.question.default.partition(":")[2]))
-            else:
-                value = self.prompter.ask(spec)
-        except SafetyRequested:
-            self._safety_requested(action.level)
-            return
-        except BackRequested:
-            self._go_back(action.level)
-            return
+        if configured is not None:
+            # the employee's arena or role from `bti config set`: not asked every time
+            value = configured
+            self.say("")
+            self.say(t("walk.from_config", question=spec.text, value=_shown(spec, configured),
+                       key=action.question.default.partition(":")[2]))
+        else:
+            value = self._ask_or_divert(spec, action.level)
+            if value is _DIVERTED:
+                return
         stored = self._prepare(action, spec, value)
         free_text = action.question.kind == "text" or (
             action.question.kind == "coordinator" and not any(c.value == value for c in spec.choices))
@@ -281,7 +288,7 @@ class Session:
         return result.text
 
     def _decide(self, action, pos) -> None:
-        from bti_cli.walkthrough.prompts import BackRequested, Choice, PromptSpec, SafetyRequested
+        from bti_cli.walkthrough.prompts import Choice, PromptSpec
 
         self._header(action.step, action.level)
         if action.level == 0 and action.step.phase == "start":
@@ -296,13 +303,8 @@ class Session:
             safety=action.step.phase not in ("notify", "close"), today=self.today,
             back=self.prompter.interactive,
         )
-        try:
-            to = self.prompter.ask(spec)
-        except SafetyRequested:
-            self._safety_requested(action.level)
-            return
-        except BackRequested:
-            self._go_back(action.level)
+        to = self._ask_or_divert(spec, action.level)
+        if to is _DIVERTED:
             return
         self.append(level=action.level, step=action.step.id, kind="decision", value=to)
         self._after_decision(to, action.level)
