@@ -17,7 +17,7 @@ The measures' purpose, audience and ages used to judge "clearly wrong" are read 
 checkout's `data/`, whichever bti the Python running the script imports (so an older version
 can be measured against the same judgement: run this file with that version's Python).
 
-    python benchmarks/suggest_quality.py [--verbose] [--json] [--municipality SLUG] [--level N]
+    python benchmarks/suggest_quality.py [--file TOML] [--verbose] [--json] [--municipality SLUG] [--level N]
 
 Exits 1 when a target is missed (normalised precision@5 ≥ 0.8, must-recall@5 ≥ 0.9,
 baton@1 ≥ 0.9, no clearly wrong measure in any top 5). Not part of CI: it reports a figure, and a
@@ -179,7 +179,9 @@ def summary(results: list[Result]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scenarios", type=Path, default=SCENARIOS)
+    parser.add_argument("--file", "--scenarios", dest="scenarios", type=Path, default=SCENARIOS,
+                        help="a scenarios TOML file (default tests/suggest_scenarios.toml; "
+                        "tests/suggest_scenarios_extra.toml is the second, smaller set)")
     parser.add_argument("--municipality", "-m")
     parser.add_argument("--level", type=int)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
