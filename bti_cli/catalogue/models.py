@@ -209,6 +209,11 @@ class Measure(Strict):
     status_words: str = ""  # the seed's own words for the status ("" when it has none)
     period: Period | None = None
     shared_with: list[Slug] = Field(default_factory=list, description="other services running it")
+    coordination: bool = Field(
+        default=False,
+        description="the measure is the coordination itself: individual plan, coordinator/child "
+        "coordinator or responsibility group (BTI level 3's frame)",
+    )
     aliases: list[Slug] = Field(default_factory=list, description="earlier ids of this measure")
     source: Source
 
