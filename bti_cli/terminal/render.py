@@ -6,10 +6,13 @@ which keys a table shows, under which (translated) label, and how a value reads 
 its raw value, and stream, so memory stays flat for long iterables.
 
 Tables fit the terminal: every column keeps a readable width (its header's longest word, its
-`min_width`, the whole value when `no_wrap`); when they do not all fit, columns with a
-`drop_order` are hidden, highest first; when even the essential ones do not fit, each row is
-printed as a short block (a heading line, then "label: value" pairs) instead of a table.
-`--plain` prints linear text for screen readers.
+`min_width`, the whole value when `no_wrap`) and is never narrower than the longest word in it,
+so a cell wraps between words and never inside one (an id or a long compound stays whole);
+when they do not all fit, columns with a `drop_order` are hidden, highest first; when even the
+essential ones do not fit, each row is printed as a short block (a heading line, then
+"label: value" pairs) instead of a table. Grouped rows (`group_by`) share one layout: the same
+columns at the same widths under the same kind of heading in every group. `--plain` prints
+linear text for screen readers.
 """
 
 from __future__ import annotations
@@ -63,10 +66,9 @@ def labels(label: Callable[[str], str], sep: str = ", ") -> Callable[[Any], str]
     return show
 
 
-# a wrapping column is never squeezed below this (unless its text is shorter) …
+# a wrapping column is never squeezed below this (unless its text is shorter), nor below its
+# longest word (a word is never broken between lines)
 READABLE_WIDTH = 10
-# … nor below its longest word, up to this many cells
-WORD_WIDTH = 20
 # when a table must shrink, a column that may be dropped gives width as if it were this much
 # wider than it is
 ESSENTIAL_SHARE = 1.5
@@ -204,13 +206,12 @@ def fit_columns(
         if col.no_wrap:
             low = high = max(widest, cell_len(col.label))
         else:
+            # narrower than its longest word a column breaks that word: never
+            words = max(header, max(map(_longest_word, lines)))
             high = max(widest, header)
             if col.max_width:
-                high = max(min(high, col.max_width), header)
-            # narrower than this a column turns into a stack of word fragments: keep whole
-            # words whole (up to WORD_WIDTH; longer ones, like ids, may fold)
-            words = min(max(map(_longest_word, lines)), WORD_WIDTH)
-            low = max(header, min(high, max(col.min_width or READABLE_WIDTH, words)))
+                high = max(min(high, col.max_width), words)
+            low = max(words, min(high, col.min_width or READABLE_WIDTH))
         natural.append(high)
         floor.append(low)
     shown = list(range(len(columns)))
@@ -233,10 +234,36 @@ def fit_columns(
     return shown, [widths[i] for i in shown]
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How a set of rows is printed: the columns kept, and of them the ones shown in a table
+    with their widths; `shown` is None when the rows are printed as blocks."""
+
+    columns: list[Column]
+    shown: list[int] | None
+    widths: list[int]
+
+    @property
+    def hidden(self) -> bool:
+        return self.shown is not None and len(self.shown) < len(self.columns)
+
+
+def layout(rows: Sequence[dict], columns: Sequence[Column], width: int) -> Layout:
+    """The one layout for `rows` (every group of a grouped listing together) in `width` cells."""
+    # a column that may be dropped is dropped when it is empty
+    kept = [c for c in columns if not c.drop_order or any(c.text(row) for row in rows)]
+    fitted = fit_columns(kept, [[col.text(row) for row in rows] for col in kept], width)
+    if fitted is None:
+        return Layout(kept, None, [])
+    return Layout(kept, *fitted)
+
+
 def print_table(
-    rows: Sequence[dict], columns: Sequence[Column], title: str | None = None, show_header: bool = True
+    rows: Sequence[dict], columns: Sequence[Column], title: str | None = None, show_header: bool = True,
+    *, fixed: Layout | None = None,
 ) -> bool:
-    """Print rows as a table that fits the terminal; returns True when columns were hidden."""
+    """Print rows as a table that fits the terminal (in the `fixed` layout when given, as each
+    group of a listing is); returns True when columns were hidden."""
     from bti_cli.terminal.console import is_plain, out
 
     console = out()
@@ -255,14 +282,10 @@ def print_table(
                     console.print(f"{col.label}: {text}" if col.label else text, markup=False)
         return False
 
-    # a column that may be dropped is dropped when it is empty
-    columns = [c for c in columns if not c.drop_order or any(c.text(row) for row in rows)]
-    cells = [[col.text(row) for row in rows] for col in columns]
-    fitted = fit_columns(columns, cells, console.width)
-    if fitted is None:
-        print_blocks(rows, columns, title)
+    chosen = fixed or layout(rows, columns, console.width)
+    if chosen.shown is None:
+        print_blocks(rows, chosen.columns, title)
         return False
-    shown, widths = fitted
 
     from rich import box
     from rich.table import Table
@@ -278,13 +301,15 @@ def print_table(
         pad_edge=False,
         collapse_padding=False,
     )
-    for i, width in zip(shown, widths, strict=True):
-        col = columns[i]
+    for i, width in zip(chosen.shown, chosen.widths, strict=True):
+        col = chosen.columns[i]
+        # every column is at least as wide as its longest word (fit_columns), so rich wraps
+        # between words; "fold" is only the last resort that keeps every character of a value
         table.add_column(col.label, width=width, no_wrap=col.no_wrap, overflow="fold")
-    for r in range(len(rows)):
-        table.add_row(*(cells[i][r] for i in shown))
+    for row in rows:
+        table.add_row(*(chosen.columns[i].text(row) for i in chosen.shown))
     console.print(table)
-    return len(shown) < len(columns)
+    return chosen.hidden
 
 
 def print_blocks(rows: Sequence[dict], columns: Sequence[Column], title: str | None = None) -> None:
@@ -307,14 +332,25 @@ def print_blocks(rows: Sequence[dict], columns: Sequence[Column], title: str | N
         for line in textwrap.wrap(head.text(row, words=True) or "–", width + 2, break_on_hyphens=False):
             console.print(Text(line, style="bold"))
         # a no-break space keeps a label with the first word of its value (textwrap breaks at
-        # ASCII spaces only); a long value still wraps between its words
+        # ASCII spaces only) when the two fit on a line; a long value wraps between its words
         pairs = [(c.label, c.text(row, words=True)) for c in rest]
-        body = f"{NBSP}· ".join(f"{label}:{NBSP}{text}" if label else text for label, text in pairs if text)
+        body = f"{NBSP}· ".join(_pair(label, text, width) for label, text in pairs if text)
         for line in textwrap.wrap(body, width, break_long_words=True, break_on_hyphens=False):
             console.print(Text("  " + line.replace(NBSP, " ")))
 
 
 NBSP = "\u00a0"
+
+
+def _pair(label: str, text: str, width: int) -> str:
+    """"label: value" for a block, the label kept with the value's first word if both fit."""
+    if not label:
+        return text
+    from rich.cells import cell_len
+
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    glue = NBSP if cell_len(label) + 2 + cell_len(first) + 2 <= width else " "
+    return f"{label}:{glue}{text}"
 
 
 def render(
@@ -347,6 +383,14 @@ def render(
     else:
         groups[title or ""] = rows
     hidden = False
+    fixed = None
+    if fmt != "md" and group_by is not None:
+        from bti_cli.terminal.console import is_plain
+        from bti_cli.terminal.console import out as console
+
+        # one layout for every group, chosen over all of them: the same columns at the same
+        # widths, or blocks in every group
+        fixed = None if is_plain() else layout(rows, columns, console().width)
     for i, (name, members) in enumerate(groups.items()):
         if fmt == "md":
             if name:
@@ -357,7 +401,7 @@ def render(
                 from bti_cli.terminal.console import out as console
 
                 console().print("")
-            hidden = print_table(members, columns, title=name or None) or hidden
+            hidden = print_table(members, columns, title=name or None, fixed=fixed) or hidden
     if hidden:
         from bti_cli.i18n import t
         from bti_cli.terminal.console import err
