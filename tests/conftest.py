@@ -30,7 +30,7 @@ def isolated_environment(tmp_path, monkeypatch):
     for name in ("BTI_MUNICIPALITY", "BTI_DATA", "BTI_LANG", "BTI_DEBUG", "BTI_NO_INPUT", "BTI_PLAIN"):
         monkeypatch.delenv(name, raising=False)
     from bti_cli import i18n
-    from bti_cli.catalogue import loader
+    from bti_cli.catalogue import loader, names
     from bti_cli.cli import common
     from bti_cli.terminal import console
 
@@ -38,6 +38,7 @@ def isolated_environment(tmp_path, monkeypatch):
     i18n.set_language("nb")
     common._catalogue_cache.clear()
     loader.forget_loaded()
+    names.forget()
     yield cases
     console.configure(no_color=False, plain=False)
     i18n.set_language("nb")

@@ -464,19 +464,22 @@ class Index:
 
     def list_rows(self, *, status: str | None = None, level: int | None = None,
                   include_discarded: bool = False) -> Iterator[dict[str, Any]]:
-        """The columns `bti cases list` and `bti due` show, oldest case first; no discarded case
-        unless `include_discarded` (or `status="discarded"`)."""
+        """The columns `bti cases list` and `bti due` show, and the case's municipality (whose
+        catalogue names its ids), oldest case first; no discarded case unless
+        `include_discarded` (or `status="discarded"`)."""
         if self.db is None:
             return
         where, params = self._where(status=status, level=level, include_discarded=include_discarded)
         keys = ("case_id", "created", "status", "level", "highest_level", "arena", "decision",
                 "decision_deadline", "next_evaluation", "pending_step", "baton_holder_role",
                 "pending_baton_holder_role", "notification_pending")
-        cur = self.db.execute(f"SELECT {', '.join(keys)} FROM cases WHERE {where} ORDER BY created, case_id",
-                              params)
+        # the municipality is a field of the stored export row
+        cur = self.db.execute(f"SELECT {', '.join(keys)}, json_extract(row, '$.municipality') FROM cases "
+                              f"WHERE {where} ORDER BY created, case_id", params)
         for values in cur:
-            row = dict(zip(keys, values, strict=True))
+            row = dict(zip(keys, values[:-1], strict=True))
             row["notification_pending"] = bool(row["notification_pending"])
+            row["municipality"] = values[-1]
             yield row
 
 

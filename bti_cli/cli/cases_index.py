@@ -14,11 +14,11 @@ from bti_cli.cli.export import (
     AsOf,
     IncludeDiscarded,
     StatusFilter,
+    case_names,
     next_due,
     open_index,
     parse_day,
     report_problems,
-    role_names,
 )
 from bti_cli.i18n import h, t
 
@@ -28,7 +28,7 @@ DUE_WITHIN_DAYS = 14
 # --------------------------------------------------------------------------- cases list
 
 
-def _list_columns(rt: common.Runtime):
+def _list_columns():
     from bti_cli.terminal.render import Column
 
     # on a narrow terminal the pending step goes first, then the day the case was created, then
@@ -39,7 +39,7 @@ def _list_columns(rt: common.Runtime):
         Column("status_label", t("export.col_status")),
         Column("level", t("export.col_level")),
         Column("arena_label", t("export.col_arena"), drop_order=2),
-        Column("baton_holder_role", t("export.col_baton"), drop_order=1, display=role_names(rt)),
+        Column("baton_label", t("export.col_baton"), drop_order=1),
         Column("next_due", t("export.col_next"), no_wrap=True),
         Column("pending_label", t("export.col_pending"), drop_order=4),
     ]
@@ -93,12 +93,15 @@ def cases_list(
     today = parse_day(as_of, "--as-of") or date.today()
     limit = (today + timedelta(days=DUE_WITHIN_DAYS)).isoformat()
 
+    municipalities: list[str | None] = []  # of the rows selected, in order (their names' catalogue)
+
     def selected(idx):
         for row in idx.list_rows(status=None if status is StatusFilter.all else status.value, level=level,
                                  include_discarded=include_discarded):
             row["next_due"] = next_due(row, today)
             if due and (row["next_due"] is None or row["next_due"] > limit):
                 continue
+            municipalities.append(row.get("municipality"))
             yield {key: row.get(key) for key in LIST_KEYS}
 
     with open_index(rt) as idx:
@@ -113,12 +116,15 @@ def cases_list(
                 err().print(t("export.none_found"), markup=False)
             else:
                 label = _pending_labels()
-                for row in rows:
+                names = case_names(rt)
+                for row, municipality in zip(rows, municipalities, strict=True):
                     row["pending_label"] = label(row)
                     row["created_day"] = (row["created"] or "")[:10]
                     row["status_label"] = t(f"export.status_{row['status']}")
                     row["arena_label"] = work_arena_label(row["arena"]) if row["arena"] else None
-                render(rows, _list_columns(rt), fmt, title=t("export.list_title", count=len(rows)))
+                    holder = row["baton_holder_role"]
+                    row["baton_label"] = names(municipality).role(holder) if holder else None
+                render(rows, _list_columns(), fmt, title=t("export.list_title", count=len(rows)))
         elif fmt == "csv":  # machine formats stream
             import sys
 

@@ -102,7 +102,7 @@ def _label(function: str, key: str) -> str:
         return key
 
 
-def _option_label(question, value: Any, proc) -> Any:
+def _option_label(question, value: Any, proc, names=None) -> Any:
     if isinstance(value, bool):
         return value
     for option in getattr(question, "options", None) or ():
@@ -111,16 +111,25 @@ def _option_label(question, value: Any, proc) -> Any:
     source = getattr(question, "options_from", None)
     if isinstance(value, str) and source in ("areas", "work_arenas"):
         return _label("area_label" if source == "areas" else "work_arena_label", value)
+    if isinstance(value, str) and names is not None:
+        # the catalogue's names for its ids (arenas, services, baton holders)
+        if source == "arenas":
+            return names.arena(value)
+        if source == "services":
+            return names.service(value)
+        if getattr(question, "kind", None) == "coordinator":
+            return names.role(value)
     return value
 
 
-def _answer_text(question, value: Any, proc) -> Any:
-    """An answer for people: option labels where the process names them, else the value."""
+def _answer_text(question, value: Any, proc, names=None) -> Any:
+    """An answer for people: option labels where the process names them, the catalogue's names
+    for its ids (with `names`), else the value."""
     if question is None or value is None:
         return value
     if isinstance(value, list):
-        return [_option_label(question, v, proc) for v in value]
-    return _option_label(question, value, proc)
+        return [_option_label(question, v, proc, names) for v in value]
+    return _option_label(question, value, proc, names)
 
 
 def decision_text(value: Any) -> str:
@@ -150,16 +159,18 @@ def _display_rows(log: CaseLog, proc, rows: list[dict]) -> list[dict]:
     """Rows for people (table, md): labels, local times, answers as text."""
     from bti_cli.terminal.render import cell_text
 
+    names = _catalogue_names(log.header.municipality)
     shown = []
     for event, row in zip(log.events, rows, strict=True):
         step = proc.step(event.step) if proc is not None else None
         question = step.question(event.question) if step is not None and event.question else None
         kind = event.kind.value
-        answer = _answer_text(question, event.value, proc)
+        answer = _answer_text(question, event.value, proc, names)
         if isinstance(answer, bool):
             answer = t("caselog.yes") if answer else t("caselog.no")
-        elif getattr(question, "kind", None) == "measures" and isinstance(answer, dict):
-            answer = list(answer)  # the measure ids; their services and tiers are in the summary
+        elif getattr(question, "kind", None) == "measures" and isinstance(answer, (dict, list)):
+            # the measures by name; their services and tiers are in the summary
+            answer = [names.measure(m.get("id") if isinstance(m, dict) else str(m)) for m in answer]
         if kind == "decision":
             label = None
             if step is not None and isinstance(event.value, str):
@@ -176,7 +187,7 @@ def _display_rows(log: CaseLog, proc, rows: list[dict]) -> list[dict]:
             "step_label": row["step_label"],
             "question": what or "",
             "answer": cell_text(answer),
-            "role": event.actor_role or "",
+            "role": names.role(event.actor_role) if event.actor_role else "",
         })
     return shown
 
@@ -204,17 +215,11 @@ def _find_question(proc, question_id: str):
 
 
 def _catalogue_names(municipality: str | None):
-    """Names for the catalogue's ids (services, measures, roles) of the case's municipality;
-    the ids themselves when its catalogue cannot be loaded."""
-    from bti_cli.errors import BtiError
-    from bti_cli.reports.family import _Names
+    """Names for the catalogue's ids (services, measures, roles) of the case's municipality
+    (bti_cli.catalogue.names); readable ids when its catalogue cannot be loaded."""
+    from bti_cli.catalogue.names import for_municipality
 
-    try:
-        from bti_cli.catalogue import loader as catalogue
-
-        return _Names(catalogue.load(municipality).catalogue if municipality else None)
-    except (BtiError, OSError):
-        return _Names(None)
+    return for_municipality(municipality)
 
 
 def _summary_rows(summary: dict, proc=None) -> list[dict]:
@@ -229,7 +234,7 @@ def _summary_rows(summary: dict, proc=None) -> list[dict]:
             continue
         if key == "measures":
             ids = [m.get("id", "?") if isinstance(m, dict) else m for m in value]
-            value = [names.measures[i].name if i in names.measures else i for i in ids]
+            value = [names.measure(i) for i in ids]
         elif key in ("services_involved", "consent_services"):
             value = [names.service(v) for v in value]
         elif key in ("baton_holder_role", "pending_baton_holder_role", "actor_role"):
@@ -261,8 +266,8 @@ def _timeline_columns():
     return [
         Column("seq", "#", no_wrap=True, drop_order=2),
         Column("time", t("caselog.c_time"), no_wrap=True, drop_order=1),
-        Column("question", t("caselog.c_question"), max_width=40, min_width=18, primary=True),
-        Column("answer", t("caselog.c_answer"), max_width=50, min_width=18),
+        Column("question", t("caselog.c_question"), max_width=40, min_width=22, primary=True),
+        Column("answer", t("caselog.c_answer"), max_width=50, min_width=22),
         Column("role", t("caselog.c_role"), max_width=20, drop_order=3),
     ]
 

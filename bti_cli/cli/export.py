@@ -156,16 +156,29 @@ def parse_day(value: str | None, option: str) -> date | None:
         raise UsageError(t("export.bad_date", option=option), hint=t("export.date_hint")) from None
 
 
-def role_names(rt: common.Runtime):
-    """A table `display` for a baton-holder role: the catalogue's name for a coordinator id
-    ("kontaktlaerer" → "Kontaktlærer"), any other role as it was written. JSON keeps the id."""
+def case_names(rt: common.Runtime):
+    """`names(municipality)`: the names of that municipality's catalogue for its ids
+    (bti_cli.catalogue.names), for the rows of cases; the run's own catalogue (`-m`, `--data`)
+    for a case of its municipality or one that names none. JSON and CSV keep the ids."""
+    from bti_cli.catalogue.names import Names, for_municipality
     from bti_cli.errors import BtiError
 
-    try:
-        names = {c["id"]: c["role"] for c in rt.plain().data.get("coordinators", [])}
-    except (BtiError, OSError):
-        names = {}
-    return lambda value: names.get(str(value), str(value))
+    own: list[Names | None] = []
+
+    def names(municipality: str | None) -> Names:
+        slug = municipality or rt.municipality
+        if rt.data is not None or slug is None:
+            if not own:
+                try:
+                    own.append(Names(data=rt.plain().data))
+                except (BtiError, OSError):
+                    own.append(None)
+            mine = own[0]
+            if mine is not None and (slug is None or mine.slug == slug):
+                return mine
+        return for_municipality(slug)
+
+    return names
 
 
 def next_due(row: dict[str, Any], today: date | None = None) -> str | None:
@@ -485,10 +498,12 @@ def due(
         problems = idx.problems()
         open_rows = list(idx.list_rows(status="open"))
         items = due_items(open_rows, as_of=today, within=within)
+    municipality = {row["case_id"]: row.get("municipality") for row in open_rows}
     if overdue:
         items = [item for item in items if item["overdue"]]
     if ics is not None:
-        _write_ics(ics, items, rt.require_cases_dir())
+        _write_ics(ics, items, rt.require_cases_dir(),
+                   lambda item: case_names(rt)(municipality.get(item["case_id"])))
     if ics is None or explicit:
         from datetime import timedelta
 
@@ -497,20 +512,23 @@ def due(
             if not items:
                 _say(t("export.nothing_due", date=limit))
             else:
+                names = case_names(rt)
                 shown = [{**item, "what_label": t(f"export.what_{item['what']}")
-                          + (f" ({t('export.overdue')})" if item["overdue"] else "")} for item in items]
+                          + (f" ({t('export.overdue')})" if item["overdue"] else ""),
+                          "baton_label": names(municipality.get(item["case_id"])).role(item["baton_holder_role"])}
+                         for item in items]
                 columns = [
                     Column("case_id", t("export.col_case"), no_wrap=True, primary=True),
                     Column("what_label", t("export.col_what")),
                     Column("due", t("export.col_due"), no_wrap=True),
                     Column("days_left", t("export.col_days_left")),
                     Column("level", t("export.col_level"), drop_order=2),
-                    Column("baton_holder_role", t("export.col_baton"), drop_order=1, display=role_names(rt)),
+                    Column("baton_label", t("export.col_baton"), drop_order=1),
                 ]
                 render(shown, columns, fmt, title=t("export.due_title", date=limit))
                 deciding = {item["case_id"] for item in items if item["what"] == "decision"}
                 # the rows name no municipality yet: then the configured one (-m, config) is meant
-                slugs = {r.get("municipality") or rt.municipality for r in open_rows if r["case_id"] in deciding}
+                slugs = {municipality.get(case) or rt.municipality for case in deciding}
                 for rule in _deadline_rules(slugs):
                     _say(rule)
         elif fmt == "csv":
@@ -542,14 +560,18 @@ def _deadline_rules(municipalities: set[str | None]) -> list[str]:
     return rules
 
 
-def _write_ics(path: Path, items: list[dict[str, Any]], cases_dir: Path) -> None:
+def _write_ics(path: Path, items: list[dict[str, Any]], cases_dir: Path, names_of) -> None:
+    """The items as calendar entries, read by people: what falls due and the baton holder's
+    role by its name in the case's catalogue (`names_of(item)`)."""
     from bti_cli import __version__
     from bti_cli.reports.export import ics_calendar
+    from bti_cli.reports.family import in_sentence
 
     entries = []
     for item in items:
         what = t(f"export.what_{item['what']}")
-        role = item.get("baton_holder_role") or t("export.no_role")
+        holder = item.get("baton_holder_role")
+        role = in_sentence(names_of(item).role(holder)) if holder else t("export.no_role")
         entries.append({
             "uid": f"{item['case_id']}-{item['what']}@bti-cli",
             "day": item["due"],

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from bti_cli.catalogue.names import Names
 from bti_cli.errors import InputError
 from bti_cli.i18n import get_language, pick, t
 
@@ -93,28 +94,6 @@ class _Answers:
         return value.strip() if isinstance(value, str) else ""
 
 
-class _Names:
-    """Catalogue names for ids (measures, services, arenas, roles); the id when unknown."""
-
-    def __init__(self, catalogue: Catalogue | None) -> None:
-        self.catalogue = catalogue
-        self.measures = {m.id: m for m in catalogue.measures} if catalogue else {}
-        self.services = {s.id: s.name for s in catalogue.services} if catalogue else {}
-        self.arenas = {a.id: a.name for a in catalogue.arenas} if catalogue else {}
-
-    def service(self, key: str | None) -> str:
-        return self.services.get(key or "", key or "")
-
-    def role(self, value: str) -> str:
-        if self.catalogue is not None:
-            from bti_cli.catalogue.suggest import find_coordinator
-
-            found = find_coordinator(self.catalogue, value)
-            if found is not None:
-                return found.role
-        return value
-
-
 def _option_label(process: Process | None, question_id: str, value: Any, lang: str) -> str:
     if process is not None:
         for step in process.steps:
@@ -158,7 +137,7 @@ class _Case:
     header: CaseHeader
     summary: Any
     answers: _Answers
-    names: _Names
+    names: Names
     process: Process | None
     lang: str
     today: date
@@ -174,7 +153,7 @@ class _Case:
         by_service: dict[str, list[str]] = {}
         for row in self.summary.measures:
             measure = self.names.measures.get(row["id"])
-            name = measure.name if measure is not None else row["id"]
+            name = self.names.measure(row["id"])
             service = row.get("service") or (measure.service if measure is not None else None)
             items.append(t("family.measure_line", self.lang, name=name, service=self.names.service(service)))
             by_service.setdefault(self.names.service(service), []).append(name)
@@ -207,7 +186,7 @@ def guardian_summary(
     summary = summarise(header, events, deadline_days=process.deadline_days if process else 14, process=process)
     municipality = catalogue.municipality.name if catalogue is not None else header.municipality
     subject = summary.subject if summary.subject in ("child", "youth", "pregnant", "family") else "child"
-    case = _Case(header, summary, _Answers(events), _Names(catalogue), process, lang, today, subject)
+    case = _Case(header, summary, _Answers(events), Names(catalogue), process, lang, today, subject)
     out: list[str] = [f"# {t('family.title', lang)}", ""]
     out += [t("family.intro", lang, subject=t(f"family.subject_{subject}", lang), municipality=municipality,
               date=long_date(today, lang)), ""]
@@ -253,7 +232,7 @@ def _measures(case: _Case) -> list[str]:
               for key in COORDINATION if case.answers.latest.get(key) is True]
     arena = case.answers.latest.get("discussion_arena")
     if isinstance(arena, str) and arena and not closed:
-        items.append(t("family.anonymous_arena", lang, arena=case.names.arenas.get(arena, arena)))
+        items.append(t("family.anonymous_arena", lang, arena=case.names.arena(arena)))
     out += [f"- {item}" for item in items] if items else [t("family.measures_none", lang)]
     return [*out, ""]
 

@@ -236,6 +236,6 @@ def test_show_plain_for_screen_readers(cli, case):
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "─" not in out and "│" not in out  # no box drawing
-    assert f"Svar: {SECRET}" in out and "Rolle: kontaktlærer" in out
+    assert f"Svar: {SECRET}" in out and "Rolle: Kontaktlærer" in out
     if "Sammendrag" in out:
         assert "  Alder: 7" in out
