@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -114,3 +116,115 @@ def test_blocks_when_too_narrow(capsys, monkeypatch):
         "  Tjeneste: helsestasjon · Alder: 0–6 ·",
         "  Status: aktiv",
     ]
+
+
+# --------------------------------------------------------------------------- every table command
+
+
+def _words(text: str) -> set[str]:
+    """The words of a screen; a block's "label:" counts as the label, "·" separates pairs."""
+    return {word.rstrip(":") for word in text.split() if word != "·"} - {""}
+
+
+TABLE_COMMANDS = [
+    ("measures", "list"),
+    ("measures", "list", "--group-by", "service"),
+    ("measures", "list", "--group-by", "tier"),
+    ("measures", "list", "-m", "elverum", "--group-by", "service"),
+    ("measures", "list", "-m", "sondre-land"),
+    ("services", "list"),
+    ("coordinators",),
+    ("coordinators", "-m", "elverum"),
+    ("arenas", "list"),
+    ("arenas", "list", "-m", "sondre-land"),
+    ("cases", "list"),
+    ("due", "--within", "400"),
+    ("stats",),
+    ("stats", "--by", "service"),
+    ("suggest", "--age", "9"),
+    ("suggest", "--level", "3", "--age", "16", "--area", "mental-health"),
+    ("data", "show"),
+    ("data", "show", "-m", "elverum"),
+]
+
+
+@pytest.fixture(scope="module")
+def listing_cases(tmp_path_factory):
+    """The example answers files as cases (a level-1, a level-3 and a safety-gate case)."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from bti_cli.cli.app import app
+
+    folder = tmp_path_factory.mktemp("listing-cases")
+    examples = Path(__file__).resolve().parents[1] / "examples" / "answers"
+    for name in ("level1.toml", "level3.toml", "notify.toml"):
+        result = CliRunner().invoke(app, ["--cases-dir", str(folder), "start", "--no-input", "--answers",
+                                          str(examples / name)])
+        assert result.exit_code == 0, result.stderr
+    return folder
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize("command", TABLE_COMMANDS, ids=" ".join)
+def test_no_table_breaks_a_word_at_60_80_or_120_columns(cli, listing_cases, command, lang):
+    """Every word a command prints at 60, 80 and 120 columns is a whole word of what it prints
+    on a terminal wide enough for everything (or of its linear text, where blocks say yes/no):
+    a word cut in two by a narrow column would show up as two fragments that are neither."""
+    def screen(width: int | None = None, *options: str) -> str:
+        env = {"COLUMNS": str(width)} if width else {}
+        result = cli(*options, "--cases-dir", str(listing_cases), *command, "-f", "table", "--lang", lang, env=env)
+        assert result.exit_code == 0, (command, result.stderr)
+        return result.stdout
+
+    screens = {width: screen(width) for width in (60, 80, 120)}
+    whole = _words(screen(1000)) | _words(screen(None, "--plain"))  # (--plain stays on for the run)
+    for width, out in screens.items():
+        # a word longer than the line cannot be kept whole in any layout (a long web address)
+        broken = sorted(w for w in _words(out) - whole if not set(w) <= set("─━") and len(w) <= width - 2)
+        assert not broken, (width, broken[:10])
+        wide = [line for line in out.splitlines() if len(line.rstrip()) > width and len(line.split()) > 1]
+        assert not wide, (width, wide[:3])
+
+
+# --------------------------------------------------------------------------- grouped listings
+
+
+def test_every_group_is_laid_out_the_same_way(capsys, monkeypatch):
+    """One group with short texts and one with a long name and id: the same columns at the same
+    widths in both (a table each), or blocks in both."""
+    from bti_cli.terminal import console
+
+    rows = [dict(ROW, service="a", name="Kort", id="kort"), dict(ROW, service="b")]
+    for width, tables in ((120, True), (60, True), (40, False)):
+        monkeypatch.setenv("COLUMNS", str(width))
+        console.configure()
+        render(rows, cols(), "table", group_by=lambda r: [f"Gruppe {r['service']}"])
+        lines = capsys.readouterr().out.splitlines()
+        rules = [line for line in lines if line.startswith("─")]
+        headers = [line for line in lines if line.startswith("ID ")]
+        if tables:
+            assert len(rules) == 2 and rules[0] == rules[1] and len(headers) == 2 and headers[0] == headers[1]
+        else:
+            assert not rules and not headers
+            assert lines[:4] == ["Gruppe a", "", "Kort", "  ID: kort · Tjeneste: a · Alder: 0–6 ·"]
+
+
+@pytest.mark.parametrize("municipality", ["loten", "sondre-land", "elverum"])
+@pytest.mark.parametrize("width", [60, 80, 120, 160])
+def test_measures_by_service_share_one_layout(cli, municipality, width):
+    result = cli("measures", "list", "-m", municipality, "--group-by", "service", "-f", "table",
+                 env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    services = {r["service"] for r in json.loads(cli("measures", "list", "-m", municipality, "-f", "json").stdout)}
+    lines = result.stdout.splitlines()
+    rules = [line.rstrip() for line in lines if line.startswith("─")]
+    headers = [line.rstrip() for line in lines if line.startswith(("Navn ", "Navn\n"))]
+    # a table in every group, with one header and one rule, or blocks in every group
+    assert len(rules) in (0, len(services)) and len(set(rules)) <= 1
+    assert len(headers) == len(rules) and len(set(headers)) <= 1
+    if rules:
+        assert "Tjeneste" not in headers[0]  # the group's heading names the service
+    else:
+        assert not any(line.startswith("  Tjeneste:") or " · Tjeneste:" in line for line in lines)

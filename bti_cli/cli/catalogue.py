@@ -72,7 +72,7 @@ def measure_columns() -> list[Column]:
     return [
         Column("name", t("catalogue.col_name"), max_width=40, min_width=24, primary=True),
         Column("tiers", t("catalogue.col_tiers"), display=labels(tier_label), max_width=12),
-        Column("service", t("catalogue.col_service"), max_width=20, min_width=16, drop_order=2),
+        Column("service_name", t("catalogue.col_service"), max_width=20, min_width=16, drop_order=2),
         Column("ages", t("catalogue.col_ages"), no_wrap=True, drop_order=1),
         Column("state", t("catalogue.col_status"), drop_order=3),
         Column("id", t("catalogue.col_id"), no_wrap=True),
@@ -187,7 +187,11 @@ def measures_list(
         elif group_by is GroupBy.area:
             rows.sort(key=lambda r: r["areas"][0])
     title = t("catalogue.title_measures", municipality=cat["municipality"]["name"], count=len(rows))
-    render(rows, measure_columns(), fmt, title=title if grouper is None else None, group_by=grouper)
+    columns = measure_columns()
+    if group_by is GroupBy.service and grouper is not None:
+        # the group's heading names the service: not again in every row
+        columns = [c for c in columns if c.key != "service_name"]
+    render(rows, columns, fmt, title=title if grouper is None else None, group_by=grouper)
 
 
 def _check_choice(option: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
@@ -373,11 +377,14 @@ def coordinators(
         for c in cat["coordinators"]
         if (level is None or level in c["levels"]) and (arena is None or not c["arenas"] or arena in c["arenas"])
     ]
+    from bti_cli.catalogue.names import Names
+
+    names = Names(data=cat)
     columns = [
         Column("role", t("catalogue.col_role"), max_width=32, primary=True),
         Column("levels", t("catalogue.col_levels"), no_wrap=True),
         Column("arenas", t("catalogue.col_arenas"), display=labels(core.work_arena_label), drop_order=1),
-        Column("service", t("catalogue.col_service"), drop_order=2),
+        Column("service", t("catalogue.col_service"), drop_order=2, display=names.service),
         Column("legal_basis", t("catalogue.col_legal_basis"), max_width=30, drop_order=3),
     ]
     render(rows, columns, fmt, title=t("catalogue.title_coordinators", municipality=cat["municipality"]["name"]))

@@ -329,14 +329,17 @@ def print_blocks(rows: Sequence[dict], columns: Sequence[Column], title: str | N
         console.print(Text(title, style="bold"))
         console.print("")
     for row in rows:
-        for line in textwrap.wrap(head.text(row, words=True) or "–", width + 2, break_on_hyphens=False):
-            console.print(Text(line, style="bold"))
+        for line in textwrap.wrap(head.text(row, words=True) or "–", width + 2, break_long_words=False,
+                                  break_on_hyphens=False):
+            console.print(Text(line, style="bold"), soft_wrap=True)
         # a no-break space keeps a label with the first word of its value (textwrap breaks at
         # ASCII spaces only) when the two fit on a line; a long value wraps between its words
         pairs = [(c.label, c.text(row, words=True)) for c in rest]
         body = f"{NBSP}· ".join(_pair(label, text, width) for label, text in pairs if text)
-        for line in textwrap.wrap(body, width, break_long_words=True, break_on_hyphens=False):
-            console.print(Text("  " + line.replace(NBSP, " ")))
+        # a word longer than the whole line (a long web address) stays whole on a line of its
+        # own: the terminal wraps it, and it can still be copied or opened
+        for line in textwrap.wrap(body, width, break_long_words=False, break_on_hyphens=False):
+            console.print(Text("  " + line.replace(NBSP, " ")), soft_wrap=True)
 
 
 NBSP = "\u00a0"
