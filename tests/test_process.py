@@ -40,7 +40,7 @@ BASE = {
     "responsibility_group": True, "statutory_coordinator": False, "child_coordinator": False,
     "handover": False, "barnevern_informed": True, "notified_date": "2026-01-03", "police_informed": False,
     "words_written": True, "carried_out": "done", "as_planned": True,
-    "closing_reason": "goal-reached", "closing_note": "done", "talk_within_week": True,
+    "closing_reason": "goal-reached", "closing_note": "done", "talk_within_week": True, "family_text": "",
 }
 
 
@@ -142,6 +142,36 @@ def test_duplicate_step_and_missing_safety_are_reported():
     assert any("duplicate step id 'l0-concern'" in p for p in problems)
     problems = _broken(SHIPPED.replace('id = "safety"\nlevel = 0', 'id = "safe"\nlevel = 0', 1))
     assert any("safety gate step 'safety' is missing" in p for p in problems)
+
+
+@pytest.mark.usefixtures("english")
+def test_for_family_only_on_an_optional_text_question():
+    """A text for the family must be a text the employee may leave empty; a choice, a required
+    text or the closing note cannot be marked for the family."""
+    engine.parse_process(SHIPPED, "p.toml")  # as shipped: valid
+    marked = 'required = false\nfor_family = true\n'
+    # a required text: refused
+    problems = _broken(SHIPPED.replace(marked, 'for_family = true\n', 1))
+    assert any("for_family" in p and "optional text question" in p for p in problems), problems
+    # a yes-no question: refused
+    text = SHIPPED.replace('id = "talked_child"\nkind = "yes-no"\n',
+                           'id = "talked_child"\nkind = "yes-no"\nrequired = false\nfor_family = true\n', 1)
+    assert text != SHIPPED and any("for_family" in p for p in _broken(text))
+    # the closing step's note: refused (a close step is not a walkthrough or evaluation step)
+    text = SHIPPED.replace('id = "closing_note"\nkind = "text"\n',
+                           'id = "closing_note"\nkind = "text"\nrequired = false\nfor_family = true\n', 1)
+    assert text != SHIPPED and any("for_family" in p for p in _broken(text))
+
+
+def test_the_texts_for_the_family_are_asked_at_each_levels_planning_and_evaluation(proc):
+    marked = [(s.id, q.id) for s in proc.steps for q in s.questions if q.for_family]
+    assert marked == [(step, "family_text") for step in ("l0-decide", "l1-plan", "l1-evaluate", "l2-meeting",
+                                                         "l2-evaluate", "l3-meeting", "l3-evaluate")]
+    assert proc.for_family("l1-plan", "family_text") and not proc.for_family("l1-goals", "goals")
+    assert not proc.for_family("no-such-step", "family_text") and not proc.for_family("l1-plan", None)
+    for step_id, qid in marked:
+        question = proc.step(step_id).question(qid)
+        assert not question.required and question.kind == "text"
 
 
 def test_bad_decision_target_is_reported():
@@ -339,7 +369,7 @@ def test_safety_gate_at_level0(proc):
 
 
 def test_safety_gate_from_a_later_step(proc):
-    events, _, _ = drive(proc, ["level:1"], steps=21)  # somewhere in l1-goals
+    events, _, _ = drive(proc, ["level:1"], steps=22)  # somewhere in l1-goals
     assert events[-1].step == "l1-goals"
     events.append(ev("answer", "safety", "danger", True, 1))
     action = engine.next_action(proc, events)

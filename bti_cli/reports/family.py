@@ -1,14 +1,17 @@
 """A summary of a case for the family: plain language, printable, no internal words.
 
 `guardian_summary(header, events, catalogue=…, process=…)` returns Markdown in the current
-language (nb, nn or en): what the work is about and how far it has come, the goals, the
-measures with the service responsible for each, who does what (the baton holder's role and
+language (nb, nn or en): what the work is about and how far it has come, whether the goals
+were agreed, the texts the employee wrote for the family (and only those: the questions marked
+`for_family` in process.toml, asked with "Dette vises for familien"), the measures with the
+service responsible for each, who does what (the baton holder's role and
 what a baton holder does), the next meeting, what the child and the guardians have said, the
 consent (which services, valid until), and what the family can do if they disagree.
 
 Everything comes from the case log, which holds no direct identifiers: free text was scrubbed
-when it was written, and roles stand where people would. The staff's own notes (what the child
-and the guardians said, the professional assessment, the closing note) are not shown: the family
+when it was written, and roles stand where people would. The staff's own notes (the goals as
+written for the log, what the child and the guardians said, the professional assessment, the
+closing note) are not shown: the family
 is told when they were heard and that they may read what was written. Placeholders of the
 scrubber never reach the family ("barnet" stands for a name). Tense and the consent wording
 follow the case: a closed case is told in the past, and only a consent that was given can be
@@ -72,22 +75,29 @@ def went_through_safety_gate(events: list[Event], process: Process | None = None
 
 
 class _Answers:
-    """The latest answer to each question id, and every recorded view with its date."""
+    """The latest answer to each question id (with its date), every recorded view with its date,
+    and the texts written for the family (questions marked `for_family`), in the order written."""
 
-    def __init__(self, events: list[Event]) -> None:
+    def __init__(self, events: list[Event], process: Process | None = None) -> None:
         self.latest: dict[str, Any] = {}
+        self.dates: dict[str, str] = {}
         self.views: list[tuple[str, str, str]] = []  # (question, date, text)
-        from bti_cli.walkthrough.process import effective_events
+        self.for_family: list[tuple[str, str]] = []  # (date, text)
+        from bti_cli.walkthrough.process import default_process, effective_events
 
+        process = process or default_process()
         for event in effective_events(events):
             kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
             if kind != "answer" or not event.question:
                 continue
             self.latest[event.question] = event.value
             day = (event.at or "")[:10]
+            self.dates[event.question] = day
             text = event.value.strip() if isinstance(event.value, str) else ""
             if event.question in VIEW_QUESTIONS and text:
                 self.views.append((event.question, day, text))
+            if text and process.for_family(event.step, event.question):
+                self.for_family.append((day, text))
 
     def text(self, question: str) -> str:
         value = self.latest.get(question)
@@ -108,7 +118,9 @@ def _option_label(process: Process | None, question_id: str, value: Any, lang: s
 
 def _for_family(text: str, lang: str) -> str:
     """A text the family reads: no placeholder of the scrubber left in it — a name becomes
-    "barnet" ("your child"), other personal data is left out."""
+    "barnet" in the language the text was written in (the placeholder's: `[NAVN]` → "barnet",
+    `[NAME]` → "your child", so a Norwegian sentence stays Norwegian), other personal data is
+    left out."""
     if not text or "[" not in text:
         return text
     from bti_cli.i18n import LANGUAGES
@@ -118,7 +130,7 @@ def _for_family(text: str, lang: str) -> str:
         for kind in KINDS:
             mark = placeholders(code)[kind]
             if mark in text:
-                word = t("family.placeholder_name", lang) if kind == "name" else ""
+                word = t("family.placeholder_name", code) if kind == "name" else ""
                 text = text.replace(mark, word)
     # brackets left with nothing but labels and commas in them: "(tlf. , )"
     text = re.sub(r"[ \t]*\([^()]*\)", lambda m: m.group() if re.search(r"[^\W\d_]{4,}", m.group()) else "", text)
@@ -186,11 +198,11 @@ def guardian_summary(
     summary = summarise(header, events, deadline_days=process.deadline_days if process else 14, process=process)
     municipality = catalogue.municipality.name if catalogue is not None else header.municipality
     subject = summary.subject if summary.subject in ("child", "youth", "pregnant", "family") else "child"
-    case = _Case(header, summary, _Answers(events), Names(catalogue), process, lang, today, subject)
+    case = _Case(header, summary, _Answers(events, process), Names(catalogue), process, lang, today, subject)
     out: list[str] = [f"# {t('family.title', lang)}", ""]
     out += [t("family.intro", lang, subject=t(f"family.subject_{subject}", lang), municipality=municipality,
               date=long_date(today, lang)), ""]
-    for section in (_about, _goals, _measures, _who, _dates, _views, _consent, _disagree):
+    for section in (_about, _goals, _written, _measures, _who, _dates, _views, _consent, _disagree):
         out += section(case)
     out += ["---", "", t("family.footer", lang, case=header.case_id), ""]
     return "\n".join(out)
@@ -214,13 +226,32 @@ def _about(case: _Case) -> list[str]:
         out += [line, ""]
     else:
         out += [t(f"family.stage_{summary.level}", lang), ""]
+    meeting = case.answers.latest.get("meeting_date")
+    if summary.evaluations and isinstance(meeting, str):
+        out += [t("family.last_evaluation", lang, date=long_date(meeting, lang)), ""]
     return out
 
 
 def _goals(case: _Case) -> list[str]:
+    """Whether the goals were agreed with the family, and when; the goals as the staff wrote
+    them are the case log's (what the family is to read is in the texts written for them)."""
+    lang, closed = case.lang, case.closed
+    out = [f"## {t('family.h_goals', lang)}", ""]
+    if case.answers.text("goals"):
+        line = t("family.goals_agreed", lang, date=long_date(case.answers.dates.get("goals"), lang))
+        out.append(line if closed else f"{line} {t('family.goals_in_writing', lang)}")
+    else:
+        out.append(t("family.goals_none_closed" if closed else "family.goals_none", lang))
+    return [*out, ""]
+
+
+def _written(case: _Case) -> list[str]:
+    """The texts the employee wrote for the family (asked as such: "Dette vises for familien"),
+    each with its date; no section when there are none."""
     lang = case.lang
-    goals_none = t("family.goals_none_closed" if case.closed else "family.goals_none", lang)
-    return [f"## {t('family.h_goals', lang)}", "", _for_family(case.answers.text("goals"), lang) or goals_none, ""]
+    texts = [(day, _for_family(text, lang)) for day, text in case.answers.for_family]
+    lines = [f"- **{long_date(day, lang)}:** {text}" for day, text in texts if text]
+    return [f"## {t('family.h_written', lang)}", "", *lines, ""] if lines else []
 
 
 def _measures(case: _Case) -> list[str]:
@@ -317,11 +348,15 @@ def _consent(case: _Case) -> list[str]:
 
 
 def _disagree(case: _Case) -> list[str]:
-    """What the family can do if they disagree."""
+    """What the family can do if they disagree: only what the BTI model gives them (guardians
+    take part and see what is written, a consent can be withdrawn, parents may ask to close the
+    log; ../shared/domain/BTI.md) — no complaint body that neither the model nor the plans name."""
     lang = case.lang
-    rights = ["disagree_talk", "disagree_complain", "disagree_insight"]
-    if case.consent() is not None and not case.closed:
-        rights.insert(1, "disagree_withdraw")  # only a consent that was given can be withdrawn
+    rights = ["disagree_talk", "disagree_insight"]
+    if not case.closed:
+        rights.insert(1, "disagree_close")
+        if case.consent() is not None:
+            rights.insert(1, "disagree_withdraw")  # only a consent that was given can be withdrawn
     return [f"## {t('family.h_disagree', lang)}", "", *(f"- {t(f'family.{key}', lang)}" for key in rights), ""]
 
 

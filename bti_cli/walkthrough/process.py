@@ -84,6 +84,9 @@ class Question(_Strict):
     future: bool = False  # a date that cannot lie in the past
     max_length: Annotated[int, Field(ge=1, le=4000)] | None = None
     default: str | int | bool | None = None
+    # a text written for the family, shown in their summary (`cases show --for guardians`);
+    # every other free text is for the case log and never shown to the family
+    for_family: bool = False
 
 
 class Decision(_Strict):
@@ -160,6 +163,13 @@ class Process:
 
     def level(self, level: int) -> LevelDef | None:
         return next((lv for lv in self.definition.levels if lv.level == level), None)
+
+    def for_family(self, step_id: str, question_id: str | None) -> bool:
+        """True for a text written for the family (`for_family = true`): the one rule for which
+        answers the family summary may show. Every other answer is for the case log only."""
+        step = self.step(step_id)
+        question = step.question(question_id) if step is not None and question_id else None
+        return question is not None and question.for_family
 
     def phase_steps(self, level: int, phase: str) -> list[Step]:
         if phase in ("notify", "close"):
@@ -438,6 +448,8 @@ def _check_question(step: Step, q: Question, loc: tuple, condition: _ConditionCh
         problems.append(((*loc, "past" if q.past else "future"), t("process.v_date_only")))
     if q.past and q.future:
         problems.append(((*loc, "future"), t("process.v_past_future")))
+    if q.for_family and (q.kind != "text" or q.required or step.phase not in ("start", "evaluation")):
+        problems.append(((*loc, "for_family"), t("process.v_for_family")))
 
 
 def _check_engine_steps(steps: Sequence[Step], ids: dict[str, int], problems: list[tuple[tuple, str]]) -> None:

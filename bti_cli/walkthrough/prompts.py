@@ -77,6 +77,9 @@ class PromptSpec:
     kind: str  # a process question kind, or "decision"
     text: str
     help: str | None = None
+    # free text: who will read it ("Dette vises for familien", or the case log only)
+    audience: str | None = None
+    for_family: bool = False
     choices: tuple[Choice, ...] = ()
     default: Any = None
     required: bool = True
@@ -452,6 +455,8 @@ class RichPrompter:
         if spec.place:
             self.show(spec.place, style="dim")
         self.show(spec.text, style="bold")
+        if spec.audience:
+            self.show(spec.audience, style="bold yellow" if spec.for_family else "dim")
         if spec.help:
             self.show(spec.help, style="dim")
         if spec.choices:

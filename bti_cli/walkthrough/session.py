@@ -856,6 +856,8 @@ class Session:
             kind=q.kind,
             text=_fmt(pick(q.text), self.proc) + (f" {t('walk.again')}" if action.again else ""),
             help=_fmt(pick(q.help), self.proc) if q.help else None,
+            audience=_audience(q),
+            for_family=q.for_family,
             choices=tuple(choices),
             default=self.default(q.default),
             required=q.required,
@@ -874,6 +876,13 @@ class Session:
             today=self.today,
             validate=validate,
         )
+
+
+def _audience(question: Any) -> str | None:
+    """Who reads a free text: the family (only a question marked `for_family`) or the case log."""
+    if question.kind != "text":
+        return None
+    return t("walk.for_family") if question.for_family else t("walk.for_log")
 
 
 def _place_text(level: int, number: int, total: int) -> str:

@@ -111,9 +111,11 @@ def test_evaluate_up_to_level2_with_consent_by_interactive_transcript(cli, case)
         "Leser fortsatt svakt.",  # child_view
         "Bekymret.",  # guardians_view
         "Trenger PPT.",  # assessment
+        "Vi ber PPT om hjelp med lesingen.",  # a text for the family
         "level:2",
         "j", "guardians", "ppt", "+180",  # consent
         "+7", "Leser bedre.", "ppt-utredning", "kontaktlaerer", "",  # first meeting, goals, measures, baton, date
+        "",  # a text for the family: none
         "Vil ha hjelp.", "Enige.",  # the views of the plan
     ]
     result = cli("cases", "evaluate", case, "--data", FIXTURE, input="\n".join(lines) + "\n")
@@ -123,11 +125,13 @@ def test_evaluate_up_to_level2_with_consent_by_interactive_transcript(cli, case)
     assert s["level"] == 2 and s["highest_level"] == 2
     assert s["consent_services"] == ["ppt"] and s["consent_until"] == (date.today() + timedelta(days=180)).isoformat()
     assert "ppt" in s["services_involved"]
+    family = cli("cases", "show", case, "--for", "guardians", "--format", "md")
+    assert "Vi ber PPT om hjelp med lesingen." in family.stdout and "Trenger PPT." not in family.stdout
 
 
 def test_evaluate_down_without_consent_offers_anonymous_arenas(cli, case):
-    lines = ["Lesekurs.", "n", "", "Vil ikke.", "Ikke spurt, fordi de ikke møtte.", "Trenger mer hjelp.", "level:2",
-             "n", "drofteteam", ""]
+    lines = ["Lesekurs.", "n", "", "Vil ikke.", "Ikke spurt, fordi de ikke møtte.", "Trenger mer hjelp.", "",
+             "level:2", "n", "drofteteam", ""]
     result = cli("cases", "evaluate", case, "--data", FIXTURE, input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
     assert "Uten samtykke kan saken bare drøftes anonymt" in result.stdout

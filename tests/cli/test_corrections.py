@@ -50,10 +50,11 @@ def test_back_twice_and_change_an_answer(cli, cases_dir):
 
 
 def test_a_changed_answer_withdraws_the_answers_that_no_longer_apply(cli, cases_dir):
-    # at the level-0 decision: back four times to "talked with the child", answer no; the child's
-    # view no longer applies and is withdrawn; Enter keeps the guardians' answers
+    # at the level-0 decision: back five times (past the text for the family) to "talked with the
+    # child", answer no; the child's view no longer applies and is withdrawn; Enter keeps the
+    # guardians' answers and the (empty) text for the family
     decision = LEVEL1.index("level:1")
-    lines = _with(LEVEL1, decision, ["<", "<", "<", "<", "n", "", ""])
+    lines = _with(LEVEL1, decision, ["<", "<", "<", "<", "<", "n", "", "", ""])
     result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
     assert "svaret er trukket tilbake" in result.stdout

@@ -57,7 +57,7 @@ def test_pty_check_your_answers_and_change_one(env, cases_dir):  # noqa: F811
         ("Har det vært bekymring", "n"), ("Hvor bekymret er du?", "2"),
         ("Har du drøftet undringen med en kollega?", "j"), ("Har du drøftet den med nærmeste leder?", "j"),
         ("Har du drøftet saken anonymt", "n"), ("Har du (eller en annen) snakket med barnet", "n"),
-        ("Har du snakket med foresatte?", "n"),
+        ("Har du snakket med foresatte?", "n"), ("Kort tekst til familien", ""),
     ]:
         answer(child, prompt, reply)
     child.expect_exact("Sjekk svarene")

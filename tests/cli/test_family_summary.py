@@ -73,8 +73,9 @@ def test_level1_summary_has_goals_measures_roles_dates_views_and_rights(cli, lev
         assert f"\n## {t(f'family.{heading}')}\n" in text
     # where the work stands, in words
     assert t("family.stage_1") in text
-    # the goals and the views, as recorded (scrubbed) in the case
-    assert answers["l1-goals"]["goals"] in text
+    # the goals were agreed (and when); the goals as the staff noted them are the case log's
+    assert t("family.goals_agreed", date=long_date(date.today(), lang)) in text
+    assert answers["l1-goals"]["goals"] not in text
     # the views: when they were heard, never the staff's notes of them as quotes
     today = long_date(date.today(), lang)
     assert t("family.child_view", date=today) in text and t("family.guardians_view", date=today) in text
@@ -92,7 +93,7 @@ def test_level1_summary_has_goals_measures_roles_dates_views_and_rights(cli, lev
     assert t("family.evaluation", date=long_date(evaluation, lang)) in text
     # no consent at level 1, so none to withdraw; what the family can do when they disagree
     assert t("family.consent_none") in text
-    for key in ("disagree_talk", "disagree_complain", "disagree_insight"):
+    for key in ("disagree_talk", "disagree_close", "disagree_insight"):
         assert f"- {t(f'family.{key}')}" in text
     assert t("family.disagree_withdraw") not in text
 
@@ -166,8 +167,9 @@ def test_each_language_is_whole(cli, level3, lang):
 
 def test_personal_data_in_the_answers_never_reaches_the_summary(cli, tmp_path):
     answers = (EXAMPLES / "level1.toml").read_text(encoding="utf-8")
-    goals = 'goals = "Kari Nordmann (tlf. 912 34 567, kari@example.no) skal bli trygg i friminuttene'
-    answers = answers.replace('goals = "Trygg i friminuttene', goals)
+    goals = ('family_text = "Kari Nordmann (tlf. 912 34 567, kari@example.no) skal bli trygg i friminuttene."\n'
+             'evaluation_date')
+    answers = answers.replace('evaluation_date', goals, 1)
     view = 'guardians_view = "Mor Ola-Kari Testesen, født 01.02.2017, er enig."'
     answers = answers.replace('guardians_view = "Enige i planen."', view)
     assert goals in answers and view in answers

@@ -22,9 +22,11 @@ LEVEL1 = [
     "n",  # safety gate
     "Strever med lesing i timene.", "", "weeks", "n", "3",
     "j", "j", "n", "j", "Synes lesing er vanskelig.", "j", "Ønsker hjelp.",
+    "",  # a text for the family: none (optional)
     "level:1",
     "j", "j", "Leser bedre innen jul.",
     "lesekurs", "1", "",  # measures, baton holder (first suggestion), evaluation date (default)
+    "",  # a text for the family: none
     "Vil øve på lesing.", "Enige i planen.",  # views of the plan (or "ikke spurt, fordi …")
 ]
 
@@ -79,9 +81,9 @@ def test_invalid_input_at_every_kind_of_prompt_is_asked_again(cli, cases_dir):
         5: "ingen-slik",  # multi-choice
         6: "kanskje",  # yes-no
         7: "",  # required text
-        19: "level:9",  # decision
-        23: "finnes-ikke",  # measures
-        24: "42",  # coordinator: a number that is not in the list
+        20: "level:9",  # decision
+        24: "finnes-ikke",  # measures
+        25: "42",  # coordinator: a number that is not in the list
     }
     lines = []
     for i, answer in enumerate(LEVEL1):

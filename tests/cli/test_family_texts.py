@@ -1,0 +1,304 @@
+"""Texts written for the family, asked as such ("Dette vises for familien"), and the family
+summary (`bti cases show CASE --for guardians`) of cases at every level — open, evaluated, handed
+over and closed — read as a parent would, in nb, nn and en."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from bti_cli import i18n
+from bti_cli.reports.family import long_date
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples" / "answers"
+LANGS = ("nb", "nn", "en")
+CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-Z]{5}")
+
+# obviously fictitious: a name the scrubber knows, in a text for the family
+FAMILY_L0 = "Vi har snakket om friminuttene og blir enige om å prøve noe nytt på skolen."
+FAMILY_PLAN = "Vi prøver en fast friminuttsgruppe i seks uker, og Emma Testesen får en voksen å gå til."
+FAMILY_PLAN_SHOWN = "Vi prøver en fast friminuttsgruppe i seks uker, og barnet får en voksen å gå til."
+FAMILY_EVAL = "Gruppen hjelper. Vi fortsetter til jul og møtes igjen da."
+# staff notes: never in the family summary
+GOALS = "Intern målformulering om friminutt og gruppe."
+ASSESSMENT = "Faglig vurdering: effekten er usikker."
+CLOSING = "Avslutningsnotat for arkivet."
+
+L0 = {
+    "l0-concern": {"concern_date": "today-3", "arena": "school", "role": "kontaktlærer", "subject": "child",
+                   "age": 9, "areas": ["social-inclusion-leisure"]},
+    "safety": {"danger": False},
+    "l0-concrete": {"observations": "Alene i friminuttene.", "child_said": "", "duration": "weeks",
+                    "earlier": False, "scale": 3},
+    "l0-share": {"shared_colleague": True, "shared_leader": True, "anonymous_consultation": False,
+                 "talked_child": True, "child_view": "Vil ha noen å være med.", "talked_guardians": True,
+                 "guardians_view": "Glade for at skolen tar kontakt."},
+    "l0-decide": {"family_text": FAMILY_L0},
+}
+PLAN = {"measures": ["foreldresamarbeid-barneskole"], "baton_holder": "kontaktlaerer",
+        "evaluation_date": "today+42", "family_text": FAMILY_PLAN}
+VIEWS = {"child_view": "Liker gruppen.", "guardians_view": "Enige i planen."}
+CONSENT = {"given": True, "by": ["guardians"], "services": ["barneskole", "ppt"], "until": "today+180"}
+
+
+def answers(level: int | None) -> dict:
+    """A walkthrough that stays at level 0 (no decision yet), or goes on to `level`."""
+    data = {key: dict(value) for key, value in L0.items()}
+    if level is None:
+        return data
+    data["l0-decide"]["decision"] = f"level:{level}"
+    if level == 1:
+        data["l1-goals"] = {"guardians_met": True, "child_involved": True, "goals": GOALS}
+        data["l1-plan"] = dict(PLAN)
+        data["l1-views"] = dict(VIEWS)
+    elif level == 2:
+        data["l2-consent"] = {"consent": CONSENT}
+        data["l2-meeting"] = {"first_meeting": "today+7", "goals": GOALS, **PLAN}
+        data["l2-views"] = dict(VIEWS)
+    else:
+        data["l3-consent"] = {"consent": CONSENT}
+        data["l3-meeting"] = {"first_meeting": "today+7", "goals": GOALS,
+                              "measures": ["foreldresamarbeid-barneskole"], "family_text": FAMILY_PLAN}
+        data["l3-views"] = dict(VIEWS)
+        data["l3-coordination"] = {"individual_plan": False, "responsibility_group": True,
+                                   "statutory_coordinator": False, "child_coordinator": False}
+        data["l3-baton-now"] = {"baton_holder": "kontaktlaerer"}
+        data["l3-baton"] = {"handover": False, "baton_holder": "kontaktlaerer", "evaluation_date": "today+42"}
+    return data
+
+
+def write(tmp_path: Path, name: str, data: dict) -> str:
+    path = tmp_path / name
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def start(cli, tmp_path: Path, level: int | None) -> str:
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "start.toml", answers(level)))
+    assert result.exit_code == (1 if level is None else 0), result.stderr  # level 0: waits at the decision
+    return CASE_RE.search(result.stdout).group(0)
+
+
+def evaluate(cli, tmp_path: Path, case: str, level: int, decision: str) -> None:
+    data = {
+        f"l{level}-carry-out": {"carried_out": "Gruppen er i gang.", "as_planned": True},
+        f"l{level}-evaluate": {"meeting_date": "today", **VIEWS, "assessment": ASSESSMENT,
+                               "family_text": FAMILY_EVAL, "decision": decision},
+    }
+    if decision == "continue" and level == 1:  # the plan again, with a new evaluation date and no new text
+        data["l1-plan"] = {key: value for key, value in PLAN.items() if key != "family_text"}
+        data["l1-views"] = dict(VIEWS)
+    if decision == "close":  # the closing step follows in the same run
+        data["close"] = {"closing_reason": "goal-reached", "closing_note": CLOSING}
+    result = cli("cases", "evaluate", case, "--no-input", "--answers", write(tmp_path, "eval.toml", data))
+    assert result.exit_code == 0, result.stderr
+
+
+def close(cli, tmp_path: Path, case: str) -> None:
+    data = {"close": {"closing_reason": "goal-reached", "closing_note": CLOSING}}
+    result = cli("cases", "close", case, "--no-input", "--answers", write(tmp_path, "close.toml", data))
+    assert result.exit_code == 0, result.stderr
+
+
+def family(cli, case: str, lang: str) -> str:
+    result = cli("cases", "show", case, "--format", "md", "--for", "guardians", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def section(text: str, heading: str) -> str:
+    """The lines under `## heading`, up to the next heading."""
+    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |^---)", text, re.S | re.M)
+    return match.group(1) if match else ""
+
+
+def read_as_a_parent(text: str, lang: str) -> None:
+    """What holds for every family summary: no placeholder, no staff note, no ISO date, no
+    right the BTI model does not give."""
+    assert not re.search(r"\[[A-ZÆØÅ-]+\]", text)
+    assert "Testesen" not in text
+    for note in (GOALS, ASSESSMENT, CLOSING, "Alene i friminuttene", "Liker gruppen", "Gruppen er i gang"):
+        assert note not in text
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
+    assert "statsforvalt" not in text.lower()
+    assert f"## {i18n.t('family.h_disagree', lang)}" in text
+
+
+# --------------------------------------------------------------------------- the prompts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_prompt_for_the_family_says_so_and_every_other_text_prompt_says_case_log(cli, tmp_path, lang):
+    """`bti cases evaluate` at a terminal: five text questions; one is for the family."""
+    case = start(cli, tmp_path, 1)
+    lines = [
+        "Gruppen er i gang.", "j",  # carried out, as planned
+        "",  # meeting date: today
+        "Liker gruppen.", "Enige.", ASSESSMENT,  # the views, the assessment
+        FAMILY_EVAL,  # for the family
+        "close", "goal-reached", CLOSING,  # the decision, then the closing step
+    ]
+    result = cli("cases", "evaluate", case, "--lang", lang, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for_family, for_log = i18n.t("walk.for_family", lang), i18n.t("walk.for_log", lang)
+    assert out.count(for_family) == 1
+    # carried_out, child_view, guardians_view, assessment, closing_note
+    assert out.count(for_log) == 5
+    plainly = {"nb": "Dette vises for familien", "nn": "Dette blir vist til familien",
+               "en": "This is shown to the family"}[lang]
+    assert plainly in for_family
+    # the family's prompt is the one asking for the family text, right under it
+    asked = i18n.t("process.hint_optional", lang)
+    family_block = out[out.index(for_family) - 200: out.index(for_family) + len(for_family) + 80]
+    assert ("familien" in family_block or "family" in family_block) and asked in family_block
+    # what the family reads: the family text, not the assessment nor the closing note
+    text = family(cli, case, lang)
+    assert FAMILY_EVAL in text and ASSESSMENT not in text and CLOSING not in text
+
+
+def test_an_empty_family_text_shows_nothing_and_answers_files_need_not_name_it(cli, tmp_path):
+    data = answers(1)
+    del data["l0-decide"]["family_text"], data["l1-plan"]["family_text"]
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "a.toml", data))
+    assert result.exit_code == 0, result.stderr
+    case = CASE_RE.search(result.stdout).group(0)
+    for lang in LANGS:
+        assert f"## {i18n.t('family.h_written', lang)}" not in family(cli, case, lang)
+    # the examples shipped with bti do not name it either, and still run
+    assert "family_text" not in (EXAMPLES / "level1.toml").read_text(encoding="utf-8")
+
+
+def test_a_family_text_is_scrubbed_and_stripped_of_control_characters_when_stored(cli, tmp_path, cases_dir):
+    data = answers(1)
+    data["l1-plan"]["family_text"] = "Ring 912 34 567 eller skriv til kari@example.no.\x1b[31m Vi møtes i januar."
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "a.toml", data))
+    assert result.exit_code == 0, result.stderr
+    case = CASE_RE.search(result.stdout).group(0)
+    stored = (cases_dir / f"{case}.toml").read_text(encoding="utf-8")
+    assert "912 34 567" not in stored and "kari@example.no" not in stored
+    assert "\x1b" not in stored and "\\u001b" not in stored.lower()
+    text = family(cli, case, "nb")
+    assert "Vi møtes i januar." in text
+    assert "912" not in text and "example" not in text and "\x1b" not in text and "[" not in text
+
+
+# --------------------------------------------------------------------------- every level, every state
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_level0_open_and_closed(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    case = start(cli, tmp_path, None)
+    text = family(cli, case, lang)
+    read_as_a_parent(text, lang)
+    assert t("family.stage_0") in text
+    assert FAMILY_L0 in section(text, t("family.h_written"))
+    assert t("family.goals_none") in text and t("family.baton_none") in text
+    assert t("family.consent_none") in text and t("family.disagree_withdraw") not in text
+    assert t("family.dates_none") in text
+    # closed from the decision: told in the past, the text for the family kept
+    data = answers(None)
+    data["l0-decide"]["decision"] = "close"
+    data["close"] = {"closing_reason": "concern-gone", "closing_note": CLOSING}
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "closed.toml", data))
+    assert result.exit_code == 0, result.stderr
+    closed = family(cli, CASE_RE.search(result.stdout).group(0), lang)
+    read_as_a_parent(closed, lang)
+    assert t("family.closed", date=long_date(date.today(), lang)) in closed
+    assert t("family.goals_none_closed") in closed and t("family.goals_none") not in closed
+    assert t("family.h_dates") not in closed and t("family.family_line_closed") in closed
+    assert t("family.disagree_close") not in closed and t("family.disagree_withdraw") not in closed
+    assert FAMILY_L0 in closed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_level1_open_evaluated_and_closed(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    case = start(cli, tmp_path, 1)
+    text = family(cli, case, lang)
+    read_as_a_parent(text, lang)
+    written = section(text, t("family.h_written"))
+    # the texts for the family, in the order written, a name read as "barnet"
+    assert written.index(FAMILY_L0) < written.index(FAMILY_PLAN_SHOWN)
+    # the goals were agreed: said so with the date, the staff's wording of them not shown
+    today = long_date(date.today(), lang)
+    assert t("family.goals_agreed", date=today) + " " + t("family.goals_in_writing") in text
+    assert t("family.baton", role="Kontaktlærer") in text
+    assert t("family.evaluation", date=long_date(date.today() + timedelta(days=42), lang)) in text
+    assert t("family.last_evaluation", date=today) not in text  # no evaluation meeting yet
+    # no consent given at level 1: nothing to withdraw; asking for a meeting, or to close, is there
+    assert t("family.consent_none") in text and t("family.disagree_withdraw") not in text
+    assert t("family.disagree_talk") in text and t("family.disagree_close") in text
+
+    evaluate(cli, tmp_path, case, 1, "continue")
+    evaluated = family(cli, case, lang)
+    read_as_a_parent(evaluated, lang)
+    assert t("family.last_evaluation", date=today) in evaluated
+    written = section(evaluated, t("family.h_written"))
+    assert FAMILY_EVAL in written and written.count(FAMILY_PLAN_SHOWN) == 1
+    assert t("family.stage_1") in evaluated
+
+    close(cli, tmp_path, case)
+    closed = family(cli, case, lang)
+    read_as_a_parent(closed, lang)
+    assert t("family.goals_agreed", date=today) in closed and t("family.goals_in_writing") not in closed
+    assert t("family.baton_closed", role="Kontaktlærer") in closed
+    assert t("family.h_measures_closed") in closed and t("family.h_measures") not in closed
+    assert t("family.family_line") not in closed and t("family.disagree_close") not in closed
+    assert FAMILY_EVAL in closed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_level2_with_consent_open_then_closed(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    case = start(cli, tmp_path, 2)
+    text = family(cli, case, lang)
+    read_as_a_parent(text, lang)
+    assert t("family.stage_2") in text
+    assert FAMILY_PLAN_SHOWN in section(text, t("family.h_written"))
+    assert t("family.first_meeting", date=long_date(date.today() + timedelta(days=7), lang)) in text
+    # consent given: it can be withdrawn while the work goes on
+    consent = section(text, t("family.h_consent"))
+    assert consent.strip().startswith(t("family.consent_by_guardians"))
+    assert "Pedagogisk-/psykologisk tjeneste" in consent
+    assert t("family.consent_until", date=long_date(date.today() + timedelta(days=180), lang)) in consent
+    assert t("family.disagree_withdraw") in text
+
+    close(cli, tmp_path, case)
+    closed = family(cli, case, lang)
+    read_as_a_parent(closed, lang)
+    # the consent was given and ends with the work: no more "you can withdraw"
+    assert t("family.disagree_withdraw") not in closed and t("family.consent_none") not in closed
+    assert t("family.consent_until", date=long_date(date.today() + timedelta(days=180), lang)) not in closed
+    assert t("family.h_dates") not in closed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_level3_handed_over_then_accepted(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    case = start(cli, tmp_path, 3)
+    assert cli("cases", "handover", case, "--to", "koordinator").exit_code == 0
+    text = family(cli, case, lang)
+    read_as_a_parent(text, lang)
+    assert t("family.stage_3") in text and t("family.responsibility_group") in text
+    assert FAMILY_PLAN_SHOWN in section(text, t("family.h_written"))
+    # the baton holder's role by its name, and who it is to pass to
+    assert t("family.baton", role="Kontaktlærer") in text
+    assert t("family.baton_pending", new="koordinator", holder="kontaktlærer") in text
+    assert cli("cases", "accept", case).exit_code == 0
+    accepted = family(cli, case, lang)
+    assert t("family.baton", role="Koordinator") in accepted
+    assert t("family.baton_pending", new="koordinator", holder="kontaktlærer") not in accepted
+
+    evaluate(cli, tmp_path, case, 3, "close")
+    closed = family(cli, case, lang)
+    read_as_a_parent(closed, lang)
+    assert t("family.responsibility_group_closed") in closed and t("family.responsibility_group") not in closed
+    assert t("family.baton_closed", role="Koordinator") in closed
+    assert FAMILY_EVAL in section(closed, t("family.h_written"))
