@@ -367,16 +367,39 @@ def matches_words(query: str, text: str) -> bool:
     return bool(words) and all(word in haystack for word in words)
 
 
-def period_ended(period: dict[str, Any] | None, year: int | None = None) -> bool:
-    """True when a measure's period (`{"start", "end", "years"}`) ended before `year` (default:
-    this year). A period with no end year never ends."""
-    if not period or period.get("end") is None:
-        return False
+# a measure that is not running yet: its period is the time the plan gives for building it
+BUILDING_STATUSES = ("planned", "developing")
+
+
+def _this_year(year: int | None) -> int:
     if year is None:
         import datetime
 
-        year = datetime.date.today().year
-    return int(period["end"]) < year
+        return datetime.date.today().year
+    return year
+
+
+def period_ended(period: dict[str, Any] | None, year: int | None = None, status: str | None = None) -> bool:
+    """True when a running measure's period (`{"start", "end", "years"}`) ended before `year`
+    (default: this year). A period with no end year never ends. The period of a measure still
+    being built (`status` planned or developing) is its build period: when it has passed, the
+    measure is due (see `period_due`), not ended ("utvikles og implementeres i perioden
+    2023–2025" does not mean the offer stops in 2025)."""
+    if not period or period.get("end") is None or status in BUILDING_STATUSES:
+        return False
+    return int(period["end"]) < _this_year(year)
+
+
+def period_due(period: dict[str, Any] | None, status: str, year: int | None = None) -> int | None:
+    """The year by which the plan said a planned or developing measure would be in place, when
+    that year has passed (so it may well run now; the plan cannot say); None otherwise. The year
+    is the period's end, or its start when the plan gives only the year it was to come."""
+    if not period or status not in BUILDING_STATUSES:
+        return None
+    last = period.get("end") if period.get("end") is not None else period.get("start")
+    if last is None or int(last) >= _this_year(year):
+        return None
+    return int(last)
 
 
 def age_fits(age: int, age_min: int | None, age_max: int | None) -> bool:
@@ -490,7 +513,8 @@ def measure_row(m: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         "status_words": m.get("status_words", ""),
         "purpose": m.get("purpose", "direct"),
         "period": m.get("period"),
-        "ended": period_ended(m.get("period")),
+        "ended": period_ended(m.get("period"), status=m["status"]),
+        "due": period_due(m.get("period"), m["status"]),
         "shared_with": list(m.get("shared_with") or []),
         "aliases": list(m.get("aliases") or []),
         "description": m["description"],

@@ -57,15 +57,17 @@ AGE_POINTS = 6
 OWN_POINTS = {0: 30, 1: 30, 2: 6, 3: 2}
 SAME_KIND_SHARE = 0.8
 STATUS_POINTS = {"active": 0, "partial": -8, "developing": -16, "planned": -20}
+# planned or developing, but the year the plan gave for it has passed: likely running, to check
+DUE_POINTS = -8
 # arenas and baton holders
 ANONYMOUS_POINTS = 30
 PLANNED_ARENA_POINTS = -15
 ROLE_ARENA_POINTS = 30
 ROLE_CONDITION_POINTS = 12
 ROLE_UNMET_POINTS = -50
-# level 3: an indicated measure of a service that holds a level-3 coordination role (koordinator,
-# barnekoordinator, ansvarsgruppe, individuell plan) is the level's frame, unless the case meets
-# none of those roles' conditions
+# level 3: a coordination measure (the catalogue's `coordination = true`: individuell plan,
+# koordinator/barnekoordinator, ansvarsgruppe) is the level's frame, unless the case meets none of
+# the conditions of the level-3 roles its service holds
 COORDINATION_POINTS = 20
 
 # whom a case's subject can be helped through (a measure's audience); anything else is for
@@ -220,7 +222,7 @@ def measure_exclusion(m: Measure, need: Need) -> str | None:
         return "audience:staff"
     if not m.tiers:
         return "tier:none"  # the plan gives no tier: not direct help (the catalogue says so)
-    if m.period is not None and period_ended(m.period.model_dump(), need.year):
+    if m.period is not None and period_ended(m.period.model_dump(), need.year, m.status.value):
         return "period:ended"
     if need.is_unborn:
         if "pregnant" not in audience and (m.age_min is not None or audience <= {"infant", "child", "youth"}):
@@ -272,11 +274,12 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
                 r.texts.append(t("process.reason_area_broad", count=len(m.areas)))
         else:
             r.add(0, "area:none", t("process.reason_area_none"))
-    roles = coordination.get(m.service, []) if level == 3 and any(tr.value == "indicated" for tr in m.tiers) else []
-    if roles:
+    if level == 3 and m.coordination:
+        roles = coordination.get(m.service, [])
         open_roles = [c for c in roles if not coordinator_conditions(c, need)[1]]
-        if open_roles:
-            r.add(COORDINATION_POINTS, "coordination", t("process.reason_coordination", role=open_roles[0].role))
+        if open_roles or not roles:
+            r.add(COORDINATION_POINTS, "coordination",
+                  t("process.reason_coordination", role=open_roles[0].role if open_roles else m.name))
         else:
             r.add(0, "coordination:conditions-unmet", t("process.reason_coordination_unmet", role=roles[0].role))
     audience = {a.value for a in m.audience}
@@ -296,9 +299,19 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         r.add(AGE_POINTS / 3, "age:any", t("process.reason_age_any"))
     else:
         r.add(AGE_POINTS, "age:fits", t("process.reason_age_fits", age=need.age, span=_span(m.age_min, m.age_max)))
+    from bti_cli.catalogue.loader import period_due
+
     status = m.status.value
     not_started = m.period is not None and m.period.start is not None and m.period.start > need.year
-    r.add(STATUS_POINTS[status], f"status:{status}", t(f"process.reason_status_{status}"))
+    due = period_due(m.period.model_dump(), status, need.year) if m.period is not None else None
+    if due is not None:
+        # the plan said it would be in place by a year now past: offered with the running ones,
+        # but the coordinator is told to check that it has started
+        r.add(DUE_POINTS, "status:due", t(f"process.reason_status_{status}"))
+        r.texts.append(t("process.reason_status_due", year=due))
+        r.codes.append(f"status-words:{status}")
+    else:
+        r.add(STATUS_POINTS[status], f"status:{status}", t(f"process.reason_status_{status}"))
     if not_started and status == "active":
         r.add(STATUS_POINTS["planned"], "period:not-started", t("process.reason_period_not_started",
                                                               year=m.period.start if m.period else ""))
@@ -364,7 +377,9 @@ def rank_measures(
 
 
 def _running(s: Suggestion) -> bool:
-    return s.data.get("status") in ("active", "partial") and "period:not-started" not in s.codes
+    """Running, or due: planned for a year that has passed (offered with the running ones)."""
+    return (s.data.get("status") in ("active", "partial") or "status:due" in s.codes) \
+        and "period:not-started" not in s.codes
 
 
 def measure_exclusions(

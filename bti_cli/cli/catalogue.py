@@ -51,10 +51,13 @@ def purpose_label(key: str) -> str:
 
 
 def status_text(row: dict) -> str:
-    """The status as a person reads it, flagged when the measure's period has ended."""
+    """The status as a person reads it, flagged when the measure's period has ended, or when it
+    was to be in place by a year that has passed (due)."""
     text = status_label(row["status"])
     if row.get("ended"):
         text = f"{text}, {t('catalogue.flag_ended', year=row['period']['end'])}"
+    elif row.get("due"):
+        text = f"{text}, {t('catalogue.flag_due', year=row['due'])}"
     return text
 
 
@@ -238,7 +241,8 @@ def measures_show(
     row["tiers"] = [tier_label(x) for x in row["tiers"]] or t("catalogue.tier_none")
     words = f" («{row['status_words']}»)" if row.get("status_words") else ""
     ended = f", {t('catalogue.flag_ended', year=row['period']['end'])}" if row.get("ended") else ""
-    row["status"] = status_label(row["status"]) + words + ended
+    due = f", {t('catalogue.flag_due', year=row['due'])}" if row.get("due") else ""
+    row["status"] = status_label(row["status"]) + words + ended + due
     row["audience"] = [audience_label(x) for x in row.get("audience") or []]
     row["purpose"] = purpose_label(row["purpose"])
     row["period"] = period_text(row.get("period"))

@@ -218,3 +218,41 @@ def test_reasons_in_every_language(cli, lang, needle):
     result = cli("suggest", "--data", FIXTURE, "--format", "json", "--lang", lang, "--level", "1", "--age", "8",
                  "--arena", "school", "--area", "learning", "--kind", "measure")
     assert needle in json.loads(result.stdout)[0]["reasons"]
+
+
+@pytest.mark.parametrize("as_of, due", [("2023-12-31", False), ("2024-01-01", True)])
+def test_planned_for_a_year_now_past_is_due_and_offered_with_the_running_ones(rank, as_of, due):
+    # the plan gave only the year the measure was to come (2023): in 2023 it is planned, from
+    # 2024 it is due, ranked with the running measures but with a word to check that it started
+    rows, _ = rank("--level", "1", "--age", "8", "--arena", "school", "--area", "social-inclusion-leisure",
+                   "--as-of", as_of, kind="measure")
+    planned = by_id(rows, "aktivitetskurs-planlagt")
+    assert ("status:due" in planned["reason_codes"]) is due
+    assert ("status:planned" in planned["reason_codes"]) is not due
+    assert any("check with the service that it has started" in r for r in planned["reasons"]) is due
+    order = ids(rows)
+    # the specific, planned measure before the broadly tagged running one only once it is due
+    assert (order.index("aktivitetskurs-planlagt") < order.index("aktivitetsgruppe")) is due
+
+
+@pytest.mark.parametrize("as_of, code", [("2025-06-01", "status:developing"), ("2026-01-01", "status:due")])
+def test_a_build_period_that_has_passed_does_not_end_the_measure(rank, as_of, code):
+    # "utvikles og implementeres i perioden 2023–2025": after 2025 the measure is due, not ended
+    rows, _ = rank("--level", "1", "--age", "17", "--arena", "health-station", "--area", "mental-health",
+                   "--as-of", as_of, kind="measure")
+    assert code in by_id(rows, "rask-hjelp")["reason_codes"]
+
+
+def test_measures_show_does_not_call_a_passed_build_period_ended(cli):
+    result = cli("measures", "show", "rask-hjelp", "--data", FIXTURE, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["ended"] is False and shown["due"] == 2025
+
+
+def test_level3_frame_is_the_coordination_measure_not_every_measure_of_its_service(rank):
+    rows, _ = rank("--level", "3", "--age", "8", "--arena", "school", "--area", "disability-long-term-needs",
+                   kind="measure")
+    assert "coordination" in by_id(rows, "koordinator-tiltak")["reason_codes"]
+    assert "coordination" not in by_id(rows, "avlastning")["reason_codes"]
+    assert ids(rows).index("koordinator-tiltak") < ids(rows).index("avlastning")

@@ -46,7 +46,8 @@ def test_only_direct_unended_help_and_persons_are_suggested(cat):
             for s in suggest.rank_measures(cat, level=level, age=age):
                 m = by_id[s.id]
                 assert m.purpose.value == "direct", s.id
-                assert not catalogue.period_ended(m.period.model_dump() if m.period else None), s.id
+                period = m.period.model_dump() if m.period else None
+                assert not catalogue.period_ended(period, status=m.status.value), s.id
                 if age is not None:
                     assert {a.value for a in m.audience} != {"pregnant"}, s.id
     persons = {c.id for c in cat.coordinators if c.person}
