@@ -524,7 +524,18 @@ def test_any_sequence_of_appends_round_trips_and_verifies(tmp_path_factory, even
 # --------------------------------------------------------------------------- Ctrl-C during a write
 
 
-def test_ctrl_c_during_the_write_leaves_disk_and_memory_agreeing(cases_dir, monkeypatch):
+@pytest.fixture
+def ctrl_c():
+    """Ctrl-C raises KeyboardInterrupt, as in a terminal, also when the tests run in a job started
+    in the background (it inherits SIGINT ignored, and Python then installs no handler)."""
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_ctrl_c_during_the_write_leaves_disk_and_memory_agreeing(cases_dir, monkeypatch, ctrl_c):
     import signal
 
     log = make(cases_dir)
@@ -545,7 +556,7 @@ def test_ctrl_c_during_the_write_leaves_disk_and_memory_agreeing(cases_dir, monk
     assert on_disk.events == log.events and log.events[-1].value == "during ctrl-c"
 
 
-def test_ctrl_c_handed_to_another_thread_is_held_too(cases_dir, monkeypatch):
+def test_ctrl_c_handed_to_another_thread_is_held_too(cases_dir, monkeypatch, ctrl_c):
     """A process-directed SIGINT may reach any thread that does not block it; the write still
     finishes before the interrupt is raised in the main thread."""
     import signal
