@@ -452,3 +452,51 @@ def test_step_rows_list_every_question_and_decision(proc):
     assert decide["targets"] == ["close", "level:1", "level:2", "level:3", "notify"]
     text = next(r["text"] for r in rows if r["key"] == "l0-concern.concern_date")
     assert "14-day" in text and "{" not in text
+
+
+# --------------------------------------------------------------------------- replay details (mutation run)
+
+
+def at_ev(kind, step, question=None, value=None, level=0, at=None):
+    return SimpleNamespace(kind=kind, step=step, question=question, value=value, level=level, at=at)
+
+
+def test_replay_keeps_the_segment_answers_in_order_once_each(proc):
+    """`Position.order` is what "go back" walks: each answer of the segment once, in the order
+    first given, the safety answer included (the session leaves it out), a decision starts afresh."""
+    events = [ev("answer", "l0-concern", "concern_date", "2026-01-02"), ev("answer", "l0-concern", "arena", "school"),
+              ev("answer", "l0-concern", "concern_date", "2026-01-03"), ev("answer", "safety", "danger", False)]
+    pos = engine.replay(proc, events)
+    assert pos.order == [("l0-concern", "concern_date"), ("l0-concern", "arena"), ("safety", "danger")]
+    assert pos.answers["concern_date"] == "2026-01-03"
+    pos = engine.replay(proc, [*events, ev("decision", "l0-decide", None, "level:1"),
+                               ev("answer", "l1-goals", "goals", "g")])
+    assert pos.order == [("l1-goals", "goals")]
+
+
+def test_the_first_decision_is_the_first_at_level_0_with_its_day(proc):
+    """The decision the deadline is measured against: the first at level 0, dated by its own
+    day (the first ten characters of its time stamp), never a later one."""
+    events = [at_ev("answer", "l0-concern", "concern_date", "2026-01-02", at="2026-01-02T08:00:00+00:00"),
+              at_ev("decision", "l0-decide", None, "level:1", at="2026-01-16T23:59:00+00:00"),
+              at_ev("decision", "l1-evaluate", None, "level:2", level=1, at="2026-02-20T10:00:00+00:00"),
+              at_ev("decision", "l2-evaluate", None, "close", level=2, at="2026-03-20T10:00:00+00:00")]
+    pos = engine.replay(proc, events)
+    assert pos.first_decision == ("level:1", "2026-01-16")
+    # an empty decision at level 0 is no decision; a later one at level 0 is not the first
+    day = "2026-01-0{}T08:00:00+00:00".format
+    pos = engine.replay(proc, [at_ev("decision", "l0-decide", None, "", at=day(3)),
+                               at_ev("decision", "l0-decide", None, "level:1", at=day(4)),
+                               at_ev("decision", "l1-evaluate", None, "level:0", level=1, at=day(5)),
+                               at_ev("decision", "l0-decide", None, "close", at=day(6))])
+    assert pos.first_decision == ("level:1", "2026-01-04")
+
+
+def test_a_level_outside_the_process_in_a_hand_edited_file_waits(proc):
+    """A decision to a level the process does not define (a hand-edited "level:9"), then
+    "continue": nothing to ask there, the case waits; the replay does not fail."""
+    events = [ev("decision", "l0-decide", None, "level:9"), ev("decision", "l9-evaluate", None, "continue", level=9)]
+    pos = engine.replay(proc, events)
+    assert pos.level == 9 and pos.phase == "continue"
+    action = engine.next_action(proc, events)
+    assert isinstance(action, engine.Done) and action.reason == "waiting"
