@@ -8,6 +8,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 LEVEL1 = ROOT / "examples" / "answers" / "level1.toml"
 
@@ -61,3 +63,38 @@ def test_the_session_module_needs_neither_typer_nor_the_cli():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == ""
+
+
+def _consent_spec(cases_dir: Path, answers: dict):
+    from bti_cli.walkthrough import process as engine
+
+    session = _session(cases_dir, [])
+    step = session.proc.required_step("l2-consent")
+    action = engine.Ask(step, step.question("consent"), 2)
+    return session, session.spec(action, engine.Position(level=2, phase="start", answers=answers))
+
+
+def test_the_consent_offers_the_services_ranked_for_the_subject(cases_dir):
+    """A pregnant woman's consent lists the services as every other suggestion of her walkthrough
+    ranks them (subject and unborn child): the midwife before the lower secondary school."""
+    from bti_cli.catalogue import suggest
+
+    answers = {"subject": "pregnant", "arena": "helsestasjon", "areas": []}
+    session, spec = _consent_spec(cases_dir, answers)
+    services = [c.value for c in spec.parts[2].choices]
+    expected = suggest.rank_services(session.cat, level=2, areas=[], work_arena="helsestasjon",
+                                     subject="pregnant", unborn=True)
+    assert services == [s.id for s in expected]
+    assert services.index("jordmortjeneste") < services.index("ungdomsskole")
+    # who consents: the woman herself
+    assert [c.value for c in spec.parts[1].choices] == ["woman"]
+
+
+def test_a_consent_not_given_needs_nobody_named(cases_dir):
+    from bti_cli.walkthrough.prompts import AnswerError
+
+    _, spec = _consent_spec(cases_dir, {"subject": "child", "age": 9, "arena": "skole", "areas": []})
+    spec.validate({"given": False})  # no one consented: nothing to check
+    spec.validate({"given": False, "by": []})
+    with pytest.raises(AnswerError):
+        spec.validate({"given": True, "by": []})

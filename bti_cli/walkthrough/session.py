@@ -753,10 +753,12 @@ class Session:
             return self.config_role
         return raw
 
-    def consent_parts(self, action, subject: Any, age: int | None, areas: list, work_arena: str | None):
+    def consent_parts(self, action, subject: str | None, age: int | None, areas: list, work_arena: str | None,
+                      *, unborn: bool = False):
         """The parts of a consent answer (given, by, services, until) and the check of who
         consented (`engine.consent_givers`: the woman herself, the young person from the consent
-        age, the guardians under 18)."""
+        age, the guardians under 18). `subject` and `unborn` as `spec` read them from the answers:
+        the services are ranked for the same need as the other suggestions of the walkthrough."""
         from bti_cli.catalogue import suggest
         from bti_cli.walkthrough import process as engine
         from bti_cli.walkthrough.prompts import AnswerError, Choice, PromptSpec
@@ -769,8 +771,7 @@ class Session:
                   "woman": t("walk.consent_woman")}
         by = [Choice(who, labels[who]) for who in givers.offered]
         services = [_choice(s) for s in suggest.rank_services(
-            self.cat, level=level, age=age, areas=areas, work_arena=work_arena,
-            subject=subject if subject in suggest.SUBJECTS else None)]
+            self.cat, level=level, age=age, areas=areas, work_arena=work_arena, subject=subject, unborn=unborn)]
         parts = (
             PromptSpec(action.step.id, f"{q.id}.given", "yes-no", t("walk.consent_given"), today=self.today),
             PromptSpec(action.step.id, f"{q.id}.by", "multi-choice", t("walk.consent_by"), choices=tuple(by),
@@ -849,7 +850,7 @@ class Session:
                 self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
             allow_other = True
         elif q.kind == "consent":
-            parts, validate = self.consent_parts(action, answers.get("subject"), age, areas, work_arena)
+            parts, validate = self.consent_parts(action, subject, age, areas, work_arena, unborn=unborn)
         return PromptSpec(
             step=action.step.id,
             question=q.id,

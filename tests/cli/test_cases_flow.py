@@ -205,3 +205,46 @@ def test_help_texts(cli):
     for name in ("evaluate", "handover", "accept", "close"):
         result = cli("cases", name, "--help")
         assert result.exit_code == 0 and "--help" in result.stdout
+
+
+def test_an_interrupted_evaluation_is_continued_by_evaluate(cli, case, tmp_path):
+    """The first evaluation answer opens the evaluation; `bti cases evaluate` again continues it
+    where it stopped (the case is in its evaluation, no longer "waiting")."""
+    first = cli("cases", "evaluate", case, "--data", FIXTURE, input="Lesekurs to ganger i uka.\n")
+    assert first.exit_code != 0  # the input ended in the middle
+    text = """
+[l1-carry-out]
+as_planned = true
+[l1-evaluate]
+child_view = "Synes det går bedre."
+guardians_view = "Fornøyde."
+assessment = "Leser bedre."
+decision = "close"
+[close]
+closing_reason = "goal-reached"
+closing_note = "Leser nå alderstilpasset."
+"""
+    again = cli("cases", "evaluate", case, "--data", FIXTURE, "--no-input", "--answers", answers_file(tmp_path, text))
+    assert again.exit_code == 0, again.stderr
+    s = summary(cli, case)
+    assert s["evaluations"] == 1 and s["status"] == "closed"
+
+
+def test_evaluate_refuses_a_level_0_case_with_nothing_left_to_ask(cli, cases_dir, tmp_path):
+    """Level 0 has no evaluation: a level-0 case that has nothing more to ask (a "continue" written
+    into the file by another tool) is refused, as a case in the middle of its walk is."""
+    import os
+
+    from bti_cli.caselog.log import CaseLog
+    from bti_cli.walkthrough import process as engine
+
+    path = tmp_path / "l0.toml"
+    path.write_text(START.split("[l0-decide]")[0], encoding="utf-8")
+    cli("start", "--data", FIXTURE, "--no-input", "--answers", str(path))
+    case_id = next(cases_dir.glob("BTI-*.toml")).stem
+    log = CaseLog.open(Path(os.environ["BTI_CASES_DIR"]), case_id)
+    log.append(level=0, step="l0-decide", kind="decision", value="continue")
+    assert isinstance(engine.next_action(engine.default_process(), log.events), engine.Done)
+    refused = cli("cases", "evaluate", case_id, "--data", FIXTURE, "--no-input")
+    assert refused.exit_code == 1 and "bti resume" in refused.stderr
+    assert summary(cli, case_id)["evaluations"] == 0
