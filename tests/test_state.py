@@ -266,3 +266,63 @@ def test_handovers_offered_accepted_and_child_view_levels():
 def test_closing_reason_is_an_option_id_never_text(value, reason):
     s = _summary_of([_ev(0, 0, "close", "close", None, value)])
     assert s.status == "closed" and s.closing_reason == reason
+
+
+@pytest.mark.parametrize(
+    "value, notified",
+    [
+        ({"notified_date": "2026-01-04", "police_informed": False}, "2026-01-04"),  # the day the employee gave
+        ({"date": "2026-01-03"}, "2026-01-03"),  # the older key of hand-made files
+        ("2026-01-02", "2026-01-02"),  # a bare date
+        ({"notified_date": "2026-01-04T10:00:00Z"}, "2026-01-04"),  # a time stamp: its day
+        ({"notified_date": "yesterday"}, "2026-01-06"),  # not a date: the event's own day
+        ({"police_informed": True}, "2026-01-06"),
+        (None, "2026-01-06"),
+    ],
+)
+def test_the_notified_date_is_the_one_recorded_else_the_events_day(value, notified):
+    log = Log()
+    log.answer("l0-concern", "concern_date", "2026-01-02")
+    log.answer("safety", "danger", True)
+    log.add("decision", "safety", value="notify", at="2026-01-06T09:10:00Z")
+    log.add("notify", "notify", value=value, at="2026-01-06T09:30:00Z")
+    s = summarise(header(), log.events)
+    assert s.notified_barnevern is True and s.notified_date == notified
+
+
+@pytest.mark.parametrize("decision, level", [("level:2", 2), ("level:3", 3), ("level:9", 3), ("level:x", 0)])
+def test_the_summary_level_is_one_of_the_four_levels(decision, level):
+    """A hand-edited decision to a level the process does not have is shown as level 3 (the
+    highest there is); one that is no number leaves the level where it was."""
+    s = summarise(header(), level0(decision).events)
+    assert s.level == level and s.highest_level == level
+
+
+def test_a_hand_edited_consent_until_with_a_time_keeps_its_day():
+    log = level0("level:2")
+    log.answer("l2-consent", "consent", {"given": True, "by": ["guardians"], "services": ["ppt"],
+                                         "until": "2026-06-30T23:59:00Z"}, level=2)
+    assert summarise(header(), log.events).consent_until == "2026-06-30"
+
+
+@pytest.mark.parametrize("value", [{"to": ""}, {"to": None}, {"to": 7}, {}, "", None, 7])
+def test_a_handover_to_no_role_is_no_offer(value):
+    s = _summary_of([_ev(0, 2, "l2-plan", "answer", "baton_holder", "kontaktlaerer"),
+                     _ev(1, 2, "handover", "handover", None, value)])
+    assert s.handovers_offered == 0 and s.pending_baton_holder_role is None
+    assert s.baton_holder_role == "kontaktlaerer"
+
+
+def test_an_accept_takes_the_offered_role_else_the_role_it_names():
+    offered = _summary_of([_ev(0, 2, "l2-plan", "answer", "baton_holder", "kontaktlaerer"),
+                           _ev(1, 2, "handover", "handover", None, {"to": "helsesykepleier"}),
+                           _ev(2, 2, "accept", "accept", None, {"role": "rektor"})])  # a mismatch: the offer wins
+    assert offered.baton_holder_role == "helsesykepleier" and offered.handovers_accepted == 1
+    for value in ({"role": "rektor"}, "rektor"):  # nothing offered: a file written by another tool
+        named = _summary_of([_ev(0, 2, "l2-plan", "answer", "baton_holder", "kontaktlaerer"),
+                             _ev(1, 2, "accept", "accept", None, value)])
+        assert named.baton_holder_role == "rektor" and named.handovers_accepted == 0
+    for value in ({"role": 7}, {}, None):
+        kept = _summary_of([_ev(0, 2, "l2-plan", "answer", "baton_holder", "kontaktlaerer"),
+                            _ev(1, 2, "accept", "accept", None, value)])
+        assert kept.baton_holder_role == "kontaktlaerer" and kept.pending_baton_holder_role is None

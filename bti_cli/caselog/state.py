@@ -137,8 +137,10 @@ def summarise(
         "process_version": header.process_version,
         "catalogue_version": header.catalogue_version,
         **fold.fields(),
-        "level": max(0, min(3, pos.level)),
-        "highest_level": max(0, min(3, max(pos.highest, pos.level))),
+        # the replay takes a level only from the digits of "level:N" (never below 0); a level
+        # above the process's (a hand-edited "level:9") is shown as the highest, 3
+        "level": min(3, pos.level),
+        "highest_level": min(3, max(pos.highest, pos.level)),
     }
     s.update(_decision_fields(s.get("concern_date"), pos.first_decision, deadline_days))
     if pos.discarded:
