@@ -781,8 +781,10 @@ class CaseLog:
                 kind = EventKind(entry["kind"])
             except ValueError:
                 raise InputError(t("caselog.bad_kind", step=step)) from None
-            _guard(step, entry.get("actor_role"), entry.get("value"))  # ids come from the process file
+            # the range first: a number too large for the file (19 digits or more) is refused as
+            # a number, not as "looks like an identity number" by the guard
             _check_ints(entry.get("value"), step)
+            _guard(step, entry.get("actor_role"), entry.get("value"))  # ids come from the process file
             prepared.append({**entry, "kind": kind, "at": timestamp(entry.get("at"))})
         if not prepared:
             return []
