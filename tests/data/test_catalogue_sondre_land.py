@@ -229,7 +229,8 @@ ROWS: dict[str, tuple[str, tuple[int | None, int | None], str, str, set[str]]] =
     # UNIVERSELLE TILTAK
     "svangerskapsomsorgen": (D, (0, 0), "I gang", "active", {"pregnant", "guardians"}),  # gravide og partnere
     "svangerskapskurs": (D, (0, 0), "I gang", "active", {"pregnant", "guardians"}),
-    "epds": (D, (0, 0), "2023 – utvikle tiltak", "developing", {"pregnant", "guardians"}),  # gravide og barselkvinner
+    # "gravide og barselkvinner": after the birth too
+    "epds": (D, (0, 0), "2023 – utvikle tiltak", "developing", {"pregnant", "guardians", "infant"}),
     "helsestasjonsprogrammet": (D, (0, 5), "I gang", "active", {"infant", "child", "guardians"}),  # "Alle barn 0–5 år"
     "i-trygge-hender": (D, (0, 0), "I gang", "active", {"infant", "guardians", "family"}),  # familier med nyfødt barn
     "nbo": (D, (0, 0), "2023 – utvikle tiltak", "developing", {"infant", "guardians"}),  # "barnets første tre måneder"
@@ -271,7 +272,8 @@ ROWS: dict[str, tuple[str, tuple[int | None, int | None], str, str, set[str]]] =
     # INDIKERTE TILTAK
     "ansvarsgrupper": (D, (None, None), "I gang", "active", {"child", "youth", "family"}),
     "fastlegetjenesten": (D, (None, None), "I gang", "active", {"child", "youth"}),
-    "epds-stottesamtaler-henvisning": (D, (0, 0), "I gang", "active", {"pregnant", "guardians"}),
+    # "hos den gravide eller hos en nybakt mor": after the birth too
+    "epds-stottesamtaler-henvisning": (D, (0, 0), "I gang", "active", {"pregnant", "guardians", "infant"}),
     "barne-og-familiekoordinator-individuell-plan": (D, (None, None), "2023", "planned", {"child", "youth", "family"}),
     "tiltak-i-barnevernet": (D, (None, None), "I gang", "active", {"child", "youth", "family"}),
     "drive": (D, (12, 25), "I gang", "active", {"youth"}),  # "ungdom i alderen 12 – 25 år"
