@@ -12,6 +12,8 @@ real command (`bti suggest --format json`, in-process) for every scenario and pr
 - clearly wrong measures in a top 5: another municipality's id, an age outside the measure's
   range, a subject the measure does not serve, or staff/system work offered as help
 - scenarios that got fewer than five measures
+- must-haves never offered at all (left out by a rule: staff or system work, another age …), the
+  ceiling of must-recall; `-v` names them
 
 The measures' purpose, audience and ages used to judge "clearly wrong" are read from this
 checkout's `data/`, whichever bti the Python running the script imports (so an older version
@@ -174,6 +176,7 @@ def summary(results: list[Result]) -> dict[str, Any]:
         "arena_at_3": round(sum(arena) / len(arena), 3) if arena else None,
         "clearly_wrong_in_top5": sum(len(r.wrong) for r in results),
         "fewer_than_5_measures": sum(1 for r in results if len(r.measures) < 5),
+        "must_never_offered": sum(1 for r in results for m in r.scenario.get("must", []) if m["id"] not in r.measures),
     }
 
 
@@ -219,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"{', '.join(sc['areas'])})")
                 print(f"  top 5: {', '.join(r.measures[:5]) or '-'}")
                 for m in misses:
-                    print(f"  must-have not in top 5: {m}")
+                    print(f"  must-have not in top 5: {m}" + ("" if m in r.measures else " (never offered)"))
                 for mid, why in r.wrong:
                     print(f"  clearly wrong: {mid} ({why})")
                 if r.baton_at_1 is False:

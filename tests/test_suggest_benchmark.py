@@ -1,4 +1,5 @@
-"""The labelled benchmark's scenarios (tests/suggest_scenarios.toml) as behaviour, not as a figure:
+"""The labelled benchmark's scenarios (tests/suggest_scenarios.toml, and the second, smaller set in
+tests/suggest_scenarios_extra.toml) as behaviour, not as a figure:
 no top 5 holds a clearly wrong measure (another subject, an age outside the measure's range, staff
 or system work, another municipality's id), and every scenario gets at least five measures when
 its catalogue has five that can apply. The figures themselves are printed by
@@ -16,16 +17,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def results():
+@pytest.fixture(scope="module", params=["suggest_scenarios.toml", "suggest_scenarios_extra.toml"])
+def results(request):
     spec = importlib.util.spec_from_file_location("suggest_quality", ROOT / "benchmarks" / "suggest_quality.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
-    with open(ROOT / "tests" / "suggest_scenarios.toml", "rb") as fh:
+    with open(ROOT / "tests" / request.param, "rb") as fh:
         scenarios = tomllib.load(fh)["scenario"]
-    assert len(scenarios) >= 60
+    assert len(scenarios) >= (60 if request.param == "suggest_scenarios.toml" else 15)
     found, caps = module.run(scenarios)
     assert caps == {"subject": True, "unborn": True}  # the scenarios run with their subject and unborn
     return found

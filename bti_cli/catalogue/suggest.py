@@ -315,7 +315,9 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     if not_started and status == "active":
         r.add(STATUS_POINTS["planned"], "period:not-started", t("process.reason_period_not_started",
                                                               year=m.period.start if m.period else ""))
-    share = _own_share(m.service, closest, own)
+    # a measure the plan gives to several services (`shared_with`) is each of theirs: Søndre
+    # Land's foreldresamarbeid ("Barnehage, Skole") is the school's own as much as the kindergarten's
+    share = max(_own_share(svc, closest, own) for svc in (m.service, *m.shared_with))
     if share:
         points = OWN_POINTS.get(level, 0) * share
         if need.areas and "area:none" in r.codes:

@@ -256,3 +256,13 @@ def test_level3_frame_is_the_coordination_measure_not_every_measure_of_its_servi
     assert "coordination" in by_id(rows, "koordinator-tiltak")["reason_codes"]
     assert "coordination" not in by_id(rows, "avlastning")["reason_codes"]
     assert ids(rows).index("koordinator-tiltak") < ids(rows).index("avlastning")
+
+
+def test_a_measure_the_plan_gives_several_services_is_each_of_theirs(rank):
+    # `shared_with`: the school runs it too, so a school employee gets it as the own service's
+    rows, _ = rank("--level", "1", "--age", "8", "--arena", "school", "--area", "low-income-housing",
+                   kind="measure")
+    shared, single = by_id(rows, "foreldremote-felles"), by_id(rows, "okonomisk-rad")
+    assert "own-service" in shared["reason_codes"] and "other-service" not in shared["reason_codes"]
+    assert "other-service" in single["reason_codes"]
+    assert ids(rows).index("foreldremote-felles") < ids(rows).index("okonomisk-rad")
