@@ -228,3 +228,16 @@ def test_measures_by_service_share_one_layout(cli, municipality, width):
         assert "Tjeneste" not in headers[0]  # the group's heading names the service
     else:
         assert not any(line.startswith("  Tjeneste:") or " · Tjeneste:" in line for line in lines)
+
+
+def test_a_block_keeps_a_label_of_several_words_together(capsys, monkeypatch):
+    from bti_cli.terminal import console
+
+    monkeypatch.setenv("COLUMNS", "40")
+    console.configure()
+    columns = [Column("name", "Navn", primary=True), Column("a", "Saker i alt"),
+               Column("b", "Overføringer som venter"), Column("c", "Evaluert i tide")]
+    render([{"name": "Barneskole", "a": "<5", "b": "<5", "c": "<5"}], columns, "table")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Barneskole"
+    assert lines[1:] == ["  Saker i alt: <5 ·", "  Overføringer som venter: <5 ·", "  Evaluert i tide: <5"]

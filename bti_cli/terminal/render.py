@@ -346,14 +346,16 @@ NBSP = "\u00a0"
 
 
 def _pair(label: str, text: str, width: int) -> str:
-    """"label: value" for a block, the label kept with the value's first word if both fit."""
+    """"label: value" for a block: the label's words kept together and with the value's first
+    word, when they fit on a line ("Handovers accepted: <5" never splits after "Handovers")."""
     if not label:
         return text
     from rich.cells import cell_len
 
     first = text.split(maxsplit=1)[0] if text.strip() else ""
-    glue = NBSP if cell_len(label) + 2 + cell_len(first) + 2 <= width else " "
-    return f"{label}:{glue}{text}"
+    if cell_len(label) + 2 + cell_len(first) + 2 > width:
+        return f"{label}: {text}"
+    return f"{label.replace(' ', NBSP)}:{NBSP}{text}"
 
 
 def render(
