@@ -58,7 +58,11 @@ def _pending_labels():
             return t("export.what_notify")
         step_id = row.get("pending_step")
         step = proc.step(step_id) if step_id else None
-        return pick(step.title) if step is not None else step_id
+        if step is not None:
+            return pick(step.title)
+        from bti_cli.catalogue.names import readable
+
+        return readable(step_id) if step_id else None  # a step this process no longer has
 
     return label
 

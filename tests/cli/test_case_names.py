@@ -68,6 +68,9 @@ def test_cases_list_names_the_baton_holder_by_the_case_municipality(cli, cases_d
     table = cli("-m", "elverum", "cases", "list", "-f", "table", env={"COLUMNS": "200"}).stdout
     assert "Helsesykepleier (skolehelsetjenesten)" in table
     assert "helsesykepleier-skolehelsetjenesten" not in table
+    plain = cli("--plain", "cases", "list", "-f", "table").stdout
+    assert "Stafettholder: Helsesykepleier (skolehelsetjenesten)" in plain
+    assert "helsesykepleier-skolehelsetjenesten" not in plain
     rows = json.loads(cli("cases", "list", "-f", "json").stdout)
     assert rows[0]["baton_holder_role"] == "helsesykepleier-skolehelsetjenesten"
     (row,) = csv.DictReader(io.StringIO(cli("cases", "list", "-f", "csv").stdout))
