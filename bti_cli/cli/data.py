@@ -197,7 +197,7 @@ def show(
         render(rows, [Column("kind", t("catalogue.col_kind"), display=lambda k: t(f"catalogue.contact_{k}"),
                              no_wrap=True),
                       Column("name", t("catalogue.col_name"), primary=True),
-                      Column("reach", t("catalogue.col_phone")),
+                      Column("reach", t("catalogue.col_phone"), min_width=20),
                       Column("hours", t("catalogue.col_hours"), drop_order=1)],
                fmt, title=t("catalogue.title_contacts"))
 

@@ -208,7 +208,9 @@ def fit_columns(
         else:
             # narrower than its longest word a column breaks that word: never
             words = max(header, max(map(_longest_word, lines)))
-            high = max(widest, header)
+            # room allowing, the whole header on one line (a column of "<5" under a header of
+            # five words would otherwise be a stack of single words)
+            high = max(widest, cell_len(col.label))
             if col.max_width:
                 high = max(min(high, col.max_width), words)
             low = max(words, min(high, col.min_width or READABLE_WIDTH))
