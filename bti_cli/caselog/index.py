@@ -76,6 +76,8 @@ CREATE TABLE IF NOT EXISTS cases (
     baton_holder_role TEXT,
     pending_baton_holder_role TEXT,
     notification_pending INTEGER,   -- 1: at the safety gate, barnevern not yet informed
+    consent_until TEXT,             -- the end date of the consent given (due on it, expired after it)
+    measure_dates TEXT,             -- JSON [[measure id, date, owner], ...]: the measures' dates still due
     row TEXT,                       -- the export row (bti_cli.reports.export.EXPORT_KEYS) as JSON
     mac TEXT NOT NULL               -- keyed checksum over every other column (rows.seal)
 );
@@ -472,7 +474,7 @@ class Index:
         where, params = self._where(status=status, level=level, include_discarded=include_discarded)
         keys = ("case_id", "created", "status", "level", "highest_level", "arena", "decision",
                 "decision_deadline", "next_evaluation", "pending_step", "baton_holder_role",
-                "pending_baton_holder_role", "notification_pending")
+                "pending_baton_holder_role", "notification_pending", "consent_until", "measure_dates")
         # the municipality is a field of the stored export row
         cur = self.db.execute(f"SELECT {', '.join(keys)}, json_extract(row, '$.municipality') FROM cases "
                               f"WHERE {where} ORDER BY created, case_id", params)
@@ -480,6 +482,7 @@ class Index:
             row = dict(zip(keys, values[:-1], strict=True))
             row["notification_pending"] = bool(row["notification_pending"])
             row["municipality"] = values[-1]
+            row["measure_dates"] = json.loads(row["measure_dates"]) if row["measure_dates"] else []
             yield row
 
 

@@ -41,6 +41,7 @@ class EventKind(str, Enum):
     correction = "correction"  # a new value for the latest answer to `step`.`question` (the old one stays)
     withdraw = "withdraw"  # the latest answer to `step`.`question` no longer applies (its `when` changed)
     discard = "discard"  # the case was started by mistake: it leaves lists, due, export and stats
+    consent = "consent"  # the consent extended (a service joins at a handover) or renewed: {given, by, services, until}
 
 
 class CaseHeader(Strict):
@@ -95,6 +96,9 @@ class CaseSummary(BaseModel):
     notified_barnevern: bool = False
     notified_date: str | None = None
     measures: list[dict[str, Any]] = Field(default_factory=list)  # {id, tiers, service}
+    # who does what: {id, owner (a role or service id, or a role typed), date (start or deadline),
+    # due (the date is still a deadline: no evaluation meeting since it was set, the case open)}
+    measure_owners: list[dict[str, Any]] = Field(default_factory=list)
     services_involved: list[str] = Field(default_factory=list)
     baton_holder_role: str | None = None
     pending_baton_holder_role: str | None = None

@@ -30,7 +30,7 @@ COLUMNS = (
     "name", "mtime_ns", "ctime_ns", "size", "ino", "sha256", "events", "head", "problem", "case_id",
     "created", "status", "level", "highest_level", "arena", "decision", "decision_deadline",
     "next_evaluation", "pending_step", "baton_holder_role", "pending_baton_holder_role", "notification_pending",
-    "row", "mac",
+    "consent_until", "measure_dates", "row", "mac",
 )
 STAT_COLUMNS = ("mtime_ns", "ctime_ns", "size", "ino")
 KEY_NAME = "index.key"

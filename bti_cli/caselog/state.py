@@ -13,7 +13,9 @@ How events map onto the summary (the process file keeps these question ids; see
 | answer `areas` (list)                   | concern_areas                                    |
 | answer `scale` (1–4)                    | concern_scale                                    |
 | answer `measures` ({id: ["service:S", "tier:T", …]}) | measures (merged by id), services_involved |
+| answer `measure_owners` ({id: ["owner:ROLE", "date:DAY"]}) | measure_owners ({id, owner, date, due}) |
 | answer `consent` ({given, by, services, until}) | consent_services, consent_until, services_involved |
+| kind `consent` (the same table: extended at a handover, or renewed) | as the answer `consent` |
 | answer `baton_holder` (role)            | baton_holder_role when none yet, else a pending handover |
 | answer `evaluation_date`                | next_evaluation                                  |
 | decision `level:N`                      | level, highest_level                             |
@@ -158,6 +160,7 @@ class _Fold:
         self.answers: dict[str, Any] = {}  # concern_date, arena, actor_role, subject, age, concern_scale
         self.concern_areas: list[str] = []
         self.measures: dict[str, dict[str, Any]] = {}
+        self.owners: dict[str, dict[str, Any]] = {}  # measure id → {id, owner, date, due}
         self.services: list[str] = []
         self.holder: str | None = None
         self.pending_holder: str | None = None
@@ -196,6 +199,8 @@ class _Fold:
                 self.holder = accepted
                 self.accepted += self.pending_holder is not None
             self.pending_holder = None
+        elif kind == "consent" and isinstance(event.value, dict):
+            self.consent(event.value)  # extended at a handover, or renewed after it ran out
         elif kind == "evaluation":
             self.evaluation(event.value, day)
         elif kind == "close":
@@ -212,6 +217,8 @@ class _Fold:
             self.on_time += held <= planned
             self.late += held > planned
         self.next_evaluation = None
+        for owner in self.owners.values():
+            owner["due"] = False  # the evaluation meeting went through the measures
 
     def answer(self, question: str | None, value: Any) -> None:
         if question == "concern_date" and _date(value):
@@ -229,6 +236,14 @@ class _Fold:
                 self.measures[row["id"]] = row
                 if row["service"]:
                     _add(self.services, row["service"])
+        elif question == "measure_owners" and isinstance(value, dict):
+            from bti_cli.walkthrough.prompts import owner_fields
+
+            for measure_id, tokens in value.items():
+                fields = owner_fields(tokens)
+                day = fields.get("date") if _date(fields.get("date")) else None
+                self.owners[str(measure_id)] = {"id": str(measure_id), "owner": fields.get("owner"), "date": day,
+                                                "due": day is not None}
         elif question == "consent" and isinstance(value, dict):
             self.consent(value)
         elif question == "baton_holder" and isinstance(value, str) and value:
@@ -264,6 +279,7 @@ class _Fold:
             **self.answers,
             "concern_areas": self.concern_areas,
             "measures": list(self.measures.values()),
+            "measure_owners": [{**o, "due": o["due"] and not self.closed} for o in self.owners.values()],
             "services_involved": self.services,
             "baton_holder_role": self.holder,
             "pending_baton_holder_role": self.pending_holder,

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-INDEX_FORMAT = 3  # bump when the table layout or the stored row changes
+INDEX_FORMAT = 4  # bump when the table layout or the stored row changes
 
 # the modules whose code decides what a row holds (their bytes are in the fingerprint)
 ROW_CODE = ("caselog/state.py", "caselog/summary.py", "caselog/rows.py", "caselog/log.py", "caselog/index.py",
@@ -109,7 +109,16 @@ def summary_columns(header: Any, events: list[Any]) -> dict[str, Any]:
         "baton_holder_role": summary["baton_holder_role"],
         "pending_baton_holder_role": summary["pending_baton_holder_role"],
         "notification_pending": 1 if summary["notification_pending"] else 0,
+        "consent_until": summary["consent_until"] if summary["status"] == "open" else None,
+        "measure_dates": _measure_dates(summary),
         "row": dumps_row(export_row(summary)),
     }
 
 
+def _measure_dates(summary: dict[str, Any]) -> str | None:
+    """The measures whose date is still a deadline, as JSON `[[id, date, owner], …]` (None: none)."""
+    import json
+
+    due = [[o["id"], o["date"], o.get("owner")] for o in summary.get("measure_owners") or []
+           if o.get("due") and o.get("date")]
+    return json.dumps(due, ensure_ascii=False, separators=(",", ":")) if due else None

@@ -99,6 +99,12 @@ class Names:
 
         return self._role_words.get(fold(value)) or readable(value)
 
+    def owner(self, value: str | None) -> str:
+        """A measure's owner (`measure_owners`): a service's name for a service id, else a role's."""
+        if value and value in self._services:
+            return self._services[value]
+        return self.role(value)
+
     @staticmethod
     def _name(names: dict[str, str], key: str | None) -> str:
         if not key:

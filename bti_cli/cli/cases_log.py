@@ -31,7 +31,7 @@ class Reader(str, Enum):
 SUMMARY_FIELDS = (
     "status", "level", "highest_level", "arena", "actor_role", "subject", "age", "concern_areas",
     "concern_scale", "concern_date", "decision", "decision_date", "decision_deadline",
-    "notified_barnevern", "notified_date", "measures", "services_involved", "baton_holder_role",
+    "notified_barnevern", "notified_date", "measures", "measure_owners", "services_involved", "baton_holder_role",
     "pending_baton_holder_role", "consent_services", "consent_until", "evaluations",
     "next_evaluation", "pending_step", "closed",
 )
@@ -171,6 +171,12 @@ def _display_rows(log: CaseLog, proc, rows: list[dict]) -> list[dict]:
         elif getattr(question, "kind", None) == "measures" and isinstance(answer, (dict, list)):
             # the measures by name; their services and tiers are in the summary
             answer = [names.measure(m.get("id") if isinstance(m, dict) else str(m)) for m in answer]
+        elif getattr(question, "kind", None) == "owners" and isinstance(answer, dict):
+            from bti_cli.walkthrough.prompts import owner_fields
+
+            answer = [t("caselog.measure_owner_line", measure=names.measure(mid),
+                        owner=names.owner(owner_fields(tokens).get("owner")) or "-",
+                        date=owner_fields(tokens).get("date", "-")) for mid, tokens in answer.items()]
         if kind == "decision":
             label = None
             if step is not None and isinstance(event.value, str):
@@ -235,6 +241,10 @@ def _summary_rows(summary: dict, proc=None) -> list[dict]:
         if key == "measures":
             ids = [m.get("id", "?") if isinstance(m, dict) else m for m in value]
             value = [names.measure(i) for i in ids]
+        elif key == "measure_owners":
+            value = [t("caselog.measure_owner_line", measure=names.measure(o.get("id")),
+                       owner=names.owner(o.get("owner")) or "-", date=o.get("date") or "-")
+                     for o in value if isinstance(o, dict)]
         elif key in ("services_involved", "consent_services"):
             value = [names.service(v) for v in value]
         elif key in ("baton_holder_role", "pending_baton_holder_role", "actor_role"):

@@ -182,18 +182,15 @@ def case_names(rt: common.Runtime):
 
 
 def next_due(row: dict[str, Any], today: date | None = None) -> str | None:
-    """The earliest pending date of an open case: its level-0 decision or next evaluation;
-    today when it waits at the safety gate (barnevern must be informed at once)."""
+    """The earliest pending date of an open case, as `bti due` has it (`caselog.due.due_items`):
+    its level-0 decision, next evaluation, a measure's date or the consent's end date; today
+    when it waits at the safety gate (barnevern must be informed at once)."""
+    from bti_cli.caselog.due import due_items
+
     if row.get("status") != "open":
         return None
-    if row.get("notification_pending"):
-        return (today or date.today()).isoformat()
-    dates = []
-    if row.get("decision") is None and row.get("decision_deadline"):
-        dates.append(row["decision_deadline"])
-    if row.get("next_evaluation"):
-        dates.append(row["next_evaluation"])
-    return min(dates) if dates else None
+    items = due_items([row], as_of=today or date.today(), within=None)
+    return items[0]["due"] if items else None
 
 
 # --------------------------------------------------------------------------- output files
@@ -513,7 +510,7 @@ def due(
                 _say(t("export.nothing_due", date=limit))
             else:
                 names = case_names(rt)
-                shown = [{**item, "what_label": t(f"export.what_{item['what']}")
+                shown = [{**item, "what_label": due_label(item, names(municipality.get(item["case_id"])))
                           + (f" ({t('export.overdue')})" if item["overdue"] else ""),
                           "baton_label": names(municipality.get(item["case_id"])).role(item["baton_holder_role"])}
                          for item in items]
@@ -535,10 +532,22 @@ def due(
             from bti_cli.terminal.render import write_csv
 
             write_csv(items, sys.stdout, ("case_id", "what", "due", "days_left", "overdue", "level",
-                                          "baton_holder_role"))
+                                          "baton_holder_role", "measure", "owner"))
         else:
             render(items, [], fmt)
     report_problems(problems)
+
+
+def due_label(item: dict[str, Any], names) -> str:
+    """What falls due in words: a measure by its name and its owner's (the case's catalogue,
+    `names`), a consent as running out (due) or run out (overdue)."""
+    if item["what"] == "measure":
+        owner = item.get("owner")
+        return t("export.what_measure_named", measure=names.measure(item.get("measure")),
+                 owner=names.owner(owner) if owner else t("export.no_role"))
+    if item["what"] == "consent" and item["overdue"]:
+        return t("export.what_consent_expired")
+    return t(f"export.what_{item['what']}")
 
 
 def _deadline_rules(municipalities: set[str | None]) -> list[str]:
@@ -569,11 +578,11 @@ def _write_ics(path: Path, items: list[dict[str, Any]], cases_dir: Path, names_o
 
     entries = []
     for item in items:
-        what = t(f"export.what_{item['what']}")
+        what = due_label(item, names_of(item))
         holder = item.get("baton_holder_role")
         role = in_sentence(names_of(item).role(holder)) if holder else t("export.no_role")
         entries.append({
-            "uid": f"{item['case_id']}-{item['what']}@bti-cli",
+            "uid": f"{item['case_id']}-{item['what']}{'-' + item['measure'] if item.get('measure') else ''}@bti-cli",
             "day": item["due"],
             "summary": t("export.ics_summary", what=what, case=item["case_id"]),
             "description": t("export.ics_description", level=item["level"], role=role, case=item["case_id"]),

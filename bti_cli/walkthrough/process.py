@@ -45,7 +45,8 @@ NOTIFY_STEP = "notify"
 CLOSE_STEP = "close"
 DECISION_KEY = "decision"
 
-KINDS = ("choice", "multi-choice", "yes-no", "integer", "date", "text", "measures", "coordinator", "consent")
+KINDS = ("choice", "multi-choice", "yes-no", "integer", "date", "text", "measures", "coordinator", "consent",
+         "owners")
 RECORD_KINDS = ("evaluation", "notify", "close")
 CORRECTION_KINDS = ("correction", "withdraw")  # change an earlier answer; never replayed themselves
 BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "true", "false", "none"}
@@ -69,7 +70,8 @@ class Option(_Strict):
 class Question(_Strict):
     id: QuestionId
     kind: Literal[
-        "choice", "multi-choice", "yes-no", "integer", "date", "text", "measures", "coordinator", "consent"
+        "choice", "multi-choice", "yes-no", "integer", "date", "text", "measures", "coordinator", "consent",
+        "owners",  # an owner role and a date for each measure of the step's `measures` answer
     ]
     text: Labels
     help: Labels | None = None

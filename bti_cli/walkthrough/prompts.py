@@ -23,7 +23,10 @@ Answers files (`bti start --answers FILE`) are TOML keyed by step id, then quest
 
 A dotted key (`l0-concern.age = 9`) is the same thing in TOML. Choices take the option value
 (or its 1-based number); multi-choices a list (or "a, b"); yes/no true/false ("ja"/"nei" too);
-consent a table `{ given = true, by = ["guardians"], services = ["ppt"], until = "today+180" }`.
+consent a table `{ given = true, by = ["guardians"], services = ["ppt"], until = "today+180" }`;
+the owners of the measures (`measure_owners`) a table per measure id,
+`{ "loten-foreldreveiledning" = { owner = "helsesykepleier", date = "today+14" } }`, where a
+measure or a field left out takes the default (the baton holder, the evaluation date).
 """
 
 from __future__ import annotations
@@ -94,7 +97,7 @@ class PromptSpec:
     back: bool = False  # "<" goes back to the previous question (a person at a prompt, not a file)
     place: str | None = None  # where the question stands, e.g. "Nivå 1 · 3 av 8"
     listed: int | None = None  # list only the first choices (suggestions); the rest are found by search
-    parts: tuple[PromptSpec, ...] = ()  # consent: given, by, services, until
+    parts: tuple[PromptSpec, ...] = ()  # consent: given, by, services, until; owners: owner, date
     today: date = field(default_factory=date.today)
     validate: Callable[[Any], None] | None = field(default=None, compare=False)
 
@@ -313,6 +316,8 @@ def _parse(spec: PromptSpec, kind: str, raw: Any) -> Any:
         return text
     if kind == "consent":
         return _parse_consent(spec, raw)
+    if kind == "owners":
+        return _parse_owners(spec, raw)
     raise AnswerError(t("process.err_kind", kind=kind))  # pragma: no cover - validated process
 
 
@@ -340,6 +345,75 @@ def _parse_consent(spec: PromptSpec, raw: Any) -> dict[str, Any]:
     if spec.validate is not None:
         spec.validate(value)
     return value
+
+
+OWNER_FIELDS = ("owner", "date")
+
+
+def owner_fields(value: Any) -> dict[str, Any]:
+    """One measure's owner and date, from a table (`{owner, date}`) or the stored tokens
+    (`["owner:ROLE", "date:YYYY-MM-DD"]`)."""
+    if isinstance(value, dict):
+        return {k: value.get(k) for k in OWNER_FIELDS if value.get(k) not in (None, "")}
+    if isinstance(value, list):
+        out: dict[str, Any] = {}
+        for token in value:
+            key, _, rest = str(token).partition(":")
+            if key in OWNER_FIELDS and rest:
+                out[key] = rest
+        return out
+    if isinstance(value, str) and value.strip():
+        return {"owner": value}
+    return {}
+
+
+def _parse_owners(spec: PromptSpec, raw: Any) -> dict[str, list[str]]:
+    """`{measure id: {owner, date}}` → the stored `{measure id: ["owner:ROLE", "date:DAY"]}`, one
+    entry per measure of `spec.choices`; what `raw` leaves out takes `spec.default`'s value."""
+    from bti_cli.privacy.guard import quote
+
+    parts = {p.question.rpartition(".")[2]: p for p in spec.parts}
+    if not isinstance(raw, dict):
+        raise AnswerError(t("process.err_owners"))
+    known = [str(c.value) for c in spec.choices]
+    unknown = sorted(str(k) for k in raw if str(k) not in known)
+    if unknown:
+        keys = ", ".join(quote(k) if _ECHOABLE_ITEM.fullmatch(k) else "…" for k in unknown)
+        raise AnswerError(t("process.err_owners_keys", keys=keys, known=", ".join(known)))
+    defaults = spec.default if isinstance(spec.default, dict) else {}
+    value: dict[str, list[str]] = {}
+    for measure in known:
+        given = {**owner_fields(defaults.get(measure)), **owner_fields(raw.get(measure))}
+        label = next((c.label for c in spec.choices if str(c.value) == measure), measure)
+        try:
+            owner = parse_answer(replace(parts["owner"], default=None), given.get("owner"))
+            day = parse_answer(replace(parts["date"], default=None), given.get("date"))
+        except AnswerError as exc:
+            raise AnswerError(t("process.err_owners_measure", measure=label, reason=str(exc))) from None
+        value[measure] = [f"owner:{owner}", f"date:{day}"]
+    if spec.validate is not None:
+        spec.validate(value)
+    return value
+
+
+def owners_text(spec: PromptSpec, value: Any) -> str:
+    """The measures' owners as a person reads them: "measure: role, date; …"."""
+    return "; ".join(owners_lines(spec, value)) or "-"
+
+
+def owners_lines(spec: PromptSpec, value: Any) -> list[str]:
+    """One line per measure: "measure: role, date" (the role's name when it is a catalogue role)."""
+    parts = {p.question.rpartition(".")[2]: p for p in spec.parts}
+    owner_spec = parts.get("owner")
+    items = []
+    for measure, tokens in (value.items() if isinstance(value, dict) else []):
+        label = next((c.label for c in spec.choices if str(c.value) == str(measure)), str(measure))
+        fields = owner_fields(tokens)
+        owner = fields.get("owner", "-")
+        if owner_spec is not None:
+            owner = next((c.label for c in owner_spec.choices if c.value == owner), owner)
+        items.append(f"{label}: {owner}, {fields.get('date', '-')}")
+    return items
 
 
 # --------------------------------------------------------------------------- prompters
@@ -451,6 +525,8 @@ class RichPrompter:
     def ask(self, spec: PromptSpec) -> Any:
         if spec.kind == "consent":
             return self._ask_consent(spec)
+        if spec.kind == "owners":
+            return self._ask_owners(spec)
         self.show("")
         if spec.place:
             self.show(spec.place, style="dim")
@@ -560,6 +636,42 @@ class RichPrompter:
                 return self._ask_consent(spec)
         return value
 
+    def _ask_owners(self, spec: PromptSpec) -> dict[str, list[str]]:
+        """Each measure with its owner and date (the defaults filled in): Enter keeps them all, a
+        number asks that measure's owner and date again. A measure without a default is asked."""
+        parts = {p.question.rpartition(".")[2]: replace(p, back=False) for p in spec.parts}
+        defaults = spec.default if isinstance(spec.default, dict) else {}
+        current = {str(c.value): owner_fields(defaults.get(c.value)) for c in spec.choices}
+        self.show("")
+        if spec.place:
+            self.show(spec.place, style="dim")
+        self.show(spec.text, style="bold")
+        if spec.help:
+            self.show(spec.help, style="dim")
+        while True:
+            missing = next((i for i, c in enumerate(spec.choices)
+                            if not all(current[str(c.value)].get(f) for f in OWNER_FIELDS)), None)
+            number: int | None
+            if missing is not None:
+                number = missing + 1
+            else:
+                self.show_numbered(owners_lines(spec, current))
+                pick = PromptSpec(spec.step, f"{spec.question}.number", "integer", t("process.owners_change"),
+                                  required=False, minimum=1, maximum=len(spec.choices), safety=spec.safety,
+                                  today=spec.today)
+                number = self.ask(pick)
+                if number is None:
+                    try:
+                        return _parse_owners(replace(spec, default={}), current)
+                    except AnswerError as exc:
+                        self.show(t("process.invalid", reason=_sentence(str(exc))), style="red")
+                        continue
+            choice = spec.choices[number - 1]
+            fields = current[str(choice.value)]
+            self.show(choice.label, style="bold")
+            fields["owner"] = self.ask(replace(parts["owner"], default=fields.get("owner")))
+            fields["date"] = self.ask(replace(parts["date"], default=fields.get("date")))
+
     def review(self, spec: PromptSpec, scrubbed: str, replaced: list[tuple[str, int]]) -> str | None:
         summary = ", ".join(f"{kind} ×{count}" for kind, count in replaced)
         self.show(t("process.scrubbed", summary=summary), style="yellow")
@@ -657,7 +769,10 @@ class ScriptedPrompter:
                 return self.fallback.ask(spec)
             if not spec.required or (spec.default is not None and spec.kind not in ("consent",)):
                 # an optional question, or one with a default, may be left out of the file
-                return parse_answer(spec, None) if spec.default is not None or not spec.required else None
+                value = parse_answer(spec, None) if spec.default is not None or not spec.required else None
+                if self.echo is not None and spec.kind == "owners":  # the defaults taken, said
+                    self.echo(f"{spec.text} > {_display(spec, value)}")
+                return value
             hint = (t("process.err_missing_file_hint", path=self.source) if self.answers
                     else t("process.err_no_input_hint"))
             raise InputError(t("process.err_missing", key=spec.key), hint=hint)
@@ -683,6 +798,8 @@ def shown_value(spec: PromptSpec, value: Any) -> str:
     """A value as a person reads it: yes/no, a choice's label, labels joined for a list."""
     if isinstance(value, bool) and not any(isinstance(c.value, bool) for c in spec.choices):
         return t("process.yes") if value else t("process.no")
+    if spec.kind == "owners":
+        return owners_text(spec, value)
     labels = {c.value: c.label for c in spec.choices if not isinstance(c.value, bool) or isinstance(value, bool)}
     if isinstance(value, list | tuple):
         return ", ".join(labels.get(v, str(v)) for v in value) or "-"
@@ -692,6 +809,8 @@ def shown_value(spec: PromptSpec, value: Any) -> str:
 
 
 def _display(spec: PromptSpec, value: Any) -> str:
+    if spec.kind == "owners":
+        return owners_text(spec, value)
     if isinstance(value, bool):
         return t("process.yes") if value else t("process.no")
     if isinstance(value, list):

@@ -796,6 +796,45 @@ class Session:
 
         return parts, validate
 
+    def owner_parts(self, action, answers: dict[str, Any], coordinators: list):
+        """The measures of the step's `measures` answer, the parts of each one's owner (a catalogue
+        role or service, or a role typed without personal data) and date, the defaults (the baton
+        holder, the evaluation date), and the check that no owner names a person (plan 004:
+        "det er tydelig hvem som gjør hva")."""
+        from bti_cli.walkthrough.prompts import AnswerError, Choice, PromptSpec, owner_fields
+
+        q = action.question
+        chosen = answers.get("measures")
+        by_id = {m.id: m for m in self.cat.measures}
+        measures = [Choice(mid, by_id[mid].name if mid in by_id else mid)
+                    for mid in (chosen if isinstance(chosen, dict) else {})]
+        roles = [*coordinators, *(Choice(s.id, s.name) for s in self.cat.services
+                                  if not any(c.value == s.id for c in coordinators))]
+        holder = answers.get("baton_holder") if isinstance(answers.get("baton_holder"), str) else None
+        day = answers.get("evaluation_date") if isinstance(answers.get("evaluation_date"), str) else None
+        default = {str(c.value): {"owner": holder, "date": day} for c in measures}
+        parts = (
+            PromptSpec(action.step.id, f"{q.id}.owner", "coordinator", t("walk.owner_role"), choices=tuple(roles),
+                       allow_other=True, max_length=80, today=self.today),
+            PromptSpec(action.step.id, f"{q.id}.date", "date", t("walk.owner_date"), today=self.today),
+        )
+        known = {c.value for c in roles}
+
+        def validate(value: Any) -> None:
+            from bti_cli.privacy.guard import found_kinds, kind_labels
+
+            for tokens in value.values():
+                owner = owner_fields(tokens).get("owner")
+                if owner is None or owner in known:
+                    continue
+                if len(owner) > 80:
+                    raise AnswerError(t("process.err_too_long", max=80))
+                kinds = found_kinds(owner, self.vocabulary())
+                if kinds:
+                    raise AnswerError(t("walk.owner_personal", kinds=kind_labels(kinds)))
+
+        return measures, parts, default, validate
+
     def spec(self, action, pos) -> PromptSpec:
         from bti_cli.catalogue import suggest
         from bti_cli.catalogue.loader import load_vocabulary
@@ -851,6 +890,11 @@ class Session:
             allow_other = True
         elif q.kind == "consent":
             parts, validate = self.consent_parts(action, subject, age, areas, work_arena, unborn=unborn)
+        default = self.default(q.default)
+        if q.kind == "owners":
+            coordinators = [_choice(s) for s in suggest.rank_coordinators(
+                self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
+            choices, parts, default, validate = self.owner_parts(action, answers, coordinators)
         return PromptSpec(
             step=action.step.id,
             question=q.id,
@@ -860,7 +904,7 @@ class Session:
             audience=_audience(q),
             for_family=q.for_family,
             choices=tuple(choices),
-            default=self.default(q.default),
+            default=default,
             required=q.required,
             minimum=q.min,
             maximum=q.max,

@@ -115,6 +115,7 @@ def test_evaluate_up_to_level2_with_consent_by_interactive_transcript(cli, case)
         "level:2",
         "j", "guardians", "ppt", "+180",  # consent
         "+7", "Leser bedre.", "ppt-utredning", "kontaktlaerer", "",  # first meeting, goals, measures, baton, date
+        "",  # who does what: the baton holder and the evaluation date
         "",  # a text for the family: none
         "Vil ha hjelp.", "Enige.",  # the views of the plan
     ]

@@ -26,6 +26,7 @@ LEVEL1 = [
     "level:1",
     "j", "j", "Leser bedre innen jul.",
     "lesekurs", "1", "",  # measures, baton holder (first suggestion), evaluation date (default)
+    "",  # who does what: Enter keeps the baton holder and the evaluation date for each measure
     "",  # a text for the family: none
     "Vil øve på lesing.", "Enige i planen.",  # views of the plan (or "ikke spurt, fordi …")
 ]
