@@ -37,6 +37,10 @@ def answer_strategy(question):
         return st.dictionaries(st.sampled_from(["m1", "m2"]), st.just(["service:s", "tier:selective"]), max_size=2)
     if kind == "coordinator":
         return st.sampled_from(ROLES)
+    if kind == "owners":
+        return st.dictionaries(st.sampled_from(["m1", "m2"]),
+                               st.builds(lambda r, d: [f"owner:{r}", f"date:{d}"], st.sampled_from(ROLES),
+                                         st.sampled_from(["2026-01-01", "2026-12-31"])), max_size=2)
     if kind == "consent":
         return st.one_of(
             st.just({"given": False}),
