@@ -47,9 +47,9 @@ def due_items(rows: Iterator[dict[str, Any]] | list[dict[str, Any]], *, as_of: d
             except ValueError:
                 continue
             items.append({
-                "case_id": row["case_id"], "what": what, "due": when, "days_left": days_left,
-                "overdue": days_left < 0, "level": row["level"],
+                "case_id": row.get("case_id"), "what": what, "due": when, "days_left": days_left,
+                "overdue": days_left < 0, "level": row.get("level"),
                 "baton_holder_role": row.get("baton_holder_role"), "measure": None, "owner": None, **extra,
             })
-    items.sort(key=lambda r: (r["due"], r["case_id"], r["what"], r.get("measure") or ""))
+    items.sort(key=lambda r: (r["due"], r["case_id"] or "", r["what"], r.get("measure") or ""))
     return items
