@@ -134,7 +134,7 @@ def test_a_measure_is_due_on_its_date(cli, cases_dir, tmp_path, offset, listed, 
     assert [(i["measure"], i["owner"], i["days_left"], i["overdue"]) for i in items] == [
         ("lesekurs", "helsestasjon", -offset, overdue)]
     table = cli("due", "--format", "md", "--as-of", day.isoformat(), "--within", "0")
-    assert "tiltak «lesekurs» (ansvarlig: Helsestasjon)" in table.stdout  # (names: test_names_in_show_and_due)
+    assert "tiltak «Lesekurs» (ansvarlig: Helsestasjon)" in table.stdout  # (names: test_names_in_show_and_due)
 
 
 def test_a_measure_date_is_the_next_due_date_in_cases_list(cli, cases_dir, tmp_path):
