@@ -182,10 +182,12 @@ def test_interactive_enter_keeps_the_defaults_and_a_number_changes_one(cli, case
         "", "school", "kontaktlærer", "child", "8", "learning", "n",
         "Strever med lesing i timene.", "", "weeks", "n", "3",
         "j", "j", "n", "j", "Synes lesing er vanskelig.", "j", "Ønsker hjelp.",
+        "",  # a text for the family: none
         "level:1", "j", "j", "Leser bedre innen jul.",
         "lesekurs, leksehjelp", "kontaktlaerer", "",  # measures, baton holder, evaluation date
         "2", "spesialpedagog", "+5",  # who does what: the second measure's owner and date
         "",  # Enter: these are right
+        "",  # a text for the family: none
         "Vil øve.", "Enige.",
     ]
     result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
