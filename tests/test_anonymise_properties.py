@@ -63,8 +63,18 @@ def phone_number(draw) -> str:
         parts.append(digits[i : i + size])
         i += size
     body = sep.join(parts)
-    prefix = draw(st.sampled_from(["", "", "+47 ", "+47", "0047 ", "(+47) "]))
+    prefix = draw(st.sampled_from(["", "", "+47 ", "+47", "0047 ", "(+47) ", "0047-", "+47 (0) "]))
+    # "2025-1234" is a year and a number (a case or reference number), never written as a phone
+    if not prefix and grouping == (4, 4) and sep == "-" and 1900 <= int(digits[:4]) <= 2099:
+        prefix = "tlf "
     return prefix + body
+
+
+@settings(max_examples=200)
+@given(st.integers(1900, 2099), st.integers(0, 9999), FILLER)
+def test_a_year_and_a_number_is_no_phone(year, number, left):
+    text = f"{left} Saksnr. {year}-{number:04d} i arkivet."
+    assert not any(r.kind == "phone" for r in scrub(text).replacements if "-" in r.original)
 
 
 def _inserted(draw, value: str) -> tuple[str, str]:

@@ -204,3 +204,56 @@ def test_the_command_scrubs_the_blind_spots(cli, tmp_path):
     for secret in ("Storm", "Dal", "rune", "Hovin", "160312", "O.N."):
         assert secret not in result.stdout
     assert "Sterk og klar" in result.stdout
+
+
+# --------------------------------------------------------------------------- found by property runs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TLF0000) 0047 200 00 000 ",  # a cue glued to digits, then +47 written 0047
+        "tlf 0000) 0047 412 34 567",
+        "Mobil: (0047) 412 34 567.",
+        "Ring +47 (0) 412 34 567 etter kl. 16.",
+        "Far: +47 (0) 412 34 567, etter kl. 16.",
+        "Far: (0047) 41234567",
+    ],
+)
+def test_a_phone_with_a_country_prefix_and_odd_punctuation_goes_whole(text):
+    result = scrub(text, lang="nb")
+    assert not any(c.isdigit() for c in result.text.replace("16", "")), result.text
+    assert {r.kind for r in result.replacements} == {"phone"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0(at)0.no11831783321", "ola(at)eksempel.no11831783321 ", "kari@eksempel.no41234567"],
+)
+def test_what_the_scrubber_leaves_the_guard_never_refuses(text):
+    from bti_cli.privacy.guard import personal_data_kinds
+
+    result = scrub(text, lang="nb")
+    assert personal_data_kinds(result.text) == [], result.text
+    assert "@" not in result.text and "(at)" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a case or reference number written year-number is no phone (a Norwegian phone number
+        # is eight digits in pairs or 3-2-3, or four and four with a space)
+        ("Saksnr. 2025-1234 i arkivet.", "Saksnr. 2025-1234 i arkivet."),
+        ("Ref. 2024-0456, se journalen.", "Ref. 2024-0456, se journalen."),
+        ("Sak 1998-1234 er avsluttet.", "Sak 1998-1234 er avsluttet."),
+        # the same digits with a phone cue, or not starting with a year, are a phone
+        ("Tlf. 2025-1234", "Tlf. [TELEFON]"),
+        ("Ring 2025 1234 i dag.", "Ring [TELEFON] i dag."),
+        ("Nummeret er 4125-1234.", "Nummeret er [TELEFON]."),
+        ("Nummeret er 2025 1234.", "Nummeret er [TELEFON]."),
+        ("Nummeret er 1899-1234.", "Nummeret er [TELEFON]."),
+        ("Nummeret er 2100-1234.", "Nummeret er [TELEFON]."),
+    ],
+)
+def test_a_year_and_a_number_is_a_reference_not_a_phone(text, expected):
+    assert out(text) == expected

@@ -97,7 +97,10 @@ _NO_BODY_REST = (  # the same groupings with the first digit already consumed
     r"|\d{2} \d{5}|\d{2} \d{3} \d{2})"
 )
 PHONE_NO_RE = re.compile(rf"\d(?<![\d+]\d){_NO_BODY_REST}(?!\d)")
-PHONE_NO_PREFIXED_RE = re.compile(rf"(?:\+[ \t]?47|(?<![\w+])00[ \t]?47|\(\+?47\))[ .\-]?(?P<body>{_NO_BODY})(?!\d)")
+# "+47 (0) 412 34 567": the trunk zero in brackets that some write after the country code
+PHONE_NO_PREFIXED_RE = re.compile(
+    rf"(?:\+[ \t]?47|(?<![\w+])00[ \t]?47|\((?:\+|00)?47\))(?:[ \t]?\(0\))?[ .\-]?(?P<body>{_NO_BODY})(?!\d)"
+)
 PHONE_INTL_RE = re.compile(r"[+0](?<![\w+][+0])(?:(?<=\+)|0)(?!47)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
 PHONE_LABEL_RE = re.compile(
     r"(?<!\w)(?:tlf|tel|telefon(?:nummer|nr)?|mobil(?:nummer|nr|telefon)?|mob|mobilnr|phone|sms|ring(?:e|er|te|de)?"
@@ -105,9 +108,10 @@ PHONE_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 
+# the top-level domain may run into digits ("ola@eksempel.no41234567"), never into letters
 EMAIL_RE = re.compile(
     r"(?<![\w.+\-])[\w.+\-]+(?:@|[ \t]?\((?:at|a)\)[ \t]?|[ \t]?\[(?:at|a)\][ \t]?|[ \t]@[ \t])"
-    r"[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}(?!\w)"
+    r"[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}(?![^\W\d])"
 )
 
 _STREET_SUFFIX = (
@@ -256,6 +260,7 @@ class Spans:
         return [(s, e) for s, e, _, _ in self.items]
 
 
+_DIGITS = re.compile(r"\d*")
 _DIGIT_GROUP_BEFORE = re.compile(r"\d+[ .\-]\Z")
 _DIGIT_GROUP_AFTER = re.compile(r"[ .\-]\d+")
 
@@ -284,9 +289,11 @@ def _is_year_or_time_pair(body: str) -> bool:
     if len(digits) != 8 or not re.fullmatch(r"\d{4}[ .\-]?\d{4}", body):
         return False
     a, b = int(digits[:4]), int(digits[4:])
-    # a period such as "2024-2027"; "20002000" or "2000 2000" could be a phone number, and
-    # a phone number left in is worse than a period replaced
-    years = "-" in body and 1900 <= a < b <= 2099 and b - a <= 10
+    # a period such as "2024-2027", or a case or reference number written year-number
+    # ("Saksnr. 2025-1234"): nobody writes a Norwegian phone number 4-4 with a hyphen starting
+    # with a year. "20251234" or "2025 1234" could be a phone number, and a phone number left in
+    # is worse than a reference replaced; after "tlf" … the labelled rule takes it first.
+    years = "-" in body and 1900 <= a <= 2099
     # opening hours such as "0830-1600"; a Norwegian phone number never starts with 0 or 1,
     # so a range from 20:00 on could be one and is left to the phone rule
     times = a < 2000 and a % 100 < 60 and b // 100 < 24 and b % 100 < 60 and "-" in body
@@ -434,7 +441,10 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             count = sum(c.isdigit() for c in num)
             if 5 <= count <= 15 and not re.fullmatch(r"\d{1,2}[.:]\d{2}", num):
                 start = label.start("num")
-                spans.add(start, start + len(num), "phone", "labelled")
+                # the pattern stops after 20 characters: the digits that go on belong to it
+                # ("tlf 0000) 0047 412 34 567")
+                end = _DIGITS.match(text, start + len(num)).end()
+                spans.add(*_digit_run(text, start, end), "phone", "labelled")
         if "47" in text:
             for m in PHONE_NO_PREFIXED_RE.finditer(text):
                 spans.add(m.start(), m.end(), "phone", "norwegian")

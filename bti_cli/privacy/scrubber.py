@@ -176,9 +176,10 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
 
 
 # a placeholder with a digit, "+" or "@" beside it, or a letter glued to it (a cue such as
-# "tlf"): the only places where a replacement can make a new identifier (the patterns look at
-# most two characters beyond a match)
-_NEAR_PLACEHOLDER_RE = re.compile(r"\][ .\-(]{0,2}[\d+@]|\][^\W\d_]|[\d@][ .\-)]{0,2}\[")
+# "tlf" after it, the end of an e-mail address before it: "ola@eksempel.no[TELEFON]"): the only
+# places where a replacement can make a new identifier (the patterns look at most two
+# characters beyond a match)
+_NEAR_PLACEHOLDER_RE = re.compile(r"\][ .\-(]{0,2}[\d+@]|\][^\W\d_]|[\d@][ .\-)]{0,2}\[|[^\W\d_]\[")
 _WINDOW = 60
 
 
