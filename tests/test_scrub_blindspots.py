@@ -104,6 +104,25 @@ def test_a_birth_date_right_after_a_name():
 
 
 @pytest.mark.parametrize(
+    "written",
+    ["30.11.2016", "30/11-16", "30.11.16", "30/11/2016", "30-11-2016", "30. november 2016", "30 nov. 2016", "2016-11-30"],
+)
+def test_a_birth_date_right_after_a_name_in_every_written_form(written):
+    assert out(f"Sofie Andersen, {written}, 3. klasse") == "[NAVN], [FØDSELSDATO], 3. klasse"
+    assert out(f"Elev: Sofie Andersen {written}") == "Elev: [NAVN] [FØDSELSDATO]"
+
+
+def test_a_date_of_this_year_after_a_name_stays_in_every_written_form():
+    yy = date.today().year % 100
+    for written in (f"12.03.{yy:02d}", f"12/3-{yy:02d}", f"12. mars {2000 + yy}", f"{2000 + yy}-03-12"):
+        assert out(f"Møte med Kari Hansen {written} om saken.") == f"Møte med [NAVN] {written} om saken."
+    # a period after a name is two dates, not a birth date
+    assert out("Kari Hansen 30.11.2016-12.12.2016 var borte.") == "[NAVN] 30.11.2016-12.12.2016 var borte."
+    # a day and a month only: no year, no birth date
+    assert out("Ola Hansen 3. mai kom ikke.") == "[NAVN] 3. mai kom ikke."
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Personnummer 160312-1234 fra Sverige.",

@@ -56,11 +56,25 @@ DATE_AFTER_NAME_RE = re.compile(
 )
 # "Sofie Andersen, 30.11.2016, 3. klasse": a full date with no cue right after a name is a date
 # of birth when its year lies before this year (a meeting date is this year's or next year's)
+# in any of its written forms: "30.11.2016", "30/11-16", "30.11.16", "30. november 2016",
+# "2016-11-30"; a two-digit year is of this century unless that would be later than this year
 DATE_RIGHT_AFTER_NAME_RE = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+)"
-    rf"(?P<c>{_D}[ \t]?(?P<sep>[./\-])[ \t]?{_M}[ \t]?(?P=sep)[ \t]?(?P<year>\d{{4}}))(?!\d)"
-    r"(?![ \t]*(?:kl\.?|klokka|klokken)(?!\w))(?![ \t]*\d{1,2}[:.]\d{2})"
+    rf"(?P<c>{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?(?P<year>\d{{4}}|\d{{2}})"
+    rf"|{_D}\.?[ \t]*{_MONTHS}\.?[ \t]*(?P<year2>\d{{4}})"
+    rf"|(?P<year3>\d{{4}})-{_M}-{_D})(?![\d./\-]\d|\d)"
+    r"(?![ \t]*(?:kl\.?|klokka|klokken)(?!\w))(?![ \t]*\d{1,2}[:.]\d{2})",
+    re.IGNORECASE,
 )
+
+
+def date_year(match: re.Match[str], this_year: int) -> int:
+    """The year of a date found by DATE_RIGHT_AFTER_NAME_RE (a two-digit year made whole)."""
+    raw = match.group("year") or match.group("year2") or match.group("year3")
+    year = int(raw)
+    if len(raw) == 2:
+        year += 2000 if 2000 + year <= this_year else 1900
+    return year
 
 # Every pattern that starts with a digit starts with `\d(?<!\d\d)` rather than `(?<!\d)\d`: a
 # pattern that opens with a character class lets the regex engine skip ahead fast (1 MB < 1 s).

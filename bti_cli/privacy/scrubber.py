@@ -47,6 +47,7 @@ from bti_cli.privacy.patterns import (
     DATE_AFTER_NAME_RE,
     DATE_RIGHT_AFTER_NAME_RE,
     Spans,
+    date_year,
     find_identifiers,
     find_structured,
     fold_lower,
@@ -155,7 +156,7 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
             spans.add(m.start(group), m.end(group), "birth_date", "after_name")
             continue
         bare = DATE_RIGHT_AFTER_NAME_RE.match(text, end)
-        if bare and int(bare.group("year")) < this_year:
+        if bare and date_year(bare, this_year) < this_year:
             spans.add(bare.start("c"), bare.end("c"), "birth_date", "after_name")
     out, replacements, segments = _assemble(text, spans.replaced(), marks)
     # A replacement changes what stands next to a number ("00000000+01000000" → "[TELEFON]+01000000"):
