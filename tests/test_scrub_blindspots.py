@@ -276,3 +276,29 @@ def test_what_the_scrubber_leaves_the_guard_never_refuses(text):
 )
 def test_a_year_and_a_number_is_a_reference_not_a_phone(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hun går på avdeling Blåklokka.", "Hun går på avdeling Blåklokka."),
+        ("Eleven er på basen «Maurtua» om morgenen.", "Eleven er på basen «Maurtua» om morgenen."),
+        ("Pers.nr. ikke oppgitt.", "Pers.nr. ikke oppgitt."),
+        # the name of a person after the department stays a name
+        ("Avdeling Blåklokka: Emma gråt.", "Avdeling Blåklokka: [NAVN] gråt."),
+    ],
+)
+def test_a_department_name_or_an_abbreviation_is_no_person(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De har flyttet til nygata 3a.", "De har flyttet til [ADRESSE]."),
+        ("Mor bor i ringvegen 14.", "Mor bor i [ADRESSE]."),
+        ("Vi gikk lia 3 ganger.", "Vi gikk lia 3 ganger."),
+    ],
+)
+def test_a_lower_case_street_with_a_short_stem(text, expected):
+    assert out(text) == expected

@@ -155,13 +155,13 @@ ADDRESS_RE = re.compile(
     r"(?:gate|gata|gaten|gt\.|vei|veien|veg|vegen|allé|plass|torg|bakke|sti|ring|terrasse))"
     rf")[ \t]+{_HOUSE}{_POSTPLACE}"
 )
-# "skolevegen 8", "storgata 12b": a street written in lower case, with one of the endings that
-# only streets have, a stem of three letters or more and a house number
+# "skolevegen 8", "storgata 12b", "nygata 3a": a street written in lower case, with one of the
+# endings that only streets have, a stem of two letters or more and a house number
 _LOWER_STREET_SUFFIX = (
     r"(?:veien|vegen|vei|veg|gata|gate|gaten|stien|stigen|svingen|tunet|bakken|lia|alléen|allé|brekka)"
 )
 LOWER_STREET_RE = re.compile(
-    rf"(?<![\w])(?P<street>[a-zæøå][a-zæøåé\-]{{2,}}?{_LOWER_STREET_SUFFIX})[ \t]+{_HOUSE}{_POSTPLACE}"
+    rf"(?<![\w])(?P<street>[a-zæøå][a-zæøåé\-]+?{_LOWER_STREET_SUFFIX})[ \t]+{_HOUSE}{_POSTPLACE}"
 )
 # "Nordre Hovin gard", "Søndre Bakke gård, 2345 Ådalsbruk": a farm name is an address
 FARM_RE = re.compile(

@@ -343,6 +343,9 @@ class Scanner:
             elif trigger in ("role", "talk") and self._lower_given_after(i, trigger):
                 self.set_name(i, "context")
             return
+        if self._unit_or_abbreviation(i):
+            self.state[i] = _NEVER
+            return
         mode, listed, vocab, ordinary, noun = self._profile(word)
         if mode:  # abbreviations (PPT, BUP) and mixed case (iPad, McDonald): names only when listed
             if mode == 1:
@@ -400,6 +403,14 @@ class Scanner:
             self.set_name(i, "name_list")
         elif listed or not (ordinary or noun):
             self.weak.add(i)
+
+    def _unit_or_abbreviation(self, i: int) -> bool:
+        """The name of a kindergarten department or a school's base ("avdeling Blåklokka",
+        "basen Maurtua"), or a word shortened inside an abbreviation ("Pers.nr.")."""
+        text, end = self.text, self.ends[i]
+        if end + 1 < len(text) and text[end] == "." and text[end + 1].islower():
+            return True
+        return bool(i) and self.lows[i - 1] in _UNIT_WORDS and _UNIT_GAP.fullmatch(text, self.ends[i - 1], self.starts[i])
 
     def _profile(self, word: str) -> tuple[int, bool, bool, bool, bool]:
         """What a capitalised word is, whatever its place: computed once per distinct word.
@@ -537,6 +548,9 @@ class Scanner:
         return False
 
 
+# words before the name of a unit, never a person: "avdeling Blåklokka", "på basen Maurtua"
+_UNIT_WORDS = _words("avdeling avdelinga avdelingen avd base basen gruppa gruppen gruppe")
+_UNIT_GAP = re.compile(r"\.?[ \t]+[\"«“']?")
 _TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ]\.(?![\w])")
 _AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?))?[ \t]*\)")
 _TALK_FOLLOW = re.compile(r"[ \t]+(?:i går|i dag|i morgon|i morgen|om|etter|før|førre|forrige|sist)(?!\w)")
