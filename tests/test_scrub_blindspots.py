@@ -105,7 +105,16 @@ def test_a_birth_date_right_after_a_name():
 
 @pytest.mark.parametrize(
     "written",
-    ["30.11.2016", "30/11-16", "30.11.16", "30/11/2016", "30-11-2016", "30. november 2016", "30 nov. 2016", "2016-11-30"],
+    [
+        "30.11.2016",
+        "30/11-16",
+        "30.11.16",
+        "30/11/2016",
+        "30-11-2016",
+        "30. november 2016",
+        "30 nov. 2016",
+        "2016-11-30",
+    ],
 )
 def test_a_birth_date_right_after_a_name_in_every_written_form(written):
     assert out(f"Sofie Andersen, {written}, 3. klasse") == "[NAVN], [FØDSELSDATO], 3. klasse"
@@ -302,3 +311,49 @@ def test_a_department_name_or_an_abbreviation_is_no_person(text, expected):
 )
 def test_a_lower_case_street_with_a_short_stem(text, expected):
     assert out(text) == expected
+
+
+# every name of a service, measure, arena and role of every shipped municipality, in running
+# text: at the start of a note, after a verb, after a preposition, in a list line, before a verb
+_CONTEXTS = (
+    "{x}",
+    "{x} starter i høst.",
+    "Mor ønsker {x}.",
+    "Familien får tilbud om {x} fra januar.",
+    "- {x} (4 ganger)",
+    "Tiltak: {x}",
+    "Vi har drøftet saken med {x}.",
+    "Henvist til {x} i dag.",
+    "Eleven går på {x}.",
+    "Kontaktlærer og {x} har snakket sammen.",
+    "Tolk var med. {x} er orientert.",
+    "Mor sier {x} var bra.",
+)
+
+
+def _catalogue_names(slug):
+    cat = catalogue.load(slug).catalogue
+    return (
+        [s.name for s in cat.services]
+        + [m.name for m in cat.measures]
+        + [a.name for a in cat.arenas]
+        + [c.role for c in cat.coordinators]
+    )
+
+
+@pytest.mark.parametrize("slug", ["loten", "sondre-land", "elverum"])
+@pytest.mark.parametrize("given", ["own", "loten", "none"])
+def test_every_catalogue_name_survives_in_running_text(slug, given):
+    """With its own catalogue, with another municipality's, or with none (a note may name the
+    measure of the municipality a family moved from)."""
+    vocabulary = {
+        "own": domain_vocabulary(catalogue.load(slug).catalogue),
+        "loten": domain_vocabulary(catalogue.load("loten").catalogue),
+        "none": domain_vocabulary(),
+    }[given]
+    lost = []
+    for name in _catalogue_names(slug):
+        text = "\n".join(c.format(x=name) for c in _CONTEXTS)
+        result = scrub(text, vocabulary=vocabulary, lang="nb")
+        lost += [(name, r.original) for r in result.replacements]
+    assert lost == []

@@ -410,7 +410,9 @@ class Scanner:
         text, end = self.text, self.ends[i]
         if end + 1 < len(text) and text[end] == "." and text[end + 1].islower():
             return True
-        return bool(i) and self.lows[i - 1] in _UNIT_WORDS and _UNIT_GAP.fullmatch(text, self.ends[i - 1], self.starts[i])
+        if not i or self.lows[i - 1] not in _UNIT_WORDS:
+            return False
+        return _UNIT_GAP.fullmatch(text, self.ends[i - 1], self.starts[i]) is not None
 
     def _profile(self, word: str) -> tuple[int, bool, bool, bool, bool]:
         """What a capitalised word is, whatever its place: computed once per distinct word.

@@ -66,7 +66,42 @@ def builtin_vocabulary() -> frozenset[str]:
         for labels in (raw.get(table) or {}).values():
             if isinstance(labels, dict):
                 words.update(v for v in labels.values() if isinstance(v, str))
+    words.update(shipped_catalogue_names())
     return frozenset(words)
+
+
+@cache
+def shipped_catalogue_names() -> frozenset[str]:
+    """The names of every shipped municipality's services, measures, arenas and coordinator
+    roles (data/compiled/*.json), so that a note about a measure of another municipality keeps
+    its name whichever catalogue the scrubber was given."""
+    import json
+
+    from bti_cli.datafiles import data_dir
+
+    names: set[str] = set()
+    for path in sorted((data_dir() / "compiled").glob("*.json")):
+        try:
+            cat = json.loads(path.read_text(encoding="utf-8")).get("data") or {}
+        except (OSError, ValueError, AttributeError):  # a damaged copy: the catalogue given still applies
+            continue
+        names.update(_catalogue_phrases(cat))
+    return frozenset(names)
+
+
+def _catalogue_phrases(cat: Any) -> list[str]:
+    """The names, roles, areas and ids of one catalogue, and its municipality and county."""
+    meta = _field(cat, "municipality") or {}
+    phrases: list[str] = [_field(meta, "name") or "", _field(meta, "county") or ""]
+    for s in _field(cat, "services") or ():
+        phrases += [_field(s, "name"), _field(s, "area"), _field(s, "id")]
+    for m in _field(cat, "measures") or ():
+        phrases += [_field(m, "name"), _field(m, "id")]
+    for a in _field(cat, "arenas") or ():
+        phrases += [_field(a, "name"), _field(a, "id")]
+    for c in _field(cat, "coordinators") or ():
+        phrases += [_field(c, "role"), _field(c, "id")]
+    return [p for p in phrases if isinstance(p, str) and p]
 
 
 def _field(obj: Any, name: str, default: Any = None) -> Any:
@@ -84,7 +119,8 @@ def domain_vocabulary(catalogue: Any = None) -> frozenset[str]:
     (as whole phrases), the capitalised words of its descriptions, target groups and
     participants (single words, personal names left out), the concern areas and work arenas of
     areas.toml, plus the built-in roles, services, programmes, months, weekdays and
-    abbreviations.
+    abbreviations, and the service, measure and arena names and roles of every shipped
+    municipality (a note may name another municipality's measure).
     """
     lists = shipped_lists()
     vocab: set[str] = set(builtin_vocabulary())
@@ -96,22 +132,16 @@ def domain_vocabulary(catalogue: Any = None) -> frozenset[str]:
         if inner is not None and not isinstance(inner, (str, int)):
             cat = inner
             break
-    meta = _field(cat, "municipality") or {}
-    phrases: list[str] = [_field(meta, "name") or "", _field(meta, "county") or ""]
     free: list[str] = []
     for s in _field(cat, "services") or ():
-        phrases += [_field(s, "name"), _field(s, "area"), _field(s, "id")]
         free.append(_field(s, "description") or "")
     for m in _field(cat, "measures") or ():
-        phrases += [_field(m, "name"), _field(m, "id")]
         free += [_field(m, "description") or "", _field(m, "target_group") or "", _field(m, "age_note") or ""]
     for a in _field(cat, "arenas") or ():
-        phrases += [_field(a, "name"), _field(a, "id")]
         free += [_field(a, "description") or "", *(_field(a, "participants") or ())]
     for c in _field(cat, "coordinators") or ():
-        phrases += [_field(c, "role"), _field(c, "id")]
         free += [_field(c, "description") or "", _field(c, "conditions") or ""]
-    vocab.update(p for p in phrases if p)
+    vocab.update(_catalogue_phrases(cat))
     for text in free:
         for word in WORD_RE.findall(text):
             if word[0].isupper() and not is_listed_name(word.lower(), lists):
