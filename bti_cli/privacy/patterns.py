@@ -274,7 +274,6 @@ class Spans:
         return [(s, e) for s, e, _, _ in self.items]
 
 
-_DIGITS = re.compile(r"\d*")
 _DIGIT_GROUP_BEFORE = re.compile(r"\d+[ .\-]\Z")
 _DIGIT_GROUP_AFTER = re.compile(r"[ .\-]\d+")
 
@@ -457,7 +456,9 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 start = label.start("num")
                 # the pattern stops after 20 characters: the digits that go on belong to it
                 # ("tlf 0000) 0047 412 34 567")
-                end = _DIGITS.match(text, start + len(num)).end()
+                end = start + len(num)
+                while end < len(text) and text[end].isdigit():
+                    end += 1
                 spans.add(*_digit_run(text, start, end), "phone", "labelled")
         if "47" in text:
             for m in PHONE_NO_PREFIXED_RE.finditer(text):
