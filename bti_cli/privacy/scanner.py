@@ -136,6 +136,10 @@ class Scanner:
 
     @staticmethod
     def looks_like_common_noun(low: str) -> bool:
+        # a building, a shop or a place in nature named as a compound in the definite form
+        # ("Nordlyshallen", "Mjøsbadet", "Kremmerhuset", "Hunderfossen"): surnames do not end so
+        if low.endswith(_PLACE_ENDINGS) and any(low.endswith(e) and len(low) >= len(e) + 3 for e in _PLACE_ENDINGS):
+            return "-" not in low
         if "-" in low or low.endswith(("sen", "son", "ssen", "sson")):
             return False  # Eksempelsen, Karlsson: surnames, not nouns
         if len(low) >= 15:
@@ -374,6 +378,9 @@ class Scanner:
             else:
                 self.state[i] = _NEVER
             return
+        if not listed and self._place_context(i):
+            self.state[i] = _NEVER  # "ferie i Sjusjøen", "flyttet til Kirkenær": a place
+            return
         at_start = self.sentence_start(self.starts[i])
         if not at_start:
             if listed:
@@ -403,6 +410,24 @@ class Scanner:
             self.set_name(i, "name_list")
         elif listed or not (ordinary or noun):
             self.weak.add(i)
+
+    def _place_context(self, i: int) -> bool:
+        """A word after "i", or after moving to or from ("flyttet til", "kom fra"): a place
+        (a person is with, at or from someone, never in them)."""
+        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " ":
+            return False
+        before = self.lows[i - 1]
+        if before == "i":
+            return not (i >= 2 and self.lows[i - 2] in _FOND_OF)  # "glad i Zyrafa"
+        if before == "på":  # "hytta på Sjusjøen", "var på Legoland"; not "passet på Zyrafa"
+            return i >= 2 and self.lows[i - 2] in _BEING_AT and self.text[self.ends[i - 2] : self.starts[i - 1]] == " "
+
+        return (
+            before in _PLACE_PREPOSITIONS
+            and i >= 2
+            and self.lows[i - 2] in _MOTION_VERBS
+            and self.text[self.ends[i - 2] : self.starts[i - 1]] == " "
+        )
 
     def _unit_or_abbreviation(self, i: int) -> bool:
         """The name of a kindergarten department or a school's base ("avdeling Blåklokka",
@@ -550,6 +575,50 @@ class Scanner:
         return False
 
 
+# "glad i", "forelsket i": a person after "i"
+_FOND_OF = _words("glad glade forelsket forelska forelsk betatt interessert hekta hektet vill")
+# "var på Legoland", "hytta på Sjusjøen", "handlet på Europris": a place after "på"
+_BEING_AT = _words(
+    """
+    var vært er bor bur bodde budde handlet handla handler handlar hytta hytte hytter ferie
+    ferien tur turen jobber jobbar jobbet jobba arbeider arbeidar
+    """
+)
+_PLACE_ENDINGS = (
+    "hallen",
+    "badet",
+    "senteret",
+    "sentret",
+    "torget",
+    "huset",
+    "skipet",
+    "parken",
+    "butikken",
+    "kafeen",
+    "kiosken",
+    "stadion",
+    "arenaen",
+    "klubben",
+    "museet",
+    "biblioteket",
+    "kinoen",
+    "hotellet",
+    "stasjonen",
+    "banen",
+    "fossen",
+    "fjellet",
+    "sjøen",
+    "odden",
+    "landet",
+)
+# "flyttet til Kirkenær", "kom fra Flisa", "reiste til Hafjell"
+_PLACE_PREPOSITIONS = _words("til fra frå mot")
+_MOTION_VERBS = _words(
+    """
+    flytte flytter flyttet flytta flyttar flytte reise reiser reiste reist reisa dro drar drog
+    kom kommer kjem komme kommet komen reiste flykta flyktet flyktar rømte rømde
+    """
+)
 # words before the name of a unit, never a person: "avdeling Blåklokka", "på basen Maurtua"
 _UNIT_WORDS = _words("avdeling avdelinga avdelingen avd base basen gruppa gruppen gruppe")
 _UNIT_GAP = re.compile(r"\.?[ \t]+[\"«“']?")

@@ -8,14 +8,16 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
   digits whose first six are a date (numbers issued from 2032 have other check digits), and
   Swedish and Danish numbers (YYMMDD-NNNN, DDMMYY-NNNN; in any form after "personnummer", "CPR");
 - phone numbers: Norwegian 8-digit numbers in the usual groupings, with +47 / 0047, numbers
-  after "tlf"/"mobil"/"ring", and international numbers (+46 …, 0048 …);
+  after "tlf"/"mobil"/"ring", and international numbers (+46 …, 0048 …); a year, a hyphen and
+  four digits ("Saksnr. 2025-1234") is a reference number, not a phone;
 - e-mail addresses (also "ola(at)eksempel.no", and top-level domains in any alphabet);
 - street addresses (street + number, optional letter, postcode and place; streets in lower case
   with a street ending: "skolevegen 8"), farm names ("Nordre Hovin gard"), postal boxes, and
   whatever follows "Adresse:" on its line;
 - dates of birth after "født", "fødd", "f.", "fødselsdato", "bursdag(en) hennes er", "fyller år" …,
   a date in brackets right after a name, and a full date of an earlier year right after a name
-  ("Sofie Andersen, 30.11.2016"); ordinary dates of meetings and deadlines stay;
+  in any written form ("Sofie Andersen, 30.11.2016", "30/11-16", "30. november 2016"); ordinary
+  dates of meetings and deadlines stay;
 - personal names: a capitalised word inside a sentence that is not domain vocabulary, a place,
   an institution or an ordinary word; at the start of a sentence, a name from the shipped lists
   of given names and surnames (after a note label such as "Telefonnotat:" even a given name that
