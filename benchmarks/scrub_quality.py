@@ -10,8 +10,8 @@ The corpus is split into sets, one per file (``--set notes_blindspots``); the de
 ``tuned``, is every file except the held-out ones. ``heldout_blind.txt`` was written by someone
 who never saw the scrubber: it is measured only on request (``--set heldout_blind``), never
 printed note by note, and no test or tuning reads it. ``notes_blind2.txt`` was also written
-without a view of the code, as a tuning set; it joins ``tuned`` (and the corpus test's targets)
-once the scrubber meets them on it, until then it is measured with ``--set notes_blind2``.
+without a view of the code, as a tuning set; it joined ``tuned`` (and the corpus test's targets)
+once the scrubber met them on it (a new such set waits in ``NOT_YET_TUNED`` until then).
 
     python benchmarks/scrub_quality.py [--set tuned|heldout_blind|FILE-STEM] [--verbose] [--markdown]
 """
@@ -31,7 +31,7 @@ CORPUS = ROOT / "tests" / "corpus"
 KINDS = ("national_id", "phone", "email", "birth_date", "address", "name")
 TARGETS = {"national_id": 1.0, "phone": 1.0, "email": 1.0, "birth_date": 1.0, "address": 0.98, "name": 0.98}
 HELD_OUT = ("heldout_blind",)
-NOT_YET_TUNED = ("notes_blind2",)  # tuning sets measured on their own until their targets are met
+NOT_YET_TUNED: tuple[str, ...] = ()  # tuning sets measured on their own until their targets are met
 FP_PER_70_TARGET = 1.0
 LABEL = re.compile(r"\{(name|national_id|phone|email|address|birth_date|keep):([^{}]*)\}")
 

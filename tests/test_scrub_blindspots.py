@@ -379,3 +379,95 @@ def test_every_catalogue_name_survives_in_running_text(slug, given):
 )
 def test_a_place_that_is_no_address_stays(text, expected):
     assert out(text) == expected
+
+
+# --------------------------------------------------------------------------- found on notes_blind2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drøftet med styrer.\n– KB\n", "Drøftet med styrer.\n– [NAVN]\n"),
+        ("Vi snakker med foreldrene. – A.-K.", "Vi snakker med foreldrene. – [NAVN]"),
+        ("Notert kl. 11.05. - SK", "Notert kl. 11.05. - [NAVN]"),
+        ("Referat: A.-K. og mor møttes.", "Referat: [NAVN] og mor møttes."),
+        # an abbreviation of the vocabulary after a dash stays, and so does a dash inside words
+        ("Samarbeid med helsestasjon – PPT", "Samarbeid med helsestasjon – PPT"),
+        ("Henvist til BUT-PPT", "Henvist til BUT-PPT"),
+        ("Alt er OK – OK", "Alt er OK – OK"),
+    ],
+)
+def test_a_signature_after_a_dash_ends_the_line(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Håp (4) har slått seg mye i det siste.", "[NAVN] (4) har slått seg mye i det siste."),
+        ("Vilje (5) er aggressiv mot dei minste.", "[NAVN] (5) er aggressiv mot dei minste."),
+        ("Bjørk (8) sa til assistenten at hun er redd.", "[NAVN] (8) sa til assistenten at hun er redd."),
+        ("- Håp (5): sovnar kvar dag etter lunsj.", "- [NAVN] (5): sovnar kvar dag etter lunsj."),
+        ("Zyrafa (6) gråt ved levering.", "[NAVN] (6) gråt ved levering."),
+        # a person named by role, a count of things or of groups stays
+        ("Jenta (14) har eit merke på kinnet.", "Jenta (14) har eit merke på kinnet."),
+        ("Gruppene (4) har møttes.", "Gruppene (4) har møttes."),
+        ("Tvillingene (4) har det fint.", "Tvillingene (4) har det fint."),
+        ("- Samtale (2): mor og far.", "- Samtale (2): mor og far."),
+    ],
+)
+def test_a_word_with_an_age_in_brackets_and_a_verb_is_a_child(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prata med per i friminuttet i dag.", "Prata med [NAVN] i friminuttet i dag."),
+        ("Vi snakket med dag om helga.", "Vi snakket med [NAVN] om helga."),
+        ("Ho seier at ekskjærasten, ståle, truga henne.", "Ho seier at ekskjærasten, [NAVN], truga henne."),
+        ("Snakket med far per telefon.", "Snakket med far per telefon."),
+    ],
+)
+def test_lower_case_names_after_talking_and_after_an_ex(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Far: Omar bin Ali, mor: Rania Al-Khatib.", "Far: [NAVN], mor: [NAVN]."),
+        ("Mor (Lotte van der Berg) er nederlandsk.", "Mor ([NAVN]) er nederlandsk."),
+        ("Kari de Vries ringte.", "[NAVN] ringte."),
+        # the same small words elsewhere stay
+        ("Emma og Ola da de kom hjem.", "[NAVN] og [NAVN] da de kom hjem."),
+    ],
+)
+def test_particles_inside_a_name(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mor har egen e-post: mona.sand [at] eksempel punktum no.",
+        "Skriv til ola alfakrøll eksempel.no i dag.",
+        "far.test (at) eksempel dot com",
+    ],
+)
+def test_an_email_address_written_to_fool_a_robot(text):
+    result = scrub(text, lang="nb")
+    assert [r.kind for r in result.replacements] == ["email"], result.text
+    assert "eksempel" not in result.text
+
+
+def test_an_ordinary_sentence_with_punktum_stays():
+    assert out("Mor sa at eksempel punktum no var nede.") == "Mor sa at eksempel punktum no var nede."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hennes fødselsdato er 14.12.2012.", "Fødselsdato/år: 2012", "Fødselsdatoen var 14.12.2012."],
+)
+def test_a_birth_date_after_the_cue_and_a_verb(text):
+    assert [r.kind for r in scrub(text, lang="nb").replacements] == ["birth_date"]

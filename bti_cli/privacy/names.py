@@ -70,7 +70,9 @@ ROLE_TRIGGERS = _words(
     pedagog spesialpedagog barnehagelærer barnehagelærar styrer styreren styrar rådgiver rådgiveren
     rådgjevar koordinator koordinatoren barnekoordinator kontaktperson kontaktpersonen støttekontakt
     avlaster verge vergen tolk tolken leder lederen leiar leiaren kollega kollegaen politibetjent
-    herr fru frk søskenbarn svigerinne svoger samboer sambuar
+    herr fru frk søskenbarn svigerinne svoger samboer sambuar samboeren sambuaren kjærast
+    kjærasten ekskjæreste ekskjæresten ekskjærast ekskjærasten eksmann eksmannen ekskone
+    ekskona eksen typen
     """
 )
 NAME_TRIGGERS = _words(

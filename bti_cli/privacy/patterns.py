@@ -42,10 +42,11 @@ _BIRTHDAY = (
     r"|fyll(?:er|ar|te|de|e)[ \t]+(?:\d{1,2}[ \t]+)?år(?!\w))"
 )
 BIRTH_RE = re.compile(
-    r"(?<![\w.])(?:(?:født|fødd|fødde|fodt|fødselsdato|fødselsår|fodselsdato|fdato"
+    r"(?<![\w.])(?:(?:født|fødd|fødde|fodt|fødselsdatoen|fødselsdato|fødselsåret|fødselsår|fodselsdato|fdato"
     r"|dob|born|birthday|date[ \t]+of[ \t]+birth)(?!\w)"
     rf"|{_BIRTHDAY}|f\.[ \t]?d\.|f\.[ \t]?dato|f\.)"
-    r"(?:[ \t]*:)?(?:[ \t]*(?:den|d\.|i|on|the|ca\.?)(?!\w))?[ \t]*"
+    r"(?:[ \t]*/[ \t]*(?:år|alder))?(?:[ \t]*:)?(?:[ \t]+(?:er|var|is|was)(?!\w))?"
+    r"(?:[ \t]*(?:den|d\.|i|on|the|ca\.?)(?!\w))?[ \t]*"
     rf"(?P<date>{_DATE})",
     re.IGNORECASE,
 )
@@ -122,10 +123,13 @@ PHONE_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 
-# the top-level domain may run into digits ("ola@eksempel.no41234567"), never into letters
+# the top-level domain may run into digits ("ola@eksempel.no41234567"), never into letters; an
+# address written to fool a robot goes too ("mona.sand [at] eksempel punktum no", "alfakrøll")
+_EMAIL_DOT = r"(?:\.|[ \t]+(?:punktum|dot|prikk)[ \t]+)"
 EMAIL_RE = re.compile(
-    r"(?<![\w.+\-])[\w.+\-]+(?:@|[ \t]?\((?:at|a)\)[ \t]?|[ \t]?\[(?:at|a)\][ \t]?|[ \t]@[ \t])"
-    r"[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}(?![^\W\d])"
+    r"(?<![\w.+\-])[\w.+\-]+(?:@|[ \t]?\((?:at|a)\)[ \t]?|[ \t]?\[(?:at|a)\][ \t]?|[ \t]@[ \t]"
+    r"|[ \t]+(?:alfakrøll|krøllalfa)[ \t]+)"
+    rf"[\w\-]+(?:{_EMAIL_DOT}[\w\-]+)*{_EMAIL_DOT}[^\W\d_]{{2,}}(?![^\W\d])"
 )
 
 _STREET_SUFFIX = (
@@ -414,7 +418,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             for m in EMAIL_RE.finditer(text, max(0, at - 80), at + 260):
                 spans.add(m.start(), m.end(), "email", "email")
             at = text.find("@", at + 1)
-    if "(at)" in low or "[at]" in low:
+    if "(at)" in low or "[at]" in low or "alfakrøll" in low or "krøllalfa" in low:
         for m in EMAIL_RE.finditer(text):
             spans.add(m.start(), m.end(), "email", "email")
     if any(c in text for c in "0123456789"):

@@ -281,6 +281,15 @@ class Scanner:
                     and not self.in_vocab(low)
                 ):
                     self.set_name(i, "repeated")
+        # particles between two names: "Omar bin Ali", "Lotte van der Berg"
+        for i in range(1, n - 1):
+            if state[i] == 0 and lows[i] in _PARTICLES and state[i - 1] == _NAME:
+                j = i
+                while j < n and lows[j] in _PARTICLES and state[j] == 0 and text[ends[j - 1] : starts[j]] == " ":
+                    j += 1
+                if j < n and state[j] == _NAME and text[ends[j - 1] : starts[j]] == " ":
+                    for k in range(i, j):
+                        self.set_name(k, "adjacent")
         # merge neighbouring name words into one span
         spans: list[tuple[int, int, str]] = []
         for i in range(n):
@@ -378,6 +387,11 @@ class Scanner:
             else:
                 self.state[i] = _NEVER
             return
+        if low not in FUNCTION_WORDS and self._age_then_verb(i):
+            # "Håp (4) har slått seg", "- Vilje (5): sovnar": a word with an age in brackets
+            # and then a verb is a child, whatever else the word means
+            self.set_name(i, "context")
+            return
         if not listed and self._place_context(i):
             self.state[i] = _NEVER  # "ferie i Sjusjøen", "flyttet til Kirkenær": a place
             return
@@ -410,6 +424,28 @@ class Scanner:
             self.set_name(i, "name_list")
         elif listed or not (ordinary or noun):
             self.weak.add(i)
+
+    def _age_then_verb(self, i: int) -> bool:
+        low = self.lows[i]
+        if low in ROLE_TRIGGERS:
+            return False  # "Jenta (14) har …", "Mor (35) sa …": the person is named elsewhere
+        if len(low) < 3:
+            return False
+        if (
+            low.endswith((*_DEFINITE_ENDINGS, "a"))
+            and low not in self.lists.given
+            and (self.ordinary(low) or self.known_word(low) or self.looks_like_common_noun(low))
+        ):
+            return False  # "Gruppene (4) har …", "Klassa (3) var …": a plural or definite noun and a count
+        m = _AGE_AFTER.match(self.text, self.ends[i])
+        if not m:
+            return False
+        verb = _VERB_AFTER.match(self.text, m.end())
+        if verb is None:
+            return False
+        if verb.group(1) is None:  # "- Vilje (5): …", a list of children; not "- Samtale (2): …"
+            return low in self.lists.given or not (self.ordinary(low) or self.looks_like_common_noun(low))
+        return verb.group(1).lower() in _AGE_VERBS
 
     def _place_context(self, i: int) -> bool:
         """A word after "i", or after moving to or from ("flyttet til", "kom fra"): a place
@@ -575,6 +611,10 @@ class Scanner:
         return False
 
 
+_VERB_AFTER = re.compile(r"[ \t]*(?::|[ \t]([^\W\d_]+))")
+_AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS
+# the small words inside a name, taken only between two names
+_PARTICLES = _words("bin ibn bint binti van von der den de al el da di du dos das del della la le ter ten zu af")
 # "glad i", "forelsket i": a person after "i"
 _FOND_OF = _words("glad glade forelsket forelska forelsk betatt interessert hekta hektet vill")
 # "var på Legoland", "hytta på Sjusjøen", "handlet på Europris": a place after "på"
@@ -624,17 +664,22 @@ _UNIT_WORDS = _words("avdeling avdelinga avdelingen avd base basen gruppa gruppe
 _UNIT_GAP = re.compile(r"\.?[ \t]+[\"«“']?")
 _TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ]\.(?![\w])")
 _AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?))?[ \t]*\)")
-_TALK_FOLLOW = re.compile(r"[ \t]+(?:i går|i dag|i morgon|i morgen|om|etter|før|førre|forrige|sist)(?!\w)")
-# initials: "O.N.", "K. H.", and a signature "/TM" at the end of a line
-INITIALS_RE = re.compile(r"[A-ZÆØÅ](?<![\w.][A-ZÆØÅ])\.[ ]?[A-ZÆØÅ]\.(?:[ ]?[A-ZÆØÅ]\.)?(?![\w])")
+# after "prata med per": a time, a place or a topic ("i friminuttet", "om helga", "på tlf")
+_TALK_FOLLOW = re.compile(
+    r"[ \t]+(?:i|på|om|etter|før|førre|forrige|sist|ved|under|etterpå|fordi|sidan|siden|da|då|no|nå)(?!\w)"
+)
+# initials: "O.N.", "K. H.", "A.-K.", and a signature "/TM" or "– KB" at the end of a line
+INITIALS_RE = re.compile(r"[A-ZÆØÅ](?<![\w.][A-ZÆØÅ])\.(?:[ ]?|-)[A-ZÆØÅ]\.(?:[ ]?[A-ZÆØÅ]\.)?(?![\w])")
 SIGNATURE_RE = re.compile(r"/(?<![\w/]/)[A-ZÆØÅ]{2,3}(?=[ \t]*(?:$|\n|\r|[ \t]\d))")
+DASH_SIGNATURE_RE = re.compile(
+    r"(?<![^\s])[–—-][ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ]\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
+)
 _NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE", "EG", "AD", "BC", "PC", "DS"})
 
 
-def find_initials(text: str) -> list[tuple[int, int]]:
-    """Spans of initials and signatures ("O.N.", "K. H.", "/TM")."""
-    if "." not in text and "/" not in text:
-        return []
+def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]]:
+    """Spans of initials and signatures ("O.N.", "K. H.", "/TM", "– KB" ending a line); a
+    vocabulary abbreviation after a dash stays ("Samarbeid med helsestasjon – PPT")."""
     found = []
     if "." in text:
         for m in INITIALS_RE.finditer(text):
@@ -643,7 +688,14 @@ def find_initials(text: str) -> list[tuple[int, int]]:
                 found.append((m.start(), m.end()))
     if "/" in text:
         found += [(m.start(), m.end()) for m in SIGNATURE_RE.finditer(text)]
-    return sorted(found)
+    if "–" in text or "—" in text or "- " in text or "-" in text:
+        singles = vocab.singles if vocab is not None else frozenset()
+        for m in DASH_SIGNATURE_RE.finditer(text):
+            letters = "".join(c for c in m.group("sig") if c.isalpha())
+            if letters not in _NOT_INITIALS and letters.lower() not in singles:
+                found.append((m.start("sig"), m.end("sig")))
+    found.sort()
+    return [span for k, span in enumerate(found) if not k or span[0] >= found[k - 1][1]]
 
 
 # "heter ola" names a person even in lower case; "kalt stygge ting" does not

@@ -144,7 +144,7 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
     protected = [(m.start(), m.end()) for m in placeholder_re().finditer(text)] if "[" in text else []
     spans = Spans(protected)
     find_structured(text, spans, vocab)
-    for start, end in find_initials(text):
+    for start, end in find_initials(text, vocab):
         spans.add(start, end, "name", "initials")
     scanner = Scanner(text, vocab, lists, spans.blocked())
     name_spans = scanner.run()
