@@ -407,13 +407,18 @@ def test_a_signature_after_a_dash_ends_the_line(text, expected):
         ("Håp (4) har slått seg mye i det siste.", "[NAVN] (4) har slått seg mye i det siste."),
         ("Vilje (5) er aggressiv mot dei minste.", "[NAVN] (5) er aggressiv mot dei minste."),
         ("Bjørk (8) sa til assistenten at hun er redd.", "[NAVN] (8) sa til assistenten at hun er redd."),
-        ("- Håp (5): sovnar kvar dag etter lunsj.", "- [NAVN] (5): sovnar kvar dag etter lunsj."),
+        ("- Håp (5): søv.\n- Tiril (5): grin.", "- [NAVN] (5): søv.\n- [NAVN] (5): grin."),
         ("Zyrafa (6) gråt ved levering.", "[NAVN] (6) gråt ved levering."),
         # a person named by role, a count of things or of groups stays
         ("Jenta (14) har eit merke på kinnet.", "Jenta (14) har eit merke på kinnet."),
         ("Gruppene (4) har møttes.", "Gruppene (4) har møttes."),
         ("Tvillingene (4) har det fint.", "Tvillingene (4) har det fint."),
         ("- Samtale (2): mor og far.", "- Samtale (2): mor og far."),
+        ("- Samtale (2): mor\n- Møte (1): far", "- Samtale (2): mor\n- Møte (1): far"),
+        # the same words without an age are words
+        ("Håp er viktig for familien.", "Håp er viktig for familien."),
+        ("Vilje til endring er tydelig.", "Vilje til endring er tydelig."),
+        ("Tro og håp.", "Tro og håp."),
     ],
 )
 def test_a_word_with_an_age_in_brackets_and_a_verb_is_a_child(text, expected):

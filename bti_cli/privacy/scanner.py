@@ -444,8 +444,26 @@ class Scanner:
         if verb is None:
             return False
         if verb.group(1) is None:  # "- Vilje (5): …", a list of children; not "- Samtale (2): …"
-            return low in self.lists.given or not (self.ordinary(low) or self.looks_like_common_noun(low))
+            if low in self.lists.given or not (self.ordinary(low) or self.looks_like_common_noun(low)):
+                return True
+            return self._child_list_nearby(self.starts[i])
         return verb.group(1).lower() in _AGE_VERBS
+
+    def _child_list_nearby(self, pos: int) -> bool:
+        """A line next to this one lists a child by a given name and an age ("- Tiril (5): …")."""
+        text = self.text
+        begin = text.rfind("\n", 0, pos) + 1
+        before = text.rfind("\n", 0, max(0, begin - 1)) + 1
+        end = text.find("\n", pos)
+        after = len(text) if end < 0 else text.find("\n", end + 1)
+        lines = [text[before : max(before, begin - 1)]]
+        if end >= 0:
+            lines.append(text[end + 1 : len(text) if after < 0 else after])
+        for line in lines:
+            m = _CHILD_LINE.match(line)
+            if m and m.group(1).lower() in self.lists.given:
+                return True
+        return False
 
     def _place_context(self, i: int) -> bool:
         """A word after "i", or after moving to or from ("flyttet til", "kom fra"): a place
@@ -611,6 +629,7 @@ class Scanner:
         return False
 
 
+_CHILD_LINE = re.compile(r"[ \t]*[-–•*]?[ \t]*([^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*:")
 _VERB_AFTER = re.compile(r"[ \t]*(?::|[ \t]([^\W\d_]+))")
 _AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS
 # the small words inside a name, taken only between two names
