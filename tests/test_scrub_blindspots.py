@@ -476,3 +476,15 @@ def test_an_ordinary_sentence_with_punktum_stays():
 )
 def test_a_birth_date_after_the_cue_and_a_verb(text):
     assert [r.kind for r in scrub(text, lang="nb").replacements] == ["birth_date"]
+
+
+@pytest.mark.parametrize("slug", ["loten", "sondre-land", "elverum"])
+def test_every_catalogue_name_survives_inflected_or_in_a_compound(slug):
+    """"Vestly avlastningen", "Ungdoms-LOS-kurset", "(Stine Sofies Stiftelse Foreldrepakke)"."""
+    vocabulary = domain_vocabulary(catalogue.load(slug).catalogue)
+    lost = []
+    for name in _catalogue_names(slug):
+        forms = (f"{name}-kurset", f"{name}en", f"{name}s tilbud", f"«{name}»", f"({name})", name.lower())
+        text = "\n".join(c.format(x=f) for f in forms for c in ("Mor ønsker {x} i høst.", "{x} starter i høst."))
+        lost += [(name, r.original) for r in scrub(text, vocabulary=vocabulary, lang="nb").replacements]
+    assert lost == []

@@ -87,7 +87,11 @@ class Scanner:
             if low.endswith(suffix) and len(low) - len(suffix) >= 3 and low[: -len(suffix)] in singles:
                 return True
         if "-" in low:
-            return any(part in singles for part in low.split("-"))
+            parts = low.split("-")
+            # "ppt-kontoret", and "ungdoms-los-kurset" after the vocabulary word "ungdoms-los"
+            return any(part in singles for part in parts) or any(
+                "-".join(parts[:k]) in singles for k in range(2, len(parts))
+            )
         # compounds that start with a vocabulary word: "helsestasjonstilbudet"
         for i in range(min(len(low) - 3, 24), 4, -1):
             head = low[:i]
@@ -332,7 +336,12 @@ class Scanner:
             if seqs:
                 for seq in seqs:
                     size = len(seq)
-                    if i + size <= n and all(lows[i + j] == seq[j] for j in range(1, size)):
+                    # the last word may be inflected or begin a compound ("Vestly avlastningen",
+                    # "Stine Sofies Stiftelse Foreldrepakke-kurset")
+                    if i + size > n or not all(lows[i + j] == seq[j] for j in range(1, size - 1)):
+                        continue
+                    last = lows[i + size - 1]
+                    if last == seq[-1] or (len(seq[-1]) >= 4 and last.startswith(seq[-1])):
                         for j in range(i, i + size):
                             state[j] = _NEVER
                         i += size - 1
