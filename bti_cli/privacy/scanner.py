@@ -435,6 +435,8 @@ class Scanner:
             self.weak.add(i)
 
     def _age_then_verb(self, i: int) -> bool:
+        if "(" not in self.text[self.ends[i] : self.ends[i] + 3]:
+            return False  # the cheap test first: no bracket, no age
         low = self.lows[i]
         if low in ROLE_TRIGGERS:
             return False  # "Jenta (14) har …", "Mor (35) sa …": the person is named elsewhere
@@ -700,7 +702,7 @@ _TALK_FOLLOW = re.compile(
 INITIALS_RE = re.compile(r"[A-ZÆØÅ](?<![\w.][A-ZÆØÅ])\.(?:[ ]?|-)[A-ZÆØÅ]\.(?:[ ]?[A-ZÆØÅ]\.)?(?![\w])")
 SIGNATURE_RE = re.compile(r"/(?<![\w/]/)[A-ZÆØÅ]{2,3}(?=[ \t]*(?:$|\n|\r|[ \t]\d))")
 DASH_SIGNATURE_RE = re.compile(
-    r"(?<![^\s])[–—-][ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ]\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
+    r"[–—-](?<![^\s][–—-])[ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ]\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
 )
 _NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE", "EG", "AD", "BC", "PC", "DS"})
 
