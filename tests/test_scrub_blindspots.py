@@ -488,3 +488,17 @@ def test_every_catalogue_name_survives_inflected_or_in_a_compound(slug):
         text = "\n".join(c.format(x=f) for f in forms for c in ("Mor ønsker {x} i høst.", "{x} starter i høst."))
         lost += [(name, r.original) for r in scrub(text, vocabulary=vocabulary, lang="nb").replacements]
     assert lost == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fastlege dr. Berg er informert.", "Fastlege dr. [NAVN] er informert."),
+        ("Vi tok kontakt med dr. Lie i går.", "Vi tok kontakt med dr. [NAVN] i går."),
+        ("Sign. EH", "Sign. [NAVN]"),
+        ("Sign.: KB", "Sign.: [NAVN]"),
+        ("Sign. PPT", "Sign. PPT"),  # a service, not a person
+    ],
+)
+def test_a_name_after_a_shortened_title_or_sign_off(text, expected):
+    assert out(text) == expected

@@ -133,7 +133,7 @@ FUNCTION_WORDS = _words(
 _NONFINAL_ABBR = _words(
     """
     bl.a f.eks dvs ca jf jfr kl nr mht ifm iht evt pga ift vha ref tlf mob adr f ang vedr st pr mm
-    ev
+    ev dr prof sign
     """
 )
 _NOUN_ENDINGS = (

@@ -234,7 +234,7 @@ class Scanner:
         triggers = name_triggers | role_triggers
         look = {i for i, w in enumerate(words) if w[0].isupper()}
         look.update(i for i, low in enumerate(lows) if low in strict_given)
-        look.update(i + 1 for i, low in enumerate(lows) if low in triggers)
+        look.update(i + 1 for i, low in enumerate(lows) if low in triggers or low in _ABBR_TRIGGERS)
         # "heter visstnok Ronny", "prata med per"
         look.update(i + 2 for i, low in enumerate(lows) if low in name_triggers or low in TALK_VERBS)
         look.discard(n)
@@ -247,6 +247,8 @@ class Scanner:
                 p = lows[i - 1]
                 if p in triggers and state[i - 1] != _NAME and _TRIGGER_GAP.fullmatch(text, ends[i - 1], starts[i]):
                     trigger = "name" if p in name_triggers else "role"
+                elif p in _ABBR_TRIGGERS and text[ends[i - 1] : starts[i]] in (". ", ".", " ", ".: ", ": "):
+                    trigger = _ABBR_TRIGGERS[p]  # "dr. Berg", "Sign. EH"
                 elif i >= 2 and text[ends[i - 2] : starts[i - 1]] == " " and text[ends[i - 1] : starts[i]] == " ":
                     before = lows[i - 2]
                     if p in HEDGES and before in name_triggers and state[i - 2] != _NAME:
@@ -374,7 +376,7 @@ class Scanner:
                 self.set_name(i, "name_list")
             elif (
                 trigger == "name"
-                and self.lows[i - 1] in SIGN_OFFS
+                and (self.lows[i - 1] in SIGN_OFFS or self.lows[i - 1] in _ABBR_TRIGGERS)
                 and word.isupper()
                 and 2 <= len(word) <= 3
                 and not self.in_vocab(low)
@@ -643,6 +645,8 @@ class Scanner:
 _CHILD_LINE = re.compile(r"[ \t]*[-–•*]?[ \t]*([^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*:")
 _VERB_AFTER = re.compile(r"[ \t]*(?::|[ \t]([^\W\d_]+))")
 _AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS
+# shortened titles and sign-offs written with a full stop: "dr. Berg", "Sign. EH"
+_ABBR_TRIGGERS = {"dr": "role", "doktor": "role", "prof": "role", "sign": "name", "sign.": "name"}
 # the small words inside a name, taken only between two names
 _PARTICLES = _words("bin ibn bint binti van von der den de al el da di du dos das del della la le ter ten zu af")
 # "glad i", "forelsket i": a person after "i"
