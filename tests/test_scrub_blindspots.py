@@ -502,3 +502,8 @@ def test_every_catalogue_name_survives_inflected_or_in_a_compound(slug):
 )
 def test_a_name_after_a_shortened_title_or_sign_off(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Tlf. 004741234567", "Ring 004791234567 nå."])
+def test_a_phone_with_0047_written_together_is_a_phone(text):
+    assert [r.kind for r in scrub(text, lang="nb").replacements] == ["phone"]

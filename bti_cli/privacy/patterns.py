@@ -424,6 +424,8 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
     if any(c in text for c in "0123456789"):
         for m in NATIONAL_ID_RE.finditer(text):
             digits = re.sub(r"\D", "", m.group())
+            if len(digits) == 12 and digits.startswith("0047") and digits[4] in "2345679":
+                continue  # "004741234567": a phone number with the country code, found below
             reason = (_valid_id(digits) if len(digits) == 11 else None) or "digits"
             spans.add(m.start(), m.end(), "national_id", reason)
         for m in NATIONAL_ID_LOOSE_RE.finditer(text):
