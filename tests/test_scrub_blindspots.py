@@ -498,6 +498,7 @@ def test_every_catalogue_name_survives_inflected_or_in_a_compound(slug):
         ("Sign. EH", "Sign. [NAVN]"),
         ("Sign.: KB", "Sign.: [NAVN]"),
         ("Sign. PPT", "Sign. PPT"),  # a service, not a person
+        ("Lærer: Hr. Olsen", "Lærer: Hr. [NAVN]"),  # the title stays
     ],
 )
 def test_a_name_after_a_shortened_title_or_sign_off(text, expected):

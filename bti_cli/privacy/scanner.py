@@ -367,7 +367,7 @@ class Scanner:
             elif trigger in ("role", "talk") and self._lower_given_after(i, trigger):
                 self.set_name(i, "context")
             return
-        if self._unit_or_abbreviation(i):
+        if low in _ABBR_TRIGGERS or self._unit_or_abbreviation(i):  # "Hr. Olsen": the title stays
             self.state[i] = _NEVER
             return
         mode, listed, vocab, ordinary, noun = self._profile(word)
@@ -646,7 +646,7 @@ _CHILD_LINE = re.compile(r"[ \t]*[-–•*]?[ \t]*([^\W\d_]+)[ \t]*\([ \t]*\d{1,
 _VERB_AFTER = re.compile(r"[ \t]*(?::|[ \t]([^\W\d_]+))")
 _AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS
 # shortened titles and sign-offs written with a full stop: "dr. Berg", "Sign. EH"
-_ABBR_TRIGGERS = {"dr": "role", "doktor": "role", "prof": "role", "sign": "name", "sign.": "name"}
+_ABBR_TRIGGERS = {"dr": "role", "doktor": "role", "prof": "role", "hr": "role", "sign": "name"}
 # the small words inside a name, taken only between two names
 _PARTICLES = _words("bin ibn bint binti van von der den de al el da di du dos das del della la le ter ten zu af")
 # "glad i", "forelsket i": a person after "i"
