@@ -57,7 +57,9 @@ def written_fodselsnummer(draw) -> str:
 def phone_number(draw) -> str:
     digits = str(draw(st.sampled_from([2, 3, 4, 5, 6, 7, 9]))) + "".join(str(draw(st.integers(0, 9))) for _ in range(7))
     sep = draw(st.sampled_from(["", " ", "-", "."]))
-    grouping = draw(st.sampled_from([(3, 2, 3), (2, 2, 2, 2), (4, 4), (8,)]))
+    grouping = draw(st.sampled_from([(3, 2, 3), (2, 2, 2, 2), (4, 4), (8,), (2, 3, 3), (5, 3)]))
+    if grouping in ((2, 3, 3), (5, 3)):
+        sep = " "  # written so with spaces only
     parts, i = [], 0
     for size in grouping:
         parts.append(digits[i : i + size])

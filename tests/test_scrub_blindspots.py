@@ -508,3 +508,18 @@ def test_a_name_after_a_shortened_title_or_sign_off(text, expected):
 @pytest.mark.parametrize("text", ["Tlf. 004741234567", "Ring 004791234567 nå."])
 def test_a_phone_with_0047_written_together_is_a_phone(text):
     assert [r.kind for r in scrub(text, lang="nb").replacements] == ["phone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nummer 41 234 567.", "Nummer [TELEFON]."),
+        ("Nummer 41234 567.", "Nummer [TELEFON]."),
+        ("Far: +47 41 234 567", "Far: [TELEFON]"),
+        # an amount in the same groups stays
+        ("Gjeld kr 12 345 678 til banken.", "Gjeld kr 12 345 678 til banken."),
+        ("Arven var 12 345 678 kroner.", "Arven var 12 345 678 kroner."),
+    ],
+)
+def test_a_phone_in_two_three_three_groups(text, expected):
+    assert out(text) == expected

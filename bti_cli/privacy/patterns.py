@@ -99,18 +99,21 @@ FOREIGN_ID_CUE_RE = re.compile(
 )
 _FOREIGN_KEYS = ("personn", "pers.", "pers nr", "persnr", "pnr", "p-nr", "cpr", "personal identity")
 
+# "41 234 567" and "41234 567" are written too (an amount "12 345 678 kr" is not a phone)
 _NO_BODY = (
     r"(?:\d{3}(?P<s1>[ .\-]?)\d{2}(?P=s1)\d{3}"
     r"|\d{2}(?P<s2>[ .\-]?)\d{2}(?P=s2)\d{2}(?P=s2)\d{2}"
     r"|\d{4}(?P<s3>[ .\-]?)\d{4}"
-    r"|\d{3} \d{5}|\d{3} \d{3} \d{2})"
+    r"|\d{3} \d{5}|\d{3} \d{3} \d{2}|\d{2} \d{3} \d{3}|\d{5} \d{3})"
 )
 _NO_BODY_REST = (  # the same groupings with the first digit already consumed
     r"(?:\d{2}(?P<s1>[ .\-]?)\d{2}(?P=s1)\d{3}"
     r"|\d(?P<s2>[ .\-]?)\d{2}(?P=s2)\d{2}(?P=s2)\d{2}"
     r"|\d{3}(?P<s3>[ .\-]?)\d{4}"
-    r"|\d{2} \d{5}|\d{2} \d{3} \d{2})"
+    r"|\d{2} \d{5}|\d{2} \d{3} \d{2}|\d \d{3} \d{3}|\d{4} \d{3})"
 )
+_MONEY_BEFORE = re.compile(r"(?i:kr\.?|nok|kroner|beløp(?:et)?:?|sum:?)[ \t]*\Z")
+_MONEY_AFTER = re.compile(r"(?i:[ \t]*(?:kr\b|kroner|nok\b|,-|\.-))")
 PHONE_NO_RE = re.compile(rf"\d(?<![\d+]\d){_NO_BODY_REST}(?!\d)")
 # "+47 (0) 412 34 567": the trunk zero in brackets that some write after the country code
 PHONE_NO_PREFIXED_RE = re.compile(
@@ -472,6 +475,10 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
         for m in PHONE_NO_RE.finditer(text):
             if _is_year_or_time_pair(m.group()):
                 continue
+            if " " in m.group() and (
+                _MONEY_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _MONEY_AFTER.match(text, m.end())
+            ):
+                continue  # "kr 12 345 678", "41 234 567 kroner": an amount
             spans.add(*_digit_run(text, m.start(), m.end()), "phone", "norwegian")
         for m in PHONE_INTL_RE.finditer(text):
             count = sum(c.isdigit() for c in m.group())
