@@ -523,3 +523,21 @@ def test_a_phone_with_0047_written_together_is_a_phone(text):
 )
 def test_a_phone_in_two_three_three_groups(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Far bur på Stensby, 2340 Løten.", "Far bur på [ADRESSE]."),
+        ("Mor bor på Nordre Li 2345 Ådalsbruk nå.", "Mor bor på [ADRESSE] nå."),
+        # a place without a postcode or number stays
+        ("Han bor på Vestad, rett ved skolen.", "Han bor på Vestad, rett ved skolen."),
+        ("De bor i Løten.", "De bor i Løten."),
+        # a year after the place is no house number
+        ("Familien flyttet til Norge i 2015 fra Syria.", "Familien flyttet til Norge i 2015 fra Syria."),
+        ("De flytta til Løten 2018. Etter det gikk det bra.", "De flytta til Løten 2018. Etter det gikk det bra."),
+        ("Bor i Norge, 2015 Han kom", "Bor i Norge, 2015 Han kom"),
+    ],
+)
+def test_a_place_with_a_postcode_after_bor_is_an_address(text, expected):
+    assert out(text) == expected

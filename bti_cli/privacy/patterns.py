@@ -189,8 +189,13 @@ ADDRESS_LABEL_RE = re.compile(
 )
 ADDRESS_LIVES_RE = re.compile(
     r"(?i:\b(?:bor|bur|bodde|budde|bosatt|busett|flyttet|flytta|flytter|flyttar|lives)[ \t]+(?:i|på|til|at))[ \t]+"
-    rf"(?P<value>{_QUALIFIER}[A-ZÆØÅ][\wæøåé.'\-]*(?:[ \t]+[A-ZÆØÅa-zæøå][\wæøåé.'\-]*){{0,2}}"
-    rf"[ \t]+{_HOUSE}{_POSTPLACE}"
+    # "bur på Stensby, 2340 Løten": a place with a postcode is an address, number or not
+    r"(?P<value>(?:[A-ZÆØÅ][\wæøåé'\-]*[ \t]+)?[A-ZÆØÅ][\wæøåé'\-]*[ \t]*,?[ \t]*\d{4}[ \t]+"
+    r"(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som|Da|Då|Etter|Før|Nå|No)(?!\w))"
+    r"[A-ZÆØÅ][\wæøå\-]+"
+    rf"|{_QUALIFIER}[A-ZÆØÅ][\wæøåé.'\-]*(?:[ \t]+[A-ZÆØÅa-zæøå][\wæøåé.'\-]*){{0,2}}"
+    # "flyttet til Norge i 2015": a year is no house number
+    rf"[ \t]+(?!(?:19|20)\d\d(?!\d)){_HOUSE}{_POSTPLACE}"
     rf"|{_QUALIFIER}[A-ZÆØÅ][\wæøåé'\-]*?{_STREET_SUFFIX}(?![\w]))"
 )
 
