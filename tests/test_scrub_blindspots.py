@@ -395,6 +395,9 @@ def test_a_place_that_is_no_address_stays(text, expected):
         ("Samarbeid med helsestasjon – PPT", "Samarbeid med helsestasjon – PPT"),
         ("Henvist til BUT-PPT", "Henvist til BUT-PPT"),
         ("Alt er OK – OK", "Alt er OK – OK"),
+        ("Skrevet av /kh", "Skrevet av [NAVN]"),
+        ("Mvh\n/kh\n", "Mvh\n[NAVN]\n"),
+        ("Det koster 30 kr /mnd", "Det koster 30 kr /mnd"),
     ],
 )
 def test_a_signature_after_a_dash_ends_the_line(text, expected):

@@ -27,6 +27,7 @@ from bti_cli.privacy.names import (
     WORD_RE,
     NameLists,
     _words,
+    shipped_lists,
 )
 from bti_cli.privacy.vocabulary import Vocab
 
@@ -705,6 +706,8 @@ _TALK_FOLLOW = re.compile(
 # initials: "O.N.", "K. H.", "A.-K.", and a signature "/TM" or "– KB" at the end of a line
 INITIALS_RE = re.compile(r"[A-ZÆØÅ](?<![\w.][A-ZÆØÅ])\.(?:[ ]?|-)[A-ZÆØÅ]\.(?:[ ]?[A-ZÆØÅ]\.)?(?![\w])")
 SIGNATURE_RE = re.compile(r"/(?<![\w/]/)[A-ZÆØÅ]{2,3}(?=[ \t]*(?:$|\n|\r|[ \t]\d))")
+LOWER_SIGNATURE_RE = re.compile(r"/(?<=[ \t\n]/)([a-zæøå]{2,3})(?=[ \t]*(?:$|\n|\r))")
+_UNITS = _words("år dag uke mnd md kr km t mm cm kg stk pers gang time min sek døgn veke")
 DASH_SIGNATURE_RE = re.compile(
     r"[–—-](?<![^\s][–—-])[ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ]\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
 )
@@ -722,6 +725,11 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
                 found.append((m.start(), m.end()))
     if "/" in text:
         found += [(m.start(), m.end()) for m in SIGNATURE_RE.finditer(text)]
+        if " /" in text or "\n/" in text:
+            words = shipped_lists().words
+            for m in LOWER_SIGNATURE_RE.finditer(text):
+                if m.group(1) not in words and m.group(1) not in _UNITS:
+                    found.append((m.start(), m.end()))  # "Skrevet av /kh"
     if "–" in text or "—" in text or "- " in text or "-" in text:
         singles = vocab.singles if vocab is not None else frozenset()
         for m in DASH_SIGNATURE_RE.finditer(text):
