@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from bti_cli.walkthrough.process import Process
 
 VIEW_QUESTIONS = {"child_view": "family.child_view", "guardians_view": "family.guardians_view"}
+# a view recorded as «ikke spurt, fordi …» (as the prompts ask): the family was not heard then,
+# and the summary must not say they were
+NOT_ASKED = re.compile(r"\W*(ikke|ikkje|not)\s+(spurt|asked)\b", re.IGNORECASE)
 COORDINATION = ("individual_plan", "responsibility_group", "statutory_coordinator", "child_coordinator")
 
 
@@ -94,7 +97,7 @@ class _Answers:
             day = (event.at or "")[:10]
             self.dates[event.question] = day
             text = event.value.strip() if isinstance(event.value, str) else ""
-            if event.question in VIEW_QUESTIONS and text:
+            if event.question in VIEW_QUESTIONS and text and not NOT_ASKED.match(text):
                 self.views.append((event.question, day, text))
             if text and process.for_family(event.step, event.question):
                 self.for_family.append((day, text))
@@ -325,7 +328,7 @@ def _views(case: _Case) -> list[str]:
             out.append(f"- {t(VIEW_QUESTIONS[question], lang, date=long_date(day, lang))}")
         out.append(f"- {t('family.views_read', lang)}")
     else:
-        out.append(t("family.views_none", lang))
+        out.append(t("family.views_none_closed" if case.closed else "family.views_none", lang))
     return [*out, ""]
 
 

@@ -302,3 +302,31 @@ def test_level3_handed_over_then_accepted(cli, tmp_path, lang):
     assert t("family.responsibility_group_closed") in closed and t("family.responsibility_group") not in closed
     assert t("family.baton_closed", role="Koordinator") in closed
     assert FAMILY_EVAL in section(closed, t("family.h_written"))
+
+
+@pytest.mark.parametrize(("lang", "not_asked"), [("nb", "Ikke spurt, fordi barnet var sykt."),
+                                                 ("nn", "Ikkje spurt, fordi barnet var sjukt."),
+                                                 ("en", "Not asked, because the child was ill.")])
+def test_a_view_written_as_not_asked_is_not_told_as_heard(cli, tmp_path, lang, not_asked):
+    """The prompts ask for «ikke spurt, fordi …» when the child or the guardians were not asked:
+    the family summary then does not say that they were heard."""
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    data = answers(1)
+    data["l0-share"].update(talked_child=False, talked_guardians=False)
+    del data["l0-share"]["child_view"], data["l0-share"]["guardians_view"]
+    data["l1-views"] = {"child_view": not_asked, "guardians_view": "Enige i planen."}
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "a.toml", data))
+    assert result.exit_code == 0, result.stderr
+    case = CASE_RE.search(result.stdout).group(0)
+    text = family(cli, case, lang)
+    today = long_date(date.today(), lang)
+    assert t("family.child_view", date=today) not in text and not_asked not in text
+    assert t("family.guardians_view", date=today) in text
+    # neither heard: nothing is said to have been written down, and closed it is told in the past
+    data["l1-views"]["guardians_view"] = not_asked
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "b.toml", data))
+    second = CASE_RE.search(result.stdout).group(0)
+    assert t("family.views_none") in family(cli, second, lang)
+    close(cli, tmp_path, second)
+    closed = family(cli, second, lang)
+    assert t("family.views_none_closed") in closed and t("family.views_none") not in closed
