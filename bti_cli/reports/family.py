@@ -292,7 +292,7 @@ def _who(case: _Case) -> list[str]:
     for service in summary.consent_services:
         name = names.service(service)
         if name not in by_service:
-            out.append(f"- {t('family.service_joins', lang, service=name)}")
+            out.append(f"- {t('family.service_joined' if closed else 'family.service_joins', lang, service=name)}")
     if closed:
         out.append(f"- {t('family.family_line_closed', lang)}")
     else:
@@ -355,7 +355,8 @@ def _disagree(case: _Case) -> list[str]:
     take part and see what is written, a consent can be withdrawn, parents may ask to close the
     log; ../shared/domain/BTI.md) — no complaint body that neither the model nor the plans name."""
     lang = case.lang
-    rights = ["disagree_talk", "disagree_insight"]
+    # a closed case has no baton holder to tell: the head of the unit
+    rights = ["disagree_talk_closed" if case.closed else "disagree_talk", "disagree_insight"]
     if not case.closed:
         rights.insert(1, "disagree_close")
         if case.consent() is not None:

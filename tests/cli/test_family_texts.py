@@ -269,10 +269,15 @@ def test_level2_with_consent_open_then_closed(cli, tmp_path, lang):
     assert "Pedagogisk-/psykologisk tjeneste" in consent
     assert t("family.consent_until", date=long_date(date.today() + timedelta(days=180), lang)) in consent
     assert t("family.disagree_withdraw") in text
+    assert t("family.service_joins", service="Pedagogisk-/psykologisk tjeneste i Løten") in text
 
     close(cli, tmp_path, case)
     closed = family(cli, case, lang)
     read_as_a_parent(closed, lang)
+    # the service that joined took part, in the past; no baton holder left to tell, the head of the unit is
+    assert t("family.service_joined", service="Pedagogisk-/psykologisk tjeneste i Løten") in closed
+    assert t("family.service_joins", service="Pedagogisk-/psykologisk tjeneste i Løten") not in closed
+    assert t("family.disagree_talk_closed") in closed and t("family.disagree_talk") not in closed
     # the consent was given and ends with the work: no more "you can withdraw"
     assert t("family.disagree_withdraw") not in closed and t("family.consent_none") not in closed
     assert t("family.consent_until", date=long_date(date.today() + timedelta(days=180), lang)) not in closed
