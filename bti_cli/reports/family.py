@@ -119,11 +119,11 @@ def _option_label(process: Process | None, question_id: str, value: Any, lang: s
     return str(value)
 
 
-def _for_family(text: str, lang: str) -> str:
+def _for_family(text: str, lang: str, subject: str = "child") -> str:
     """A text the family reads: no placeholder of the scrubber left in it — a name becomes
     "barnet" in the language the text was written in (the placeholder's: `[NAVN]` → "barnet",
-    `[NAME]` → "your child", so a Norwegian sentence stays Norwegian), other personal data is
-    left out."""
+    `[NAME]` → "your child", so a Norwegian sentence stays Norwegian; "ungdommen" in a young
+    person's case), other personal data is left out."""
     if not text or "[" not in text:
         return text
     from bti_cli.i18n import LANGUAGES
@@ -133,7 +133,8 @@ def _for_family(text: str, lang: str) -> str:
         for kind in KINDS:
             mark = placeholders(code)[kind]
             if mark in text:
-                word = t("family.placeholder_name", code) if kind == "name" else ""
+                key = "family.placeholder_name_youth" if subject == "youth" else "family.placeholder_name"
+                word = t(key, code) if kind == "name" else ""
                 text = text.replace(mark, word)
     # brackets left with nothing but labels and commas in them: "(tlf. , )"
     text = re.sub(r"[ \t]*\([^()]*\)", lambda m: m.group() if re.search(r"[^\W\d_]{4,}", m.group()) else "", text)
@@ -252,7 +253,7 @@ def _written(case: _Case) -> list[str]:
     """The texts the employee wrote for the family (asked as such: "Dette vises for familien"),
     each with its date; no section when there are none."""
     lang = case.lang
-    texts = [(day, _for_family(text, lang)) for day, text in case.answers.for_family]
+    texts = [(day, _for_family(text, lang, case.subject)) for day, text in case.answers.for_family]
     lines = [f"- **{long_date(day, lang)}:** {text}" for day, text in texts if text]
     return [f"## {t('family.h_written', lang)}", "", *lines, ""] if lines else []
 

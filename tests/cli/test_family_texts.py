@@ -335,3 +335,14 @@ def test_a_view_written_as_not_asked_is_not_told_as_heard(cli, tmp_path, lang, n
     close(cli, tmp_path, second)
     closed = family(cli, second, lang)
     assert t("family.views_none_closed") in closed and t("family.views_none") not in closed
+
+
+def test_a_name_in_a_young_persons_case_reads_ungdommen(cli, tmp_path):
+    data = answers(1)
+    data["l0-concern"].update(subject="youth", age=16)
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "a.toml", data))
+    assert result.exit_code == 0, result.stderr
+    case = CASE_RE.search(result.stdout).group(0)
+    for lang in LANGS:
+        text = family(cli, case, lang)
+        assert "og ungdommen får en voksen å gå til" in text and "Testesen" not in text
