@@ -266,3 +266,16 @@ def test_a_measure_the_plan_gives_several_services_is_each_of_theirs(rank):
     assert "own-service" in shared["reason_codes"] and "other-service" not in shared["reason_codes"]
     assert "other-service" in single["reason_codes"]
     assert ids(rows).index("foreldremote-felles") < ids(rows).index("okonomisk-rad")
+
+
+def test_a_universal_measure_fits_level_2_as_well_as_level_1(rank):
+    # level 2 is level 1 with another service added: the own service's universal measure keeps its
+    # tier points; only the own-service points (30 at level 1, 6 at level 2) differ
+    scores = {}
+    for level in ("1", "2"):
+        rows, _ = rank("--level", level, "--age", "8", "--arena", "school", "--area", "low-income-housing",
+                       kind="measure")
+        row = by_id(rows, "foreldremote-felles")
+        assert "tier:universal" in row["reason_codes"] and "own-service" in row["reason_codes"]
+        scores[level] = row["score"]
+    assert scores["1"] - scores["2"] == 30 - 6
