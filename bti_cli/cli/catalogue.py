@@ -90,6 +90,16 @@ def _plain(ctx: typer.Context, fmt: str | None, municipality: str | None, data: 
     return fmt, rt.plain()
 
 
+def _record_keys(records: Sequence[dict], before: Sequence[str] = (), after: Sequence[str] = ()) -> list[str]:
+    """The keys of a listing's rows built from these catalogue records (every record, not only
+    the ones a filter kept): the CSV header, also when no row is left."""
+    keys = dict.fromkeys(before)
+    for record in records:
+        keys.update(dict.fromkeys(record))
+    keys.update(dict.fromkeys(after))
+    return list(keys)
+
+
 def _ages(row: dict) -> str:
     lo, hi = row.get("age_min"), row.get("age_max")
     if lo is None and hi is None:
@@ -194,7 +204,8 @@ def measures_list(
     if group_by is GroupBy.service and grouper is not None:
         # the group's heading names the service: not again in every row
         columns = [c for c in columns if c.key != "service_name"]
-    render(rows, columns, fmt, title=title if grouper is None else None, group_by=grouper)
+    render(rows, columns, fmt, title=title if grouper is None else None, group_by=grouper,
+           keys=core.MEASURE_ROW_KEYS)
 
 
 def _check_choice(option: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
@@ -296,7 +307,7 @@ def services_list(
         Column("measures", t("catalogue.col_measures"), no_wrap=True),
     ]
     title = t("catalogue.title_services", municipality=cat["municipality"]["name"], count=len(rows))
-    render(rows, columns, fmt, title=title)
+    render(rows, columns, fmt, title=title, keys=_record_keys(cat["services"], after=("measures",)))
 
 
 @arenas_app.command("list", help=h("catalogue.help_arenas_list"))
@@ -343,7 +354,8 @@ def arenas_list(
         Column("participants", t("catalogue.col_participants"), max_width=40, drop_order=3),
     ]
     title = t("catalogue.title_arenas", municipality=cat["municipality"]["name"], count=len(rows))
-    render(rows, columns, fmt, title=title)
+    render(rows, columns, fmt, title=title,
+           keys=_record_keys(cat["arenas"], before=("kind", "without_consent", "unstated")))
 
 
 @help_from("catalogue.help_coordinators")
@@ -391,4 +403,5 @@ def coordinators(
         Column("service", t("catalogue.col_service"), drop_order=2, display=names.service),
         Column("legal_basis", t("catalogue.col_legal_basis"), max_width=30, drop_order=3),
     ]
-    render(rows, columns, fmt, title=t("catalogue.title_coordinators", municipality=cat["municipality"]["name"]))
+    render(rows, columns, fmt, title=t("catalogue.title_coordinators", municipality=cat["municipality"]["name"]),
+           keys=_record_keys(cat["coordinators"]))

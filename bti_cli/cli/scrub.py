@@ -164,7 +164,7 @@ def _print_report(text: str, result, show: bool, fmt: str | None) -> None:
     rows = _rows(text, result, show)
     if fmt in ("json", "jsonl", "csv"):
         keys = ("line", "column", "start", "end", "kind", "placeholder", "reason") + (("original",) if show else ())
-        render(({k: row[k] for k in keys} for row in rows), [], fmt)
+        render(({k: row[k] for k in keys} for row in rows), [], fmt, keys=keys)
         return
     console = err()
     if show:

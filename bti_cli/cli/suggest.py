@@ -145,4 +145,5 @@ def suggest(
 
             out().print(t("walk.suggest_none"), markup=False)
             return
-    render(rows, columns, fmt, group_by=(lambda r: [titles[r["kind"]]]) if fmt in ("table", "md") else None)
+    render(rows, columns, fmt, group_by=(lambda r: [titles[r["kind"]]]) if fmt in ("table", "md") else None,
+           keys=("kind", "rank", "id", "name", "score", "reason_codes", "reasons"))

@@ -75,12 +75,16 @@ ESSENTIAL_SHARE = 1.5
 
 
 def resolve_format(fmt: str | None, allowed: Sequence[str] = FORMATS) -> str:
-    """An explicit format always wins; otherwise a table on a terminal and JSON in a pipe."""
+    """An explicit format always wins; otherwise a table on a terminal and JSON in a pipe, except
+    that `--plain` (or BTI_PLAIN) asks for linear text for a person, so `bti … --plain | less`
+    reads as it does on the terminal (the table format prints linear text when plain)."""
     from bti_cli.errors import UsageError
-    from bti_cli.terminal.console import stdout_is_terminal
+    from bti_cli.terminal.console import is_plain, stdout_is_terminal
 
     if fmt is None:
-        return "table" if stdout_is_terminal() else "json"
+        if stdout_is_terminal() or (is_plain() and "table" in allowed):
+            return "table" if "table" in allowed else allowed[0]
+        return "json"
     fmt = fmt.lower()
     if fmt not in allowed:
         from bti_cli.i18n import t
@@ -368,20 +372,26 @@ def render(
     title: str | None = None,
     group_by: Callable[[dict], Iterable[str]] | None = None,
     out: IO[str] | None = None,
+    keys: Sequence[str] = (),
 ) -> int:
     """Print rows in `fmt`; returns the number of rows printed.
 
     `group_by` (tables and markdown only) maps a row to the group titles it belongs to;
-    a row may sit in several groups (a measure with two tiers).
+    a row may sit in several groups (a measure with two tiers). `keys` (CSV): the columns a row
+    of this listing has, so that an empty result still has its header row; the header is
+    `keys` and then every other key of any row, in the order they first appear.
     """
     stream = out or sys.stdout
     if fmt == "json":
         return write_json(rows, stream)
     if fmt == "jsonl":
         return write_jsonl(rows, stream)
-    if fmt == "csv":
-        return write_csv(rows, stream)
     rows = list(rows)
+    if fmt == "csv":
+        header = dict.fromkeys(keys)
+        for row in rows:
+            header.update(dict.fromkeys(row))
+        return write_csv(rows, stream, list(header))
     groups: dict[str, list[dict]] = {}
     if group_by is not None:
         for row in rows:
