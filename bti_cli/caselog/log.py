@@ -414,6 +414,9 @@ def check_cases_dir(cases_dir: Path) -> bool:
     try:
         st = os.stat(cases_dir)
     except FileNotFoundError:
+        if not _could_be_made(Path(cases_dir)):
+            # a folder that can never exist (a typo, /proc/…): an error, not "no cases yet"
+            raise InputError(t("caselog.dir_missing"), hint=t("caselog.dir_missing_hint")) from None
         return False
     except OSError as exc:
         raise InputError(t("caselog.dir_unreadable", reason=exc.strerror or type(exc).__name__)) from None
@@ -422,6 +425,30 @@ def check_cases_dir(cases_dir: Path) -> bool:
     if not os.access(cases_dir, os.R_OK | os.X_OK):
         raise InputError(t("caselog.dir_unreadable", reason=os.strerror(errno.EACCES)))
     return True
+
+
+def _could_be_made(folder: Path) -> bool:
+    """Whether a missing folder could be made by `bti start`: its nearest existing ancestor is a
+    folder we may write in, on a file system that stores files (not /proc or /sys, whose
+    statvfs counts no blocks)."""
+    parent = folder.absolute().parent
+    while True:
+        try:
+            st = os.stat(parent)
+        except FileNotFoundError:
+            if parent == parent.parent:
+                return False
+            parent = parent.parent
+            continue
+        except OSError:
+            return False
+        break
+    if not stat.S_ISDIR(st.st_mode) or not os.access(parent, os.W_OK | os.X_OK):
+        return False
+    try:
+        return os.statvfs(parent).f_blocks > 0
+    except (OSError, AttributeError):  # no statvfs (Windows): the folder's permissions decide
+        return True
 
 
 def tighten_folder(cases_dir: Path) -> None:

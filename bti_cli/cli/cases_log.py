@@ -127,6 +127,8 @@ def _answer_text(question, value: Any, proc, names=None) -> Any:
     for its ids (with `names`), else the value."""
     if question is None or value is None:
         return value
+    if value == "unborn" and getattr(question, "kind", None) == "integer":
+        return t("caselog.answer_unborn")  # an age question that takes "unborn" (a process override)
     if isinstance(value, list):
         return [_option_label(question, v, proc, names) for v in value]
     return _option_label(question, value, proc, names)
@@ -466,6 +468,9 @@ def verify(
     rt = common.runtime(ctx, cases_dir=cases_dir, lang=lang)
     fmt = resolve_format(fmt, VERIFY_FORMATS)
     folder = rt.require_cases_dir()
+    from bti_cli.caselog.log import check_cases_dir
+
+    check_cases_dir(folder)  # before the first line of output: an unusable folder is an error, not "["
     if against is not None and not _looks_like_digest(against):
         raise UsageError(t("caselog.bad_digest", min=journal.MIN_DIGEST_CHARS))
     only = None
