@@ -11,6 +11,7 @@ import typer
 from bti_cli.cli import common
 from bti_cli.cli.cases import cases_app
 from bti_cli.cli.export import (
+    DUE_WITHIN_DAYS,
     AsOf,
     IncludeDiscarded,
     StatusFilter,
@@ -21,9 +22,6 @@ from bti_cli.cli.export import (
     report_problems,
 )
 from bti_cli.i18n import h, t
-
-DUE_WITHIN_DAYS = 14
-
 
 # --------------------------------------------------------------------------- cases list
 

@@ -50,6 +50,7 @@ Out = Annotated[
 
 PROGRESS_AFTER = 1.0  # seconds of work before a progress bar appears
 MAX_PROBLEM_LINES = 10
+DUE_WITHIN_DAYS = 14  # how far ahead `bti due` and `cases list --due` look by default
 
 IncludeDiscarded = Annotated[
     bool, typer.Option("--include-discarded", help=h("export.opt_include_discarded")),
@@ -204,11 +205,12 @@ def streams_to_stdout(path: Path | None) -> bool:
 
 
 @contextlib.contextmanager
-def output(path: Path | None, cases_dir: Path | None = None) -> Iterator[IO[str]]:
+def output(path: Path | None, cases_dir: Path | None = None, option: str = "--out") -> Iterator[IO[str]]:
     """stdout (no path, `-` or `/dev/stdout`), or a new 0600 file that replaces `path` only
     once it is completely written (bti_cli.fileio.atomic_writer). Refused: a path inside the
     cases folder (an export must never replace a case file or the index) and anything that
-    exists and is not a regular file (a folder, a device such as /dev/null, a pipe, a link)."""
+    exists and is not a regular file (a folder, a device such as /dev/null, a pipe, a link).
+    `option` is the option that named the file, for the messages (`--out`, `--ics`)."""
     from bti_cli import fileio
     from bti_cli.errors import InputError
 
@@ -229,9 +231,9 @@ def output(path: Path | None, cases_dir: Path | None = None) -> Iterator[IO[str]
         if target == folder or folder in target.parents:
             raise InputError(t("export.out_in_cases_dir"), hint=t("export.out_in_cases_dir_hint"))
     if path.is_dir():
-        raise InputError(t("export.out_is_dir"))
+        raise InputError(t("export.out_is_dir", option=option))
     if not path.parent.is_dir():
-        raise InputError(t("export.out_no_dir"))
+        raise InputError(t("export.out_no_dir", option=option))
     try:
         with fileio.atomic_writer(path) as handle:
             yield handle
@@ -352,7 +354,7 @@ class _Labels:
         if dimension == "closing":
             return self.closing.get(key, key)
         if dimension == "tier":
-            return t(f"export.tier_{key}") if key in TIERS else key
+            return t(f"catalogue.tier_{key}") if key in TIERS else key  # the listings' words
         if dimension == "arena":
             return catalogue.work_arena_label(key)
         if dimension == "area":
@@ -474,8 +476,8 @@ def _stats_tables(figures, labels: _Labels) -> None:
 @help_from("export.help_due")
 def due(
     ctx: typer.Context,
-    within: Annotated[int, typer.Option("--within", "-w", min=0, max=3650, metavar=h("export.mv_days"),
-                                        help=h("export.opt_within"))] = 14,
+    within: Annotated[int | None, typer.Option("--within", "-w", min=0, max=3650, metavar=h("export.mv_days"),
+                                               help=h("export.opt_within"), show_default=False)] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help=h("export.opt_overdue"))] = False,
     as_of: AsOf = None,
     ics: Annotated[Path | None, typer.Option("--ics", metavar=h("cli.mv_file"), help=h("export.opt_ics"),
@@ -494,20 +496,29 @@ def due(
     with open_index(rt) as idx:
         problems = idx.problems()
         open_rows = list(idx.list_rows(status="open"))
-        items = due_items(open_rows, as_of=today, within=within)
+        days = DUE_WITHIN_DAYS if within is None else within
+        items = due_items(open_rows, as_of=today, within=days)
+        # a calendar is for the dates to come: every one, unless --within says how far ahead
+        dated = items if ics is None or within is not None else due_items(open_rows, as_of=today, within=None)
     municipality = {row["case_id"]: row.get("municipality") for row in open_rows}
     if overdue:
         items = [item for item in items if item["overdue"]]
+        dated = [item for item in dated if item["overdue"]]
     if ics is not None:
-        _write_ics(ics, items, rt.require_cases_dir(),
+        _write_ics(ics, dated, rt.require_cases_dir(),
                    lambda item: case_names(rt)(municipality.get(item["case_id"])))
     if ics is None or explicit:
         from datetime import timedelta
 
-        limit = (today + timedelta(days=within)).isoformat()
+        limit = (today + timedelta(days=days)).isoformat()
+        if overdue:
+            title, nothing = t("export.overdue_title", date=today.isoformat()), t("export.nothing_overdue",
+                                                                                 date=today.isoformat())
+        else:
+            title, nothing = t("export.due_title", date=limit), t("export.nothing_due", date=limit)
         if fmt in ("table", "md"):
             if not items:
-                _say(t("export.nothing_due", date=limit))
+                _say(nothing)
             else:
                 names = case_names(rt)
                 shown = [{**item, "what_label": due_label(item, names(municipality.get(item["case_id"])))
@@ -522,7 +533,7 @@ def due(
                     Column("level", t("export.col_level"), drop_order=2),
                     Column("baton_label", t("export.col_baton"), drop_order=1),
                 ]
-                render(shown, columns, fmt, title=t("export.due_title", date=limit))
+                render(shown, columns, fmt, title=title)
                 deciding = {item["case_id"] for item in items if item["what"] == "decision"}
                 # the rows name no municipality yet: then the configured one (-m, config) is meant
                 slugs = {municipality.get(case) or rt.municipality for case in deciding}
@@ -590,7 +601,7 @@ def _write_ics(path: Path, items: list[dict[str, Any]], cases_dir: Path, names_o
     from datetime import UTC
 
     text = ics_calendar(entries, stamp=datetime.now(UTC), product=f"-//bti-cli//bti {__version__}//NB")
-    with output(path, cases_dir) as stream:
+    with output(path, cases_dir, option="--ics") as stream:
         stream.write(text)
     if not streams_to_stdout(path):
         _say(t("export.ics_written", count=len(entries), path=path))
