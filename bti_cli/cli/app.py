@@ -169,6 +169,21 @@ class BtiSubGroup(_Localised, TyperGroup):
         return super().resolve_command(ctx, args)
 
 
+    def format_commands(self, ctx, formatter):
+        """Each command with the whole first paragraph of its help, wrapped (click would cut it
+        at the width with "...", which leaves a sentence half said)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            text = command.short_help or localise(command.help) or ""
+            rows.append((name, text.strip().split("\n\n")[0].replace("\n", " ")))
+        if rows:
+            with formatter.section(t("cli.heading_commands")):
+                formatter.write_dl(rows)
+
+
 class UnknownCommand(click_exc.UsageError):
     """`bti mesures`: the typo is not repeated (it might be anything), close matches are offered."""
 
