@@ -86,6 +86,7 @@ class PromptSpec:
     choices: tuple[Choice, ...] = ()
     default: Any = None
     required: bool = True
+    empty_hint: str | None = None  # what Enter does, instead of "kan stå tomt" (an optional answer)
     minimum: int | None = None
     maximum: int | None = None
     unborn: bool = False
@@ -488,7 +489,8 @@ class RichPrompter:
         limit = self.show_choices if spec.listed is None else min(self.show_choices, spec.listed)
         for i, c in enumerate(spec.choices[:limit], start=1):
             number = f"{i}" if not (isinstance(c.value, int) and not isinstance(c.value, bool)) else ""
-            shown = c.label if str(c.value) == c.label else f"{c.label} [{c.value}]"
+            # the key in brackets may be typed too; a yes/no value has none worth typing ("True")
+            shown = c.label if str(c.value) == c.label or isinstance(c.value, bool) else f"{c.label} [{c.value}]"
             grid.add_row(number, Text(shown))
             if c.detail:
                 grid.add_row("", Text(c.detail, style="dim"))
@@ -515,7 +517,8 @@ class RichPrompter:
         else:
             hint = ""
         if not spec.required and spec.kind != "consent":
-            hint = f"{hint}, {t('process.hint_optional')}" if hint else t("process.hint_optional")
+            empty = spec.empty_hint or t("process.hint_optional")
+            hint = f"{hint}, {empty}" if hint else empty
         default = spec.default
         if default is not None and default != "":
             shown = shown_value(spec, default)
@@ -571,7 +574,7 @@ class RichPrompter:
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column(ratio=1)
         for i, c in found[:20]:
-            grid.add_row(str(i), Text(f"{c.label} [{c.value}]"))
+            grid.add_row(str(i), Text(c.label if isinstance(c.value, bool) else f"{c.label} [{c.value}]"))
         self.console.print(Padding(grid, (0, 0, 0, 2)))
         return True
 

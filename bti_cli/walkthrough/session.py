@@ -339,7 +339,7 @@ class Session:
 
         order = self._segment_answers()
         if not order:
-            self.say(t("walk.back_first"), style="yellow")
+            self.say(self._back_stop(), style="yellow")
             return
         index = len(order) - 1
         while 0 <= index < len(order):
@@ -348,7 +348,7 @@ class Session:
                 self.ask_again(*key, back=True)
             except BackRequested:
                 if index == 0:
-                    self.say(t("walk.back_first"), style="yellow")
+                    self.say(self._back_stop(), style="yellow")
                 else:
                     index -= 1
                 continue
@@ -357,6 +357,17 @@ class Session:
                 return
             order = self._segment_answers()
             index = order.index(key) + 1 if key in order else index
+
+    def _back_stop(self) -> str:
+        """Why `<` goes no further: the first question of the walk, or the first of a part that
+        a recorded decision (or an evaluation) opened; an answer from before it is changed with
+        `bti cases edit`, recorded as a correction like any other."""
+        from bti_cli.walkthrough import process as engine
+
+        pos = engine.replay(self.proc, self.events)
+        if pos.level == 0 and pos.phase == "start":
+            return t("walk.back_first")
+        return t("walk.back_decided", case=self.case_id)
 
     def check_answers(self, level: int) -> bool:
         """"Sjekk svarene" before a decision (and before closing): the answers of this part,
@@ -380,7 +391,8 @@ class Session:
                 for number, (question, answer) in enumerate(rows, start=1):
                     self.say(f"{number:>3}  {question}: {answer}")
             spec = PromptSpec(step="review", question="number", kind="integer", text=t("walk.review_prompt"),
-                              required=False, minimum=1, maximum=len(order), safety=False, today=self.today)
+                              required=False, empty_hint=t("walk.review_enter"), minimum=1, maximum=len(order),
+                              safety=False, today=self.today)
             try:
                 number = self.prompter.ask(spec)
             except (BackRequested, SafetyRequested):  # pragma: no cover - neither is offered here
@@ -720,13 +732,15 @@ class Session:
 
     def place(self, action, pos) -> str | None:
         """"Nivå 1 · 3 av 8": the question's number among the questions of this part that apply
-        with the answers so far (the count may grow or shrink as answers open or close questions)."""
+        with the answers so far (the count may grow or shrink as answers open or close questions).
+        The numbers are those of "Sjekk svarene": the safety question, which that list and `<`
+        leave out (it is changed with `!` at any question), has no number either."""
         from bti_cli.walkthrough import process as engine
 
         env = engine.environment(self.proc, pos)
         keys: list[tuple[str, str]] = []
         for step in engine._segment_steps(self.proc, pos):
-            if not engine.holds(step.when, env):
+            if step.id == engine.SAFETY_STEP or not engine.holds(step.when, env):
                 continue
             keys.extend((step.id, q.id) for q in step.questions
                         if (step.id, q.id) in pos.answered or engine.holds(q.when, env))
