@@ -44,7 +44,7 @@ def test_measures_table_and_markdown(cli):
     table = cli("measures", "list", "--data", FIXTURE, "--format", "table")
     assert "Foreldreveiledning" in table.stdout and "Testby: 2 tiltak" in table.stdout
     md = cli("measures", "list", "--data", FIXTURE, "--format", "md")
-    assert md.stdout.startswith("## Testby: 2 tiltak\n\n| Navn | Nivå | Tjeneste | Alder | Status | ID |")
+    assert md.stdout.startswith("## Testby: 2 tiltak\n\n| Navn | Forebygging | Tjeneste | Alder | Status | ID |")
 
 
 def test_group_by_service_prints_one_section_per_service(cli):
