@@ -516,10 +516,11 @@ class RichPrompter:
                 hint += " " + t("process.hint_unborn")
         else:
             hint = ""
-        if not spec.required and spec.kind != "consent":
+        default = spec.default
+        # Enter takes the default when there is one: "kan stå tomt" only when Enter leaves it empty
+        if not spec.required and spec.kind != "consent" and (default is None or default == ""):
             empty = spec.empty_hint or t("process.hint_optional")
             hint = f"{hint}, {empty}" if hint else empty
-        default = spec.default
         if default is not None and default != "":
             shown = shown_value(spec, default)
             hint = f"{hint}, {t('process.default', value=shown)}" if hint else t("process.default", value=shown)

@@ -909,12 +909,27 @@ class Session:
             coordinators = [_choice(s) for s in suggest.rank_coordinators(
                 self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
             choices, parts, default, validate = self.owner_parts(action, answers, coordinators)
+        help_text = _fmt(pick(q.help), self.proc) if q.help else None
+        if q.kind == "measures" and pos.phase == "continue" and default is None and self.log is not None:
+            # "fortsett": the measures in force are shown and offered, Enter keeps them
+            known = {c.value: c.label for c in choices}
+            current = [m["id"] for m in self.summary().measures if m.get("id") in known]
+            if current:
+                default = current
+                names = {m.id: m.name for m in self.cat.measures}
+                now = t("walk.measures_now", measures=", ".join(names.get(i, i) for i in current))
+                help_text = f"{now} {help_text}" if help_text else now
+        if q.kind == "coordinator" and pos.phase == "continue" and default is None:
+            # the baton holder so far is offered too: Enter keeps the baton where it is
+            holder = answers.get(q.id)
+            if isinstance(holder, str) and any(c.value == holder for c in choices):
+                default = holder
         return PromptSpec(
             step=action.step.id,
             question=q.id,
             kind=q.kind,
             text=_fmt(pick(q.text), self.proc) + (f" {t('walk.again')}" if action.again else ""),
-            help=_fmt(pick(q.help), self.proc) if q.help else None,
+            help=help_text,
             audience=_audience(q),
             for_family=q.for_family,
             choices=tuple(choices),
