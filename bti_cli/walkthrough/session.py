@@ -739,7 +739,11 @@ class Session:
 
         env = engine.environment(self.proc, pos)
         keys: list[tuple[str, str]] = []
-        for step in engine._segment_steps(self.proc, pos):
+        steps = engine._segment_steps(self.proc, pos)
+        if all(step.id != action.step.id for step in steps):
+            # the first question of a part not begun yet (an evaluation): that part's steps
+            steps = self.proc.phase_steps(action.level, action.step.phase)
+        for step in steps:
             if step.id == engine.SAFETY_STEP or not engine.holds(step.when, env):
                 continue
             keys.extend((step.id, q.id) for q in step.questions
