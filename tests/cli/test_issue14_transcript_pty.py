@@ -64,11 +64,13 @@ def test_level1_walk_back_three_times_review_two_changes_ctrl_c_and_resume_from_
                           ("Barnets syn: hva sa barnet selv?", "Vil ha noen å være med."),
                           ("Har du snakket med foresatte?", "j")]:
         answer(child, prompt, reply)
-    child.expect_exact("Nivå 0 · 18 av 18")  # the numbers are the review's numbers
+    child.expect_exact("Nivå 0 · 18 av 19")  # the numbers are the review's numbers
     answer(child, "Foresattes syn", "Glade for kontakten.")
+    child.expect_exact("Nivå 0 · 19 av 19")
+    answer(child, "Kort tekst til familien", "")
     child.expect_exact("Sjekk svarene")
     child.expect_exact("18  Foresattes syn: Glade for kontakten.")
-    child.expect_exact("[1–18, Enter: videre] > ")
+    child.expect_exact("[1–19, Enter: videre] > ")
     child.sendline("5")  # the age …
     answer(child, "Barnets alder", "10")
     child.expect_exact("Svaret er endret")
@@ -106,6 +108,7 @@ def test_level1_walk_back_three_times_review_two_changes_ctrl_c_and_resume_from_
     child.sendline("kartlegging-og-identifisering-barneskole")
     answer(child, "Hvem har stafettpinnen", "1")
     answer(child, "Dato for evaluering", "")
+    answer(child, "Kort tekst til familien", "")
     answer(child, "Barnets syn på planen", "Fint med en fast gruppe.")
     answer(child, "Foresattes syn på planen", "Enige.")
     child.expect_exact(f"Sak {case_id} er lagret (nivå 1)")
@@ -127,7 +130,8 @@ def test_evaluate_continue_shows_the_measures_in_force_and_enter_keeps_them(env,
     child.expect_exact("Nivå 1 · 1 av")  # the first question of the evaluation has its place too
     for prompt, reply in [("Hva er gjort?", "Gruppe startet."), ("gjennomført som planlagt?", "j"),
                           ("Dato for evalueringsmøtet", ""), ("Barnets syn", "Liker det."),
-                          ("Foresattes syn", "Fornøyde."), ("Faglig vurdering", "Litt bedre.")]:
+                          ("Foresattes syn", "Fornøyde."), ("Faglig vurdering", "Litt bedre."),
+                          ("Kort tekst til familien", "")]:
         answer(child, prompt, reply)
     answer(child, "Sjekk svarene", "")
     answer(child, "Hva er avgjørelsen?", "2")  # continue or adjust the measures
@@ -141,6 +145,7 @@ def test_evaluate_continue_shows_the_measures_in_force_and_enter_keeps_them(env,
     child.expect_exact("> ")
     child.sendline("")
     answer(child, "Dato for evaluering", "")
+    answer(child, "Kort tekst til familien", "")
     answer(child, "Barnets syn på planen", "Fortsatt fint.")
     answer(child, "Foresattes syn på planen", "Enige.")
     child.expect_exact(f"Sak {case_id} er lagret (nivå 1)")
