@@ -522,7 +522,7 @@ def due(
             else:
                 names = case_names(rt)
                 shown = [{**item, "what_label": due_label(item, names(municipality.get(item["case_id"])))
-                          + (f" ({t('export.overdue')})" if item["overdue"] else ""),
+                          + (f" ({t('export.overdue')})" if item["overdue"] and not overdue else ""),
                           "baton_label": names(municipality.get(item["case_id"])).role(item["baton_holder_role"])}
                          for item in items]
                 columns = [

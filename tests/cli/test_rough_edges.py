@@ -165,6 +165,8 @@ def test_the_overdue_listing_is_headed_as_overdue(cli, tmp_path):
     result = cli("due", "--overdue", "--as-of", after, "--format", "table")
     assert result.exit_code == 0
     assert f"Forfalte frister per {after}" in result.stdout and "Frister til og med" not in result.stdout
+    assert "(forfalt)" not in result.stdout  # the heading says it once, not every row
+    assert "(forfalt)" in cli("due", "--as-of", after, "--format", "table").stdout
     result = cli("due", "--overdue", "--as-of", on, "--format", "table")  # due today: not overdue yet
     assert f"Ingenting har forfalt per {on}." in result.stderr
     english = cli("due", "--overdue", "--as-of", after, "--format", "table", "--lang", "en")
