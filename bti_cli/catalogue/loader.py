@@ -494,12 +494,6 @@ def work_arena_label(key: str, lang: str | None = None) -> str:
     return pick(labels, lang) if labels else key
 
 
-# the keys of `measure_row`, in its order (the CSV header of an empty listing too)
-MEASURE_ROW_KEYS = ("id", "name", "tiers", "service", "service_name", "target_group", "age_min", "age_max",
-                    "age_note", "audience", "areas", "status", "status_words", "purpose", "period", "ended",
-                    "shared_with", "aliases", "description", "source")
-
-
 def measure_row(m: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     """The public JSON row of a measure (keys documented in docs/coordinator-guide.md)."""
     service_names = {s["id"]: s["name"] for s in data["services"]}

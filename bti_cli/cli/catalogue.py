@@ -205,7 +205,7 @@ def measures_list(
         # the group's heading names the service: not again in every row
         columns = [c for c in columns if c.key != "service_name"]
     render(rows, columns, fmt, title=title if grouper is None else None, group_by=grouper,
-           keys=core.MEASURE_ROW_KEYS)
+           keys=list(core.measure_row(cat["measures"][0], cat)) if cat["measures"] else ())  # every row has these
 
 
 def _check_choice(option: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
