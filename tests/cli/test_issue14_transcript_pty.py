@@ -108,6 +108,7 @@ def test_level1_walk_back_three_times_review_two_changes_ctrl_c_and_resume_from_
     child.sendline("kartlegging-og-identifisering-barneskole")
     answer(child, "Hvem har stafettpinnen", "1")
     answer(child, "Dato for evaluering", "")
+    answer(child, "Hvem gjør hva", "")  # who is responsible for each measure: Enter accepts
     answer(child, "Kort tekst til familien", "")
     answer(child, "Barnets syn på planen", "Fint med en fast gruppe.")
     answer(child, "Foresattes syn på planen", "Enige.")
@@ -145,6 +146,7 @@ def test_evaluate_continue_shows_the_measures_in_force_and_enter_keeps_them(env,
     child.expect_exact("> ")
     child.sendline("")
     answer(child, "Dato for evaluering", "")
+    answer(child, "Hvem gjør hva", "")  # who is responsible for each measure: Enter accepts
     answer(child, "Kort tekst til familien", "")
     answer(child, "Barnets syn på planen", "Fortsatt fint.")
     answer(child, "Foresattes syn på planen", "Enige.")
