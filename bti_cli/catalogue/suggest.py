@@ -88,6 +88,10 @@ SUBJECT_SELF: dict[str, frozenset[str]] = {
     "family": frozenset({"family", "guardians"}),
 }
 INFANT_MAX_AGE = 1
+# a measure only for young people ("ungdom") with no age range of its own is not for a younger
+# child (a family case with a 5-year-old is not offered the youth club): 12 is the lowest age the
+# seed plans give a youth-only measure (Søndre Land's DRIVE, "ungdom i alderen 12 – 25 år")
+YOUTH_MIN_AGE = 12
 
 # where the employee works → the kinds of service that are "own service"
 OWN_SERVICE_KINDS: dict[str, set[str]] = {
@@ -214,7 +218,8 @@ def _areas_text(areas: Iterable[str]) -> str:
 def measure_exclusion(m: Measure, need: Need) -> str | None:
     """Why a measure cannot apply to the need at all (a code), or None. One rule per code:
     `purpose:<competence|system>`, `audience:staff`, `period:ended`, `age:unborn`, `age:outside`,
-    `age:infant`, `age:before-birth` (a pregnancy measure for a child already born), `subject:other`."""
+    `age:infant`, `age:youth` (a youth-only measure without ages for a child under YOUTH_MIN_AGE),
+    `age:before-birth` (a pregnancy measure for a child already born), `subject:other`."""
     from bti_cli.catalogue.loader import period_ended
 
     if m.purpose.value != "direct":
@@ -238,6 +243,8 @@ def measure_exclusion(m: Measure, need: Need) -> str | None:
             return "age:outside"
         if audience <= {"infant", "staff"} and need.age > INFANT_MAX_AGE:
             return "age:infant"
+        if audience <= {"youth", "staff"} and m.age_min is None and need.age < YOUTH_MIN_AGE:
+            return "age:youth"
     if need.subject in SUBJECT_AUDIENCES and not audience & SUBJECT_AUDIENCES[need.subject]:
         return "subject:other"
     return None
@@ -417,6 +424,7 @@ _EXCLUSION_GROUPS = {
     "age:unborn": "age",
     "age:outside": "age",
     "age:infant": "age",
+    "age:youth": "age",
     "age:before-birth": "age",
     "subject:other": "subject",
 }

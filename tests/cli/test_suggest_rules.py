@@ -279,3 +279,11 @@ def test_a_universal_measure_fits_level_2_as_well_as_level_1(rank):
         assert "tier:universal" in row["reason_codes"] and "own-service" in row["reason_codes"]
         scores[level] = row["score"]
     assert scores["1"] - scores["2"] == 30 - 6
+
+
+@pytest.mark.parametrize("age, shown", [("11", False), ("12", True)])
+def test_a_youth_only_measure_without_ages_is_not_for_a_younger_child(rank, age, shown):
+    # a family case: the family subject lets youth measures through, the child's age does not
+    rows, _ = rank("--level", "1", "--subject", "family", "--age", age, "--arena", "school",
+                   "--area", "social-inclusion-leisure", kind="measure")
+    assert ("ungdomsklubb" in ids(rows)) is shown
