@@ -19,6 +19,11 @@ The measures' purpose, audience and ages used to judge "clearly wrong" are read 
 checkout's `data/`, whichever bti the Python running the script imports (so an older version
 can be measured against the same judgement: run this file with that version's Python).
 
+A third set, tests/suggest_scenarios_heldout.toml (30 scenarios), was written by someone who saw
+neither the ranking nor its output, and no ranking or data change is tuned on it: it is only
+measured (`--file tests/suggest_scenarios_heldout.toml`, without `-v`), to see whether a change
+that helps the other sets generalises. A scenario in it is never edited.
+
     python benchmarks/suggest_quality.py [--file TOML] [--verbose] [--json] [--municipality SLUG] [--level N]
 
 Exits 1 when a target is missed (normalised precision@5 ≥ 0.8, must-recall@5 ≥ 0.9,
