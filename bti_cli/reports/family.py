@@ -167,11 +167,19 @@ class _Case:
         """The lines of the chosen measures, and their names by the service responsible."""
         items: list[str] = []
         by_service: dict[str, list[str]] = {}
+        owners = {o.get("id"): o for o in getattr(self.summary, "measure_owners", None) or []}
         for row in self.summary.measures:
             measure = self.names.measures.get(row["id"])
             name = self.names.measure(row["id"])
             service = row.get("service") or (measure.service if measure is not None else None)
-            items.append(t("family.measure_line", self.lang, name=name, service=self.names.service(service)))
+            line = t("family.measure_line", self.lang, name=name, service=self.names.service(service))
+            owner = owners.get(row["id"]) or {}
+            if owner.get("owner"):  # who does it, and the date agreed (measure_owners)
+                role = self.names.owner(owner["owner"])
+                day = long_date(owner.get("date"), self.lang)
+                line += " · " + (t("family.measure_owner", self.lang, role=role, date=day) if day
+                                 else t("family.measure_owner_nodate", self.lang, role=role))
+            items.append(line)
             by_service.setdefault(self.names.service(service), []).append(name)
         return items, by_service
 

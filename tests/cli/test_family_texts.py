@@ -346,3 +346,18 @@ def test_a_name_in_a_young_persons_case_reads_ungdommen(cli, tmp_path):
     for lang in LANGS:
         text = family(cli, case, lang)
         assert "og ungdommen får en voksen å gå til" in text and "Testesen" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_measure_says_who_does_it_and_the_date_agreed(cli, tmp_path, lang):
+    """Who does what (measure_owners): the family reads the role by its name and the date written out."""
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    data = answers(1)
+    data["l1-plan"]["measure_owners"] = {"foreldresamarbeid-barneskole": {"owner": "kontaktlaerer",
+                                                                          "date": "today+10"}}
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "a.toml", data))
+    assert result.exit_code == 0, result.stderr
+    text = family(cli, CASE_RE.search(result.stdout).group(0), lang)
+    line = t("family.measure_owner", role="Kontaktlærer", date=long_date(date.today() + timedelta(days=10), lang))
+    assert line in section(text, t("family.h_measures"))
+    assert "kontaktlaerer" not in text
