@@ -17,7 +17,7 @@ import typer
 from bti_cli.cli import common
 from bti_cli.cli.cases import cases_app
 from bti_cli.cli.walk import Answers, CaseArg, case_session, require_answers
-from bti_cli.i18n import h
+from bti_cli.i18n import h, t
 
 if TYPE_CHECKING:
     from bti_cli.walkthrough.process import Position
@@ -78,6 +78,9 @@ def handover(
         str,
         typer.Option("--to", help=h("walk.opt_handover_to"), metavar=h("walk.mv_role"), show_default=False),
     ],
+    consent_extended: Annotated[bool, typer.Option("--consent-extended", help=h("walk.opt_consent_extended"))] = False,
+    consent_until: Annotated[str | None, typer.Option("--consent-until", help=h("walk.opt_consent_until"),
+                                                      metavar=h("walk.mv_consent_date"), show_default=False)] = None,
     municipality: common.Municipality = None,
     data: common.DataFile = None,
     cases_dir: common.CasesDir = None,
@@ -86,7 +89,16 @@ def handover(
     """Offer the baton to another role; the current holder keeps it until that role accepts."""
     session, pos = _open(ctx, case, municipality=municipality, data=data, cases_dir=cases_dir, lang=lang,
                          no_input=True)
-    session.handover(pos, to)
+    until = None
+    if consent_until is not None:
+        from bti_cli.errors import InputError
+        from bti_cli.walkthrough.prompts import AnswerError, parse_date
+
+        try:
+            until = parse_date(consent_until, session.today).isoformat()
+        except AnswerError as exc:
+            raise InputError(t("walk.consent_until_bad", reason=str(exc))) from None
+    session.handover(pos, to, consent_extended=consent_extended or until is not None, consent_until=until)
 
 
 @cases_app.command("accept", help=h("walk.help_accept"))

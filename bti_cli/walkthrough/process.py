@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -841,6 +842,9 @@ def replay(proc: Process, events: Iterable[Any]) -> Position:
                 pos.new_segment(to)
             elif to == "continue":
                 pos.new_segment("continue")
+        elif kind == "consent":
+            if isinstance(event.value, dict):  # extended at a handover, or renewed: the consent now
+                pos.answers["consent"] = event.value
         elif kind == "discard":
             pos.phase = "closed"  # started by mistake: nothing more is asked
             pos.discarded = True
@@ -953,6 +957,31 @@ def consent_givers(subject: Any, age: Any, consent_age: int) -> ConsentGivers:
     if age >= consent_age:
         return ConsentGivers(("guardians", "youth"), ("youth",))
     return ConsentGivers(("guardians",), ("guardians",))
+
+
+def consent_expired(consent: Any, today: date) -> bool:
+    """A consent given with an end date holds through that day and has run out from the day
+    after (BTI.md "Consent": valid consent is limited in time). No consent, or none given: False
+    (there is nothing to renew; without consent only anonymous discussion is possible)."""
+    if not isinstance(consent, dict) or not consent.get("given"):
+        return False
+    try:
+        until = date.fromisoformat(str(consent.get("until"))[:10])
+    except ValueError:
+        return False
+    return today > until
+
+
+def consent_covers(service: str | None, consent: Any, own_service: str | None) -> bool:
+    """True when a role of `service` may join or take over without asking for consent again:
+    the consent given names the service, or it is the service of the current baton holder (the
+    case's own service). A role of no catalogue service cannot be checked (BTI.md: consent must
+    cover a service that joins or takes over)."""
+    if service is None or service == own_service:
+        return True
+    given: dict[str, Any] = consent if isinstance(consent, dict) and consent.get("given") else {}
+    services = given.get("services")
+    return isinstance(services, list) and service in services
 
 
 def environment(proc: Process, pos: Position) -> dict[str, Any]:

@@ -691,8 +691,13 @@ class Session:
             self.append(level=pos.level, step=engine.CLOSE_STEP, kind="decision", value="close")
         return self.run(resume=True)
 
-    def handover(self, pos, to: str) -> None:
-        """Offer the baton to a role (a coordinator id, or a role typed without personal data)."""
+    def handover(self, pos, to: str, *, consent_extended: bool = False, consent_until: str | None = None) -> None:
+        """Offer the baton to a role (a coordinator id, or a role typed without personal data).
+
+        A role of a service the recorded consent does not cover (nor the current holder's own), or
+        any other service once the consent has run out, needs the consent extended first: with
+        `consent_extended` (the ones who consented agreed) it is recorded in the log (a `consent`
+        event), else the handover is refused."""
         from bti_cli.catalogue.suggest import find_coordinator
         from bti_cli.errors import InputError
 
@@ -713,9 +718,49 @@ class Session:
         summary = self.summary()
         if role == summary.baton_holder_role:
             raise InputError(t("walk.handover_same", role=self.role_label(role)))
+        service = coordinator.service if coordinator is not None else None
+        self.check_handover_consent(pos, service, summary.baton_holder_role, consent_extended, consent_until)
         self.append(level=pos.level, step="handover", kind="handover", value={"to": role})
         holder = self.role_label(summary.baton_holder_role) if summary.baton_holder_role else t("walk.nobody")
         self.say(t("walk.handover_offered", role=self.role_label(role), holder=holder, case=self.case_id))
+
+    def check_handover_consent(self, pos, service: str | None, holder: str | None, extended: bool,
+                               until: str | None) -> None:
+        """The consent rule at a handover (`engine.consent_covers`, `engine.consent_expired`): refuse,
+        or record the consent extended to `service` (and renewed to `until`)."""
+        from bti_cli.catalogue.suggest import find_coordinator
+        from bti_cli.errors import InputError
+        from bti_cli.walkthrough import process as engine
+
+        consent = pos.answers.get("consent")
+        own = find_coordinator(self.cat, holder) if holder else None
+        own_service = own.service if own is not None else None
+        expired = engine.consent_expired(consent, self.today) and service != own_service
+        if engine.consent_covers(service, consent, own_service) and not expired:
+            return
+        names = {s.id: s.name for s in self.cat.services}
+        name = names.get(service or "", service or "")
+        if not extended:
+            key = "walk.handover_consent_expired" if expired else "walk.handover_consent_needed"
+            raise InputError(t(key, service=name), hint=t("walk.handover_consent_hint", case=self.case_id))
+        given = consent if isinstance(consent, dict) and consent.get("given") else {}
+        day = until or (None if expired else given.get("until"))
+        if not day:
+            raise InputError(t("walk.handover_consent_until"), hint=t("walk.handover_consent_hint", case=self.case_id))
+        if str(day) < self.today.isoformat():
+            raise InputError(t("process.err_date_past"))
+        by = list(given.get("by") or [])
+        if not by:
+            age = pos.answers.get("age")
+            givers = engine.consent_givers(pos.answers.get("subject"), age,
+                                           self.proc.settings.get("consent_age_log", 15))
+            by = list(givers.required or givers.offered)
+        services = [str(v) for v in given.get("services") or []]
+        if service and service not in services:
+            services.append(service)
+        value = {"given": True, "by": by, "services": services, "until": str(day)[:10]}
+        self.append(level=pos.level, step="handover", kind="consent", value=value)
+        self.say(t("walk.consent_extended", service=name, date=value["until"]))
 
     def accept(self, pos) -> None:
         """The offered role takes the baton."""
@@ -814,6 +859,31 @@ class Session:
 
         return parts, validate
 
+    def baton_consent_check(self, answers: dict[str, Any]):
+        """At levels 2-3 the baton passes only to a role whose service the consent covers (or the
+        current holder's own service): `engine.consent_covers`, as at `bti cases handover`."""
+        from bti_cli.catalogue.suggest import find_coordinator
+        from bti_cli.walkthrough import process as engine
+        from bti_cli.walkthrough.prompts import AnswerError
+
+        consent = answers.get("consent")
+        holder = answers.get("baton_holder")
+        own = find_coordinator(self.cat, holder) if isinstance(holder, str) and holder else None
+        own_service = own.service if own is not None else None
+
+        def validate(value: Any) -> None:
+            chosen = find_coordinator(self.cat, value) if isinstance(value, str) else None
+            service = chosen.service if chosen is not None else None
+            if own is None or not isinstance(consent, dict) or not consent.get("given"):
+                # no holder yet (the own service is not known), or no consent: the case is then
+                # only discussed anonymously and no one joins
+                return
+            if not engine.consent_covers(service, consent, own_service):
+                name = next((s.name for s in self.cat.services if s.id == service), service)
+                raise AnswerError(t("walk.baton_consent_needed", service=name))
+
+        return validate
+
     def owner_parts(self, action, answers: dict[str, Any], coordinators: list):
         """The measures of the step's `measures` answer, the parts of each one's owner (a catalogue
         role or service, or a role typed without personal data) and date, the defaults (the baton
@@ -906,6 +976,8 @@ class Session:
             choices = [_choice(s) for s in suggest.rank_coordinators(
                 self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
             allow_other = True
+            if level >= 2:
+                validate = self.baton_consent_check(answers)
         elif q.kind == "consent":
             parts, validate = self.consent_parts(action, subject, age, areas, work_arena, unborn=unborn)
         default = self.default(q.default)

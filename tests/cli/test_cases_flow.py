@@ -153,7 +153,10 @@ def test_evaluate_refuses_when_not_waiting(cli, cases_dir, tmp_path):
 
 def test_handover_takes_effect_only_when_accepted(cli, case):
     assert cli("cases", "accept", case, "--data", FIXTURE).exit_code == 1  # nothing offered yet
-    result = cli("cases", "handover", case, "--to", "helsesykepleier", "--data", FIXTURE)
+    # another service joins: not without a consent that covers it (tests/cli/test_consent_handover.py)
+    assert cli("cases", "handover", case, "--to", "helsesykepleier", "--data", FIXTURE).exit_code == 1
+    result = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-until", "today+90",
+                 "--data", FIXTURE)
     assert result.exit_code == 0, result.stderr
     assert "Kontaktlærer beholder den" in result.stdout
     s = summary(cli, case)

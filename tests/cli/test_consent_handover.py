@@ -1,0 +1,209 @@
+"""Consent at a handover and when it runs out (BTI.md "Consent": consent must cover a service that
+joins or takes over; valid consent is limited in time): `bti cases handover` to a role of a service
+the consent does not cover is refused unless the consent is extended (recorded in the log), and a
+consent's end date is due in `bti due` (the day before, on and after it)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+FIXTURE = str(Path(__file__).resolve().parents[1] / "fixtures" / "walk.toml")
+CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
+TODAY = date.today()
+
+CASE = """
+[l0-concern]
+arena = "school"
+role = "kontaktlærer"
+subject = "child"
+age = 8
+areas = ["learning"]
+[safety]
+danger = false
+[l0-concrete]
+observations = "Strever med lesing."
+duration = "weeks"
+earlier = false
+scale = 3
+[l0-share]
+shared_colleague = true
+shared_leader = true
+anonymous_consultation = false
+talked_child = true
+child_view = "Vil ha hjelp."
+talked_guardians = true
+guardians_view = "Ønsker hjelp."
+"""
+
+LEVEL2 = CASE + """
+[l0-decide]
+decision = "level:2"
+[l2-consent]
+consent = { given = true, by = ["guardians"], services = ["ppt"], until = "today+90" }
+[l2-meeting]
+first_meeting = "today+7"
+goals = "Leser bedre innen jul."
+measures = []
+baton_holder = "kontaktlaerer"
+evaluation_date = "today+42"
+[l2-views]
+child_view = "Vil gjerne ha hjelp."
+guardians_view = "Enige."
+"""
+
+LEVEL1 = CASE + """
+[l0-decide]
+decision = "level:1"
+[l1-goals]
+guardians_met = true
+child_involved = true
+goals = "Leser bedre innen jul."
+[l1-plan]
+measures = []
+baton_holder = "kontaktlaerer"
+evaluation_date = "today+30"
+[l1-views]
+child_view = "Vil øve."
+guardians_view = "Enige."
+"""
+
+
+def start(cli, tmp_path: Path, text: str) -> str:
+    answers = tmp_path / "a.toml"
+    answers.write_text(text, encoding="utf-8")
+    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    return CASE_RE.search(result.stdout).group(0)
+
+
+def show(cli, case: str) -> dict:
+    result = cli("cases", "show", case, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def kinds(cli, case: str) -> list[str]:
+    return [e["kind"] for e in show(cli, case)["events"]]
+
+
+def test_a_handover_to_a_service_the_consent_does_not_cover_is_refused(cli, cases_dir, tmp_path):
+    case = start(cli, tmp_path, LEVEL2)
+    before = kinds(cli, case)
+    result = cli("cases", "handover", case, "--to", "helsesykepleier", "--data", FIXTURE)
+    assert result.exit_code == 1
+    assert "Samtykket dekker ikke Helsestasjon" in result.stderr and "--consent-extended" in result.stderr
+    assert kinds(cli, case) == before  # nothing written
+    assert show(cli, case)["summary"]["pending_baton_holder_role"] is None
+
+
+def test_the_consent_extended_is_recorded_and_the_handover_offered(cli, cases_dir, tmp_path):
+    case = start(cli, tmp_path, LEVEL2)
+    result = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-extended", "--data", FIXTURE)
+    assert result.exit_code == 0, result.stderr
+    assert "Samtykket er utvidet til Helsestasjon" in result.stdout
+    data = show(cli, case)
+    consent = [e for e in data["events"] if e["kind"] == "consent"]
+    assert consent[-1]["value"] == {"given": True, "by": ["guardians"], "services": ["ppt", "helsestasjon"],
+                                    "until": (TODAY + timedelta(days=90)).isoformat()}
+    assert data["events"][-1]["kind"] == "handover"
+    s = data["summary"]
+    assert s["consent_services"] == ["ppt", "helsestasjon"] and s["pending_baton_holder_role"] == "helsesykepleier"
+    assert "helsestasjon" in s["services_involved"]
+
+
+def test_a_role_of_no_catalogue_service_or_of_the_own_service_needs_no_new_consent(cli, cases_dir, tmp_path):
+    case = start(cli, tmp_path, LEVEL2)
+    result = cli("cases", "handover", case, "--to", "leder", "--data", FIXTURE)  # no service in the catalogue
+    assert result.exit_code == 0, result.stderr
+    assert "consent" not in kinds(cli, case)
+
+
+def test_without_any_consent_the_extension_needs_an_end_date(cli, cases_dir, tmp_path):
+    case = start(cli, tmp_path, LEVEL1)  # level 1: no consent asked
+    refused = cli("cases", "handover", case, "--to", "helsesykepleier", "--data", FIXTURE)
+    assert refused.exit_code == 1 and "Samtykket dekker ikke Helsestasjon" in refused.stderr
+    no_date = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-extended", "--data", FIXTURE)
+    assert no_date.exit_code == 1 and "--consent-until" in no_date.stderr
+    ok = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-until", "today+60", "--data", FIXTURE)
+    assert ok.exit_code == 0, ok.stderr
+    consent = [e for e in show(cli, case)["events"] if e["kind"] == "consent"][-1]["value"]
+    assert consent["by"] == ["guardians"] and consent["services"] == ["helsestasjon"]  # 8 years: the guardians
+    bad = cli("cases", "handover", case, "--to", "leder", "--consent-until", "31.02.2027", "--data", FIXTURE)
+    assert bad.exit_code == 1 and "--consent-until" in bad.stderr
+
+
+def run_out(cases_dir: Path, case: str, until: str) -> None:
+    """Time passes: the consent's end date set back as a correction (as `bti cases edit` would)."""
+    from bti_cli.caselog.store import open_case
+
+    log = open_case(cases_dir, case)
+    log.append(level=2, step="l2-consent", kind="correction", question="consent",
+               value={"given": True, "by": ["guardians"], "services": ["ppt"], "until": until})
+
+
+def test_after_the_consent_ran_out_even_a_covered_service_needs_a_new_one(cli, cases_dir, tmp_path):
+    case = start(cli, tmp_path, LEVEL2)
+    yesterday = (TODAY - timedelta(days=1)).isoformat()
+    run_out(cases_dir, case, yesterday)
+    refused = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-extended", "--data", FIXTURE)
+    assert refused.exit_code == 1 and "--consent-until" in refused.stderr  # the old end date is gone
+    plain = cli("cases", "handover", case, "--to", "helsesykepleier", "--data", FIXTURE)
+    assert plain.exit_code == 1 and "Samtykket har gått ut" in plain.stderr
+    ok = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-until", "today+30", "--data", FIXTURE)
+    assert ok.exit_code == 0, ok.stderr
+    assert show(cli, case)["summary"]["consent_until"] == (TODAY + timedelta(days=30)).isoformat()
+
+
+def test_a_consent_ending_today_still_holds(cli, cases_dir, tmp_path):
+    case = start(cli, tmp_path, LEVEL2)
+    run_out(cases_dir, case, TODAY.isoformat())
+    result = cli("cases", "handover", case, "--to", "leder", "--data", FIXTURE)
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("offset, listed, overdue", [(-1, False, False), (0, True, False), (1, True, True)])
+def test_the_end_of_the_consent_is_due_on_its_day(cli, cases_dir, tmp_path, offset, listed, overdue):
+    start(cli, tmp_path, LEVEL2)
+    day = TODAY + timedelta(days=90 + offset)
+    result = cli("due", "--format", "json", "--as-of", day.isoformat(), "--within", "0")
+    items = [i for i in json.loads(result.stdout) if i["what"] == "consent"]
+    if not listed:
+        assert items == []
+        return
+    assert [(i["due"], i["days_left"], i["overdue"]) for i in items] == [
+        ((TODAY + timedelta(days=90)).isoformat(), -offset, overdue)]
+    table = cli("due", "--format", "md", "--as-of", day.isoformat(), "--within", "0")
+    assert ("samtykket har gått ut" if overdue else "samtykket går ut") in table.stdout
+
+
+def test_engine_consent_rules_at_their_edges():
+    from bti_cli.walkthrough.process import consent_covers, consent_expired
+
+    consent = {"given": True, "services": ["ppt"], "until": "2026-05-10"}
+    assert not consent_expired(consent, date(2026, 5, 9))
+    assert not consent_expired(consent, date(2026, 5, 10))
+    assert consent_expired(consent, date(2026, 5, 11))
+    assert not consent_expired({"given": False}, date(2030, 1, 1))
+    assert not consent_expired(None, date(2030, 1, 1))
+    assert consent_covers("ppt", consent, "skole") and consent_covers("skole", consent, "skole")
+    assert not consent_covers("helsestasjon", consent, "skole")
+    assert consent_covers(None, consent, "skole")
+    assert not consent_covers("ppt", {"given": False, "services": ["ppt"]}, "skole")
+
+
+def test_the_walkthrough_passes_the_baton_only_to_a_service_the_consent_covers(cli, cases_dir, tmp_path):
+    example = Path(__file__).resolve().parents[2] / "examples" / "answers" / "level3.toml"
+    text = example.read_text(encoding="utf-8")
+    assert '"ungdomsskole", "kommunen"]' in text  # the coordinator's unit (koordinator: service kommunen)
+    answers = tmp_path / "l3.toml"
+    answers.write_text(text.replace('"ungdomsskole", "kommunen"]', '"ungdomsskole"]'), encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(answers))
+    assert result.exit_code == 1
+    assert "l3-baton.baton_holder" in result.stderr and "Samtykket dekker ikke Løten kommune" in result.stderr
+    answers.write_text(text, encoding="utf-8")
+    assert cli("start", "--no-input", "--answers", str(answers)).exit_code == 0
