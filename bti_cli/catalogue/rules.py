@@ -46,6 +46,12 @@ DEFAULT_SETTING_SOURCES: dict[str, dict[str, str]] = {
 
 
 
+# The services where the health consent age applies: health help (helsehjelp) under pasient- og
+# brukerrettighetsloven § 4-3 (a young person consents from 16; `consent_age_health`): the
+# health services and the mental-health services of a catalogue (`Service.kind`).
+HEALTH_SERVICE_KINDS = frozenset({"health", "mental-health"})
+
+
 # settings whose rule has its own sentence (catalogue.rule_<name>_<basis>)
 WORDED = ("decision_deadline_days", "evaluation_interval_days", "consent_age_log", "consent_age_health")
 

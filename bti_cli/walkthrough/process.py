@@ -944,10 +944,23 @@ class ConsentGivers:
     required: tuple[str, ...]
 
 
-def consent_givers(subject: Any, age: Any, consent_age: int) -> ConsentGivers:
+def consent_givers(subject: Any, age: Any, consent_age: int, *, health_age: int | None = None) -> ConsentGivers:
     """The consent rule (BTI.md "Consent"): a pregnant woman consents for herself; a young person
     consents from the municipality's consent age (`consent_age`, default 15), alone from 18;
-    the guardians consent under 18. Unknown age: the guardians."""
+    the guardians consent under 18. Unknown age: the guardians.
+
+    `health_age`: the consent covers a health service (`catalogue.rules.HEALTH_SERVICE_KINDS`),
+    where the young person consents from the health consent age (pasient- og
+    brukerrettighetsloven § 4-3: 16) and the guardians under it; both rules must be met."""
+    log = _consent_givers(subject, age, consent_age)
+    if health_age is None:
+        return log
+    health = _consent_givers(subject, age, health_age)
+    return ConsentGivers(tuple(dict.fromkeys(log.offered + health.offered)),
+                         tuple(dict.fromkeys(log.required + health.required)))
+
+
+def _consent_givers(subject: Any, age: Any, consent_age: int) -> ConsentGivers:
     if subject == "pregnant":
         return ConsentGivers(("woman",), ("woman",))
     if not isinstance(age, int) or isinstance(age, bool):

@@ -829,7 +829,8 @@ class Session:
         q = action.question
         level = action.level
         consent_age = self.proc.settings.get("consent_age_log", 15)
-        givers = engine.consent_givers(subject, age, consent_age)
+        health_age = self.proc.settings.get("consent_age_health", 16)
+        givers = engine.consent_givers(subject, age, consent_age, health_age=health_age)  # every one who may
         labels = {"guardians": t("walk.consent_guardians"), "youth": t("walk.consent_youth"),
                   "woman": t("walk.consent_woman")}
         by = [Choice(who, labels[who]) for who in givers.offered]
@@ -845,17 +846,32 @@ class Session:
                        today=self.today),
         )
 
-        def validate(value: Any, givers=givers, consent_age=consent_age) -> None:
+        from bti_cli.catalogue.rules import HEALTH_SERVICE_KINDS
+
+        health_services = {s.id for s in self.cat.services if s.kind.value in HEALTH_SERVICE_KINDS}
+
+        def validate(value: Any, consent_age=consent_age, health_age=health_age) -> None:
             if not isinstance(value, dict) or not value.get("given"):
                 return
             chosen = list(value.get("by") or [])
             if not chosen:
                 raise AnswerError(t("walk.consent_by_empty"))
-            for who in givers.required:
-                if who not in chosen:
-                    key = {"youth": "walk.consent_youth_needed", "guardians": "walk.consent_guardians_needed",
-                           "woman": "walk.consent_woman_needed"}[who]
-                    raise AnswerError(t(key, age=consent_age))
+            log = engine.consent_givers(subject, age, consent_age)
+            health = any(s in health_services for s in value.get("services") or [])
+            both = engine.consent_givers(subject, age, consent_age, health_age=health_age if health else None)
+            for who in both.required:
+                if who in chosen:
+                    continue
+                if who not in log.required:  # the health consent age asks for this one
+                    from bti_cli.catalogue.rules import rule_text, setting_source
+
+                    source = setting_source(self.proc.setting_sources, "consent_age_health")
+                    key = ("walk.consent_youth_needed_health" if who == "youth"
+                           else "walk.consent_guardians_needed_health")
+                    raise AnswerError(t(key, age=health_age, rule=rule_text("consent_age_health", source, health_age)))
+                key = {"youth": "walk.consent_youth_needed", "guardians": "walk.consent_guardians_needed",
+                       "woman": "walk.consent_woman_needed"}[who]
+                raise AnswerError(t(key, age=consent_age))
 
         return parts, validate
 

@@ -129,3 +129,45 @@ def test_consent_givers(subject, age, consent_age, offered, required):
 
     givers = consent_givers(subject, age, consent_age)
     assert (givers.offered, givers.required) == (offered, required)
+
+
+# ---- the health consent age (pasient- og brukerrettighetsloven § 4-3): 16, with the log's 15
+
+
+def run_services(cli, tmp_path, *, age: int, by: list[str], services: list[str]):
+    text = LEVEL2.format(subject="youth", age=f"age = {age}", by=", ".join(f'"{b}"' for b in by))
+    text = text.replace('services = ["ppt"]', "services = [" + ", ".join(f'"{s}"' for s in services) + "]")
+    answers = tmp_path / "h.toml"
+    answers.write_text(text, encoding="utf-8")
+    return cli("start", "--data", municipality(tmp_path, 15), "--no-input", "--answers", str(answers))
+
+
+# age → exit codes for (guardians, youth, both) when the consent covers the health station
+HEALTH = {14: (0, 1, 1), 15: (1, 1, 0), 16: (1, 0, 0), 17: (1, 0, 0)}
+
+
+@pytest.mark.parametrize("age", sorted(HEALTH))
+def test_the_health_consent_age_for_a_health_service(cli, tmp_path, age):
+    results = [run_services(cli, tmp_path, age=age, by=by, services=["ppt", "helsestasjon"])
+               for by in (["guardians"], ["youth"], ["guardians", "youth"])]
+    assert tuple(r.exit_code for r in results) == HEALTH[age]
+    if age == 15:  # the young person consents to the log, the guardians to the health help
+        assert "Fra 15 år må ungdommen selv samtykke." in results[0].stderr
+        assert "under 16 år samtykker foresatte til helsehjelp" in results[1].stderr
+        assert "pasient- og brukerrettighetsloven § 4-3" in results[1].stderr
+    for r in results:
+        assert "Traceback" not in r.stderr
+
+
+def test_without_a_health_service_the_young_person_consents_alone_from_the_log_age(cli, tmp_path):
+    assert run_services(cli, tmp_path, age=15, by=["youth"], services=["ppt"]).exit_code == 0
+
+
+@pytest.mark.parametrize("age, required", [
+    (14, ("guardians",)), (15, ("youth", "guardians")), (16, ("youth",)), (17, ("youth",)), (18, ("youth",)),
+])
+def test_consent_givers_with_the_health_age(age, required):
+    from bti_cli.walkthrough.process import consent_givers
+
+    assert consent_givers("youth", age, 15, health_age=16).required == required
+    assert consent_givers("pregnant", None, 15, health_age=16).required == ("woman",)
