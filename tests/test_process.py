@@ -127,7 +127,7 @@ def test_condition_with_unknown_name_is_reported():
     text = SHIPPED.replace('when = "talked_child"', 'when = "talked_kid"', 1)
     line = text.splitlines().index('when = "talked_kid"') + 1
     problems = _broken(text)
-    assert problems == [f"p.toml:{line} steps[3].questions[5].when: unknown name(s) in condition: talked_kid"]
+    assert problems == [f"p.toml:{line} steps[3].questions[7].when: unknown name(s) in condition: talked_kid"]
 
 
 @pytest.mark.usefixtures("english")
