@@ -31,6 +31,8 @@ shared_colleague = true
 shared_leader = true
 anonymous_consultation = false
 talked_child = false
+not_talked_reason = "other"
+not_talked_text = "Barnet var sykt; kontaktlæreren snakker med barnet neste uke."
 talked_guardians = true
 guardians_view = "Ønsker hjelp."
 [l0-decide]

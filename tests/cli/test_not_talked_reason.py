@@ -107,3 +107,13 @@ goals = "Leser bedre innen jul."
     result = cli("resume", CASE_RE.search(result.stdout + result.stderr).group(0), "--data", FIXTURE,
                  "--no-input", "--answers", str(path))
     assert "l1-goals.not_talked_reason" not in result.stderr
+
+
+def test_the_level0_reason_is_not_asked_again_when_the_child_took_part_at_level1(cli, cases_dir, tmp_path):
+    text = LEVEL0.format(talked="false", reason='not_talked_reason = "other"\nnot_talked_text = "Syk."',
+                         subject="child", age="age = 9").replace('decision = "close"', 'decision = "level:1"')
+    text += '\n[l1-goals]\nguardians_met = true\nchild_involved = true\ngoals = "Leser bedre."\n'
+    path = tmp_path / "l1.toml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(path))
+    assert "l1-goals.not_talked" not in result.stderr and "l1-plan" in result.stderr
