@@ -54,7 +54,8 @@ def test_a_changed_answer_withdraws_the_answers_that_no_longer_apply(cli, cases_
     # child", answer no; the child's view no longer applies and is withdrawn; Enter keeps the
     # guardians' answers and the (empty) text for the family
     decision = LEVEL1.index("level:1")
-    lines = _with(LEVEL1, decision, ["<", "<", "<", "<", "<", "n", "", "", ""])
+    # then the new question a "no" opens: why nobody talked with the child (too young)
+    lines = _with(LEVEL1, decision, ["<", "<", "<", "<", "<", "n", "", "", "", "1"])
     result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
     assert "svaret er trukket tilbake" in result.stdout
