@@ -288,7 +288,8 @@ def test_level2_with_consent_open_then_closed(cli, tmp_path, lang):
 def test_level3_handed_over_then_accepted(cli, tmp_path, lang):
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
     case = start(cli, tmp_path, 3)
-    assert cli("cases", "handover", case, "--to", "koordinator").exit_code == 0
+    # the coordinator's unit joins: the consent is extended (tests/cli/test_consent_handover.py)
+    assert cli("cases", "handover", case, "--to", "koordinator", "--consent-extended").exit_code == 0
     text = family(cli, case, lang)
     read_as_a_parent(text, lang)
     assert t("family.stage_3") in text and t("family.responsibility_group") in text
@@ -317,7 +318,7 @@ def test_a_view_written_as_not_asked_is_not_told_as_heard(cli, tmp_path, lang, n
     the family summary then does not say that they were heard."""
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
     data = answers(1)
-    data["l0-share"].update(talked_child=False, talked_guardians=False)
+    data["l0-share"].update(talked_child=False, talked_guardians=False, not_talked_reason="too-young")
     del data["l0-share"]["child_view"], data["l0-share"]["guardians_view"]
     data["l1-views"] = {"child_view": not_asked, "guardians_view": "Enige i planen."}
     result = cli("start", "--no-input", "--answers", write(tmp_path, "a.toml", data))

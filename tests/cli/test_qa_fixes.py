@@ -109,7 +109,8 @@ def test_status_lines_in_a_terminal_wrap_at_word_boundaries(cli, tmp_path):
     answers.write_text(START, encoding="utf-8")
     case = CASE_RE.search(cli("start", "--data", WALK, "--no-input", "--answers", str(answers)).stdout).group(0)
     terminal = {"FORCE_COLOR": "1", "TERM": "xterm", "COLUMNS": "37"}
-    offered = cli("cases", "handover", case, "--to", "helsesykepleier", "--data", WALK, "--lang", "en", env=terminal)
+    offered = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-until", "today+90",
+                  "--data", WALK, "--lang", "en", env=terminal)
     accepted = cli("cases", "accept", case, "--data", WALK, "--lang", "en", env=terminal)
     for result in (offered, accepted):
         assert result.exit_code == 0, result.stderr

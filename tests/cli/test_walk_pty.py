@@ -74,6 +74,7 @@ def test_pty_answer_interrupt_and_resume(env, cases_dir):
         ("Har det vært bekymring", "n"), ("Hvor bekymret er du?", "2"),
         ("Har du drøftet undringen med en kollega?", "j"), ("Har du drøftet den med nærmeste leder?", "j"),
         ("Har du drøftet saken anonymt", "n"), ("Har du (eller en annen) snakket med barnet", "n"),
+        ("Hvorfor har ingen snakket med barnet?", "1"),
         ("Har du snakket med foresatte?", "n"),
     ]:
         answer(child, prompt, reply)
