@@ -169,14 +169,16 @@ def choose_case(rt: common.Runtime) -> str | None:
     label = _pending_labels()
     console = out()
     console.print(t("walk.resume_title"), style="bold", markup=False, highlight=False)
-    for number, row in enumerate(rows, start=1):
+    lines = []
+    for row in rows:
         arena = work_arena_label(row["arena"]) if row.get("arena") else t("walk.resume_no_arena")
-        console.print(f"{number:>3}  " + t("walk.resume_row", case=row["case_id"], created=(row["created"] or "")[:10],
-                                            arena=arena, level=row["level"], waits=label(row) or "-"),
-                      markup=False, highlight=False)
+        lines.append(t("walk.resume_row", case=row["case_id"], created=(row["created"] or "")[:10],
+                       arena=arena, level=row["level"], waits=label(row) or "-"))
+    prompter = RichPrompter(console, check_answers=False)
+    prompter.show_numbered(lines)  # a row that wraps stays under its text, not under the number
     spec = PromptSpec(step="resume", question="case", kind="integer", text=t("walk.resume_which"),
                       minimum=1, maximum=len(rows), safety=False)
-    number = RichPrompter(console, check_answers=False).ask(spec)
+    number = prompter.ask(spec)
     return rows[number - 1]["case_id"]
 
 

@@ -186,3 +186,27 @@ def test_the_gate_at_a_terminal_says_it_once_and_shows_no_true_false_keys(env, c
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()
+
+
+def test_the_list_of_unfinished_cases_wraps_under_its_text_at_60_columns(env, cases_dir, cli):  # noqa: F811
+    import io
+
+    answers = cases_dir.parent / "part.toml"  # level 0's first step only: the case stops unfinished
+    answers.write_text('[l0-concern]\nconcern_date = "today"\narena = "school"\nrole = "kontaktlærer"\n'
+                       'subject = "child"\nage = 9\nareas = ["learning"]\n', encoding="utf-8")
+    cli("start", "--no-input", "--answers", str(answers))
+    (path,) = cases_dir.glob("BTI-*.toml")
+    case_id = path.stem
+    real = {**{k: v for k, v in env.items() if k != "COLUMNS"}, "TERM": "xterm-256color"}  # the pty's own width
+    child = pexpect.spawn(sys.executable, ["-m", "bti_cli", "resume", "--lang", "en"], env=real,
+                          encoding="utf-8", timeout=30, dimensions=(40, 60), cwd=str(ROOT))
+    child.logfile_read = seen = io.StringIO()
+    child.expect_exact("[1–1] > ")
+    lines = [line.rstrip() for line in seen.getvalue().splitlines()]
+    first = next(i for i, line in enumerate(lines) if case_id in line)
+    assert lines[first].startswith("  1  ")
+    assert lines[first + 1].startswith("     ") and lines[first + 1].strip()  # under the text
+    assert all(len(line) <= 60 for line in lines), [line for line in lines if len(line) > 60]
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
