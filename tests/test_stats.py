@@ -393,3 +393,29 @@ def test_months_still_to_come_are_no_count():
     # June holds 0 (small); one further month is hidden so that it cannot be worked out
     shown = [r["concerns"] for r in stats.breakdowns["month"]]
     assert shown[5] is None and shown.count(9) == 4 and shown.count(None) == 2
+
+
+def test_child_view_at_every_level_counts_the_cases_that_reached_it():
+    """Per level N: the cases whose highest level is N or more, and the share of them whose child's
+    view was recorded at N (6 cases end at each level; the view is recorded at every level they
+    passed in the first 5 of each six, never in the sixth)."""
+    rows = [row(highest_level=top, child_view_levels=list(range(top + 1)) if i < 5 else [])
+            for top in range(4) for i in range(6)]
+    view = compute_stats(rows, today=TODAY, min_count=0).child_view
+    assert [(r["level"], r["cases"]) for r in view] == [("0", 24), ("1", 18), ("2", 12), ("3", 6)]
+    assert [r["share_child_view"] for r in view] == [round(20 / 24, 3), round(15 / 18, 3), round(10 / 12, 3),
+                                                     round(5 / 6, 3)]
+
+
+def test_an_unknown_dimension_is_refused_among_known_ones():
+    with pytest.raises(ValueError, match="nonsense"):
+        compute_stats([row()], today=TODAY, dimensions=("level", "nonsense"))
+    with pytest.raises(ValueError, match="nonsense"):
+        compute_stats([row()], today=TODAY, by="nonsense")
+
+
+@pytest.mark.parametrize("given, used", [(-3, 0), (-1, 0), (0, 0), (1, 1)])
+def test_a_negative_min_count_protects_as_zero(given, used):
+    stats = compute_stats([row(), row(highest_level=1)], today=TODAY, min_count=given)
+    assert stats.min_count == used
+    assert stats.overview["concerns"] == 2

@@ -358,8 +358,9 @@ def compute_stats(
     breakdown with every figure (`by`) or a count of cases per group for every dimension (of
     `dimensions`)."""
     known = DIMENSIONS + REPORT_DIMENSIONS
-    if by is not None and by not in known or any(d not in known for d in dimensions):
-        raise ValueError(f"unknown dimension {by!r}")
+    unknown = [d for d in ((by,) if by is not None else ()) + tuple(dimensions) if d not in known]
+    if unknown:  # a programming error (the command line offers only known ones): name the culprit
+        raise ValueError(f"unknown dimension {unknown[0]!r}")
     m = max(0, int(min_count))
     dims = (by,) if by else tuple(dimensions)
     prefix = f"{year:04d}-" if year is not None else ""
