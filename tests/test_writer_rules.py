@@ -270,3 +270,19 @@ def test_an_atomic_write_never_follows_a_link(tmp_path):
     with pytest.raises(fileio.NotRegularFile):
         fileio.atomic_write(link, b"over")
     assert real.read_bytes() == b"keep" and link.is_symlink()
+
+
+def test_every_write_is_checkpointed_in_the_journal(cases_dir):
+    """After each durable append the journal holds the case's new head (what `bti cases verify
+    --against` compares a later file with); one line per write, also for append_many."""
+    from bti_cli.caselog import journal
+
+    log = new(cases_dir)
+    add(log, 0)
+    first = journal.checkpoint_of(cases_dir, log.case_id)
+    assert first is not None and (first.events, first.head) == (1, log.head_hash)
+    log.append_many([{"level": 0, "step": "l0-concrete", "kind": "answer", "question": "observations",
+                      "value": f"obs {n}"} for n in (1, 2)])
+    point = journal.checkpoint_of(cases_dir, log.case_id)
+    assert point is not None and (point.events, point.head) == (3, log.head_hash) and point.line == first.line + 1
+    assert journal.read(cases_dir).heads[log.case_id] == point and not log.journal_error
