@@ -332,3 +332,18 @@ def test_help_texts(cli):
         assert result.exit_code == 0
         assert "--help" in result.stdout
     assert "--answers" in cli("start", "--help").stdout
+
+
+@pytest.mark.parametrize("days_ago, said, within", [
+    (13, "(1 dag igjen)", True),  # the day before the deadline
+    (14, "– i dag.", True),  # on the deadline day
+    (15, "gikk ut for 1 dag siden", False),  # the day after
+])
+def test_the_deadline_note_the_day_before_on_and_after(cli, cases_dir, days_ago, said, within):
+    concern = (date.today() - timedelta(days=days_ago)).isoformat()
+    deadline = (date.today() - timedelta(days=days_ago - 14)).isoformat()
+    result = cli("start", "--data", FIXTURE, input="\n".join([concern] + LEVEL1[1:]) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert said in result.stdout and deadline in result.stdout
+    s = summary(cli, load_case(cases_dir)["case_id"])
+    assert s["decided_within_deadline"] is within and s["days_to_decision"] == days_ago
