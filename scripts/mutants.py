@@ -62,13 +62,16 @@ TARGETS: dict[str, Target] = {
     ),
     "session": Target(
         "bti_cli/walkthrough/session.py",
-        ("Session.check_gate", "Session.check_evaluable", "Session.close", "Session.consent_parts"),
+        ("Session.check_gate", "Session.check_evaluable", "Session.close", "Session.consent_parts",
+         "deadline_status", "Session._deadline_note"),
         ("tests/cli/test_safety_gate.py", "tests/cli/test_consent_rules.py", "tests/cli/test_cases_flow.py",
-         "tests/test_session.py"),
+         "tests/test_session.py", "tests/cli/test_walk.py::test_deadline_passed_warns",
+         "tests/cli/test_walk.py::test_the_deadline_note_the_day_before_on_and_after"),
     ),
     "state": Target(
         "bti_cli/caselog/state.py",
-        ("summarise", "_Fold.apply", "_Fold.notify", "_Fold.consent", "_decision_fields", "_pending"),
+        ("_date", "summarise", "_Fold.apply", "_Fold.evaluation", "_Fold.answer", "_Fold.notify", "_Fold.consent",
+         "_decision_fields", "_pending"),
         ("tests/test_state.py", "tests/test_rules_at_edges.py", "tests/cli/test_safety_gate.py"),
     ),
     "log": Target(
@@ -97,6 +100,14 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     **{("session", "Session.consent_parts", f"15 → {n} in `self.proc.settings.get('consent_age_log', 15)`"):
        "the default is never read: every Process the program builds (process.load, for a catalogue or "
        "none) has consent_age_log in its settings" for n in (14, 16)},
+    **{("fileio", "fsync_dir", f"0 → {n} in `getattr(os, 'O_DIRECTORY', 0)`"):
+       "the default is for a system without os.O_DIRECTORY; Linux and macOS have it, so it is never read"
+       for n in (1, -1)},
+    ("stats", "_safe", "0 → -1 in `max(0, total - shown)`"):
+        "hidden_sum is only compared as `hidden_sum <= (m - 1) * (n_small - 1)`, whose right side is never "
+        "negative (a small cell exists, so m >= 1): 0 and -1 both pass",
+    ("stats", "compute_stats", "0 → -1 in `row.get('highest_level') or 0`"):
+        "the next line clamps the level with max(0, …): -1 and 0 both count level 0 only",
 }
 
 CMP_SWAPS: dict[type, type] = {
