@@ -108,6 +108,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "negative (a small cell exists, so m >= 1): 0 and -1 both pass",
     ("stats", "compute_stats", "0 → -1 in `row.get('highest_level') or 0`"):
         "the next line clamps the level with max(0, …): -1 and 0 both count level 0 only",
+    ("stats", "is_overdue", "10 → 11 in `:10`"):
+        "compared with today's 10-character date: an 11th character only counts when the first ten are "
+        "equal, and then the longer string is not smaller either (equal day: not overdue both ways)",
 }
 
 CMP_SWAPS: dict[type, type] = {
