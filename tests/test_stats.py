@@ -419,3 +419,23 @@ def test_a_negative_min_count_protects_as_zero(given, used):
     stats = compute_stats([row(), row(highest_level=1)], today=TODAY, min_count=given)
     assert stats.min_count == used
     assert stats.overview["concerns"] == 2
+
+
+def test_protect_takes_the_largest_cell_when_none_is_enough_alone():
+    """Two cells of 1 (m = 5) need 2 more than m each from the cells hidden with them; no cell
+    of 5 or 6 holds that alone, so the largest goes first (then the other 6 is enough): the two
+    5s stay shown. Taking the smallest first would hide every cell."""
+    hidden, ok = protect([1, 1, 5, 5, 6, 6], 5)
+    assert ok and hidden == {0: SMALL, 1: SMALL, 4: SECONDARY, 5: SECONDARY}
+
+
+def test_rows_from_another_tool_a_level_above_3_and_no_measures():
+    """Export rows written by hand or another tool: a highest level above 3 counts as level 3,
+    one below 0 as level 0, a row without measures (or with none) belongs to no measure, tier or
+    service."""
+    rows = [row(highest_level=7), row(highest_level=3), row(measures=None), row(highest_level=-2)]
+    del rows[1]["measures"]
+    stats = compute_stats(rows, today=TODAY, min_count=0, dimensions=("measure", "tier", "service"))
+    assert [r["cases"] for r in stats.child_view] == [4, 2, 2, 2]
+    assert all(stats.breakdowns[d] == [] or all(r["concerns"] == 0 for r in stats.breakdowns[d])
+               for d in ("measure", "tier", "service"))
