@@ -313,10 +313,14 @@ def main(argv: list[str] | None = None) -> int:
         if not args.list:
             for work in copies:
                 _copy_repo(work)
+        # every target's mutants first: a function renamed since TARGETS was written stops the run
+        # at once, not after the targets before it have run
+        sources = {name: (ROOT / TARGETS[name].path).read_text(encoding="utf-8") for name in names}
+        planned = {name: mutants_of(sources[name], TARGETS[name].functions) for name in names}
         for name in names:
             target = TARGETS[name]
-            source = (ROOT / target.path).read_text(encoding="utf-8")
-            mutants = [m for m in mutants_of(source, target.functions) if only is None or m.number in only]
+            source = sources[name]
+            mutants = [m for m in planned[name] if only is None or m.number in only]
             found.update(_key(name, m) for m in mutants)
             equivalent = [m for m in mutants if _key(name, m) in EQUIVALENT and not args.all]
             to_run = [m for m in mutants if m not in equivalent]
