@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LEVEL1 = ROOT / "examples" / "answers" / "level1.toml"
 
 
-def _session(cases_dir: Path, shown: list[str]):
+def _session(cases_dir: Path, shown: list[str], prompter_class=None):
     from bti_cli.catalogue import loader
     from bti_cli.walkthrough import process
     from bti_cli.walkthrough.prompts import ScriptedPrompter
@@ -22,7 +22,7 @@ def _session(cases_dir: Path, shown: list[str]):
 
     loaded = loader.load("loten")
     proc = process.load_for(loaded)
-    prompter = ScriptedPrompter.from_file(LEVEL1, echo=shown.append)
+    prompter = (prompter_class or ScriptedPrompter).from_file(LEVEL1, echo=shown.append)
     prompter.check(known_ids(proc))
     return Session(loaded=loaded, proc=proc, prompter=prompter, cases_dir=cases_dir)
 
@@ -98,3 +98,43 @@ def test_a_consent_not_given_needs_nobody_named(cases_dir):
     spec.validate({"given": False, "by": []})
     with pytest.raises(AnswerError):
         spec.validate({"given": True, "by": []})
+
+
+def test_the_deadline_is_shown_after_the_concern_date_and_marked_at_the_decision(cases_dir):
+    """The deadline note comes after the concern date, plain, and again at the decision, marked
+    (yellow while days are left), so that it is seen when it matters."""
+    from bti_cli.walkthrough.prompts import ScriptedPrompter
+
+    notes: list[tuple[str, str | None]] = []
+
+    class Recording(ScriptedPrompter):
+        def show(self, text, *, style=None):
+            if "Frist for avgjørelse" in text:
+                notes.append((text, style))
+
+    _session(cases_dir, [], Recording).start()
+    assert [style for _, style in notes] == [None, "yellow"]
+    assert all("(11 dager igjen)" in text for text, _ in notes)
+
+
+@pytest.mark.parametrize("concern, left", [
+    ("2026-01-02", 1), ("2026-01-01", 0), ("2025-12-31", -1),  # the day before, on and after the deadline
+    ("2026-01-01T23:30:00Z", 0),  # a time stamp keeps its day
+])
+def test_deadline_status_at_the_edges(concern, left):
+    from datetime import date, timedelta
+
+    from bti_cli.walkthrough.session import deadline_status
+
+    today = date(2026, 1, 15)
+    deadline, days = deadline_status(concern, 14, today)
+    assert days == left and deadline == today + timedelta(days=left)
+
+
+@pytest.mark.parametrize("concern", [None, "", "snart", "2026-13-01"])
+def test_deadline_status_without_a_date_is_none(concern):
+    from datetime import date
+
+    from bti_cli.walkthrough.session import deadline_status
+
+    assert deadline_status(concern, 14, date(2026, 1, 15)) is None

@@ -326,3 +326,45 @@ def test_an_accept_takes_the_offered_role_else_the_role_it_names():
         kept = _summary_of([_ev(0, 2, "l2-plan", "answer", "baton_holder", "kontaktlaerer"),
                             _ev(1, 2, "accept", "accept", None, value)])
         assert kept.baton_holder_role == "kontaktlaerer" and kept.pending_baton_holder_role is None
+
+
+def test_an_evaluation_counts_on_the_meeting_day_not_the_day_it_was_recorded():
+    """Held on the day set (2026-03-10) but written down two days later: on time. Without a
+    meeting date in the event, the day it was recorded counts."""
+    planned = _ev(0, 1, "l1-plan", "answer", "evaluation_date", "2026-03-10")
+    s = _summary_of([planned, _ev(1, 1, "l1-evaluate", "evaluation", None, {"meeting_date": "2026-03-10"},
+                                  "2026-03-12")])
+    assert (s.evaluations_on_time, s.evaluations_late) == (1, 0)
+    for value in ({}, {"meeting_date": "snart"}, None, "2026-03-01"):
+        s = _summary_of([planned, _ev(1, 1, "l1-evaluate", "evaluation", None, value, "2026-03-12")])
+        assert (s.evaluations_on_time, s.evaluations_late) == (0, 1), value
+
+
+def test_hand_edited_answers_keep_their_day_and_their_place():
+    """Dates with a time keep their day; an answer of the wrong shape is not taken for another."""
+    log = Log()
+    log.answer("l0-concern", "concern_date", "2026-01-02T09:30:00Z")
+    log.answer("l0-concern", "areas", ["learning"])
+    log.add("decision", "l0-decide", value="level:2")
+    log.answer("l2-consent", "consent", True, level=2)  # not a table: no consent, no failure
+    log.answer("l2-meeting", "guardians_view", {"given": True, "services": ["ppt"]}, level=2)  # not consent
+    log.answer("l2-meeting", "measures", ["lesekurs"], level=2)  # a plain list of ids: measures, not areas
+    log.answer("l2-meeting", "evaluation_date", "2026-02-20T12:00:00Z", level=2)
+    s = summarise(header(), log.events)
+    assert s.concern_date == "2026-01-02" and s.decision_deadline == "2026-01-16"
+    assert s.concern_areas == ["learning"] and [m["id"] for m in s.measures] == ["lesekurs"]
+    assert s.consent_services == [] and s.consent_until is None
+    assert s.next_evaluation == "2026-02-20"
+    log.answer("l2-meeting", "evaluation_date", "snart", level=2)  # not a date: the date set stays
+    assert summarise(header(), log.events).next_evaluation == "2026-02-20"
+
+
+def test_a_new_baton_holder_answered_twice_is_one_offer():
+    log = level0("level:3")
+    log.answer("l3-baton-now", "baton_holder", "helsesykepleier", level=3)
+    log.answer("l3-baton", "baton_holder", "koordinator", level=3)
+    log.answer("l3-baton", "baton_holder", "koordinator", level=3)  # the same offer again
+    s = summarise(header(), log.events)
+    assert s.handovers_offered == 1 and s.pending_baton_holder_role == "koordinator"
+    log.answer("l3-baton", "baton_holder", "rektor", level=3)  # another role: a second offer
+    assert summarise(header(), log.events).handovers_offered == 2

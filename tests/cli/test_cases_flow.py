@@ -185,6 +185,7 @@ def test_close_writes_a_closing_note_and_closes(cli, case, tmp_path):
     text = '[close]\nclosing_reason = "goal-reached"\nclosing_note = "Leser nå alderstilpasset."\n'
     result = cli("cases", "close", case, "--data", FIXTURE, "--no-input", "--answers", answers_file(tmp_path, text))
     assert result.exit_code == 0, result.stderr
+    assert f"Avslutning av sak {case}." in result.stdout
     s = summary(cli, case)
     assert s["status"] == "closed" and s["closed"] == date.today().isoformat() and s["next_evaluation"] is None
     again = cli("cases", "close", case, "--data", FIXTURE, "--no-input")
