@@ -412,6 +412,8 @@ def test_an_unknown_dimension_is_refused_among_known_ones():
         compute_stats([row()], today=TODAY, dimensions=("level", "nonsense"))
     with pytest.raises(ValueError, match="nonsense"):
         compute_stats([row()], today=TODAY, by="nonsense")
+    with pytest.raises(ValueError, match="'nonsense', 'other'"):
+        compute_stats([row()], today=TODAY, dimensions=("nonsense", "level", "other"))
 
 
 @pytest.mark.parametrize("given, used", [(-3, 0), (-1, 0), (0, 0), (1, 1)])

@@ -360,7 +360,7 @@ def compute_stats(
     known = DIMENSIONS + REPORT_DIMENSIONS
     unknown = [d for d in ((by,) if by is not None else ()) + tuple(dimensions) if d not in known]
     if unknown:  # a programming error (the command line offers only known ones): name the culprit
-        raise ValueError(f"unknown dimension {unknown[0]!r}")
+        raise ValueError("unknown dimension " + ", ".join(map(repr, unknown)))
     m = max(0, int(min_count))
     dims = (by,) if by else tuple(dimensions)
     prefix = f"{year:04d}-" if year is not None else ""
