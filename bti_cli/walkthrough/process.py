@@ -985,6 +985,19 @@ def consent_expired(consent: Any, today: date) -> bool:
     return today > until
 
 
+RENEWAL_STEP = "consent-renewal"  # the answers-file key of a consent renewed after it ran out
+
+
+def needs_consent_renewal(step: Step, level: int, consent: Any, today: date) -> bool:
+    """A sharing step (level 2 or 3, planning or evaluation, not the consent step itself) with a
+    consent that has run out: the walkthrough asks for a new consent instead of going on."""
+    if level < 2 or step.phase not in ("start", "evaluation"):
+        return False
+    if any(q.kind == "consent" for q in step.questions):
+        return False
+    return consent_expired(consent, today)
+
+
 def consent_covers(service: str | None, consent: Any, own_service: str | None) -> bool:
     """True when a role of `service` may join or take over without asking for consent again:
     the consent given names the service, or it is the service of the current baton holder (the

@@ -131,6 +131,11 @@ class Session:
             for _ in range(MAX_ACTIONS):
                 pos = engine.replay(self.proc, self.events)
                 action = engine.action_at(self.proc, pos, resume=resume and first, evaluate=evaluate and first)
+                if isinstance(action, engine.Ask | engine.Decide) and engine.needs_consent_renewal(
+                        action.step, action.level, pos.answers.get("consent"), self.today):
+                    # a new consent first; then the same action (an evaluation still starts)
+                    self._renew_consent(action.level, pos)
+                    continue
                 first = False
                 if isinstance(action, engine.Done):
                     self._done(action, pos)
@@ -153,6 +158,34 @@ class Session:
             raise Interrupted(
                 t("walk.interrupted", case=self.log.case_id), hint=t("walk.resume_hint", case=self.log.case_id)
             ) from None
+
+    def _renew_consent(self, level: int, pos) -> None:
+        """The consent has run out (`engine.needs_consent_renewal`): ask for a new one (the same
+        parts and rules as the level's consent step; `[consent-renewal] consent` in an answers
+        file) and record it as a `consent` event before anything more is shared."""
+        from dataclasses import replace
+
+        from bti_cli.walkthrough import process as engine
+
+        step = next((s for s in self.proc.phase_steps(level, "start")
+                     if any(q.kind == "consent" for q in s.questions)), None)
+        question = next((q for q in step.questions if q.kind == "consent"), None) if step is not None else None
+        old = pos.answers.get("consent") or {}
+        self.say("")
+        self.say(t("walk.consent_ran_out", date=str(old.get("until"))[:10]), style="bold yellow")
+        if step is None or question is None:  # a process without a consent step: nothing to ask
+            self.append(level=level, step=engine.RENEWAL_STEP, kind="consent", value={"given": False})
+            return
+        spec = replace(self.spec(engine.Ask(step, question, level), pos), step=engine.RENEWAL_STEP,
+                       text=t("walk.consent_renew"))
+        value = self._ask_or_divert(spec, level)
+        if value is _DIVERTED:
+            return
+        self.append(level=level, step=engine.RENEWAL_STEP, kind="consent", value=value)
+        if isinstance(value, dict) and value.get("given"):
+            self.say(t("walk.consent_renewed", date=value.get("until")))
+        else:
+            self.say(t("walk.consent_not_renewed"), style="bold")
 
     def _header(self, step, level: int) -> None:
         if step.id == self._last_step:
@@ -1081,9 +1114,9 @@ def _choice(s, *, with_service: bool = False):
 
 def known_ids(proc: Process) -> dict[str, set[str]]:
     """step id → question ids (and `decision`), for checking an answers file."""
-    from bti_cli.walkthrough.process import DECISION_KEY
+    from bti_cli.walkthrough.process import DECISION_KEY, RENEWAL_STEP
 
-    known: dict[str, set[str]] = {}
+    known: dict[str, set[str]] = {RENEWAL_STEP: {"consent"}}
     for step in proc.steps:
         ids = {q.id for q in step.questions}
         if step.decisions:

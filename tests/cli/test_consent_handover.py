@@ -207,3 +207,73 @@ def test_the_walkthrough_passes_the_baton_only_to_a_service_the_consent_covers(c
     assert "l3-baton.baton_holder" in result.stderr and "Samtykket dekker ikke Løten kommune" in result.stderr
     answers.write_text(text, encoding="utf-8")
     assert cli("start", "--no-input", "--answers", str(answers)).exit_code == 0
+
+
+EVALUATE = """
+[l2-carry-out]
+carried_out = "PPT har kartlagt lesingen."
+as_planned = true
+[l2-evaluate]
+meeting_date = "today"
+child_view = "Bedre."
+guardians_view = "Fornøyde."
+assessment = "Leser bedre."
+decision = "close"
+[close]
+closing_reason = "goal-reached"
+closing_note = "Målet er nådd."
+"""
+
+
+@pytest.mark.parametrize("offset", [-1, 0])
+def test_an_evaluation_after_the_consent_ran_out_asks_for_a_new_one(cli, cases_dir, tmp_path, offset):
+    """The day after the end date: a new consent before the evaluation meeting shares anything; on
+    the end date itself the consent still holds and nothing more is asked."""
+    case = start(cli, tmp_path, LEVEL2)
+    run_out(cases_dir, case, (TODAY + timedelta(days=offset)).isoformat())
+    answers = tmp_path / "e.toml"
+    answers.write_text(EVALUATE, encoding="utf-8")
+    result = cli("cases", "evaluate", case, "--data", FIXTURE, "--no-input", "--answers", str(answers))
+    if offset == 0:
+        assert result.exit_code == 0, result.stderr
+        assert "consent" not in kinds(cli, case)
+        return
+    assert result.exit_code == 1 and "consent-renewal.consent" in result.stderr
+    assert "har gått ut" in result.stdout
+    assert "carried_out" not in [e.get("question") for e in show(cli, case)["events"]]  # not gone on
+    answers.write_text('[consent-renewal]\nconsent = { given = true, by = ["guardians"], services = ["ppt"], '
+                       'until = "today+120" }\n' + EVALUATE, encoding="utf-8")
+    result = cli("cases", "evaluate", case, "--data", FIXTURE, "--no-input", "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    assert "Nytt samtykke er ført i loggen" in result.stdout
+    data = show(cli, case)
+    assert [e["step"] for e in data["events"] if e["kind"] == "consent"] == ["consent-renewal"]
+    assert data["summary"]["consent_until"] == (TODAY + timedelta(days=120)).isoformat()
+    assert data["summary"]["status"] == "closed", result.stdout
+
+
+def test_a_renewal_follows_the_consent_rules(cli, cases_dir, tmp_path):
+    case = start(cli, tmp_path, LEVEL2)
+    run_out(cases_dir, case, (TODAY - timedelta(days=1)).isoformat())
+    answers = tmp_path / "e.toml"
+    answers.write_text('[consent-renewal]\nconsent = { given = true, by = ["youth"], services = ["ppt"], '
+                       'until = "today+120" }\n' + EVALUATE, encoding="utf-8")
+    result = cli("cases", "evaluate", case, "--data", FIXTURE, "--no-input", "--answers", str(answers))
+    assert result.exit_code == 1 and "consent-renewal.consent" in result.stderr  # the child is 8: not alone
+    answers.write_text('[consent-renewal]\nconsent = { given = false }\n' + EVALUATE, encoding="utf-8")
+    result = cli("cases", "evaluate", case, "--data", FIXTURE, "--no-input", "--answers", str(answers))
+    assert "bare drøftes anonymt" in result.stdout
+    assert show(cli, case)["summary"]["consent_services"] == []
+
+
+def test_needs_consent_renewal_at_its_edges():
+    from bti_cli.walkthrough.process import default_process, needs_consent_renewal
+
+    proc = default_process()
+    consent = {"given": True, "services": ["ppt"], "until": "2026-05-10"}
+    meeting, own, l2consent = proc.step("l2-meeting"), proc.step("l1-plan"), proc.step("l2-consent")
+    assert not needs_consent_renewal(meeting, 2, consent, date(2026, 5, 10))
+    assert needs_consent_renewal(meeting, 2, consent, date(2026, 5, 11))
+    assert needs_consent_renewal(proc.step("l3-meeting"), 3, consent, date(2026, 5, 11))
+    assert not needs_consent_renewal(own, 1, consent, date(2026, 5, 11))  # level 1: the own service
+    assert not needs_consent_renewal(l2consent, 2, consent, date(2026, 5, 11))  # the consent step itself
