@@ -57,6 +57,7 @@ def test_pty_check_your_answers_and_change_one(env, cases_dir):  # noqa: F811
         ("Har det vært bekymring", "n"), ("Hvor bekymret er du?", "2"),
         ("Har du drøftet undringen med en kollega?", "j"), ("Har du drøftet den med nærmeste leder?", "j"),
         ("Har du drøftet saken anonymt", "n"), ("Har du (eller en annen) snakket med barnet", "n"),
+        ("Hvorfor har ingen snakket med barnet?", "1"),
         ("Har du snakket med foresatte?", "n"), ("Kort tekst til familien", ""),
     ]:
         answer(child, prompt, reply)
