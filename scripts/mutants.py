@@ -100,6 +100,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     **{("session", "Session.consent_parts", f"15 → {n} in `self.proc.settings.get('consent_age_log', 15)`"):
        "the default is never read: every Process the program builds (process.load, for a catalogue or "
        "none) has consent_age_log in its settings" for n in (14, 16)},
+    **{("session", "Session.consent_parts", f"16 → {n} in `self.proc.settings.get('consent_age_health', 16)`"):
+       "the same for the health consent age: every Process built by process.load has consent_age_health"
+       for n in (15, 17)},
     **{("fileio", "fsync_dir", f"0 → {n} in `getattr(os, 'O_DIRECTORY', 0)`"):
        "the default is for a system without os.O_DIRECTORY; Linux and macOS have it, so it is never read"
        for n in (1, -1)},

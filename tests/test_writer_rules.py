@@ -286,3 +286,14 @@ def test_every_write_is_checkpointed_in_the_journal(cases_dir):
     point = journal.checkpoint_of(cases_dir, log.case_id)
     assert point is not None and (point.events, point.head) == (3, log.head_hash) and point.line == first.line + 1
     assert journal.read(cases_dir).heads[log.case_id] == point and not log.journal_error
+
+
+@pytest.mark.parametrize("events", ["5", '"alle"', "{ a = 1 }"])
+def test_events_that_are_not_a_list_are_a_problem_and_block_writing(cases_dir, events):
+    from bti_cli.caselog.log import verify_file
+
+    log = new(cases_dir)
+    log.path.write_text(log.path.read_text(encoding="utf-8") + f"events = {events}\n", encoding="utf-8")
+    assert verify_file(log.path).problems == [t("caselog.p_events_not_list")]
+    with pytest.raises(BtiError):
+        add(log, 0)  # the file changed under us and cannot be read: nothing is written
