@@ -297,3 +297,24 @@ def test_events_that_are_not_a_list_are_a_problem_and_block_writing(cases_dir, e
     assert verify_file(log.path).problems == [t("caselog.p_events_not_list")]
     with pytest.raises(BtiError):
         add(log, 0)  # the file changed under us and cannot be read: nothing is written
+
+
+def test_verify_names_what_is_wrong_with_a_damaged_file(cases_dir):
+    """Each kind of damage is named once, as itself: cut off mid-line, a field missing (not also
+    as a bad field), a field of the wrong type."""
+    from bti_cli.caselog.log import verify_file
+
+    log = new(cases_dir)
+    log.append(level=0, step="s", kind="answer", question="q", value="x")
+    raw = log.path.read_text(encoding="utf-8")
+    log.path.write_text(raw[:-5], encoding="utf-8")  # the last line cut off
+    problems = verify_file(log.path).problems
+    assert len(problems) == 2 and problems[1] == t("caselog.p_truncated")
+    assert problems[0].startswith(t("caselog.p_not_toml", detail="")[:8])
+    log.path.write_text(raw.replace('step = "s"\n', "", 1), encoding="utf-8")
+    assert verify_file(log.path).problems == [t("caselog.p_event_missing", n=0, fields="step"),
+                                              t("caselog.p_hash", n=0)]
+    log.path.write_text(raw.replace("level = 0", 'level = "x"', 1), encoding="utf-8")
+    problems = verify_file(log.path).problems
+    assert len(problems) == 2 and problems[0].startswith(t("caselog.p_event_field", n=0, detail="level:"))
+    assert problems[1] == t("caselog.p_hash", n=0)
