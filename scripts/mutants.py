@@ -109,6 +109,8 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("state", "_date", "10 → 9 in `len(value) < 10`"):
         "no 9-character text is a date to date.fromisoformat (its forms have 8 or 10 characters: "
         "20260102, 2026-W01, 2026-01-02, 2026-W01-1), so a 9-character value is None both ways",
+    ("log", "_parse", "0 → -1 in `e['loc'][0]`"):
+       "an event's fields are all top-level (value is Any): a missing field's loc has one part, [0] is [-1]",
     ("stats", "_safe", "0 → -1 in `max(0, total - shown)`"):
         "hidden_sum is only compared as `hidden_sum <= (m - 1) * (n_small - 1)`, whose right side is never "
         "negative (a small cell exists, so m >= 1): 0 and -1 both pass",

@@ -318,3 +318,13 @@ def test_verify_names_what_is_wrong_with_a_damaged_file(cases_dir):
     problems = verify_file(log.path).problems
     assert len(problems) == 2 and problems[0].startswith(t("caselog.p_event_field", n=0, detail="level:"))
     assert problems[1] == t("caselog.p_hash", n=0)
+
+
+def test_an_event_that_is_not_a_table_is_named():
+    from bti_cli.caselog.log import _parse
+
+    raw = b'schema_version = 1\ncase_id = "BTI-2026-NJVXR"\nmunicipality = "loten"\n' \
+          b'catalogue_version = "0123456789abcdef"\nprocess_version = "fedcba9876543210"\n' \
+          b'created = "2026-12-01T14:25:21Z"\nevents = [5]\n'
+    parsed = _parse(raw, None)
+    assert t("caselog.p_event_not_table", n=0) in parsed.problems and not parsed.readable
