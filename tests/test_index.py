@@ -64,6 +64,33 @@ def test_hook_failure_never_undoes_a_write(cases_dir, monkeypatch):
     assert export_ids(cases_dir) == [log.case_id]
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts open files through /proc")
+def test_writing_to_many_folders_keeps_one_index_connection(tmp_path):
+    """The hook keeps a connection for the process's writes, but one only: a long-lived process
+    (a library user, the test suite) that writes to folder after folder must not run out of
+    file descriptors (each WAL connection holds three)."""
+
+    def open_index_files() -> int:
+        count = 0
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                target = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                continue
+            count += os.path.basename(target).startswith(index.INDEX_NAME)
+        return count
+
+    before = open_index_files()
+    folders = [tmp_path / f"cases-{n}" for n in range(6)]
+    for folder in folders:
+        folder.mkdir()
+        make_case(folder)
+        assert index.index_path(folder).exists()
+    assert open_index_files() - before <= 3
+    make_case(folders[0])  # a folder written before gets its connection again
+    assert export_ids(folders[0]) and len(export_ids(folders[0])) == 2
+
+
 # --------------------------------------------------------------------------- staleness
 
 

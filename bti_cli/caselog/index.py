@@ -498,6 +498,14 @@ def _sqlite_reason(exc: sqlite3.Error) -> str:
 _hook_connections: dict[tuple[int, str], tuple[sqlite3.Connection, int]] = {}
 
 
+def _close_hook_connections() -> None:
+    """Close the kept connections (each holds three files of a WAL database open)."""
+    while _hook_connections:
+        _, (db, _) = _hook_connections.popitem()
+        with contextlib.suppress(sqlite3.Error):
+            db.close()
+
+
 def _hook_database(folder: Path) -> sqlite3.Connection | None:
     """A connection kept open for this process's writes (closing the last connection of a
     WAL database checkpoints it, which costs an fsync per answered step); reopened when the
@@ -516,6 +524,7 @@ def _hook_database(folder: Path) -> sqlite3.Connection | None:
         _hook_connections.pop(key, None)
         with contextlib.suppress(sqlite3.Error):
             db.close()
+    _close_hook_connections()  # one kept connection: a process writing to many folders holds no more
     try:
         db, persistent = _open_database(folder)
     except IndexRefused:
