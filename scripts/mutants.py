@@ -63,8 +63,10 @@ TARGETS: dict[str, Target] = {
     "session": Target(
         "bti_cli/walkthrough/session.py",
         ("Session.check_gate", "Session.check_evaluable", "Session.close", "Session.consent_parts",
+         "Session.consent_givers_problem", "Session.check_handover_consent",
          "deadline_status", "Session._deadline_note"),
         ("tests/cli/test_safety_gate.py", "tests/cli/test_consent_rules.py", "tests/cli/test_cases_flow.py",
+         "tests/cli/test_consent_handover.py",
          "tests/test_session.py", "tests/cli/test_walk.py::test_deadline_passed_warns",
          "tests/cli/test_walk.py::test_the_deadline_note_the_day_before_on_and_after"),
     ),
@@ -97,12 +99,13 @@ TARGETS: dict[str, Target] = {
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("log", "CaseLog.append", "1 → 0 in `-1`"):
         "append_many gets exactly one entry and returns one event: [-0] is [-1]",
-    **{("session", "Session.consent_parts", f"15 → {n} in `self.proc.settings.get('consent_age_log', 15)`"):
+    **{("session", fn, f"15 → {n} in `self.proc.settings.get('consent_age_log', 15)`"):
        "the default is never read: every Process the program builds (process.load, for a catalogue or "
-       "none) has consent_age_log in its settings" for n in (14, 16)},
-    **{("session", "Session.consent_parts", f"16 → {n} in `self.proc.settings.get('consent_age_health', 16)`"):
+       "none) has consent_age_log in its settings"
+       for n in (14, 16) for fn in ("Session.consent_parts", "Session.consent_givers_problem")},
+    **{("session", fn, f"16 → {n} in `self.proc.settings.get('consent_age_health', 16)`"):
        "the same for the health consent age: every Process built by process.load has consent_age_health"
-       for n in (15, 17)},
+       for n in (15, 17) for fn in ("Session.consent_parts", "Session.consent_givers_problem")},
     **{("fileio", "fsync_dir", f"0 → {n} in `getattr(os, 'O_DIRECTORY', 0)`"):
        "the default is for a system without os.O_DIRECTORY; Linux and macOS have it, so it is never read"
        for n in (1, -1)},

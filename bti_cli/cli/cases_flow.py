@@ -81,6 +81,8 @@ def handover(
     consent_extended: Annotated[bool, typer.Option("--consent-extended", help=h("walk.opt_consent_extended"))] = False,
     consent_until: Annotated[str | None, typer.Option("--consent-until", help=h("walk.opt_consent_until"),
                                                       metavar=h("walk.mv_consent_date"), show_default=False)] = None,
+    consent_by: Annotated[str | None, typer.Option("--consent-by", help=h("walk.opt_consent_by"),
+                                                   metavar="guardians,youth,woman", show_default=False)] = None,
     municipality: common.Municipality = None,
     data: common.DataFile = None,
     cases_dir: common.CasesDir = None,
@@ -98,7 +100,15 @@ def handover(
             until = parse_date(consent_until, session.today).isoformat()
         except AnswerError as exc:
             raise InputError(t("walk.consent_until_bad", reason=str(exc))) from None
-    session.handover(pos, to, consent_extended=consent_extended or until is not None, consent_until=until)
+    by = None
+    if consent_by is not None:
+        from bti_cli.errors import InputError
+
+        by = list(dict.fromkeys(p.strip() for p in consent_by.split(",") if p.strip()))
+        if not by or any(who not in ("guardians", "youth", "woman") for who in by):
+            raise InputError(t("walk.consent_by_bad"))
+    session.handover(pos, to, consent_extended=consent_extended or until is not None or by is not None,
+                     consent_until=until, consent_by=by)
 
 
 @cases_app.command("accept", help=h("walk.help_accept"))

@@ -724,13 +724,15 @@ class Session:
             self.append(level=pos.level, step=engine.CLOSE_STEP, kind="decision", value="close")
         return self.run(resume=True)
 
-    def handover(self, pos, to: str, *, consent_extended: bool = False, consent_until: str | None = None) -> None:
+    def handover(self, pos, to: str, *, consent_extended: bool = False, consent_until: str | None = None,
+                 consent_by: list[str] | None = None) -> None:
         """Offer the baton to a role (a coordinator id, or a role typed without personal data).
 
         A role of a service the recorded consent does not cover (nor the current holder's own), or
         any other service once the consent has run out, needs the consent extended first: with
         `consent_extended` (the ones who consented agreed) it is recorded in the log (a `consent`
-        event), else the handover is refused."""
+        event), else the handover is refused. `consent_by`: who agreed to the extension (default:
+        those who gave the consent); they must be the right people for every service it covers."""
         from bti_cli.catalogue.suggest import find_coordinator
         from bti_cli.errors import InputError
 
@@ -752,13 +754,14 @@ class Session:
         if role == summary.baton_holder_role:
             raise InputError(t("walk.handover_same", role=self.role_label(role)))
         service = coordinator.service if coordinator is not None else None
-        self.check_handover_consent(pos, service, summary.baton_holder_role, consent_extended, consent_until)
+        self.check_handover_consent(pos, service, summary.baton_holder_role, consent_extended, consent_until,
+                                    consent_by)
         self.append(level=pos.level, step="handover", kind="handover", value={"to": role})
         holder = self.role_label(summary.baton_holder_role) if summary.baton_holder_role else t("walk.nobody")
         self.say(t("walk.handover_offered", role=self.role_label(role), holder=holder, case=self.case_id))
 
     def check_handover_consent(self, pos, service: str | None, holder: str | None, extended: bool,
-                               until: str | None) -> None:
+                               until: str | None, consent_by: list[str] | None = None) -> None:
         """The consent rule at a handover (`engine.consent_covers`, `engine.consent_expired`): refuse,
         or record the consent extended to `service` (and renewed to `until`)."""
         from bti_cli.catalogue.suggest import find_coordinator
@@ -782,7 +785,7 @@ class Session:
             raise InputError(t("walk.handover_consent_until"), hint=t("walk.handover_consent_hint", case=self.case_id))
         if str(day) < self.today.isoformat():
             raise InputError(t("process.err_date_past"))
-        by = list(given.get("by") or [])
+        by = list(consent_by or given.get("by") or [])
         if not by:
             age = pos.answers.get("age")
             givers = engine.consent_givers(pos.answers.get("subject"), age,
@@ -791,6 +794,9 @@ class Session:
         services = [str(v) for v in given.get("services") or []]
         if service and service not in services:
             services.append(service)
+        problem = self.consent_givers_problem(pos.answers.get("subject"), pos.answers.get("age"), by, services)
+        if problem:
+            raise InputError(problem, hint=t("walk.handover_consent_by_hint", case=self.case_id))
         value = {"given": True, "by": by, "services": services, "until": str(day)[:10]}
         self.append(level=pos.level, step="handover", kind="consent", value=value)
         self.say(t("walk.consent_extended", service=name, date=value["until"]))
@@ -879,34 +885,44 @@ class Session:
                        today=self.today),
         )
 
-        from bti_cli.catalogue.rules import HEALTH_SERVICE_KINDS
-
-        health_services = {s.id for s in self.cat.services if s.kind.value in HEALTH_SERVICE_KINDS}
-
-        def validate(value: Any, consent_age=consent_age, health_age=health_age) -> None:
+        def validate(value: Any) -> None:
             if not isinstance(value, dict) or not value.get("given"):
                 return
             chosen = list(value.get("by") or [])
             if not chosen:
                 raise AnswerError(t("walk.consent_by_empty"))
-            log = engine.consent_givers(subject, age, consent_age)
-            health = any(s in health_services for s in value.get("services") or [])
-            both = engine.consent_givers(subject, age, consent_age, health_age=health_age if health else None)
-            for who in both.required:
-                if who in chosen:
-                    continue
-                if who not in log.required:  # the health consent age asks for this one
-                    from bti_cli.catalogue.rules import rule_text, setting_source
-
-                    source = setting_source(self.proc.setting_sources, "consent_age_health")
-                    key = ("walk.consent_youth_needed_health" if who == "youth"
-                           else "walk.consent_guardians_needed_health")
-                    raise AnswerError(t(key, age=health_age, rule=rule_text("consent_age_health", source, health_age)))
-                key = {"youth": "walk.consent_youth_needed", "guardians": "walk.consent_guardians_needed",
-                       "woman": "walk.consent_woman_needed"}[who]
-                raise AnswerError(t(key, age=consent_age))
+            problem = self.consent_givers_problem(subject, age, chosen, value.get("services") or [])
+            if problem:
+                raise AnswerError(problem)
 
         return parts, validate
+
+    def consent_givers_problem(self, subject: Any, age: Any, chosen: list, services: list) -> str | None:
+        """Who must be among those who consented and is not (`engine.consent_givers`: the log's
+        consent age, and the health consent age when a service of the consent is a health
+        service), worded with the rule; None when the right people consented. One check for the
+        consent step, its renewal and a consent extended at a handover."""
+        from bti_cli.catalogue.rules import HEALTH_SERVICE_KINDS, rule_text, setting_source
+        from bti_cli.walkthrough import process as engine
+
+        consent_age = self.proc.settings.get("consent_age_log", 15)
+        health_age = self.proc.settings.get("consent_age_health", 16)
+        health_services = {s.id for s in self.cat.services if s.kind.value in HEALTH_SERVICE_KINDS}
+        log = engine.consent_givers(subject, age, consent_age)
+        health = any(str(s) in health_services for s in services)
+        both = engine.consent_givers(subject, age, consent_age, health_age=health_age if health else None)
+        for who in both.required:
+            if who in chosen:
+                continue
+            if who not in log.required:  # the health consent age asks for this one
+                source = setting_source(self.proc.setting_sources, "consent_age_health")
+                key = ("walk.consent_youth_needed_health" if who == "youth"
+                       else "walk.consent_guardians_needed_health")
+                return t(key, age=health_age, rule=rule_text("consent_age_health", source, health_age))
+            key = {"youth": "walk.consent_youth_needed", "guardians": "walk.consent_guardians_needed",
+                   "woman": "walk.consent_woman_needed"}[who]
+            return t(key, age=consent_age)
+        return None
 
     def baton_consent_check(self, answers: dict[str, Any]):
         """At levels 2-3 the baton passes only to a role whose service the consent covers (or the

@@ -277,3 +277,54 @@ def test_needs_consent_renewal_at_its_edges():
     assert needs_consent_renewal(proc.step("l3-meeting"), 3, consent, date(2026, 5, 11))
     assert not needs_consent_renewal(own, 1, consent, date(2026, 5, 11))  # level 1: the own service
     assert not needs_consent_renewal(l2consent, 2, consent, date(2026, 5, 11))  # the consent step itself
+
+
+def youth_case(cli, tmp_path: Path, age: int) -> str:
+    """A level-2 case of a young person who consented alone (from the log's consent age 15) to
+    sharing with PPT, not with a health service."""
+    text = LEVEL2.replace("age = 8", f"age = {age}").replace('by = ["guardians"]', 'by = ["youth"]')
+    return start(cli, tmp_path, text)
+
+
+def test_extending_to_a_health_service_under_16_needs_the_guardians_too(cli, cases_dir, tmp_path):
+    """pasient- og brukerrettighetsloven § 4-3: under 16 the guardians consent to health help, so
+    the young person's own consent (enough for PPT from 15) cannot be extended to the health station."""
+    case = youth_case(cli, tmp_path, 15)
+    before = kinds(cli, case)
+    result = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-extended", "--data", FIXTURE)
+    assert result.exit_code == 1
+    assert "under 16 år samtykker foresatte til helsehjelp" in result.stderr
+    assert "--consent-by" in result.stderr
+    assert kinds(cli, case) == before  # nothing written
+    result = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-by", "guardians,youth",
+                 "--data", FIXTURE)
+    assert result.exit_code == 0, result.stderr
+    consent = [e for e in show(cli, case)["events"] if e["kind"] == "consent"][-1]["value"]
+    assert consent["by"] == ["guardians", "youth"] and consent["services"] == ["ppt", "helsestasjon"]
+
+
+@pytest.mark.parametrize("age", [16, 17])
+def test_from_16_the_young_persons_own_consent_extends_to_a_health_service(cli, cases_dir, tmp_path, age):
+    case = youth_case(cli, tmp_path, age)
+    result = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-extended", "--data", FIXTURE)
+    assert result.exit_code == 0, result.stderr
+    consent = [e for e in show(cli, case)["events"] if e["kind"] == "consent"][-1]["value"]
+    assert consent["by"] == ["youth"] and "helsestasjon" in consent["services"]
+
+
+def test_extending_the_consent_at_15_needs_the_young_person_too(cli, cases_dir, tmp_path):
+    """From the log's consent age (15) the young person must be among those who consent, whatever
+    the service (under 16 the guardians too, for health): --consent-by guardians alone is refused."""
+    text = LEVEL2.replace("age = 8", "age = 15").replace('by = ["guardians"]', 'by = ["guardians", "youth"]')
+    case = start(cli, tmp_path, text)
+    result = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-by", "guardians", "--data", FIXTURE)
+    assert result.exit_code == 1
+    assert "ungdommen" in result.stderr.lower()
+
+
+def test_consent_by_takes_only_known_givers_and_never_repeats_the_value(cli, cases_dir, tmp_path):
+    case = start(cli, tmp_path, LEVEL2)
+    result = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-by", "Kari Nordmann",
+                 "--data", FIXTURE)
+    assert result.exit_code == 1
+    assert "guardians, youth eller woman" in result.stderr and "Kari" not in result.stderr
