@@ -43,6 +43,7 @@ class Names:
         self.catalogue = catalogue
         # the municipality whose catalogue this is (None: no catalogue)
         self.slug: str | None = None
+        self.municipality_name: str | None = None
         # measure id → model (the family summary reads its service too); from plain data: None
         self.measures: dict[str, Measure] = {}
         self._measures: dict[str, str] = {}
@@ -52,6 +53,7 @@ class Names:
         self._role_words: dict[str, str] = {}
         if catalogue is not None:
             self.slug = catalogue.municipality.slug
+            self.municipality_name = catalogue.municipality.name
             for m in catalogue.measures:
                 for key in (m.id, *m.aliases):
                     self.measures.setdefault(key, m)
@@ -61,6 +63,7 @@ class Names:
             self._add(self._roles, ((c.id, c.role, c.aliases) for c in catalogue.coordinators))
         elif data is not None:
             self.slug = data.get("municipality", {}).get("slug")
+            self.municipality_name = data.get("municipality", {}).get("name")
             self._add(self._measures, ((m["id"], m["name"], m.get("aliases") or ())
                                        for m in data.get("measures", [])))
             self._add(self._services, ((s["id"], s["name"], ()) for s in data.get("services", [])))
@@ -80,6 +83,12 @@ class Names:
 
     def measure(self, key: str | None) -> str:
         return self._name(self._measures, key)
+
+    def municipality(self, slug: str | None) -> str:
+        """The municipality's name ("loten" → "Løten") when this is its catalogue."""
+        if slug and slug == self.slug and self.municipality_name:
+            return self.municipality_name
+        return readable(slug) if slug else ""
 
     def service(self, key: str | None) -> str:
         return self._name(self._services, key)

@@ -376,7 +376,7 @@ def _show_for_guardians(rt, case: str, fmt: str) -> None:
 def _facts(log: CaseLog) -> list[tuple[str, str]]:
     header = log.header
     return [
-        (t("caselog.h_municipality"), header.municipality),
+        (t("caselog.h_municipality"), _catalogue_names(header.municipality).municipality(header.municipality)),
         (t("caselog.h_created"), _local_time(header.created)),
         (t("caselog.h_catalogue_version"), header.catalogue_version),
         (t("caselog.h_process_version"), header.process_version),

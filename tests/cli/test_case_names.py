@@ -128,3 +128,11 @@ def test_family_summary_names_an_old_measure_id_by_its_alias(cli, cases_dir, ren
     text = cli("cases", "show", case, "--for", "guardians", "-f", "md").stdout
     assert "Foreldreveiledning (ICDP)" in text and "foreldreveiledning –" not in text
     assert "Stafettholder: Kontaktlærer" in text and "kontaktlaerer" not in text
+
+
+def test_cases_show_names_the_municipality_and_json_keeps_its_id(cli, cases_dir):
+    case = make_case(cases_dir, municipality="sondre-land", evaluation_date="2027-01-12")
+    plain = cli("--plain", "cases", "show", case).stdout
+    assert "Kommune: Søndre Land" in plain and "sondre-land" not in plain
+    data = json.loads(cli("cases", "show", case, "-f", "json").stdout)
+    assert data["header"]["municipality"] == "sondre-land"

@@ -55,7 +55,7 @@ def test_show_table(cli, case):
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert f"Sak {case.case_id}" in out
-    assert "loten" in out and "cat-abc" in out and "proc-def" in out
+    assert "Kommune: Løten" in out and "cat-abc" in out and "proc-def" in out
     assert SECRET in out and "kontaktlærer" in out
     assert "l0-concern" in out and "l0-decide" in out
     assert "Hendelser" in out
