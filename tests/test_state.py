@@ -368,3 +368,29 @@ def test_a_new_baton_holder_answered_twice_is_one_offer():
     assert s.handovers_offered == 1 and s.pending_baton_holder_role == "koordinator"
     log.answer("l3-baton", "baton_holder", "rektor", level=3)  # another role: a second offer
     assert summarise(header(), log.events).handovers_offered == 2
+
+
+def test_a_consent_event_extends_the_consent_of_the_summary():
+    """A consent extended at a handover is a `consent` event, not an answer: it replaces the
+    consent the summary shows (services and end date)."""
+    log = level0("level:2")
+    log.answer("l2-consent", "consent", {"given": True, "by": ["guardians"], "services": ["ppt"],
+                                         "until": "2026-03-01"}, level=2)
+    before = summarise(header(), log.events)
+    assert before.consent_services == ["ppt"] and before.consent_until == "2026-03-01"
+    log.add("consent", "handover", value={"given": True, "by": ["guardians"], "services": ["ppt", "helsestasjon"],
+                                          "until": "2026-06-01"}, level=2)
+    after = summarise(header(), log.events)
+    assert after.consent_services == ["ppt", "helsestasjon"] and after.consent_until == "2026-06-01"
+
+
+@pytest.mark.parametrize(("tokens", "day"), [
+    (["owner:kontaktlaerer", "date:2026-02-01"], "2026-02-01"),
+    (["owner:kontaktlaerer", "date:not-a-date"], None),  # a hand-edited date that is none: no deadline
+    (["owner:kontaktlaerer"], None),
+])
+def test_a_measure_owner_is_due_on_its_date_only_when_it_has_one(tokens, day):
+    log = level0("level:1")
+    log.answer("l1-plan", "measure_owners", {"leksehjelp": tokens}, level=1)
+    (owner,) = summarise(header(), log.events).measure_owners
+    assert owner == {"id": "leksehjelp", "owner": "kontaktlaerer", "date": day, "due": day is not None}
