@@ -500,3 +500,15 @@ def test_a_level_outside_the_process_in_a_hand_edited_file_waits(proc):
     assert pos.level == 9 and pos.phase == "continue"
     action = engine.next_action(proc, events)
     assert isinstance(action, engine.Done) and action.reason == "waiting"
+
+
+def test_replay_takes_a_consent_event_as_the_consent_now_and_ignores_a_malformed_one(proc):
+    """A consent extended at a handover or renewed after it ran out is a `consent` event: the
+    engine's consent (what sharing steps and the next handover check) is that one from then on;
+    a hand-edited consent event that is no table changes nothing."""
+    first = {"given": True, "by": ["guardians"], "services": ["ppt"], "until": "2026-03-01"}
+    wider = {"given": True, "by": ["guardians"], "services": ["ppt", "helsestasjon"], "until": "2026-06-01"}
+    events = [ev("answer", "l2-consent", "consent", first, level=2)]
+    assert engine.replay(proc, events).answers["consent"] == first
+    assert engine.replay(proc, [*events, ev("consent", "handover", None, wider, level=2)]).answers["consent"] == wider
+    assert engine.replay(proc, [*events, ev("consent", "handover", None, "yes", level=2)]).answers["consent"] == first
