@@ -328,3 +328,53 @@ def test_consent_by_takes_only_known_givers_and_never_repeats_the_value(cli, cas
                  "--data", FIXTURE)
     assert result.exit_code == 1
     assert "guardians, youth eller woman" in result.stderr and "Kari" not in result.stderr
+
+
+def test_a_role_of_the_holders_own_service_needs_no_new_consent(cli, cases_dir, tmp_path):
+    """The current holder's own service shares nothing new: a handover inside it needs no consent
+    extended, even at level 1 with no consent at all; another service does."""
+    data = tmp_path / "walk.toml"
+    data.write_text(Path(FIXTURE).read_text(encoding="utf-8") + '''
+[[coordinators]]
+id = "sosiallaerer"
+role = "Sosiallærer"
+levels = [1, 2]
+arenas = ["school"]
+service = "skole"
+source = { file = "test.txt", section = "5" }
+''', encoding="utf-8")
+    answers = tmp_path / "a.toml"
+    answers.write_text(LEVEL1, encoding="utf-8")
+    started = cli("start", "--data", str(data), "--no-input", "--answers", str(answers))
+    assert started.exit_code == 0, started.stderr
+    case = CASE_RE.search(started.stdout).group(0)
+    result = cli("cases", "handover", case, "--to", "sosiallaerer", "--data", str(data))
+    assert result.exit_code == 0, result.stderr
+    assert "consent" not in kinds(cli, case)
+    refused = cli("cases", "handover", case, "--to", "helsesykepleier", "--data", str(data))
+    assert refused.exit_code == 1
+
+
+def test_a_new_consent_may_end_today_but_not_yesterday(cli, cases_dir, tmp_path):
+    case = start(cli, tmp_path, LEVEL1)
+    past = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-until",
+               (TODAY - timedelta(days=1)).isoformat(), "--data", FIXTURE)
+    assert past.exit_code == 1 and "consent" not in kinds(cli, case)
+    today = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-until", TODAY.isoformat(),
+                "--data", FIXTURE)
+    assert today.exit_code == 0, today.stderr
+    assert show(cli, case)["summary"]["consent_until"] == TODAY.isoformat()
+
+
+def test_renewing_for_a_covered_service_lists_it_once(cli, cases_dir, tmp_path):
+    from bti_cli.caselog.store import open_case
+
+    case = start(cli, tmp_path, LEVEL2)
+    log = open_case(cases_dir, case)
+    log.append(level=2, step="l2-consent", kind="correction", question="consent",
+               value={"given": True, "by": ["guardians"], "services": ["ppt", "helsestasjon"],
+                      "until": (TODAY - timedelta(days=1)).isoformat()})
+    ok = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-until", "today+30", "--data", FIXTURE)
+    assert ok.exit_code == 0, ok.stderr
+    consent = [e for e in show(cli, case)["events"] if e["kind"] == "consent"][-1]["value"]
+    assert consent["services"] == ["ppt", "helsestasjon"]
