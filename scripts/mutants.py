@@ -106,6 +106,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     **{("session", fn, f"16 → {n} in `self.proc.settings.get('consent_age_health', 16)`"):
        "the same for the health consent age: every Process built by process.load has consent_age_health"
        for n in (15, 17) for fn in ("Session.consent_parts", "Session.consent_givers_problem")},
+    ("session", "Session.check_handover_consent", "or → and in `service or ''`"):
+        "the fallback of names.get: a coordinator's service is always one of the catalogue's services "
+        "(catalogue validation refuses another), so the default is never read",
     **{("fileio", "fsync_dir", f"0 → {n} in `getattr(os, 'O_DIRECTORY', 0)`"):
        "the default is for a system without os.O_DIRECTORY; Linux and macOS have it, so it is never read"
        for n in (1, -1)},
