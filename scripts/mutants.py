@@ -106,6 +106,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     **{("session", fn, f"16 → {n} in `self.proc.settings.get('consent_age_health', 16)`"):
        "the same for the health consent age: every Process built by process.load has consent_age_health"
        for n in (15, 17) for fn in ("Session.consent_parts", "Session.consent_givers_problem")},
+    **{("session", "Session.check_handover_consent", f"15 → {n} in `self.proc.settings.get('consent_age_log', 15)`"):
+       "the default is never read: every Process built by process.load has consent_age_log" for n in (14, 16)},
+    ("session", "Session.check_handover_consent", "10 → 11 in `:10`"):
+        "the end date is an ISO date of 10 characters (parse_date's isoformat, or a consent's until, "
+        "which the walkthrough stores as a date): the 11th character never exists",
     ("session", "Session.check_handover_consent", "or → and in `service or ''`"):
         "the fallback of names.get: a coordinator's service is always one of the catalogue's services "
         "(catalogue validation refuses another), so the default is never read",

@@ -378,3 +378,13 @@ def test_renewing_for_a_covered_service_lists_it_once(cli, cases_dir, tmp_path):
     assert ok.exit_code == 0, ok.stderr
     consent = [e for e in show(cli, case)["events"] if e["kind"] == "consent"][-1]["value"]
     assert consent["services"] == ["ppt", "helsestasjon"]
+
+
+def test_a_consent_first_given_at_a_handover_is_recorded_as_the_young_persons_from_16(cli, cases_dir, tmp_path):
+    """No consent yet (level 1): the one recorded is of those who must consent, the young person
+    alone at 16 for a health service, not everyone who may (the guardians too)."""
+    case = start(cli, tmp_path, LEVEL1.replace("age = 8", "age = 16"))
+    ok = cli("cases", "handover", case, "--to", "helsesykepleier", "--consent-until", "today+30", "--data", FIXTURE)
+    assert ok.exit_code == 0, ok.stderr
+    consent = [e for e in show(cli, case)["events"] if e["kind"] == "consent"][-1]["value"]
+    assert consent["by"] == ["youth"]
