@@ -5,39 +5,15 @@ responsible role and a date, stored in the log, shown in `cases show` by name an
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from walk_answers import CASE_RE, FIXTURE, LEVEL0_SHARED
 
-FIXTURE = str(Path(__file__).resolve().parents[1] / "fixtures" / "walk.toml")
-CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
 TODAY = date.today()
 
-LEVEL1 = """
-[l0-concern]
-arena = "school"
-role = "kontaktlærer"
-subject = "child"
-age = 8
-areas = ["learning"]
-[safety]
-danger = false
-[l0-concrete]
-observations = "Strever med lesing."
-duration = "weeks"
-earlier = false
-scale = 3
-[l0-share]
-shared_colleague = true
-shared_leader = true
-anonymous_consultation = false
-talked_child = true
-child_view = "Vil ha hjelp."
-talked_guardians = true
-guardians_view = "Ønsker hjelp."
-[l0-decide]
+LEVEL1 = LEVEL0_SHARED + """[l0-decide]
 decision = "level:1"
 [l1-goals]
 guardians_met = true
