@@ -10,12 +10,18 @@ from pathlib import Path
 FIXTURE = str(Path(__file__).resolve().parent / "fixtures" / "walk.toml")
 CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
 
-LEVEL0_SHARED = """
+CHILD_TALKED = 'talked_child = true\nchild_view = "Vil ha hjelp."'
+
+
+def level0(*, subject: str = "child", age_line: str = "age = 8", child_lines: str = CHILD_TALKED) -> str:
+    """The level-0 answers up to and including l0-share. A test that varies a part passes it (a
+    format placeholder such as "{subject}" works too, for tests that fill it in per case)."""
+    return f"""
 [l0-concern]
 arena = "school"
 role = "kontaktlærer"
-subject = "child"
-age = 8
+subject = "{subject}"
+{age_line}
 areas = ["learning"]
 [safety]
 danger = false
@@ -28,8 +34,10 @@ scale = 3
 shared_colleague = true
 shared_leader = true
 anonymous_consultation = false
-talked_child = true
-child_view = "Vil ha hjelp."
+{child_lines}
 talked_guardians = true
 guardians_view = "Ønsker hjelp."
 """
+
+
+LEVEL0_SHARED = level0()

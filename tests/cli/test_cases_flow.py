@@ -2,40 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from walk_answers import CASE_RE, FIXTURE, level0
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = str(ROOT / "tests" / "fixtures" / "walk.toml")
-CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
+NOT_TALKED = (
+    'talked_child = false\nnot_talked_reason = "other"\n'
+    'not_talked_text = "Barnet var sykt; kontaktlæreren snakker med barnet neste uke."'
+)
 
-START = """
-[l0-concern]
-arena = "school"
-role = "kontaktlærer"
-subject = "child"
-age = 8
-areas = ["learning"]
-[safety]
-danger = false
-[l0-concrete]
-observations = "Strever med lesing."
-duration = "weeks"
-earlier = false
-scale = 3
-[l0-share]
-shared_colleague = true
-shared_leader = true
-anonymous_consultation = false
-talked_child = false
-not_talked_reason = "other"
-not_talked_text = "Barnet var sykt; kontaktlæreren snakker med barnet neste uke."
-talked_guardians = true
-guardians_view = "Ønsker hjelp."
-[l0-decide]
+START = level0(child_lines=NOT_TALKED) + """[l0-decide]
 decision = "level:1"
 [l1-goals]
 guardians_met = true

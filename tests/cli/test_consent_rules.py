@@ -4,37 +4,15 @@ Each age around both consent ages a municipality may set (15 and 16)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from walk_answers import FIXTURE as WALK_FIXTURE
+from walk_answers import level0
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "walk.toml"
-CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
+FIXTURE = Path(WALK_FIXTURE)
 
-LEVEL2 = """
-[l0-concern]
-arena = "school"
-role = "kontaktlærer"
-subject = "{subject}"
-{age}
-areas = ["learning"]
-[safety]
-danger = false
-[l0-concrete]
-observations = "Strever med lesing."
-duration = "weeks"
-earlier = false
-scale = 3
-[l0-share]
-shared_colleague = true
-shared_leader = true
-anonymous_consultation = false
-talked_child = true
-child_view = "Vil ha hjelp."
-talked_guardians = true
-guardians_view = "Ønsker hjelp."
-[l0-decide]
+LEVEL2 = level0(subject="{subject}", age_line="{age}") + """[l0-decide]
 decision = "level:2"
 [l2-consent]
 consent = {{ given = true, by = [{by}], services = ["ppt"], until = "today+90" }}

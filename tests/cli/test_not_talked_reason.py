@@ -5,35 +5,11 @@ gate), not yet (planned) or other, with a text — never silently empty."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-FIXTURE = str(Path(__file__).resolve().parents[1] / "fixtures" / "walk.toml")
-CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
+from walk_answers import CASE_RE, FIXTURE, level0
 
-LEVEL0 = """
-[l0-concern]
-arena = "school"
-role = "kontaktlærer"
-subject = "{subject}"
-{age}
-areas = ["learning"]
-[safety]
-danger = false
-[l0-concrete]
-observations = "Strever med lesing."
-duration = "weeks"
-earlier = false
-scale = 3
-[l0-share]
-shared_colleague = true
-shared_leader = true
-anonymous_consultation = false
-talked_child = {talked}
-{reason}
-talked_guardians = true
-guardians_view = "Ønsker hjelp."
-[l0-decide]
+LEVEL0 = level0(subject="{subject}", age_line="{age}", child_lines="talked_child = {talked}\n{reason}") + """[l0-decide]
 decision = "close"
 [close]
 closing_reason = "concern-gone"
