@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from walk_answers import CASE_RE, FIXTURE, level0
 
-ROOT = Path(__file__).resolve().parents[2]
 NOT_TALKED = (
     'talked_child = false\nnot_talked_reason = "other"\n'
     'not_talked_text = "Barnet var sykt; kontaktlæreren snakker med barnet neste uke."'
