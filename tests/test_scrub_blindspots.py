@@ -552,3 +552,73 @@ def test_a_phone_in_two_three_three_groups(text, expected):
 )
 def test_a_place_with_a_postcode_after_bor_is_an_address(text, expected):
     assert out(text) == expected
+
+
+# --------------------------------------------------------------------------- the large lexicon
+
+
+def test_the_lexicon_holds_no_listed_name_and_carries_its_licence():
+    from bti_cli.datafiles import data_dir
+    from bti_cli.privacy.names import _read_list, shipped_lists
+
+    lists = shipped_lists()
+    raw = {w.lower() for w in _read_list("lexicon.txt")}
+    assert len(raw) > 20000  # a real frequency list, not a hand list
+    assert raw & lists.names == set()  # a word that is also a name keeps the context rules
+    header = (data_dir() / "names" / "lexicon.txt").read_text(encoding="utf-8")[:1500]
+    assert "CC-BY-SA 4.0" in header and "wordfreq" in header and "scripts/build_lexicon.py" in header
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # capitalised ordinary words that the hand list (words.txt) does not know
+        (
+            "Han spiller Fotball på lørdager og Håndball på tirsdager.",
+            "Han spiller Fotball på lørdager og Håndball på tirsdager.",
+        ),
+        ("Eleven viser Fremgang i norsk og matte.", "Eleven viser Fremgang i norsk og matte."),
+        ("Barnet har Eksem og Allergi mot nøtter.", "Barnet har Eksem og Allergi mot nøtter."),
+        ("Hun fortalte om Krangling hjemme og Bråk på bussen.", "Hun fortalte om Krangling hjemme og Bråk på bussen."),
+        # at the start of a sentence before an auxiliary: a word, not a child
+        ("Astma har vært et tema lenge.", "Astma har vært et tema lenge."),
+        # the same kind of word as a surname is still found by what stands around it
+        ("Vi ringte Lyng i går.", "Vi ringte [NAVN] i går."),
+        ("Kontaktlærer snakket med Lyng om saken.", "Kontaktlærer snakket med [NAVN] om saken."),
+        ("Lyng sa at han ville hjem.", "[NAVN] sa at han ville hjem."),
+        ("Emma og Lyng lekte sammen.", "[NAVN] og [NAVN] lekte sammen."),
+        ("Møte med Ola Lyng på skolen.", "Møte med [NAVN] på skolen."),
+        ("Mor Lyng kom ikke.", "Mor [NAVN] kom ikke."),
+    ],
+)
+def test_a_capitalised_common_word_stays_unless_a_person_is_meant(text, expected):
+    from bti_cli.privacy.names import shipped_lists
+
+    lists = shipped_lists()
+    for word in ("fotball", "håndball", "fremgang", "eksem", "allergi", "krangling", "bråk", "astma", "lyng"):
+        assert word in lists.lexicon and word not in lists.words  # what this test is about
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["Zeynep", "Tomasz", "Wiktor", "Dawit", "Senait", "Hodan", "Parisa", "Thanh", "Chinedu", "Yara", "Kian"]
+)
+def test_the_lexicon_hides_no_given_name_of_another_origin(name):
+    from bti_cli.privacy.names import shipped_lists
+
+    assert name.lower() not in shipped_lists().lexicon
+    assert out(f"Vi har hatt samtale med {name} og mor.") == "Vi har hatt samtale med [NAVN] og mor."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jenta går på Lyngstad skole.", "Jenta går på Lyngstad skole."),
+        ("Han går i Solsikken barnehage.", "Han går i Solsikken barnehage."),
+        ("Hun trener med Vang IL og går i Vang kyrkje.", "Hun trener med Vang IL og går i Vang kyrkje."),
+        # the child beside the school is still a name
+        ("Jonas Lyngstad går på Vang skole.", "[NAVN] går på Vang skole."),
+    ],
+)
+def test_the_name_of_a_school_or_club_stays(text, expected):
+    assert out(text) == expected

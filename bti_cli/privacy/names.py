@@ -31,6 +31,9 @@ class NameLists:
     proper: frozenset[str]  # capitalised non-names (lower case)
     strict_given: frozenset[str]  # given names that are not ordinary words: found in lower case too
     domain: tuple[str, ...]  # built-in domain vocabulary entries (as written)
+    # common words of a large frequency list (data/names/lexicon.txt), less every listed name:
+    # not a name by capitals alone, but without the hand list's other uses (street words …)
+    lexicon: frozenset[str] = frozenset()
 
 
 @cache
@@ -40,7 +43,9 @@ def shipped_lists() -> NameLists:
     words = frozenset(w.lower() for w in _read_list("words.txt"))
     proper = frozenset(w.lower() for w in _read_list("proper.txt"))
     strict = frozenset(g for g in given if g not in words and len(g) >= 3)
-    return NameLists(given, surnames, given | surnames, words, proper, strict, tuple(_read_list("domain.txt")))
+    names = given | surnames
+    lexicon = frozenset(_read_list("lexicon.txt")) - names - words
+    return NameLists(given, surnames, names, words, proper, strict, tuple(_read_list("domain.txt")), lexicon)
 
 
 def name_lists() -> tuple[frozenset[str], frozenset[str]]:

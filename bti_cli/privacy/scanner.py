@@ -107,13 +107,13 @@ class Scanner:
     def known_word(self, low: str) -> bool:
         if len(low) < 3:
             return False
-        words, singles = self.lists.words, self.vocab.singles
-        if low in words or low in singles:
+        words, singles, lexicon = self.lists.words, self.vocab.singles, self.lists.lexicon
+        if low in words or low in singles or low in lexicon:
             return True
         for suffix in _INFLECTION:
             if low.endswith(suffix) and len(low) - len(suffix) >= 3:
                 stem = low[: -len(suffix)]
-                if stem in words or stem in singles:
+                if stem in words or stem in singles or stem in lexicon:
                     return True
         return low.endswith(_NOUN_ENDINGS)
 
@@ -129,14 +129,39 @@ class Scanner:
             return all(p in names for p in low.split("-"))
         return False
 
+    def hand_ordinary(self, low: str) -> bool:
+        """An ordinary word of the hand-made list (words.txt), a place, an institution or a brand."""
+        lists = self.lists
+        if low in lists.words or low in lists.proper:
+            return True
+        if "-" in low:
+            return low.index("-") == 1 or all(p in lists.words or p in lists.proper for p in low.split("-"))
+        return False
+
+    def talk_context(self, i: int) -> bool:
+        """The word follows talking to or meeting someone: "ringte Fossen", "snakket med Fossen"."""
+        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " ":
+            return False
+        before = self.lows[i - 1]
+        if before in TALK_VERBS:
+            return True
+        return (
+            before in ("med", "hos", "til")
+            and i >= 2
+            and self.lows[i - 2] in TALK_VERBS
+            and self.text[self.ends[i - 2] : self.starts[i - 1]] == " "
+        )
+
     def ordinary(self, low: str) -> bool:
-        """An ordinary word, place, institution or brand (not a name by capitals alone)."""
-        if low in self.lists.words or low in self.lists.proper:
+        """An ordinary word (of the hand list or the large lexicon), place, institution or brand
+        (not a name by capitals alone)."""
+        lists = self.lists
+        if low in lists.words or low in lists.proper or low in lists.lexicon:
             return True
         if "-" in low:
             if low.index("-") == 1:  # D-nummer, E-post, T-skjorte, A-laget
                 return True
-            return all(p in self.lists.words or p in self.lists.proper for p in low.split("-"))
+            return all(p in lists.words or p in lists.proper or p in lists.lexicon for p in low.split("-"))
         return False
 
     @staticmethod
@@ -275,14 +300,14 @@ class Scanner:
         found = {lows[i] for i in range(n) if state[i] == _NAME and len(lows[i]) > 2}
         if found:
             found |= {f[:-1] for f in found if f.endswith("s") and f[:-1] in lists.names}
-            words_list = lists.words
+            words_list, lexicon = lists.words, lists.lexicon
             for i in range(n):
                 if state[i]:
                     continue
                 low = lows[i]
                 if (
                     (low in found or (low.endswith("s") and low[:-1] in found))
-                    and (words[i][0].isupper() or low not in words_list)
+                    and (words[i][0].isupper() or (low not in words_list and low not in lexicon))
                     and len(low) > 2
                     and not self.is_blocked(i)
                     and not self.in_vocab(low)
@@ -390,7 +415,7 @@ class Scanner:
             if listed or not self.in_vocab(low):
                 self.set_name(i, "context")
             return
-        if trigger == "role" and (listed or not (vocab or ordinary)):
+        if trigger == "role" and (listed or not (vocab or (ordinary and self.hand_ordinary(low)))):
             self.set_name(i, "context")
             return
         if vocab:
@@ -403,6 +428,9 @@ class Scanner:
             # "Håp (4) har slått seg", "- Vilje (5): sovnar": a word with an age in brackets
             # and then a verb is a child, whatever else the word means
             self.set_name(i, "context")
+            return
+        if self._names_institution(i):
+            self.state[i] = _NEVER  # "Lyngstad skole", "Vang barnehage", "Løten IL": a place
             return
         if not listed and self._place_context(i):
             self.state[i] = _NEVER  # "ferie i Sjusjøen", "flyttet til Kirkenær": a place
@@ -421,6 +449,14 @@ class Scanner:
                     and low not in FUNCTION_WORDS
                 ):
                     self.set_name(i, "adjacent")  # a surname that is a word too: "Emma Sofie Dal"
+                elif not noun and not self.hand_ordinary(low):
+                    # a word of the large lexicon only, capitalised inside a sentence: a surname
+                    # that is a word too ("Vi ringte Fossen") when someone is talked to, and
+                    # left to its neighbours otherwise ("Fossen sa at …", "Ola og Fossen")
+                    if self.talk_context(i):
+                        self.set_name(i, "context")
+                    else:
+                        self.weak.add(i)
                 else:
                     self.state[i] = _NEVER
                 return
@@ -434,7 +470,9 @@ class Scanner:
             # "Telefonnotat: Tor ringte": a given name right after a note label is a name even
             # when it is an ordinary word too ("tor", "liv", "per")
             self.set_name(i, "name_list")
-        elif listed or not (ordinary or noun):
+        elif listed or not (noun or (ordinary and self.hand_ordinary(low))):
+            # left to its neighbours ("Zyrafa sa at …"); a word of the large lexicon is one
+            # too, but never by an auxiliary alone ("Astma har …")
             self.weak.add(i)
 
     def _age_then_verb(self, i: int) -> bool:
@@ -496,6 +534,15 @@ class Scanner:
             and self.lows[i - 2] in _MOTION_VERBS
             and self.text[self.ends[i - 2] : self.starts[i - 1]] == " "
         )
+
+    def _names_institution(self, i: int) -> bool:
+        """The word names a school, kindergarten, club or church before the lower-case word
+        for it ("Lyngstad skole", "Solsikken barnehage", "Vang kyrkje", "Løten IL")."""
+        j = i + 1
+        if j >= len(self.words) or self.text[self.ends[i] : self.starts[j]] != " ":
+            return False
+        nxt = self.words[j]
+        return nxt in _INSTITUTION_NOUNS or (nxt.isupper() and nxt in _INSTITUTION_ABBR)
 
     def _unit_or_abbreviation(self, i: int) -> bool:
         """The name of a kindergarten department or a school's base ("avdeling Blåklokka",
@@ -650,6 +697,15 @@ _AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS
 _ABBR_TRIGGERS = {"dr": "role", "doktor": "role", "prof": "role", "hr": "role", "sign": "name"}
 # the small words inside a name, taken only between two names
 _PARTICLES = _words("bin ibn bint binti van von der den de al el da di du dos das del della la le ter ten zu af")
+# the lower-case word for an institution after its name: "Lyngstad skole", "Vang barnehage"
+_INSTITUTION_NOUNS = _words(
+    """
+    skole skule skoler skular barneskole barneskule ungdomsskole ungdomsskule oppvekstsenter
+    oppvekstsenter barnehage barnehagar barnehager friskole friskule vgs videregående kirke kyrkje
+    menighet sokn idrettslag sykehus sjukehus legesenter legekontor helsesenter asylmottak mottak
+    """
+)
+_INSTITUTION_ABBR = frozenset({"IL", "IF", "SK", "FK", "BK", "VGS", "SFO", "AKS"})
 # "glad i", "forelsket i": a person after "i"
 _FOND_OF = _words("glad glade forelsket forelska forelsk betatt interessert hekta hektet vill")
 # "var på Legoland", "hytta på Sjusjøen", "handlet på Europris": a place after "på"
