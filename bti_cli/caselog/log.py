@@ -26,7 +26,10 @@ writing, `append` re-reads the file under the lock; if another process appended 
 refuses with `CaseChanged` (or, with `merge=True`, chains the new event after theirs), so an
 event is never lost. Files are 0600 and the folder 0700.
 
-Core module: raises BtiError subclasses, never prints or prompts. Pydantic and tomli_w are
+The canonical text is written by bti_cli.caselog.canonical (tomli_w's layout, without its cost),
+which also reads a file in that layout quickly; anything else is parsed by tomllib.
+
+Core module: raises BtiError subclasses, never prints or prompts. Pydantic and tomllib are
 imported lazily so that importing this module stays cheap.
 """
 
@@ -49,7 +52,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bti_cli.caselog import journal
+from bti_cli.caselog import canonical, journal
 from bti_cli.errors import (
     BtiError,
     CaseNotFound,
@@ -70,7 +73,7 @@ if TYPE_CHECKING:
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # no I L O U
 CASE_ID_RE = re.compile(r"^BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}$")  # = models.CASE_ID_PATTERN
-FILE_COMMENT = "# bti case file: do not edit; `bti cases verify` detects any change.\n"
+FILE_COMMENT = canonical.FILE_COMMENT
 LOCK_DIR = ".locks"
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer of the same case
 FILE_MODE = 0o600
@@ -174,15 +177,11 @@ def event_hash(table: dict) -> str:
 
 
 def _render_header(table: dict) -> str:
-    import tomli_w
-
-    return FILE_COMMENT + tomli_w.dumps(table)
+    return canonical.render_header(table)
 
 
 def _render_event(table: dict) -> str:
-    import tomli_w
-
-    return "\n" + tomli_w.dumps({"events": [table]})
+    return canonical.render_event(table)
 
 
 def render(header: CaseHeader, events: list[Event]) -> bytes:
@@ -232,16 +231,21 @@ def _parse(raw: bytes, expected_id: str | None) -> _Parsed:
     if not text.strip():
         problems.append(t("caselog.p_empty"))
         return result
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(t("caselog.p_not_toml", detail=str(exc)))
-        if not text.endswith("\n"):
-            problems.append(t("caselog.p_truncated"))
-        return result
-
-    raw_events = data.pop("events", [])
-    head = data
+    # the file as bti writes it is read by canonical's line reader, checked by re-rendering
+    # (the same tables tomllib would read: see bti_cli.caselog.canonical); anything else by tomllib
+    tables = canonical.read_tables(text)
+    if tables is not None:
+        head, raw_events = tables
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            problems.append(t("caselog.p_not_toml", detail=str(exc)))
+            if not text.endswith("\n"):
+                problems.append(t("caselog.p_truncated"))
+            return result
+        raw_events = data.pop("events", [])
+        head = data
     version = head.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         result.newer = True
