@@ -90,6 +90,13 @@ _KNOWN_KEYS = {key: key for key in (
 )}
 
 
+# the lines of short text values already rendered (steps, kinds, questions, roles, ids repeat
+# in every case): a memo of the pure function (key, value) -> line, nothing else
+_SEEN: dict[tuple[str, str], str] = {}
+_SEEN_LENGTH = 40
+_SEEN_MAX = 20_000
+
+
 def _lines(table: dict, name: str, out: list[str]) -> int:
     """Append the `key = value` lines of a table, then its sub-tables (tomli_w's order); the
     number of characters of the literals, a lower bound of its width written inline (more
@@ -101,8 +108,16 @@ def _lines(table: dict, name: str, out: list[str]) -> int:
     for key, value in table.items():
         kind = type(value)
         if kind is str:
-            text = '"' + value + '"' if search(value) is None else _string(value)
-        elif kind is int:
+            line = _SEEN.get((key, value))
+            if line is None:
+                text = '"' + value + '"' if search(value) is None else _string(value)
+                line = f"{_KNOWN_KEYS.get(key) or _key(key)} = {text}\n"
+                if len(value) <= _SEEN_LENGTH and len(_SEEN) < _SEEN_MAX:
+                    _SEEN[key, value] = line
+            width += len(line)
+            emit(line)
+            continue
+        if kind is int:
             text = str(value)
         elif kind is bool:
             text = "true" if value else "false"
@@ -203,7 +218,7 @@ def _read_scalar(text: str) -> Any:
 
 
 def _read_key(text: str) -> Any:
-    if _BARE_KEY.fullmatch(text):
+    if text in _KNOWN_KEYS or _BARE_KEY.fullmatch(text):
         return text
     return _read_string(text)
 
@@ -214,15 +229,11 @@ def read_tables(text: str) -> tuple[dict, list[dict]] | None:
     is what tomllib would read."""
     if not text.startswith(FILE_COMMENT) or not text.endswith("\n"):
         return None
-    lines = text[len(FILE_COMMENT):-1].split("\n")
     header: dict[str, Any] = {}
     events: list[dict] = []
     current = header
-    count = len(lines)
-    i = 0
-    while i < count:
-        line = lines[i]
-        i += 1
+    lines = iter(text[len(FILE_COMMENT):-1].split("\n"))
+    for line in lines:
         if not line:
             continue
         if line[0] == "[":
@@ -238,22 +249,24 @@ def read_tables(text: str) -> tuple[dict, list[dict]] | None:
                 return None
             continue
         raw_key, sep, raw_value = line.partition(" = ")
-        key = _read_key(raw_key)
+        key = raw_key if raw_key in _KNOWN_KEYS else _read_key(raw_key)
         if not sep or key is _FAIL or key in current:
             return None
         value: Any
-        if raw_value == "[":
+        if raw_value[:1] == '"' and raw_value[-1] == '"' and len(raw_value) > 1 and "\\" not in raw_value:
+            value = raw_value[1:-1]  # the usual text: no escapes (whether it is canonical: see below)
+        elif raw_value == "[":
             value = []
-            while i < count and lines[i] != "]":
-                item = lines[i]
-                i += 1
+            for item in lines:
+                if item == "]":
+                    break
                 if not item.startswith(_INDENT) or item[-1:] != ",":
                     return None
                 scalar = _read_scalar(item[4:-1])
                 if scalar is _FAIL:
                     return None
                 value.append(scalar)
-            i += 1  # the closing bracket (or past the end: the rendering will differ)
+            # a missing closing bracket (the end reached) makes the rendering differ
         elif raw_value == "[]":
             value = []
         else:

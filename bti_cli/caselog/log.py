@@ -374,7 +374,10 @@ def parse_case(raw: bytes, expected_id: str | None, checkpoint: Checkpoint | Non
     """THE reader of case files: `verify`, `CaseLog.open` and the index all read through it.
 
     Everything is checked: UTF-8, TOML, the models, the sequence, the hash chain, the byte-exact
-    canonical layout and, given a checkpoint from the journal, that the file reaches it."""
+    canonical layout and, given a checkpoint from the journal, that the file reaches it. A file
+    in the canonical layout is read by `canonical.read_tables` instead of tomllib; its tables
+    are only used when re-rendered to the very same text, which makes them exactly tomllib's,
+    so every check (and so every verdict) is the same whichever way a file is read."""
     try:
         parsed = _parse(raw, expected_id)
     except RecursionError:
