@@ -32,6 +32,8 @@ def check_second_edition(cat: Catalogue, vocabulary: Vocabulary) -> list[Problem
         problems += _status(("measures", i), m.status.value, m.status_words)
         if not m.tiers and m.purpose.value == "direct":
             problems.append((("measures", i, "tiers"), t("catalogue.v_direct_needs_tier")))
+        if m.with_guardians and (m.purpose.value != "direct" or "guardians" not in {a.value for a in m.audience}):
+            problems.append((("measures", i, "with_guardians"), t("catalogue.v_with_guardians")))
         for sid in m.shared_with:
             if sid not in service_ids:
                 problems.append((("measures", i, "shared_with"), t("catalogue.v_unknown_service", id=repr(sid))))

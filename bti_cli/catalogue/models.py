@@ -214,6 +214,12 @@ class Measure(Strict):
         description="the measure is the coordination itself: individual plan, coordinator/child "
         "coordinator or responsibility group (BTI level 3's frame)",
     )
+    with_guardians: bool = Field(
+        default=False,
+        description="the measure is the service's own cooperation with the child's guardians (parent "
+        "conversations, home-school dialogue, close cooperation with the parents), as the plan describes "
+        "it: BTI level 1 begins by meeting the guardians",
+    )
     aliases: list[Slug] = Field(default_factory=list, description="earlier ids of this measure")
     source: Source
 

@@ -71,6 +71,12 @@ ROLE_UNMET_POINTS = -50
 # koordinator/barnekoordinator, ansvarsgruppe) is the level's frame, unless the case meets none of
 # the conditions of the level-3 roles its service holds
 COORDINATION_POINTS = 20
+# levels 1–2: the own service's cooperation with the guardians (the catalogue's `with_guardians`:
+# parent conversations, home–school dialogue) meets any concern, since BTI's level 1 begins by
+# meeting the guardians (BTI.md, "Level 1", step 1), unless the concern is violence or abuse, where
+# the guardians are not told first (BTI.md, the safety exception)
+GUARDIANS_POINTS = {1: 24, 2: 12}
+GUARDIANS_NOT_FIRST = frozenset({"violence-abuse"})
 
 # whom a case's subject can be helped through (a measure's audience); anything else is for
 # someone else. "infant" is 0–1 year.
@@ -259,8 +265,16 @@ def coordination_roles(cat: Catalogue) -> dict[str, list[Coordinator]]:
     return out
 
 
+def _with_guardians(m: Measure, need: Need, closest: set[str], own: set[str]) -> bool:
+    """The measure is the own service's cooperation with the guardians, which meets any concern at
+    levels 1–2 (GUARDIANS_POINTS)."""
+    return bool(m.with_guardians and need.level in GUARDIANS_POINTS and not GUARDIANS_NOT_FIRST & set(need.areas)
+                and max(_own_share(svc, closest, own) for svc in (m.service, *m.shared_with)))
+
+
 def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], own: set[str],
-             services: dict[str, str], coordination: dict[str, list[Coordinator]]) -> tuple[float, Suggestion]:
+             services: dict[str, str], coordination: dict[str, list[Coordinator]],
+             guardians: bool = False) -> tuple[float, Suggestion]:
     r = _Reasons()
     level = need.level
     fits = TIER_FIT.get(level, TIER_FIT[1])
@@ -327,13 +341,16 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     # a measure the plan gives to several services (`shared_with`) is each of theirs: Søndre
     # Land's foreldresamarbeid ("Barnehage, Skole") is the school's own as much as the kindergarten's
     share = max(_own_share(svc, closest, own) for svc in (m.service, *m.shared_with))
+    with_guardians = guardians and _with_guardians(m, need, closest, own)
     if share:
         points = OWN_POINTS.get(level, 0) * share
-        if need.areas and "area:none" in r.codes:
+        if need.areas and "area:none" in r.codes and not with_guardians:
             points /= 3  # the own service first, but not before a measure that meets the concern
         r.add(points, "own-service", t("process.reason_own_service"))
     elif level <= 1 and own:
         r.add(0, "other-service", t("process.reason_other_service", service=services.get(m.service, m.service)))
+    if with_guardians:
+        r.add(GUARDIANS_POINTS[level], "with-guardians", t("process.reason_with_guardians"))
     return r.score, Suggestion(
         "measure", m.id, m.name, round(r.score), tuple(r.codes), tuple(r.texts),
         {"service": m.service, "service_name": services.get(m.service, m.service),
@@ -379,12 +396,21 @@ def rank_measures(
             continue
         score, s = _measure(m, need, idf, closest, own, services, coordination)
         scored.append((score, i, s))
+    # meeting the guardians is one step: only the best-fitting of the own service's measures with
+    # the guardians is lifted for it, the others keep their own fit
+    candidates = [(score, i) for score, i, s in scored if _with_guardians(cat.measures[i], need, closest, own)]
+    if candidates:
+        best = min(candidates, key=lambda x: (-x[0], x[1]))[1]
+        for n, (_, i, _) in enumerate(scored):
+            if i == best:
+                score, s = _measure(cat.measures[i], need, idf, closest, own, services, coordination, guardians=True)
+                scored[n] = (score, i, s)
     # the measures that meet the concern (or a level-3 coordination measure, the level's frame)
     # come first; within each group those not running yet (planned, developing, a project not
     # started) come after every running one
     ordered = _ordered(scored)
-    return sorted(ordered, key=lambda s: ("area:none" in s.codes and "coordination" not in s.codes,
-                                          not _running(s)))
+    return sorted(ordered, key=lambda s: ("area:none" in s.codes and "coordination" not in s.codes
+                                          and "with-guardians" not in s.codes, not _running(s)))
 
 
 def _running(s: Suggestion) -> bool:
