@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -156,19 +157,42 @@ class Suggestion:
         return row
 
 
+_SEED_FILE = re.compile(r"\s*\([^()]*\.txt[^()]*\)")
+
+
 class _Reasons:
-    """Collects (code, sentence) pairs and the points they carry."""
+    """Collects (code, sentence) pairs and the points they carry. The sentences read what fitted
+    first, then what did not (`miss=True`), then where the suggestion comes from."""
 
     def __init__(self) -> None:
         self.score = 0.0
         self.codes: list[str] = []
-        self.texts: list[str] = []
+        self._fit: list[str] = []
+        self._miss: list[str] = []
+        self._source: list[str] = []
 
-    def add(self, points: float, code: str, text: str | None = None) -> None:
+    def add(self, points: float, code: str, text: str | None = None, *, miss: bool = False) -> None:
         self.score += points
         self.codes.append(code)
         if text:
-            self.texts.append(text)
+            self.note(text, miss=miss)
+
+    def note(self, text: str, *, miss: bool = False) -> None:
+        (self._miss if miss else self._fit).append(text)
+
+    def source(self, source: Any) -> None:
+        """The plan's section (or the guidance or act) the suggestion stands on."""
+        # the first place named is enough for a reason (`bti measures show` gives them all), without
+        # the seed files' names or the guidance's own wording after a colon
+        if source.basis.value == "plan":
+            where = _SEED_FILE.sub("", source.section.split(";")[0]).strip()
+            self._source.append(t("process.reason_source_plan", source=where))
+        elif source.ref:
+            self._source.append(t("process.reason_source", source=source.ref.split(";")[0].split(":")[0].strip()))
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return (*self._fit, *self._miss, *self._source)
 
 
 def own_services(cat: Catalogue, work_arena: str | None) -> set[str]:
@@ -280,11 +304,12 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     fits = TIER_FIT.get(level, TIER_FIT[1])
     best_fit, best_tier = max((fits[tr.value], tr.value) for tr in m.tiers)
     if best_fit >= 1.0:
-        r.add(TIER_POINTS, f"tier:{best_tier}", t("process.reason_tier", tier=t(f"process.tier_{best_tier}"),
+        r.add(TIER_POINTS, f"tier:{best_tier}", t("process.reason_tier", tier=t(f"process.tier_a_{best_tier}"),
                                                   level=level))
     else:
         r.add(TIER_POINTS * best_fit, f"tier:{best_tier}", t("process.reason_tier_poor",
-                                                             tier=t(f"process.tier_{best_tier}"), level=level))
+                                                             tier=t(f"process.tier_a_{best_tier}"), level=level),
+              miss=True)
     if need.areas:
         fit, specific, hits = _area_fit(need.areas, m.areas, idf)
         if hits:
@@ -294,9 +319,9 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             for a in hits:
                 r.codes.append(f"area:{a}")
             if broad:
-                r.texts.append(t("process.reason_area_broad", count=len(m.areas)))
+                r.note(t("process.reason_area_broad", count=len(m.areas)), miss=True)
         else:
-            r.add(0, "area:none", t("process.reason_area_none"))
+            r.add(0, "area:none", t("process.reason_area_none"), miss=True)
     if level == 3 and m.coordination:
         roles = coordination.get(m.service, [])
         open_roles = [c for c in roles if not coordinator_conditions(c, need)[1]]
@@ -304,7 +329,8 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             r.add(COORDINATION_POINTS, "coordination",
                   t("process.reason_coordination", role=open_roles[0].role if open_roles else m.name))
         else:
-            r.add(0, "coordination:conditions-unmet", t("process.reason_coordination_unmet", role=roles[0].role))
+            r.add(0, "coordination:conditions-unmet", t("process.reason_coordination_unmet", role=roles[0].role),
+                  miss=True)
     audience = {a.value for a in m.audience}
     if need.subject in SUBJECT_SELF:
         if audience & SUBJECT_SELF[need.subject]:
@@ -315,11 +341,11 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         if "pregnant" in audience:
             r.add(AGE_POINTS, "age:unborn", t("process.reason_age_unborn"))
         else:
-            r.add(0, "age:any", t("process.reason_age_any"))
+            r.add(0, "age:any", t("process.reason_age_any"), miss=True)
     elif need.age is None:
-        r.add(0, "age:unknown", t("process.reason_age_unknown"))
+        r.add(0, "age:unknown", t("process.reason_age_unknown"), miss=True)
     elif m.age_min is None and m.age_max is None:
-        r.add(AGE_POINTS / 3, "age:any", t("process.reason_age_any"))
+        r.add(AGE_POINTS / 3, "age:any", t("process.reason_age_any"), miss=True)
     else:
         r.add(AGE_POINTS, "age:fits", t("process.reason_age_fits", age=need.age, span=_span(m.age_min, m.age_max)))
     from bti_cli.catalogue.loader import period_due
@@ -330,14 +356,16 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     if due is not None:
         # the plan said it would be in place by a year now past: offered with the running ones,
         # but the coordinator is told to check that it has started
-        r.add(DUE_POINTS, "status:due", t(f"process.reason_status_{status}"))
-        r.texts.append(t("process.reason_status_due", year=due))
+        r.add(DUE_POINTS, "status:due", t(f"process.reason_status_{status}"), miss=True)
+        r.note(t("process.reason_status_due", year=due), miss=True)
         r.codes.append(f"status-words:{status}")
     else:
-        r.add(STATUS_POINTS[status], f"status:{status}", t(f"process.reason_status_{status}"))
+        # a running measure is the ordinary case: only a status that holds it back is said
+        r.add(STATUS_POINTS[status], f"status:{status}",
+              None if status == "active" else t(f"process.reason_status_{status}"), miss=True)
     if not_started and status == "active":
         r.add(STATUS_POINTS["planned"], "period:not-started", t("process.reason_period_not_started",
-                                                              year=m.period.start if m.period else ""))
+                                                              year=m.period.start if m.period else ""), miss=True)
     # a measure the plan gives to several services (`shared_with`) is each of theirs: Søndre
     # Land's foreldresamarbeid ("Barnehage, Skole") is the school's own as much as the kindergarten's
     share = max(_own_share(svc, closest, own) for svc in (m.service, *m.shared_with))
@@ -348,11 +376,13 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             points /= 3  # the own service first, but not before a measure that meets the concern
         r.add(points, "own-service", t("process.reason_own_service"))
     elif level <= 1 and own:
-        r.add(0, "other-service", t("process.reason_other_service", service=services.get(m.service, m.service)))
+        r.add(0, "other-service", t("process.reason_other_service", service=services.get(m.service, m.service)),
+              miss=True)
     if with_guardians:
         r.add(GUARDIANS_POINTS[level], "with-guardians", t("process.reason_with_guardians"))
+    r.source(m.source)
     return r.score, Suggestion(
-        "measure", m.id, m.name, round(r.score), tuple(r.codes), tuple(r.texts),
+        "measure", m.id, m.name, round(r.score), tuple(r.codes), r.texts,
         {"service": m.service, "service_name": services.get(m.service, m.service),
          "tiers": [tr.value for tr in m.tiers], "status": status},
     )
@@ -522,7 +552,7 @@ def rank_arenas(
                       t("process.reason_area", area=_areas_text(hits)))
                 r.codes.extend(f"area:{x}" for x in hits)
             else:
-                r.add(-AREA_POINTS / 4, "area:none", t("process.reason_arena_area_none"))
+                r.add(-AREA_POINTS / 4, "area:none", t("process.reason_arena_area_none"), miss=True)
         if open_without_consent:
             r.add(0 if need.consent else ANONYMOUS_POINTS, "anonymous" if a.anonymous else "without-consent",
                   t("process.reason_anonymous"))
@@ -535,9 +565,11 @@ def rank_arenas(
         if level >= 2 and others:
             r.add(min(len(others), 3), "other-services", t("process.reason_other_services", count=len(others)))
         if a.status.value != "active":
-            r.add(PLANNED_ARENA_POINTS, f"status:{a.status.value}", t(f"process.reason_status_{a.status.value}"))
+            r.add(PLANNED_ARENA_POINTS, f"status:{a.status.value}", t(f"process.reason_status_{a.status.value}"),
+                  miss=True)
+        r.source(a.source)
         scored.append((r.score, i, Suggestion(
-            "arena", a.id, a.name, round(r.score), tuple(r.codes), tuple(r.texts),
+            "arena", a.id, a.name, round(r.score), tuple(r.codes), r.texts,
             {"anonymous": a.anonymous, "levels": list(a.levels), "services": list(a.services),
              "frequency": a.frequency, "status": a.status.value},
         )))
@@ -600,7 +632,7 @@ def rank_coordinators(
             r.add(2, "arena:any", t("process.reason_coordinator_any"))
         else:
             r.add(-10, "arena:other", t("process.reason_coordinator_other_arena",
-                                        arena=", ".join(work_arena_label(a) for a in arenas)))
+                                        arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
         met, unmet = coordinator_conditions(c, need)
         stated = (bool(c.subjects), c.age_min is not None or c.age_max is not None, bool(c.areas))
         # a role wins on its conditions only when the case meets every one it states
@@ -609,9 +641,10 @@ def rank_coordinators(
             r.add(points, f"condition-met:{cond}", t(f"process.reason_condition_met_{cond}"))
         for cond in ("subject", "age", "areas"):
             if stated[("subject", "age", "areas").index(cond)] and cond not in met and cond not in unmet:
-                r.add(0, f"condition-unknown:{cond}", t(f"process.reason_condition_unknown_{cond}"))
+                r.add(0, f"condition-unknown:{cond}", t(f"process.reason_condition_unknown_{cond}"), miss=True)
         for cond in unmet:
-            r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(f"process.reason_condition_unmet_{cond}"))
+            r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(f"process.reason_condition_unmet_{cond}"),
+                  miss=True)
         if c.service and c.service in own:
             r.add(3, "own-service", t("process.reason_own_service"))
         if c.legal_basis:
@@ -619,7 +652,7 @@ def rank_coordinators(
         if c.conditions:
             r.add(0, "conditions", t("process.reason_conditions", conditions=c.conditions))
         scored.append((r.score, i, Suggestion(
-            "coordinator", c.id, c.role, round(r.score), tuple(r.codes), tuple(r.texts),
+            "coordinator", c.id, c.role, round(r.score), tuple(r.codes), r.texts,
             {"levels": list(c.levels), "arenas": arenas, "service": c.service},
         )))
     return _ordered(scored)
@@ -647,7 +680,7 @@ def rank_services(
         if svc.id in own:
             r.add(-1, "own-service", t("process.reason_own_service"))
         scored.append((r.score, i, Suggestion("service", svc.id, svc.name, round(r.score), tuple(r.codes),
-                                              tuple(r.texts), {"kind_of_service": svc.kind.value})))
+                                              r.texts, {"kind_of_service": svc.kind.value})))
     return _ordered(scored)
 
 

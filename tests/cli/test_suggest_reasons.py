@@ -1,0 +1,54 @@
+"""The reasons a suggestion gives, as a coordinator reads them (`bti suggest --format json`, the
+same list the walkthrough shows under each suggestion): what fitted first, then what did not, then
+the plan's section it stands on; a running measure is not said to be running; no seed file name."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+FIT_LEVEL_3 = {"en": "an indicated measure fits level 3", "nb": "indikativt tiltak passer nivå 3",
+               "nn": "indikativt tiltak passar nivå 3"}
+POOR_LEVEL_1 = {"en": "a universal measure fits level 1 less well",
+                "nb": "universelt tiltak passer dårligere på nivå 1",
+                "nn": "universelt tiltak passar dårlegare på nivå 1"}
+SOURCE = {"en": "source: the plan, ", "nb": "kilde: planen, ", "nn": "kjelde: planen, "}
+
+
+def rows(cli, lang, *args):
+    result = cli("suggest", "-m", "loten", "--format", "json", "--lang", lang, *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_fits_then_misses_then_source(cli, lang):
+    found = rows(cli, lang, "--level", "1", "--age", "8", "--subject", "child", "--arena", "school",
+                 "--area", "learning", "--kind", "measure")
+    universal = next(r for r in found if r["reason_codes"][0] == "tier:universal" and "own-service" in r["reason_codes"]
+                     and "area:none" not in r["reason_codes"])
+    reasons = universal["reasons"]
+    assert POOR_LEVEL_1[lang] in reasons
+    own = {"en": "your own service", "nb": "din egen tjeneste", "nn": "di eiga teneste"}[lang]
+    assert reasons.index(own) < reasons.index(POOR_LEVEL_1[lang])  # a fit before a miss
+    assert reasons[-1].startswith(SOURCE[lang])
+    for r in found:
+        assert r["reasons"][-1].startswith(SOURCE[lang])
+        assert not any(".txt" in x for x in r["reasons"])
+        if r["status"] == "active":
+            assert not any(x in ("in operation", "i drift") for x in r["reasons"])
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_indicated_at_level_3_reads_well(cli, lang):
+    found = rows(cli, lang, "--level", "3", "--age", "14", "--subject", "youth", "--arena", "school",
+                 "--area", "mental-health", "--kind", "measure")
+    assert FIT_LEVEL_3[lang] == found[0]["reasons"][0]
+
+
+def test_guidance_source_is_short(cli):
+    found = rows(cli, "en", "--level", "1", "--kind", "arena", "--anonymous")
+    anonymous = next(r for r in found if r["id"] == "anonym-drofting-barnevern")
+    assert anonymous["reasons"][-1].startswith("source: ")
+    assert ":" not in anonymous["reasons"][-1][len("source: "):]
