@@ -94,11 +94,22 @@ SUBJECT_SELF: dict[str, frozenset[str]] = {
     "youth": frozenset({"youth"}),
     "family": frozenset({"family", "guardians"}),
 }
+# whom a baton-holder role with `subjects` serves, by the case's subject; a role for the pregnancy
+# fits only a pregnancy (subject pregnant, or the child unborn)
+ROLE_SUBJECTS: dict[str, frozenset[str]] = {
+    "pregnant": frozenset({"family", "guardians"}),
+    "child": frozenset({"infant", "child", "family", "guardians"}),
+    "youth": frozenset({"youth", "child", "family", "guardians"}),
+    "family": frozenset({"family", "guardians", "infant", "child", "youth"}),
+}
 INFANT_MAX_AGE = 1
 # a measure only for young people ("ungdom") with no age range of its own is not for a younger
 # child (a family case with a 5-year-old is not offered the youth club): 12 is the lowest age the
 # seed plans give a youth-only measure (Søndre Land's DRIVE, "ungdom i alderen 12 – 25 år")
 YOUTH_MIN_AGE = 12
+
+# services for children in kindergarten or school: a case table of these alone is not for a pregnancy
+EDUCATION_KINDS = frozenset({"kindergarten", "school", "educational-psychology"})
 
 # where the employee works → the kinds of service that are "own service"
 OWN_SERVICE_KINDS: dict[str, set[str]] = {
@@ -528,6 +539,7 @@ def rank_arenas(
     need = _need(level, age, areas, work_arena, subject, unborn, None, consent=consent and not anonymous_only)
     idf = _area_idf(cat)
     own = own_services(cat, work_arena)
+    kinds = {x.id: x.kind.value for x in cat.services}
     scored = []
     for i, a in enumerate(cat.arenas):
         if a.kind.value != "case" or level not in a.levels:
@@ -539,8 +551,9 @@ def rank_arenas(
             (a.age_min is not None and need.age < a.age_min) or (a.age_max is not None and need.age > a.age_max)
         ):
             continue
-        if need.is_unborn and a.age_min is not None and a.age_min > 0:
-            continue
+        if need.is_unborn and ((a.age_min is not None and a.age_min > 0)
+                               or (a.services and all(kinds.get(x) in EDUCATION_KINDS for x in a.services))):
+            continue  # for children already born: an age from 1, or a table of kindergarten, school and PPT
         r = _Reasons()
         r.add(10 + 4 / len(a.levels), f"level:{level}", t("process.reason_arena_level", level=level))
         if (a.age_min is not None or a.age_max is not None) and (need.age is not None or need.is_unborn):
@@ -582,7 +595,10 @@ def coordinator_conditions(c: Coordinator, need: Need) -> tuple[list[str], list[
     met: list[str] = []
     unmet: list[str] = []
     if c.subjects and need.subject in SUBJECT_AUDIENCES:
-        (met if {s.value for s in c.subjects} & SUBJECT_AUDIENCES[need.subject] else unmet).append("subject")
+        # a role is for whom it names: a family case is not a pregnancy unless the child is unborn
+        # (the midwife is not the baton holder for a family with a newborn or an 11-year-old)
+        served = ROLE_SUBJECTS[need.subject] | ({"pregnant"} if need.is_unborn or need.subject == "pregnant" else set())
+        (met if {s.value for s in c.subjects} & served else unmet).append("subject")
     if c.age_min is not None or c.age_max is not None:
         if need.is_unborn:
             # an age range that starts at birth or later is for children already born

@@ -159,6 +159,17 @@ def test_midwife_for_a_pregnancy_nurse_for_a_child(rank):
     assert "condition-unmet:subject" in by_id(child, "jordmor")["reason_codes"]
 
 
+@pytest.mark.parametrize("args, first", [
+    (("--subject", "family", "--age", "0"), "helsesykepleier"),    # a family with a newborn: born
+    (("--subject", "family", "--age", "11"), "helsesykepleier"),
+    (("--subject", "family", "--age", "unborn"), "jordmor"),       # the family expects the child
+    (("--subject", "pregnant", "--age", "17"), "jordmor"),         # a pregnant 17-year-old
+])
+def test_a_pregnancy_role_only_for_a_pregnancy(rank, args, first):
+    rows, _ = rank("--level", "1", "--arena", "health-station", *args, kind="coordinator")
+    assert ids(rows, "coordinator")[0] == first
+
+
 def test_group_is_never_a_baton_holder(rank):
     for areas in ((), ("--area", "disability-long-term-needs")):
         rows, _ = rank("--level", "3", "--age", "8", "--arena", "school", *areas, kind="coordinator")
@@ -195,6 +206,13 @@ def test_closest_professional_of_the_arena_at_levels_1_and_2(rank):
         assert ids(rows, "coordinator") == ["kontaktlaerer"]
     rows, _ = rank("--level", "3", "--age", "8", "--arena", "child-welfare", kind="coordinator")
     assert ids(rows, "coordinator")[0] == "kontaktperson-barnevern"
+
+
+def test_no_kindergarten_or_school_table_for_a_pregnancy(rank):
+    unborn, _ = rank("--level", "1", "--age", "unborn", "--arena", "health-station", kind="arena")
+    born, _ = rank("--level", "1", "--age", "3", "--arena", "health-station", kind="arena")
+    assert "nytt-team" not in ids(unborn, "arena") and "nytt-team" in ids(born, "arena")  # the school's alone
+    assert "team" in ids(unborn, "arena")  # the health station takes part
 
 
 def test_arenas_case_tables_for_the_level_planned_last(rank):
