@@ -369,6 +369,7 @@ CONVERTED_AGES = {
     "tilvenningsmodell-barnehage": (1, 5), "spraksprell": (1, 5), "ulike-program-sosial-kompetanse": (1, 5),
     "videomateriell-pa-flere-sprak": (0, 3), "icdp-foresatte-barnehage": (1, 5), "redusert-foreldrebetaling": (1, 9),
     "gratis-kjernetid": (1, 5),
+    "lekeressurs": (1, 5),  # «Unge i fare for utenforskap», but the kindergartens' measure
 }
 
 
@@ -516,7 +517,8 @@ def test_coordinators_by_basis(catalogue: Catalogue) -> None:
     assert basis == {
         "pedagogisk-leder": "bti", "kontaktlaerer": "bti", "helsesykepleier": "bti", "jordmor": "bti",
         "veileder-nav": "bti", "ansatt-fritid-kultur": "bti", "kontaktperson-barnevern": "bti",
-        "enhetsleder": "bti", "koordinator-individuell-plan": "law", "koordinerende-enhet": "law",
+        "radgiver-ppt": "bti", "enhetsleder": "bti",
+        "koordinator-individuell-plan": "law", "koordinerende-enhet": "law",
         "barnekoordinator": "plan", "ansvarsgruppe": "plan",  # rows of Indikative tiltak
     }
     by_id = {c.id: c for c in catalogue.coordinators}

@@ -423,7 +423,8 @@ def test_coordinators_by_basis(catalogue: Catalogue) -> None:
     assert basis == {
         "pedagogisk-leder": "bti", "kontaktlaerer": "bti", "helsesykepleier-helsestasjon": "bti",
         "jordmor": "bti", "helsesykepleier-skolehelsetjenesten": "bti", "nav-veileder": "bti",
-        "kultur-ungdomsarbeider": "bti", "enhetsleder": "bti",
+        "kultur-ungdomsarbeider": "bti", "kontaktperson-ppt": "bti", "kontaktperson-barnevern": "bti",
+        "enhetsleder": "bti",
         "barne-og-familiekoordinator": "plan",  # VEDLEGG 1, indikerte tiltak
         "koordinator-individuell-plan": "law", "koordinerende-enhet": "law",
         "ansvarsgruppe": "plan",
