@@ -10,8 +10,13 @@ nynorsk text too) and leaves out
 - every word of the shipped name lists (data/names/given.txt, surnames.txt): a word that is
   also a name keeps the scrubber's context rules ("Liv", "Storm", "Dal");
 - every word that is at least as frequent in one of several other languages as in Norwegian:
-  personal names of many origins are used in every language ("Mohammed", "Oliwia", "Ronny"),
-  while a Norwegian common word is rare elsewhere;
+  personal names of many origins are used in every language ("Mohammed", "Oliwia", "Tomasz"),
+  while a Norwegian common word is rare elsewhere, unless it takes Norwegian noun endings
+  (a loanword: "film", "filmen", "filmer");
+- every word used in one form only (a name, a place or a brand rather than a word), the
+  genitive of a name ("Eriks"), a word beside its patronymic ("Lauritz", "Lauritzen"), and a
+  patronymic surname ("Kristoffersen", "Bentsen"), and words with "aa" (old spellings live on in
+  names: "Aamodt");
 - words shorter than three letters, and words with digits or other non-letters.
 
 wordfreq is a build tool only (`pip install wordfreq`), never a runtime dependency; its data
@@ -62,6 +67,7 @@ def read_names() -> set[str]:
 # endings of inflected forms: a common word is used in several of them ("abonnement",
 # "abonnementet", "abonnementer"; "absurd", "absurde"), a name or a place in one ("Aamodt")
 _FORMS = ("", "e", "en", "et", "er", "ene", "ane", "a", "ar", "t", "r", "n", "te", "de", "ere", "est", "este", "ing")
+_NOUN_FORMS = ("en", "et", "er", "ene")
 _PATRONYMIC = ("sen", "son", "ssen", "sson", "datter", "dotter", "dottir")
 
 
@@ -103,7 +109,10 @@ def build(size: int, ratio: float) -> list[str]:
             continue  # used in one form only: a name, a place or a brand rather than a word
         own = wordfreq.word_frequency(word, "nb", wordlist="large")
         if any(wordfreq.word_frequency(word, lang) >= own * ratio for lang in OTHER_LANGUAGES):
-            continue
+            # a loanword is a Norwegian noun too when it takes Norwegian endings ("filmen",
+            # "filmer"; "muslimen", "muslimer"), which a name of another language does not
+            if len(word) < 4 or sum(word + end in known for end in _NOUN_FORMS) < 2:
+                continue
         kept.append(word)
     return sorted(kept)
 

@@ -622,3 +622,57 @@ def test_the_lexicon_hides_no_given_name_of_another_origin(name):
 )
 def test_the_name_of_a_school_or_club_stays(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # eight digits in odd groupings of spaces
+        ("Far: 41 2345 67", "Far: [TELEFON]"),
+        ("Far: 4 1 2 3 4 5 6 7", "Far: [TELEFON]"),
+        ("Far: 41 234 56 7 etter kl. 16", "Far: [TELEFON] etter kl. 16"),
+        ("Far: 412 345 67.", "Far: [TELEFON]."),
+        # not an amount, a count or a longer run of numbers
+        ("Gjeld kr 4 1 2 3 4 5 6 7 til banken.", "Gjeld kr 4 1 2 3 4 5 6 7 til banken."),
+        ("Rekka 1 2 3 4 5 6 7 8 9 ble lest høyt.", "Rekka 1 2 3 4 5 6 7 8 9 ble lest høyt."),
+        ("Hun fikk 12 av 15 poeng i uke 12.", "Hun fikk 12 av 15 poeng i uke 12."),
+    ],
+)
+def test_a_phone_in_odd_groupings(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sak 2025/1234 er opprettet.", "Sak 2025/1234 er opprettet."),
+        ("Viser til ref. 24/5567 og sak 2024/12345.", "Viser til ref. 24/5567 og sak 2024/12345."),
+        ("Ref: 12345678", "Ref: 12345678"),
+        ("Saksnr. 2025 1234 i arkivet.", "Saksnr. 2025 1234 i arkivet."),
+        ("Journalpostnr 41234567 gjelder gutten.", "Journalpostnr 41234567 gjelder gutten."),
+        ("Arkivsak 2023/5561 og dok.nr. 12.", "Arkivsak 2023/5561 og dok.nr. 12."),
+        # the same digits without the cue, or after another word, are a phone
+        ("Far: 41234567", "Far: [TELEFON]"),
+        ("Ref. samtale med mor, 41 23 45 67.", "Ref. samtale med mor, [TELEFON]."),
+        ("Referat: mor ringte fra 41234567.", "Referat: mor ringte fra [TELEFON]."),
+        ("Saken: tlf 41234567", "Saken: tlf [TELEFON]"),
+    ],
+)
+def test_a_case_or_reference_number_is_no_phone(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mor til A. ringte i dag.", "Mor til [NAVN] ringte i dag."),
+        ("Eleven K. har fått tilbud.", "Eleven [NAVN] har fått tilbud."),
+        ("Samtale med far til B. i dag.", "Samtale med far til [NAVN] i dag."),
+        # a letter that is no person stays
+        ("Vi bruker plan A. Det virker.", "Vi bruker plan A. Det virker."),
+        ("Vedlegg A. er sendt.", "Vedlegg A. er sendt."),
+        ("Han går i klasse 5A. Mor er med.", "Han går i klasse 5A. Mor er med."),
+    ],
+)
+def test_one_initial_after_a_role_word(text, expected):
+    assert out(text) == expected

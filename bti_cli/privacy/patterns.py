@@ -119,6 +119,16 @@ PHONE_NO_RE = re.compile(rf"\d(?<![\d+]\d){_NO_BODY_REST}(?!\d)")
 PHONE_NO_PREFIXED_RE = re.compile(
     rf"(?:\+[ \t]?47|(?<![\w+])00[ \t]?47|\((?:\+|00)?47\))(?:[ \t]?\(0\))?[ .\-]?(?P<body>{_NO_BODY})(?!\d)"
 )
+# eight digits in an odd grouping of spaces ("41 2345 67", "4 1 2 3 4 5 6 7"): a Norwegian
+# number starts with 2-9; a longer run of digit groups is no phone
+PHONE_ODD_RE = re.compile(r"(?<![\d+.,\-/])(?<!\d )[2-9](?: ?\d){7}(?!\d)(?! \d)")
+# a case, archive or reference number: "Ref: 12345678", "saksnr. 2025 1234", "org.nr. 974589095"
+_REFERENCE_BEFORE = re.compile(
+    r"(?i:(?<![^\W\d_])(?:ref|refnr|referanse|referansenr|referansenummer|sak|saksnr|saksnummer|sak[ \t]nr"
+    r"|journalnr|journalpost|journalpostnr|arkivsak|arkivsaksnr|arkivnr|dok|dokumentnr|dok\.nr|org\.nr|orgnr"
+    r"|organisasjonsnummer|løpenr|løpenummer|vedtak|vedtaksnr|kid|faktura|fakturanr|ordrenr|kundenr)"
+    r"\.?(?:[ \t]*(?:nr|no)\.?)?[ \t]*[:#]?[ \t]*)\Z"
+)
 PHONE_INTL_RE = re.compile(r"[+0](?<![\w+][+0])(?:(?<=\+)|0)(?!47)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
 PHONE_LABEL_RE = re.compile(
     r"(?<!\w)(?:tlf|tel|telefon(?:nummer|nr)?|mobil(?:nummer|nr|telefon)?|mob|mobilnr|phone|sms|ring(?:e|er|te|de)?"
@@ -484,7 +494,18 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 _MONEY_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _MONEY_AFTER.match(text, m.end())
             ):
                 continue  # "kr 12 345 678", "41 234 567 kroner": an amount
+            if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "Ref: 12345678", "saksnr. 2025 1234": a reference number
             spans.add(*_digit_run(text, m.start(), m.end()), "phone", "norwegian")
+        if " " in text:
+            for m in PHONE_ODD_RE.finditer(text):
+                if m.group().count(" ") < 2:
+                    continue  # "4123 4567" and the usual groupings are found above
+                if _MONEY_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _MONEY_AFTER.match(text, m.end()):
+                    continue
+                if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                    continue
+                spans.add(m.start(), m.end(), "phone", "norwegian")
         for m in PHONE_INTL_RE.finditer(text):
             count = sum(c.isdigit() for c in m.group())
             if 8 <= count <= 15:

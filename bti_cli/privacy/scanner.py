@@ -767,6 +767,11 @@ _UNITS = _words("år dag uke mnd md kr km t mm cm kg stk pers gang time min sek 
 DASH_SIGNATURE_RE = re.compile(
     r"[–—-](?<![^\s][–—-])[ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ]\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
 )
+# one initial after a kinship or role word, "til" between or not: "Mor til A. ringte", "eleven K."
+_ROLE_INITIAL_RE = re.compile(
+    r"(?<![^\W\d_])(?i:" + "|".join(sorted(ROLE_TRIGGERS, key=len, reverse=True)) + r")(?:[ ]til)?[ ]"
+    r"(?P<i>[A-ZÆØÅ]\.)(?![\w.])(?![ ][A-ZÆØÅ]\.)"
+)
 _NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE", "EG", "AD", "BC", "PC", "DS"})
 
 
@@ -792,6 +797,8 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
             letters = "".join(c for c in m.group("sig") if c.isalpha())
             if letters not in _NOT_INITIALS and letters.lower() not in singles:
                 found.append((m.start("sig"), m.end("sig")))
+    if "." in text:
+        found += [(m.start("i"), m.end("i")) for m in _ROLE_INITIAL_RE.finditer(text)]
     found.sort()
     return [span for k, span in enumerate(found) if not k or span[0] >= found[k - 1][1]]
 
