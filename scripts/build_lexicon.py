@@ -108,11 +108,11 @@ def build(size: int, ratio: float) -> list[str]:
         if not any(len(forms.get(stem, ())) >= 2 for stem in _stems(word)):
             continue  # used in one form only: a name, a place or a brand rather than a word
         own = wordfreq.word_frequency(word, "nb", wordlist="large")
-        if any(wordfreq.word_frequency(word, lang) >= own * ratio for lang in OTHER_LANGUAGES):
-            # a loanword is a Norwegian noun too when it takes Norwegian endings ("filmen",
-            # "filmer"; "muslimen", "muslimer"), which a name of another language does not
-            if len(word) < 4 or sum(word + end in known for end in _NOUN_FORMS) < 2:
-                continue
+        # a loanword is a Norwegian noun too when it takes Norwegian endings ("filmen",
+        # "filmer"; "muslimen", "muslimer"), which a name of another language does not
+        loanword = len(word) >= 4 and sum(word + end in known for end in _NOUN_FORMS) >= 2
+        if not loanword and any(wordfreq.word_frequency(word, lang) >= own * ratio for lang in OTHER_LANGUAGES):
+            continue
         kept.append(word)
     return sorted(kept)
 

@@ -676,3 +676,70 @@ def test_a_case_or_reference_number_is_no_phone(text, expected):
 )
 def test_one_initial_after_a_role_word(text, expected):
     assert out(text) == expected
+
+
+# --------------------------------------------------------------------------- found on notes_blind3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kinship word that is a given name too, and the nynorsk word for children
+        ("Bror går på ungdomsskolen i Løten.", "Bror går på ungdomsskolen i Løten."),
+        ("Bror sa at han var lei.", "Bror sa at han var lei."),
+        ("Born bur no hjå far.", "Born bur no hjå far."),
+        # a word before a name and a comma is no inverted name when it is a word
+        ("Eldste, Rojin Baran, går i 5C.", "Eldste, [NAVN], går i 5C."),
+        ("Baran, Rojin går i 5C.", "[NAVN], [NAVN] går i 5C."),
+        # a place listed with a place
+        ("Elevar frå Hov og Zyrafaby får buss.", "Elevar frå Hov og Zyrafaby får buss."),
+        ("Emma og Zyrafa leker.", "[NAVN] og [NAVN] leker."),
+    ],
+)
+def test_words_that_look_like_names_in_blind3(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mahmoud al-Khatib (21.08.2012) kom fra Syria.", "[NAVN] ([FØDSELSDATO]) kom fra Syria."),
+        ("Familien el-Amin har flyttet.", "Familien [NAVN] har flyttet."),
+        ("Familien van der Berg flyttet fra Nederland.", "Familien [NAVN] flyttet fra Nederland."),
+        ("Per Nes (far) ønsker referat.", "[NAVN] (far) ønsker referat."),
+        ("Kontaktlærer I. Nes bruker skolens telefon.", "Kontaktlærer [NAVN] [NAVN] bruker skolens telefon."),
+        # the same small words as Norwegian words stay
+        ("Vi skal se de andre i morgen, da er alle der.", "Vi skal se de andre i morgen, da er alle der."),
+        ("Bror (far) kom ikke.", "Bror (far) kom ikke."),
+    ],
+)
+def test_names_with_particles_roles_and_initials(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("E-post haider.rasul82 at eksempel dot no.", "E-post [E-POST]."),
+        ("Skriv til mona_s at eksempel.no i dag.", "Skriv til [E-POST] i dag."),
+        # "at" is a Norwegian word
+        ("Hun sa at eksempel.no var nede.", "Hun sa at eksempel.no var nede."),
+        ("Mor sa at han dot ikke var der.", "Mor sa at han dot ikke var der."),
+    ],
+)
+def test_an_email_written_with_at_and_dot(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Born bur no hjå far på Lundgard, Fluberg.", "Born bur no hjå far på [ADRESSE]."),
+        ("Mor bor på Nyhus, Løten nå.", "Mor bor på [ADRESSE] nå."),
+        # a meeting place, and a list of places, stay
+        ("Vi møttes på Kremmerhuset, Hamar.", "Vi møttes på Kremmerhuset, Hamar."),
+        ("De bor på Hamar, Elverum og Løten.", "De bor på Hamar, Elverum og Løten."),
+    ],
+)
+def test_a_farm_and_a_village_where_someone_lives(text, expected):
+    assert out(text) == expected

@@ -121,7 +121,7 @@ PHONE_NO_PREFIXED_RE = re.compile(
 )
 # eight digits in an odd grouping of spaces ("41 2345 67", "4 1 2 3 4 5 6 7"): a Norwegian
 # number starts with 2-9; a longer run of digit groups is no phone
-PHONE_ODD_RE = re.compile(r"(?<![\d+.,\-/])(?<!\d )[2-9](?: ?\d){7}(?!\d)(?! \d)")
+PHONE_ODD_RE = re.compile(r"[2-9](?<![\d+.,\-/][2-9])(?<!\d [2-9])(?: ?\d){7}(?!\d)(?! \d)")
 # a case, archive or reference number: "Ref: 12345678", "saksnr. 2025 1234", "org.nr. 974589095"
 _REFERENCE_BEFORE = re.compile(
     r"(?i:(?<![^\W\d_])(?:ref|refnr|referanse|referansenr|referansenummer|sak|saksnr|saksnummer|sak[ \t]nr"
@@ -139,6 +139,13 @@ PHONE_LABEL_RE = re.compile(
 # the top-level domain may run into digits ("ola@eksempel.no41234567"), never into letters; an
 # address written to fool a robot goes too ("mona.sand [at] eksempel punktum no", "alfakrøll")
 _EMAIL_DOT = r"(?:\.|[ \t]+(?:punktum|dot|prikk)[ \t]+)"
+# "ola.nordmann82 at eksempel dot no": a bare "at" only after a local part with a dot, a digit
+# or an underscore ("sa at skolen.no" is a sentence)
+EMAIL_AT_RE = re.compile(
+    r"(?<![\w.+\-])(?=[\w+\-]*[._\d])[\w.+\-]+[ \t]+at[ \t]+"
+    rf"[\w\-]+(?:{_EMAIL_DOT}[\w\-]+)*{_EMAIL_DOT}[^\W\d_]{{2,}}(?![^\W\d])",
+    re.IGNORECASE,
+)
 EMAIL_RE = re.compile(
     r"(?<![\w.+\-])[\w.+\-]+(?:@|[ \t]?\((?:at|a)\)[ \t]?|[ \t]?\[(?:at|a)\][ \t]?|[ \t]@[ \t]"
     r"|[ \t]+(?:alfakrøll|krøllalfa)[ \t]+)"
@@ -184,6 +191,11 @@ LOWER_STREET_RE = re.compile(
 FARM_RE = re.compile(
     rf"(?<![\w])(?P<street>{_QUALIFIER}[A-ZÆØÅ][\wæøåé'\-]*(?:[ \t]+[A-ZÆØÅ][\wæøåé'\-]*)?)[ \t]+(?:gard|gård)(?!\w)"
     rf"(?:[ \t]+(?:nr\.?[ \t]*)?\d{{1,4}}(?!\d))?{_POSTPLACE}"
+)
+# "bur hjå far på Lundgard, Fluberg": a farm or a house named after "på", then a comma and a
+# known place (a village, a town): the place where a family lives
+FARM_PLACE_RE = re.compile(
+    r"på(?<![^\W\d_]på)[ \t]+(?P<value>[A-ZÆØÅ][\wæøåé'\-]+[ \t]*,[ \t]*(?P<place>[A-ZÆØÅ][\wæøåé\-]+))"
 )
 POSTBOX_RE = re.compile(
     r"(?<![\w])(?:[Pp]ostboks|[Pp]ostb\.|[Pp]b\.?|P\.?[ \t]?O\.?[ \t]?[Bb]ox)[ \t]*\d{1,5}(?!\d)"
@@ -439,6 +451,16 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
     if "(at)" in low or "[at]" in low or "alfakrøll" in low or "krøllalfa" in low:
         for m in EMAIL_RE.finditer(text):
             spans.add(m.start(), m.end(), "email", "email")
+    if " at " in low:  # "haider.rasul82 at eksempel dot no"
+        at = low.find(" at ")
+        while at != -1:
+            begin = max(low.rfind(" ", 0, at), low.rfind("\n", 0, at)) + 1
+            local = low[begin:at]
+            if local and ("." in local or "_" in local or any(c.isdigit() for c in local)):
+                m = EMAIL_AT_RE.match(text, begin)
+                if m:
+                    spans.add(m.start(), m.end(), "email", "email")
+            at = low.find(" at ", at + 4)
     if any(c in text for c in "0123456789"):
         for m in NATIONAL_ID_RE.finditer(text):
             digits = re.sub(r"\D", "", m.group())
@@ -540,6 +562,18 @@ def _lower_street(word: str, vocab: Vocab) -> bool:
 
 
 def _find_farms(text: str, low: str, spans: Spans) -> None:
+    if "på " in low:
+        lists = shipped_lists()
+        for m in FARM_PLACE_RE.finditer(text):
+            p = m.start()
+            before = low[max(0, p - 40) : p]
+            if not any(key in before for key in _LIVES_KEYS):
+                continue  # "møttes på Kremmerhuset, Hamar" is a meeting place
+            farm = WORD_RE.findall(m.group("value"))[0].lower()
+            place = m.group("place").lower()
+            # the place is a known one and the name before it is neither a place nor a word
+            if place in lists.proper and farm not in lists.proper and farm not in lists.words:
+                spans.add(m.start("value"), m.end("value"), "address", "farm")
     if "gard" not in low and "gård" not in low:
         return
     for p in _keyword_hits(low, ("gard", "gård")):

@@ -263,6 +263,17 @@ class Scanner:
         look.update(i + 1 for i, low in enumerate(lows) if low in triggers or low in _ABBR_TRIGGERS)
         # "heter visstnok Ronny", "prata med per"
         look.update(i + 2 for i, low in enumerate(lows) if low in name_triggers or low in TALK_VERBS)
+        for m in _PREFIXED_NAME_RE.finditer(text):  # "Mahmoud al-Khatib", "Familien el-Amin"
+            i = bisect_left(ends, m.start()) if m.start() else n
+            # the word holding the hyphen starts with a lower-case particle
+            if (
+                i < n
+                and starts[i] < m.start() < ends[i]
+                and words[i][0].islower()
+                and lows[i].split(text[m.start()], 1)[0] in _NAME_PREFIXES
+                and not self.is_blocked(i)
+            ):
+                self.set_name(i, "capitalised")
         look.discard(n)
         look.discard(n + 1)
         for i in sorted(look):
@@ -313,9 +324,10 @@ class Scanner:
                     and not self.in_vocab(low)
                 ):
                     self.set_name(i, "repeated")
-        # particles between two names: "Omar bin Ali", "Lotte van der Berg"
+        # particles between two names: "Omar bin Ali", "Lotte van der Berg"; before a name, the
+        # particles that are no Norwegian words: "Familien van der Berg"
         for i in range(1, n - 1):
-            if state[i] == 0 and lows[i] in _PARTICLES and state[i - 1] == _NAME:
+            if state[i] == 0 and lows[i] in _PARTICLES and (state[i - 1] == _NAME or lows[i] in _LEADING_PARTICLES):
                 j = i
                 while j < n and lows[j] in _PARTICLES and state[j] == 0 and text[ends[j - 1] : starts[j]] == " ":
                     j += 1
@@ -432,7 +444,7 @@ class Scanner:
         if self._names_institution(i):
             self.state[i] = _NEVER  # "Lyngstad skole", "Vang barnehage", "Løten IL": a place
             return
-        if not listed and self._place_context(i):
+        if not listed and (self._place_context(i) or self._beside_a_place(i)):
             self.state[i] = _NEVER  # "ferie i Sjusjøen", "flyttet til Kirkenær": a place
             return
         at_start = self.sentence_start(self.starts[i])
@@ -441,14 +453,11 @@ class Scanner:
                 self.set_name(i, "name_list")
                 return
             if ordinary or noun:
-                if (
-                    not noun
-                    and i
-                    and self.state[i - 1] == _NAME
-                    and self.text[self.ends[i - 1] : self.starts[i]] == " "
-                    and low not in FUNCTION_WORDS
+                if not noun and low not in FUNCTION_WORDS and (
+                    (i and self.state[i - 1] == _NAME and self.text[self.ends[i - 1] : self.starts[i]] == " ")
+                    or self._after_initial(i)
                 ):
-                    self.set_name(i, "adjacent")  # a surname that is a word too: "Emma Sofie Dal"
+                    self.set_name(i, "adjacent")  # a surname that is a word too: "Emma Sofie Dal", "I. Nes"
                 elif not noun and not self.hand_ordinary(low):
                     # a word of the large lexicon only, capitalised inside a sentence: a surname
                     # that is a word too ("Vi ringte Fossen") when someone is talked to, and
@@ -534,6 +543,30 @@ class Scanner:
             and self.lows[i - 2] in _MOTION_VERBS
             and self.text[self.ends[i - 2] : self.starts[i - 1]] == " "
         )
+
+    def _role_in_brackets(self, i: int) -> bool:
+        role = _ROLE_AFTER_RE.match(self.text, self.ends[i])
+        return role is not None and role.group(1).lower() in ROLE_TRIGGERS
+
+    def _after_initial(self, i: int) -> bool:
+        """The word follows an initial already replaced: "Kontaktlærer I. Nes"."""
+        return (
+            i > 0
+            and len(self.words[i - 1]) == 1
+            and self.words[i - 1].isupper()
+            and self.text[self.ends[i - 1] : self.starts[i]] == ". "
+            and self.is_blocked(i - 1)
+        )
+
+    def _beside_a_place(self, i: int) -> bool:
+        """The word is listed with a place: "frå Hov og Fluberg", "Hamar, Fluberg og Odnes"."""
+        if i < 2 or self.lows[i - 1] not in ("og", "eller") or self.state[i - 2] == _NAME:
+            return False
+        text = self.text
+        if text[self.ends[i - 2] : self.starts[i - 1]] != " " or text[self.ends[i - 1] : self.starts[i]] != " ":
+            return False
+        before = self.lows[i - 2]
+        return self.words[i - 2][0].isupper() and before in self.lists.proper and not self.listed(before)
 
     def _names_institution(self, i: int) -> bool:
         """The word names a school, kindergarten, club or church before the lower-case word
@@ -627,8 +660,9 @@ class Scanner:
             and not self.heading_line(starts[i])
         ):
             return True  # a short surname that is a word too: "Emma Sofie Dal", "Jonas Nes"
-        if weak and low in self.lists.given:
-            # "Storm (5) slo …"; at the start of a line "Liv er en blid jente", "Vår har …"
+        if weak and low in self.lists.given and low not in ROLE_TRIGGERS:
+            # "Storm (5) slo …"; at the start of a line "Liv er en blid jente", "Vår har …";
+            # a kinship word that is a name too is the kin ("Bror går på ungdomsskolen")
             if _AGE_AFTER.match(text, ends[i]):
                 return True
             if i + 2 < n and self.lows[i + 1] in ("og", "eller") and state[i + 2] == _NAME:
@@ -644,6 +678,22 @@ class Scanner:
             return False
         if i and state[i - 1] == _NAME and _GAP_NAME.fullmatch(text, ends[i - 1], starts[i]):
             return True
+        if (weak or listed) and low not in ROLE_TRIGGERS and (
+            "(" in text[ends[i] : ends[i] + 40] or (i and len(self.words[i - 1]) == 1)
+        ):
+            if self._role_in_brackets(i):
+                return True  # "Tiril (eleven)"
+            if (
+                i + 1 < n
+                and self.words[i + 1][0].isupper()
+                and text[ends[i] : starts[i + 1]] == " "
+                and not self.in_vocab(self.lows[i + 1])
+                and self._role_in_brackets(i + 1)
+            ):
+                self.set_name(i + 1, "adjacent")
+                return True  # "Per Nes (far) ønsker …"
+            if self._after_initial(i):
+                return True
         # an initial between: "Ola K. Nordmann"
         if (
             i >= 2
@@ -664,6 +714,7 @@ class Scanner:
                 gap in (" ", "-", ", ")
                 and (weak or self.sentence_start(starts[i]))
                 and (listed or surname_like or gap == ", ")
+                and (listed or gap != ", " or not self.ordinary(low))  # not "Eldste, Rojin Baran"
             ):
                 return True
         if weak and i + 1 < n and low not in FUNCTION_WORDS:
@@ -671,8 +722,8 @@ class Scanner:
             # "Zyrafa og Ola …"
             if nxt in ("og", "eller") and i + 2 < n and state[i + 2] == _NAME:
                 return True
-            # "Zyrafa sa at …", "Per kom …"
-            if nxt in HUMAN_VERBS and text[ends[i] : starts[i + 1]] == " ":
+            # "Zyrafa sa at …", "Per kom …"; not "Bror sa at …"
+            if nxt in HUMAN_VERBS and text[ends[i] : starts[i + 1]] == " " and low not in ROLE_TRIGGERS:
                 return True
             # "Zyrafa har vondt …": an unknown short word that is no ordinary word and has no
             # noun ending, before an auxiliary verb
@@ -696,6 +747,12 @@ _AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS
 # shortened titles and sign-offs written with a full stop: "dr. Berg", "Sign. EH"
 _ABBR_TRIGGERS = {"dr": "role", "doktor": "role", "prof": "role", "hr": "role", "sign": "name"}
 # the small words inside a name, taken only between two names
+_LEADING_PARTICLES = _words("van von bin ibn bint binti al el dos das della ter ten zu")
+# a surname with a particle joined by a hyphen or an apostrophe: "al-Khatib", "el-Amin", "d'Souza"
+_PREFIXED_NAME_RE = re.compile(r"[-'’](?=[A-ZÆØÅ])")
+_NAME_PREFIXES = _words("al el ul ad ar as at az an ash bin ibn abu abd bint d o mc van von di de da")
+# a role in brackets after a name: "Per Nes (far)", "Kari (helsesykepleier)"
+_ROLE_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([^\W\d_]+)[ \t]*[),]")
 _PARTICLES = _words("bin ibn bint binti van von der den de al el da di du dos das del della la le ter ten zu af")
 # the lower-case word for an institution after its name: "Lyngstad skole", "Vang barnehage"
 _INSTITUTION_NOUNS = _words(
@@ -768,10 +825,8 @@ DASH_SIGNATURE_RE = re.compile(
     r"[–—-](?<![^\s][–—-])[ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ]\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
 )
 # one initial after a kinship or role word, "til" between or not: "Mor til A. ringte", "eleven K."
-_ROLE_INITIAL_RE = re.compile(
-    r"(?<![^\W\d_])(?i:" + "|".join(sorted(ROLE_TRIGGERS, key=len, reverse=True)) + r")(?:[ ]til)?[ ]"
-    r"(?P<i>[A-ZÆØÅ]\.)(?![\w.])(?![ ][A-ZÆØÅ]\.)"
-)
+_LONE_INITIAL_RE = re.compile(r"[A-ZÆØÅ](?<= [A-ZÆØÅ])\.(?![\w.])(?! [A-ZÆØÅ]\.)")
+_WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+)(?: (til))? \Z")
 _NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE", "EG", "AD", "BC", "PC", "DS"})
 
 
@@ -798,7 +853,10 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
             if letters not in _NOT_INITIALS and letters.lower() not in singles:
                 found.append((m.start("sig"), m.end("sig")))
     if "." in text:
-        found += [(m.start("i"), m.end("i")) for m in _ROLE_INITIAL_RE.finditer(text)]
+        for m in _LONE_INITIAL_RE.finditer(text):
+            before = _WORDS_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            if before and before.group(1).lower() in ROLE_TRIGGERS:
+                found.append((m.start(), m.end()))
     found.sort()
     return [span for k, span in enumerate(found) if not k or span[0] >= found[k - 1][1]]
 
