@@ -437,11 +437,14 @@ def rank_measures(
             continue
         score, s = _measure(m, need, idf, closest, own, services, coordination)
         scored.append((score, i, s))
-    # meeting the guardians is one step: only the best-fitting of the own service's measures with
-    # the guardians is lifted for it, the others keep their own fit
-    candidates = [(score, i) for score, i, s in scored if _with_guardians(cat.measures[i], need, closest, own)]
+    # meeting the guardians is one step: only one of the own service's measures with the guardians
+    # is lifted for it, the others keep their own fit. The ordinary cooperation every family has
+    # (a universal one: hjem-skolesamarbeid, foreldresamtaler om barnets utvikling) before one for
+    # a group at risk (foreldresamtaler for families with a high level of conflict), then the fit
+    candidates = [("universal" not in {tr.value for tr in cat.measures[i].tiers}, -score, i) for score, i, s in scored
+                  if _with_guardians(cat.measures[i], need, closest, own)]
     if candidates:
-        best = min(candidates, key=lambda x: (-x[0], x[1]))[1]
+        best = min(candidates)[2]
         for n, (_, i, _) in enumerate(scored):
             if i == best:
                 score, s = _measure(cat.measures[i], need, idf, closest, own, services, coordination, guardians=True)

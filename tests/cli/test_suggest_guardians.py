@@ -1,8 +1,8 @@
 """BTI level 1 begins by meeting the guardians (domain/BTI.md, "Level 1", step 1): the own
 service's cooperation with them (`with_guardians = true` in the catalogue) meets any concern at
-levels 1–2, once per list, never for violence or abuse (the guardians are not told first) and
-never for another service. Run through `bti suggest --format json` on a copy of the rules fixture
-with two such measures of the school added."""
+levels 1–2, once per list (the ordinary cooperation before one for a group at risk), never for
+violence or abuse (the guardians are not told first) and never for another service. Run through
+`bti suggest --format json` on a copy of the rules fixture with such measures of the school added."""
 
 from __future__ import annotations
 
@@ -14,6 +14,20 @@ import pytest
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "suggest.toml"
 
 EXTRA = '''
+[[measures]]
+id = "foreldresamtaler-konflikt"
+name = "Foreldresamtaler ved høyt konfliktnivå"
+description = "Fiktivt tiltak."
+tiers = ["selective"]
+service = "skole"
+age_min = 6
+age_max = 12
+audience = ["guardians"]
+with_guardians = true
+areas = ["parenting-interaction"]
+status = "active"
+source = { file = "test.txt", section = "1" }
+
 [[measures]]
 id = "foreldresamtaler"
 name = "Foreldresamtaler"
@@ -64,7 +78,9 @@ def lifted(rows):
 @pytest.mark.parametrize("level", ["1", "2"])
 def test_once_per_list_and_among_the_measures_that_meet_the_concern(cli, data, level):
     rows = measures(cli, data, "--level", level, "--age", "8", "--arena", "school", "--area", "learning")
-    assert lifted(rows) == ["foreldresamtaler"]  # the first of two equal ones, in the catalogue's order
+    # the ordinary (universal) talks before those for a group at risk, though the selective tier
+    # fits the level better; of two equal ones the first in the catalogue's order
+    assert lifted(rows) == ["foreldresamtaler"]
     row = next(r for r in rows if r["id"] == "foreldresamtaler")
     assert "working with the guardians, where BTI begins" in row["reasons"]
     first_unmatched = next(i for i, r in enumerate(rows) if "area:none" in r["reason_codes"]
