@@ -41,11 +41,13 @@ SUBJECTS = ("pregnant", "child", "youth", "family")
 # selective measures of the own service, level 2 selective measures with other services, level 3
 # indicated and coordinated measures. Never 0: a poorer tier is demoted, not dropped. Level 2 is
 # level 1 with one or two other services added, and the own service's level-1 measures go on: a
-# universal measure fits level 2 as well as it fits level 1, never worse.
+# universal measure fits level 2 as well as it fits level 1, never worse. An indicated measure fits
+# level 2 as a selective one fits level 3 (0.7): the neighbouring, more intensive tier (BTI.md's
+# mapping puts indicated and barnevern measures at level 3).
 TIER_FIT: dict[int, dict[str, float]] = {
     0: {"universal": 1.0, "selective": 0.7, "indicated": 0.2},
     1: {"universal": 0.6, "selective": 1.0, "indicated": 0.35},
-    2: {"universal": 0.6, "selective": 1.0, "indicated": 0.8},
+    2: {"universal": 0.6, "selective": 1.0, "indicated": 0.7},
     3: {"universal": 0.15, "selective": 0.7, "indicated": 1.0},
 }
 # points per dimension (the maximum a suggestion can earn on it)
