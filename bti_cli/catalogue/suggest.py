@@ -170,6 +170,8 @@ class Suggestion:
         return row
 
 
+# how the plans name each tier in their section headings (Søndre Land spells «SELKTERTE» once)
+_TIER_WORDS = {"universal": ("univers",), "selective": ("selekt", "selkt"), "indicated": ("indik", "indis")}
 _SEED_FILE = re.compile(r"\s*\([^()]*\.txt[^()]*\)")
 
 
@@ -193,12 +195,18 @@ class _Reasons:
     def note(self, text: str, *, miss: bool = False) -> None:
         (self._miss if miss else self._fit).append(text)
 
-    def source(self, source: Any) -> None:
+    def source(self, source: Any, tier: str | None = None) -> None:
         """The plan's section (or the guidance or act) the suggestion stands on."""
-        # the first place named is enough for a reason (`bti measures show` gives them all), without
-        # the seed files' names or the guidance's own wording after a colon
+        # one place is enough for a reason (`bti measures show` gives them all): the section of the
+        # tier the reason names when the plan lists the measure under several, else the first;
+        # without the seed files' names or the guidance's own wording after a colon
         if source.basis.value == "plan":
-            where = _SEED_FILE.sub("", source.section.split(";")[0]).strip()
+            parts = [p.strip() for p in source.section.split(";")]
+            stems = _TIER_WORDS.get(tier or "", ())
+            where = next((p for p in parts if any(w in p.casefold() for w in stems)), parts[0])
+            if "›" not in where and "›" in parts[0]:  # "Tiltak › Universelle tiltak; Selektive tiltak"
+                where = f"{parts[0].rsplit('›', 1)[0].strip()} › {where}"
+            where = _SEED_FILE.sub("", where).strip()
             self._source.append(t("process.reason_source_plan", source=where))
         elif source.ref:
             self._source.append(t("process.reason_source", source=source.ref.split(";")[0].split(":")[0].strip()))
@@ -393,7 +401,7 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
               miss=True)
     if with_guardians:
         r.add(GUARDIANS_POINTS[level], "with-guardians", t("process.reason_with_guardians"))
-    r.source(m.source)
+    r.source(m.source, best_tier)
     return r.score, Suggestion(
         "measure", m.id, m.name, round(r.score), tuple(r.codes), r.texts,
         {"service": m.service, "service_name": services.get(m.service, m.service),

@@ -52,3 +52,13 @@ def test_guidance_source_is_short(cli):
     anonymous = next(r for r in found if r["id"] == "anonym-drofting-barnevern")
     assert anonymous["reasons"][-1].startswith("source: ")
     assert ":" not in anonymous["reasons"][-1][len("source: "):]
+
+
+def test_source_is_the_section_of_the_tier_the_reason_names(cli):
+    # Elverum's Råd og veiledning (barnevern) stands in all three tiers of the plan's tables
+    found = json.loads(cli("suggest", "-m", "elverum", "--level", "2", "--age", "5", "--subject", "child",
+                           "--area", "parenting-interaction", "--arena", "kindergarten", "--kind", "measure",
+                           "--format", "json", "--lang", "en").stdout)
+    row = next(r for r in found if r["id"] == "rad-og-veiledning-barnevern")
+    assert row["reasons"][0] == "a selective measure fits level 2"
+    assert row["reasons"][-1] == "source: the plan, Tiltak › Selektive tiltak"
