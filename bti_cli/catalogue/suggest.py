@@ -341,6 +341,9 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
                 r.codes.append(f"area:{a}")
             if broad:
                 r.note(t("process.reason_area_broad", count=len(m.areas)), miss=True)
+            missed = [a for a in need.areas if a not in hits]
+            if missed:
+                r.note(t("process.reason_area_partial", area=_areas_text(missed)), miss=True)
         else:
             r.add(0, "area:none", t("process.reason_area_none"), miss=True)
     if level == 3 and m.coordination:

@@ -62,3 +62,15 @@ def test_source_is_the_section_of_the_tier_the_reason_names(cli):
     row = next(r for r in found if r["id"] == "rad-og-veiledning-barnevern")
     assert row["reasons"][0] == "a selective measure fits level 2"
     assert row["reasons"][-1] == "source: the plan, Tiltak › Selektive tiltak"
+
+
+@pytest.mark.parametrize("lang, missing", [("en", "does not cover Social inclusion and leisure"),
+                                           ("nb", "gjelder ikke Sosial inkludering og fritid"),
+                                           ("nn", "gjeld ikkje Sosial inkludering og fritid")])
+def test_a_concern_area_the_measure_does_not_cover_is_said(cli, lang, missing):
+    found = rows(cli, lang, "--level", "1", "--age", "9", "--subject", "child", "--arena", "school",
+                 "--area", "learning", "--area", "social-inclusion-leisure", "--kind", "measure")
+    row = next(r for r in found if r["id"] == "spesialpedagogikk-barneskole")  # tagged learning only
+    assert missing in row["reasons"]
+    both = next(r for r in found if r["id"] == "kartlegging-og-identifisering-barneskole")  # tagged with both
+    assert not any(x.startswith(missing.split(" S")[0]) for x in both["reasons"])
