@@ -315,3 +315,22 @@ def test_rough_edges_of_choices_dates_and_optional_prompts():
     assert "kan stå tomt" not in prompter._hint(spec("measures"))
     assert "+14" not in prompter._hint(spec("date", past=True))
     assert "-3" not in prompter._hint(spec("date", future=True))
+
+
+def test_every_hint_says_what_enter_does_once():
+    """What may be typed, then what Enter does: the default ("Enter: ja"), the prompt's own words
+    ("Enter: godta"), or "kan stå tomt"; never both, never a default of nothing ("standard: -"),
+    never a range of one ("1–1")."""
+    prompter = RichPrompter(check_answers=False)
+    assert prompter._hint(spec("yes-no", default=True)) == "j/n, Enter: ja"
+    assert prompter._hint(spec("yes-no")) == "j/n"
+    assert prompter._hint(spec("integer", minimum=0, maximum=23, default=8)) == "0–23, Enter: 8"
+    owners = spec("integer", minimum=1, maximum=1, required=False, empty_hint="Enter: godta")
+    assert prompter._hint(owners) == "1, Enter: godta"
+    assert prompter._hint(spec("integer", minimum=1, maximum=3, required=False, empty_hint="Enter: godta")) == (
+        "1–3, Enter: godta")
+    for empty in ([], "", None):
+        hint = prompter._hint(spec("measures", required=False, default=empty))
+        assert hint == "nummer eller id, skilt med komma, kan stå tomt", hint
+    assert "kan stå tomt" not in prompter._hint(spec("text", required=False, default="Enige."))
+    assert prompter._hint(spec("text", required=False, default="Enige.")) == "Enter: Enige."

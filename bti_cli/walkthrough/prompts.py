@@ -501,6 +501,8 @@ class RichPrompter:
             self.show(t("process.more_choices", count=len(spec.choices) - self.show_choices), style="dim")
 
     def _hint(self, spec: PromptSpec) -> str:
+        """What may be typed, then what Enter does: "[j/n, Enter: ja]", "[1–15, Enter: videre]",
+        "[kan stå tomt]". Nothing about Enter when an answer is needed (Enter then says so)."""
         kind = spec.kind
         if kind == "yes-no":
             hint = t("process.hint_yes_no")
@@ -511,19 +513,22 @@ class RichPrompter:
         elif kind in ("multi-choice", "measures"):
             hint = t("process.hint_multi")
         elif kind == "integer":
-            hint = t("process.hint_integer", lo=spec.minimum, hi=spec.maximum)
+            hint = (t("process.hint_integer", lo=spec.minimum, hi=spec.maximum) if spec.minimum != spec.maximum
+                    else t("process.hint_integer_single", value=spec.minimum))
             if spec.unborn:
                 hint += " " + t("process.hint_unborn")
         else:
             hint = ""
-        default = spec.default
-        # Enter takes the default when there is one: "kan stå tomt" only when Enter leaves it empty
-        if not spec.required and spec.kind != "consent" and (default is None or default == ""):
-            empty = spec.empty_hint or t("process.hint_optional")
-            hint = f"{hint}, {empty}" if hint else empty
-        if default is not None and default != "":
-            shown = shown_value(spec, default)
-            hint = f"{hint}, {t('process.default', value=shown)}" if hint else t("process.default", value=shown)
+        default = None if is_empty(spec.default) else spec.default
+        enter = None
+        if default is not None and spec.kind != "consent":
+            enter = t("process.default", value=shown_value(spec, default))
+        elif not spec.required and spec.kind != "consent":
+            # an optional answer: what Enter does when the prompt says it ("Enter: videre"), else
+            # that it may be left empty
+            enter = spec.empty_hint or t("process.hint_optional")
+        if enter:
+            hint = f"{hint}, {enter}" if hint else enter
         return hint
 
     def ask(self, spec: PromptSpec) -> Any:
@@ -661,7 +666,8 @@ class RichPrompter:
             else:
                 self.show_numbered(owners_lines(spec, current))
                 pick = PromptSpec(spec.step, f"{spec.question}.number", "integer", t("process.owners_change"),
-                                  required=False, minimum=1, maximum=len(spec.choices), safety=spec.safety,
+                                  required=False, empty_hint=t("process.owners_enter"),
+                                  minimum=1, maximum=len(spec.choices), safety=spec.safety,
                                   today=spec.today)
                 number = self.ask(pick)
                 if number is None:

@@ -815,29 +815,62 @@ class Session:
     # ---- building prompts
 
     def place(self, action, pos) -> str | None:
-        """"Nivå 1 · 3 av 8": the question's number among the questions of this part that apply
-        with the answers so far (the count may grow or shrink as answers open or close questions).
-        The numbers are those of "Sjekk svarene": the safety question, which that list and `<`
-        leave out (it is changed with `!` at any question), has no number either."""
+        """"Nivå 1 · spørsmål 3 av 8": the question's number among the questions of this part
+        that apply with the answers so far. The total is shown only once it can no longer change:
+        while a question still to come, its step or the part's decision depends on an answer not
+        given yet, it says "Nivå 1 · spørsmål 3" (a total that grows or shrinks as answers open
+        or close questions reads as a promise broken). The numbers are those of "Sjekk svarene":
+        the safety question, which that list and `<` leave out (it is changed with `!` at any
+        question), has no number either."""
         from bti_cli.walkthrough import process as engine
 
         env = engine.environment(self.proc, pos)
-        keys: list[tuple[str, str]] = []
         steps = engine._segment_steps(self.proc, pos)
         if all(step.id != action.step.id for step in steps):
             # the first question of a part not begun yet (an evaluation): that part's steps
             steps = self.proc.phase_steps(action.level, action.step.phase)
-        for step in steps:
-            if step.id == engine.SAFETY_STEP or not engine.holds(step.when, env):
-                continue
-            keys.extend((step.id, q.id) for q in step.questions
-                        if (step.id, q.id) in pos.answered or engine.holds(q.when, env))
-            if step.decisions and any(engine.holds(d.when, env) for d in step.decisions):
+        steps = [step for step in steps if step.id != engine.SAFETY_STEP]
+        # the answers that may still come in this part: a condition that reads one of them may
+        # change. An unanswered question whose condition is settled and false never comes (the
+        # reason nobody talked with the child, once someone did), so it is left out, until no
+        # more can be left out.
+        unanswered = [(step, q) for step in steps for q in step.questions if (step.id, q.id) not in pos.answered]
+        ahead = {q.id for _, q in unanswered}
+
+        def settled(condition: str | None) -> bool:
+            return not condition or not (engine.condition_names(condition) & ahead)
+
+        while True:
+            never = {q.id for step, q in unanswered if q.id in ahead and any(
+                c and settled(c) and not engine.holds(c, env) for c in (step.when, q.when))}
+            if not never:
                 break
+            ahead -= never
+
+        keys: list[tuple[str, str]] = []
+        certain = True
+        for step in steps:
+            certain = certain and settled(step.when)
+            if not engine.holds(step.when, env):
+                continue
+            for q in step.questions:
+                if (step.id, q.id) in pos.answered:
+                    keys.append((step.id, q.id))
+                    continue
+                certain = certain and settled(q.when)
+                if engine.holds(q.when, env):
+                    keys.append((step.id, q.id))
+            if step.decisions:
+                certain = certain and all(settled(d.when) for d in step.decisions)
+                if any(engine.holds(d.when, env) for d in step.decisions):
+                    break
         key = (action.step.id, action.question.id)
         if key not in keys:
             return None
-        return _place_text(action.level, keys.index(key) + 1, len(keys))
+        number = keys.index(key) + 1
+        if certain:
+            return t("walk.place", level=action.level, number=number, total=len(keys))
+        return t("walk.place_open", level=action.level, number=number)
 
     def default(self, raw: Any) -> Any:
         if not isinstance(raw, str):
@@ -1098,10 +1131,6 @@ def _audience(question: Any) -> str | None:
     if question.kind != "text":
         return None
     return t("walk.for_family") if question.for_family else t("walk.for_log")
-
-
-def _place_text(level: int, number: int, total: int) -> str:
-    return t("walk.place", level=level, number=number, total=total)
 
 
 def _shown(spec: PromptSpec, value: Any) -> str:

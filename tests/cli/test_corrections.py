@@ -198,7 +198,7 @@ def test_each_question_shows_its_place_and_question_mark_explains_it(cli, cases_
     result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "Nivå 0 · 1 av " in out and "Nivå 0 · 5 av " in out and "Nivå 1 · 1 av " in out
+    assert "Nivå 0 · spørsmål 1\n" in out and "Nivå 0 · spørsmål 5" in out and "Nivå 1 · spørsmål 1" in out
     # "?" at the age question: what it is for and which answers it takes; then asked again
     assert "Svar med et helt tall fra 0 til 23." in out
     assert "«<» går tilbake" in out
@@ -273,3 +273,31 @@ def test_bti_alone_prints_the_help_and_exits_zero(cli):
     assert result.exit_code == 0, result.stderr
     assert "bti start" in result.stdout or "start" in result.stdout
     assert cli("--lang", "en").exit_code == 0
+
+
+def _places(out: str, level: int) -> list[tuple[int, int | None]]:
+    """(number, total or None) of each "Nivå N · spørsmål …" line of `level`, in order."""
+    return [(int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+            for m in re.finditer(rf"^Nivå {level} · spørsmål (\d+)(?: av (\d+))?$", out, flags=re.M)]
+
+
+def test_the_place_shows_a_total_only_once_it_cannot_change(cli, cases_dir):
+    """"spørsmål 5" while later questions still depend on answers not given (who the concern is
+    about, the age, whether anyone talked with the child); "spørsmål 14 av 15" from the moment
+    the count is settled, and that total stays for the rest of the part."""
+    result = cli("start", "--data", FIXTURE, input="\n".join(LEVEL1) + "\n")
+    assert result.exit_code == 0, result.stderr
+    for level in (0, 1):
+        places = _places(result.stdout, level)
+        assert [n for n, _ in places] == list(range(1, len(places) + 1)), places  # no number skipped
+        totals = [total for _, total in places]
+        assert totals[0] is None  # the first question: the rest depends on answers to come
+        first = next(i for i, total in enumerate(totals) if total is not None)
+        assert all(total is None for total in totals[:first])
+        assert set(totals[first:]) == {len(places)}, places  # once shown, the total never moves
+
+
+def test_the_place_in_nynorsk_and_english(cli, cases_dir):
+    for lang, words in (("nn", "Nivå 0 · spørsmål 1\n"), ("en", "Level 0 · question 1\n")):
+        result = cli("start", "--data", FIXTURE, "--lang", lang, input="\n".join(LEVEL1[:3]) + "\n")
+        assert words in result.stdout, result.stdout[:400]

@@ -31,7 +31,7 @@ def test_pty_back_twice_and_change_an_answer(env, cases_dir):  # noqa: F811
     child.expect_exact("Skriv «<»")  # the welcome says how to go back
     _level0(child, areas_reply="<")  # at the areas question: back to the age …
     child.expect_exact("Barnets alder")
-    child.expect_exact("standard: 8")  # … with the answer as the default
+    child.expect_exact("Enter: 8")  # … with the answer as the default
     child.expect_exact("> ")
     child.sendline("<")  # … and once more, to the subject
     answer(child, "Hvem gjelder undringen?", "")  # Enter keeps it

@@ -168,7 +168,7 @@ def test_interactive_enter_keeps_the_defaults_and_a_number_changes_one(cli, case
     ]
     result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
-    assert "Enter godtar dette" in result.stdout
+    assert "Enter for å godta dem slik" in result.stdout and "[1–2, Enter: godta]" in result.stdout
     case = CASE_RE.search(result.stdout).group(0)
     by_id = {o["id"]: o for o in summary(cli, case)["measure_owners"]}
     assert by_id["lesekurs"]["owner"] == "kontaktlaerer"
