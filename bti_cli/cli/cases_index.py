@@ -4,7 +4,7 @@ so that `bti export` does not load the whole `cases` group)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -43,19 +43,35 @@ def _list_columns():
     ]
 
 
-def _pending_labels():
-    """The step a case waits at in plain words: the step's title from the process ("Meld til
-    barnevernet nå"), never a raw step id; a case at the safety gate says it is due at once."""
+def _pending_labels(rt: common.Runtime):
+    """The step a case waits at in plain words: the step's title from the process the case is
+    walked with (the municipality's own overrides included: the run's `--data` file, else the
+    shipped catalogue; the same process that found the step for the index), never a raw step
+    id; a case at the safety gate says it is due at once. `label(row, municipality)`."""
+    from bti_cli.caselog.summary import _context
     from bti_cli.i18n import pick
     from bti_cli.walkthrough.process import default_process
 
-    proc = default_process()
+    own: dict[str, Any] = {}
+    if rt.data is not None:
+        from bti_cli.errors import BtiError
+        from bti_cli.walkthrough.process import load_for
 
-    def label(row) -> str | None:
+        try:
+            loaded = rt.catalogue()  # the run's own catalogue: its process is the one its cases use
+            own[loaded.catalogue.municipality.slug] = load_for(loaded)
+        except (BtiError, OSError):
+            pass
+
+    def label(row, municipality: str | None = None) -> str | None:
         if row.get("notification_pending"):
             return t("export.what_notify")
         step_id = row.get("pending_step")
+        slug = municipality or row.get("municipality") or rt.municipality
+        proc = own.get(slug or "") or (_context(slug).process if slug else None) or default_process()
         step = proc.step(step_id) if step_id else None
+        if step is None and step_id:
+            step = default_process().step(step_id)
         if step is not None:
             return pick(step.title)
         from bti_cli.catalogue.names import readable
@@ -117,10 +133,10 @@ def cases_list(
 
                 err().print(t("export.none_found"), markup=False)
             else:
-                label = _pending_labels()
+                label = _pending_labels(rt)
                 names = case_names(rt)
                 for row, municipality in zip(rows, municipalities, strict=True):
-                    row["pending_label"] = label(row)
+                    row["pending_label"] = label(row, municipality)
                     row["created_day"] = (row["created"] or "")[:10]
                     row["status_label"] = t(f"export.status_{row['status']}")
                     row["arena_label"] = work_arena_label(row["arena"]) if row["arena"] else None

@@ -166,7 +166,7 @@ def choose_case(rt: common.Runtime) -> str | None:
         return None
     if rt.no_input:
         raise InputError(t("walk.resume_needs_case"), hint=t("walk.resume_list_hint"))
-    label = _pending_labels()
+    label = _pending_labels(rt)
     console = out()
     console.print(t("walk.resume_title"), style="bold", markup=False, highlight=False)
     lines = []

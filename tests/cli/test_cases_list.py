@@ -127,3 +127,24 @@ def test_progress_bar_only_on_a_terminal_after_a_second(monkeypatch):
             bar.bar.refresh()
         assert ("Oppdaterer" in buffer.getvalue()) is terminal
         bar.close()
+
+
+def test_the_waiting_step_is_named_by_the_process_the_case_was_walked_with(cli, cases_dir, tmp_path):
+    """A municipality that renames a step in its own data file ([[process.steps]]) sees its own
+    title where a case waits (`cases list`), as the walkthrough showed it, not the shipped one."""
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "walk.toml"
+    data = tmp_path / "own.toml"
+    data.write_text(fixture.read_text(encoding="utf-8") + (
+        '\n[[process.steps]]\nid = "l0-concrete"\n'
+        'title = { nb = "Beskriv det du ser", nn = "Skildre det du ser", en = "Describe what you see" }\n'),
+        encoding="utf-8")
+    answers = tmp_path / "part.toml"  # level 0's first step only: the case waits at l0-concrete
+    answers.write_text('[l0-concern]\nconcern_date = "today"\narena = "school"\nrole = "kontaktlærer"\n'
+                       'subject = "child"\nage = 9\nareas = ["learning"]\n[safety]\ndanger = false\n',
+                       encoding="utf-8")
+    cli("--data", str(data), "start", "--no-input", "--answers", str(answers))
+    result = cli("--data", str(data), "cases", "list", "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "Beskriv det du ser" in result.stdout and "Gjør undringen konkret" not in result.stdout
