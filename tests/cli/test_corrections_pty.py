@@ -86,20 +86,32 @@ def test_pty_check_your_answers_and_change_one(env, cases_dir):  # noqa: F811
     assert events[-1]["kind"] == "close"
 
 
+def _interrupt(child, case_id: str) -> None:
+    """Ctrl-C at the prompt just shown: the draft is saved (said with the case id and how to go
+    on) and bti exits 130. Waits for that output, not for a time: on a loaded machine the exit
+    (the case file and its index closed) may take long, so the waits are generous."""
+    child.sendintr()
+    child.expect_exact(f"Utkastet er lagret i sak {case_id}", timeout=90)
+    child.expect_exact(f"bti resume {case_id}", timeout=90)
+    child.expect(pexpect.EOF, timeout=90)
+    child.close()
+    assert child.exitstatus == 130
+
+
 def test_pty_resume_from_the_list_after_ctrl_c_and_discard(env, cases_dir):  # noqa: F811
     child = spawn(["start", "--data", FIXTURE], env)
+    child.timeout = 90  # a spawn on a loaded machine: every wait below is for output
     answer(child, "Hvilken dato oppsto undringen?", "")
     child.expect(r"Sak (BTI-\d{4}-[0-9A-Z]{5}) er opprettet")
     case_id = child.match.group(1)
     answer(child, "Hvor møter du barnet", "skole")
     child.expect_exact("Din rolle")
     child.expect_exact("> ")
-    child.sendintr()  # Ctrl-C
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    _interrupt(child, case_id)  # Ctrl-C
+    assert [e.get("question") for e in _events(cases_dir)] == ["concern_date", "arena"]
 
     child = spawn(["resume", "--data", FIXTURE], env)  # no id: the list of unfinished cases
+    child.timeout = 90
     child.expect_exact("Uferdige saker (nyeste først)")
     child.expect_exact(f"1  {case_id}")
     child.expect_exact("venter på: Undringen")  # the step's title (wrapped by the terminal)
@@ -108,19 +120,20 @@ def test_pty_resume_from_the_list_after_ctrl_c_and_discard(env, cases_dir):  # n
     answer(child, "Din rolle", "kontaktlærer")
     child.expect_exact("Hvem gjelder undringen?")
     child.expect_exact("> ")
-    child.sendintr()
-    child.expect(pexpect.EOF)
-    child.close()
+    _interrupt(child, case_id)
     roles = [e["value"] for e in _events(cases_dir) if e.get("question") == "role"]
     assert roles == ["kontaktlærer"]
 
     child = spawn(["cases", "discard", case_id, "--reason", "startet ved en feil", "--data", FIXTURE], env)
+    child.timeout = 90
     child.expect_exact(f"Sak {case_id} er forkastet")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     child = spawn(["resume"], env)
+    child.timeout = 90
     child.expect_exact("Ingen uferdige saker")
     child.expect(pexpect.EOF)
     child.close()
+    assert child.exitstatus == 0
     assert _events(cases_dir)[-1]["kind"] == "discard"
