@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import tempfile
 
 import pytest
@@ -16,6 +17,14 @@ _SESSION_DIR = tempfile.mkdtemp(prefix="bti-tests-")
 atexit.register(shutil.rmtree, _SESSION_DIR, True)
 for _name, _leaf in (("BTI_CASES_DIR", "cases"), ("BTI_CONFIG", "config.toml"), ("BTI_CACHE_DIR", "cache")):
     os.environ[_name] = os.path.join(_SESSION_DIR, _leaf)
+
+# A test run started in the background (a shell without job control: `pytest &`, CI runners)
+# inherits SIGINT ignored, and an ignored signal stays ignored across exec: every `bti` the
+# pty tests spawn would then ignore their Ctrl-C and hang until the test times out (the
+# "flaky under load" pty tests). With Python's own handler here, a spawned process starts with
+# SIGINT at its default, as it does from a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
