@@ -30,14 +30,15 @@ def _list_columns():
     from bti_cli.terminal.render import Column
 
     # on a narrow terminal the pending step goes first, then the day the case was created, then
-    # the arena, then the baton holder: the case, its status, level and next date always stay
+    # the arena: the case, its status, level, baton holder and next date always stay (when even
+    # they do not fit, each case is a short block of two or three lines, the holder in it)
     return [
         Column("case_id", t("export.col_case"), no_wrap=True, primary=True),
         Column("created_day", t("export.col_created"), no_wrap=True, drop_order=3),
         Column("status_label", t("export.col_status")),
         Column("level", t("export.col_level")),
         Column("arena_label", t("export.col_arena"), drop_order=2),
-        Column("baton_label", t("export.col_baton"), drop_order=1),
+        Column("baton_label", t("export.col_baton")),
         Column("next_due", t("export.col_next"), no_wrap=True),
         Column("pending_label", t("export.col_pending"), drop_order=4),
     ]

@@ -525,13 +525,15 @@ def due(
                           + (f" ({t('export.overdue')})" if item["overdue"] and not overdue else ""),
                           "baton_label": names(municipality.get(item["case_id"])).role(item["baton_holder_role"])}
                          for item in items]
+                # who holds the baton always stays (on a narrow terminal each item is a block);
+                # the days left (the date is there) and the level give way first
                 columns = [
                     Column("case_id", t("export.col_case"), no_wrap=True, primary=True),
                     Column("what_label", t("export.col_what")),
                     Column("due", t("export.col_due"), no_wrap=True),
-                    Column("days_left", t("export.col_days_left")),
-                    Column("level", t("export.col_level"), drop_order=2),
-                    Column("baton_label", t("export.col_baton"), drop_order=1),
+                    Column("days_left", t("export.col_days_left"), drop_order=2),
+                    Column("level", t("export.col_level"), drop_order=1),
+                    Column("baton_label", t("export.col_baton")),
                 ]
                 render(shown, columns, fmt, title=title)
                 deciding = {item["case_id"] for item in items if item["what"] == "decision"}

@@ -148,3 +148,21 @@ def test_the_waiting_step_is_named_by_the_process_the_case_was_walked_with(cli, 
     result = cli("--data", str(data), "cases", "list", "-f", "md")
     assert result.exit_code == 0, result.stderr
     assert "Beskriv det du ser" in result.stdout and "Gjør undringen konkret" not in result.stdout
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("command", [("cases", "list", "-f", "table"),
+                                     ("due", "--as-of", "2026-04-20", "--within", "30", "-f", "table")])
+def test_the_baton_holder_is_shown_at_every_width(cli, cases_dir, command, width):
+    """Who holds the baton is what a person reads a listing for: at 60 columns too (each case a
+    short block then), by name, never cut in a word; the holder is never the column let go."""
+    make_case(cases_dir, created="2026-02-01", decision="level:1", evaluation_date="2026-05-01",
+              baton_holder="kontaktlaerer")
+    make_case(cases_dir, created="2026-02-02", decision="level:1", evaluation_date="2026-05-02",
+              baton_holder="helsesykepleier-skolehelsetjenesten")  # the longest name: the one that made the column go
+    result = cli(*command, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    words = set(result.stdout.split())  # whole words: a name wraps between its words, never in one
+    assert {"Kontaktlærer", "Helsesykepleier", "(skolehelsetjenesten)"} <= words, result.stdout
+    assert all(len(line) <= width for line in result.stdout.splitlines()), result.stdout
+    assert "Stafettholder" in result.stdout
