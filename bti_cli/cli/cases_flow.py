@@ -130,7 +130,8 @@ def accept(
 def edit(
     ctx: typer.Context,
     case: CaseArg,
-    key: Annotated[str, typer.Argument(help=h("walk.arg_key"), metavar="STEP.QUESTION", show_default=False)],
+    key: Annotated[str | None, typer.Argument(help=h("walk.arg_key"), metavar=h("walk.mv_key"),
+                                              show_default=False)] = None,
     answers: Answers = None,
     municipality: common.Municipality = None,
     data: common.DataFile = None,

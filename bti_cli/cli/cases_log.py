@@ -193,6 +193,7 @@ def _display_rows(log: CaseLog, proc, rows: list[dict]) -> list[dict]:
             "level": event.level,
             "step": event.step,
             "step_label": row["step_label"],
+            "kind_label": t(f"caselog.k_{kind}") if step is None else None,
             "question": what or "",
             "answer": cell_text(answer),
             "role": names.role(event.actor_role) if event.actor_role else "",
@@ -202,12 +203,16 @@ def _display_rows(log: CaseLog, proc, rows: list[dict]) -> list[dict]:
 
 def _runs(rows: list[dict]) -> list[tuple[str, list[dict]]]:
     """Consecutive events of one step and level under one heading, in time order."""
+    from bti_cli.catalogue.names import readable
+
     runs: list[tuple[str, list[dict]]] = []
     key = None
     for row in rows:
         this = (row["level"], row["step"])
         if this != key:
-            name = f"{row['step_label']} ({row['step']})" if row["step_label"] else row["step"]
+            # words, not the step id (the id is the key of `bti cases edit`, which lets a person
+            # choose the answer from a list; JSON keeps the ids)
+            name = row["step_label"] or row.get("kind_label") or readable(row["step"])
             runs.append((t("caselog.run_title", level=row["level"], step=name), []))
             key = this
         runs[-1][1].append(row)
@@ -415,6 +420,14 @@ def _print_table(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> 
             print_blocks(members, columns, title=title)
         else:
             print_table(members, shown, title=title)
+    if any(row.get("kind_label") is None and row["question"] for row in rows):
+        # how to change an answer, where a person reads the answers: by a numbered list
+        import textwrap
+
+        console.print("")
+        for line in textwrap.wrap(t("caselog.edit_hint", case=log.case_id), max(console.width, 20),
+                                  break_long_words=False, break_on_hyphens=False):
+            console.print(line, style="dim", markup=False, highlight=False)
     if fitted is not None and len(shown) < len(columns):
         from bti_cli.terminal.console import err
 

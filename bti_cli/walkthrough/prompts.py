@@ -584,16 +584,17 @@ class RichPrompter:
         self.console.print(Padding(grid, (0, 0, 0, 2)))
         return True
 
-    def show_numbered(self, lines: list[str]) -> None:
-        """Numbered lines, a wrapped line aligned under its text (not under its number)."""
+    def show_numbered(self, lines: list[str], start: int = 1, number_width: int = 0) -> None:
+        """Numbered lines from `start`, a wrapped line aligned under its text (not under its
+        number); `number_width` keeps lists printed in parts aligned with each other."""
         from rich.padding import Padding
         from rich.table import Table
         from rich.text import Text
 
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(justify="right", no_wrap=True, min_width=number_width or None)
         grid.add_column(ratio=1)
-        for number, line in enumerate(lines, start=1):
+        for number, line in enumerate(lines, start=start):
             grid.add_row(str(number), Text(line))
         self.console.print(Padding(grid, (0, 0, 0, 2)))
 

@@ -496,12 +496,20 @@ class Session:
             text = _fmt(pick(question.text), self.proc) if question is not None else q_id
             self.say(t("walk.withdrawn", question=text), style="yellow")
 
-    def edit(self, key: str) -> bool:
-        """`bti cases edit CASE STEP.QUESTION`: ask an answer again and record a correction."""
+    def edit(self, key: str | None) -> bool:
+        """`bti cases edit CASE [STEP.QUESTION]`: ask an answer again and record a correction.
+        Without a key a person chooses the answer from the case's answers, numbered, in words."""
         from bti_cli.errors import InputError
         from bti_cli.walkthrough import process as engine
 
-        step_id, _, question_id = key.strip().partition(".")
+        if key is None:
+            chosen = self.choose_answer()
+            if chosen is None:
+                self.say(t("walk.edit_nothing_chosen"))
+                return False
+            step_id, question_id = chosen
+        else:
+            step_id, _, question_id = key.strip().partition(".")
         step = self.proc.step(step_id)
         if step is None or step.question(question_id) is None or step_id == engine.SAFETY_STEP:
             raise InputError(t("walk.edit_unknown"), hint=t("walk.edit_unknown_hint"))
@@ -514,6 +522,61 @@ class Session:
         if not changed:
             self.say(t("walk.edit_unchanged"))
         return changed
+
+    def editable_answers(self) -> list[tuple[str, str]]:
+        """(step, question) of every answer of the case that `edit` can change, in the order
+        given: not the safety question, not an answer that opened the safety gate."""
+        from bti_cli.walkthrough import process as engine
+
+        keys: dict[tuple[str, str], None] = {}
+        for event in engine.effective_events(self.events):
+            if event.kind.value != "answer" or not event.question or event.step == engine.SAFETY_STEP:
+                continue
+            step = self.proc.step(event.step)
+            if step is None or step.question(event.question) is None or engine.passed_gate([event], self.proc):
+                continue
+            keys[(event.step, event.question)] = None
+        return list(keys)
+
+    def choose_answer(self) -> tuple[str, str] | None:
+        """The case's answers, numbered, under their level and step, in plain words; the one
+        chosen, or None (Enter). Needs a person: with --no-input or an answers file the key is
+        given on the command line."""
+        from bti_cli.errors import InputError
+        from bti_cli.walkthrough.prompts import PromptSpec
+
+        if not self.prompter.interactive:
+            raise InputError(t("walk.edit_needs_key"), hint=t("walk.edit_needs_key_hint", case=self.case_id))
+        keys = self.editable_answers()
+        if not keys:
+            raise InputError(t("walk.edit_no_answers", case=self.case_id))
+        self.say(t("walk.edit_title", case=self.case_id), style="bold")
+        groups: list[tuple[str, list[str]]] = []
+        for key in keys:
+            event = self.latest_answer(*key)
+            step = self.proc.step(key[0])
+            heading = t("caselog.run_title", level=event.level if event is not None else "?",
+                        step=pick(step.title) if step is not None else key[0])
+            if not groups or groups[-1][0] != heading:
+                groups.append((heading, []))
+            question, answer = self.answer_in_words(*key)
+            groups[-1][1].append(f"{question}: {answer}")
+        numbered = getattr(self.prompter, "show_numbered", None)
+        number = 1
+        for heading, lines in groups:
+            self.say("")
+            self.say(heading, style="bold")
+            if numbered is not None:
+                numbered(lines, start=number, number_width=len(str(len(keys))))
+            else:
+                for i, line in enumerate(lines, start=number):
+                    self.say(f"{i:>3}  {line}")
+            number += len(lines)
+        spec = PromptSpec(step="edit", question="number", kind="integer", text=t("walk.edit_prompt"),
+                          required=False, empty_hint=t("walk.edit_enter"), minimum=1, maximum=len(keys),
+                          safety=False, today=self.today)
+        number = self.prompter.ask(spec)
+        return None if number is None else keys[number - 1]
 
     def _after_decision(self, to: str, level: int) -> None:
         if to.startswith("level:"):

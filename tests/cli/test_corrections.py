@@ -301,3 +301,62 @@ def test_the_place_in_nynorsk_and_english(cli, cases_dir):
     for lang, words in (("nn", "Nivå 0 · spørsmål 1\n"), ("en", "Level 0 · question 1\n")):
         result = cli("start", "--data", FIXTURE, "--lang", lang, input="\n".join(LEVEL1[:3]) + "\n")
         assert words in result.stdout, result.stdout[:400]
+
+
+def test_cases_edit_without_a_key_lists_the_answers_in_words_and_takes_a_number(cli, cases_dir):
+    """A person never needs a step id: the case's answers are listed, numbered, under their level
+    and step in words; a number asks that one again (a correction), Enter leaves all as it is."""
+    case_id = _level1_case(cli)
+    result = cli("cases", "edit", case_id, "--data", FIXTURE, input="5\n10\n")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert f"Svarene i sak {case_id}" in out
+    assert "Nivå 0 · Undringen oppstår" in out and "l0-concern" not in out
+    assert re.search(r"^\s+5  Barnets alder i hele år \(0–23\): 8\s*$", out, flags=re.M), out
+    assert "Mistenker du vold" not in out  # the safety question is changed with "!", not here
+    assert "[1–" in out and "Enter: ingen endring] >" in out
+    assert _show(cli, case_id)["summary"]["age"] == 10
+    ages = [(e["kind"], e["value"]) for e in _events(cases_dir) if e.get("question") == "age"]
+    assert ages == [("answer", 8), ("correction", 10)]
+    before = len(_events(cases_dir))
+    kept = cli("cases", "edit", case_id, "--data", FIXTURE, "--lang", "en", input="\n")
+    assert kept.exit_code == 0, kept.stderr
+    assert "No answer was changed." in kept.stdout and len(_events(cases_dir)) == before
+
+
+def test_cases_edit_without_a_key_and_no_person_names_the_key(cli, cases_dir, tmp_path):
+    case_id = _level1_case(cli)
+    answers = tmp_path / "edit.toml"
+    answers.write_text("[l0-concern]\nage = 10\n", encoding="utf-8")
+    result = cli("cases", "edit", case_id, "--data", FIXTURE, "--no-input", "--answers", str(answers))
+    assert result.exit_code == 1
+    assert "STEG.SPØRSMÅL" in result.stderr and f"bti cases show {case_id} --format json" in result.stderr
+
+
+def test_cases_show_headings_are_words_and_say_how_to_change_an_answer(cli, cases_dir):
+    case_id = _level1_case(cli)
+    for lang, heading, hint in (("nb", "Nivå 0 · Undringen oppstår", "Endre et svar: bti cases edit"),
+                                ("nn", "Nivå 0 · ", "Endre eit svar: bti cases edit"),
+                                ("en", "Level 0 · ", "To change an answer: bti cases edit")):
+        result = cli("cases", "show", case_id, "-f", "table", "--lang", lang, env={"COLUMNS": "120"})
+        assert result.exit_code == 0, result.stderr
+        out = result.stdout
+        headings = [line for line in out.splitlines() if re.match(r"^(Nivå|Level) \d · ", line)]
+        assert headings and heading in out
+        assert not [line for line in headings if re.search(r"\((l\d-[a-z-]+|safety|notify|close)\)", line)], headings
+        assert hint in " ".join(out.split()) and case_id in out
+
+
+def test_back_at_the_first_question_after_a_decision_says_why_and_what_to_do(cli, cases_dir):
+    """`<` never silently does nothing: past a recorded decision it says that it does not go
+    back, and that an earlier answer is changed with `bti cases edit CASE` (chosen from a list,
+    no key to know); the question is then asked again and the walk goes on."""
+    at = LEVEL1.index("level:1") + 1
+    result = cli("start", "--data", FIXTURE, input="\n".join(_with(LEVEL1, at, ["<"])) + "\n")
+    assert result.exit_code == 0, result.stderr
+    case_id = CASE_RE.search(result.stdout).group(0)
+    said = " ".join(result.stdout.split())
+    assert "går ikke tilbake forbi den" in said
+    assert f"«bti cases edit {case_id}», der du velger svaret fra en nummerert liste" in said
+    assert "STEG.SPØRSMÅL" not in said
+    assert _show(cli, case_id)["summary"]["level"] == 1
