@@ -457,9 +457,9 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             begin = max(low.rfind(" ", 0, at), low.rfind("\n", 0, at)) + 1
             local = low[begin:at]
             if local and ("." in local or "_" in local or any(c.isdigit() for c in local)):
-                m = EMAIL_AT_RE.match(text, begin)
-                if m:
-                    spans.add(m.start(), m.end(), "email", "email")
+                found = EMAIL_AT_RE.match(text, begin)
+                if found:
+                    spans.add(found.start(), found.end(), "email", "email")
             at = low.find(" at ", at + 4)
     if any(c in text for c in "0123456789"):
         for m in NATIONAL_ID_RE.finditer(text):

@@ -263,14 +263,15 @@ class Scanner:
         look.update(i + 1 for i, low in enumerate(lows) if low in triggers or low in _ABBR_TRIGGERS)
         # "heter visstnok Ronny", "prata med per"
         look.update(i + 2 for i, low in enumerate(lows) if low in name_triggers or low in TALK_VERBS)
-        for m in _PREFIXED_NAME_RE.finditer(text):  # "Mahmoud al-Khatib", "Familien el-Amin"
-            i = bisect_left(ends, m.start()) if m.start() else n
+        for joint in _PREFIXED_NAME_RE.finditer(text):  # "Mahmoud al-Khatib", "Familien el-Amin"
+            at = joint.start()
+            i = bisect_left(ends, at) if at else n
             # the word holding the hyphen starts with a lower-case particle
             if (
                 i < n
-                and starts[i] < m.start() < ends[i]
+                and starts[i] < at < ends[i]
                 and words[i][0].islower()
-                and lows[i].split(text[m.start()], 1)[0] in _NAME_PREFIXES
+                and lows[i].split(text[at], 1)[0] in _NAME_PREFIXES
                 and not self.is_blocked(i)
             ):
                 self.set_name(i, "capitalised")
