@@ -23,6 +23,7 @@ sentences in the chosen language for people; what did not fit is said as well as
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import re
 from collections import Counter
@@ -175,6 +176,19 @@ _TIER_WORDS = {"universal": ("univers",), "selective": ("selekt", "selkt"), "ind
 _SEED_FILE = re.compile(r"\s*\([^()]*\.txt[^()]*\)")
 
 
+@functools.lru_cache(maxsize=4096)
+def _plan_place(section: str, tier: str | None) -> str:
+    """One place is enough for a reason (`bti measures show` gives them all): the section of the
+    tier the reason names when the plan lists the measure under several, else the first; without
+    the seed files' names."""
+    parts = [p.strip() for p in section.split(";")]
+    stems = _TIER_WORDS.get(tier or "", ())
+    where = next((p for p in parts if any(w in p.casefold() for w in stems)), parts[0])
+    if "›" not in where and "›" in parts[0]:  # "Tiltak › Universelle tiltak; Selektive tiltak"
+        where = f"{parts[0].rsplit('›', 1)[0].strip()} › {where}"
+    return _SEED_FILE.sub("", where).strip()
+
+
 class _Reasons:
     """Collects (code, sentence) pairs and the points they carry. The sentences read what fitted
     first, then what did not (`miss=True`), then where the suggestion comes from."""
@@ -197,17 +211,8 @@ class _Reasons:
 
     def source(self, source: Any, tier: str | None = None) -> None:
         """The plan's section (or the guidance or act) the suggestion stands on."""
-        # one place is enough for a reason (`bti measures show` gives them all): the section of the
-        # tier the reason names when the plan lists the measure under several, else the first;
-        # without the seed files' names or the guidance's own wording after a colon
         if source.basis.value == "plan":
-            parts = [p.strip() for p in source.section.split(";")]
-            stems = _TIER_WORDS.get(tier or "", ())
-            where = next((p for p in parts if any(w in p.casefold() for w in stems)), parts[0])
-            if "›" not in where and "›" in parts[0]:  # "Tiltak › Universelle tiltak; Selektive tiltak"
-                where = f"{parts[0].rsplit('›', 1)[0].strip()} › {where}"
-            where = _SEED_FILE.sub("", where).strip()
-            self._source.append(t("process.reason_source_plan", source=where))
+            self._source.append(t("process.reason_source_plan", source=_plan_place(source.section, tier)))
         elif source.ref:
             self._source.append(t("process.reason_source", source=source.ref.split(";")[0].split(":")[0].strip()))
 
