@@ -145,11 +145,13 @@ def _json_default(value: Any) -> str:  # only reached for hand-edited files (dat
     return f"{type(value).__name__}:{value}"
 
 
+# json.dumps with these options, built once (json.dumps builds an encoder on every call)
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default)
+
+
 def canonical_json(table: dict) -> bytes:
     """Keys sorted, no spaces, UTF-8, no ASCII escaping: the bytes that get hashed."""
-    return json.dumps(
-        table, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
-    ).encode("utf-8")
+    return _CANONICAL_JSON.encode(table).encode("utf-8")
 
 
 def sha256_hex(data: bytes) -> str:
