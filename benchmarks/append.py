@@ -65,12 +65,16 @@ def main() -> int:
 
 
 def run(args) -> int:
+    from bti_cli.caselog.journal import JOURNAL_NAME
     from bti_cli.caselog.log import CaseLog, verify_file
 
     base = Path(tempfile.mkdtemp(prefix="bti-bench-", dir=args.dir))
     try:
         template = synthetic_case(base / "template", args.events)
         raw = template.path.read_bytes()
+        # the checkpoint journal as it stands for those events: put back with the file before each
+        # run (else the case, cut back to its events, reads as "events removed from its end")
+        journal = (template.cases_dir / JOURNAL_NAME).read_bytes()
         case_id = template.case_id
         work = base / "cases"
         work.mkdir(mode=0o700)
@@ -80,6 +84,7 @@ def run(args) -> int:
         for _ in range(args.runs):
             path.write_bytes(raw)
             path.chmod(0o600)
+            (work / JOURNAL_NAME).write_bytes(journal)
             start = time.perf_counter()
             log = CaseLog.open(work, case_id)
             open_times.append(time.perf_counter() - start)

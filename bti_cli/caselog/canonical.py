@@ -15,8 +15,11 @@ over every event shape, and the writer's layout test pins the bytes).
 `read_tables(text)` is the fast path of THE reader (`log.parse_case`): a line reader for that
 layout only. It is not trusted: its tables are used only when `render_tables` gives back
 exactly `text`. That check is enough, because the renderer is faithful — for every table `T`
-of the closed set, `tomllib.loads(render(T)) == T` (a property test checks it over arbitrary
-strings, keys and integers) — so `render(T) == text` implies `tomllib.loads(text) == T`: the
+of the closed set that it writes in the `[[events]]` form (every real event: two 64-digit
+hashes never fit inline; the quick reader reads no other form) and whose sub-table comes last
+(as the reader builds it), `tomllib.loads(render(T))` is `T`, same values, types and order
+(a property test checks it over arbitrary strings, keys and integers) — so `render(T) == text`
+implies `tomllib.loads(text) == T`: the
 tables are exactly what tomllib would have read from the same bytes, and every check after it
 (models, sequence, hash chain, canonical layout, checkpoint) sees the same input as before.
 Any file that is not in that layout (a hand edit, a changed space, CRLF, a comment, a
