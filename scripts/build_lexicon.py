@@ -97,9 +97,11 @@ def build(size: int, ratio: float) -> list[str]:
             continue
         if any(word.endswith(end) and word[: -len(end)] in names for end in _PATRONYMIC):
             continue  # "Kristoffersen", "Abrahamsen": a surname made of a given name
-        if word.endswith("s") and (word[:-1] in names or word[:-1] + "sen" in known):
+        # a noun in -s keeps its Norwegian forms: "kurs", "kurset", "kursene" beside "kursen"
+        neuter_s = word.endswith("s") and word + "et" in known and word + "ene" in known
+        if word.endswith("s") and (word[:-1] in names or (word[:-1] + "sen" in known and not neuter_s)):
             continue  # the genitive of a name: "Eriks", "Mads"
-        if any(word + end in known for end in ("sen", "ssen", "son", "sson", "sdatter")):
+        if not neuter_s and any(word + end in known for end in ("sen", "ssen", "son", "sson", "sdatter")):
             continue  # a given name: "Lauritz" beside "Lauritzen", "Gregers" beside "Gregersen"
         if (word.endswith(("sen", "zen", "son")) and word[:-3] in known) or (
             word.endswith(("ssen", "sson")) and word[:-4] in known

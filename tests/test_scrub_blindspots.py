@@ -743,3 +743,32 @@ def test_an_email_written_with_at_and_dot(text, expected):
 )
 def test_a_farm_and_a_village_where_someone_lives(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound of two common words, a noun in -s, a diagnosis or a medicine
+        ("Guten brukar Insulinpumpe på skulen.", "Guten brukar Insulinpumpe på skulen."),
+        ("Mor går på Norskkurs om kvelden.", "Mor går på Norskkurs om kvelden."),
+        ("Eleven tek Buss til Skulen.", "Eleven tek Buss til Skulen."),
+        ("Han har Diabetes og Autisme og får Ritalin.", "Han har Diabetes og Autisme og får Ritalin."),
+        # a surname made of the words of a farm name is still a name
+        ("Vi snakket med Myrvang og Steinmann i dag.", "Vi snakket med [NAVN] og [NAVN] i dag."),
+        ("Lærer Hoffmann og rektor Grønvold var der.", "Lærer [NAVN] og rektor [NAVN] var der."),
+        ("Samtale med Kari Sandbakken og Ola Fjellstad.", "Samtale med [NAVN] og [NAVN]."),
+    ],
+)
+def test_compounds_diagnoses_and_nouns_in_s_stay(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Barnehagen Trollskogen melder bekymring.", "Barnehagen Trollskogen melder bekymring."),
+        ("I barnehagen Emma går i er det fint.", "I barnehagen [NAVN] går i er det fint."),
+    ],
+)
+def test_the_name_of_a_kindergarten_after_the_word(text, expected):
+    assert out(text) == expected

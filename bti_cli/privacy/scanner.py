@@ -61,6 +61,7 @@ class Scanner:
         self._line_cache: dict[int, bool] = {}
         self._vocab_cache: dict[str, bool] = {}
         self._profiles: dict[str, tuple[int, bool, bool, bool, bool]] = {}
+        self._compounds: dict[str, bool] = {}
         # split() with a capturing group gives [gap, word, gap, word, …, gap]; the running sum
         # of the piece lengths gives every offset, all in C (much faster than finditer)
         pieces = _WORD_SPLIT_RE.split(text)
@@ -129,6 +130,24 @@ class Scanner:
             return all(p in names for p in low.split("-"))
         return False
 
+    def _compound(self, low: str) -> bool:
+        """A compound of two common words ("Insulinpumpe", "Norskkurs", "Foreldremøtet"), not
+        of the words that farm names and surnames are made of ("Myrvang", "Solberg")."""
+        if low in self.lists.names or low.endswith(_SURNAME_HEADS):
+            return False
+        common = self.lists.lexicon
+        words = self.lists.words
+        for k in range(len(low) - 4, 2, -1):
+            tail = low[k:]
+            if tail not in common and tail not in words:
+                continue
+            head = low[:k]
+            if head in common or head in words:
+                return True
+            if head[-1] in "se" and len(head) > 3 and (head[:-1] in common or head[:-1] in words):
+                return True
+        return False
+
     def hand_ordinary(self, low: str) -> bool:
         """An ordinary word of the hand-made list (words.txt), a place, an institution or a brand."""
         lists = self.lists
@@ -153,11 +172,17 @@ class Scanner:
         )
 
     def ordinary(self, low: str) -> bool:
-        """An ordinary word (of the hand list or the large lexicon), place, institution or brand
-        (not a name by capitals alone)."""
+        """An ordinary word (of the hand list or the large lexicon, or a compound of two of its
+        words), place, institution or brand (not a name by capitals alone)."""
         lists = self.lists
         if low in lists.words or low in lists.proper or low in lists.lexicon:
             return True
+        if len(low) >= 8 and "-" not in low:
+            found = self._compounds.get(low)
+            if found is None:
+                found = self._compounds[low] = self._compound(low)
+            if found:
+                return True
         if "-" in low:
             if low.index("-") == 1:  # D-nummer, E-post, T-skjorte, A-laget
                 return True
@@ -586,6 +611,8 @@ class Scanner:
             return True
         if not i or self.lows[i - 1] not in _UNIT_WORDS:
             return False
+        if self.lows[i - 1].startswith("barnehage") and self.listed(self.lows[i]):
+            return False  # "i barnehagen Emma går i": a child, not a kindergarten
         return _UNIT_GAP.fullmatch(text, self.ends[i - 1], self.starts[i]) is not None
 
     def _profile(self, word: str) -> tuple[int, bool, bool, bool, bool]:
@@ -773,6 +800,20 @@ _BEING_AT = _words(
     ferien tur turen jobber jobbar jobbet jobba arbeider arbeidar
     """
 )
+# the last parts of farm names and the surnames made of them: "Myrvang", "Solberg", "Haugland"
+_SURNAME_HEADS = tuple(
+    sorted(_words(
+    """
+    berg berget land landet vik vika viken dal dalen stad rud ruud heim hjem by bye lie li lia haug haugen
+    bakken bakke vang vangen strand stranden nes nesset mo moen voll vollen vold sæter seter set gard gård
+    garden gården holm holmen tun eng enga engen ås åsen fjell fjellet sand sanden lund lunden hus huset
+    seth mark marka bø bråten skog skogen sletta sletten løkken løkka gren strøm qvist ström stein steinen
+    kvist myr myra myren tveit tveiten bekk bekken nes næs aas øy øya øyen tangen hagen hage brekke
+    brekka rønning rønningen sveen sve vold volden eide eid toft tofte bu plass plassen skar skaret
+    mann man stedt feldt gaard rød rud lien li
+    """
+    ))
+)
 _PLACE_ENDINGS = (
     "hallen",
     "badet",
@@ -808,8 +849,9 @@ _MOTION_VERBS = _words(
     kom kommer kjem komme kommet komen reiste flykta flyktet flyktar rømte rømde
     """
 )
-# words before the name of a unit, never a person: "avdeling Blåklokka", "på basen Maurtua"
-_UNIT_WORDS = _words("avdeling avdelinga avdelingen avd base basen gruppa gruppen gruppe")
+# words before the name of a unit, never a person: "avdeling Blåklokka", "på basen Maurtua",
+# "Barnehagen Trollskogen"
+_UNIT_WORDS = _words("avdeling avdelinga avdelingen avd base basen gruppa gruppen gruppe barnehagen barnehage")
 _UNIT_GAP = re.compile(r"\.?[ \t]+[\"«“']?")
 _TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ]\.(?![\w])")
 _AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?))?[ \t]*\)")
