@@ -112,7 +112,11 @@ def build(size: int, ratio: float) -> list[str]:
         own = wordfreq.word_frequency(word, "nb", wordlist="large")
         # a loanword is a Norwegian noun too when it takes Norwegian endings ("filmen",
         # "filmer"; "muslimen", "muslimer"), which a name of another language does not
-        loanword = len(word) >= 4 and sum(word + end in known for end in _NOUN_FORMS) >= 2
+        # ("elektriker", "elektrikeren", "elektrikerne": a trade or a role in -er)
+        loanword = len(word) >= 4 and (
+            sum(word + end in known for end in _NOUN_FORMS) >= 2
+            or (word.endswith("er") and word + "en" in known and word + "ne" in known)
+        )
         if not loanword and any(wordfreq.word_frequency(word, lang) >= own * ratio for lang in OTHER_LANGUAGES):
             continue
         kept.append(word)

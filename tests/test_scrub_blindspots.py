@@ -772,3 +772,18 @@ def test_compounds_diagnoses_and_nouns_in_s_stay(text, expected):
 )
 def test_the_name_of_a_kindergarten_after_the_word(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # trades and nationalities in -er that other languages share
+        ("Han ønsker å bli Rørlegger eller Elektriker.", "Han ønsker å bli Rørlegger eller Elektriker."),
+        ("Familien er Pakistaner og Iraker, og far er Musiker.", "Familien er Pakistaner og Iraker, og far er Musiker."),
+        # a name in -er is still a name
+        ("Samboer til mor, Roger, er ny i familien.", "Samboer til mor, [NAVN], er ny i familien."),
+        ("Vi snakket med Oliver og Peter i dag.", "Vi snakket med [NAVN] og [NAVN] i dag."),
+    ],
+)
+def test_trades_and_nationalities_stay(text, expected):
+    assert out(text) == expected
