@@ -598,10 +598,12 @@ class Scanner:
         """The word names a school, kindergarten, club or church before the lower-case word
         for it ("Lyngstad skole", "Solsikken barnehage", "Vang kyrkje", "Løten IL")."""
         j = i + 1
-        if j >= len(self.words) or self.text[self.ends[i] : self.starts[j]] != " ":
+        if j >= len(self.words):
             return False
         nxt = self.words[j]
-        return nxt in _INSTITUTION_NOUNS or (nxt.isupper() and nxt in _INSTITUTION_ABBR)
+        if nxt not in _INSTITUTION_NOUNS and nxt not in _INSTITUTION_ABBR:
+            return False
+        return self.text[self.ends[i] : self.starts[j]] == " "
 
     def _unit_or_abbreviation(self, i: int) -> bool:
         """The name of a kindergarten department or a school's base ("avdeling Blåklokka",
