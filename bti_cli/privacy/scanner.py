@@ -325,14 +325,19 @@ class Scanner:
                 continue
             self._classify(i, trigger)
         # pass 2: neighbours of names, "Ola K. Nordmann", "Nordmann, Ola", "Zyrafa og Ola"
+        # (the rules only ever add names, so after the first round only the words near a new
+        # name need another look: the result is the same as looking at every word again)
         candidates = [i for i in range(n) if not state[i] and words[i][0].isupper() and len(words[i]) > 1]
-        changed = True
-        while changed and candidates:
-            changed = False
-            for i in candidates:
+        is_candidate = set(candidates)
+        pending = candidates
+        while pending:
+            changed_at = []
+            for i in pending:
                 if not state[i] and self._adjacent(i):
                     self.set_name(i, "adjacent")
-                    changed = True
+                    changed_at.append(i)
+            near = {j for c in changed_at for j in range(c - 3, c + 4)}
+            pending = sorted(j for j in near if j in is_candidate and not state[j])
         # pass 3: every other use of a name found once
         found = {lows[i] for i in range(n) if state[i] == _NAME and len(lows[i]) > 2}
         if found:
