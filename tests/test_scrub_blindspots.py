@@ -779,7 +779,8 @@ def test_the_name_of_a_kindergarten_after_the_word(text, expected):
     [
         # trades and nationalities in -er that other languages share
         ("Han ønsker å bli Rørlegger eller Elektriker.", "Han ønsker å bli Rørlegger eller Elektriker."),
-        ("Familien er Pakistaner og Iraker, og far er Musiker.", "Familien er Pakistaner og Iraker, og far er Musiker."),
+        ("Familien er Pakistaner og Iraker.", "Familien er Pakistaner og Iraker."),
+        ("Far er Musiker og jobber mye.", "Far er Musiker og jobber mye."),
         # a name in -er is still a name
         ("Samboer til mor, Roger, er ny i familien.", "Samboer til mor, [NAVN], er ny i familien."),
         ("Vi snakket med Oliver og Peter i dag.", "Vi snakket med [NAVN] og [NAVN] i dag."),
