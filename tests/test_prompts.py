@@ -331,6 +331,28 @@ def test_every_hint_says_what_enter_does_once():
         "1–3, Enter: godta")
     for empty in ([], "", None):
         hint = prompter._hint(spec("measures", required=False, default=empty))
-        assert hint == "nummer eller id, skilt med komma, kan stå tomt", hint
+        assert hint == "nummer eller ord, skilt med komma, kan stå tomt", hint
     assert "kan stå tomt" not in prompter._hint(spec("text", required=False, default="Enige."))
     assert prompter._hint(spec("text", required=False, default="Enige.")) == "Enter: Enige."
+
+
+def test_choice_lists_show_names_not_ids_and_ids_still_work():
+    """Names for people: "Barnehage", never "Barnehage [kindergarten]" nor "[level:1]"; the id
+    (what answers files use) and a word of the label are both still taken."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    prompter = RichPrompter(Console(file=buffer, width=80, color_system=None), check_answers=False)
+    choices = (Choice("kindergarten", "Barnehage"), Choice("level:1", "Gå til nivå 1: tiltak i egen tjeneste"))
+    prompter._choices(spec("choice", choices=choices))
+    shown = buffer.getvalue()
+    assert "Barnehage" in shown and "Gå til nivå 1" in shown
+    assert "[" not in shown and "kindergarten" not in shown and "level:1" not in shown
+    assert parse_answer(spec("choice", choices=choices), "kindergarten") == "kindergarten"
+    assert parse_answer(spec("choice", choices=choices), "barnehage") == "kindergarten"
+    scale = spec("choice", choices=SCALE)
+    buffer.truncate(0)
+    prompter._choices(scale)
+    assert "[1]" not in buffer.getvalue() and "1 band" in buffer.getvalue()

@@ -489,9 +489,9 @@ class RichPrompter:
         limit = self.show_choices if spec.listed is None else min(self.show_choices, spec.listed)
         for i, c in enumerate(spec.choices[:limit], start=1):
             number = f"{i}" if not (isinstance(c.value, int) and not isinstance(c.value, bool)) else ""
-            # the key in brackets may be typed too; a yes/no value has none worth typing ("True")
-            shown = c.label if str(c.value) == c.label or isinstance(c.value, bool) else f"{c.label} [{c.value}]"
-            grid.add_row(number, Text(shown))
+            # the label only: the id (an English key such as "kindergarten" or "level:1") is for
+            # answers files and scripts; it may still be typed, as may a word of the label
+            grid.add_row(number, Text(c.label))
             if c.detail:
                 grid.add_row("", Text(c.detail, style="dim"))
         self.console.print(Padding(grid, (0, 0, 0, 2)))
@@ -580,7 +580,7 @@ class RichPrompter:
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column(ratio=1)
         for i, c in found[:20]:
-            grid.add_row(str(i), Text(c.label if isinstance(c.value, bool) else f"{c.label} [{c.value}]"))
+            grid.add_row(str(i), Text(c.label))
         self.console.print(Padding(grid, (0, 0, 0, 2)))
         return True
 
