@@ -41,6 +41,17 @@ def environment(home: Path, lang: str) -> dict[str, str]:
     return env
 
 
+def _last_subject(lang: str) -> str:
+    """The label of the last option of "who is the concern about?" in `lang` (the lists show
+    names, not ids)."""
+    sys.path.insert(0, str(ROOT))
+    from bti_cli.i18n import pick
+    from bti_cli.walkthrough.process import default_process
+
+    question = next(q for step in default_process().steps for q in step.questions if q.id == "subject")
+    return pick(question.options[-1].label, lang)
+
+
 def spawn(args: list[str], env: dict[str, str], rows: int = 60, width: int = WIDTH):
     """`python -m bti_cli ARGS` on a pty; everything it prints is kept in `child.logfile_read`."""
     import io
@@ -84,7 +95,7 @@ def walkthrough(env: dict[str, str]) -> str:
     # each answer waits for its own prompt (the settings' lines "… > School" are not prompts)
     child.expect_exact("] > ")  # the concern date: "[… default: …] > "
     child.sendline(ANSWERS[0])
-    child.expect_exact("[family]")  # the last option of "who is the concern about?"
+    child.expect_exact(_last_subject(env["BTI_LANG"]))  # the last option of "who is the concern about?"
     child.expect_exact("> ")
     child.sendline(ANSWERS[1])
     child.expect_exact("] > ")  # the age: "[0–23] > "
