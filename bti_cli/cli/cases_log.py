@@ -391,7 +391,7 @@ def _facts(log: CaseLog) -> list[tuple[str, str]]:
 
 def _print_table(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> None:
     from bti_cli.terminal.console import is_plain, out
-    from bti_cli.terminal.render import fit_columns, print_blocks, print_table
+    from bti_cli.terminal.render import Layout, fit_columns, print_blocks, print_table
 
     console = out()
     console.print(t("caselog.title", case=log.case_id), markup=False)
@@ -414,12 +414,14 @@ def _print_table(log: CaseLog, summary: dict | None, rows: list[dict], proc) -> 
     fitted = None if is_plain() or not rows else fit_columns(
         columns, [[col.text(row) for row in rows] for col in columns], console.width)
     shown = [columns[i] for i in fitted[0]] if fitted else columns
+    # and the same widths: each step's table lines up with the others
+    fixed = Layout(list(columns), *fitted) if fitted else None
     for title, members in _runs(rows):
         console.print("")
         if fitted is None and not is_plain():
             print_blocks(members, columns, title=title)
         else:
-            print_table(members, shown, title=title)
+            print_table(members, shown, title=title, fixed=fixed)
     if any(row.get("kind_label") is None and row["question"] for row in rows):
         # how to change an answer, where a person reads the answers: by a numbered list
         import textwrap

@@ -241,3 +241,25 @@ def test_show_plain_for_screen_readers(cli, case):
     assert f"Svar: {SECRET}" in out and "Rolle: Kontaktlærer" in out
     if "Sammendrag" in out:
         assert "  Alder: 7" in out
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_show_lays_out_every_step_the_same_way(cli, cases_dir, width):
+    """The timeline reads as one table: every step's table has the same columns at the same
+    widths (a step of short questions does not get other widths than one of long ones)."""
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "answers" / "level1.toml"
+    started = cli("start", "--no-input", "--answers", str(examples))
+    assert started.exit_code == 0, started.stderr
+    import re
+
+    case_id = re.search(r"BTI-\d{4}-[0-9A-Z]{5}", started.stdout).group(0)
+    result = cli("cases", "show", case_id, "-f", "table", env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    timeline = lines[lines.index("Hendelser"):]
+    headers = [line.rstrip() for line in timeline if line.startswith(("#", "Spørsmål"))]
+    rules = [len(line.rstrip()) for line in timeline if line.strip() and set(line.strip()) == {"─"}]
+    assert len(headers) > 3 and len(set(headers)) == 1, headers
+    assert len(set(rules)) == 1, rules
