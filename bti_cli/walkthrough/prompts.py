@@ -648,8 +648,10 @@ class RichPrompter:
 
     def _ask_owners(self, spec: PromptSpec) -> dict[str, list[str]]:
         """Each measure with its owner and date (the defaults filled in): Enter keeps them all, a
-        number asks that measure's owner and date again. A measure without a default is asked."""
-        parts = {p.question.rpartition(".")[2]: replace(p, back=False) for p in spec.parts}
+        number asks that measure's owner and date again. A measure without a default is asked.
+        "<" at any of these prompts goes back to the question before, as at every question
+        (nothing of this answer is recorded yet)."""
+        parts = {p.question.rpartition(".")[2]: replace(p, back=spec.back) for p in spec.parts}
         defaults = spec.default if isinstance(spec.default, dict) else {}
         current = {str(c.value): owner_fields(defaults.get(c.value)) for c in spec.choices}
         self.show("")
@@ -669,7 +671,7 @@ class RichPrompter:
                 pick = PromptSpec(spec.step, f"{spec.question}.number", "integer", t("process.owners_change"),
                                   required=False, empty_hint=t("process.owners_enter"),
                                   minimum=1, maximum=len(spec.choices), safety=spec.safety,
-                                  today=spec.today)
+                                  back=spec.back, today=spec.today)
                 number = self.ask(pick)
                 if number is None:
                     try:

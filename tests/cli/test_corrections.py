@@ -360,3 +360,18 @@ def test_back_at_the_first_question_after_a_decision_says_why_and_what_to_do(cli
     assert f"«bti cases edit {case_id}», der du velger svaret fra en nummerert liste" in said
     assert "STEG.SPØRSMÅL" not in said
     assert _show(cli, case_id)["summary"]["level"] == 1
+
+
+def test_back_works_at_the_who_does_what_list_too(cli, cases_dir):
+    """"<" at the list of who does what goes back to the question before (the evaluation date),
+    as at every question; not "Skriv et helt tall"."""
+    at = LEVEL1.index("lesekurs") + 3  # the Enter that accepts who does what
+    result = cli("start", "--data", FIXTURE, input="\n".join(_with(LEVEL1, at, ["<", ""])) + "\n")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Skriv et helt tall" not in out
+    after = out[out.index("Hvem gjør hva"):]
+    assert "Dato for evaluering" in after  # asked again, then who does what once more
+    assert after.count("Hvem gjør hva") == 2
+    owners = _show(cli, CASE_RE.search(out).group(0))["summary"]["measure_owners"]
+    assert [o["owner"] for o in owners] == ["kontaktlaerer"]
