@@ -356,3 +356,12 @@ def test_choice_lists_show_names_not_ids_and_ids_still_work():
     buffer.truncate(0)
     prompter._choices(scale)
     assert "[1]" not in buffer.getvalue() and "1 band" in buffer.getvalue()
+
+
+def test_a_choice_prompt_says_what_may_be_typed():
+    prompter = RichPrompter(check_answers=False)
+    assert prompter._hint(spec("choice", choices=ARENAS)) == "nummer eller ord"
+    assert prompter._hint(spec("decision", choices=ARENAS)) == "nummer eller ord"
+    assert prompter._hint(spec("coordinator", choices=ARENAS)) == "nummer eller en rolle"
+    assert prompter._hint(spec("coordinator", choices=ARENAS, default="school")) == (
+        "nummer eller en rolle, Enter: Skole")

@@ -44,7 +44,7 @@ def test_screenshots_show_the_real_screens(tmp_path, cases_dir):
     assert "kontaktlærer (from your settings" in shown
     assert "The child's age in whole years" in shown and "BTI-" in shown
     # the right screen: the child chosen at its own question, the age typed at the age prompt
-    assert "A family > 2 Level 0 · question 5 The child's age" in shown
+    assert "A family [number or word] > 2 Level 0 · question 5 The child's age" in shown
     assert shown.endswith("[0–23] > 9")
     # the listing: grouped by tier, the first rows only
     shown = words(listing)

@@ -512,6 +512,10 @@ class RichPrompter:
                      else "process.hint_date")
         elif kind in ("multi-choice", "measures"):
             hint = t("process.hint_multi")
+        elif kind in ("choice", "decision") and spec.choices:
+            hint = t("process.hint_choice")
+        elif kind == "coordinator":
+            hint = t("process.hint_coordinator")
         elif kind == "integer":
             hint = (t("process.hint_integer", lo=spec.minimum, hi=spec.maximum) if spec.minimum != spec.maximum
                     else t("process.hint_integer_single", value=spec.minimum))
