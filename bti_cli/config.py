@@ -29,16 +29,20 @@ def read_config() -> dict[str, Any]:
         raise
     except ValueError as exc:  # tomllib.TOMLDecodeError: tomllib is imported only when there is a file
         from bti_cli.i18n import t
+        from bti_cli.privacy.guard import shown_path
 
-        raise DataError(t("config.bad_toml", path=path), [f"{path}: {exc}"], hint=t("config.fix_hint")) from None
+        shown = shown_path(path)
+        raise DataError(t("config.bad_toml", path=shown), [f"{shown}: {exc}"], hint=t("config.fix_hint")) from None
     unknown = sorted(set(data) - set(CONFIG_KEYS))
     if unknown:
         from bti_cli.i18n import t
+        from bti_cli.privacy.guard import quote, shown_path
 
         known = ", ".join(CONFIG_KEYS)
+        shown = shown_path(path)
         raise DataError(
-            t("config.unknown_keys", path=path),
-            [f"{path}:1 {key}: {t('config.unknown_key_problem', known=known)}" for key in unknown],
+            t("config.unknown_keys", path=shown),
+            [f"{shown}:1 {quote(key)}: {t('config.unknown_key_problem', known=known)}" for key in unknown],
             hint=t("config.fix_hint"),
         )
     return data
@@ -48,7 +52,7 @@ def check_setting(key: str, value: str) -> str | int:
     """The value to store for `key`, or UsageError/InputError saying why it cannot be used."""
     from bti_cli.errors import InputError, UsageError
     from bti_cli.i18n import LANGUAGES, t
-    from bti_cli.privacy.guard import check_text, quote
+    from bti_cli.privacy.guard import check_path, check_text, quote
 
     if key not in CONFIG_KEYS:
         raise UsageError(
@@ -68,7 +72,7 @@ def check_setting(key: str, value: str) -> str | int:
         if value not in arenas:
             raise InputError(t("config.bad_value", key=key, reason=", ".join(arenas)))
     if key == "cases_dir":
-        value = str(Path(value).expanduser().resolve())
+        value = check_path(str(Path(value).expanduser().resolve()), what=t("config.what_cases_dir"))
     if key == "role":
         # the role goes on every event of the case log, which is append-only: never a person
         value = check_text(value, what=t("config.what_role")).strip()

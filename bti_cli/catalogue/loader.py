@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from bti_cli.catalogue.validation import TomlLines, format_problem, pydantic_errors
 from bti_cli.errors import DataError, InputError
 from bti_cli.i18n import t
+from bti_cli.privacy.guard import shown_path
 
 if TYPE_CHECKING:
     from bti_cli.catalogue.models import Catalogue, Vocabulary
@@ -73,10 +74,10 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
         # the parser's own words (`detail`) stay as they are, after a translated sentence
         problem = f"{name}:{line} ({t('catalogue.v_syntax')}): {detail}"
-        raise DataError(t("catalogue.v_not_toml", name=name), [problem]) from None
+        raise DataError(t("catalogue.v_not_toml", name=shown_path(name)), [problem]) from None
     if raw is None or fileio.nested_deeper_than(raw, MAX_DATA_DEPTH):
         problem = f"{name}:1 ({t('catalogue.v_file')}): {t('catalogue.v_too_deep', depth=MAX_DATA_DEPTH)}"
-        raise DataError(t("catalogue.v_not_toml", name=name), [problem])
+        raise DataError(t("catalogue.v_not_toml", name=shown_path(name)), [problem])
     return raw
 
 
@@ -137,10 +138,10 @@ def parse_catalogue(text: str, name: str, raw: dict[str, Any] | None = None) -> 
         cat = Catalogue.model_validate(raw)
     except ValidationError as exc:
         problems = _located(pydantic_errors(exc), text, name)
-        raise DataError(t("catalogue.v_invalid_file", name=name), problems) from None
+        raise DataError(t("catalogue.v_invalid_file", name=shown_path(name)), problems) from None
     refs = check_references(cat, load_vocabulary())
     if refs:
-        raise DataError(t("catalogue.v_invalid_file", name=name), _located(refs, text, name))
+        raise DataError(t("catalogue.v_invalid_file", name=shown_path(name)), _located(refs, text, name))
     return cat
 
 
@@ -160,7 +161,7 @@ def parse_vocabulary(text: str, name: str) -> Vocabulary:
         return Vocabulary.model_validate(_parse_toml(text, name))
     except ValidationError as exc:
         raise DataError(
-            t("catalogue.v_invalid_vocabulary", name=name), _located(pydantic_errors(exc), text, name)
+            t("catalogue.v_invalid_vocabulary", name=shown_path(name)), _located(pydantic_errors(exc), text, name)
         ) from None
 
 
@@ -183,20 +184,21 @@ MAX_DATA_DEPTH = 24  # tables and arrays in a data file nest a handful of levels
 def _read(path: Path) -> str:
     from bti_cli import fileio
 
+    shown = shown_path(path)  # a file named after a person is not repeated
     try:
         return fileio.read_text_capped(path, MAX_DATA_BYTES)
     except fileio.TooLarge:
-        problem = f"{path}:1 ({t('catalogue.v_file')}): {t('catalogue.v_too_large', mib=MAX_DATA_BYTES >> 20)}"
-        raise DataError(t("catalogue.err_data_too_large", path=path), [problem]) from None
+        problem = f"{shown}:1 ({t('catalogue.v_file')}): {t('catalogue.v_too_large', mib=MAX_DATA_BYTES >> 20)}"
+        raise DataError(t("catalogue.err_data_too_large", path=shown), [problem]) from None
     except FileNotFoundError:
-        raise InputError(t("catalogue.err_no_data_file", path=path)) from None
+        raise InputError(t("catalogue.err_no_data_file", path=shown)) from None
     except IsADirectoryError:
-        raise InputError(t("catalogue.err_data_is_folder", path=path)) from None
+        raise InputError(t("catalogue.err_data_is_folder", path=shown)) from None
     except UnicodeDecodeError:
-        problem = f"{path}:1 ({t('catalogue.v_file')}): {t('catalogue.v_not_utf8')}"
-        raise DataError(t("catalogue.err_data_not_utf8", path=path), [problem]) from None
+        problem = f"{shown}:1 ({t('catalogue.v_file')}): {t('catalogue.v_not_utf8')}"
+        raise DataError(t("catalogue.err_data_not_utf8", path=shown), [problem]) from None
     except OSError as exc:
-        raise InputError(t("catalogue.err_data_unreadable", path=path,
+        raise InputError(t("catalogue.err_data_unreadable", path=shown,
                            reason=exc.strerror or type(exc).__name__)) from None
 
 

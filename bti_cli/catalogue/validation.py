@@ -143,8 +143,10 @@ class TomlLines:
 
 
 def format_problem(name: str, line: int, loc: Sequence[str | int], message: str) -> str:
-    """One problem: `file:line field: message`."""
-    return f"{name}:{line} {field_path(loc)}: {message}"
+    """One problem: `file:line field: message` (a file named after a person is not repeated)."""
+    from bti_cli.privacy.guard import shown_path
+
+    return f"{shown_path(name)}:{line} {field_path(loc)}: {message}"
 
 
 def pydantic_errors(exc: Any) -> list[tuple[tuple[str | int, ...], str]]:

@@ -220,9 +220,11 @@ def first_run_notice(rt: Runtime) -> bool:
     cases_dir = rt.require_cases_dir()
     if cases_dir.exists() or not sys.stderr.isatty():
         return False
+    from bti_cli.privacy.guard import shown_path
     from bti_cli.terminal.console import err
 
-    err().print(t("config.first_run", cases_dir=cases_dir), markup=False, highlight=False, soft_wrap=False)
+    shown = shown_path(cases_dir)
+    err().print(t("config.first_run", cases_dir=shown), markup=False, highlight=False, soft_wrap=False)
     err().print("", markup=False)
     # a folder that cannot be made is reported by the command that needs it, in its own words
     with contextlib.suppress(OSError):

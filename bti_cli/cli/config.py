@@ -69,10 +69,11 @@ def set_(
 ) -> None:
     """Store a default in the config file (checked before it is saved)."""
     from bti_cli.config import config_path, write_setting
+    from bti_cli.privacy.guard import shown_path
 
     common.runtime(ctx, lang=lang)
     stored = write_setting(key, value)
-    typer.echo(t("config.saved", key=key, value=stored, path=config_path()))
+    typer.echo(t("config.saved", key=key, value=stored, path=shown_path(config_path())))
 
 
 @config_app.command("unset", help=h("config.help_unset"))
@@ -83,7 +84,8 @@ def unset(
 ) -> None:
     """Remove a default from the config file."""
     from bti_cli.config import config_path, write_setting
+    from bti_cli.privacy.guard import shown_path
 
     common.runtime(ctx, lang=lang)
     write_setting(key, None)
-    typer.echo(t("config.removed", key=key, path=config_path()))
+    typer.echo(t("config.removed", key=key, path=shown_path(config_path())))

@@ -64,6 +64,7 @@ def _validate_one(slug: str | None, path: Path | None) -> str:
     the `ok` line, or a DataError."""
     from bti_cli.catalogue import loader as core
     from bti_cli.errors import DataError
+    from bti_cli.privacy.guard import shown_path
 
     if path is not None:
         name = str(path)
@@ -71,16 +72,16 @@ def _validate_one(slug: str | None, path: Path | None) -> str:
         raw = core._parse_toml(text, name)
         kind = core.file_kind(raw)
         if kind is None:
-            raise DataError(t("catalogue.v_unknown_kind", name=name), [])
+            raise DataError(t("catalogue.v_unknown_kind", name=shown_path(name)), [])
         if kind == "process":
             from bti_cli.walkthrough.process import parse_process
 
             proc = parse_process(text, name)
-            return t("catalogue.validate_ok_process", path=name, version=proc.version,
+            return t("catalogue.validate_ok_process", path=shown_path(name), version=proc.version,
                      levels=_n("levels", proc.levels), steps=_n("steps", proc.steps))
         if kind == "areas":
             vocab = core.parse_vocabulary(text, name)
-            return t("catalogue.validate_ok_areas", path=name, areas=_n("areas", vocab.areas),
+            return t("catalogue.validate_ok_areas", path=shown_path(name), areas=_n("areas", vocab.areas),
                      work_arenas=_n("work_arenas", vocab.work_arenas))
         loaded = core.load_text(text, name, raw)  # the file is read and parsed once
     else:
@@ -91,7 +92,7 @@ def _validate_one(slug: str | None, path: Path | None) -> str:
     process.load_for(loaded)  # its process overrides, checked as `bti data process` checks them
     return t(
         "catalogue.validate_ok",
-        path=loaded.path,
+        path=shown_path(loaded.path),
         services=_n("services", cat.services),
         measures=_n("measures", cat.measures),
         arenas=_n("arenas", cat.arenas),

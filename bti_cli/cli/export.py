@@ -306,7 +306,9 @@ def export(
         with output(out, rt.require_cases_dir()) as stream:
             count = write_export(idx.export_texts(**filters), stream, fmt, excel=excel)
     if not streams_to_stdout(out):
-        _say(t("export.written", count=count, path=out))
+        from bti_cli.privacy.guard import shown_path
+
+        _say(t("export.written", count=count, path=shown_path(out)))
     report_problems(problems)
 
 
@@ -606,4 +608,6 @@ def _write_ics(path: Path, items: list[dict[str, Any]], cases_dir: Path, names_o
     with output(path, cases_dir, option="--ics") as stream:
         stream.write(text)
     if not streams_to_stdout(path):
-        _say(t("export.ics_written", count=len(entries), path=path))
+        from bti_cli.privacy.guard import shown_path
+
+        _say(t("export.ics_written", count=len(entries), path=shown_path(path)))

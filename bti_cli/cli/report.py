@@ -73,5 +73,7 @@ def report(
     with output(out, folder) as stream:  # never into the cases folder
         stream.write(yearly.render(page, fmt))
     if out is not None:
-        _say(t("report.written", year=year, path=out, count=count))
+        from bti_cli.privacy.guard import shown_path
+
+        _say(t("report.written", year=year, path=shown_path(out), count=count))
     report_problems(problems)

@@ -23,6 +23,7 @@ def _read_text(path: Path | None) -> str:
     from bti_cli import fileio
     from bti_cli.errors import InputError
     from bti_cli.i18n import t
+    from bti_cli.privacy.guard import shown_path
     from bti_cli.terminal.console import err, stdin_is_terminal
 
     limit = MAX_SCRUB_BYTES
@@ -42,9 +43,9 @@ def _read_text(path: Path | None) -> str:
     except fileio.TooLarge:
         raise InputError(t("anonymise.too_large", mib=limit >> 20), hint=t("anonymise.too_large_hint")) from None
     except FileNotFoundError:
-        raise InputError(t("anonymise.file_missing", path=path)) from None
+        raise InputError(t("anonymise.file_missing", path=shown_path(path))) from None
     except IsADirectoryError:
-        raise InputError(t("anonymise.file_is_folder", path=path)) from None
+        raise InputError(t("anonymise.file_is_folder", path=shown_path(path))) from None
     except OSError as exc:
         raise InputError(t("anonymise.file_unreadable", reason=exc.strerror or type(exc).__name__)) from None
     if isinstance(data, str):
@@ -130,7 +131,7 @@ def scrub(
     report = report or show
     allowed = REPORT_FORMATS if report else TEXT_FORMATS
     if fmt is not None and fmt.lower() not in allowed:
-        raise UsageError(t("anonymise.bad_format", fmt=repr(fmt), choices=", ".join(allowed)))
+        raise UsageError(t("cli.unknown_format", choices=", ".join(allowed)))
     vocabulary = domain_vocabulary(rt.plain().data)
     text = _read_text(file)
     result = run_scrub(text, vocabulary=vocabulary, lang=get_language())

@@ -12,12 +12,16 @@
   included, and any finding refuses the text with an error that names the kinds, never the text.
 - `quote(text)`: a typed value as an error message may show it — scrubbed, control characters
   escaped, cut to a short length.
+- `shown_path(path)`: a path as a message shows it — each part scrubbed on its own (a file or
+  folder named after a person is not repeated), the user's own home folder left as it is.
 - `strip_controls(text)` / `escape_controls(text)`: control characters (terminal escapes)
   removed from text before it is stored, and made visible in text before it is rendered.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -120,7 +124,39 @@ def quote(text: str, vocabulary: Iterable[str] = ()) -> str:
     return shown
 
 
+_SEPARATORS = re.compile(r"([/\\])")
+
+
+def shown_path(path: object) -> str:
+    """`path` as a message shows it: each part between separators scrubbed on its own (so an
+    ordinary folder name is not taken for a name by its neighbours), control characters escaped.
+    The user's own home folder at its start is left as it is: it names the employee, not a case."""
+    from bti_cli.privacy.scrubber import scrub
+
+    text = escape_controls(str(path))
+    head = ""
+    home = os.path.expanduser("~")
+    if len(home) > 1 and (text == home or text.startswith(home.rstrip("/\\") + os.sep)):
+        head, text = home, text[len(home) :]
+    parts = _SEPARATORS.split(text)
+    return head + "".join(part if not part or _SEPARATORS.fullmatch(part) else scrub(part).text for part in parts)
+
+
+
+def check_path(path: str | os.PathLike[str], *, what: str) -> str:
+    """`path` as given, or InputError when a part of it (outside the user's home folder) holds
+    personal data: a folder that is stored (the configured cases folder) never names a person."""
+    text = os.fspath(path)
+    if shown_path(text) != escape_controls(text):
+        kinds: list[str] = []
+        for part in _SEPARATORS.split(text):
+            kinds += [k for k in found_kinds(part) if k not in kinds]
+        raise InputError(t("privacy.text_refused", what=what, kinds=kind_labels(kinds)), hint=t("privacy.text_hint"))
+    return text
+
+
 __all__ = [
+    "check_path",
     "check_text",
     "escape_controls",
     "found_kinds",
@@ -129,6 +165,7 @@ __all__ = [
     "kind_labels",
     "personal_data_kinds",
     "quote",
+    "shown_path",
     "strip_controls",
     "strip_controls_in",
 ]

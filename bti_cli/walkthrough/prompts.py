@@ -722,29 +722,31 @@ class ScriptedPrompter:
         import tomllib
 
         from bti_cli import fileio
+        from bti_cli.privacy.guard import shown_path
 
+        shown = shown_path(path)  # a file named after a person is not repeated
         try:
             text = fileio.read_text_capped(path, MAX_ANSWERS_BYTES)
         except FileNotFoundError:
-            raise InputError(t("process.answers_missing", path=str(path))) from None
+            raise InputError(t("process.answers_missing", path=shown)) from None
         except fileio.TooLarge:
-            raise InputError(t("process.answers_too_large", path=str(path), kib=MAX_ANSWERS_BYTES >> 10)) from None
+            raise InputError(t("process.answers_too_large", path=shown, kib=MAX_ANSWERS_BYTES >> 10)) from None
         except (IsADirectoryError, UnicodeDecodeError):
-            raise InputError(t("process.answers_unreadable", path=str(path))) from None
+            raise InputError(t("process.answers_unreadable", path=shown)) from None
         except OSError as exc:
-            raise InputError(t("process.answers_cannot_read", path=str(path),
+            raise InputError(t("process.answers_cannot_read", path=shown,
                                reason=exc.strerror or type(exc).__name__)) from None
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise InputError(t("process.answers_not_toml", path=str(path), detail=str(exc))) from None
+            raise InputError(t("process.answers_not_toml", path=shown, detail=str(exc))) from None
         except RecursionError:
             data = None
         if data is None or fileio.nested_deeper_than(data, MAX_ANSWERS_DEPTH):
-            raise InputError(t("process.answers_too_deep", path=str(path), depth=MAX_ANSWERS_DEPTH))
+            raise InputError(t("process.answers_too_deep", path=shown, depth=MAX_ANSWERS_DEPTH))
         if not data:
-            raise InputError(t("process.answers_empty", path=str(path)))
-        return cls(data, source=str(path), **kwargs)
+            raise InputError(t("process.answers_empty", path=shown))
+        return cls(data, source=shown, **kwargs)
 
     def check(self, known: dict[str, set[str]]) -> None:
         """Refuse steps or questions the process does not have (typos would go unnoticed)."""
