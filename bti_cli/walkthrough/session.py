@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 from bti_cli.i18n import pick, t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bti_cli.caselog.log import CaseLog
     from bti_cli.catalogue.loader import Loaded
     from bti_cli.walkthrough.process import Process
@@ -1045,6 +1047,23 @@ class Session:
 
         return validate
 
+    def role_check(self, known: set, then: Callable[[Any], None] | None = None) -> Callable[[Any], None]:
+        """A role typed in (the employee's own, or a baton holder not in the catalogue) goes on
+        the case's events for ever: refuse one that holds a name, a number or an address — the
+        same check as `bti config set role` — asking again, without repeating what was typed."""
+        from bti_cli.privacy.guard import found_kinds, kind_labels
+        from bti_cli.walkthrough.prompts import AnswerError
+
+        def validate(value: Any) -> None:
+            if isinstance(value, str) and value not in known:
+                kinds = found_kinds(value, self.vocabulary())
+                if kinds:
+                    raise AnswerError(t("privacy.text_refused", what=t("config.what_role"), kinds=kind_labels(kinds)))
+            if then is not None:
+                then(value)
+
+        return validate
+
     def owner_parts(self, action, answers: dict[str, Any], coordinators: list):
         """The measures of the step's `measures` answer, the parts of each one's owner (a catalogue
         role or service, or a role typed without personal data) and date, the defaults (the baton
@@ -1137,8 +1156,10 @@ class Session:
             choices = [_choice(s) for s in suggest.rank_coordinators(
                 self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
             allow_other = True
-            if level >= 2:
-                validate = self.baton_consent_check(answers)
+            validate = self.role_check({c.value for c in choices},
+                                       self.baton_consent_check(answers) if level >= 2 else None)
+        elif q.kind == "text" and q.id == "role":
+            validate = self.role_check(set())
         elif q.kind == "consent":
             parts, validate = self.consent_parts(action, subject, age, areas, work_arena, unborn=unborn)
         default = self.default(q.default)
