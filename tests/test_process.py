@@ -146,8 +146,9 @@ def test_duplicate_step_and_missing_safety_are_reported():
 
 @pytest.mark.usefixtures("english")
 def test_for_family_only_on_an_optional_text_question():
-    """A text for the family must be a text the employee may leave empty; a choice, a required
-    text or the closing note cannot be marked for the family."""
+    """A text for the family must be a text the employee may leave empty, in a walkthrough,
+    evaluation or closing step; a choice, a required text or a text of the notify step (the
+    family may not be told first) cannot be marked for the family."""
     engine.parse_process(SHIPPED, "p.toml")  # as shipped: valid
     marked = 'required = false\nfor_family = true\n'
     # a required text: refused
@@ -157,16 +158,20 @@ def test_for_family_only_on_an_optional_text_question():
     text = SHIPPED.replace('id = "talked_child"\nkind = "yes-no"\n',
                            'id = "talked_child"\nkind = "yes-no"\nrequired = false\nfor_family = true\n', 1)
     assert text != SHIPPED and any("for_family" in p for p in _broken(text))
-    # the closing step's note: refused (a close step is not a walkthrough or evaluation step)
-    text = SHIPPED.replace('id = "closing_note"\nkind = "text"\n',
-                           'id = "closing_note"\nkind = "text"\nrequired = false\nfor_family = true\n', 1)
+    # a text in the notify step: refused (barnevernsloven § 13-2: the family is not told first)
+    block = ('[[steps.questions]]\nid = "note"\nkind = "text"\nrequired = false\nfor_family = true\n'
+             'text.nb = "x"\ntext.nn = "x"\ntext.en = "x"\n\n')
+    anchor = '[[steps.questions]]\nid = "barnevern_informed"\n'
+    text = SHIPPED.replace(anchor, block + anchor, 1)
     assert text != SHIPPED and any("for_family" in p for p in _broken(text))
+    # the same text without for_family is a valid process: the refusal is for_family's
+    engine.parse_process(SHIPPED.replace(anchor, block.replace("for_family = true\n", "") + anchor, 1), "p.toml")
 
 
 def test_the_texts_for_the_family_are_asked_at_each_levels_planning_and_evaluation(proc):
     marked = [(s.id, q.id) for s in proc.steps for q in s.questions if q.for_family]
     assert marked == [(step, "family_text") for step in ("l0-decide", "l1-plan", "l1-evaluate", "l2-meeting",
-                                                         "l2-evaluate", "l3-meeting", "l3-evaluate")]
+                                                         "l2-evaluate", "l3-meeting", "l3-evaluate", "close")]
     assert proc.for_family("l1-plan", "family_text") and not proc.for_family("l1-goals", "goals")
     assert not proc.for_family("no-such-step", "family_text") and not proc.for_family("l1-plan", None)
     for step_id, qid in marked:
@@ -326,7 +331,7 @@ def test_level0_close(proc):
     _, trace, last = drive(proc, ["close"])
     assert trace[0] == "l0-concern.concern_date" and trace[6] == "safety.danger"
     assert "l0-decide->close" in trace
-    assert trace[-3:] == ["close.closing_reason", "close.closing_note", "record:close"]
+    assert trace[-4:] == ["close.closing_reason", "close.closing_note", "close.family_text", "record:close"]
     assert isinstance(last, engine.Done) and last.reason == "closed"
 
 

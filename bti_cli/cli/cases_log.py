@@ -187,6 +187,8 @@ def _display_rows(log: CaseLog, proc, rows: list[dict]) -> list[dict]:
         what = row["question_label"] or event.question
         if kind != "answer":
             what = t(f"caselog.k_{kind}") + (f": {what}" if what else "")
+        elif proc is not None and answer and proc.for_family(event.step, event.question):
+            what = f"{what} {t('caselog.shown_to_family')}"  # the staff see what the family will read
         shown.append({
             "seq": event.seq,
             "time": _local_time(event.at),

@@ -451,7 +451,7 @@ def _check_question(step: Step, q: Question, loc: tuple, condition: _ConditionCh
         problems.append(((*loc, "past" if q.past else "future"), t("process.v_date_only")))
     if q.past and q.future:
         problems.append(((*loc, "future"), t("process.v_past_future")))
-    if q.for_family and (q.kind != "text" or q.required or step.phase not in ("start", "evaluation")):
+    if q.for_family and (q.kind != "text" or q.required or step.phase not in ("start", "evaluation", "close")):
         problems.append(((*loc, "for_family"), t("process.v_for_family")))
 
 
