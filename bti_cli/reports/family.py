@@ -29,6 +29,7 @@ Pure: no files, no printing; `today` is a parameter.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -120,25 +121,32 @@ def _option_label(process: Process | None, question_id: str, value: Any, lang: s
 
 
 def _for_family(text: str, lang: str, subject: str = "child") -> str:
-    """A text the family reads: no placeholder of the scrubber left in it — a name becomes
-    "barnet" in the language the text was written in (the placeholder's: `[NAVN]` → "barnet",
-    `[NAME]` → "your child", so a Norwegian sentence stays Norwegian; "ungdommen" in a young
-    person's case), other personal data is left out."""
+    """A text the family reads: no placeholder of the scrubber left in it — a name becomes the
+    word for the case's subject in the language the text was written in (the placeholder's:
+    `[NAVN]` → "barnet", `[NAME]` → "your child", so a Norwegian sentence stays Norwegian;
+    "ungdommen" for a young person, "den gravide" in a pregnancy, "et familiemedlem" in a
+    family's case), capitalised at the start of a sentence; other personal data is left out."""
     if not text or "[" not in text:
         return text
     from bti_cli.i18n import LANGUAGES
     from bti_cli.privacy.scrubber import KINDS, placeholders
 
+    key = "family.placeholder_name" if subject == "child" else f"family.placeholder_name_{subject}"
     for code in LANGUAGES:
         for kind in KINDS:
             mark = placeholders(code)[kind]
             if mark in text:
-                key = "family.placeholder_name_youth" if subject == "youth" else "family.placeholder_name"
                 word = t(key, code) if kind == "name" else ""
-                text = text.replace(mark, word)
+                text = re.sub(re.escape(mark), functools.partial(_at_start, word=word), text)
     # brackets left with nothing but labels and commas in them: "(tlf. , )"
     text = re.sub(r"[ \t]*\([^()]*\)", lambda m: m.group() if re.search(r"[^\W\d_]{4,}", m.group()) else "", text)
     return " ".join(text.split()).replace(" ,", ",").replace(" .", ".")
+
+
+def _at_start(match: re.Match[str], word: str) -> str:
+    """`word` for a placeholder, capitalised when it opens the text or a sentence."""
+    before = match.string[: match.start()].rstrip()
+    return word[:1].upper() + word[1:] if word and (not before or before[-1] in ".!?:") else word
 
 
 def _join(items: list[str], lang: str | None = None) -> str:
@@ -182,6 +190,13 @@ class _Case:
             items.append(line)
             by_service.setdefault(self.names.service(service), []).append(name)
         return items, by_service
+
+    def guardians_met(self) -> bool:
+        """False when the log says the guardians were not talked with or met, and they were
+        never heard: the family is then not told that they are at the meetings."""
+        heard = any(question == "guardians_view" for question, _, _ in self.answers.views)
+        latest = self.answers.latest
+        return heard or not (latest.get("guardians_met") is False or latest.get("talked_guardians") is False)
 
     def consent(self) -> dict[str, Any] | None:
         """The consent the family gave, when it names services."""
@@ -276,7 +291,8 @@ def _measures(case: _Case) -> list[str]:
     arena = case.answers.latest.get("discussion_arena")
     if isinstance(arena, str) and arena and not closed:
         items.append(t("family.anonymous_arena", lang, arena=case.names.arena(arena)))
-    out += [f"- {item}" for item in items] if items else [t("family.measures_none", lang)]
+    out += [f"- {item}" for item in items] if items else [t("family.measures_none_closed" if closed
+                                                              else "family.measures_none", lang)]
     return [*out, ""]
 
 
@@ -305,9 +321,13 @@ def _who(case: _Case) -> list[str]:
     if closed:
         out.append(f"- {t('family.family_line_closed', lang)}")
     else:
-        out.append(f"- {t('family.family_line', lang)}")
+        if not case.guardians_met():
+            out.append(f"- {t('family.family_line_not_met', lang)}")
+        else:
+            key = "family.family_line_pregnant" if case.subject == "pregnant" else "family.family_line"
+            out.append(f"- {t(key, lang)}")
         if case.subject != "pregnant":
-            out.append(f"- {t('family.child_line', lang)}")
+            out.append(f"- {t('family.child_line_youth' if case.subject == 'youth' else 'family.child_line', lang)}")
     return [*out, ""]
 
 
@@ -331,10 +351,13 @@ def _views(case: _Case) -> list[str]:
     # the staff's notes of what was said are theirs, not quotes: the family is told when they
     # were heard and that they may read what was written
     lang = case.lang
-    out = [f"## {t('family.h_views', lang)}", ""]
+    heading = {"youth": "family.h_views_youth", "pregnant": "family.h_views_pregnant"}.get(case.subject,
+                                                                                        "family.h_views")
+    out = [f"## {t(heading, lang)}", ""]
     if case.answers.views:
         for question, day in dict.fromkeys((q, d) for q, d, _ in case.answers.views):
-            out.append(f"- {t(VIEW_QUESTIONS[question], lang, date=long_date(day, lang))}")
+            key = VIEW_QUESTIONS[question] + ("_youth" if case.subject == "youth" and question == "child_view" else "")
+            out.append(f"- {t(key, lang, date=long_date(day, lang))}")
         out.append(f"- {t('family.views_read', lang)}")
     else:
         out.append(t("family.views_none_closed" if case.closed else "family.views_none", lang))
@@ -355,7 +378,7 @@ def _consent(case: _Case) -> list[str]:
             line += " " + t("family.consent_until", lang, date=long_date(summary.consent_until, lang))
         out.append(line)
     else:
-        out.append(t("family.consent_none", lang))
+        out.append(t("family.consent_none_closed" if closed else "family.consent_none", lang))
     return [*out, ""]
 
 
@@ -365,12 +388,16 @@ def _disagree(case: _Case) -> list[str]:
     log; ../shared/domain/BTI.md) — no complaint body that neither the model nor the plans name."""
     lang = case.lang
     # a closed case has no baton holder to tell: the head of the unit
-    rights = ["disagree_talk_closed" if case.closed else "disagree_talk", "disagree_insight"]
+    rights = ["disagree_talk_closed" if case.closed else "disagree_talk"]
     if not case.closed:
-        rights.insert(1, "disagree_close")
-        if case.consent() is not None:
-            rights.insert(1, "disagree_withdraw")  # only a consent that was given can be withdrawn
-    return [f"## {t('family.h_disagree', lang)}", "", *(f"- {t(f'family.{key}', lang)}" for key in rights), ""]
+        consent = case.consent()
+        if consent is not None:  # only a consent that was given can be withdrawn, by those who gave it
+            rights.append("disagree_withdraw_youth" if set(consent.get("by") or ["guardians"]) == {"youth"}
+                          else "disagree_withdraw")
+        rights.append("disagree_close")
+    lines = [f"- {t(f'family.{key}', lang)}" for key in rights]
+    lines.append(f"- {t('family.disagree_insight', lang, subject=t(f'family.subject_{case.subject}', lang))}")
+    return [f"## {t('family.h_disagree', lang)}", "", *lines, ""]
 
 
 __all__ = ["guardian_summary", "long_date", "in_sentence", "went_through_safety_gate"]

@@ -24,6 +24,7 @@ FAMILY_L0 = "Vi har snakket om friminuttene og blir enige om å prøve noe nytt 
 FAMILY_PLAN = "Vi prøver en fast friminuttsgruppe i seks uker, og Emma Testesen får en voksen å gå til."
 FAMILY_PLAN_SHOWN = "Vi prøver en fast friminuttsgruppe i seks uker, og barnet får en voksen å gå til."
 FAMILY_EVAL = "Gruppen hjelper. Vi fortsetter til jul og møtes igjen da."
+FAMILY_CLOSE = "Det går bedre nå, og dere kan ta kontakt med skolen igjen om noe endrer seg."
 # staff notes: never in the family summary
 GOALS = "Intern målformulering om friminutt og gruppe."
 ASSESSMENT = "Faglig vurdering: effekten er usikker."
@@ -142,12 +143,13 @@ def test_the_prompt_for_the_family_says_so_and_every_other_text_prompt_says_case
         "Liker gruppen.", "Enige.", ASSESSMENT,  # the views, the assessment
         FAMILY_EVAL,  # for the family
         "close", "goal-reached", CLOSING,  # the decision, then the closing step
+        FAMILY_CLOSE,  # the closing step's text for the family
     ]
     result = cli("cases", "evaluate", case, "--lang", lang, input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     for_family, for_log = i18n.t("walk.for_family", lang), i18n.t("walk.for_log", lang)
-    assert out.count(for_family) == 1
+    assert out.count(for_family) == 2  # the evaluation's and the closing's text for the family
     # carried_out, child_view, guardians_view, assessment, closing_note
     assert out.count(for_log) == 5
     plainly = {"nb": "Dette vises for familien", "nn": "Dette blir vist til familien",
@@ -160,6 +162,7 @@ def test_the_prompt_for_the_family_says_so_and_every_other_text_prompt_says_case
     # what the family reads: the family text, not the assessment nor the closing note
     text = family(cli, case, lang)
     assert FAMILY_EVAL in text and ASSESSMENT not in text and CLOSING not in text
+    assert FAMILY_CLOSE in text
 
 
 def test_an_empty_family_text_shows_nothing_and_answers_files_need_not_name_it(cli, tmp_path):
@@ -362,3 +365,130 @@ def test_each_measure_says_who_does_it_and_the_date_agreed(cli, tmp_path, lang):
     line = t("family.measure_owner", role="Kontaktlærer", date=long_date(date.today() + timedelta(days=10), lang))
     assert line in section(text, t("family.h_measures"))
     assert "kontaktlaerer" not in text
+
+
+# --------------------------------------------------------------------------- issue 16: the gaps
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_closing_offers_a_text_for_the_family_asked_as_such(cli, tmp_path, lang):
+    case = start(cli, tmp_path, 1)
+    typed = "\n".join(["goal-reached", CLOSING, FAMILY_CLOSE]) + "\n"
+    result = cli("cases", "close", case, "--lang", lang, input=typed)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for_family = i18n.t("walk.for_family", lang)
+    assert out.count(for_family) == 1
+    # the closing note is asked for the log, before the text for the family
+    assert out.index(i18n.t("walk.for_log", lang)) < out.index(for_family)
+    text = family(cli, case, lang)
+    read_as_a_parent(text, lang)
+    assert FAMILY_CLOSE in section(text, i18n.t("family.h_written", lang)) and CLOSING not in text
+
+
+def test_a_closing_after_barnevern_took_over_asks_no_text_for_the_family(cli, tmp_path):
+    case = start(cli, tmp_path, 1)
+    result = cli("cases", "close", case, input="\n".join(["barnevern", CLOSING]) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert i18n.t("walk.for_family", "nb") not in result.stdout
+
+
+def _start_with(cli, tmp_path, data: dict) -> str:
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "case.toml", data))
+    assert result.exit_code == 0, result.stderr
+    return CASE_RE.search(result.stdout).group(0)
+
+
+@pytest.mark.parametrize(("subject", "expected"), [
+    ("pregnant", "Den gravide får en fast jordmor, og den gravide kan ringe helsestasjonen."),
+    ("family", "Et familiemedlem får en fast jordmor, og et familiemedlem kan ringe helsestasjonen."),
+    ("child", "Barnet får en fast jordmor, og barnet kan ringe helsestasjonen."),
+])
+def test_a_name_in_a_text_for_the_family_reads_as_the_cases_subject(cli, tmp_path, subject, expected):
+    data = answers(1)
+    data["l0-concern"]["subject"] = subject
+    if subject == "pregnant":
+        data["l0-concern"].pop("age")
+        data["l1-goals"].pop("child_involved")
+    data["l1-plan"]["family_text"] = "Emma Testesen får en fast jordmor, og Emma Testesen kan ringe helsestasjonen."
+    case = _start_with(cli, tmp_path, data)
+    for lang in LANGS:  # the text was written in Norwegian: its words stay Norwegian
+        text = family(cli, case, lang)
+        assert expected in text and "Testesen" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_pregnancy_summary_speaks_to_the_expecting_parents(cli, tmp_path, lang):
+    data = answers(1)
+    data["l0-concern"].update(subject="pregnant")
+    data["l0-concern"].pop("age")
+    data["l1-goals"].pop("child_involved")
+    text = family(cli, _start_with(cli, tmp_path, data), lang)
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    read_as_a_parent(text, lang)
+    assert t("family.family_line_pregnant") in text and t("family.family_line") not in text
+    assert t("family.child_line") not in text and t("family.h_views_pregnant") in text
+    assert t("family.disagree_insight", subject=t("family.subject_pregnant")) in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_young_person_who_consents_alone_is_the_one_who_can_withdraw(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    data = answers(2)
+    data["l0-concern"].update(subject="youth", age=17)
+    data["l2-consent"] = {"consent": {**CONSENT, "by": ["youth"]}}
+    case = _start_with(cli, tmp_path, data)
+    text = family(cli, case, lang)
+    read_as_a_parent(text, lang)
+    assert t("family.consent_by_youth") in text
+    assert t("family.disagree_withdraw_youth") in text and t("family.disagree_withdraw") not in text
+    assert t("family.h_views_youth") in text and t("family.child_line_youth") in text
+    assert t("family.child_view_youth", date=long_date(date.today(), lang)) in text
+    assert t("family.disagree_insight", subject=t("family.subject_youth")) in text
+    # the guardians and the young person together: "you" can withdraw
+    data["l2-consent"] = {"consent": {**CONSENT, "by": ["guardians", "youth"]}}
+    both = family(cli, _start_with(cli, tmp_path, data), lang)
+    assert t("family.disagree_withdraw") in both and t("family.disagree_withdraw_youth") not in both
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_closed_case_without_measures_or_consent_is_told_in_the_past(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    data = answers(None)
+    data["l0-decide"]["decision"] = "close"
+    data["close"] = {"closing_reason": "concern-gone", "closing_note": CLOSING}
+    text = family(cli, _start_with(cli, tmp_path, data), lang)
+    read_as_a_parent(text, lang)
+    assert t("family.measures_none_closed") in text and t("family.measures_none") not in text
+    assert t("family.consent_none_closed") in text and t("family.consent_none") not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_guardians_never_met_are_not_told_they_are_at_the_meetings(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    data = answers(1)
+    data["l0-share"].update(talked_guardians=False)
+    data["l0-share"].pop("guardians_view")
+    data["l1-goals"] = {"guardians_met": False, "child_involved": True, "proposed_goals": GOALS}
+    data["l1-views"]["guardians_view"] = "Ikke spurt, fordi foresatte ikke er nådd ennå."
+    text = family(cli, _start_with(cli, tmp_path, data), lang)
+    read_as_a_parent(text, lang)
+    assert t("family.family_line_not_met") in text and t("family.family_line") not in text
+    # and once they are met and heard, they are
+    met = family(cli, start(cli, tmp_path, 1), lang)
+    assert t("family.family_line") in met and t("family.family_line_not_met") not in met
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("how", [("--format", "md"), ("--plain",)])
+def test_the_staff_view_marks_the_texts_the_family_will_read(cli, tmp_path, lang, how):
+    case = start(cli, tmp_path, 1)
+    result = cli("cases", "show", case, *how, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    mark = i18n.t("caselog.shown_to_family", lang)
+    marked = [line for line in result.stdout.splitlines() if mark in line]
+    # the two texts written for the family (level 0's decision, level 1's plan), nothing else
+    assert len(marked) == 2, result.stdout
+    assert not any(GOALS[:20] in line for line in marked)
+    if how[0] == "--format":  # a table row: the answer on the marked line
+        assert any(FAMILY_L0[:30] in line for line in marked)
