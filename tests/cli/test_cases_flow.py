@@ -176,7 +176,7 @@ def test_close_interrupted_resumes_in_the_closing_step(cli, case, tmp_path):
     result = cli("cases", "close", case, "--data", FIXTURE, input="goal-reached\n")
     assert result.exit_code == 1 and "close.closing_note" in result.stderr
     assert summary(cli, case)["pending_step"] == "close"
-    resumed = cli("resume", case, "--data", FIXTURE, input="Ferdig.\n")
+    resumed = cli("resume", case, "--data", FIXTURE, input="Ferdig.\n\n")  # the note, no text for the family
     assert resumed.exit_code == 0, resumed.stderr
     assert summary(cli, case)["status"] == "closed"
 

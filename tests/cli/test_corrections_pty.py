@@ -75,6 +75,7 @@ def test_pty_check_your_answers_and_change_one(env, cases_dir):  # noqa: F811
     answer(child, "Hva er avgjørelsen?", "close")
     answer(child, "Hvorfor avsluttes saken?", "concern-gone")
     answer(child, "Avslutningsnotat", "Bekymringen er borte.")
+    answer(child, "Kort tekst til familien ved avslutningen", "")  # optional: nothing for the family
     answer(child, "Sjekk svarene", "")
     child.expect_exact("er avsluttet")
     child.expect(pexpect.EOF)

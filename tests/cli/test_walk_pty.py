@@ -85,6 +85,7 @@ def test_pty_answer_interrupt_and_resume(env, cases_dir):
     answer(child, "Hva er avgjørelsen?", "close")
     answer(child, "Hvorfor avsluttes saken?", "concern-gone")
     answer(child, "Avslutningsnotat", "Bekymringen er borte etter samtale med kollega.")
+    answer(child, "Kort tekst til familien ved avslutningen", "")  # optional: nothing for the family
     answer(child, "Sjekk svarene", "")  # and before closing
     child.expect_exact(f"Sak {case_id} er avsluttet")
     child.expect(pexpect.EOF)
