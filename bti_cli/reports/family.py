@@ -252,7 +252,10 @@ def _about(case: _Case) -> list[str]:
                             reason=_option_label(case.process, "closing_reason", reason, lang))
         out += [line, ""]
     else:
-        out += [t(f"family.stage_{summary.level}", lang), ""]
+        key = f"family.stage_{summary.level}"
+        if summary.level == 1 and case.subject != "child":  # the service that knows the child best
+            key += f"_{case.subject}"
+        out += [t(key, lang), ""]
     meeting = case.answers.latest.get("meeting_date")
     if summary.evaluations and isinstance(meeting, str):
         out += [t("family.last_evaluation", lang, date=long_date(meeting, lang)), ""]

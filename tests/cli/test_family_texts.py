@@ -429,6 +429,7 @@ def test_a_pregnancy_summary_speaks_to_the_expecting_parents(cli, tmp_path, lang
     assert t("family.family_line_pregnant") in text and t("family.family_line") not in text
     assert t("family.child_line") not in text and t("family.h_views_pregnant") in text
     assert t("family.disagree_insight", subject=t("family.subject_pregnant")) in text
+    assert t("family.stage_1_pregnant") in text and t("family.stage_1") not in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -443,6 +444,9 @@ def test_a_young_person_who_consents_alone_is_the_one_who_can_withdraw(cli, tmp_
     assert t("family.consent_by_youth") in text
     assert t("family.disagree_withdraw_youth") in text and t("family.disagree_withdraw") not in text
     assert t("family.h_views_youth") in text and t("family.child_line_youth") in text
+    youth_l1 = answers(1)
+    youth_l1["l0-concern"].update(subject="youth", age=16)
+    assert t("family.stage_1_youth") in family(cli, _start_with(cli, tmp_path, youth_l1), lang)
     assert t("family.child_view_youth", date=long_date(date.today(), lang)) in text
     assert t("family.disagree_insight", subject=t("family.subject_youth")) in text
     # the guardians and the young person together: "you" can withdraw
