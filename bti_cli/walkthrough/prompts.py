@@ -488,10 +488,17 @@ class RichPrompter:
         grid.add_column(ratio=1)
         limit = self.show_choices if spec.listed is None else min(self.show_choices, spec.listed)
         for i, c in enumerate(spec.choices[:limit], start=1):
-            number = f"{i}" if not (isinstance(c.value, int) and not isinstance(c.value, bool)) else ""
+            label = c.label
+            number = f"{i}"
+            if isinstance(c.value, int) and not isinstance(c.value, bool):
+                # a scale step is typed by its own value ("3"), which its label begins with: the
+                # value goes in the number column, so a wrapped label stays under its text
+                number = ""
+                if label.startswith(f"{c.value} "):
+                    number, label = str(c.value), label[len(str(c.value)) + 1:]
             # the label only: the id (an English key such as "kindergarten" or "level:1") is for
             # answers files and scripts; it may still be typed, as may a word of the label
-            grid.add_row(number, Text(c.label))
+            grid.add_row(number, Text(label))
             if c.detail:
                 grid.add_row("", Text(c.detail, style="dim"))
         self.console.print(Padding(grid, (0, 0, 0, 2)))
