@@ -440,6 +440,29 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> None:
     _find_labelled_addresses(text, low, spans, vocab)
 
 
+_LOCAL_PART_HINT = re.compile(r"[._\d]")
+_TWO_GAPS_RE = re.compile(r"\d \d{1,6} \d")
+
+
+def _odd_phones(text: str) -> list[re.Match[str]]:
+    """PHONE_ODD_RE's matches, looked for only near digits with two gaps ("41 2345 67"): a
+    match holds such a stretch and is at most 15 characters long, so a window of 20 characters
+    either side of it holds the match and what its lookarounds read."""
+    windows: list[list[int]] = []
+    for hit in _TWO_GAPS_RE.finditer(text):
+        a, b = max(0, hit.start() - 20), min(len(text), hit.end() + 20)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    found = []
+    for a, b in windows:
+        for m in PHONE_ODD_RE.finditer(text, a, b):
+            if (m.start() >= a + 3 or a == 0) and (m.end() <= b - 3 or b == len(text)):
+                found.append(m)
+    return found
+
+
 def find_identifiers(text: str, low: str, spans: Spans) -> None:
     """E-mail addresses, identity numbers, birth dates after a cue and phone numbers."""
     if "@" in text:
@@ -456,7 +479,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
         while at != -1:
             begin = max(low.rfind(" ", 0, at), low.rfind("\n", 0, at)) + 1
             local = low[begin:at]
-            if local and ("." in local or "_" in local or any(c.isdigit() for c in local)):
+            if local and _LOCAL_PART_HINT.search(local):
                 found = EMAIL_AT_RE.match(text, begin)
                 if found:
                     spans.add(found.start(), found.end(), "email", "email")
@@ -519,15 +542,14 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue  # "Ref: 12345678", "saksnr. 2025 1234": a reference number
             spans.add(*_digit_run(text, m.start(), m.end()), "phone", "norwegian")
-        if " " in text:
-            for m in PHONE_ODD_RE.finditer(text):
-                if m.group().count(" ") < 2:
-                    continue  # "4123 4567" and the usual groupings are found above
-                if _MONEY_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _MONEY_AFTER.match(text, m.end()):
-                    continue
-                if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-                    continue
-                spans.add(m.start(), m.end(), "phone", "norwegian")
+        for m in _odd_phones(text):
+            if m.group().count(" ") < 2:
+                continue  # "4123 4567" and the usual groupings are found above
+            if _MONEY_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _MONEY_AFTER.match(text, m.end()):
+                continue
+            if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue
+            spans.add(m.start(), m.end(), "phone", "norwegian")
         for m in PHONE_INTL_RE.finditer(text):
             count = sum(c.isdigit() for c in m.group())
             if 8 <= count <= 15:

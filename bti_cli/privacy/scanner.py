@@ -343,13 +343,13 @@ class Scanner:
         if found:
             found |= {f[:-1] for f in found if f.endswith("s") and f[:-1] in lists.names}
             words_list, lexicon = lists.words, lists.lexicon
-            for i in range(n):
+            uses = [i for i, low in enumerate(lows) if low in found or (low[-1:] == "s" and low[:-1] in found)]
+            for i in uses:
                 if state[i]:
                     continue
                 low = lows[i]
                 if (
-                    (low in found or (low.endswith("s") and low[:-1] in found))
-                    and (words[i][0].isupper() or (low not in words_list and low not in lexicon))
+                    (words[i][0].isupper() or (low not in words_list and low not in lexicon))
                     and len(low) > 2
                     and not self.is_blocked(i)
                     and not self.in_vocab(low)
@@ -357,8 +357,8 @@ class Scanner:
                     self.set_name(i, "repeated")
         # particles between two names: "Omar bin Ali", "Lotte van der Berg"; before a name, the
         # particles that are no Norwegian words: "Familien van der Berg"
-        for i in range(1, n - 1):
-            if state[i] == 0 and lows[i] in _PARTICLES and (state[i - 1] == _NAME or lows[i] in _LEADING_PARTICLES):
+        for i in [i for i, low in enumerate(lows) if low in _PARTICLES and 0 < i < n - 1]:
+            if state[i] == 0 and (state[i - 1] == _NAME or lows[i] in _LEADING_PARTICLES):
                 j = i
                 while j < n and lows[j] in _PARTICLES and state[j] == 0 and text[ends[j - 1] : starts[j]] == " ":
                     j += 1
@@ -367,9 +367,7 @@ class Scanner:
                         self.set_name(k, "adjacent")
         # merge neighbouring name words into one span
         spans: list[tuple[int, int, str]] = []
-        for i in range(n):
-            if state[i] != _NAME:
-                continue
+        for i in [i for i, st in enumerate(state) if st == _NAME]:
             if spans:
                 s, e, r = spans[-1]
                 if _GAP_NAME.fullmatch(text, e, starts[i]) or (
