@@ -255,6 +255,8 @@ def _about(case: _Case) -> list[str]:
         key = f"family.stage_{summary.level}"
         if summary.level == 1 and case.subject != "child":  # the service that knows the child best
             key += f"_{case.subject}"
+        elif summary.level >= 2 and case.consent() is None:  # no consent: only discussed anonymously
+            key += "_no_consent"
         out += [t(key, lang), ""]
     meeting = case.answers.latest.get("meeting_date")
     if summary.evaluations and isinstance(meeting, str):

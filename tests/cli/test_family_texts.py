@@ -496,3 +496,17 @@ def test_the_staff_view_marks_the_texts_the_family_will_read(cli, tmp_path, lang
     assert not any(GOALS[:20] in line for line in marked)
     if how[0] == "--format":  # a table row: the answer on the marked line
         assert any(FAMILY_L0[:30] in line for line in marked)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("level", [2, 3])
+def test_without_consent_the_other_services_are_only_consulted_anonymously(cli, tmp_path, lang, level):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    data = answers(level)
+    data[f"l{level}-consent"] = {"consent": {"given": False}}
+    text = family(cli, _start_with(cli, tmp_path, data), lang)
+    read_as_a_parent(text, lang)
+    assert t(f"family.stage_{level}_no_consent") in text and t(f"family.stage_{level}") not in text
+    assert t("family.consent_none") in text and t("family.disagree_withdraw") not in text
+    # with the consent given, the same level says the services work together
+    assert t(f"family.stage_{level}") in family(cli, start(cli, tmp_path, level), lang)
