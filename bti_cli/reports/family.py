@@ -345,8 +345,10 @@ def _dates(case: _Case) -> list[str]:
     first = case.answers.latest.get("first_meeting")
     if isinstance(first, str) and first[:10] >= case.today.isoformat():
         dates.append(t("family.first_meeting", lang, date=long_date(first, lang)))
-    if case.summary.next_evaluation:
-        dates.append(t("family.evaluation", lang, date=long_date(case.summary.next_evaluation, lang)))
+    evaluation = case.summary.next_evaluation
+    if evaluation:  # a date that has passed is not told as if it were to come
+        key = "family.evaluation_past" if str(evaluation)[:10] < case.today.isoformat() else "family.evaluation"
+        dates.append(t(key, lang, date=long_date(evaluation, lang)))
     out = [f"## {t('family.h_dates', lang)}", ""]
     out += [f"- {line}" for line in dates] if dates else [t("family.dates_none", lang)]
     return [*out, ""]

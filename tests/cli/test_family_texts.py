@@ -510,3 +510,19 @@ def test_without_consent_the_other_services_are_only_consulted_anonymously(cli, 
     assert t("family.consent_none") in text and t("family.disagree_withdraw") not in text
     # with the consent given, the same level says the services work together
     assert t(f"family.stage_{level}") in family(cli, start(cli, tmp_path, level), lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_evaluation_date_is_told_as_coming_until_its_day_and_as_past_after(cli, tmp_path, cases_dir, lang):
+    from bti_cli.caselog.log import CaseLog
+    from bti_cli.reports.family import guardian_summary
+
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    log = CaseLog.open(cases_dir, start(cli, tmp_path, 1))
+    day = date.today() + timedelta(days=42)
+    shown = long_date(day, lang)
+    for today, key in ((day - timedelta(days=1), "family.evaluation"), (day, "family.evaluation"),
+                       (day + timedelta(days=1), "family.evaluation_past")):
+        text = guardian_summary(log.header, log.events, lang=lang, today=today)
+        other = "family.evaluation_past" if key == "family.evaluation" else "family.evaluation"
+        assert t(key, date=shown) in text and t(other, date=shown) not in text, today
