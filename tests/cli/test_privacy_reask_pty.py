@@ -30,7 +30,7 @@ def env(cases_dir, tmp_path):
 def test_personal_data_at_every_kind_of_prompt_is_not_repeated(env, cases_dir, lang):
     seen = io.StringIO()
     child = pexpect.spawn(sys.executable, ["-m", "bti_cli", "start", "--lang", lang], env=env, encoding="utf-8",
-                          timeout=30, dimensions=(40, 160), cwd=str(ROOT))
+                          timeout=90, dimensions=(40, 160), cwd=str(ROOT))  # a loaded machine: waits for output
     child.logfile_read = seen
     sent = 0
 
@@ -65,8 +65,10 @@ def test_personal_data_at_every_kind_of_prompt_is_not_repeated(env, cases_dir, l
     child.sendline("")
     child.expect_exact("> ")
     child.sendintr()
+    child.expect_exact("bti resume BTI-")  # the draft is saved and said so
     child.expect(pexpect.EOF)
     child.close()
+    assert child.exitstatus == 130
 
     shown = seen.getvalue()
     for secret in SECRETS:
