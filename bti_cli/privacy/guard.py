@@ -125,21 +125,33 @@ def quote(text: str, vocabulary: Iterable[str] = ()) -> str:
 
 
 _SEPARATORS = re.compile(r"([/\\])")
+# a file name's extension (".toml", ".tar.gz"): scrubbed apart from the name before it, so the
+# extension does not hide a surname ("Kari Nordmann.toml"); only the extensions of files bti reads
+# or writes and of common documents, so an e-mail domain ("kari@example.no") stays whole
+_EXTENSION = re.compile(
+    r"(?:\.(?:toml|csv|jsonl?|txt|md|html?|ics|svg|pdf|docx?|xlsx?|odt|ods|log|bak|tar|gz|zip))+\Z", re.IGNORECASE)
+
+
+def _shown_part(part: str) -> str:
+    from bti_cli.privacy.scrubber import scrub
+
+    ext = _EXTENSION.search(part)
+    if ext is None or ext.start() == 0:
+        return scrub(part).text
+    return scrub(part[: ext.start()]).text + ext.group()
 
 
 def shown_path(path: object) -> str:
     """`path` as a message shows it: each part between separators scrubbed on its own (so an
     ordinary folder name is not taken for a name by its neighbours), control characters escaped.
     The user's own home folder at its start is left as it is: it names the employee, not a case."""
-    from bti_cli.privacy.scrubber import scrub
-
     text = escape_controls(str(path))
     head = ""
     home = os.path.expanduser("~")
     if len(home) > 1 and (text == home or text.startswith(home.rstrip("/\\") + os.sep)):
         head, text = home, text[len(home) :]
     parts = _SEPARATORS.split(text)
-    return head + "".join(part if not part or _SEPARATORS.fullmatch(part) else scrub(part).text for part in parts)
+    return head + "".join(part if not part or _SEPARATORS.fullmatch(part) else _shown_part(part) for part in parts)
 
 
 

@@ -302,7 +302,9 @@ def test_a_path_is_shown_with_a_person_scrubbed_and_the_home_folder_kept(monkeyp
     monkeypatch.setenv("HOME", "/home/kari.nordmann")
     assert shown_path("/home/kari.nordmann/Dokumenter/BTI/svar.toml") == "/home/kari.nordmann/Dokumenter/BTI/svar.toml"
     assert shown_path("/srv/Felles/Helsestasjon/eksport.csv") == "/srv/Felles/Helsestasjon/eksport.csv"
-    assert shown_path(f"/srv/saker/{PII}.csv") == "/srv/saker/[NAVN] [FØDSELSNUMMER] [TELEFON] [E-POST]"
+    assert shown_path(f"/srv/saker/{PII}.csv") == "/srv/saker/[NAVN] [FØDSELSNUMMER] [TELEFON] [E-POST].csv"
+    assert shown_path("/srv/saker/Kari Nordmann.toml") == "/srv/saker/[NAVN].toml"  # the extension hid the surname
+    assert shown_path("/srv/saker/notat.Kari Nordmann.tar.gz") == "/srv/saker/notat.[NAVN].tar.gz"
     assert shown_path("svar/Kari 15031650094.toml") == "svar/[NAVN] [FØDSELSNUMMER].toml"
 
 
