@@ -258,3 +258,15 @@ def test_report_imports_stay_in_the_report_command():
             "print([m for m in ('bti_cli.reports.yearly', 'bti_cli.reports.svg') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_written_message_counts_one_case_and_more(cli, cases_dir, tmp_path):
+    """'(1 sak)', not '(1 saker)'; the plural from two cases."""
+    target = tmp_path / "rapport.html"
+    make_case(cases_dir, created="2026-03-02")
+    one = cli("report", "--year", "2026", "--as-of", AS_OF, "-m", "loten", "--out", str(target))
+    assert one.exit_code == 0, one.stderr
+    assert "(1 sak)." in one.stderr
+    make_case(cases_dir, created="2026-03-03")
+    two = cli("report", "--year", "2026", "--as-of", AS_OF, "-m", "loten", "--out", str(target), "--lang", "en")
+    assert "(2 cases)." in two.stderr
