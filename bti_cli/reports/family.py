@@ -184,7 +184,10 @@ class _Case:
             owner = owners.get(row["id"]) or {}
             if owner.get("owner"):  # who does it, and the date agreed (measure_owners)
                 role = self.names.owner(owner["owner"])
-                day = long_date(owner.get("date"), self.lang)
+                agreed = owner.get("date")
+                if self.closed and agreed and self.summary.closed and str(agreed)[:10] > str(self.summary.closed)[:10]:
+                    agreed = None  # the work closed before that date: it was never reached
+                day = long_date(agreed, self.lang)
                 line += " · " + (t("family.measure_owner", self.lang, role=role, date=day) if day
                                  else t("family.measure_owner_nodate", self.lang, role=role))
             items.append(line)

@@ -361,10 +361,15 @@ def test_each_measure_says_who_does_it_and_the_date_agreed(cli, tmp_path, lang):
                                                                           "date": "today+10"}}
     result = cli("start", "--no-input", "--answers", write(tmp_path, "a.toml", data))
     assert result.exit_code == 0, result.stderr
-    text = family(cli, CASE_RE.search(result.stdout).group(0), lang)
+    case = CASE_RE.search(result.stdout).group(0)
+    text = family(cli, case, lang)
     line = t("family.measure_owner", role="Kontaktlærer", date=long_date(date.today() + timedelta(days=10), lang))
     assert line in section(text, t("family.h_measures"))
     assert "kontaktlaerer" not in text
+    # closed today, before the agreed date: the date was never reached and is not told
+    close(cli, tmp_path, case)
+    closed = section(family(cli, case, lang), t("family.h_measures_closed"))
+    assert t("family.measure_owner_nodate", role="Kontaktlærer") in closed and line not in closed
 
 
 # --------------------------------------------------------------------------- issue 16: the gaps
