@@ -160,3 +160,27 @@ def test_console_examples_run(doc, cli, tmp_path, monkeypatch):
         if not ok or "Traceback" in result.stderr:
             failures.append((command, result.exit_code, result.stderr[-300:]))
     assert failures == []
+
+
+SEARCH = re.compile(r"^bti(?: --lang \w+)? measures list\b.*(?:--search|-q)\b")
+
+
+def test_the_docs_search_examples_find_measures(cli):
+    """A `--search` example that finds nothing teaches nothing: each one in the README and the docs
+    lists at least one measure of the catalogue it names (the default one when it names none)."""
+    import json
+
+    examples = [command for doc in DOCUMENTS for command, succeeds in console_examples(doc.read_text(encoding="utf-8"))
+                if succeeds and SEARCH.search(command)]
+    assert examples
+    empty = []
+    for command in examples:
+        words = shlex.split(command)[1:]
+        for option in ("--format", "-f"):
+            if option in words:  # the example's own format is replaced by json, to count what it finds
+                at = words.index(option)
+                del words[at:at + 2]
+        result = cli(*words, "--format", "json")
+        if result.exit_code != 0 or not json.loads(result.stdout):
+            empty.append(command)
+    assert empty == []

@@ -438,6 +438,37 @@ def _undecodable(text: str) -> bool:
     return any("\ud800" <= c <= "\udfff" for c in text)
 
 
+# words tried, in this order, for the measures prompt's search examples: the catalogue texts are
+# Norwegian in every language of the interface, so these are too; only those that find a measure
+# of the catalogue in use are shown
+SEARCH_EXAMPLE_CANDIDATES = ("foreldre", "samtale", "lese", "språk", "rus", "fritid", "kurs", "familie",
+                             "psykisk", "skole")
+
+
+def search_examples(spec: PromptSpec, listed: int, count: int = 2) -> list[str]:
+    """Up to `count` words that, typed at the measures prompt, list the measures they find: not a
+    word that alone chooses one measure, first those that find one not listed (the search is for
+    them), then those that find any of the choices."""
+    from bti_cli.catalogue.loader import matches_words
+
+    texts = [f"{c.label} {c.value} {c.detail}" for c in spec.choices]
+
+    def chooses(word: str) -> bool:
+        try:
+            _match_choice(spec, word)
+        except AnswerError:
+            return False
+        return True
+
+    def finds(word: str, among: list[str]) -> bool:
+        return any(matches_words(word, text) for text in among)
+
+    usable = [w for w in SEARCH_EXAMPLE_CANDIDATES if not chooses(w)]
+    picked = [w for w in usable if finds(w, texts[listed:])][:count]
+    picked += [w for w in usable if w not in picked and finds(w, texts)]
+    return picked[:count]
+
+
 class RichPrompter:
     """Asks on the terminal (or on piped stdin); re-asks with a clear message on a bad answer.
 
@@ -503,7 +534,12 @@ class RichPrompter:
                 grid.add_row("", Text(c.detail, style="dim"))
         self.console.print(Padding(grid, (0, 0, 0, 2)))
         if spec.listed is not None and len(spec.choices) > limit:
-            self.show(t("process.search_more", count=len(spec.choices) - limit), style="dim")
+            examples = search_examples(spec, limit)
+            if examples:
+                words = ", ".join(t("process.search_example_word", word=w) for w in examples)
+                self.show(t("process.search_more", count=len(spec.choices) - limit, examples=words), style="dim")
+            else:
+                self.show(t("process.search_more_plain", count=len(spec.choices) - limit), style="dim")
         elif len(spec.choices) > self.show_choices:
             self.show(t("process.more_choices", count=len(spec.choices) - self.show_choices), style="dim")
 
@@ -567,7 +603,10 @@ class RichPrompter:
             try:
                 return parse_answer(spec, raw)
             except AnswerError as exc:
-                if spec.kind == "measures" and any(ch.isalpha() for ch in raw) and self._search(spec, raw):
+                if spec.kind == "measures" and any(ch.isalpha() for ch in raw):
+                    if not self._search(spec, raw):
+                        # words that find nothing: said plainly, without repeating what was typed
+                        self.show(t("process.search_none", count=len(spec.choices)), style="red")
                     continue
                 self.show(t("process.invalid", reason=_sentence(str(exc))), style="red")
 
@@ -585,7 +624,7 @@ class RichPrompter:
         found = [(i, c) for i, c in enumerate(spec.choices, start=1)
                  if matches_words(query, f"{c.label} {c.value} {c.detail}")]
         if not found:
-            return False  # said as for any answer that fits no choice
+            return False
         self.show(t("process.search_found", count=len(found)), style="bold")
         grid = Table.grid(padding=(0, 2))
         grid.add_column(justify="right", no_wrap=True)

@@ -8,6 +8,8 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_walk import FIXTURE, LEVEL1
 
 CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
@@ -225,7 +227,9 @@ def test_measures_beyond_the_suggestions_are_found_by_words(cli, cases_dir):
     assert "andre tiltak i katalogen" in out  # the suggestions are listed, the rest can be searched
     found = out.split("Tiltak som passer (1)")[1]
     assert "Hjemmebesøk" in found.split("\n\n")[0]  # accents and case ignored
-    assert "Kan ikke brukes: Element 1 passer ikke" in out or "Kan ikke brukes" in out.split("Tiltak som passer")[-1]
+    # words that find nothing are told so plainly, without repeating them
+    assert "Ingen tiltak i katalogen passer til søket." in out
+    assert "ingenting-slikt" not in out and "Element 1 passer ikke" not in out
     case_id = CASE_RE.search(out).group(0)
     measures = [m["id"] for m in _show(cli, case_id)["summary"]["measures"]]
     assert measures == ["lesekurs", "hjemmebesok"]
@@ -375,3 +379,43 @@ def test_back_works_at_the_who_does_what_list_too(cli, cases_dir):
     assert after.count("Hvem gjør hva") == 2
     owners = _show(cli, CASE_RE.search(out).group(0))["summary"]["measure_owners"]
     assert [o["owner"] for o in owners] == ["kontaktlaerer"]
+
+
+# up to the measures question of level 1 in a shipped catalogue (school, kontaktlærer, age 8)
+TO_MEASURES = ["", "school", "kontaktlærer", "child", "8", "learning", "n", "Strever med lesing i timene.", "",
+               "weeks", "n", "3", "j", "j", "n", "j", "Synes lesing er vanskelig.", "j", "Ønsker hjelp.", "",
+               "level:1", "j", "j", "Leser bedre innen jul."]
+EXAMPLE_WORDS = {"nb": re.compile(r"skriv ord for å søke, f\.eks\. «([^»]+)», «([^»]+)»\."),
+                 "en": re.compile(r"type words to search, e\.g\. “([^”]+)”, “([^”]+)”\.")}
+
+
+@pytest.mark.parametrize("municipality", ["loten", "sondre-land", "elverum"])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_search_examples_find_measures_in_the_catalogue_in_use(cli, cases_dir, municipality, lang):
+    first = cli("start", "-m", municipality, "--lang", lang, input="\n".join(TO_MEASURES) + "\n")
+    shown = EXAMPLE_WORDS[lang].search(first.stdout)
+    assert shown, first.stdout[-600:]
+    found = "Tiltak som passer (" if lang == "nb" else "Matching measures ("
+    none = "Ingen tiltak i katalogen passer" if lang == "nb" else "No measure in the catalogue matches"
+    for word in shown.groups():
+        typed = cli("start", "-m", municipality, "--lang", lang,
+                    input="\n".join([*TO_MEASURES, word]) + "\n").stdout
+        after = typed.split(shown.group(0))[1]
+        assert found in after and none not in after, (municipality, word)
+
+
+def test_search_examples_prefer_words_that_find_an_unlisted_measure_and_skip_those_that_find_nothing():
+    from bti_cli.walkthrough.prompts import Choice, PromptSpec, search_examples
+
+    def spec(*labels: str) -> PromptSpec:
+        choices = tuple(Choice(f"m{i}", label) for i, label in enumerate(labels))
+        return PromptSpec(step="l1-plan", question="measures", kind="measures", text="Tiltak?", choices=choices)
+
+    # "foreldre" finds nothing; "samtale" finds only the listed one, so it comes after the others
+    assert search_examples(spec("Samtalegruppe", "Samtaler", "Lesekurs", "Leseveiledning", "Kurs i språk",
+                                "Lek med språk"), 2) == ["lese", "språk"]
+    assert search_examples(spec("Samtalegruppe", "Samtaler"), 2) == ["samtale"]
+    # a word that alone chooses a measure (a whole word of one label) would not search: not offered
+    assert search_examples(spec("Samtalegruppe", "Samtaler", "Rus og psykisk helse", "Kurs om rusmidler"),
+                           2) == ["samtale"]
+    assert search_examples(spec("Zzz"), 0) == []
