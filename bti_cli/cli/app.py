@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, cast
@@ -148,11 +149,51 @@ class _Localised:
         super().__init__(*args, **kwargs)
         localise_command(cast(click.Command, self))
 
+    def parse_args(self, ctx, args):
+        # a usage error raised by the parser carries no context: give it this command's, so the
+        # message can say the option's form and "see bti … --help" follows it
+        try:
+            rest = super().parse_args(ctx, args)
+        except click_exc.UsageError as error:
+            if error.ctx is None:
+                error.ctx = ctx
+            taken = _option_taken_as_value(ctx)
+            if taken is not None and not isinstance(error, click_exc.BadOptionUsage):
+                raise taken from None  # "--ics --out F": the value of --ics is missing, F is extra
+            raise
+        taken = _option_taken_as_value(ctx)
+        if taken is not None:
+            raise taken  # "--ics --overdue" would write a file named "--overdue"
+        return rest
+
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = t("cli.help_option")
         return option
+
+
+class OptionTakenAsValue(click_exc.BadOptionUsage):
+    """An option that takes a value was followed by another option of the command, which the
+    parser took as its value (`--ics --out F`)."""
+
+
+# a value that reads as a long option (`--out`), of this command or not, was meant as one
+LONG_OPTION = re.compile(r"--[a-z][a-z0-9-]*")
+
+
+def _option_taken_as_value(ctx: click.Context) -> OptionTakenAsValue | None:
+    """The first option whose value is one of the command's options or reads as a long option."""
+    params = ctx.command.params
+    names = {name for param in params for name in (*param.opts, *param.secondary_opts)} | {"--help"}
+    for param in params:
+        if param.param_type_name != "option" or getattr(param, "is_flag", False) or getattr(param, "count", False):
+            continue
+        value = ctx.params.get(param.name or "")
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if any(v is not None and (str(v) in names or LONG_OPTION.fullmatch(str(v))) for v in values):
+            return OptionTakenAsValue(_param_name(param), "an option taken as a value", ctx=ctx)
+    return None
 
 
 class BtiCommand(_Localised, TyperCommand):
@@ -273,6 +314,17 @@ def _bad_value_reason(param) -> str | None:
     return None
 
 
+def _option_form(ctx: click.Context | None, option: str) -> str:
+    """How an option is written with its value, from its metavar: "--ics FIL"; the option alone
+    when the command or the metavar is not known."""
+    if ctx is None:
+        return option
+    for param in ctx.command.params:
+        if option in (*param.opts, *param.secondary_opts) and param.metavar:
+            return f"{option} {param.metavar}"
+    return option
+
+
 def click_error_message(error: click.ClickException) -> str:
     """The first line of a parse error, translated; never repeats a value the user typed."""
     ctx = getattr(error, "ctx", None)
@@ -308,6 +360,11 @@ def click_error_message(error: click.ClickException) -> str:
         option = error.option_name
         if "does not take a value" in error.message:
             return t("cli.err_takes_no_value", option=option)
+        form = _option_form(ctx, option)
+        if isinstance(error, OptionTakenAsValue):
+            return t("cli.err_value_is_option", option=option, form=form)
+        if form != option:
+            return t("cli.err_needs_value_form", option=option, form=form)
         return t("cli.err_needs_value", option=option)
     if isinstance(error, exc.FileError):
         return t("cli.err_file")

@@ -204,7 +204,7 @@ def test_a_typo_in_a_command_name_suggests_the_command_without_repeating_the_typ
         (["measures", "list", "--age", "99"], "Ugyldig verdi for --age: skriv et tall fra 0 til 25."),
         (["measures", "list", "--group-by", "Kari"], "Ugyldig verdi for --group-by: velg blant service, tier, area."),
         (["measures", "show"], "bti measures show mangler argumentet ID."),
-        (["measures", "list", "--age"], "--age trenger en verdi."),
+        (["measures", "list", "--age"], "--age trenger en verdi: skriv --age ALDER."),
         (["config", "set", "role", "lærer", "Kari Nordmann"], "bti config set fikk flere argumenter enn den tar imot."),
         (["--lang", "Kari", "measures", "list"], "Ukjent språk; velg blant nb, nn, en."),
     ],
@@ -215,6 +215,44 @@ def test_parse_errors_never_repeat_what_the_user_typed(cli, args, expected):
     assert result.stderr.splitlines()[0] == f"bti: {expected}"
     assert "Kari" not in result.stderr and "Nordmann" not in result.stderr and "Traceback" not in result.stderr
     assert "Error" not in result.stderr and "Usage" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "lang", "expected"),
+    [
+        # the calendar file is --ics's own value (DESIGN.md: `--ics FILE`); there is no --out
+        (["--ics"], "nb", "--ics trenger en verdi: skriv --ics FIL."),
+        (["--ics"], "en", "--ics needs a value: write --ics FILE."),
+        (["--ics"], "nn", "--ics treng ein verdi: skriv --ics FIL."),
+        (["--ics", "--out", "frister.ics"], "nb",
+         "--ics trenger verdien sin rett etter seg, ikke et annet valg: skriv --ics FIL."),
+        (["--ics", "--out", "frister.ics"], "en",
+         "--ics needs its value right after it, not another option: write --ics FILE."),
+        (["--ics", "--out"], "nb", "--ics trenger verdien sin rett etter seg, ikke et annet valg: skriv --ics FIL."),
+        # an option of due itself taken as the file name would write a file called "--overdue"
+        (["--ics", "--overdue"], "nb",
+         "--ics trenger verdien sin rett etter seg, ikke et annet valg: skriv --ics FIL."),
+        (["--ics=--overdue"], "en", "--ics needs its value right after it, not another option: write --ics FILE."),
+    ],
+)
+def test_a_wrong_use_of_due_ics_says_the_form_and_where_help_is(cli, cases_dir, tmp_path, monkeypatch, args,
+                                                                lang, expected):
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = cli("due", *args, "--lang", lang)
+    assert result.exit_code == 2
+    first, second = result.stderr.splitlines()[:2]
+    assert first == f"bti: {expected}"
+    assert second == {"nb": "Se `bti due --help`.", "nn": "Sjå `bti due --help`.", "en": "See `bti due --help`."}[lang]
+    assert "frister" not in result.stderr and list(here.iterdir()) == []  # no file written
+
+
+def test_due_ics_with_its_file_still_writes_the_calendar(cli, cases_dir, tmp_path):
+    target = tmp_path / "frister.ics"
+    result = cli("due", "--ics", str(target), "--overdue")
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
 
 
 def test_parse_errors_in_nynorsk_and_english(cli):
