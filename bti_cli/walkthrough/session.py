@@ -1047,6 +1047,38 @@ class Session:
 
         return validate
 
+    def measures_consent_check(self, answers: dict[str, Any]) -> Callable[[Any], None]:
+        """At levels 2-3 a measure is run by its service (and those it is `shared_with`): one that
+        no service the consent covers runs is refused, as at the baton (`engine.consent_covers`;
+        the current holder's own service is covered — the holder so far, else the employee's
+        role). BTI.md: consent must cover a service that joins or takes over."""
+        from bti_cli.catalogue.suggest import find_coordinator
+        from bti_cli.walkthrough import process as engine
+        from bti_cli.walkthrough.prompts import AnswerError
+
+        consent = answers.get("consent")
+        holder = answers.get("baton_holder")
+        key = holder if isinstance(holder, str) and holder else self.actor_role()
+        own = find_coordinator(self.cat, key) if key else None
+        own_service = own.service if own is not None else None
+        by_id = {m.id: m for m in self.cat.measures}
+        names = {s.id: s.name for s in self.cat.services}
+        hint = "walk.measure_consent_back" if self.prompter.interactive else "walk.measure_consent_file"
+
+        def validate(value: Any) -> None:
+            for mid in value if isinstance(value, list) else []:
+                measure = by_id.get(mid)
+                if measure is None:
+                    continue
+                services = [measure.service, *measure.shared_with]
+                if any(engine.consent_covers(s, consent, own_service) for s in services):
+                    continue
+                shown = t("walk.or").join(names.get(s, s) for s in services)
+                raise AnswerError(t("walk.measure_consent_needed", measure=measure.name, service=shown)
+                                  + " " + t(hint))
+
+        return validate
+
     def role_check(self, known: set, then: Callable[[Any], None] | None = None) -> Callable[[Any], None]:
         """A role typed in (the employee's own, or a baton holder not in the catalogue) goes on
         the case's events for ever: refuse one that holds a name, a number or an address — the
@@ -1152,6 +1184,8 @@ class Session:
                 if m.id not in suggested:
                     tiers = ", ".join(t(f"process.tier_{tier.value}") for tier in m.tiers)
                     choices.append(Choice(m.id, f"{m.name} ({services.get(m.service, m.service)}; {tiers})"))
+            if level >= 2:
+                validate = self.measures_consent_check(answers)
         elif q.kind == "coordinator":
             choices = [_choice(s) for s in suggest.rank_coordinators(
                 self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]

@@ -178,7 +178,7 @@ def test_examples_run_without_input(cli, cases_dir, name):
         assert "§ 13-2" in result.stdout and "116 111" in result.stdout and "02800" in result.stdout
     else:
         assert s["level"] == 3 and s["decision"] == "level:3"
-        assert len(s["consent_services"]) == 5 and s["consent_until"]  # the coordinator's unit too
+        assert len(s["consent_services"]) == 7 and s["consent_until"]  # the coordinator's unit, the measures' services
         assert s["baton_holder_role"] == "helsesykepleier-skolehelsetjenesten"
         assert s["pending_baton_holder_role"] == "koordinator"
         assert s["measures"][0]["tiers"] == ["indicated"] or "indicated" in s["measures"][0]["tiers"]
