@@ -44,7 +44,10 @@ def make_prompter(rt: common.Runtime, answers: Path | None, proc: Process) -> Pr
     console = out()
 
     def echo(text: str) -> None:
-        console.print(text, markup=False, highlight=False)
+        # a replayed answer never repaints or retitles the terminal (ESC, OSC, bidi overrides)
+        from bti_cli.privacy.controls import escape_controls
+
+        console.print(escape_controls(text), markup=False, highlight=False)
 
     if answers is not None:
         fallback = RichPrompter() if interactive else None

@@ -250,7 +250,9 @@ class Session:
             value = self._ask_or_divert(spec, action.level)
             if value is _DIVERTED:
                 return
-        stored = self._prepare(action, spec, value)
+        from bti_cli.privacy.guard import strip_controls_in
+
+        stored = strip_controls_in(self._prepare(action, spec, value))  # shown as it is stored
         free_text = action.question.kind == "text" or (
             action.question.kind == "coordinator" and not any(c.value == value for c in spec.choices))
         if not self.prompter.interactive and free_text and configured is None:
