@@ -63,6 +63,7 @@ class Session:
     _last_step: str | None = None
     _last_level: int | None = None
     _closed_now: bool = False
+    rehearsing: bool = False  # the answers file played in memory first (`rehearse`)
 
     def __post_init__(self) -> None:
         if self.config_role:
@@ -96,6 +97,15 @@ class Session:
     # ---- writing
 
     def ensure_log(self) -> CaseLog:
+        if self.log is None and self.rehearsing:
+            from typing import cast
+
+            from bti_cli.walkthrough.rehearsal import MemoryLog
+
+            # the parts of a CaseLog a walkthrough uses, in memory: nothing is written
+            self.log = cast("CaseLog", MemoryLog.new(municipality=self.cat.municipality.slug,
+                                                     catalogue_version=self.loaded.version_hash,
+                                                     process_version=self.proc.version_hash))
         if self.log is None:
             from bti_cli.caselog.store import create_case
 
@@ -686,8 +696,38 @@ class Session:
         if log.header.process_version != self.proc.version_hash:
             self.say(t("walk.process_changed"), style="dim")
 
+    def rehearse(self, *, resume: bool = False) -> None:
+        """An answers file with no one to ask behind it (`--no-input`, or no terminal) is played
+        through first with a case log in memory: the same questions, validators and writer's
+        checks, so a value that would be refused fails before a case is created or changed (a
+        half-made case would wait in `bti resume`, due, stats and export)."""
+        from dataclasses import replace
+
+        from bti_cli.walkthrough.prompts import ScriptedPrompter
+        from bti_cli.walkthrough.rehearsal import MemoryLog, RehearsalPrompter, Unanswered
+
+        prompter = self.prompter
+        if self.rehearsing or not isinstance(prompter, ScriptedPrompter) or prompter.fallback is not None:
+            return
+        if not prompter.answers:  # `--no-input` alone: refused before this
+            return
+        from typing import cast
+
+        log = None if self.log is None else cast("CaseLog", MemoryLog(self.log.header, self.log.events))
+        quiet = RehearsalPrompter(prompter.answers, source=prompter.source)
+        dry = replace(self, prompter=quiet, log=log, rehearsing=True, _vocabulary=self._vocabulary)
+        try:
+            if resume:
+                dry.resume()
+            else:
+                dry.run()
+        except Unanswered:
+            pass  # the real run saves the answers up to the one the file leaves out
+        self._vocabulary = dry._vocabulary
+
     def start(self) -> str:
         """A new concern from level 0: the welcome, then the walkthrough."""
+        self.rehearse()
         self.say(t("walk.welcome", municipality=self.cat.municipality.name), style="bold")
         plan = self.cat.plan
         if plan is not None and not plan.names_bti:  # said once, at the start of a new concern
@@ -701,6 +741,8 @@ class Session:
     def resume(self) -> str | None:
         """Continue an open case at the question where it stopped; None when nothing is pending."""
         from bti_cli.walkthrough import process as engine
+
+        self.rehearse(resume=True)
 
         action = engine.next_action(self.proc, self.events, resume=True)
         if isinstance(action, engine.Done):
