@@ -159,6 +159,7 @@ def choose_case(rt: common.Runtime) -> str | None:
     when there is none."""
     from bti_cli.catalogue.loader import work_arena_label
     from bti_cli.cli.cases_index import _pending_labels
+    from bti_cli.cli.cases_log import _local_time
     from bti_cli.errors import InputError
     from bti_cli.terminal.console import out
     from bti_cli.walkthrough.prompts import PromptSpec, RichPrompter
@@ -175,7 +176,7 @@ def choose_case(rt: common.Runtime) -> str | None:
     lines = []
     for row in rows:
         arena = work_arena_label(row["arena"]) if row.get("arena") else t("walk.resume_no_arena")
-        lines.append(t("walk.resume_row", case=row["case_id"], created=(row["created"] or "")[:10],
+        lines.append(t("walk.resume_row", case=row["case_id"], created=_local_time(row["created"] or ""),
                        arena=arena, level=row["level"], waits=label(row) or "-"))
     prompter = RichPrompter(console, check_answers=False)
     prompter.show_numbered(lines)  # a row that wraps stays under its text, not under the number
