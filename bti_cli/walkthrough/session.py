@@ -1157,26 +1157,31 @@ class Session:
         holder = answers.get("baton_holder") if isinstance(answers.get("baton_holder"), str) else None
         day = answers.get("evaluation_date") if isinstance(answers.get("evaluation_date"), str) else None
         default = {str(c.value): {"owner": holder, "date": day} for c in measures}
-        parts = (
-            PromptSpec(action.step.id, f"{q.id}.owner", "coordinator", t("walk.owner_role"), choices=tuple(roles),
-                       allow_other=True, max_length=80, today=self.today),
-            PromptSpec(action.step.id, f"{q.id}.date", "date", t("walk.owner_date"), today=self.today),
-        )
         known = {c.value for c in roles}
 
-        def validate(value: Any) -> None:
+        def check_owner(owner: Any) -> None:
+            """One owner: a catalogue role or service, or a role typed without personal data."""
             from bti_cli.privacy.guard import found_kinds, kind_labels
 
-            for tokens in value.values():
-                owner = owner_fields(tokens).get("owner")
-                if owner is None or owner in known:
-                    continue
-                if len(owner) > 80:
-                    raise AnswerError(t("process.err_too_long", max=80))
-                kinds = found_kinds(owner, self.vocabulary())
-                if kinds:
-                    raise AnswerError(t("walk.owner_personal", kinds=kind_labels(kinds)))
+            if not isinstance(owner, str) or owner in known:
+                return
+            if len(owner) > 80:
+                raise AnswerError(t("process.err_too_long", max=80))
+            kinds = found_kinds(owner, self.vocabulary())
+            if kinds:
+                raise AnswerError(t("walk.owner_personal", kinds=kind_labels(kinds)))
 
+        def validate(value: Any) -> None:
+            for tokens in value.values():
+                check_owner(owner_fields(tokens).get("owner"))
+
+        parts = (
+            # each owner is checked as it is typed: a name is refused at once, never listed or
+            # offered back as a default
+            PromptSpec(action.step.id, f"{q.id}.owner", "coordinator", t("walk.owner_role"), choices=tuple(roles),
+                       allow_other=True, max_length=80, today=self.today, validate=check_owner),
+            PromptSpec(action.step.id, f"{q.id}.date", "date", t("walk.owner_date"), today=self.today),
+        )
         return measures, parts, default, validate
 
     def spec(self, action, pos) -> PromptSpec:
