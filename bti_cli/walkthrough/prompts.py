@@ -835,8 +835,11 @@ class ScriptedPrompter:
             if not spec.required or (spec.default is not None and spec.kind not in ("consent",)):
                 # an optional question, or one with a default, may be left out of the file
                 value = parse_answer(spec, None) if spec.default is not None or not spec.required else None
-                if self.echo is not None and spec.kind == "owners":  # the defaults taken, said
-                    self.echo(f"{spec.text} > {_display(spec, value)}")
+                if self.echo is not None and (spec.kind == "owners" or (spec.default is not None
+                                                                       and not is_empty(value))):
+                    self.echo(f"{spec.text} > {_display(spec, value)}")  # a default taken is said
+                elif self.echo is not None and spec.kind in ("choice", "multi-choice"):
+                    self.echo(f"{spec.text} > -")  # a choice left out: none chosen, said
                 return value
             hint = (t("process.err_missing_file_hint", path=self.source) if self.answers
                     else t("process.err_no_input_hint"))
@@ -874,12 +877,16 @@ def shown_value(spec: PromptSpec, value: Any) -> str:
 
 
 def _display(spec: PromptSpec, value: Any) -> str:
+    """An answer replayed from a file, as a person reads it: labels, never ids or keys."""
     if spec.kind == "owners":
         return owners_text(spec, value)
+    if spec.kind == "consent" and isinstance(value, dict):
+        return _consent_text(spec, value)
     if isinstance(value, bool):
         return t("process.yes") if value else t("process.no")
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "-"
+        labels = {c.value: c.label for c in spec.choices}
+        return ", ".join(labels.get(v, str(v)) for v in value) or "-"
     if isinstance(value, dict):
         return ", ".join(f"{k}={_display(spec, v)}" for k, v in value.items())
     if spec.kind in ("choice", "decision", "coordinator"):
@@ -887,3 +894,17 @@ def _display(spec: PromptSpec, value: Any) -> str:
         if label:
             return label
     return str(value)
+
+
+def _consent_text(spec: PromptSpec, value: dict[str, Any]) -> str:
+    """A consent answer in words: "nei", or who gave it, the services it covers and its end."""
+    if not value.get("given"):
+        return t("process.no")
+    parts = {p.question.rpartition(".")[2]: p for p in spec.parts}
+
+    def listed(key: str) -> str:
+        items = value.get(key) or []
+        part = parts.get(key)
+        return shown_value(part, items) if part is not None else ", ".join(str(v) for v in items) or "-"
+
+    return t("process.consent_shown", by=listed("by"), services=listed("services"), until=value.get("until") or "-")
