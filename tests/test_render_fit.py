@@ -241,3 +241,80 @@ def test_a_block_keeps_a_label_of_several_words_together(capsys, monkeypatch):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Barneskole"
     assert lines[1:] == ["  Saker i alt: <5 ·", "  Overføringer som venter: <5 ·", "  Evaluert i tide: <5"]
+
+
+# --------------------------------------------------------------------------- space goes where it is needed
+
+
+def test_a_header_over_short_values_wraps_before_a_value_does():
+    # `bti due` at 80 columns: "Dager igjen" over "14" gives way, "avgjørelse (nivå 0)" stays whole
+    columns = [Column("case", "Sak", no_wrap=True), Column("what", "Hva"), Column("due", "Frist", no_wrap=True),
+               Column("days", "Dager igjen", drop_order=2), Column("level", "Nivå", drop_order=1),
+               Column("baton", "Stafettholder")]
+    row = {"case": "BTI-2026-YFZ6C", "what": "avgjørelse (nivå 0)", "due": "2026-12-15", "days": "14",
+           "level": "0", "baton": ""}
+    shown, widths = fit_columns(columns, cells(columns, [row]), 80)
+    assert shown == [0, 1, 2, 3, 4, 5]
+    assert widths[1] == len("avgjørelse (nivå 0)") and widths[3] == len("igjen")
+
+
+def test_a_column_gives_back_what_its_wrapped_lines_do_not_use():
+    # "Helsesykepleier (skolehelsetjenesten)" wrapped needs 21 cells, not the 25 left to it
+    columns = [Column("arena", "Arena"), Column("baton", "Baton holder"), Column("waiting", "Waiting at")]
+    rows = [{"arena": "School and after-school care", "baton": "Helsesykepleier (skolehelsetjenesten)",
+             "waiting": "Plan measures in your own service"}]
+    shown, widths = fit_columns(columns, cells(columns, rows), 70)
+    assert widths[1] == len("(skolehelsetjenesten)")
+    assert sum(widths) + 6 <= 70
+
+
+def _table(out: str) -> tuple[list[int], list[str], list[list[str]]] | None:
+    """Column starts, the header lines and the rows (each a list of its lines) of the one table
+    in `out` (under its title line)."""
+    import re
+
+    lines = out.splitlines()
+    rule = next((n for n, line in enumerate(lines) if line.startswith("──")), None)
+    if rule is None:
+        return None
+    header = lines[rule - 1]
+    starts = [0] + [m.end() for m in re.finditer(r"\S {2,}(?=\S)", header)]
+    rows: list[list[str]] = []
+    for line in lines[rule + 1:]:
+        if not line.strip() or not line.startswith((" ", "BTI-")):
+            break
+        if line[:1] != " ":
+            rows.append([])
+        if rows:
+            rows[-1].append(line)
+    return starts, lines[1:rule], rows
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("command", [("cases", "list"), ("due", "--within", "400")], ids=" ".join)
+def test_no_row_wraps_while_the_table_has_room_to_keep_it_on_one_line(cli, listing_cases, command, lang, width):
+    """A row on several lines could not be one line with the room other columns leave unused
+    (long catalogue names: "Helsesykepleier (skolehelsetjenesten)", "School and after-school care")."""
+    result = cli("--cases-dir", str(listing_cases), *command, "-f", "table", "--lang", lang,
+                 env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    table = _table(result.stdout)
+    if table is None:
+        return  # printed as blocks: too narrow for a table
+    starts, header, rows = table
+    ends = [*starts[1:], max(len(line.rstrip()) for row in rows for line in row) + 3]
+    allotted = [end - start - 3 for start, end in zip(starts, ends, strict=True)]
+
+    def cell(line: str, j: int) -> str:
+        return line[starts[j]:ends[j]].strip()
+
+    used = [max(len(cell(line, j)) for line in [*header, *(line for row in rows for line in row)])
+            for j in range(len(starts))]
+    spare = width - (ends[-1] - 1) + sum(a - u for a, u in zip(allotted, used, strict=True))
+    for row in rows:
+        if len(row) == 1:
+            continue
+        whole = [" ".join(part for line in row if (part := cell(line, j))) for j in range(len(starts))]
+        needed = sum(max(0, len(text) - used[j]) for j, text in enumerate(whole))
+        assert needed > spare, (width, whole, needed, spare)

@@ -8,6 +8,8 @@ its raw value, and stream, so memory stays flat for long iterables.
 Tables fit the terminal: every column keeps a readable width (its header's longest word, its
 `min_width`, the whole value when `no_wrap`) and is never narrower than the longest word in it,
 so a cell wraps between words and never inside one (an id or a long compound stays whole);
+when the table must narrow, the column that gives is the one whose narrowing adds the fewest
+cell lines per cell given, and a column gives back the room its wrapped lines do not use;
 when they do not all fit, columns with a `drop_order` are hidden, highest first; when even the
 essential ones do not fit, each row is printed as a short block (a heading line, then
 "label: value" pairs) instead of a table. Grouped rows (`group_by`) share one layout: the same
@@ -217,7 +219,10 @@ def fit_columns(
             high = max(widest, cell_len(col.label))
             if col.max_width:
                 high = max(min(high, col.max_width), words)
-            low = max(words, min(high, col.min_width or READABLE_WIDTH))
+            # the readable width is for the values: a header of short values may wrap
+            # ("Dager igjen" over "14") rather than a value of another column
+            values = max(header, max(cell_len(line) for line in lines))
+            low = max(words, min(high, values, col.min_width or READABLE_WIDTH))
         natural.append(high)
         floor.append(low)
     shown = list(range(len(columns)))
@@ -228,16 +233,106 @@ def fit_columns(
         shown.remove(max(droppable, key=lambda i: (columns[i].drop_order, i)))
     widths = {i: natural[i] for i in shown}
     excess = sum(widths.values()) + _overhead(len(shown)) - width
+    if excess <= 0:
+        return shown, [widths[i] for i in shown]
+    height = _Height(columns, cells, shown)
     while excess > 0:
-        # the widest column gives, so narrow ones keep their width; a column that may be
-        # dropped counts as wider than it is, so the essential ones keep more
-        candidates = [i for i in shown if widths[i] > floor[i]]
-        if not candidates:
+        # the column that gives the cells still needed for the fewest added lines per cell gives,
+        # narrowed to where its own lines change (its breakpoints); among equals the widest, so
+        # narrow ones keep their width; a column that may be dropped counts as wider than it is,
+        # so the essential ones keep more
+        now = height(widths)
+        best: tuple[float, float, int, int] | None = None
+        for i in shown:
+            w = widths[i]
+            while w > floor[i]:
+                w = max(floor[i], min(w - 1, height.widest(i, w - 1)))
+                freed = min(widths[i] - w, excess)
+                rate = (height({**widths, i: w}) - now) / freed
+                key = (rate, -widths[i] * (ESSENTIAL_SHARE if columns[i].drop_order else 1), i, w)
+                if best is None or key < best:
+                    best = key
+                if widths[i] - w >= excess:
+                    break
+        if best is None:
             break
-        widest = max(candidates, key=lambda i: widths[i] * (ESSENTIAL_SHARE if columns[i].drop_order else 1))
-        widths[widest] -= 1
-        excess -= 1
+        i, w = best[2], best[3]
+        excess -= widths[i] - w
+        widths[i] = w
+    # a column wider than its wrapped lines gives the rest back, to a column it saves lines
+    for i in shown:
+        widths[i] = max(floor[i], min(widths[i], height.widest(i, widths[i])))
+    spare = width - sum(widths.values()) - _overhead(len(shown))
+    while spare > 0:
+        now = height(widths)
+        gain: tuple[float, int, int] | None = None  # lines saved per cell, column, cells
+        for i in shown:
+            for extra in range(1, min(spare, natural[i] - widths[i]) + 1):
+                saved = now - height({**widths, i: widths[i] + extra})
+                if saved > 0:
+                    if gain is None or saved / extra > gain[0]:
+                        gain = (saved / extra, i, extra)
+                    break
+        if gain is None:
+            break
+        widths[gain[1]] += gain[2]
+        spare -= gain[2]
     return shown, [widths[i] for i in shown]
+
+
+# a table's height is counted over at most this many distinct rows (the most frequent)
+HEIGHT_SAMPLE = 150
+HEADER_WEIGHT = 0.5
+
+
+class _Height:
+    """The lines a table's cells take with given column widths (its header's at half weight),
+    each cell wrapped between words as rich wraps it."""
+
+    def __init__(self, columns: Sequence[Column], cells: Sequence[Sequence[str]], shown: list[int]) -> None:
+        from collections import Counter
+
+        # columns that never wrap take one line per row: only the others decide a row's height
+        self.wrapping = [i for i in shown if not columns[i].no_wrap]
+        rows = Counter(tuple(cells[i][r] for i in self.wrapping) for r in range(len(cells[0]) if cells else 0))
+        self.rows: list[tuple[tuple[str, ...], float]] = list(rows.most_common(HEIGHT_SAMPLE))
+        # a header on two lines is read once: it costs less than a row on two lines
+        self.rows.append((tuple(columns[i].label for i in self.wrapping), HEADER_WEIGHT))
+        self._wrap: dict[tuple[str, int], tuple[int, int]] = {}
+
+    def wrap(self, text: str, width: int) -> tuple[int, int]:
+        """(lines, widest line) of `text` wrapped at `width`."""
+        key = (text, width)
+        if key not in self._wrap:
+            from rich.cells import cell_len
+
+            count, widest = 0, 0
+            for paragraph in text.splitlines() or [""]:
+                line = 0
+                count += 1
+                for word in paragraph.split():
+                    size = cell_len(word)
+                    if line and line + 1 + size > width:
+                        widest, line = max(widest, line), size
+                        count += 1
+                    else:
+                        line = line + 1 + size if line else size
+                widest = max(widest, line)
+            self._wrap[key] = (count, widest)
+        return self._wrap[key]
+
+    def __call__(self, widths: dict[int, int]) -> float:
+        # every cell's lines, not only each row's tallest: a short name broken under a long
+        # text that wraps anyway still costs its line, so long texts give first
+        return sum(count * sum(self.wrap(text, widths[i])[0] for i, text in zip(self.wrapping, row, strict=True))
+                   for row, count in self.rows)
+
+    def widest(self, i: int, width: int) -> int:
+        """The widest line of column `i` wrapped at `width` (its header's too)."""
+        at = self.wrapping.index(i) if i in self.wrapping else None
+        if at is None:
+            return width
+        return max(self.wrap(row[at], width)[1] for row, _ in self.rows)
 
 
 @dataclass(frozen=True)
