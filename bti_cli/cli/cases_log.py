@@ -117,7 +117,9 @@ def _option_label(question, value: Any, proc, names=None) -> Any:
             return names.arena(value)
         if source == "services":
             return names.service(value)
-        if getattr(question, "kind", None) == "coordinator":
+        # a baton holder, and the answer to "your role" (the question the configured role
+        # answers): the role as the catalogue names it, as in every table ("Kontaktlærer")
+        if getattr(question, "kind", None) == "coordinator" or getattr(question, "default", None) == "config:role":
             return names.role(value)
     return value
 

@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 import typer
 
 from bti_cli.cli import common
-from bti_cli.i18n import h, help_from, t
+from bti_cli.i18n import get_language, h, help_from, t
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -589,13 +589,13 @@ def _write_ics(path: Path, items: list[dict[str, Any]], cases_dir: Path, names_o
     role by its name in the case's catalogue (`names_of(item)`)."""
     from bti_cli import __version__
     from bti_cli.reports.export import ics_calendar
-    from bti_cli.reports.family import in_sentence
 
     entries = []
     for item in items:
         what = due_label(item, names_of(item))
         holder = item.get("baton_holder_role")
-        role = in_sentence(names_of(item).role(holder)) if holder else t("export.no_role")
+        # the role as every table and the SUMMARY write it: the catalogue's name, capital and all
+        role = names_of(item).role(holder) if holder else t("export.no_role")
         entries.append({
             "uid": f"{item['case_id']}-{item['what']}{'-' + item['measure'] if item.get('measure') else ''}@bti-cli",
             "day": item["due"],
@@ -604,7 +604,9 @@ def _write_ics(path: Path, items: list[dict[str, Any]], cases_dir: Path, names_o
         })
     from datetime import UTC
 
-    text = ics_calendar(entries, stamp=datetime.now(UTC), product=f"-//bti-cli//bti {__version__}//NB")
+    # the language of the entries' texts, as PRODID's last part says it
+    product = f"-//bti-cli//bti {__version__}//{get_language().upper()}"
+    text = ics_calendar(entries, stamp=datetime.now(UTC), product=product)
     with output(path, cases_dir, option="--ics") as stream:
         stream.write(text)
     if not streams_to_stdout(path):

@@ -96,10 +96,14 @@ def test_due_table_plain_text_and_calendar_name_the_role(cli, cases_dir):
     assert line.split()[-1] == "Kontaktlærer"
     plain = cli("--plain", "due", "-f", "table", "--as-of", "2027-01-01").stdout
     assert "Stafettholder: Kontaktlærer" in plain and "kontaktlaerer" not in plain
-    for lang, words in (("nb", "Stafettholder: kontaktlærer."), ("nn", "Stafetthaldar: kontaktlærer."),
-                        ("en", "Baton holder: kontaktlærer.")):
+    # one rule for a role wherever a person reads it: the catalogue's name, as the table has it,
+    # in the calendar's SUMMARY and DESCRIPTION too; PRODID names the entries' language
+    for lang, words in (("nb", "Stafettholder: Kontaktlærer."), ("nn", "Stafetthaldar: Kontaktlærer."),
+                        ("en", "Baton holder: Kontaktlærer.")):
         ics = cli("due", "--ics", "-", "--as-of", "2027-01-01", "--lang", lang).stdout.replace("\r\n ", "")
-        assert words in ics and "kontaktlaerer" not in ics
+        assert words in ics and "kontaktlaerer" not in ics and "kontaktlærer" not in ics
+        prodid = next(line for line in ics.splitlines() if line.startswith("PRODID:"))
+        assert prodid.endswith(f"//{lang.upper()}")
     items = json.loads(cli("due", "-f", "json", "--as-of", "2027-01-01").stdout)
     assert items[0]["baton_holder_role"] == "kontaktlaerer"
 
@@ -136,3 +140,18 @@ def test_cases_show_names_the_municipality_and_json_keeps_its_id(cli, cases_dir)
     assert "Kommune: Søndre Land" in plain and "sondre-land" not in plain
     data = json.loads(cli("cases", "show", case, "-f", "json").stdout)
     assert data["header"]["municipality"] == "sondre-land"
+
+
+def test_the_timeline_writes_the_typed_role_as_the_tables_do(cli, cases_dir):
+    """`role = "kontaktlærer"` typed in the walkthrough reads "Kontaktlærer" in the timeline, as in
+    the summary's Rolle and the Stafettholder column (one capitalisation everywhere)."""
+    from pathlib import Path
+
+    answers = Path(__file__).resolve().parents[2] / "examples" / "answers" / "level1.toml"
+    made = cli("start", "--no-input", "--answers", str(answers))
+    assert made.exit_code == 0, made.stderr
+    (case,) = [row["case_id"] for row in json.loads(cli("cases", "list", "-f", "json").stdout)]
+    for lang, question in (("nb", "Din rolle"), ("en", "Your role")):
+        out = cli("cases", "show", case, "-f", "table", "--lang", lang, env={"COLUMNS": "160"}).stdout
+        line = next(line for line in out.splitlines() if question in line)
+        assert "Kontaktlærer" in line.split(")", 1)[1], line

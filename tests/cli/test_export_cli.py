@@ -307,7 +307,7 @@ def test_due_listing_and_calendar(cli, cases_dir, tmp_path):
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     unfolded = text.replace("\r\n ", "")
     # the baton holder by the catalogue's name, never its id
-    assert "Stafettholder: kontaktlærer." in unfolded and "kontaktlaerer" not in unfolded
+    assert "Stafettholder: Kontaktlærer." in unfolded and "kontaktlaerer" not in unfolded
     assert "Virker" not in unfolded  # no free text from the case
 
 
