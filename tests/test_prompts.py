@@ -326,7 +326,7 @@ def test_every_hint_says_what_enter_does_once():
     assert prompter._hint(spec("yes-no")) == "j/n"
     assert prompter._hint(spec("integer", minimum=0, maximum=23, default=8)) == "0–23, Enter: 8"
     owners = spec("integer", minimum=1, maximum=1, required=False, empty_hint="Enter: godta")
-    assert prompter._hint(owners) == "1, Enter: godta"
+    assert prompter._hint(owners) == "skriv 1, Enter: godta"  # one measure: what to type, not a default
     assert prompter._hint(spec("integer", minimum=1, maximum=3, required=False, empty_hint="Enter: godta")) == (
         "1–3, Enter: godta")
     for empty in ([], "", None):

@@ -372,11 +372,16 @@ class Session:
                      if e.kind.value == "answer" and (e.step, e.question) == (step_id, question_id)), None)
 
     def _segment_answers(self) -> list[tuple[str, str]]:
-        """(step, question) of the answers of the current step sequence, in the order given."""
+        """(step, question) of the answers of the current step sequence, in the order of the
+        process's questions (not the order given: a question an answer changed in "Sjekk svarene"
+        opens is asked later but stands in its place), as `place` numbers them and `<` walks them."""
         from bti_cli.walkthrough import process as engine
 
         pos = engine.replay(self.proc, self.events)
-        return [key for key in pos.order if key[0] != engine.SAFETY_STEP]
+        rank = {(step.id, q.id): i for i, (step, q) in
+                enumerate((step, q) for step in self.proc.steps for q in step.questions)}
+        keys = [key for key in pos.order if key[0] != engine.SAFETY_STEP]
+        return sorted(keys, key=lambda key: rank.get(key, len(rank)))
 
     def _go_back(self, level: int) -> None:
         """`<` at a prompt: the previous answer of this step sequence is asked again with its answer
@@ -433,10 +438,10 @@ class Session:
             rows = [self.answer_in_words(*key) for key in order]
             numbered = getattr(self.prompter, "show_numbered", None)
             if numbered is not None:
-                numbered([f"{question}: {answer}" for question, answer in rows])
+                numbered([_review_line(question, answer) for question, answer in rows])
             else:
                 for number, (question, answer) in enumerate(rows, start=1):
-                    self.say(f"{number:>3}  {question}: {answer}")
+                    self.say(f"{number:>3}  {_review_line(question, answer)}")
             spec = PromptSpec(step="review", question="number", kind="integer", text=t("walk.review_prompt"),
                               required=False, empty_hint=t("walk.review_enter"), minimum=1, maximum=len(order),
                               safety=False, today=self.today)
@@ -1291,6 +1296,14 @@ class Session:
             today=self.today,
             validate=validate,
         )
+
+
+def _review_line(question: str, answer: str) -> str:
+    """"Sjekk svarene": the question and its answer; a question that ends in "?" (or ":") takes
+    no colon after it ("…(arena)? Skole og SFO", not "…?: Skole og SFO")."""
+    if question.rstrip().endswith(("?", ":")):
+        return f"{question.rstrip()} {answer}"
+    return f"{question}: {answer}"
 
 
 def _audience(question: Any) -> str | None:

@@ -201,7 +201,7 @@ def test_the_list_of_unfinished_cases_wraps_under_its_text_at_60_columns(env, ca
     child = pexpect.spawn(sys.executable, ["-m", "bti_cli", "resume", "--lang", "en"], env=real,
                           encoding="utf-8", timeout=30, dimensions=(40, 60), cwd=str(ROOT))
     child.logfile_read = seen = io.StringIO()
-    child.expect_exact("[1] > ")
+    child.expect_exact("[type 1] > ")  # one case: what to type, not a default
     # a loaded machine may take over a second to bring the index up to date, and then shows its
     # (transient) progress bar first: colour codes and that bar are not the list's layout
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.getvalue())
