@@ -367,3 +367,9 @@ def test_a_choice_prompt_says_what_may_be_typed():
     assert prompter._hint(spec("coordinator", choices=ARENAS)) == "nummer eller en rolle"
     assert prompter._hint(spec("coordinator", choices=ARENAS, default="school")) == (
         "nummer eller en rolle, Enter: Skole")
+
+
+def test_a_question_mark_at_a_choice_lists_the_choices_again(monkeypatch):
+    prompter, buffer = rich(monkeypatch, ["?", "2"])
+    assert prompter.ask(spec("choice", choices=ARENAS)) == "kindergarten"
+    assert buffer.getvalue().count("Barnehage") == 2  # listed, then listed again after "?"

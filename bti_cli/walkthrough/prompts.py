@@ -599,6 +599,8 @@ class RichPrompter:
             raw = self._read(prompt, spec)
             if raw.strip() == "?":
                 self.explain(spec)
+                if spec.choices:
+                    self._choices(spec)  # and the choices again, to pick from
                 continue
             try:
                 return parse_answer(spec, raw)
