@@ -686,6 +686,48 @@ def _check_ints(value: Any, step: str) -> None:
 # --------------------------------------------------------------------------- the case log
 
 
+
+def prepare_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry to append (the keyword arguments of `CaseLog.append`) checked before anything is
+    chained: a known kind, numbers in the file's range, no personal data; its time stamped. One
+    check for the file's writer and for the in-memory rehearsal of an answers file."""
+    from bti_cli.caselog.models import EventKind
+
+    step = entry["step"]
+    try:
+        kind = EventKind(entry["kind"])
+    except ValueError:
+        raise InputError(t("caselog.bad_kind", step=step)) from None
+    # the range first: a number too large for the file (19 digits or more) is refused as
+    # a number, not as "looks like an identity number" by the guard
+    _check_ints(entry.get("value"), step)
+    _guard(step, entry.get("actor_role"), entry.get("value"))  # ids come from the process file
+    return {**entry, "kind": kind, "at": timestamp(entry.get("at"))}
+
+
+def chain_event(entry: dict[str, Any], *, seq: int, prev_hash: str) -> tuple[Event, dict[str, Any]]:
+    """A prepared entry as the event chained after `prev_hash` (validated, hashed), with its
+    table as the file holds it (hash included)."""
+    from bti_cli.caselog.models import Event
+
+    step = entry["step"]
+    fields = {
+        "seq": seq, "at": entry["at"], "level": entry["level"], "step": step, "kind": entry["kind"],
+        "question": entry.get("question"), "value": entry.get("value"), "actor_role": entry.get("actor_role"),
+        "prev_hash": prev_hash, "hash": "0" * 64,
+    }
+    try:
+        draft = Event.model_validate(fields)
+    except Exception as exc:  # pydantic.ValidationError
+        raise InputError(t("caselog.bad_event", step=str(step), detail="; ".join(_field_errors(exc)))) from None
+    table = event_table(draft, with_hash=False)
+    try:
+        digest = event_hash(table)
+    except UnicodeEncodeError:
+        raise InputError(t("caselog.bad_value", step=step)) from None
+    return draft.model_copy(update={"hash": digest}), {**table, "hash": digest}
+
+
 class CaseLog:
     """One case file in memory: its header and events, as last read or written."""
 
@@ -808,20 +850,8 @@ class CaseLog:
         write: all of them are on disk, or none. For importers and generators of many events;
         the walkthrough appends one answer at a time."""
         from bti_cli import fileio
-        from bti_cli.caselog.models import Event, EventKind
 
-        prepared = []
-        for entry in entries:
-            step = entry["step"]
-            try:
-                kind = EventKind(entry["kind"])
-            except ValueError:
-                raise InputError(t("caselog.bad_kind", step=step)) from None
-            # the range first: a number too large for the file (19 digits or more) is refused as
-            # a number, not as "looks like an identity number" by the guard
-            _check_ints(entry.get("value"), step)
-            _guard(step, entry.get("actor_role"), entry.get("value"))  # ids come from the process file
-            prepared.append({**entry, "kind": kind, "at": timestamp(entry.get("at"))})
+        prepared = [prepare_entry(entry) for entry in entries]
         if not prepared:
             return []
         with _Lock(self.cases_dir, self.case_id, timeout=self.lock_timeout):
@@ -838,26 +868,10 @@ class CaseLog:
             text = []
             prev = self.head_hash
             for entry in prepared:
-                step = entry["step"]
-                fields = {
-                    "seq": len(self.events) + len(built), "at": entry["at"], "level": entry["level"],
-                    "step": step, "kind": entry["kind"], "question": entry.get("question"),
-                    "value": entry.get("value"), "actor_role": entry.get("actor_role"),
-                    "prev_hash": prev, "hash": "0" * 64,
-                }
-                try:
-                    draft = Event.model_validate(fields)
-                except Exception as exc:  # pydantic.ValidationError
-                    raise InputError(t("caselog.bad_event", step=str(step),
-                                       detail="; ".join(_field_errors(exc)))) from None
-                table = event_table(draft, with_hash=False)
-                try:
-                    digest = event_hash(table)
-                except UnicodeEncodeError:
-                    raise InputError(t("caselog.bad_value", step=step)) from None
-                built.append(draft.model_copy(update={"hash": digest}))
-                text.append(_render_event({**table, "hash": digest}))
-                prev = digest
+                event, table = chain_event(entry, seq=len(self.events) + len(built), prev_hash=prev)
+                built.append(event)
+                text.append(_render_event(table))
+                prev = event.hash
             new_raw = raw + "".join(text).encode("utf-8")
             with _signals_deferred():
                 try:

@@ -40,32 +40,13 @@ class MemoryLog:
     def append(self, *, level: int, step: str, kind: str, question: str | None = None, value: Any = None,
                actor_role: str | None = None, **_: Any) -> Event:
         """What `CaseLog.append` checks (the kind, the numbers' range, the personal-data guard, the
-        event model, a value the file can hold), without writing."""
+        event model, a value the file can hold), by the same functions, without writing."""
         from bti_cli.caselog import log as caselog
-        from bti_cli.caselog.models import Event, EventKind
-        from bti_cli.errors import InputError
-        from bti_cli.i18n import t
 
-        try:
-            event_kind = EventKind(kind)
-        except ValueError:
-            raise InputError(t("caselog.bad_kind", step=step)) from None
-        caselog._check_ints(value, step)
-        caselog._guard(step, actor_role, value)
+        entry = caselog.prepare_entry({"level": level, "step": step, "kind": kind, "question": question,
+                                       "value": value, "actor_role": actor_role})
         prev = self.events[-1].hash if self.events else caselog.header_hash(self.header)
-        fields = {"seq": len(self.events), "at": caselog.timestamp(), "level": level, "step": step,
-                  "kind": event_kind, "question": question, "value": value, "actor_role": actor_role,
-                  "prev_hash": prev, "hash": "0" * 64}
-        try:
-            draft = Event.model_validate(fields)
-        except Exception as exc:  # pydantic.ValidationError
-            raise InputError(t("caselog.bad_event", step=str(step),
-                               detail="; ".join(caselog._field_errors(exc)))) from None
-        try:
-            digest = caselog.event_hash(caselog.event_table(draft, with_hash=False))
-        except UnicodeEncodeError:
-            raise InputError(t("caselog.bad_value", step=step)) from None
-        event = draft.model_copy(update={"hash": digest})
+        event, _table = caselog.chain_event(entry, seq=len(self.events), prev_hash=prev)
         self.events.append(event)
         return event
 
