@@ -154,7 +154,6 @@ def shown_path(path: object) -> str:
     return head + "".join(part if not part or _SEPARATORS.fullmatch(part) else _shown_part(part) for part in parts)
 
 
-
 def check_path(path: str | os.PathLike[str], *, what: str) -> str:
     """`path` as given, or InputError when a part of it (outside the user's home folder) holds
     personal data: a folder that is stored (the configured cases folder) never names a person."""
