@@ -471,8 +471,14 @@ def rank_measures(
     # come first; within each group those not running yet (planned, developing, a project not
     # started) come after every running one
     ordered = _ordered(scored)
-    return sorted(ordered, key=lambda s: ("area:none" in s.codes and "coordination" not in s.codes
-                                          and "with-guardians" not in s.codes, not _running(s)))
+    return sorted(ordered, key=lambda s: (not meets_concern(s), not _running(s)))
+
+
+def meets_concern(s: Suggestion) -> bool:
+    """A ranked measure that meets the concern: it covers a concern area (or none was given), or
+    it is the level-3 coordination frame or the own service's cooperation with the guardians.
+    These come first in `rank_measures`."""
+    return "area:none" not in s.codes or "coordination" in s.codes or "with-guardians" in s.codes
 
 
 def _running(s: Suggestion) -> bool:
@@ -708,7 +714,9 @@ def rank_services(
     """Other services, ranked by how many fitting measures they offer for the need."""
     own = own_services(cat, work_arena)
     fitting = rank_measures(cat, level=level, age=age, areas=areas, subject=subject, unborn=unborn)
-    counts: Counter[str] = Counter(s.data["service"] for s in fitting if "area:none" not in s.codes)
+    # a measure that meets the concern, as `rank_measures` puts first: the level-3 coordination
+    # frame (individual plan, coordinator) counts for its service even without a concern area
+    counts: Counter[str] = Counter(s.data["service"] for s in fitting if meets_concern(s))
     scored = []
     for i, svc in enumerate(cat.services):
         n = counts.get(svc.id, 0)

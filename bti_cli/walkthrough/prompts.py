@@ -98,6 +98,7 @@ class PromptSpec:
     back: bool = False  # "<" goes back to the previous question (a person at a prompt, not a file)
     place: str | None = None  # where the question stands, e.g. "Nivå 1 · 3 av 8"
     listed: int | None = None  # list only the first choices (suggestions); the rest are found by search
+    note: str | None = None  # a line after the list: what it leaves out, and why
     parts: tuple[PromptSpec, ...] = ()  # consent: given, by, services, until; owners: owner, date
     today: date = field(default_factory=date.today)
     validate: Callable[[Any], None] | None = field(default=None, compare=False)
@@ -469,6 +470,10 @@ def search_examples(spec: PromptSpec, listed: int, count: int = 2) -> list[str]:
     return picked[:count]
 
 
+SHOW_REASONS = 5  # suggestions shown with their reasons before `+` (the best stay on the screen)
+MORE_ANSWER = "+"
+
+
 class RichPrompter:
     """Asks on the terminal (or on piped stdin); re-asks with a clear message on a bad answer.
 
@@ -477,11 +482,14 @@ class RichPrompter:
 
     interactive = True
 
-    def __init__(self, console=None, *, show_choices: int = 30, check_answers: bool | None = None) -> None:
+    def __init__(self, console=None, *, show_choices: int = 30, show_reasons: int = SHOW_REASONS,
+                 check_answers: bool | None = None) -> None:
         from bti_cli.terminal.console import out, stdin_is_terminal
 
         self.console = console or out()
         self.show_choices = show_choices
+        # suggestions (a list with `listed`): the first few with their reasons; `+` shows the rest
+        self.show_reasons = show_reasons
         # "Sjekk svarene" before each decision: for a person at a terminal, not for piped input
         self.check_answers = stdin_is_terminal() if check_answers is None else check_answers
 
@@ -508,17 +516,32 @@ class RichPrompter:
                 return line
             self.console.print(t("process.err_not_utf8"), style="red", markup=False, highlight=False)
 
-    def _choices(self, spec: PromptSpec) -> None:
+    def _listed(self, spec: PromptSpec) -> int:
+        """How many choices are listed (suggestions: the ranked ones, at most `show_choices`)."""
+        return self.show_choices if spec.listed is None else min(self.show_choices, spec.listed)
+
+    def _more(self, spec: PromptSpec) -> int:
+        """The suggestions `+` shows (listed, after the first few with their reasons); 0 if none."""
+        if spec.listed is None:
+            return 0
+        return max(0, self._listed(spec) - self.show_reasons)
+
+    def _choices(self, spec: PromptSpec, *, more: bool = False) -> None:
+        """The choices, numbered. Suggestions: the first `show_reasons` with their reasons and a
+        line saying `+` shows the others; `more` (after `+`): the others, with their reasons."""
         from rich.padding import Padding
         from rich.table import Table
         from rich.text import Text
 
         # a grid keeps wrapped labels and reasons aligned under their text, not under the number
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(justify="right", no_wrap=True, min_width=len(str(self._listed(spec))))
         grid.add_column(ratio=1)
-        limit = self.show_choices if spec.listed is None else min(self.show_choices, spec.listed)
-        for i, c in enumerate(spec.choices[:limit], start=1):
+        limit = self._listed(spec)
+        hidden = self._more(spec)
+        first = limit - hidden + 1 if more else 1
+        shown = limit if more or not hidden else limit - hidden
+        for i, c in enumerate(spec.choices[first - 1:shown], start=first):
             label = c.label
             number = f"{i}"
             if isinstance(c.value, int) and not isinstance(c.value, bool):
@@ -533,6 +556,11 @@ class RichPrompter:
             if c.detail:
                 grid.add_row("", Text(c.detail, style="dim"))
         self.console.print(Padding(grid, (0, 0, 0, 2)))
+        if hidden and not more:
+            self.show(t("process.more_suggestions", first=shown + 1, last=limit, count=hidden) if hidden > 1
+                      else t("process.more_suggestion_last", first=limit), style="bold")
+        if spec.note:
+            self.show(spec.note, style="yellow")
         if spec.listed is not None and len(spec.choices) > limit:
             examples = search_examples(spec, limit)
             if examples:
@@ -602,6 +630,9 @@ class RichPrompter:
                 if spec.choices:
                     self._choices(spec)  # and the choices again, to pick from
                 continue
+            if raw.strip() == MORE_ANSWER and self._more(spec):
+                self._choices(spec, more=True)  # the other suggestions, with their reasons
+                continue
             try:
                 return parse_answer(spec, raw)
             except AnswerError as exc:
@@ -660,6 +691,8 @@ class RichPrompter:
             allowed = t("process.explain_coordinator")
         elif kind in ("multi-choice", "measures"):
             allowed = t("process.explain_multi")
+            if self._more(spec):
+                allowed += " " + t("process.explain_more_suggestions", count=self._more(spec))
         elif kind == "yes-no":
             allowed = t("process.explain_yes_no")
         elif kind == "integer":

@@ -283,9 +283,7 @@ class Session:
         value = spec.default
         if value is None or value == "":
             return None
-        answers = getattr(self.prompter, "answers", None)
-        table = answers.get(spec.step) if isinstance(answers, dict) else None
-        if isinstance(table, dict) and spec.question in table:
+        if self.answered_in_file(spec.step, spec.question):
             return None
         if spec.choices and not any(c.value == value for c in spec.choices):
             return None  # e.g. an arena the vocabulary no longer has: ask
@@ -1096,37 +1094,72 @@ class Session:
 
         return validate
 
-    def measures_consent_check(self, answers: dict[str, Any]) -> Callable[[Any], None]:
-        """At levels 2-3 a measure is run by its service (and those it is `shared_with`): one that
-        no service the consent covers runs is refused, as at the baton (`engine.consent_covers`;
-        the current holder's own service is covered — the holder so far, else the employee's
-        role). BTI.md: consent must cover a service that joins or takes over."""
+    def measure_coverage(self, answers: dict[str, Any]) -> Callable[[Any], bool]:
+        """Whether the consent covers a measure (a catalogue `Measure`): a measure is run by its
+        service (and those it is `shared_with`), and is covered when the consent covers one of
+        them (`engine.consent_covers`; the current holder's own service is covered — the holder so
+        far, else the employee's role). BTI.md: consent must cover a service that joins or takes
+        over. One rule for the list the measures question offers and the check of the answer."""
         from bti_cli.catalogue.suggest import find_coordinator
         from bti_cli.walkthrough import process as engine
-        from bti_cli.walkthrough.prompts import AnswerError
 
         consent = answers.get("consent")
         holder = answers.get("baton_holder")
         key = holder if isinstance(holder, str) and holder else self.actor_role()
         own = find_coordinator(self.cat, key) if key else None
         own_service = own.service if own is not None else None
+
+        def covers(measure: Any) -> bool:
+            return any(engine.consent_covers(s, consent, own_service) for s in (measure.service, *measure.shared_with))
+
+        return covers
+
+    def measures_consent_check(self, answers: dict[str, Any], hint: str) -> Callable[[Any], None]:
+        """At levels 2-3 a measure the consent does not cover (`measure_coverage`) is refused, as
+        at the baton; `hint` says what to do, in the words of where the answer comes from."""
+        from bti_cli.walkthrough.prompts import AnswerError
+
+        covers = self.measure_coverage(answers)
         by_id = {m.id: m for m in self.cat.measures}
         names = {s.id: s.name for s in self.cat.services}
-        hint = "walk.measure_consent_back" if self.prompter.interactive else "walk.measure_consent_file"
 
         def validate(value: Any) -> None:
             for mid in value if isinstance(value, list) else []:
                 measure = by_id.get(mid)
-                if measure is None:
+                if measure is None or covers(measure):
                     continue
                 services = [measure.service, *measure.shared_with]
-                if any(engine.consent_covers(s, consent, own_service) for s in services):
-                    continue
                 shown = t("walk.or").join(names.get(s, s) for s in services)
                 raise AnswerError(t("walk.measure_consent_needed", measure=measure.name, service=shown)
-                                  + " " + t(hint))
+                                  + " " + t(hint, case=self.case_id))
 
         return validate
+
+    def consent_hint(self, step: str, question: str) -> str:
+        """What to do about a measure the consent does not cover, in the words of where the answer
+        comes from: the answers file's key, `<` at a terminal, or `bti cases edit` afterwards when
+        a terminal answers for an answers file (where `<` does not go back)."""
+        if self.answered_in_file(step, question):
+            return "walk.measure_consent_file"
+        return "walk.measure_consent_back" if self.prompter.interactive else "walk.measure_consent_edit"
+
+    def uncovered_note(self, uncovered: list, step: str, question: str) -> str | None:
+        """One line for the suggestions left out of the measures list because the consent does not
+        cover their services: how many, which services, and what to do."""
+        if not uncovered:
+            return None
+        names = {s.id: s.name for s in self.cat.services}
+        services = list(dict.fromkeys(names.get(s.data["service"], s.data["service"]) for s in uncovered))
+        text = t("walk.measures_not_covered", count=len(uncovered), services="; ".join(services))
+        hint = self.consent_hint(step, question).replace("walk.measure_consent_", "walk.measures_not_covered_")
+        return f"{text} {t(hint, case=self.case_id)}"
+
+    def answered_in_file(self, step: str, question: str) -> bool:
+        """True when an answers file holds this answer (else a person at the terminal is asked,
+        when one is there)."""
+        answers = getattr(self.prompter, "answers", None)
+        table = answers.get(step) if isinstance(answers, dict) else None
+        return isinstance(table, dict) and question in table
 
     def role_check(self, known: set, then: Callable[[Any], None] | None = None) -> Callable[[Any], None]:
         """A role typed in (the employee's own, or a baton holder not in the catalogue) goes on
@@ -1227,11 +1260,23 @@ class Session:
                 self.cat, level=level, age=age, areas=areas, work_arena=work_arena, anonymous_only=anonymous_only,
                 **need)]
         listed = None
+        note = None
         if q.kind == "measures":
-            choices = [_choice(s, with_service=True) for s in suggest.rank_measures(
-                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, year=self.today.year, **need)]
+            ranked = suggest.rank_measures(
+                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, year=self.today.year, **need)
+            uncovered: list = []
+            if level >= 2:
+                # the consent's rule (`measure_coverage`, as the check of the answer): the list offers
+                # the measures of services the consent covers; the others are said in one line
+                covers = self.measure_coverage(answers)
+                by_id = {m.id: m for m in self.cat.measures}
+                uncovered = [s for s in ranked if not covers(by_id[s.id])]
+                ranked = [s for s in ranked if covers(by_id[s.id])]
+                note = self.uncovered_note([s for s in uncovered if suggest.meets_concern(s)], action.step.id, q.id)
+            choices = [_choice(s, with_service=True) for s in ranked]
             # any measure of the catalogue can be chosen: by its id, or found by words typed
             listed = len(choices)
+            choices += [_choice(s, with_service=True) for s in uncovered]
             suggested = {c.value for c in choices}
             services = {s.id: s.name for s in self.cat.services}
             for m in self.cat.measures:
@@ -1239,7 +1284,7 @@ class Session:
                     tiers = ", ".join(t(f"process.tier_{tier.value}") for tier in m.tiers)
                     choices.append(Choice(m.id, f"{m.name} ({services.get(m.service, m.service)}; {tiers})"))
             if level >= 2:
-                validate = self.measures_consent_check(answers)
+                validate = self.measures_consent_check(answers, self.consent_hint(action.step.id, q.id))
         elif q.kind == "coordinator":
             choices = [_choice(s) for s in suggest.rank_coordinators(
                 self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
@@ -1292,6 +1337,7 @@ class Session:
             back=self.prompter.interactive,
             place=self.place(action, pos),
             listed=listed,
+            note=note,
             parts=parts,
             today=self.today,
             validate=validate,

@@ -102,12 +102,34 @@ def test_at_a_terminal_the_measure_is_refused_and_asked_again(cases_dir, tmp_pat
     child.close()
     child = spawn("resume", case, "--data", FIXTURE)
     child.expect_exact("Velg tiltak")
+    # the list offers the measures the consent covers; Hjemmebesøk (Barnevern) is left out, and
+    # one line says so, with what to do in the terminal's words
+    child.expect(r"1\s+tiltak\s+som\s+passer\s+bekymringen,\s+er\s+utelatt\s+fordi\s+samtykket\s+ikke"
+                 r"\s+omfatter\s+tjenesten\s+som\s+driver\s+det\s+\(Barnevern\)")
+    child.expect(r"Gå\s+tilbake\s+til\s+samtykket\s+med\s+<")
+    listing = child.before
+    assert "Hjemmebesøk" not in listing
     child.expect_exact("> ")
-    child.sendline("4")  # Hjemmebesøk (Barnevern)
+    child.sendline("hjemmebesøk")  # found by search, with its number
+    child.expect(r"(\d+)\s+Hjemmebesøk")
+    number = child.match.group(1)
+    child.expect_exact("> ")
+    child.sendline(number)
     child.expect(r"Samtykket\s+dekker\s+ikke\s+tiltaket\s+«Hjemmebesøk»:\s+det\s+drives\s+av\s+Barnevern")
-    child.expect(r"gå\s+tilbake\s+\(<\)\s+og\s+ta\s+tjenesten\s+med\s+i\s+samtykket")
+    child.expect(r"gå\s+tilbake\s+til\s+samtykket\s+med\s+<")
+    # and `<`, one question at a time, reaches the consent (the goals, the meeting's date, then it)
+    for _ in range(3):
+        child.expect_exact("> ")
+        child.sendline("<")
+    child.expect_exact("Er det gitt samtykke til samarbeid med andre tjenester?")
     child.expect_exact("> ")
-    child.sendline("3")  # Sakkyndig vurdering (PPT)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    child = spawn("resume", case, "--data", FIXTURE)
+    child.expect_exact("Velg tiltak")
+    child.expect_exact("> ")
+    child.sendline("ppt-utredning")  # Sakkyndig vurdering (PPT)
     child.expect_exact("Hvem har stafettpinnen")
     child.sendintr()
     child.expect(pexpect.EOF)

@@ -20,3 +20,164 @@ def test_left_out_for_another_group_says_which_kind_of_group(cli, lang, said, ol
     assert result.exit_code == 0, result.stderr
     assert said in result.stderr
     assert old not in result.stderr
+
+
+# ---- the walkthrough's measures screen, on a real pseudo-terminal at 60 columns
+
+LOTEN_LEVEL3 = """
+[l0-concern]
+concern_date = "today-10"
+arena = "school"
+role = "kontaktlærer"
+subject = "youth"
+age = 14
+areas = ["school-absence", "mental-health"]
+[safety]
+danger = false
+[l0-concrete]
+observations = "Høyt fravær."
+child_said = ""
+duration = "months"
+earlier = true
+scale = 3
+[l0-share]
+shared_colleague = true
+shared_leader = true
+anonymous_consultation = false
+talked_child = true
+child_view = "Vil ha hjelp."
+talked_guardians = true
+guardians_view = "Bekymret."
+[l0-decide]
+decision = "level:3"
+"""
+LOTEN_CONSENT = """
+[l3-consent]
+consent.given = true
+consent.by = ["guardians"]
+consent.services = ["skolehelsetjenesten", "ungdomsskole", "kommunen", "ppt", "helsestasjon"]
+consent.until = "today+180"
+[l3-meeting]
+first_meeting = "today+7"
+goals = "Tilbake på skolen."
+"""
+
+
+def _pty(tmp_path, cases_dir, text: str, lang: str, columns: int = 60):
+    import os
+    import re
+    import sys
+    from pathlib import Path
+
+    pexpect = pytest.importorskip("pexpect")
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ)
+    env.update({"BTI_CASES_DIR": str(cases_dir), "BTI_CONFIG": str(tmp_path / "config.toml"), "NO_COLOR": "1",
+                "TERM": "xterm", "BTI_PLAIN": "1", "COLUMNS": str(columns), "BTI_CACHE_DIR": str(tmp_path / "cache"),
+                "BTI_LANG": lang})
+    answers = tmp_path / "answers.toml"
+    answers.write_text(text, encoding="utf-8")
+    child = pexpect.spawn(sys.executable, ["-m", "bti_cli", "start", "--answers", str(answers)], env=env,
+                          encoding="utf-8", timeout=30, dimensions=(50, columns), cwd=str(root))
+    return pexpect, child, re
+
+
+MEASURES_QUESTION = {"nb": "Velg samordnede tiltak", "nn": "Vel samordna tiltak", "en": "Choose coordinated measures"}
+HINT_END = {"nb": "tomt] >", "nn": "tomt] >", "en": "empty] >"}
+
+
+def _to_measures(child, lang):
+    """Enter at each optional question the file leaves out, up to the measures question; the
+    screen of that question, as printed (up to its prompt)."""
+    while child.expect_exact([MEASURES_QUESTION[lang], HINT_END[lang]]) == 1:
+        child.sendline("")
+    child.expect_exact(HINT_END[lang])
+    return MEASURES_QUESTION[lang] + child.before
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_first_measures_screen_is_short_with_the_best_and_their_reasons(tmp_path, cases_dir, lang):
+    pexpect, child, re = _pty(tmp_path, cases_dir, LOTEN_LEVEL3 + LOTEN_CONSENT, lang)
+    screen = _to_measures(child, lang)
+    lines = [line.rstrip() for line in screen.replace("\r", "").split("\n")]
+    assert all(len(line) <= 60 for line in lines), max(lines, key=len)
+    # about 150 lines before (30 suggestions with 5-8 lines of reasons each); now the best five
+    # with their reasons, one line for the rest, one for what the consent leaves out, the search
+    assert len(lines) <= 55, "\n".join(lines)
+    numbered = re.findall(r"^ {2,3}(\d+)  \S", screen.replace("\r", ""), flags=re.M)
+    assert numbered == ["1", "2", "3", "4", "5"], numbered
+    assert "Ungteam Løten" in screen
+    words = {"nb": ("kilde: planen", "tiltak passer nivå 3"), "nn": ("kjelde: planen", "tiltak passar nivå 3"),
+             "en": ("source: the plan", "measure fits level 3")}[lang]
+    flat = " ".join(screen.split())
+    for word in words:  # each of the five says why, and where it comes from
+        assert flat.count(word) == 5, (word, flat)
+    more = {"nb": "Forslag 6–30 (25 til): skriv + for å se dem med begrunnelse.",
+            "nn": "Forslag 6–30 (25 til): skriv + for å sjå dei med grunngjeving.",
+            "en": "Suggestions 6–30 (25 more): type + to see them with their reasons."}[lang]
+    assert more in flat
+    # `+`: the others with their reasons, numbered on from 6, and the question again
+    child.sendline("+")
+    child.expect_exact(HINT_END[lang])
+    rest = child.before.replace("\r", "")
+    shown = re.findall(r"^ {2,3}(\d+)  \S", rest, flags=re.M)
+    assert shown == [str(n) for n in range(6, 31)], shown
+    assert " ".join(rest.split()).count(words[0]) >= 25
+    # `?` says what + does
+    child.sendline("?")
+    child.expect_exact(HINT_END[lang])
+    said = {"nb": "+ viser 25 forslag til med begrunnelse.", "nn": "+ viser 25 forslag til med grunngjeving.",
+            "en": "+ shows 25 more suggestions with their reasons."}[lang]
+    assert said in " ".join(child.before.split())
+    child.sendline("6")  # a number `+` showed can be chosen
+    child.expect_exact(HINT_END[lang])
+    child.sendintr()
+    child.expect(pexpect.EOF)
+
+
+def test_measures_the_consent_does_not_cover_are_left_out_with_one_line(tmp_path, cases_dir):
+    # Løten, a 14-year-old at school, school absence and mental health, level 3; the consent
+    # names the school health service, the lower secondary school, the municipality, PPT and the
+    # health station: the GP's measures (Henvising til BUP, …) are not offered, and one line says so
+    pexpect, child, re = _pty(tmp_path, cases_dir, LOTEN_LEVEL3 + LOTEN_CONSENT, "en", columns=80)
+    screen = " ".join(_to_measures(child, "en").split())
+    assert "Henvising til BUP" not in screen
+    assert "(Fastlege; indicated)" not in screen and "(Fastlege; selective)" not in screen
+    found = re.search(r"(\d+) measures that meet the concern are left out because the consent does not cover "
+                      r"the services that run them \(([^)]*)\)", screen)
+    assert found, screen
+    assert int(found.group(1)) >= 2 and "Fastlege" in found.group(2)
+    # an answers file answers the consent here, so `<` cannot change it: the line says how to
+    assert "The consent can be changed afterwards with bti cases edit BTI-" in screen
+    child.sendline("henvising")  # found by search, with its number
+    child.expect(r"(\d+)\s+Henvising til BUP \(Fastlege")
+    number = child.match.group(1)
+    child.expect_exact(HINT_END["en"])
+    child.sendline(number)
+    child.expect_exact(HINT_END["en"])
+    refused = " ".join(child.before.split())
+    assert "The consent does not cover the measure “Henvising til BUP”" in refused
+    assert "Choose another measure now; the consent (and then the measures) can be changed afterwards" in refused
+    assert "“services”" not in refused  # the answers file's key is not the terminal's word
+    child.sendintr()
+    child.expect(pexpect.EOF)
+
+
+def test_the_municipality_s_coordination_counts_as_fitting_in_the_consent_list(tmp_path, cases_dir):
+    # Løten kommune (tverrgående) runs the coordinator and the individual plan, level 3's frame:
+    # the consent's list of services says it has fitting measures (it said 0)
+    pexpect, child, re = _pty(tmp_path, cases_dir, LOTEN_LEVEL3, "en", columns=80)
+    while child.expect_exact(["Has consent been given that covers every service?", "empty] >"]) == 1:
+        child.sendline("")  # an optional question the file leaves out
+    child.expect_exact("> ")
+    child.sendline("yes")
+    child.expect_exact("Who consented?")
+    child.expect_exact("> ")
+    child.sendline("1")
+    child.expect_exact("] > ")
+    screen = " ".join(child.before.split())
+    found = re.search(r"Løten kommune \(tverrgående, kommunedirektøren\) (\d+) fitting measure", screen)
+    assert found, screen
+    assert int(found.group(1)) >= 2
+    child.sendintr()
+    child.expect(pexpect.EOF)
