@@ -71,6 +71,9 @@ PLANNED_ARENA_POINTS = -15
 ROLE_ARENA_POINTS = 30
 ROLE_CONDITION_POINTS = 12
 ROLE_UNMET_POINTS = -50
+# level 3 with suspected violence or abuse: barnevern has been told at once and follows the case up
+# (BTI.md, the safety rule), so its contact person comes before a general coordinator
+SAFETY_ROLE_POINTS = 25
 # level 3: a coordination measure (the catalogue's `coordination = true`: individuell plan,
 # koordinator/barnekoordinator, ansvarsgruppe) is the level's frame, unless the case meets none of
 # the conditions of the level-3 roles its service holds
@@ -676,6 +679,8 @@ def rank_coordinators(
         else:
             r.add(-10, "arena:other", t("process.reason_coordinator_other_arena",
                                         arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
+        if level == 3 and GUARDIANS_NOT_FIRST & set(need.areas) and "child-welfare" in arenas:
+            r.add(SAFETY_ROLE_POINTS, "safety:child-welfare", t("process.reason_coordinator_safety"))
         met, unmet = coordinator_conditions(c, need)
         stated = (bool(c.subjects), c.age_min is not None or c.age_max is not None, bool(c.areas))
         # a role wins on its conditions only when the case meets every one it states

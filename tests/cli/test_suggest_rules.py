@@ -305,3 +305,20 @@ def test_a_youth_only_measure_without_ages_is_not_for_a_younger_child(rank, age,
     rows, _ = rank("--level", "1", "--subject", "family", "--age", age, "--arena", "school",
                    "--area", "social-inclusion-leisure", kind="measure")
     assert ("ungdomsklubb" in ids(rows)) is shown
+
+
+@pytest.mark.parametrize("level, areas, first", [
+    ("3", ("violence-abuse",), "kontaktperson-barnevern"),   # barnevern follows a violence case up
+    ("3", ("violence-abuse", "learning"), "kontaktperson-barnevern"),
+    ("3", ("learning",), "koordinator"),                     # no violence: the general coordinator
+    ("2", ("violence-abuse",), "kontaktlaerer"),             # level 2: the baton stays in the arena
+])
+def test_barnevern_holds_the_baton_at_level3_with_suspected_violence(rank, level, areas, first):
+    area_args = [a for area in areas for a in ("--area", area)]
+    rows, _ = rank("--level", level, "--age", "8", "--arena", "school", *area_args, kind="coordinator")
+    assert ids(rows, "coordinator")[0] == first
+    if level == "3":
+        codes = by_id(rows, "kontaktperson-barnevern")["reason_codes"]
+        assert ("safety:child-welfare" in codes) == ("violence-abuse" in areas)
+    else:
+        assert "kontaktperson-barnevern" not in ids(rows, "coordinator")
