@@ -62,6 +62,8 @@ AGE_POINTS = 6
 # for a health-station nurse) a little less; it matters most at levels 0–1
 OWN_POINTS = {0: 30, 1: 30, 2: 6, 3: 2}
 SAME_KIND_SHARE = 0.8
+# a service of the same kind that is not the employee's own (the GP for a school nurse)
+KIN_SHARE = 0.3
 STATUS_POINTS = {"active": 0, "partial": -8, "developing": -16, "planned": -20}
 # planned or developing, but the year the plan gave for it has passed: likely running, to check
 DUE_POINTS = -8
@@ -116,6 +118,13 @@ YOUTH_MIN_AGE = 12
 
 # services for children in kindergarten or school: a case table of these alone is not for a pregnancy
 EDUCATION_KINDS = frozenset({"kindergarten", "school", "educational-psychology"})
+
+# kinds of service that group separate providers: health (the GP, the hospital, county dental
+# care, specialist habilitation next to the health station), mental health (BUP, a specialist
+# service, next to the municipal one) and leisure (volunteers next to the municipality's youth
+# work). For these, only the services of the arena's baton holders are the employee's own. Schools
+# and SFO, kindergartens, PPT, NAV and barnevern are each one service of one owner.
+SEPARATE_KINDS = frozenset({"health", "mental-health", "culture-leisure"})
 
 # where the employee works → the kinds of service that are "own service"
 OWN_SERVICE_KINDS: dict[str, set[str]] = {
@@ -224,10 +233,31 @@ class _Reasons:
         return (*self._fit, *self._miss, *self._source)
 
 
-def own_services(cat: Catalogue, work_arena: str | None) -> set[str]:
-    """Ids of the services an employee in `work_arena` belongs to (by kind of service)."""
+def _of_kind(cat: Catalogue, work_arena: str | None) -> set[str]:
     kinds = OWN_SERVICE_KINDS.get(work_arena or "", set())
     return {s.id for s in cat.services if s.kind.value in kinds}
+
+
+def own_services(cat: Catalogue, work_arena: str | None) -> set[str]:
+    """Ids of the services an employee in `work_arena` belongs to: of the services of the arena's
+    kind, those whose staff are the baton holders of an arena of that kind (a public health nurse's
+    own services are the health station, the midwife and the school health service; the GP, home
+    care and the hospital are health services too, but not hers); every service of the kind when
+    no baton holder names one (Løten's contact teacher names no school)."""
+    of_kind = _of_kind(cat, work_arena)
+    kinds = OWN_SERVICE_KINDS.get(work_arena or "", set())
+    if not kinds & SEPARATE_KINDS:
+        return of_kind
+    sibling_arenas = {a for a, k in OWN_SERVICE_KINDS.items() if k and k == kinds}
+    held = {c.service for c in cat.coordinators
+            if c.service in of_kind and sibling_arenas & {a.value for a in c.arenas}}
+    return held or of_kind
+
+
+def kin_services(cat: Catalogue, work_arena: str | None) -> set[str]:
+    """Services of the same kind as the employee's that are not her own (the GP for a school
+    nurse): a little closer than any other service, never called her own."""
+    return _of_kind(cat, work_arena) - own_services(cat, work_arena)
 
 
 def arena_services(cat: Catalogue, work_arena: str | None) -> set[str]:
@@ -327,7 +357,7 @@ def _with_guardians(m: Measure, need: Need, closest: set[str], own: set[str]) ->
 
 def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], own: set[str],
              services: dict[str, str], coordination: dict[str, list[Coordinator]],
-             guardians: bool = False) -> tuple[float, Suggestion]:
+             guardians: bool = False, kin: frozenset[str] = frozenset()) -> tuple[float, Suggestion]:
     r = _Reasons()
     level = need.level
     fits = TIER_FIT.get(level, TIER_FIT[1])
@@ -407,6 +437,10 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         if need.areas and "area:none" in r.codes and not with_guardians:
             points /= 3  # the own service first, but not before a measure that meets the concern
         r.add(points, "own-service", t("process.reason_own_service"))
+    elif kin_of := [svc for svc in (m.service, *m.shared_with) if svc in kin]:
+        r.add(OWN_POINTS.get(level, 0) * KIN_SHARE / (3 if need.areas and "area:none" in r.codes else 1),
+              "same-kind-service", t("process.reason_same_kind_service", service=services.get(kin_of[0], kin_of[0])),
+              miss=level <= 1)
     elif level <= 1 and own:
         r.add(0, "other-service", t("process.reason_other_service", service=services.get(m.service, m.service)),
               miss=True)
@@ -450,13 +484,14 @@ def rank_measures(
     idf = _area_idf(cat)
     own = own_services(cat, work_arena)
     closest = arena_services(cat, work_arena) & own if own else set()
+    kin = frozenset(kin_services(cat, work_arena))
     services = {s.id: s.name for s in cat.services}
     coordination = coordination_roles(cat)
     scored = []
     for i, m in enumerate(cat.measures):
         if measure_exclusion(m, need) is not None:
             continue
-        score, s = _measure(m, need, idf, closest, own, services, coordination)
+        score, s = _measure(m, need, idf, closest, own, services, coordination, kin=kin)
         scored.append((score, i, s))
     # meeting the guardians is one step: only one of the own service's measures with the guardians
     # is lifted for it, the others keep their own fit. The ordinary cooperation every family has
@@ -468,7 +503,8 @@ def rank_measures(
         best = min(candidates)[2]
         for n, (_, i, _) in enumerate(scored):
             if i == best:
-                score, s = _measure(cat.measures[i], need, idf, closest, own, services, coordination, guardians=True)
+                score, s = _measure(cat.measures[i], need, idf, closest, own, services, coordination, guardians=True,
+                                    kin=kin)
                 scored[n] = (score, i, s)
     # the measures that meet the concern (or a level-3 coordination measure, the level's frame)
     # come first; within each group those not running yet (planned, developing, a project not

@@ -74,3 +74,36 @@ def test_a_concern_area_the_measure_does_not_cover_is_said(cli, lang, missing):
     assert missing in row["reasons"]
     both = next(r for r in found if r["id"] == "kartlegging-og-identifisering-barneskole")  # tagged with both
     assert not any(x.startswith(missing.split(" S")[0]) for x in both["reasons"])
+
+
+@pytest.mark.parametrize("municipality, arena, own, kin", [
+    # a school nurse: the school health service and the health station are hers, the GP is not
+    ("loten", "school-health", {"skolehelsetjenesten", "helsestasjon", "jordmortjeneste"}, {"fastlege", "skolelege"}),
+    # the SLT youth worker: volunteers and the culture school are leisure too, but not his
+    ("loten", "leisure", {"slt"}, {"kultur-og-frivillighet", "lag-og-foreninger"}),
+    # a ROP therapist (BUP, a specialist service, is not hers, but has no measure of its own here)
+    ("loten", "mental-health", {"rop-tjenesten"}, set()),
+    # a teacher: every school and the SFO are the school's (one owner)
+    ("elverum", "school", {"grunnskolene", "frydenlund-skole", "eus", "sfo"}, set()),
+])
+def test_only_the_employees_own_services_are_called_her_own(cli, municipality, arena, own, kin):
+    found = [r for r in json.loads(cli("suggest", "-m", municipality, "--format", "json", "--lang", "en",
+                                       "--level", "1", "--age", "14", "--arena", arena, "--kind", "measure").stdout)]
+    for r in found:
+        codes = r["reason_codes"]
+        if r["service"] in own:
+            assert "own-service" in codes and "your own service" in r["reasons"], r["id"]
+        elif r["service"] in kin and not set(r.get("shared_with") or ()) & own:
+            assert "own-service" not in codes and "same-kind-service" in codes, r["id"]
+            assert any(x.startswith("another service of the same kind as yours") for x in r["reasons"])
+    assert {r["service"] for r in found} & kin == kin  # the kin services have measures for a 14-year-old
+
+
+def test_kin_services_are_the_same_kind_but_not_the_employees():
+    from bti_cli.catalogue import loader, suggest
+
+    cat = loader.load("loten").catalogue
+    assert suggest.own_services(cat, "mental-health") == {"rop-tjenesten"}
+    assert suggest.kin_services(cat, "mental-health") == {"bup"}
+    assert suggest.kin_services(cat, "school") == set()
+    assert "fastlege" in suggest.kin_services(cat, "health-station")
