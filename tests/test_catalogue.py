@@ -182,7 +182,8 @@ def test_plain_load_survives_a_corrupt_cache(tmp_path):
 
 def test_vocabulary_validates():
     vocab = catalogue.load_vocabulary()
-    assert len(vocab.areas) == 17
+    assert len(vocab.areas) == 18
+    assert "acute-crisis" in vocab.areas
     assert vocab.model_dump(mode="json") == catalogue.vocabulary_data()
 
 

@@ -107,3 +107,18 @@ def test_kin_services_are_the_same_kind_but_not_the_employees():
     assert suggest.kin_services(cat, "mental-health") == {"bup"}
     assert suggest.kin_services(cat, "school") == set()
     assert "fastlege" in suggest.kin_services(cat, "health-station")
+
+
+@pytest.mark.parametrize("areas, offered_first", [(("acute-crisis",), True), (("mental-health",), False)])
+def test_the_crisis_team_is_for_an_acute_crisis_only(cli, areas, offered_first):
+    """Elverum's psykososialt kriseteam is «for barn og foresatte i akutt krise» (003): first for a
+    crisis, and not among the top suggestions for a young person's mental health."""
+    args = [a for area in areas for a in ("--area", area)]
+    found = json.loads(cli("suggest", "-m", "elverum", "--format", "json", "--lang", "en", "--level", "2",
+                           "--age", "16", "--arena", "school-health", "--kind", "measure", *args).stdout)
+    order = [r["id"] for r in found]
+    if offered_first:
+        assert order[0] == "psykososialt-kriseteam"
+    else:
+        assert "psykososialt-kriseteam" not in order[:10]
+        assert "area:none" in next(r for r in found if r["id"] == "psykososialt-kriseteam")["reason_codes"]
