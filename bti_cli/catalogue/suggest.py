@@ -116,8 +116,11 @@ INFANT_MAX_AGE = 1
 # seed plans give a youth-only measure (Søndre Land's DRIVE, "ungdom i alderen 12 – 25 år")
 YOUTH_MIN_AGE = 12
 
-# services for children in kindergarten or school: a case table of these alone is not for a pregnancy
+# services for children in kindergarten or school: a case table of these alone is not for a
+# pregnancy, nor for a young adult past school age (the municipalities' schools end at lower
+# secondary; 18 leaves room for a pupil who is late)
 EDUCATION_KINDS = frozenset({"kindergarten", "school", "educational-psychology"})
+SCHOOL_MAX_AGE = 18
 
 # kinds of service that group separate providers: health (the GP, the hospital, county dental
 # care, specialist habilitation next to the health station), mental health (BUP, a specialist
@@ -617,9 +620,11 @@ def rank_arenas(
             (a.age_min is not None and need.age < a.age_min) or (a.age_max is not None and need.age > a.age_max)
         ):
             continue
-        if need.is_unborn and ((a.age_min is not None and a.age_min > 0)
-                               or (a.services and all(kinds.get(x) in EDUCATION_KINDS for x in a.services))):
+        education_only = bool(a.services) and all(kinds.get(x) in EDUCATION_KINDS for x in a.services)
+        if need.is_unborn and ((a.age_min is not None and a.age_min > 0) or education_only):
             continue  # for children already born: an age from 1, or a table of kindergarten, school and PPT
+        if education_only and need.age is not None and need.age > SCHOOL_MAX_AGE:
+            continue  # a table of kindergarten, school and PPT alone is for pupils, not a young adult
         r = _Reasons()
         r.add(10 + 4 / len(a.levels), f"level:{level}", t("process.reason_arena_level", level=level))
         if (a.age_min is not None or a.age_max is not None) and (need.age is not None or need.is_unborn):
@@ -632,9 +637,12 @@ def rank_arenas(
                 r.codes.extend(f"area:{x}" for x in hits)
             else:
                 r.add(-AREA_POINTS / 4, "area:none", t("process.reason_arena_area_none"), miss=True)
+        safety = bool(GUARDIANS_NOT_FIRST & set(need.areas))
         if open_without_consent:
-            r.add(0 if need.consent else ANONYMOUS_POINTS, "anonymous" if a.anonymous else "without-consent",
-                  t("process.reason_anonymous"))
+            r.add(0 if need.consent and not safety else ANONYMOUS_POINTS,
+                  "anonymous" if a.anonymous else "without-consent", t("process.reason_anonymous"))
+            if safety:
+                r.add(0, "safety:without-consent", t("process.reason_arena_safety"))
         else:
             r.add(0, "needs-consent", t("process.reason_needs_consent"))
         mine = [s for s in a.services if s in own]

@@ -122,3 +122,27 @@ def test_the_crisis_team_is_for_an_acute_crisis_only(cli, areas, offered_first):
     else:
         assert "psykososialt-kriseteam" not in order[:10]
         assert "area:none" in next(r for r in found if r["id"] == "psykososialt-kriseteam")["reason_codes"]
+
+
+def _arenas(cli, municipality, *args):
+    result = cli("suggest", "-m", municipality, "--format", "json", "--lang", "en", "--kind", "arena", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("areas, first", [(("violence-abuse",), "anonym-drofting-barnevern"),
+                                          (("learning",), "kontaktmoter")])
+def test_with_suspected_violence_a_table_without_consent_comes_first(cli, areas, first):
+    """BTI.md: with suspected violence or abuse the guardians are not told first, so a table that
+    needs their consent must not lead, even when consent is not said to be missing."""
+    args = [a for area in areas for a in ("--area", area)]
+    found = _arenas(cli, "sondre-land", "--level", "1", "--age", "6", "--arena", "school", *args)
+    assert found[0]["id"] == first
+    barnevern = next(r for r in found if r["id"] == "anonym-drofting-barnevern")
+    assert ("safety:without-consent" in barnevern["reason_codes"]) == ("violence-abuse" in areas)
+
+
+@pytest.mark.parametrize("age, offered", [("6", True), ("18", True), ("19", False), ("21", False)])
+def test_a_school_and_ppt_table_is_for_pupils_not_young_adults(cli, age, offered):
+    found = _arenas(cli, "loten", "--level", "1", "--age", age, "--arena", "mental-health")
+    assert ("kontaktmote-skole-og-ppt" in [r["id"] for r in found]) == offered
