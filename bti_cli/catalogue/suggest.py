@@ -99,7 +99,7 @@ SUBJECT_AUDIENCES: dict[str, frozenset[str]] = {
 SUBJECT_SELF: dict[str, frozenset[str]] = {
     "pregnant": frozenset({"pregnant"}),
     "child": frozenset({"infant", "child"}),
-    "youth": frozenset({"youth"}),
+    "youth": frozenset({"youth", "child"}),  # "barn" in the plans is anyone under 18
     "family": frozenset({"family", "guardians"}),
 }
 # whom a baton-holder role with `subjects` serves, by the case's subject; a role for the pregnancy
@@ -277,7 +277,12 @@ def _own_share(service: str, closest: set[str], own: set[str]) -> float:
 
 
 def _span(lo: int | None, hi: int | None) -> str:
-    return f"{'' if lo is None else lo}–{'' if hi is None else hi}"
+    """An age range as words: "6–13 år", "16 år og eldre", "opptil 18 år", "0 år"."""
+    if lo is not None and hi is not None:
+        return t("process.span_single", age=lo) if lo == hi else t("process.span_range", lo=lo, hi=hi)
+    if lo is not None:
+        return t("process.span_from", age=lo)
+    return t("process.span_to", age=hi)
 
 
 def _area_idf(cat: Catalogue) -> dict[str, float]:
@@ -421,8 +426,7 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     if due is not None:
         # the plan said it would be in place by a year now past: offered with the running ones,
         # but the coordinator is told to check that it has started
-        r.add(DUE_POINTS, "status:due", t(f"process.reason_status_{status}"), miss=True)
-        r.note(t("process.reason_status_due", year=due), miss=True)
+        r.add(DUE_POINTS, "status:due", t(f"process.reason_status_due_{status}", year=due), miss=True)
         r.codes.append(f"status-words:{status}")
     else:
         # a running measure is the ordinary case: only a status that holds it back is said
@@ -584,7 +588,9 @@ def short_list_reasons(
     if len(ranked) < enough:
         lines.append(t("process.short_list", count=len(ranked), total=len(cat.measures)))
     if areas and len(matching) < enough:
-        lines.append(t("process.short_areas", count=len(matching), areas=_areas_text(areas)))
+        counts = ", ".join(t("process.short_area_count", area=_areas_text([a]),
+                             count=sum(1 for s in ranked if f"area:{a}" in s.codes)) for a in areas)
+        lines.append(t("process.short_areas", count=len(matching), counts=counts))
     if parts:
         lines.append(t("process.short_left_out", reasons="; ".join(parts)))
     return lines
@@ -730,7 +736,8 @@ def rank_coordinators(
         # a role wins on its conditions only when the case meets every one it states
         points = ROLE_CONDITION_POINTS if len(met) == sum(stated) else 0
         for cond in met:
-            r.add(points, f"condition-met:{cond}", t(f"process.reason_condition_met_{cond}"))
+            r.add(points, f"condition-met:{cond}", t(f"process.reason_condition_met_{cond}",
+                                                     who=t(f"process.reason_subject_{need.subject or 'child'}")))
         for cond in ("subject", "age", "areas"):
             if stated[("subject", "age", "areas").index(cond)] and cond not in met and cond not in unmet:
                 r.add(0, f"condition-unknown:{cond}", t(f"process.reason_condition_unknown_{cond}"), miss=True)

@@ -5,6 +5,7 @@ the plan's section it stands on; a running measure is not said to be running; no
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -146,3 +147,46 @@ def test_with_suspected_violence_a_table_without_consent_comes_first(cli, areas,
 def test_a_school_and_ppt_table_is_for_pupils_not_young_adults(cli, age, offered):
     found = _arenas(cli, "loten", "--level", "1", "--age", age, "--arena", "mental-health")
     assert ("kontaktmote-skole-og-ppt" in [r["id"] for r in found]) == offered
+
+
+def test_a_short_list_counts_each_concern_area_on_its_own(cli):
+    """"Only 4 cover Low income, Mental health" read as if all four covered both; none covered low
+    income. The note now counts per area."""
+    result = cli("suggest", "-m", "sondre-land", "--format", "json", "--lang", "en", "--kind", "measure",
+                 "--level", "2", "--age", "23", "--subject", "youth", "--arena", "nav",
+                 "--area", "low-income-housing", "--area", "mental-health")
+    found = json.loads(result.stdout)
+    per_area = {a: sum(1 for r in found if f"area:{a}" in r["reason_codes"])
+                for a in ("low-income-housing", "mental-health")}
+    assert per_area["low-income-housing"] < per_area["mental-health"]
+    assert (f"(Low income and housing: {per_area['low-income-housing']}, "
+            f"Mental health: {per_area['mental-health']})") in result.stderr
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["ages 6–13", "ages 16 and older", "ages up to 18", "age 4"]),
+    ("nb", ["6–13 år", "16 år og eldre", "opptil 18 år", "4 år"]),
+])
+def test_age_limits_read_as_words(cli, lang, words):
+    from bti_cli.catalogue import suggest
+    from bti_cli.i18n import set_language
+
+    set_language(lang)
+    try:
+        assert [suggest._span(6, 13), suggest._span(16, None), suggest._span(None, 18), suggest._span(4, 4)] == words
+    finally:
+        set_language("nb")
+    found = rows(cli, lang, "--level", "1", "--age", "8", "--subject", "child", "--arena", "school", "--kind", "measure")
+    for r in found:
+        assert not any("– år" in x or "–)" in x or re.search(r"\b(\d+)–\1\b", x) for x in r["reasons"])
+
+
+def test_a_measure_for_children_is_for_the_young_person_herself():
+    """«Barn» in the plans is anyone under 18: a measure for children (audience child) helps a
+    16-year-old herself, not "through the parents"."""
+    from bti_cli.catalogue import loader, suggest
+
+    cat = loader.load("elverum").catalogue
+    found = {s.id: s for s in suggest.rank_measures(cat, level=1, age=16, subject="youth", areas=["mental-health"],
+                                                    work_arena="school-health")}
+    assert "subject:fits" in found["oppfolging-skolehelsetjenesten"].codes

@@ -138,7 +138,8 @@ def test_not_running_measures_come_after_every_running_one_that_meets_the_concer
 def test_short_list_says_why(rank):
     rows, note = rank("--level", "1", "--age", "unborn", "--area", "pregnancy-infancy", kind="measure")
     assert len(ids(rows)) >= 2
-    assert "Only 2 of them cover" in note and "for another age" in note
+    assert "Only 2 of the measures cover the chosen concern areas (Pregnancy and infancy: 2)" in note
+    assert "for another age" in note
     rows, note = rank("--level", "1", "--age", "8", "--arena", "school", kind="measure")
     assert len(ids(rows)) >= 5 and note == ""
 
@@ -247,7 +248,7 @@ def test_planned_for_a_year_now_past_is_due_and_offered_with_the_running_ones(ra
     planned = by_id(rows, "aktivitetskurs-planlagt")
     assert ("status:due" in planned["reason_codes"]) is due
     assert ("status:planned" in planned["reason_codes"]) is not due
-    assert any("check with the service that it has started" in r for r in planned["reasons"]) is due
+    assert any("check with the service whether it has started" in r for r in planned["reasons"]) is due
     order = ids(rows)
     # the specific, planned measure before the broadly tagged running one only once it is due
     assert (order.index("aktivitetskurs-planlagt") < order.index("aktivitetsgruppe")) is due
