@@ -115,7 +115,8 @@ def _clearly_wrong(measure: dict[str, Any] | None, scenario: dict[str, Any]) -> 
             return "for children already born"
     elif (lo is not None and age < lo) or (hi is not None and age > hi):
         return f"age {age} outside {lo}–{hi}"
-    if audience and not audience & SUBJECT_AUDIENCES[scenario["subject"]]:
+    young_mother = scenario["subject"] == "pregnant" and age != "unborn" and "youth" in audience
+    if audience and not audience & SUBJECT_AUDIENCES[scenario["subject"]] and not young_mother:
         return f"serves {', '.join(sorted(audience))}, not a {scenario['subject']} case"
     return None
 

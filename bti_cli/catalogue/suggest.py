@@ -159,7 +159,22 @@ class Need:
 
     @property
     def is_unborn(self) -> bool:
-        return self.unborn or (self.subject == "pregnant" and self.age is None)
+        return self.unborn or self.subject == "pregnant"
+
+    @property
+    def mother_age(self) -> int | None:
+        """With subject pregnant an age is the pregnant woman's own (a pregnant 16-year-old)."""
+        return self.age if self.subject == "pregnant" and not self.unborn else None
+
+
+def _young_mother_fits(m: Measure, need: Need) -> bool:
+    """A measure for young people that a pregnant young woman of her age is one of."""
+    age = need.mother_age
+    if age is None or "youth" not in {a.value for a in m.audience}:
+        return False
+    if m.age_min is None and m.age_max is None:
+        return age >= YOUTH_MIN_AGE
+    return (m.age_min is None or age >= m.age_min) and (m.age_max is None or age <= m.age_max)
 
 
 @dataclass(frozen=True)
@@ -329,7 +344,8 @@ def measure_exclusion(m: Measure, need: Need) -> str | None:
     if m.period is not None and period_ended(m.period.model_dump(), need.year, m.status.value):
         return "period:ended"
     if need.is_unborn:
-        if "pregnant" not in audience and (m.age_min is not None or audience <= {"infant", "child", "youth"}):
+        if "pregnant" not in audience and not _young_mother_fits(m, need) and (
+                m.age_min is not None or audience <= {"infant", "child", "youth"}):
             return "age:unborn"
     elif (need.age is not None or need.subject in ("child", "youth")) and (
         "pregnant" in audience and not audience & {"infant", "child", "youth"}
@@ -342,7 +358,8 @@ def measure_exclusion(m: Measure, need: Need) -> str | None:
             return "age:infant"
         if audience <= {"youth", "staff"} and m.age_min is None and need.age < YOUTH_MIN_AGE:
             return "age:youth"
-    if need.subject in SUBJECT_AUDIENCES and not audience & SUBJECT_AUDIENCES[need.subject]:
+    if need.subject in SUBJECT_AUDIENCES and not audience & SUBJECT_AUDIENCES[need.subject] \
+            and not _young_mother_fits(m, need):
         return "subject:other"
     return None
 
@@ -402,12 +419,18 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             r.add(0, "coordination:conditions-unmet", t("process.reason_coordination_unmet", role=roles[0].role),
                   miss=True)
     audience = {a.value for a in m.audience}
-    if need.subject in SUBJECT_SELF:
+    young_mother = "pregnant" not in audience and _young_mother_fits(m, need)
+    if young_mother:
+        r.add(SUBJECT_POINTS, "subject:fits", t("process.reason_subject_youth"))
+    elif need.subject in SUBJECT_SELF:
         if audience & SUBJECT_SELF[need.subject]:
             r.add(SUBJECT_POINTS, "subject:fits", t(f"process.reason_subject_{need.subject}"))
         else:
             r.add(SUBJECT_POINTS / 3, "subject:through-parents", t("process.reason_subject_parents"))
-    if need.is_unborn:
+    if young_mother and (m.age_min is not None or m.age_max is not None):
+        r.add(AGE_POINTS, "age:fits", t("process.reason_age_fits", age=need.mother_age,
+                                        span=_span(m.age_min, m.age_max)))
+    elif need.is_unborn:
         if "pregnant" in audience:
             r.add(AGE_POINTS, "age:unborn", t("process.reason_age_unborn"))
         else:

@@ -323,3 +323,18 @@ def test_barnevern_holds_the_baton_at_level3_with_suspected_violence(rank, level
         assert ("safety:child-welfare" in codes) == ("violence-abuse" in areas)
     else:
         assert "kontaktperson-barnevern" not in ids(rows, "coordinator")
+
+
+@pytest.mark.parametrize("age, youth_measure", [("12", False), ("13", True), ("16", True), ("20", True),
+                                                ("21", False)])
+def test_a_pregnant_minor_gets_the_pregnancy_measures_and_those_for_her_age(rank, age, youth_measure):
+    """With --subject pregnant an age is the pregnant woman's own: a pregnant 16-year-old is offered
+    the pregnancy measures (before, the age was read as the child's and excluded them all), a
+    measure for young people whose range holds her age (13–20 here), and never the infant's."""
+    rows, _ = rank("--level", "1", "--arena", "health-station", "--subject", "pregnant", "--age", age, kind="measure")
+    assert "svangerskapsoppfolging" in ids(rows) and "spedbarnsgruppe" not in ids(rows)
+    assert ("ungdomssamtaler" in ids(rows)) is youth_measure
+    if youth_measure:
+        assert {"subject:fits", "age:fits"} <= set(by_id(rows, "ungdomssamtaler")["reason_codes"])
+    unborn, _ = rank("--level", "1", "--arena", "health-station", "--age", "unborn", kind="measure")
+    assert "svangerskapsoppfolging" in ids(unborn) and "ungdomssamtaler" not in ids(unborn)
