@@ -1,6 +1,7 @@
 """The labelled benchmark's scenarios (tests/suggest_scenarios.toml, and the second, smaller set in
 tests/suggest_scenarios_extra.toml, the held-out tests/suggest_scenarios_heldout.toml and the
-blind-written tests/suggest_scenarios_blind3.toml and tests/suggest_scenarios_blind4.toml) as behaviour, not as a figure:
+blind-written tests/suggest_scenarios_blind3.toml and tests/suggest_scenarios_blind4.toml) as
+behaviour, not as a figure:
 no top 5 holds a clearly wrong measure (another subject, an age outside the measure's range, staff
 or system work, another municipality's id), and every scenario gets at least five measures when
 its catalogue has five that can apply. The figures themselves are printed by

@@ -176,7 +176,8 @@ def test_age_limits_read_as_words(cli, lang, words):
         assert [suggest._span(6, 13), suggest._span(16, None), suggest._span(None, 18), suggest._span(4, 4)] == words
     finally:
         set_language("nb")
-    found = rows(cli, lang, "--level", "1", "--age", "8", "--subject", "child", "--arena", "school", "--kind", "measure")
+    found = rows(cli, lang, "--level", "1", "--age", "8", "--subject", "child", "--arena", "school",
+                 "--kind", "measure")
     for r in found:
         assert not any("– år" in x or "–)" in x or re.search(r"\b(\d+)–\1\b", x) for x in r["reasons"])
 
