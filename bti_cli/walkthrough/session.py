@@ -12,6 +12,7 @@ Never imports Typer or `bti_cli.cli`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,6 +28,13 @@ if TYPE_CHECKING:
     from bti_cli.walkthrough.process import Process
     from bti_cli.walkthrough.prompts import Prompter, PromptSpec
 
+# level 3's rights to a coordinating role, as the process asks them (`l3-coordination`), and the
+# legal basis a catalogue role names for each: the coordinator (helse- og omsorgstjenesteloven
+# § 7-2) and the child coordinator (pasient- og brukerrettighetsloven § 2-5 c)
+RIGHTS = {
+    "statutory_coordinator": re.compile(r"§\s*7-2(?![\w-])"),
+    "child_coordinator": re.compile(r"§\s*2-5\s*c\b"),
+}
 MAX_ACTIONS = 1000  # a guard: a valid process never needs this many steps in one session
 _DIVERTED = object()  # the prompt was left for the safety gate or to go back
 
@@ -963,11 +971,16 @@ class Session:
         certain = True
         for step in steps:
             certain = certain and settled(step.when)
-            if not engine.holds(step.when, env):
+            applies = engine.holds(step.when, env)
+            # a step its own answer closed ("who holds the baton now", asked while nobody did)
+            # keeps the number of what was answered in it: the next question does not take it
+            if not applies and not any((step.id, q.id) in pos.answered for q in step.questions):
                 continue
             for q in step.questions:
                 if (step.id, q.id) in pos.answered:
                     keys.append((step.id, q.id))
+                    continue
+                if not applies:
                     continue
                 certain = certain and settled(q.when)
                 if engine.holds(q.when, env):
@@ -1161,6 +1174,47 @@ class Session:
         table = answers.get(step) if isinstance(answers, dict) else None
         return isinstance(table, dict) and question in table
 
+    def level3_baton_choices(self, ranked: list, answers: dict[str, Any], level: int) -> list:
+        """The level-3 baton holders as this walk's answers place them: while the case has no
+        holder, the employee's own role first (whoever holds the baton keeps it until a new holder
+        accepts: BTI.md "Handover"); a role whose right (`RIGHTS`: the coordinator, § 7-2; the child
+        coordinator, § 2-5 c) was answered "yes" lifted, one whose every right was answered "no"
+        last; each saying so first among its reasons."""
+        from bti_cli.catalogue.suggest import find_coordinator
+        from bti_cli.walkthrough.prompts import Choice
+
+        by_id = {c.id: c for c in self.cat.coordinators}
+        own: list[Choice] = []
+        holder = answers.get("baton_holder")
+        role = self.actor_role()
+        if not (isinstance(holder, str) and holder) and role:
+            mine = find_coordinator(self.cat, role)
+            own = [Choice(mine.id if mine else role, mine.role if mine else role, t("walk.baton_reason_yours"))]
+        lifted: list[Choice] = []
+        kept: list[Choice] = []
+        last: list[Choice] = []
+        for s in ranked:
+            if own and s.id == own[0].value:
+                continue
+            c = by_id.get(s.id)
+            rights = [q for q, basis in RIGHTS.items() if c is not None and basis.search(c.legal_basis or "")]
+            yes = [q for q in rights if answers.get(q) is True]
+            no = [q for q in rights if answers.get(q) is False]
+            if yes:
+                lifted.append(Choice(s.id, s.name, "; ".join([self.answered_reason(yes[0], True, level), *s.reasons])))
+            elif rights and len(no) == len(rights):
+                last.append(Choice(s.id, s.name, "; ".join([self.answered_reason(no[0], False, level), *s.reasons])))
+            else:
+                kept.append(_choice(s))
+        return [*own, *lifted, *kept, *last]
+
+    def answered_reason(self, question_id: str, yes: bool, level: int) -> str:
+        """"du svarte ja på «Har barnet rett til en koordinator?»": a reason from this walk."""
+        text = next((pick(q.text) for step in self.proc.steps if step.level == level
+                     for q in step.questions if q.id == question_id), question_id)
+        return t("walk.baton_reason_answered", answer=t("process.yes") if yes else t("process.no"),
+                 question=_fmt(text, self.proc))
+
     def role_check(self, known: set, then: Callable[[Any], None] | None = None) -> Callable[[Any], None]:
         """A role typed in (the employee's own, or a baton holder not in the catalogue) goes on
         the case's events for ever: refuse one that holds a name, a number or an address — the
@@ -1286,8 +1340,10 @@ class Session:
             if level >= 2:
                 validate = self.measures_consent_check(answers, self.consent_hint(action.step.id, q.id))
         elif q.kind == "coordinator":
-            choices = [_choice(s) for s in suggest.rank_coordinators(
-                self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
+            ranked_roles = suggest.rank_coordinators(
+                self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)
+            choices = (self.level3_baton_choices(ranked_roles, answers, level) if level == 3
+                       else [_choice(s) for s in ranked_roles])
             allow_other = True
             validate = self.role_check({c.value for c in choices},
                                        self.baton_consent_check(answers) if level >= 2 else None)

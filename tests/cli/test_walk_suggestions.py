@@ -181,3 +181,57 @@ def test_the_municipality_s_coordination_counts_as_fitting_in_the_consent_list(t
     assert int(found.group(1)) >= 2
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+# ---- level 3: who holds the baton now, as this walk's answers place the roles
+
+LOTEN_COORDINATION = """measures = ["ungteam-loten"]
+[l3-views]
+child_view = "Vil prøve."
+guardians_view = "Enige."
+[l3-coordination]
+individual_plan = true
+responsibility_group = true
+statutory_coordinator = {statutory}
+child_coordinator = {child}
+"""
+
+
+def _baton_screen(child, pexpect):
+    while child.expect_exact(["Who holds the baton now (often yourself)?", "empty] >"]) == 1:
+        child.sendline("")  # an optional question the file leaves out
+    before = child.before.rsplit("\n", 2)[-2]  # the line above the question: where it stands
+    child.expect_exact("[number or a role] >")
+    return (before + child.before).replace("\r", "")
+
+
+@pytest.mark.parametrize("statutory, child_coordinator", [("true", "false"), ("false", "true")])
+def test_level3_baton_now_offers_the_current_holder_and_follows_the_answers(tmp_path, cases_dir, statutory,
+                                                                             child_coordinator):
+    text = LOTEN_LEVEL3 + LOTEN_CONSENT + LOTEN_COORDINATION.format(statutory=statutory, child=child_coordinator)
+    pexpect, child, re = _pty(tmp_path, cases_dir, text, "en", columns=80)
+    screen = _baton_screen(child, pexpect)
+    numbered = re.findall(r"^ {2,3}(\d+)  (.+?)\s*$", screen, flags=re.M)
+    names = [name for _, name in numbered]
+    # the employee's own role (kontaktlærer, from the first question) first: keeping the baton is
+    # a choice; it said why
+    assert names[0] == "Kontaktlærer", names
+    flat = " ".join(screen.split())
+    assert "your role: whoever holds the baton now keeps it until a new holder has accepted" in flat
+    if statutory == "true":
+        assert names[1] == "Koordinator" and names[-1] == "Barnekoordinator", names
+        assert "you answered yes to “Is the child entitled to a coordinator?”" in flat
+        assert "you answered no to “Is the family entitled to a child coordinator?”" in flat
+    else:
+        assert names[1] == "Barnekoordinator" and names[-1] == "Koordinator", names
+        assert "you answered no to “Is the child entitled to a coordinator?”" in flat
+    place = re.findall(r"Level 3 · question (\d+)", screen)[-1]
+    child.sendline("1")
+    child.expect_exact("Will the baton pass to another role?")
+    # the next question has the next number, not the same one again
+    assert re.findall(r"Level 3 · question (\d+)", child.before)[-1] == str(int(place) + 1)
+    child.expect_exact("[y/n] >")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    saved = next(cases_dir.glob("*.toml")).read_text(encoding="utf-8")
+    assert 'value = "kontaktlaerer"' in saved  # the catalogue's role, by its id
