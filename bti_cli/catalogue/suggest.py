@@ -64,6 +64,10 @@ OWN_POINTS = {0: 30, 1: 30, 2: 6, 3: 2}
 SAME_KIND_SHARE = 0.8
 # a service of the same kind that is not the employee's own (the GP for a school nurse)
 KIN_SHARE = 0.3
+# services one is referred to (their joining a case is BTI level 2): at levels 0–1 a measure they
+# lead that the plan shares with the own service lifts a third as much as the own service's own
+REFERRAL_KINDS = frozenset({"educational-psychology", "child-welfare", "mental-health"})
+LED_BY_OTHER_SHARE = 1 / 3
 STATUS_POINTS = {"active": 0, "partial": -8, "developing": -16, "planned": -20}
 # planned or developing, but the year the plan gave for it has passed: likely running, to check
 DUE_POINTS = -8
@@ -382,8 +386,10 @@ def _with_guardians(m: Measure, need: Need, closest: set[str], own: set[str]) ->
 
 def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], own: set[str],
              services: dict[str, str], coordination: dict[str, list[Coordinator]],
-             guardians: bool = False, kin: frozenset[str] = frozenset()) -> tuple[float, Suggestion]:
+             guardians: bool = False, kin: frozenset[str] = frozenset(),
+             kinds: dict[str, str] | None = None) -> tuple[float, Suggestion]:
     r = _Reasons()
+    kinds = kinds or {}
     level = need.level
     fits = TIER_FIT.get(level, TIER_FIT[1])
     best_fit, best_tier = max((fits[tr.value], tr.value) for tr in m.tiers)
@@ -462,7 +468,13 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     # Land's foreldresamarbeid ("Barnehage, Skole") is the school's own as much as the kindergarten's
     share = max(_own_share(svc, closest, own) for svc in (m.service, *m.shared_with))
     with_guardians = guardians and _with_guardians(m, need, closest, own)
-    if share:
+    led_by = kinds.get(m.service) in REFERRAL_KINDS and not _own_share(m.service, closest, own)
+    if share and led_by and level <= 1:
+        # shared with the own service, but led by a service one is referred to (PPT's expert
+        # assessment "with kindergarten and school"): that service joining is level 2
+        r.add(OWN_POINTS.get(level, 0) * share * LED_BY_OTHER_SHARE, "shared-led-by-other",
+              t("process.reason_led_by_other", service=services.get(m.service, m.service)), miss=True)
+    elif share:
         points = OWN_POINTS.get(level, 0) * share
         if need.areas and "area:none" in r.codes and not with_guardians:
             points /= 3  # the own service first, but not before a measure that meets the concern
@@ -516,12 +528,13 @@ def rank_measures(
     closest = arena_services(cat, work_arena) & own if own else set()
     kin = frozenset(kin_services(cat, work_arena))
     services = {s.id: s.name for s in cat.services}
+    kinds = {s.id: s.kind.value for s in cat.services}
     coordination = coordination_roles(cat)
     scored = []
     for i, m in enumerate(cat.measures):
         if measure_exclusion(m, need) is not None:
             continue
-        score, s = _measure(m, need, idf, closest, own, services, coordination, kin=kin)
+        score, s = _measure(m, need, idf, closest, own, services, coordination, kin=kin, kinds=kinds)
         scored.append((score, i, s))
     # meeting the guardians is one step: only one of the own service's measures with the guardians
     # is lifted for it, the others keep their own fit. The ordinary cooperation every family has
@@ -534,7 +547,7 @@ def rank_measures(
         for n, (_, i, _) in enumerate(scored):
             if i == best:
                 score, s = _measure(cat.measures[i], need, idf, closest, own, services, coordination, guardians=True,
-                                    kin=kin)
+                                    kin=kin, kinds=kinds)
                 scored[n] = (score, i, s)
     # the measures that meet the concern (or a level-3 coordination measure, the level's frame)
     # come first; within each group those not running yet (planned, developing, a project not

@@ -191,3 +191,18 @@ def test_a_measure_for_children_is_for_the_young_person_herself():
     found = {s.id: s for s in suggest.rank_measures(cat, level=1, age=16, subject="youth", areas=["mental-health"],
                                                     work_arena="school-health")}
     assert "subject:fits" in found["oppfolging-skolehelsetjenesten"].codes
+
+
+@pytest.mark.parametrize("level, code", [("1", "shared-led-by-other"), ("2", "own-service")])
+def test_a_measure_led_by_ppt_is_not_the_schools_own_at_level1(cli, level, code):
+    """Søndre Land's PPT assessment is «Ansvar: PPT, barnehage og skole»: the school takes part,
+    but PPT joining the case is level 2. At level 1 it lifts less and says why; from level 2 it
+    counts as the school's own like any shared measure."""
+    found = json.loads(cli("suggest", "-m", "sondre-land", "--format", "json", "--lang", "en", "--level", level,
+                           "--age", "8", "--subject", "child", "--arena", "school", "--area", "learning",
+                           "--kind", "measure").stdout)
+    ppt = next(r for r in found if r["id"] == "kartlegging-faglige-sosiale-utfordringer")
+    assert code in ppt["reason_codes"]
+    if level == "1":
+        assert "your service takes part, but PPT leads it: that service joining is level 2" in ppt["reasons"]
+        assert "your own service" not in ppt["reasons"]
