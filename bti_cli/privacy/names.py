@@ -42,9 +42,12 @@ def shipped_lists() -> NameLists:
     surnames = frozenset(n.lower() for n in _read_list("surnames.txt"))
     words = frozenset(w.lower() for w in _read_list("words.txt"))
     proper = frozenset(w.lower() for w in _read_list("proper.txt"))
-    strict = frozenset(g for g in given if g not in words and len(g) >= 3)
+    common = frozenset(_read_list("lexicon.txt"))
+    # a given name that is an ordinary word too, by the hand list or by the frequency list
+    # ("frost", "håp", "kalle"), is a name in lower case only with a cue ("onkel rune")
+    strict = frozenset(g for g in given if g not in words and g not in common and len(g) >= 3)
     names = given | surnames
-    lexicon = frozenset(_read_list("lexicon.txt")) - names - words
+    lexicon = common - names - words
     return NameLists(given, surnames, names, words, proper, strict, tuple(_read_list("domain.txt")), lexicon)
 
 
@@ -110,6 +113,11 @@ SUBJECT_VERBS = _words(
     biter beit bit dytter dyttar slår slo slår sparker gråter græt begynte begynner byrja sluttet
     slutta går gikk gjekk virker verkar viser synes syns tenker tenkjer føler kjenner trenger
     treng mangler manglar fortalte fortalde forteller fortel seier sier sa
+    gret grein gråt åt et spiser spiste et eter bet biter kastet kasta kaster kastar dyttet dytta
+    sparket sparka løper sprang springer spring hoppet hoppa datt falt faller fell sovnet sovna
+    sover søv sov sitter sit satt sat ligger ligg lå låg leker leiker lekte leika tisset tissa
+    kommer kjem kom gikk går ville nekter nektar nektet nekta ønsker ynskjer trives trivst liker
+    likar likte elsker savner saknar snakker snakkar pratar prater bor bur bodde budde
     """
 )
 # given names that are also everyday function words or verbs in lower case ("mor tor ikke",

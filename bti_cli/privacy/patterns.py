@@ -69,6 +69,68 @@ DATE_RIGHT_AFTER_NAME_RE = re.compile(
 )
 
 
+# a full date in any written form ("30.11.2016", "30/11-16", "30. november 2016", "2016-11-30"):
+# what a date of birth in a list line or after an age looks like; day and month are checked by
+# full_date_year (the pattern opens with a digit so that the engine skips ahead fast)
+FULL_DATE_RE = re.compile(
+    r"\d(?<![\d.,/\-]\d)(?:\d?[ \t]?[./\-][ \t]?\d{1,2}[ \t]?[./\-][ \t]?(?:\d{4}|\d{2})"
+    rf"|\d?\.?[ \t]*{_MONTHS}\.?[ \t]*\d{{4}}|\d{{3}}-\d{{1,2}}-\d{{1,2}})"
+    r"(?![\d./\-]\d|\d)(?![ \t]*(?:kl\.?|klokka|klokken)(?!\w))(?![ \t]*\d{1,2}[:.]\d{2})",
+    re.IGNORECASE,
+)
+_NUMBERS_RE = re.compile(r"\d+")
+# the words before a date that make it a meeting, a deadline or an event rather than a birth:
+# "Møte 12.03.2019", "sendt 14. mars 2023", "innen 1.6.2024", "siden 12.08.2019"
+DATE_EVENT_BEFORE_RE = re.compile(
+    r"(?i:(?<!\w)(?:møte|møtet|møtes|møttes|møtt|dato|datert|sendt|mottatt|motteke|frist|fristen|innen|innan"
+    r"|fra|frå|fom|f\.o\.m|tom|t\.o\.m|til|siden|sidan|vedtak|vedtatt|vedteke|evaluering|evalueres|gyldig"
+    r"|oppstart|start|henvist|tilvist|meldt|registrert|samtale|samtalen|referat|journal|per|pr|i dag|innkalt"
+    r"|avtalt|utsatt|flyttet|flytta|kom|kommet|ankom|skrevet|skrive|underskrevet|signert|oppdatert|endret|endra"
+    r"|mellom|sist|neste|ny|nytt|kontroll|time|timen|besøk|hjemmebesøk|heimebesøk)(?:[ \t]+[^\W\d_]+)?"
+    # "12.03.2022 og 14.03.2023": a second date joined to the first
+    r"|\d[ \t]+(?:og|eller|til|-|–))"
+    r"[ \t:]*(?:den|d\.|dato)?[ \t:]*\Z"
+)
+# "10 år (22.06.2015)", "Eleven (03.04.2013)", "Gutten, 12 år, 03.04.2013": a date right after
+# an age or the word for a child is the child's date of birth
+AGE_BEFORE_DATE_RE = re.compile(
+    r"(?i:(?<!\d)\d{1,2}[ \t]?(?:år|mnd\.?|måneder|månader)|(?<!\w)(?:eleven|gutten|guten|jenta|barnet|babyen))"
+    r"[ \t]*(?:\(|,)[ \t]*(?:f\.|født|fødd|f\.d\.)?[ \t]*\Z"
+)
+
+
+_last_dates: list[object] = [None, []]
+
+
+def full_dates(text: str) -> list[re.Match[str]]:
+    """FULL_DATE_RE's matches in `text`; the last text's are kept, as the scrubber asks twice."""
+    if _last_dates[0] is not text:
+        _last_dates[:] = [text, list(FULL_DATE_RE.finditer(text))]
+    found: list[re.Match[str]] = _last_dates[1]  # type: ignore[assignment]
+    return found
+
+
+_AGE_DATE_KEYS = ("år", "mnd", "måned", "månad", "eleven", "gutten", "guten", "jenta", "barnet", "babyen")
+
+
+def full_date_year(match: re.Match[str], this_year: int) -> int | None:
+    """The year of a date found by FULL_DATE_RE (a two-digit year made whole), or None when its
+    day or month is out of range."""
+    numbers = [int(n) for n in _NUMBERS_RE.findall(match.group())]
+    raw = _NUMBERS_RE.findall(match.group())
+    if len(numbers) == 2:  # "30. november 2016"
+        day, month, year, digits = numbers[0], 1, numbers[1], 4
+    elif len(raw[0]) == 4:  # "2016-11-30"
+        year, month, day, digits = numbers[0], numbers[1], numbers[2], 4
+    else:
+        day, month, year, digits = numbers[0], numbers[1], numbers[2], len(raw[2])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    if digits == 2:
+        year += 2000 if 2000 + year <= this_year else 1900
+    return year
+
+
 def date_year(match: re.Match[str], this_year: int) -> int:
     """The year of a date found by DATE_RIGHT_AFTER_NAME_RE (a two-digit year made whole)."""
     raw = match.group("year") or match.group("year2") or match.group("year3")
@@ -129,6 +191,10 @@ _REFERENCE_BEFORE = re.compile(
     r"|organisasjonsnummer|løpenr|løpenummer|vedtak|vedtaksnr|kid|faktura|fakturanr|ordrenr|kundenr)"
     r"\.?(?:[ \t]*(?:nr|no)\.?)?[ \t]*[:#]?[ \t]*)\Z"
 )
+# "4790011223", "47 900 11 223": the country code without its "+" or "00"
+PHONE_NO_CC_RE = re.compile(rf"4(?<![\w+.,/\-]4)7[ ]?(?P<body>{_NO_BODY})(?![\d.,/\-]?\d)")
+# a full date: a labelled "number" that is a date is no phone ("Far ringte 11.03.2025")
+_FULL_DATE_RE = re.compile(rf"{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?(?:\d{{4}}|\d{{2}})")
 PHONE_INTL_RE = re.compile(r"[+0](?<![\w+][+0])(?:(?<=\+)|0)(?!47)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
 PHONE_LABEL_RE = re.compile(
     r"(?<!\w)(?:tlf|tel|telefon(?:nummer|nr)?|mobil(?:nummer|nr|telefon)?|mob|mobilnr|phone|sms|ring(?:e|er|te|de)?"
@@ -138,7 +204,7 @@ PHONE_LABEL_RE = re.compile(
 
 # the top-level domain may run into digits ("ola@eksempel.no41234567"), never into letters; an
 # address written to fool a robot goes too ("mona.sand [at] eksempel punktum no", "alfakrøll")
-_EMAIL_DOT = r"(?:\.|[ \t]+(?:punktum|dot|prikk)[ \t]+)"
+_EMAIL_DOT = r"(?:\.|[ \t]+(?:punktum|dot|prikk)[ \t]+|[ \t]?[\[(](?:punktum|dot|prikk)[\])][ \t]?)"
 # "ola.nordmann82 at eksempel dot no": a bare "at" only after a local part with a dot, a digit
 # or an underscore ("sa at skolen.no" is a sentence)
 EMAIL_AT_RE = re.compile(
@@ -515,13 +581,30 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             birth = BIRTH_RE.match(text, p)
             if birth:
                 spans.add(birth.start("date"), birth.end("date"), "birth_date", "labelled")
+        if ("(" in text or "," in text) and any(key in low for key in _AGE_DATE_KEYS):
+            this_year = 0
+            for m in full_dates(text):
+                j = m.start() - 1
+                while j > 0 and text[j] in " \t":
+                    j -= 1
+                if j < 0 or text[j] not in "(,":
+                    continue  # the cheap test first: an age is followed by a bracket or a comma
+                if not AGE_BEFORE_DATE_RE.search(text, max(0, m.start() - 24), m.start()):
+                    continue
+                if not this_year:
+                    from datetime import date
+
+                    this_year = date.today().year
+                year = full_date_year(m, this_year)
+                if year is not None and year < this_year:
+                    spans.add(m.start(), m.end(), "birth_date", "after_name")
         for p in _keyword_hits(low, _PHONE_KEYS):
             label = PHONE_LABEL_RE.match(text, p)
             if not label:
                 continue
             num = label.group("num").rstrip(" .-(")
             count = sum(c.isdigit() for c in num)
-            if 5 <= count <= 15 and not re.fullmatch(r"\d{1,2}[.:]\d{2}", num):
+            if 5 <= count <= 15 and not re.fullmatch(r"\d{1,2}[.:]\d{2}", num) and not _FULL_DATE_RE.fullmatch(num):
                 start = label.start("num")
                 # the pattern stops after 20 characters: the digits that go on belong to it
                 # ("tlf 0000) 0047 412 34 567")
@@ -531,6 +614,19 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 spans.add(*_digit_run(text, start, end), "phone", "labelled")
         if "47" in text:
             for m in PHONE_NO_PREFIXED_RE.finditer(text):
+                spans.add(m.start(), m.end(), "phone", "norwegian")
+        # international numbers before the Norwegian groupings: "+45 20 12 34 56" is one Danish
+        # number, not "+45" and a Norwegian 2-2-2-2
+        for m in PHONE_INTL_RE.finditer(text):
+            count = sum(c.isdigit() for c in m.group())
+            if 8 <= count <= 15:
+                spans.add(m.start(), m.end(), "phone", "international")
+        if "47" in text:
+            for m in PHONE_NO_CC_RE.finditer(text):
+                if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                    continue
+                if _MONEY_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _MONEY_AFTER.match(text, m.end()):
+                    continue
                 spans.add(m.start(), m.end(), "phone", "norwegian")
         for m in PHONE_NO_RE.finditer(text):
             if _is_year_or_time_pair(m.group()):
@@ -550,10 +646,6 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue
             spans.add(m.start(), m.end(), "phone", "norwegian")
-        for m in PHONE_INTL_RE.finditer(text):
-            count = sum(c.isdigit() for c in m.group())
-            if 8 <= count <= 15:
-                spans.add(m.start(), m.end(), "phone", "international")
 
 
 def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> None:
@@ -652,4 +744,6 @@ def _find_labelled_addresses(text: str, low: str, spans: Spans, vocab: Vocab) ->
             words = WORD_RE.findall(value)
             if not words or words[-1].lower() in vocab.singles:
                 continue
+            if len(words) == 1 and words[0].lower() in shipped_lists().proper:
+                continue  # "far bor i Somalia", "flytta til Italia": a country or a town
         spans.add(m.start("value"), m.end("value"), "address", "labelled")

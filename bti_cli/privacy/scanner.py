@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import accumulate
 
 from bti_cli.privacy.names import (
@@ -34,7 +35,9 @@ from bti_cli.privacy.vocabulary import Vocab
 # the end of a note label before a colon: "Telefonnotat:", "Møtereferat:", "Samtale med:"
 _NOTE_LABEL_RE = re.compile(
     r"(?i:notat|notatet|referat|referatet|samtale|samtalen|logg|loggføring|melding|beskjed|henvendelse"
-    r"|innringer|innringar|deltakere|deltakarar|stede|med|fra|frå|observasjon|observert|kontakt)"
+    r"|innringer|innringar|deltakere|deltakarar|stede|stades|tilstede|med|fra|frå|observasjon|observert|kontakt"
+    # the labels of a list of people in minutes and referrals: "Forfall:", "Foresatte:", "Barn:"
+    r"|forfall|referent|foresatte|føresette|foreldre|barn|elev|namn|navn|kopi|møtt|deltok)"
     r"[ \t]*:[ \t\u00a0\"«“'(]*$"
 )
 
@@ -73,6 +76,7 @@ class Scanner:
         self.state = [0] * len(self.words)
         self.reason: dict[int, str] = {}
         self.weak: set[int] = set()
+        self._particle_at: list[int] | None = None
 
     # ---- small predicates
     def in_vocab(self, low: str) -> bool:
@@ -284,10 +288,18 @@ class Scanner:
         # after a trigger need a closer look; the index lists are built in C-speed comprehensions.
         triggers = name_triggers | role_triggers
         look = {i for i, w in enumerate(words) if w[0].isupper()}
-        look.update(i for i, low in enumerate(lows) if low in strict_given)
-        look.update(i + 1 for i, low in enumerate(lows) if low in triggers or low in _ABBR_TRIGGERS)
-        # "heter visstnok Ronny", "prata med per"
-        look.update(i + 2 for i, low in enumerate(lows) if low in name_triggers or low in TALK_VERBS)
+        # one pass over the words for every cue (the cues are few, the words many)
+        after_one = triggers | _ABBR_TRIGGERS.keys()
+        after_two = name_triggers | TALK_VERBS  # "heter visstnok Ronny", "prata med per"
+        cues = _cue_words(strict_given)
+        for i in [i for i, low in enumerate(lows) if low in cues]:
+            low = lows[i]
+            if low in strict_given:
+                look.add(i)
+            if low in after_one:
+                look.add(i + 1)
+            if low in after_two:
+                look.add(i + 2)
         for joint in _PREFIXED_NAME_RE.finditer(text):  # "Mahmoud al-Khatib", "Familien el-Amin"
             at = joint.start()
             i = bisect_left(ends, at) if at else n
@@ -324,6 +336,7 @@ class Scanner:
                 state[i] = _NEVER
                 continue
             self._classify(i, trigger)
+        self._particles()
         # pass 2: neighbours of names, "Ola K. Nordmann", "Nordmann, Ola", "Zyrafa og Ola"
         # (the rules only ever add names, so after the first round only the words near a new
         # name need another look: the result is the same as looking at every word again)
@@ -344,30 +357,39 @@ class Scanner:
             found |= {f[:-1] for f in found if f.endswith("s") and f[:-1] in lists.names}
             words_list, lexicon = lists.words, lists.lexicon
             uses = [i for i, low in enumerate(lows) if low in found or (low[-1:] == "s" and low[:-1] in found)]
+            phrase_only = self.vocab.phrase_only
             for i in uses:
-                if state[i]:
+                if state[i] and not (
+                    # "Nok snakker godt norsk" after "kalt Nok": a word that survives only inside
+                    # a phrase ("Nok Elverum") is the name once it is one
+                    state[i] == _NEVER
+                    and lows[i] in phrase_only
+                    and not self.in_phrase(i)
+                    and words[i][0].isupper()
+                    and not self.is_blocked(i)
+                ):
                     continue
                 low = lows[i]
                 if (
                     (words[i][0].isupper() or (low not in words_list and low not in lexicon))
                     and len(low) > 2
                     and not self.is_blocked(i)
-                    and not self.in_vocab(low)
+                    and (not self.in_vocab(low) or (words[i][0].isupper() and low in self.vocab.phrase_only))
                 ):
                     self.set_name(i, "repeated")
-        # particles between two names: "Omar bin Ali", "Lotte van der Berg"; before a name, the
-        # particles that are no Norwegian words: "Familien van der Berg"
-        for i in [i for i, low in enumerate(lows) if low in _PARTICLES and 0 < i < n - 1]:
-            if state[i] == 0 and (state[i - 1] == _NAME or lows[i] in _LEADING_PARTICLES):
-                j = i
-                while j < n and lows[j] in _PARTICLES and state[j] == 0 and text[ends[j - 1] : starts[j]] == " ":
-                    j += 1
-                if j < n and state[j] == _NAME and text[ends[j - 1] : starts[j]] == " ":
-                    for k in range(i, j):
-                        self.set_name(k, "adjacent")
+        self._particles()
+        named = [i for i, st in enumerate(state) if st == _NAME]
+        # a capitalised word between two names is one of them, even when it is a word of the
+        # vocabulary by its inflection only ("Maria Cristina Dela Cruz")
+        pairs = zip(named, named[1:], strict=False)
+        between = [j + 1 for j, k in pairs if k == j + 2 and self._between_names(j + 1)]
+        if between:
+            for i in between:
+                self.set_name(i, "adjacent")
+            named = sorted(named + between)
         # merge neighbouring name words into one span
         spans: list[tuple[int, int, str]] = []
-        for i in [i for i, st in enumerate(state) if st == _NAME]:
+        for i in named:
             if spans:
                 s, e, r = spans[-1]
                 if _GAP_NAME.fullmatch(text, e, starts[i]) or (
@@ -382,6 +404,49 @@ class Scanner:
             if m and not self.is_blocked_span(e, m.end()):
                 spans[k] = (s, m.end(), r)
         return spans
+
+    def _particles(self) -> None:
+        """Particles between two names: "Omar bin Ali", "Lotte van der Berg"; before a name, the
+        particles that are no Norwegian words: "Familien van der Berg"."""
+        text, lows, state, starts, ends = self.text, self.lows, self.state, self.starts, self.ends
+        n = len(lows)
+        if self._particle_at is None:
+            self._particle_at = [i for i, low in enumerate(lows) if low in _PARTICLES and 0 < i < n - 1]
+        for i in self._particle_at:
+            if state[i] == 0 and (state[i - 1] == _NAME or lows[i] in _LEADING_PARTICLES):
+                j = i
+                while j < n and lows[j] in _PARTICLES and state[j] == 0 and text[ends[j - 1] : starts[j]] == " ":
+                    j += 1
+                if j < n and state[j] == _NAME and text[ends[j - 1] : starts[j]] == " ":
+                    for k in range(i, j):
+                        self.set_name(k, "adjacent")
+
+    def _between_names(self, i: int) -> bool:
+        text, starts, ends = self.text, self.starts, self.ends
+        return (
+            self.words[i][0].isupper()
+            and not self.in_phrase(i)
+            and self.lows[i] not in self.vocab.singles
+            and self.lows[i] not in FUNCTION_WORDS
+            and text[ends[i - 1] : starts[i]] == " "
+            and text[ends[i] : starts[i + 1]] == " "
+            and not self.is_blocked(i)
+        )
+
+    def in_phrase(self, i: int) -> bool:
+        """The word is inside a vocabulary phrase ("Marte Meo", "Nok Elverum"); asked rarely, so
+        found again here rather than kept by _protect_phrases."""
+        lows, n = self.lows, len(self.lows)
+        for j in range(max(0, i - 8), i + 1):
+            for seq in self.vocab.phrases.get(lows[j], ()):
+                size = len(seq)
+                if j + size <= i or j + size > n:
+                    continue
+                if all(lows[j + k] == seq[k] for k in range(1, size - 1)):
+                    last = lows[j + size - 1]
+                    if last == seq[-1] or (len(seq[-1]) >= 4 and last.startswith(seq[-1])):
+                        return True
+        return False
 
     def is_blocked_span(self, start: int, end: int) -> bool:
         j = bisect_left(self.blocked_starts, end)
@@ -427,6 +492,7 @@ class Scanner:
                 and self.lows[i - 1] in _LOWERCASE_NAME_TRIGGERS
                 and low not in lists.words
                 and not self.in_vocab(low)
+                and (low in lists.given or not self.known_word(low))
             ):
                 self.set_name(i, "context")
             elif low in lists.strict_given and low not in lists.proper and not self.in_vocab(low):
@@ -453,7 +519,8 @@ class Scanner:
                 self.state[i] = _NEVER
             return
         if trigger == "name":
-            if listed or not self.in_vocab(low):
+            # "kalt Nok": a word that survives only inside a phrase ("Nok Elverum") is a name here
+            if listed or not self.in_vocab(low) or low in self.vocab.phrase_only:
                 self.set_name(i, "context")
             return
         if trigger == "role" and (listed or not (vocab or (ordinary and self.hand_ordinary(low)))):
@@ -482,11 +549,21 @@ class Scanner:
                 self.set_name(i, "name_list")
                 return
             if ordinary or noun:
-                if not noun and low not in FUNCTION_WORDS and (
-                    (i and self.state[i - 1] == _NAME and self.text[self.ends[i - 1] : self.starts[i]] == " ")
-                    or self._after_initial(i)
+                # a surname like a farm name has a noun's ending too: "Sander Rønningen"
+                surname_like = not noun or low.endswith(_SURNAME_HEADS)
+                spaced = i and self.text[self.ends[i - 1] : self.starts[i]] == " "
+                if surname_like and low not in FUNCTION_WORDS and (
+                    (spaced and self.state[i - 1] == _NAME) or self._after_initial(i)
                 ):
                     self.set_name(i, "adjacent")  # a surname that is a word too: "Emma Sofie Dal", "I. Nes"
+                elif (
+                    not noun
+                    and spaced
+                    and low not in FUNCTION_WORDS
+                    and self.state[i - 1] == 0
+                    and self.words[i - 1][0].isupper()
+                ):
+                    pass  # "Geir Ove Nes": decided with its neighbour, when "Ove" is known a name
                 elif not noun and not self.hand_ordinary(low):
                     # a word of the large lexicon only, capitalised inside a sentence: a surname
                     # that is a word too ("Vi ringte Fossen") when someone is talked to, and
@@ -537,7 +614,13 @@ class Scanner:
             if low in self.lists.given or not (self.ordinary(low) or self.looks_like_common_noun(low)):
                 return True
             return self._child_list_nearby(self.starts[i])
-        return verb.group(1).lower() in _AGE_VERBS
+        said = verb.group(1).lower()
+        if said in ("og", "eller"):
+            # "Håp (6) og storebror Sverre (9) …": two people with their ages
+            line_end = self.text.find("\n", m.end())
+            rest = self.text[m.end() : len(self.text) if line_end < 0 else min(line_end, m.end() + 40)]
+            return _AGE_IN_RE.search(rest) is not None
+        return said in _AGE_VERBS
 
     def _child_list_nearby(self, pos: int) -> bool:
         """A line next to this one lists a child by a given name and an age ("- Tiril (5): …")."""
@@ -696,15 +779,19 @@ class Scanner:
         if weak and low in self.lists.given and low not in ROLE_TRIGGERS:
             # "Storm (5) slo …"; at the start of a line "Liv er en blid jente", "Vår har …";
             # a kinship word that is a name too is the kin ("Bror går på ungdomsskolen")
-            if _AGE_AFTER.match(text, ends[i]):
+            if _AGE_AFTER.match(text, ends[i]) or _CLASS_AFTER.match(text, ends[i]):
                 return True
             if i + 2 < n and self.lows[i + 1] in ("og", "eller") and state[i + 2] == _NAME:
                 return True  # "Vår og Sol er tvillingar"
+            # "Hei Birk!", "Hei. Birk vil ikkje …": a greeting names the one greeted or spoken of
+            greeted = i and self.lows[i - 1] in _GREETINGS and text[ends[i - 1] : starts[i]] in (" ", ", ", ". ", "! ")
+            if greeted and text[ends[i - 1] : starts[i]] in (" ", ", "):
+                return True
             if (
                 i + 1 < n
                 and self.lows[i + 1] in SUBJECT_VERBS
                 and text[ends[i] : starts[i + 1]] == " "
-                and self.line_start(starts[i])
+                and (greeted or self.line_start(starts[i]))
             ):
                 return True
         if not (weak or listed or not (self.ordinary(low) or self.looks_like_common_noun(low))):
@@ -737,12 +824,21 @@ class Scanner:
         ):
             self.set_name(i - 1, "adjacent")
             return True
-        if i + 1 < n and state[i + 1] == _NAME and self.words[i + 1][0].isupper():
+        if (
+            i + 1 < n
+            and state[i + 1] == _NAME
+            and (self.words[i + 1][0].isupper() or self.lows[i + 1] in _LEADING_PARTICLES)
+            and low not in ROLE_TRIGGERS  # "Fru Hansen": the title stays
+        ):
             # "Zyrafa Hassan", "Nordmann, Ola" – but not "Kontakt Kari": a word before a given
             # name is taken only when that name can be a surname, or when it is listed itself
             gap = text[ends[i] : starts[i + 1]]
             following = self.lows[i + 1]
-            surname_like = following in self.lists.surnames or following not in self.lists.given
+            surname_like = (
+                following in self.lists.surnames
+                or following not in self.lists.given
+                or (following in _LEADING_PARTICLES and not self.words[i + 1][0].isupper())  # "Pieter van der Berg"
+            )
             if (
                 gap in (" ", "-", ", ")
                 and (weak or self.sentence_start(starts[i]))
@@ -765,6 +861,7 @@ class Scanner:
                 and text[ends[i] : starts[i + 1]] == " "
                 and not listed
                 and not self.ordinary(low)
+                and not self.known_word(low)  # "Papira er leverte": an inflected word
                 and 3 <= len(low) <= 10
                 and "-" not in low
                 and not low.endswith(_DEFINITE_ENDINGS)
@@ -775,6 +872,19 @@ class Scanner:
 
 
 _CHILD_LINE = re.compile(r"[ \t]*[-–•*]?[ \t]*([^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*:")
+_GREETINGS = _words("hei hallo heisann hi hey")
+
+
+@lru_cache(maxsize=4)
+def _cue_words(strict_given: frozenset[str]) -> frozenset[str]:
+    """The words that make the scanner look at themselves or at the words after them."""
+    return strict_given | NAME_TRIGGERS | ROLE_TRIGGERS | _ABBR_TRIGGERS.keys() | TALK_VERBS
+_AGE_IN_RE = re.compile(r"\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*\)")
+# "Siv i 2. klasse har …", "Liv går i 3. trinn": a child named by a given name that is a word too
+_CLASS_AFTER = re.compile(
+    r"[ \t]+(?:i|på|går[ \t]+i|går[ \t]+på|gjeng[ \t]+i|gjeng[ \t]+på|begynte[ \t]+i|byrja[ \t]+i)[ \t]+"
+    r"\d{1,2}\.[ \t]*(?:klasse|klassetrinn|trinn|kl\.)"
+)
 _VERB_AFTER = re.compile(r"[ \t]*(?::|[ \t]([^\W\d_]+))")
 _AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS
 # shortened titles and sign-offs written with a full stop: "dr. Berg", "Sign. EH"
@@ -874,7 +984,15 @@ DASH_SIGNATURE_RE = re.compile(
 )
 # one initial after a kinship or role word, "til" between or not: "Mor til A. ringte", "eleven K."
 _LONE_INITIAL_RE = re.compile(r"[A-ZÆØÅ](?<= [A-ZÆØÅ])\.(?![\w.])(?! [A-ZÆØÅ]\.)")
-_WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+)(?: (til))? \Z")
+_WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+)(?: (til))?:? \Z")
+# a role's initials in brackets: "kontaktlærer (GH)", "Kontaktlærar (AKH)"
+_ROLE_INITIALS_RE = re.compile(r"\((?P<sig>[A-ZÆØÅ]{2,3})\)")
+_WORD_BEFORE_BRACKET_RE = re.compile(r"([^\W\d_]+)[ \t]*\Z")
+# a signature in lower case after a dash ending a line: "ok fra meg. -ms"
+# a note signed with lower-case initials alone at its end: "… men noterer. ev"
+END_INITIALS_RE = re.compile(r"(?<=[.!?][ \t])[a-zæøå]{2,3}(?=\s*\Z)")
+_NOT_END_INITIALS = _words("ok ja nei mvh osv mm etc evt ps nb")
+LOWER_DASH_SIGNATURE_RE = re.compile(r"[–—-](?<=[ \t\n][–—-])[ \t]?(?P<sig>[a-zæøå]{2,3})(?=[ \t]*(?:$|\n|\r))")
 _NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE", "EG", "AD", "BC", "PC", "DS"})
 
 
@@ -891,20 +1009,49 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
         found += [(m.start(), m.end()) for m in SIGNATURE_RE.finditer(text)]
         if " /" in text or "\n/" in text:
             words = shipped_lists().words
+            given = shipped_lists().given
             for m in LOWER_SIGNATURE_RE.finditer(text):
-                if m.group(1) not in words and m.group(1) not in _UNITS:
-                    found.append((m.start(), m.end()))  # "Skrevet av /kh"
+                sig = m.group(1)
+                if (sig not in words or sig in given) and sig not in _UNITS:
+                    found.append((m.start(), m.end()))  # "Skrevet av /kh", "/siv"
     if "–" in text or "—" in text or "- " in text or "-" in text:
         singles = vocab.singles if vocab is not None else frozenset()
         for m in DASH_SIGNATURE_RE.finditer(text):
             letters = "".join(c for c in m.group("sig") if c.isalpha())
             if letters not in _NOT_INITIALS and letters.lower() not in singles:
                 found.append((m.start("sig"), m.end("sig")))
+        lists = shipped_lists()
+        for m in LOWER_DASH_SIGNATURE_RE.finditer(text):
+            sig = m.group("sig")
+            if sig not in lists.words and sig not in lists.lexicon and sig not in _UNITS and sig not in singles:
+                found.append((m.start("sig"), m.end("sig")))
     if "." in text:
         for m in _LONE_INITIAL_RE.finditer(text):
             before = _WORDS_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
-            if before and before.group(1).lower() in ROLE_TRIGGERS:
-                found.append((m.start(), m.end()))
+            if before and (before.group(1).lower() in ROLE_TRIGGERS or before.group(1).lower() in NAME_TRIGGERS):
+                found.append((m.start(), m.end()))  # "Mor til A. ringte", "Referent: B. Hov"
+    end = END_INITIALS_RE.search(text, max(0, len(text) - 8))
+    if end:
+        sig, lists = end.group(), shipped_lists()
+        singles = vocab.singles if vocab is not None else frozenset()
+        if not (
+            sig in lists.words
+            or sig in lists.lexicon
+            or sig in _UNITS
+            or sig in singles
+            or sig in NAME_TRIGGERS
+            or sig in _NOT_END_INITIALS
+        ):
+            found.append((end.start(), end.end()))
+    if "(" in text:
+        singles = vocab.singles if vocab is not None else frozenset()
+        for m in _ROLE_INITIALS_RE.finditer(text):
+            sig = m.group("sig")
+            role = _WORD_BEFORE_BRACKET_RE.search(text, max(0, m.start() - 30), m.start())
+            if not role or role.group(1).lower() not in ROLE_TRIGGERS:
+                continue
+            if sig not in _NOT_INITIALS and sig.lower() not in singles:
+                found.append((m.start("sig"), m.end("sig")))
     found.sort()
     return [span for k, span in enumerate(found) if not k or span[0] >= found[k - 1][1]]
 
@@ -913,5 +1060,5 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
 _LOWERCASE_NAME_TRIGGERS = frozenset(["heter", "heiter", "het", "hette", "navn", "namn", "name", "named"])
 _AUXILIARIES = _words("har hadde er var skal skulle vil ville kan kunne må måtte fikk får fekk")
 _DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "er", "ar", "ing", "het", "else", "skap", "sjon", "tet")
-_TRIGGER_GAP = re.compile(r"[ \t]*[:(,]?[ \t]*")
+_TRIGGER_GAP = re.compile(r"[ \t]*[:(,«\"“']?[ \t]*")
 _MONTH_NAMES = frozenset({"april", "mai", "juni", "juli", "august"})

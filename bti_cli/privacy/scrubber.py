@@ -16,8 +16,10 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
   whatever follows "Adresse:" on its line;
 - dates of birth after "født", "fødd", "f.", "fødselsdato", "bursdag(en) hennes er", "fyller år" …,
   a date in brackets right after a name, and a full date of an earlier year right after a name
-  in any written form ("Sofie Andersen, 30.11.2016", "30/11-16", "30. november 2016"); ordinary
-  dates of meetings and deadlines stay;
+  in any written form ("Sofie Andersen, 30.11.2016", "30/11-16", "30. november 2016"), a date
+  right after an age or the word for a child ("10 år (22.06.2015)", "Eleven (03.04.2013)"), and
+  a full date two or more years back on the line of a name ("Barn: Ola Nordmann, 5. trinn,
+  12.03.2014"); ordinary dates of meetings, deadlines and events stay;
 - personal names: a capitalised word inside a sentence that is not domain vocabulary, a place,
   an institution or an ordinary word; at the start of a sentence, a name from the shipped lists
   of given names and surnames (after a note label such as "Telefonnotat:" even a given name that
@@ -25,7 +27,8 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
   in brackets: "Storm (5) slo", "Liv er …"); words after "mor", "far", "eleven", "helsesykepleier",
   "heter" (also "heter visstnok …") …, in lower case too when they are given names ("onkel rune",
   "prata med per"); a capitalised word next to a found name, even an ordinary word ("Emma Sofie
-  Dal"); initials and signatures ("O.N.", "Ola N.", "/TM"); and every later use of a name found once.
+  Dal"); initials and signatures ("O.N.", "Ola N.", "/TM", "Referent: B. Hov", "kontaktlærer (GH)",
+  "-ms", a note ending "… noterer. ev"); and every later use of a name found once.
 
 Domain vocabulary (service, measure and arena names, roles, place names of the catalogue,
 months, weekdays, abbreviations) always survives. The core never prints or logs: the originals
@@ -39,6 +42,7 @@ survive) and `scanner` (names). This module joins them and builds the result.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -47,12 +51,15 @@ from functools import cache
 from bti_cli.privacy.names import name_lists, shipped_lists
 from bti_cli.privacy.patterns import (
     DATE_AFTER_NAME_RE,
+    DATE_EVENT_BEFORE_RE,
     DATE_RIGHT_AFTER_NAME_RE,
     Spans,
     date_year,
     find_identifiers,
     find_structured,
     fold_lower,
+    full_date_year,
+    full_dates,
 )
 from bti_cli.privacy.scanner import Scanner, find_initials
 from bti_cli.privacy.vocabulary import compile_vocab, domain_vocabulary
@@ -160,6 +167,8 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
         bare = DATE_RIGHT_AFTER_NAME_RE.match(text, end)
         if bare and date_year(bare, this_year) < this_year:
             spans.add(bare.start("c"), bare.end("c"), "birth_date", "after_name")
+    if name_spans and any(c.isdigit() for c in text):
+        _dates_in_name_lines(text, name_spans, spans, this_year)
     out, replacements, segments = _assemble(text, spans.replaced(), marks)
     # A replacement changes what stands next to a number ("00000000+01000000" → "[TELEFON]+01000000"):
     # the identifier patterns run once more over the result near such placeholders, so that what
@@ -178,12 +187,51 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
     return ScrubResult(out, replacements)
 
 
-# a placeholder with a digit, "+" or "@" beside it, or a letter glued to it (a cue such as
-# "tlf" after it, the end of an e-mail address before it: "ola@eksempel.no[TELEFON]"): the only
-# places where a replacement can make a new identifier (the patterns look at most two
-# characters beyond a match)
-_NEAR_PLACEHOLDER_RE = re.compile(r"\][ .\-(]{0,2}[\d+@]|\][^\W\d_]|[\d@][ .\-)]{0,2}\[|[^\W\d_]\[")
+def _dates_in_name_lines(text: str, name_spans: list[tuple[int, int, str]], spans: Spans, this_year: int) -> None:
+    """A full date of two or more years ago on the line of a name is a date of birth ("Barn: Ola
+    Nordmann, 5. trinn, 12.03.2014"), unless a word before it makes it a meeting, a deadline or an
+    event ("møte 12.03.2019", "flyttet hit 12.08.2019")."""
+    starts = [s for s, _e, _r in name_spans]
+    for m in full_dates(text):
+        year = full_date_year(m, this_year)
+        if year is None or not (this_year - 100 <= year <= this_year - 2):
+            continue
+        begin = text.rfind("\n", 0, m.start()) + 1
+        stop = text.find("\n", m.end())
+        stop = len(text) if stop < 0 else stop
+        k = bisect_left(starts, begin)
+        if k == len(starts) or starts[k] >= stop:
+            continue  # no name on the line
+        if DATE_EVENT_BEFORE_RE.search(text, max(begin, m.start() - 30), m.start()):
+            continue
+        spans.add(m.start(), m.end(), "birth_date", "after_name")
+
+
 _WINDOW = 60
+
+
+@cache
+def _near_placeholder_re() -> re.Pattern[str]:
+    """A placeholder with a digit, "+" or "@" beside it (up to two spaces, dots, hyphens or
+    brackets between), or a letter glued to it (a cue such as "tlf" after it, the end of an
+    e-mail address before it: "ola@eksempel.no[TELEFON]"): the only places where a replacement
+    can make a new identifier (the patterns look at most two characters beyond a match).
+
+    A name's placeholder counts only when nothing stands between: a name was letters (and dots
+    or hyphens), and the patterns look at most one character before a digit, "+" or "@" with a
+    class that tells a letter from "]", so past a space, dot, hyphen or bracket they see what
+    they saw in the original text ("[NAVN] (12)" needs no second look)."""
+    from bti_cli.i18n import LANGUAGES
+
+    names = sorted({placeholders(lang)["name"] for lang in LANGUAGES})
+    not_name_before = "".join(f"(?<!{re.escape(p)})" for p in names)
+    not_name_after = "".join(f"(?!{re.escape(p[1:])})" for p in names)
+    # every branch opens with a bracket, so that the engine skips ahead fast
+    return re.compile(
+        rf"\](?:[\d+@]|[^\W\d_]|{not_name_before}[ .\-(]{{1,2}}[\d+@])"
+        rf"|\[(?:(?<=[\d@]\[)|(?<=[^\W\d_]\[)|(?<=[\d@][ .\-)]\[){not_name_after}"
+        rf"|(?<=[\d@][ .\-)][ .\-)]\[){not_name_after})"
+    )
 
 
 def _identifiers_next_to_placeholders(out: str) -> list[tuple[int, int, str, str]]:
@@ -193,7 +241,7 @@ def _identifiers_next_to_placeholders(out: str) -> list[tuple[int, int, str, str
     if "[" not in out:
         return []
     windows: list[list[int]] = []
-    for m in _NEAR_PLACEHOLDER_RE.finditer(out):
+    for m in _near_placeholder_re().finditer(out):
         a, b = max(0, m.start() - _WINDOW), min(len(out), m.end() + _WINDOW)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], b)

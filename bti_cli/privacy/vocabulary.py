@@ -17,11 +17,16 @@ from bti_cli.privacy.names import WORD_RE, NameLists, shipped_lists
 class Vocab:
     singles: frozenset[str]  # lower-case single words that survive
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word → word sequences, longest first
+    # the singles that survive only as a word of a phrase ("nok" of "Nok Elverum"): after "heter"
+    # or "kalt" such a capitalised word is a name ("kalt Nok")
+    phrase_only: frozenset[str] = frozenset()
 
 
 def is_listed_name(low: str, lists: NameLists) -> bool:
     if low in lists.names:
         return True
+    if low.endswith("s") and low[:-1] in lists.given and low not in lists.words:
+        return True  # a genitive: "Sofies" of "Stine Sofies Stiftelse"
     if "-" in low:
         parts = low.split("-")
         return all(p in lists.names for p in parts)
@@ -32,6 +37,7 @@ def is_listed_name(low: str, lists: NameLists) -> bool:
 def compile_vocab(extra: frozenset[str]) -> Vocab:
     lists = shipped_lists()
     singles: set[str] = set()
+    entries: set[str] = set()
     phrases: dict[str, set[tuple[str, ...]]] = {}
     for entry in (*builtin_vocabulary(), *extra):
         words = tuple(w.lower() for w in WORD_RE.findall(entry))
@@ -39,6 +45,7 @@ def compile_vocab(extra: frozenset[str]) -> Vocab:
             continue
         if len(words) == 1:
             singles.add(words[0])
+            entries.add(words[0])
             continue
         phrases.setdefault(words[0], set()).add(words)
         for w in words:
@@ -47,7 +54,7 @@ def compile_vocab(extra: frozenset[str]) -> Vocab:
             if not is_listed_name(w, lists) and len(w) > 1:
                 singles.add(w)
     ordered = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()}
-    return Vocab(frozenset(singles), ordered)
+    return Vocab(frozenset(singles), ordered, frozenset(singles - entries))
 
 
 @cache
