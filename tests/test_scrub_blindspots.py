@@ -980,3 +980,28 @@ def test_the_command_scrubs_unseen_minutes(cli, tmp_path):
         assert not re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", result.stdout), secret
     for kept in ("28.01.2025", "Koordinator/barnekoordinator", "29.04.2025 kl. 09.00", "Referent:"):
         assert kept in result.stdout, kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name under a sign-off, alone on its line, even a given name that is a word
+        ("Mvh\nTor", "Mvh\n[NAVN]"),
+        ("Med vennlig hilsen,\nSol Hansen", "Med vennlig hilsen,\n[NAVN]"),
+        ("Fyll ut skjema.\nTor", "Fyll ut skjema.\nTor"),
+        # a title with a full stop before a surname that is a word; a weekday's short form stays
+        ("Kontaktlærer Fr. Berg og Frk. Hansen kom.", "Kontaktlærer Fr. [NAVN] og Frk. [NAVN] kom."),
+        ("Fr. 12.03 er fri.", "Fr. 12.03 er fri."),
+        # languages, faiths and country adjectives are no names
+        ("Far er Eritreisk og snakker Somali og Pashto.", "Far er Eritreisk og snakker Somali og Pashto."),
+        ("Mor er med i Jehovas vitner.", "Mor er med i Jehovas vitner."),
+        # a season or part of a year after a birth cue; a season alone stays
+        ("Hun er født høsten 2016.", "Hun er født høsten [FØDSELSDATO]."),
+        ("Han er fødd i slutten av mars 2015.", "Han er fødd i slutten av [FØDSELSDATO]."),
+        ("Det var tøft høsten 2016.", "Det var tøft høsten 2016."),
+        # "00 46": the international prefix written with a space
+        ("Mor har nummer 00 46 70 123 45 67.", "Mor har nummer [TELEFON]."),
+    ],
+)
+def test_sign_offs_titles_languages_seasons(text, expected):
+    assert out(text) == expected

@@ -146,7 +146,7 @@ FUNCTION_WORDS = _words(
 _NONFINAL_ABBR = _words(
     """
     bl.a f.eks dvs ca jf jfr kl nr mht ifm iht evt pga ift vha ref tlf mob adr f ang vedr st pr mm
-    ev dr prof sign hr
+    ev dr prof sign hr fr frk
     """
 )
 _NOUN_ENDINGS = (

@@ -46,7 +46,10 @@ BIRTH_RE = re.compile(
     r"|dob|born|birthday|date[ \t]+of[ \t]+birth)(?!\w)"
     rf"|{_BIRTHDAY}|f\.[ \t]?d\.|f\.[ \t]?dato|f\.)"
     r"(?:[ \t]*/[ \t]*(?:år|alder))?(?:[ \t]*:)?(?:[ \t]+(?:er|var|is|was)(?!\w))?"
-    r"(?:[ \t]*(?:den|d\.|i|on|the|ca\.?)(?!\w))?[ \t]*"
+    r"(?:[ \t]*(?:den|d\.|i|on|the|ca\.?)(?!\w))?"
+    # "født høsten 2016", "fødd tidleg i 2015", "født i slutten av mars 2015"
+    r"(?:[ \t]*(?:våren|sommeren|sumaren|høsten|hausten|vinteren|tidlig[ \t]+i|tidleg[ \t]+i|sent[ \t]+i|seint[ \t]+i"
+    r"|i[ \t]+(?:slutten|starten|begynnelsen|byrjinga|midten)[ \t]+av)(?!\w))?[ \t]*"
     rf"(?P<date>{_DATE})",
     re.IGNORECASE,
 )
@@ -195,7 +198,7 @@ _REFERENCE_BEFORE = re.compile(
 PHONE_NO_CC_RE = re.compile(rf"4(?<![\w+.,/\-]4)7[ ]?(?P<body>{_NO_BODY})(?![\d.,/\-]?\d)")
 # a full date: a labelled "number" that is a date is no phone ("Far ringte 11.03.2025")
 _FULL_DATE_RE = re.compile(rf"{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?(?:\d{{4}}|\d{{2}})")
-PHONE_INTL_RE = re.compile(r"[+0](?<![\w+][+0])(?:(?<=\+)|0)(?!47)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
+PHONE_INTL_RE = re.compile(r"[+0](?<![\w+][+0])(?:(?<=\+)|0[ ]?)(?!47)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
 PHONE_LABEL_RE = re.compile(
     r"(?<!\w)(?:tlf|tel|telefon(?:nummer|nr)?|mobil(?:nummer|nr|telefon)?|mob|mobilnr|phone|sms|ring(?:e|er|te|de)?"
     r"|nås[ \t]+på|treffes[ \t]+på)\.?[ \t]*(?::|på|nr\.?)?[ \t]*(?P<num>\+?\(?\d[\d .\-()]{3,18}\d)",

@@ -421,6 +421,16 @@ class Scanner:
                     for k in range(i, j):
                         self.set_name(k, "adjacent")
 
+    def _after_sign_off_line(self, pos: int) -> bool:
+        """The line before the one at `pos` ends with a sign-off ("Mvh", "Med vennlig hilsen,")."""
+        text = self.text
+        begin = text.rfind("\n", 0, pos)
+        if begin <= 0:
+            return False
+        previous = text[text.rfind("\n", 0, begin) + 1 : begin].strip(" \t\r,.!").lower()
+        last = previous.rsplit(None, 1)[-1] if previous else ""
+        return last in SIGN_OFFS or last == "vh"
+
     def _between_names(self, i: int) -> bool:
         text, starts, ends = self.text, self.starts, self.ends
         return (
@@ -522,6 +532,9 @@ class Scanner:
             # "kalt Nok": a word that survives only inside a phrase ("Nok Elverum") is a name here
             if listed or not self.in_vocab(low) or low in self.vocab.phrase_only:
                 self.set_name(i, "context")
+            return
+        if trigger == "role" and low.endswith("isk") and not listed:
+            self.state[i] = _NEVER  # "far Eritreisk": an adjective of a country, not a name
             return
         if trigger == "role" and (listed or not (vocab or (ordinary and self.hand_ordinary(low)))):
             self.set_name(i, "context")
@@ -787,6 +800,8 @@ class Scanner:
             greeted = i and self.lows[i - 1] in _GREETINGS and text[ends[i - 1] : starts[i]] in (" ", ", ", ". ", "! ")
             if greeted and text[ends[i - 1] : starts[i]] in (" ", ", "):
                 return True
+            if self.line_start(starts[i]) and self._after_sign_off_line(starts[i]):
+                return True  # "Mvh\nTor": the name under a sign-off
             if (
                 i + 1 < n
                 and self.lows[i + 1] in SUBJECT_VERBS
@@ -888,7 +903,15 @@ _CLASS_AFTER = re.compile(
 _VERB_AFTER = re.compile(r"[ \t]*(?::|[ \t]([^\W\d_]+))")
 _AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS
 # shortened titles and sign-offs written with a full stop: "dr. Berg", "Sign. EH"
-_ABBR_TRIGGERS = {"dr": "role", "doktor": "role", "prof": "role", "hr": "role", "sign": "name"}
+_ABBR_TRIGGERS = {
+    "dr": "role",
+    "doktor": "role",
+    "prof": "role",
+    "hr": "role",
+    "fr": "role",
+    "frk": "role",
+    "sign": "name",
+}
 # the small words inside a name, taken only between two names
 _LEADING_PARTICLES = _words("van von bin ibn bint binti al el dos das della ter ten zu")
 # a surname with a particle joined by a hyphen or an apostrophe: "al-Khatib", "el-Amin", "d'Souza"
