@@ -626,7 +626,8 @@ def short_list_reasons(
     if areas and len(matching) < enough:
         counts = ", ".join(t("process.short_area_count", area=_areas_text([a]),
                              count=sum(1 for s in ranked if f"area:{a}" in s.codes)) for a in areas)
-        lines.append(t("process.short_areas", count=len(matching), counts=counts))
+        lines.append(t("process.short_areas" if matching else "process.short_areas_none", count=len(matching),
+                       counts=counts))
     if parts:
         lines.append(t("process.short_left_out", reasons="; ".join(parts)))
     return lines

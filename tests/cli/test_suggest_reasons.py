@@ -206,3 +206,11 @@ def test_a_measure_led_by_ppt_is_not_the_schools_own_at_level1(cli, level, code)
     if level == "1":
         assert "your service takes part, but PPT leads it: that service joining is level 2" in ppt["reasons"]
         assert "your own service" not in ppt["reasons"]
+
+
+def test_no_measure_for_the_concern_is_said_as_none(cli):
+    result = cli("suggest", "-m", "loten", "--format", "json", "--lang", "en", "--kind", "measure",
+                 "--level", "1", "--age", "10", "--arena", "school", "--area", "acute-crisis")
+    assert result.exit_code == 0
+    assert "None of the measures covers the chosen concern areas (Acute crisis" in result.stderr
+    assert "Only 0" not in result.stderr
