@@ -753,7 +753,12 @@ def rank_coordinators(
     for i, c in enumerate(cat.coordinators):
         if level not in c.levels or not c.person:
             continue
-        if arena_has_role and c.arenas and work_arena not in {a.value for a in c.arenas}:
+        met, unmet = coordinator_conditions(c, need)
+        # a role for whom the case is about (the midwife for a pregnancy) is offered from any arena
+        own_subjects = SUBJECT_SELF.get(need.subject or "", frozenset()) | (
+            {"pregnant"} if need.is_unborn else set())
+        for_subject = bool({x.value for x in c.subjects} & own_subjects) and not unmet
+        if arena_has_role and c.arenas and work_arena not in {a.value for a in c.arenas} and not for_subject:
             continue
         r = _Reasons()
         r.add(10, f"level:{level}", t("process.reason_coordinator_level", level=level))
@@ -763,18 +768,21 @@ def rank_coordinators(
                   t("process.reason_coordinator_arena", arena=work_arena_label(work_arena)))
         elif not arenas:
             r.add(2, "arena:any", t("process.reason_coordinator_any"))
+        elif for_subject:
+            r.add(0, "arena:other", t("process.reason_coordinator_other_arena",
+                                      arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
         else:
             r.add(-10, "arena:other", t("process.reason_coordinator_other_arena",
                                         arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
         if level == 3 and GUARDIANS_NOT_FIRST & set(need.areas) and "child-welfare" in arenas:
             r.add(SAFETY_ROLE_POINTS, "safety:child-welfare", t("process.reason_coordinator_safety"))
-        met, unmet = coordinator_conditions(c, need)
         stated = (bool(c.subjects), c.age_min is not None or c.age_max is not None, bool(c.areas))
         # a role wins on its conditions only when the case meets every one it states
         points = ROLE_CONDITION_POINTS if len(met) == sum(stated) else 0
         for cond in met:
+            who = need.subject if cond != "subject" or for_subject else "family"
             r.add(points, f"condition-met:{cond}", t(f"process.reason_condition_met_{cond}",
-                                                     who=t(f"process.reason_subject_{need.subject or 'child'}")))
+                                                     who=t(f"process.reason_subject_{who or 'child'}")))
         for cond in ("subject", "age", "areas"):
             if stated[("subject", "age", "areas").index(cond)] and cond not in met and cond not in unmet:
                 r.add(0, f"condition-unknown:{cond}", t(f"process.reason_condition_unknown_{cond}"), miss=True)

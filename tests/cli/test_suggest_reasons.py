@@ -214,3 +214,19 @@ def test_no_measure_for_the_concern_is_said_as_none(cli):
     assert result.exit_code == 0
     assert "None of the measures covers the chosen concern areas (Acute crisis" in result.stderr
     assert "Only 0" not in result.stderr
+
+
+@pytest.mark.parametrize("args, first, midwife", [
+    (("--subject", "pregnant", "--age", "16", "--arena", "school-health"), "jordmor", True),
+    (("--subject", "pregnant", "--age", "unborn", "--arena", "school"), "jordmor", True),
+    (("--subject", "child", "--age", "10", "--arena", "school-health"), "helsesykepleier-skolehelsetjenesten", False),
+])
+def test_the_midwife_holds_a_pregnancy_from_any_arena(cli, args, first, midwife):
+    """A role whose subject the case is (the midwife, «Gravide») is offered from any arena at
+    levels 1–2, before the exceptional leader of the unit; other arenas' roles stay hidden."""
+    result = cli("suggest", "-m", "loten", "--format", "json", "--lang", "en", "--kind", "coordinator",
+                 "--level", "1", *args)
+    order = [r["id"] for r in json.loads(result.stdout)]
+    assert order[0] == first
+    assert ("jordmor" in order) is midwife
+    assert "barne-og-ungdomskoordinator-slt" not in order
