@@ -119,6 +119,8 @@ INFANT_MAX_AGE = 1
 # child (a family case with a 5-year-old is not offered the youth club): 12 is the lowest age the
 # seed plans give a youth-only measure (Søndre Land's DRIVE, "ungdom i alderen 12 – 25 år")
 YOUTH_MIN_AGE = 12
+# from lower secondary school (8. trinn, 13 years) a child is also a young person (ungdom)
+TEEN_AGE = 13
 
 # services for children in kindergarten or school: a case table of these alone is not for a
 # pregnancy, nor for a young adult past school age (the municipalities' schools end at lower
@@ -169,6 +171,15 @@ class Need:
     def mother_age(self) -> int | None:
         """With subject pregnant an age is the pregnant woman's own (a pregnant 16-year-old)."""
         return self.age if self.subject == "pregnant" and not self.unborn else None
+
+
+def _teen(need: Need) -> frozenset[str]:
+    """A "child" of lower-secondary age (13 or more) is a young person too: the plans' youth
+    measures are for her (the employee's choice between barn and ungdom is not a line the
+    measures draw)."""
+    if need.subject == "child" and need.age is not None and need.age >= TEEN_AGE:
+        return frozenset({"youth"})
+    return frozenset()
 
 
 def _young_mother_fits(m: Measure, need: Need) -> bool:
@@ -362,7 +373,7 @@ def measure_exclusion(m: Measure, need: Need) -> str | None:
             return "age:infant"
         if audience <= {"youth", "staff"} and m.age_min is None and need.age < YOUTH_MIN_AGE:
             return "age:youth"
-    if need.subject in SUBJECT_AUDIENCES and not audience & SUBJECT_AUDIENCES[need.subject] \
+    if need.subject in SUBJECT_AUDIENCES and not audience & (SUBJECT_AUDIENCES[need.subject] | _teen(need)) \
             and not _young_mother_fits(m, need):
         return "subject:other"
     return None
@@ -429,7 +440,7 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     if young_mother:
         r.add(SUBJECT_POINTS, "subject:fits", t("process.reason_subject_youth"))
     elif need.subject in SUBJECT_SELF:
-        if audience & SUBJECT_SELF[need.subject]:
+        if audience & (SUBJECT_SELF[need.subject] | _teen(need)):
             r.add(SUBJECT_POINTS, "subject:fits", t(f"process.reason_subject_{need.subject}"))
         else:
             r.add(SUBJECT_POINTS / 3, "subject:through-parents", t("process.reason_subject_parents"))

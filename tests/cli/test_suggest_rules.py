@@ -338,3 +338,13 @@ def test_a_pregnant_minor_gets_the_pregnancy_measures_and_those_for_her_age(rank
         assert {"subject:fits", "age:fits"} <= set(by_id(rows, "ungdomssamtaler")["reason_codes"])
     unborn, _ = rank("--level", "1", "--arena", "health-station", "--age", "unborn", kind="measure")
     assert "svangerskapsoppfolging" in ids(unborn) and "ungdomssamtaler" not in ids(unborn)
+
+
+@pytest.mark.parametrize("age, offered", [("11", False), ("12", False), ("13", True), ("15", True)])
+def test_a_child_of_lower_secondary_age_gets_the_youth_measures(rank, age, offered):
+    """Subject child at 13 or older is a young person too: the youth club (audience youth, no age)
+    is hers; at 12 and under it is not (another subject)."""
+    rows, _ = rank("--level", "1", "--arena", "school", "--subject", "child", "--age", age, kind="measure")
+    assert ("ungdomsklubb" in ids(rows)) is offered
+    if offered:
+        assert "subject:fits" in by_id(rows, "ungdomsklubb")["reason_codes"]
