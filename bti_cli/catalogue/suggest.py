@@ -123,10 +123,21 @@ YOUTH_MIN_AGE = 12
 TEEN_AGE = 13
 
 # services for children in kindergarten or school: a case table of these alone is not for a
-# pregnancy, nor for a young adult past school age (the municipalities' schools end at lower
-# secondary; 18 leaves room for a pupil who is late)
+# pregnancy, nor for a child outside the ages they serve
 EDUCATION_KINDS = frozenset({"kindergarten", "school", "educational-psychology"})
+# the ages kindergartens and the municipality's schools serve, when a table of them gives no ages:
+# barnehage from 1 until school starts (the year one turns 6), grunnskole from the transition (5)
+# to the year one turns 16; PPT serves both (and up to 18 alone)
 SCHOOL_MAX_AGE = 18
+EDUCATION_AGES = {"kindergarten": (1, 6), "school": (5, 16)}
+
+
+def _education_ages(kinds: set[str | None]) -> tuple[int, int]:
+    """The ages a case table of kindergarten, school and PPT alone can serve, by its services' kinds."""
+    spans = [EDUCATION_AGES[k] for k in kinds if k in EDUCATION_AGES]
+    if not spans:
+        return 0, SCHOOL_MAX_AGE
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
 
 # kinds of service that group separate providers: health (the GP, the hospital, county dental
 # care, specialist habilitation next to the health station), mental health (BUP, a specialist
@@ -677,8 +688,11 @@ def rank_arenas(
         education_only = bool(a.services) and all(kinds.get(x) in EDUCATION_KINDS for x in a.services)
         if need.is_unborn and ((a.age_min is not None and a.age_min > 0) or education_only):
             continue  # for children already born: an age from 1, or a table of kindergarten, school and PPT
-        if education_only and need.age is not None and need.age > SCHOOL_MAX_AGE:
-            continue  # a table of kindergarten, school and PPT alone is for pupils, not a young adult
+        if education_only and need.age is not None and not need.is_unborn and a.age_min is None \
+                and a.age_max is None:
+            lo, hi = _education_ages({kinds.get(x) for x in a.services})
+            if not lo <= need.age <= hi:
+                continue  # a kindergarten–PPT table is for kindergarten children, a school–PPT one for pupils
         r = _Reasons()
         r.add(10 + 4 / len(a.levels), f"level:{level}", t("process.reason_arena_level", level=level))
         if (a.age_min is not None or a.age_max is not None) and (need.age is not None or need.is_unborn):

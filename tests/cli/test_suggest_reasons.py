@@ -143,10 +143,15 @@ def test_with_suspected_violence_a_table_without_consent_comes_first(cli, areas,
     assert ("safety:without-consent" in barnevern["reason_codes"]) == ("violence-abuse" in areas)
 
 
-@pytest.mark.parametrize("age, offered", [("6", True), ("18", True), ("19", False), ("21", False)])
-def test_a_school_and_ppt_table_is_for_pupils_not_young_adults(cli, age, offered):
-    found = _arenas(cli, "loten", "--level", "1", "--age", age, "--arena", "mental-health")
-    assert ("kontaktmote-skole-og-ppt" in [r["id"] for r in found]) == offered
+@pytest.mark.parametrize("age, school, kindergarten", [
+    ("0", False, False), ("1", False, True), ("4", False, True), ("5", True, True), ("6", True, True),
+    ("7", True, False), ("16", True, False), ("17", False, False), ("21", False, False)])
+def test_kindergarten_and_school_tables_are_for_their_ages(cli, age, school, kindergarten):
+    """Løten's contact meetings with PPT give no ages: a kindergarten–PPT table serves kindergarten
+    children (1 until school starts), a school–PPT one pupils (from the transition at 5 to 16)."""
+    found = [r["id"] for r in _arenas(cli, "loten", "--level", "1", "--age", age, "--arena", "mental-health")]
+    assert ("kontaktmote-skole-og-ppt" in found) == school
+    assert ("kontaktmote-barnehage-og-ppt" in found) == kindergarten
 
 
 def test_a_short_list_counts_each_concern_area_on_its_own(cli):
