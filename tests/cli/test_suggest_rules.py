@@ -212,7 +212,7 @@ def test_closest_professional_of_the_arena_at_levels_1_and_2(rank):
 
 def test_no_kindergarten_or_school_table_for_a_pregnancy(rank):
     unborn, _ = rank("--level", "1", "--age", "unborn", "--arena", "health-station", kind="arena")
-    born, _ = rank("--level", "1", "--age", "3", "--arena", "health-station", kind="arena")
+    born, _ = rank("--level", "1", "--age", "8", "--arena", "health-station", kind="arena")
     assert "nytt-team" not in ids(unborn, "arena") and "nytt-team" in ids(born, "arena")  # the school's alone
     assert "team" in ids(unborn, "arena")  # the health station takes part
 
