@@ -370,8 +370,10 @@ def measure_exclusion(m: Measure, need: Need) -> str | None:
     if m.period is not None and period_ended(m.period.model_dump(), need.year, m.status.value):
         return "period:ended"
     if need.is_unborn:
+        # for born children: an age range, or an audience of children (and their guardians)
+        # without the pregnancy or the family (a school-health follow-up with the parents)
         if "pregnant" not in audience and not _young_mother_fits(m, need) and (
-                m.age_min is not None or audience <= {"infant", "child", "youth"}):
+                m.age_min is not None or (audience & {"infant", "child"} and "family" not in audience)):
             return "age:unborn"
     elif (need.age is not None or need.subject in ("child", "youth")) and (
         "pregnant" in audience and not audience & {"infant", "child", "youth"}

@@ -235,3 +235,16 @@ def test_the_midwife_holds_a_pregnancy_from_any_arena(cli, args, first, midwife)
     assert order[0] == first
     assert ("jordmor" in order) is midwife
     assert "barne-og-ungdomskoordinator-slt" not in order
+
+
+def test_a_pregnancy_is_not_offered_help_for_a_born_child_and_its_parents():
+    """Elverum's school-health follow-up (audience child and guardians) is for a born child; NAV's
+    guidance (young people and parents, adults in their own right) can help expecting parents."""
+    from bti_cli.catalogue import loader, suggest
+
+    need = {"level": 2, "unborn": True, "subject": "pregnant", "areas": ["pregnancy-infancy", "mental-health"],
+            "work_arena": "health-station"}
+    elverum = [s.id for s in suggest.rank_measures(loader.load("elverum").catalogue, **need)]
+    loten = [s.id for s in suggest.rank_measures(loader.load("loten").catalogue, **need)]
+    assert "oppfolging-skolehelsetjenesten" not in elverum and "svangerskapsomsorgen" in elverum
+    assert "rad-og-veiledning-nav" in loten
