@@ -502,7 +502,11 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         points = OWN_POINTS.get(level, 0) * share
         if need.areas and "area:none" in r.codes and not with_guardians:
             points /= 3  # the own service first, but not before a measure that meets the concern
-        r.add(points, "own-service", t("process.reason_own_service"))
+        mine = next((svc for svc in m.shared_with if _own_share(svc, closest, own)), None)
+        if _own_share(m.service, closest, own) or mine is None:
+            r.add(points, "own-service", t("process.reason_own_service"))
+        else:  # the label names the lead service: say how it is the employee's too
+            r.add(points, "own-service", t("process.reason_own_service_shared", service=services.get(mine, mine)))
     elif kin_of := [svc for svc in (m.service, *m.shared_with) if svc in kin]:
         r.add(OWN_POINTS.get(level, 0) * KIN_SHARE / (3 if need.areas and "area:none" in r.codes else 1),
               "same-kind-service", t("process.reason_same_kind_service", service=services.get(kin_of[0], kin_of[0])),
