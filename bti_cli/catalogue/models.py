@@ -104,6 +104,16 @@ class ServiceKind(str, Enum):
     other = "other"
 
 
+class StandsFor(str, Enum):
+    """A service entry that is no service: the plan names "all municipal services", "several"
+    or no service at all as responsible. It is never a consent recipient (no family consents to
+    "all services"); a measure of it joins with the services that take part."""
+
+    all = "all"
+    several = "several"
+    unstated = "unstated"
+
+
 class WorkArena(str, Enum):
     """Where the employee meets the child; decides the usual baton holder."""
 
@@ -189,7 +199,13 @@ class Service(Strict):
     kind: ServiceKind
     description: str = ""
     regional: bool = False  # a regional partner outside the municipality (Fontenehuset, Nok.Gjøvik …)
+    stands_for: StandsFor | None = None  # a placeholder for all/several services or none stated
     source: Source
+
+    @property
+    def consent_recipient(self) -> bool:
+        """A service a consent can name: not a placeholder for all, several or no stated service."""
+        return self.stands_for is None
 
 
 class Measure(Strict):

@@ -99,6 +99,10 @@ class PromptSpec:
     place: str | None = None  # where the question stands, e.g. "Nivå 1 · 3 av 8"
     listed: int | None = None  # list only the first choices (suggestions); the rest are found by search
     note: str | None = None  # a line after the list: what it leaves out, and why
+    # list only the first `fold` choices and then `fold_line` (what `+` shows); the others are
+    # still chosen by number or name (the consent's services: those without fitting measures)
+    fold: int | None = None
+    fold_line: str | None = None
     parts: tuple[PromptSpec, ...] = ()  # consent: given, by, services, until; owners: owner, date
     today: date = field(default_factory=date.today)
     validate: Callable[[Any], None] | None = field(default=None, compare=False)
@@ -521,7 +525,10 @@ class RichPrompter:
         return self.show_choices if spec.listed is None else min(self.show_choices, spec.listed)
 
     def _more(self, spec: PromptSpec) -> int:
-        """The suggestions `+` shows (listed, after the first few with their reasons); 0 if none."""
+        """The suggestions `+` shows (listed, after the first few with their reasons; or the
+        choices after `fold`); 0 if none."""
+        if spec.fold is not None:
+            return max(0, len(spec.choices) - spec.fold)
         if spec.listed is None:
             return 0
         return max(0, self._listed(spec) - self.show_reasons)
@@ -537,7 +544,7 @@ class RichPrompter:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(justify="right", no_wrap=True, min_width=len(str(self._listed(spec))))
         grid.add_column(ratio=1)
-        limit = self._listed(spec)
+        limit = len(spec.choices) if spec.fold is not None else self._listed(spec)
         hidden = self._more(spec)
         first = limit - hidden + 1 if more else 1
         shown = limit if more or not hidden else limit - hidden
@@ -556,7 +563,10 @@ class RichPrompter:
             if c.detail:
                 grid.add_row("", Text(c.detail, style="dim"))
         self.console.print(Padding(grid, (0, 0, 0, 2)))
-        if hidden and not more:
+        if spec.fold is not None:
+            if hidden and not more and spec.fold_line:
+                self.show(spec.fold_line, style="bold")
+        elif hidden and not more:
             self.show(t("process.more_suggestions", first=shown + 1, last=limit, count=hidden) if hidden > 1
                       else t("process.more_suggestion_last", first=limit), style="bold")
         if spec.note:
@@ -568,7 +578,7 @@ class RichPrompter:
                 self.show(t("process.search_more", count=len(spec.choices) - limit, examples=words), style="dim")
             else:
                 self.show(t("process.search_more_plain", count=len(spec.choices) - limit), style="dim")
-        elif len(spec.choices) > self.show_choices:
+        elif spec.fold is None and len(spec.choices) > self.show_choices:
             self.show(t("process.more_choices", count=len(spec.choices) - self.show_choices), style="dim")
 
     def _hint(self, spec: PromptSpec) -> str:
@@ -691,7 +701,9 @@ class RichPrompter:
             allowed = t("process.explain_coordinator")
         elif kind in ("multi-choice", "measures"):
             allowed = t("process.explain_multi")
-            if self._more(spec):
+            if spec.fold is not None and self._more(spec):
+                allowed += " " + t("process.explain_more_choices", count=self._more(spec))
+            elif self._more(spec):
                 allowed += " " + t("process.explain_more_suggestions", count=self._more(spec))
         elif kind == "yes-no":
             allowed = t("process.explain_yes_no")

@@ -1019,7 +1019,6 @@ class Session:
         consented (`engine.consent_givers`: the woman herself, the young person from the consent
         age, the guardians under 18). `subject` and `unborn` as `spec` read them from the answers:
         the services are ranked for the same need as the other suggestions of the walkthrough."""
-        from bti_cli.catalogue import suggest
         from bti_cli.walkthrough import process as engine
         from bti_cli.walkthrough.prompts import AnswerError, Choice, PromptSpec
 
@@ -1031,14 +1030,17 @@ class Session:
         labels = {"guardians": t("walk.consent_guardians"), "youth": t("walk.consent_youth"),
                   "woman": t("walk.consent_woman")}
         by = [Choice(who, labels[who]) for who in givers.offered]
-        services = [_choice(s) for s in suggest.rank_services(
-            self.cat, level=level, age=age, areas=areas, work_arena=work_arena, subject=subject, unborn=unborn)]
+        services, fitting = self.consent_service_choices(level, age, areas, work_arena, subject, unborn)
+        rest = len(services) - fitting
+        fold = fitting if fitting and rest else None
+        fold_line = (t("walk.consent_services_more" if rest > 1 else "walk.consent_service_more_last",
+                       count=rest, first=fitting + 1, last=len(services)) if fold else None)
         parts = (
             PromptSpec(action.step.id, f"{q.id}.given", "yes-no", t("walk.consent_given"), today=self.today),
             PromptSpec(action.step.id, f"{q.id}.by", "multi-choice", t("walk.consent_by"), choices=tuple(by),
                        today=self.today),
             PromptSpec(action.step.id, f"{q.id}.services", "multi-choice", t("walk.consent_services"),
-                       choices=tuple(services), today=self.today),
+                       choices=tuple(services), fold=fold, fold_line=fold_line, today=self.today),
             PromptSpec(action.step.id, f"{q.id}.until", "date", t("walk.consent_until"), future=True,
                        today=self.today),
         )
@@ -1054,6 +1056,41 @@ class Session:
                 raise AnswerError(problem)
 
         return parts, validate
+
+    def consent_service_choices(self, level: int, age: int | None, areas: list, work_arena: str | None,
+                                subject: str | None, unborn: bool) -> tuple[list, int]:
+        """The services a consent can name (`Service.consent_recipient`: not a placeholder for all,
+        several or no stated service), ranked for the need (`suggest.rank_services`), and how many
+        of them come first because they offer fitting measures. The others keep their reasons
+        except the count of none ("0 fitting measures" under twenty names says nothing)."""
+        from bti_cli.catalogue import suggest
+        from bti_cli.walkthrough.prompts import Choice
+
+        recipients = {s.id for s in self.cat.services if s.consent_recipient}
+        ranked = [s for s in suggest.rank_services(
+            self.cat, level=level, age=age, areas=areas, work_arena=work_arena, subject=subject, unborn=unborn)
+            if s.id in recipients]
+        fitting = [s for s in ranked if "measures:0" not in s.codes]
+        others = [s for s in ranked if "measures:0" in s.codes]
+        folded = [Choice(s.id, s.name, "; ".join(r for c, r in zip(s.codes, s.reasons, strict=False)
+                                                 if c != "measures:0")) for s in others]
+        return [_choice(s) for s in fitting] + folded, len(fitting)
+
+    def takes_part(self, measure: Any) -> list[str]:
+        """The services a measure joins the case with: its service and those it is `shared_with`,
+        without placeholders (`Service.consent_recipient`): a responsibility group of "all
+        municipal services" joins with the services that take part, not with "all"."""
+        placeholders = {s.id for s in self.cat.services if not s.consent_recipient}
+        return [s for s in (measure.service, *measure.shared_with) if s not in placeholders]
+
+    def joining_names(self, measure: Any) -> list[str]:
+        """The names of the services `takes_part` gives, for the messages about consent; "the
+        services in the group" for a responsibility group of placeholders only."""
+        names = {s.id: s.name for s in self.cat.services}
+        services = self.takes_part(measure)
+        if services:
+            return [names.get(s, s) for s in services]
+        return [t("walk.consent_group_services")]
 
     def consent_givers_problem(self, subject: Any, age: Any, chosen: list, services: list) -> str | None:
         """Who must be among those who consented and is not (`engine.consent_givers`: the log's
@@ -1122,8 +1159,20 @@ class Session:
         own = find_coordinator(self.cat, key) if key else None
         own_service = own.service if own is not None else None
 
+        given = consent if isinstance(consent, dict) and consent.get("given") else {}
+        named = [s for s in given.get("services") or [] if isinstance(s, str)]
+
         def covers(measure: Any) -> bool:
-            return any(engine.consent_covers(s, consent, own_service) for s in (measure.service, *measure.shared_with))
+            services = self.takes_part(measure)
+            if services:
+                return any(engine.consent_covers(s, consent, own_service) for s in services)
+            if measure.coordination:
+                # a responsibility group of "all" or "several" services is made of the services
+                # the consent names: any one of them makes it covered
+                return bool(named)
+            # the plan names no service that runs it: it cannot be checked, as a role of no
+            # catalogue service (`engine.consent_covers(None, …)`)
+            return engine.consent_covers(None, consent, own_service)
 
         return covers
 
@@ -1134,15 +1183,13 @@ class Session:
 
         covers = self.measure_coverage(answers)
         by_id = {m.id: m for m in self.cat.measures}
-        names = {s.id: s.name for s in self.cat.services}
 
         def validate(value: Any) -> None:
             for mid in value if isinstance(value, list) else []:
                 measure = by_id.get(mid)
                 if measure is None or covers(measure):
                     continue
-                services = [measure.service, *measure.shared_with]
-                shown = t("walk.or").join(names.get(s, s) for s in services)
+                shown = t("walk.or").join(self.joining_names(measure))
                 raise AnswerError(t("walk.measure_consent_needed", measure=measure.name, service=shown)
                                   + " " + t(hint, case=self.case_id))
 
@@ -1161,8 +1208,10 @@ class Session:
         cover their services: how many, which services, and what to do."""
         if not uncovered:
             return None
-        names = {s.id: s.name for s in self.cat.services}
-        services = list(dict.fromkeys(names.get(s.data["service"], s.data["service"]) for s in uncovered))
+        by_id = {m.id: m for m in self.cat.measures}
+        services = list(dict.fromkeys(
+            name for s in uncovered
+            for name in (self.joining_names(by_id[s.id]) if s.id in by_id else [s.data["service"]])))
         text = t("walk.measures_not_covered", count=len(uncovered), services="; ".join(services))
         hint = self.consent_hint(step, question).replace("walk.measure_consent_", "walk.measures_not_covered_")
         return f"{text} {t(hint, case=self.case_id)}"
@@ -1305,8 +1354,9 @@ class Session:
             vocab = load_vocabulary()
             choices = [Choice(k, pick(v)) for k, v in vocab.areas.items()]
         elif q.options_from == "services":
+            recipients = {s.id for s in self.cat.services if s.consent_recipient}
             choices = [_choice(s) for s in suggest.rank_services(
-                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, **need)]
+                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, **need) if s.id in recipients]
         elif q.options_from == "arenas":
             consent = answers.get("consent")
             anonymous_only = not (isinstance(consent, dict) and consent.get("given"))

@@ -1,0 +1,112 @@
+"""Placeholders are no consent recipients (issue 11): a catalogue service that stands for "all
+municipal services" (Søndre Land), "several" or "no service stated" (Elverum) is never offered
+to the consent, and a measure of it joins with the services that take part: a responsibility
+group with any service the consent names (BTI.md: consent must cover each service that joins).
+The consent question lists the services with fitting measures and folds the others behind `+`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from walk_answers import CASE_RE
+
+LEVEL3 = """
+[l0-concern]
+concern_date = "today"
+arena = "school"
+role = "kontaktlaerer"
+subject = "child"
+age = 10
+areas = ["disability-long-term-needs", "learning"]
+[safety]
+danger = false
+[l0-concrete]
+observations = "Strever med lesing og samspill."
+child_said = ""
+duration = "months"
+earlier = true
+scale = 3
+[l0-share]
+shared_colleague = true
+shared_leader = true
+anonymous_consultation = false
+talked_child = true
+child_view = "Vil ha hjelp."
+talked_guardians = true
+guardians_view = "Ønsker hjelp."
+[l0-decide]
+family_text = ""
+decision = "level:3"
+[l3-consent]
+consent = {{ given = true, by = ["guardians"], services = {services}, until = "today+90" }}
+[l3-meeting]
+first_meeting = "today+7"
+goals = "Leser bedre innen jul."
+measures = {measures}
+"""
+
+
+def run(cli, tmp_path: Path, municipality: str, services: str, measures: str, *args: str):
+    answers = tmp_path / "a.toml"
+    answers.write_text(LEVEL3.format(services=services, measures=measures), encoding="utf-8")
+    return cli("start", "-m", municipality, *args, "--no-input", "--answers", str(answers))
+
+
+def test_a_responsibility_group_of_all_services_is_covered_by_any_service_the_consent_names(
+        cli, cases_dir, tmp_path):
+    # before: "samtykket ikkje omfattar … Alle kommunale tjenester" (no family names that)
+    result = run(cli, tmp_path, "sondre-land", '["ppt"]', '["ansvarsgrupper"]', "--lang", "nn")
+    assert "l3-meeting.measures" not in result.stderr, result.stderr
+    assert "Alle kommunale tjenester" not in result.stderr
+    assert CASE_RE.search(result.stdout)
+    # Elverum's «Flere»: the same rule
+    elverum = run(cli, tmp_path, "elverum", '["ppt"]', '["ansvarsgruppe"]')
+    assert "l3-meeting.measures" not in elverum.stderr, elverum.stderr
+
+
+def test_a_placeholder_cannot_be_named_in_the_consent(cli, cases_dir, tmp_path):
+    for municipality, placeholder in (("sondre-land", "alle-kommunale-tjenester"), ("elverum", "flere-tjenester"),
+                                      ("elverum", "ansvar-ikke-angitt")):
+        result = run(cli, tmp_path, municipality, f'["ppt", "{placeholder}"]', "[]")
+        assert result.exit_code == 1, placeholder
+        assert "l3-consent.consent" in result.stderr
+    # a real service still is (every service keeps its id)
+    ok = run(cli, tmp_path, "elverum", '["ppt", "service-og-ikt-staben"]', "[]")
+    assert "l3-consent" not in ok.stderr, ok.stderr
+
+
+LINES = ["", "Skule og SFO", "kontaktlaerer", "Eit barn", "10", "17, 4",
+         "nei", "Strever med lesing.", "", "Nokre månader", "ja", "3", "ja", "ja", "nei", "ja", "Vil ha hjelp.",
+         "ja", "Ønsker hjelp.", "", "level:3", "ja", "1"]
+
+
+def consent_screen(cli, municipality: str, *more: str) -> str:
+    result = cli("start", "-m", municipality, "--lang", "nn", input="\n".join([*LINES, *more]) + "\n")
+    out = result.stdout
+    assert "Til kva tenester?" in out, out[-3000:]
+    return out[out.index("Til kva tenester?"):]
+
+
+def test_the_consent_question_lists_fitting_services_and_folds_the_others(cli, cases_dir):
+    screen = consent_screen(cli, "sondre-land")
+    listed, _, after = screen.partition("har ingen passande tiltak")
+    assert "PPT" in listed and "Habiliteringstjenesten" in listed
+    assert "0 passande tiltak" not in screen
+    # before: Bufdir, Tannhelsetjenesten … all listed with "0 passande tiltak"
+    assert "Bufdir" not in listed and "Tannhelsetjenesten" not in listed
+    assert "25 andre tenester (5–29)" in listed
+    assert "Alle kommunale tjenester" not in screen
+    # `+` shows the others, numbered on; a folded service is chosen by number or by name
+    shown = consent_screen(cli, "sondre-land", "+", "29, fødeavdelingene", "+90")
+    assert "  29  Tannhelsetjenesten" in shown
+    elverum = consent_screen(cli, "elverum")
+    for placeholder in ("Flere", "Ansvar ikke angitt"):
+        assert f"  {placeholder}" not in elverum
+
+
+def test_the_folded_services_are_chosen_by_number_and_name(cli, cases_dir):
+    lines = [*LINES, "29, fødeavdelingene", "+90"]
+    result = cli("start", "-m", "sondre-land", "--lang", "nn", input="\n".join(lines) + "\n")
+    assert CASE_RE.search(result.stdout), result.stdout
+    text = "".join(p.read_text(encoding="utf-8") for p in cases_dir.rglob("BTI-*.toml"))
+    assert '"tannhelsetjenesten"' in text and '"fodeavdelingene"' in text
