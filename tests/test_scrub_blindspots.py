@@ -1005,3 +1005,18 @@ def test_the_command_scrubs_unseen_minutes(cli, tmp_path):
 )
 def test_sign_offs_titles_languages_seasons(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second street in lower case close after the first, and a qualifier in lower case
+        ("Han bor i storgata 5, hun i kirkevegen 12b og bestemor i gamle kongevei 3.",
+         "Han bor i [ADRESSE], hun i [ADRESSE] og bestemor i [ADRESSE]."),
+        ("Vi går tur i lia 3 ganger i uka.", "Vi går tur i lia 3 ganger i uka."),
+        # a given name that is a verb too stays in lower case
+        ("La maten tine over natta. Tine kom i dag.", "La maten tine over natta. [NAVN] kom i dag."),
+    ],
+)
+def test_lower_case_streets_in_a_row_and_a_name_that_is_a_verb(text, expected):
+    assert out(text) == expected

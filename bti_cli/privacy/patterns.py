@@ -254,7 +254,8 @@ _LOWER_STREET_SUFFIX = (
     r"(?:veien|vegen|vei|veg|gata|gate|gaten|stien|stigen|svingen|tunet|bakken|lia|alléen|allé|brekka)"
 )
 LOWER_STREET_RE = re.compile(
-    rf"(?<![\w])(?P<street>[a-zæøå][a-zæøåé\-]+?{_LOWER_STREET_SUFFIX})[ \t]+{_HOUSE}{_POSTPLACE}"
+    r"(?<![\w])(?P<street>(?:(?:nedre|øvre|søndre|nordre|vestre|østre|store|lille|gamle|nye)[ \t]+)?"
+    rf"[a-zæøå][a-zæøåé\-]+?{_LOWER_STREET_SUFFIX})[ \t]+{_HOUSE}{_POSTPLACE}"
 )
 # "Nordre Hovin gard", "Søndre Bakke gård, 2345 Ådalsbruk": a farm name is an address
 FARM_RE = re.compile(
@@ -668,9 +669,13 @@ def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> N
             spans.add(m.start(), m.end(), "address", "street")
             break
         else:
-            lower = LOWER_STREET_RE.search(text, max(0, p - 40), min(len(text), p + 60))
-            if lower and lower.start() < p < lower.end() and _lower_street(lower.group("street"), vocab):
-                spans.add(lower.start(), lower.end(), "address", "street")
+            for lower in LOWER_STREET_RE.finditer(text, max(0, p - 40), min(len(text), p + 60)):
+                if lower.start() < p < lower.end():
+                    # "gamle kongevei 3": the qualifier goes with the street, not checked as a word
+                    street = lower.group("street").rsplit(None, 1)[-1]
+                    if _lower_street(street, vocab):
+                        spans.add(lower.start(), lower.end(), "address", "street")
+                    break
 
 
 def _lower_street(word: str, vocab: Vocab) -> bool:
