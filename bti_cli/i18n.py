@@ -21,7 +21,7 @@ This module imports no typer, rich or pydantic: it runs before the command line 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -192,3 +192,16 @@ def early_language(argv: Sequence[str] | None = None) -> str:
     except (OSError, ValueError):  # a broken config file is reported by the command itself
         value = None
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def join_reasons(parts: Iterable[str]) -> str:
+    """Reasons read as one line, "a; b; c": each without its end punctuation, so a catalogue
+    text that ends in a full stop never reads ".; " before the next one."""
+    out = []
+    for part in parts:
+        text = part.strip()
+        while text.endswith((".", ";", ",")) and not text.endswith("..."):
+            text = text[:-1].rstrip()
+        if text:
+            out.append(text)
+    return "; ".join(out)

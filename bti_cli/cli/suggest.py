@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from bti_cli.cli import common
-from bti_cli.i18n import h, help_from, t
+from bti_cli.i18n import h, help_from, join_reasons, t
 
 KINDS = ("measure", "arena", "coordinator")
 SUBJECTS = ("pregnant", "child", "youth", "family")
@@ -139,7 +139,7 @@ def suggest(
     ]
     if fmt in ("table", "md"):
         for row in rows:
-            row["reasons"] = "; ".join(row["reasons"])
+            row["reasons"] = join_reasons(row["reasons"])
         if not rows:
             from bti_cli.terminal.console import out
 

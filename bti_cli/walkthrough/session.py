@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bti_cli.i18n import pick, t
+from bti_cli.i18n import join_reasons, pick, t
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -1072,8 +1072,8 @@ class Session:
             if s.id in recipients]
         fitting = [s for s in ranked if "measures:0" not in s.codes]
         others = [s for s in ranked if "measures:0" in s.codes]
-        folded = [Choice(s.id, s.name, "; ".join(r for c, r in zip(s.codes, s.reasons, strict=False)
-                                                 if c != "measures:0")) for s in others]
+        none = t("process.reason_service_measures", count=0)
+        folded = [Choice(s.id, s.name, join_reasons(r for r in s.reasons if r != none)) for s in others]
         return [_choice(s) for s in fitting] + folded, len(fitting)
 
     def takes_part(self, measure: Any) -> list[str]:
@@ -1246,13 +1246,18 @@ class Session:
             if own and s.id == own[0].value:
                 continue
             c = by_id.get(s.id)
-            rights = [q for q, basis in RIGHTS.items() if c is not None and basis.search(c.legal_basis or "")]
+            # the role's rights in the order its legal basis names them: Søndre Land's "Barne- og
+            # familiekoordinator" (§ 2-5 c; § 7-2) is the child coordinator first
+            found = {q: m.start() for q, basis in RIGHTS.items()
+                     if c is not None and (m := basis.search(c.legal_basis or "")) is not None}
+            rights = sorted(found, key=lambda q: found[q])
             yes = [q for q in rights if answers.get(q) is True]
             no = [q for q in rights if answers.get(q) is False]
             if yes:
-                lifted.append(Choice(s.id, s.name, "; ".join([self.answered_reason(yes[0], True, level), *s.reasons])))
+                reason = self.answered_reason(yes[0], True, level)
+                lifted.append(Choice(s.id, s.name, join_reasons([reason, *s.reasons])))
             elif rights and len(no) == len(rights):
-                last.append(Choice(s.id, s.name, "; ".join([self.answered_reason(no[0], False, level), *s.reasons])))
+                last.append(Choice(s.id, s.name, join_reasons([self.answered_reason(no[0], False, level), *s.reasons])))
             else:
                 kept.append(_choice(s))
         return [*own, *lifted, *kept, *last]
@@ -1486,7 +1491,7 @@ def _choice(s, *, with_service: bool = False):
     if with_service:
         tiers = ", ".join(t(f"process.tier_{tier}") for tier in s.data.get("tiers", []))
         label = f"{s.name} ({s.data.get('service_name')}; {tiers})"
-    return Choice(s.id, label, "; ".join(s.reasons))
+    return Choice(s.id, label, join_reasons(s.reasons))
 
 
 def known_ids(proc: Process) -> dict[str, set[str]]:
