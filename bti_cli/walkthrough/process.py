@@ -50,7 +50,7 @@ KINDS = ("choice", "multi-choice", "yes-no", "integer", "date", "text", "measure
          "owners")
 RECORD_KINDS = ("evaluation", "notify", "close")
 CORRECTION_KINDS = ("correction", "withdraw")  # change an earlier answer; never replayed themselves
-BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "true", "false", "none"}
+BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "municipality", "true", "false", "none"}
 
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
@@ -66,6 +66,25 @@ class Option(_Strict):
     label: Labels
     when: str | None = None
     gate: bool = False  # choosing this option leads straight to the safety gate (concern scale 4)
+
+
+class Variant(_Strict):
+    """Other words for a question when `when` holds ("subject == 'pregnant'": the woman herself,
+    not the guardians; "municipality == 'loten'": a quote from that municipality's own plan).
+    The first variant that holds gives the text (and help); one that leaves a field out keeps
+    the question's own."""
+
+    when: str
+    text: Labels | None = None
+    help: Labels | None = None
+
+
+class StepVariant(_Strict):
+    """Other words for a step's title and intro when `when` holds (as `Variant`)."""
+
+    when: str
+    title: Labels | None = None
+    intro: Labels | None = None
 
 
 class Question(_Strict):
@@ -90,6 +109,7 @@ class Question(_Strict):
     # a text written for the family, shown in their summary (`cases show --for guardians`);
     # every other free text is for the case log and never shown to the family
     for_family: bool = False
+    variants: list[Variant] = Field(default_factory=list)
 
 
 class Decision(_Strict):
@@ -113,6 +133,7 @@ class Step(_Strict):
     record_fields: list[QuestionId] = Field(default_factory=list)
     stop_unless: str | None = None
     stop_text: Labels | None = None
+    variants: list[StepVariant] = Field(default_factory=list)
     # only in a municipality's [[process.steps]]:
     after: StepId | None = None
     remove: bool = False
@@ -145,6 +166,7 @@ class Process:
     source: str = "process.toml"
     # where each setting comes from (plan, bti, law): the texts word a rule by it
     setting_sources: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    municipality: str = ""  # the catalogue's slug: `municipality` in conditions (a text variant)
 
     @property
     def steps(self) -> list[Step]:
@@ -398,6 +420,8 @@ def _check_step(step: Step, si: int, kinds: dict[str, str], condition: _Conditio
         problems.append((("steps", si, key), t("process.v_override_only")))
     condition(("steps", si, "when"), step.when)
     condition(("steps", si, "stop_unless"), step.stop_unless)
+    for vi, variant in enumerate(step.variants):
+        condition(("steps", si, "variants", vi, "when"), variant.when)
     if step.stop_unless and step.stop_text is None:
         problems.append((("steps", si, "stop_text"), t("process.v_stop_text")))
     if step.stop_unless:
@@ -435,6 +459,8 @@ def _check_question(step: Step, q: Question, loc: tuple, condition: _ConditionCh
                     problems: list[tuple[tuple, str]]) -> None:
     """One question on its own: its condition, options and the fields its kind takes."""
     condition((*loc, "when"), q.when)
+    for vi, variant in enumerate(q.variants):
+        condition((*loc, "variants", vi, "when"), variant.when)
     if q.kind in ("choice", "multi-choice") and not q.options and not q.options_from:
         problems.append(((*loc, "options"), t("process.v_needs_options", kind=q.kind)))
     if q.kind not in ("choice", "multi-choice") and (q.options or q.options_from):
@@ -646,8 +672,9 @@ def load(catalogue: Catalogue | None = None, *, source_text: str | None = None, 
     digest = hashlib.sha256(text.encode("utf-8"))
     settings = _settings(catalogue)
     sources = dict(getattr(catalogue, "settings_sources", None) or {})
+    slug = catalogue.municipality.slug if catalogue is not None else ""
     if not raw_overrides:
-        return Process(base, digest.hexdigest()[:16], settings, "process.toml", sources)
+        return Process(base, digest.hexdigest()[:16], settings, "process.toml", sources, slug)
     name = source_name or (f"{catalogue.municipality.slug}.toml" if catalogue is not None else "overrides")
     mlines = TomlLines(source_text or "")
     title = t("process.v_invalid_overrides", name=name)
@@ -675,7 +702,7 @@ def load(catalogue: Catalogue | None = None, *, source_text: str | None = None, 
     import json
 
     digest.update(json.dumps(raw_overrides, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
-    return Process(merged, digest.hexdigest()[:16], settings, f"process.toml + {name}", sources)
+    return Process(merged, digest.hexdigest()[:16], settings, f"process.toml + {name}", sources, slug)
 
 
 def load_for(loaded) -> Process:
@@ -1015,7 +1042,19 @@ def environment(proc: Process, pos: Position) -> dict[str, Any]:
     env["level"] = pos.level
     env["consent_age"] = proc.settings.get("consent_age_log", 15)
     env["consent_age_health"] = proc.settings.get("consent_age_health", 16)
+    env["municipality"] = proc.municipality
     return env
+
+
+def worded(item: Question | Step, name: str, env: dict[str, Any]) -> Labels | None:
+    """A question's `text` or `help`, or a step's `title` or `intro`, in the words of its first
+    variant whose condition holds for the answers in `env`; else its own."""
+    for variant in item.variants:
+        value = getattr(variant, name)
+        if value is not None and holds(variant.when, env):
+            return value
+    own: Labels | None = getattr(item, name)
+    return own
 
 
 def _segment_steps(proc: Process, pos: Position) -> list[Step]:

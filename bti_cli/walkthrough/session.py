@@ -207,6 +207,19 @@ class Session:
         else:
             self.say(t("walk.consent_not_renewed"), style="bold")
 
+    def environment(self) -> dict[str, Any]:
+        """The answers so far and the built-in names, as the conditions of the process read them."""
+        from bti_cli.walkthrough import process as engine
+
+        return engine.environment(self.proc, engine.replay(self.proc, self.events))
+
+    def worded(self, item: Any, name: str, env: dict[str, Any] | None = None) -> Any:
+        """A question's text or help, or a step's title or intro, in the words that fit the case
+        (`engine.worded`: a pregnant woman is asked about herself, not the guardians)."""
+        from bti_cli.walkthrough import process as engine
+
+        return engine.worded(item, name, self.environment() if env is None else env)
+
     def _header(self, step, level: int) -> None:
         if step.id == self._last_step:
             return
@@ -218,9 +231,11 @@ class Session:
             self._last_level = level
         self._last_step = step.id
         self.say("")
-        self.say(f"== {pick(step.title)} ==", style="bold")
-        if step.intro:
-            self.say(_fmt(pick(step.intro), self.proc))
+        env = self.environment()
+        self.say(f"== {pick(self.worded(step, 'title', env))} ==", style="bold")
+        intro = self.worded(step, "intro", env)
+        if intro:
+            self.say(_fmt(pick(intro), self.proc))
         if step.phase == "notify":
             self._contacts()
 
@@ -472,7 +487,7 @@ class Session:
             return question_id, ""
         spec = self.spec(engine.Ask(step, question, event.level), engine.replay(self.proc, self.events))
         value = event.value
-        text = _fmt(pick(question.text), self.proc)
+        text = _fmt(pick(self.worded(question, "text")), self.proc)
         if question.kind == "consent" and isinstance(value, dict):
             if not value.get("given"):
                 return text, t("process.no")
@@ -518,7 +533,7 @@ class Session:
             self.append(level=level, step=s_id, kind="withdraw", question=q_id)
             step = self.proc.step(s_id)
             question = step.question(q_id) if step is not None else None
-            text = _fmt(pick(question.text), self.proc) if question is not None else q_id
+            text = _fmt(pick(self.worded(question, "text")), self.proc) if question is not None else q_id
             self.say(t("walk.withdrawn", question=text), style="yellow")
 
     def edit(self, key: str | None) -> bool:
@@ -1411,7 +1426,8 @@ class Session:
             coordinators = [_choice(s) for s in suggest.rank_coordinators(
                 self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
             choices, parts, default, validate = self.owner_parts(action, answers, coordinators)
-        help_text = _fmt(pick(q.help), self.proc) if q.help else None
+        help_words = self.worded(q, "help", env)
+        help_text = _fmt(pick(help_words), self.proc) if help_words else None
         if q.kind == "measures" and pos.phase == "continue" and default is None and self.log is not None:
             # "fortsett": the measures in force are shown and offered, Enter keeps them
             known = {c.value: c.label for c in choices}
@@ -1430,7 +1446,7 @@ class Session:
             step=action.step.id,
             question=q.id,
             kind=q.kind,
-            text=_fmt(pick(q.text), self.proc) + (f" {t('walk.again')}" if action.again else ""),
+            text=_fmt(pick(self.worded(q, "text", env)), self.proc) + (f" {t('walk.again')}" if action.again else ""),
             help=help_text,
             audience=_audience(q),
             for_family=q.for_family,

@@ -88,3 +88,115 @@ def test_bti_suggest_joins_reasons_without_a_full_stop_before_the_semicolon(cli)
     assert result.exit_code == 0, result.stderr
     assert "(loven); " in result.stdout or "(loven) |" in result.stdout, result.stdout
     assert ".;" not in result.stdout
+
+
+# ---- texts that fit the case: another municipality's plan is never quoted; a pregnant woman is
+# asked about herself, not the guardians
+
+LEVEL1 = """
+[l0-concern]
+concern_date = "today"
+arena = "{arena}"
+role = "{role}"
+subject = "{subject}"
+{age}
+areas = ["{area}"]
+[safety]
+danger = false
+[l0-concrete]
+observations = "Trenger støtte."
+child_said = ""
+duration = "weeks"
+earlier = false
+scale = 2
+[l0-share]
+shared_colleague = true
+shared_leader = true
+anonymous_consultation = false
+{child}
+talked_guardians = true
+guardians_view = "Ønsker hjelp."
+[l0-decide]
+family_text = ""
+decision = "level:1"
+[l1-goals]
+guardians_met = true
+{involved}
+goals = "Tryggere hverdag."
+[l1-plan]
+measures = []
+baton_holder = "{baton}"
+evaluation_date = "today+42"
+family_text = ""
+[l1-views]
+{child_view}
+guardians_view = "Enige i planen."
+"""
+CHILD = dict(arena="school", role="kontaktlaerer", subject="child", age="age = 9", area="learning",
+             child='talked_child = true\nchild_view = "Vil ha hjelp."', involved="child_involved = true",
+             baton="kontaktlaerer", child_view='child_view = "Fint."')
+PREGNANT = dict(arena="health-station", role="jordmor", subject="pregnant", age="", area="pregnancy-infancy",
+                child="", involved="", baton="jordmor", child_view="")
+
+
+def walk(cli, tmp_path, case: dict, *args: str):
+    answers = tmp_path / "a.toml"
+    answers.write_text(LEVEL1.format(**case), encoding="utf-8")
+    result = cli("start", *args, "--no-input", "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    return " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("municipality", ["sondre-land", "elverum"])
+def test_another_municipality_s_plan_is_not_quoted(cli, cases_dir, tmp_path, municipality):
+    out = walk(cli, tmp_path, CHILD, "-m", municipality, "--lang", "nn")
+    # before: "(Løten, plan 004: «Barn og unges stemme kommer tydelig frem»)" in Søndre Land
+    assert "Løten" not in out
+    assert "Barnet og føresette er aktive deltakarar i planlegginga (BTI-modellen" in out
+
+
+def test_loten_keeps_the_quote_from_its_own_plan(cli, cases_dir, tmp_path):
+    out = walk(cli, tmp_path, CHILD, "-m", "loten")
+    assert "(Løten, plan 004: «Barn og unges stemme kommer tydelig frem»)" in out
+
+
+@pytest.mark.parametrize("lang, herself, not_guardians", [
+    ("nb", "Har du snakket med den gravide selv om undringen?", "Har du snakket med foresatte?"),
+    ("nn", "Har du snakka med den gravide sjølv om undringa?", "Har du snakka med føresette?"),
+    ("en", "Have you talked with the pregnant woman herself about the concern?", "Have you talked with the guardians?"),
+])
+def test_a_pregnant_woman_is_asked_about_herself(cli, cases_dir, tmp_path, lang, herself, not_guardians):
+    out = walk(cli, tmp_path, PREGNANT, "-m", "sondre-land", "--lang", lang)
+    assert herself in out
+    assert not_guardians not in out
+    assert {"nb": "Møt den gravide: problem og mål", "nn": "Møt den gravide: problem og mål",
+            "en": "Meet the pregnant woman: problem and goals"}[lang] in out
+    guardians = {"nb": "foresatte", "nn": "føresette", "en": "guardians"}[lang]
+    assert guardians not in out.casefold(), out[max(0, out.casefold().find(guardians) - 200):][:400]
+    # a child's case keeps the guardians
+    child = walk(cli, tmp_path, CHILD, "-m", "sondre-land", "--lang", lang)
+    assert not_guardians in child
+
+
+def test_shared_goals_at_level_2_speak_of_the_pregnant_woman(cli, cases_dir, tmp_path):
+    text = LEVEL1.format(**PREGNANT).split("[l1-goals]")[0].replace('decision = "level:1"', 'decision = "level:2"')
+    text += """[l2-consent]
+consent = { given = true, by = ["woman"], services = ["helsestasjonstjenester"], until = "today+90" }
+[l2-meeting]
+first_meeting = "today+7"
+goals = "Trygg fødsel."
+measures = []
+baton_holder = "jordmor"
+evaluation_date = "today+42"
+family_text = ""
+[l2-views]
+guardians_view = "Enig."
+"""
+    answers = tmp_path / "a.toml"
+    answers.write_text(text, encoding="utf-8")
+    result = cli("start", "-m", "sondre-land", "--lang", "en", "--no-input", "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "Shared goals of the cooperation, agreed with the pregnant woman" in out
+    assert "The pregnant woman's view of the plan" in out
+    assert "guardians" not in out
