@@ -226,6 +226,24 @@ def _read_key(text: str) -> Any:
     return _read_string(text)
 
 
+def _split_line(line: str) -> tuple[str, str, str]:
+    """`key = value` split at the ` = ` after the key; a quoted key may hold ` = ` itself."""
+    if line[:1] != '"':
+        return line.partition(" = ")
+    i = 1
+    while i < len(line):
+        if line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == '"':
+            break
+        i += 1
+    key, rest = line[:i + 1], line[i + 1:]
+    if not rest.startswith(" = "):
+        return line, "", ""
+    return key, " = ", rest[3:]
+
+
 def read_tables(text: str) -> tuple[dict, list[dict]] | None:
     """(header, events) when `text` is exactly the canonical rendering of them, else None
     (then the caller parses `text` with tomllib). See the module docstring for why the result
@@ -251,7 +269,7 @@ def read_tables(text: str) -> tuple[dict, list[dict]] | None:
             else:
                 return None
             continue
-        raw_key, sep, raw_value = line.partition(" = ")
+        raw_key, sep, raw_value = _split_line(line)
         key = raw_key if raw_key in _KNOWN_KEYS else _read_key(raw_key)
         if not sep or key is _FAIL or key in current:
             return None
