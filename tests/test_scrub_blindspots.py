@@ -1053,3 +1053,11 @@ def test_a_name_after_an_adverb_still_goes(cli, tmp_path):
     assert "Dessverre kom ikkje" in result.stdout and "Heldigvis ringte" in result.stdout
     for secret in ("Ola", "Hansen", "Amina", "Yusuf"):
         assert secret not in result.stdout
+
+
+@pytest.mark.parametrize("text", [" 20 00 00 10 0000", "ring 20 00 00 10 0000 i dag", "41 23 45 67 0046"])
+def test_a_phone_read_two_ways_goes_whole(text):
+    """Found by the property test's random profile: "00 10 0000" was taken for a foreign number
+    first, and the Norwegian "20 00 00 10" that overlaps it was dropped, leaving "20 00"."""
+    out = scrub(text).text
+    assert not re.search(r"\d", out), out
