@@ -372,7 +372,11 @@ def _show_for_guardians(rt, case: str, fmt: str) -> None:
     except BtiError:
         cat = None  # names fall back to ids; the summary is still the family's
     text = guardian_summary(log.header, log.events, catalogue=cat, process=_process_for(log.header.municipality))
-    from bti_cli.terminal.console import is_plain, out
+    from bti_cli.reports.family import consented_alone
+    from bti_cli.terminal.console import err, is_plain, out
+
+    if consented_alone(log.events):  # the young person's own: the guardians may not be entitled to it
+        err().print(f"bti: {t('family.youth_alone_warning', case=log.case_id)}", markup=False, highlight=False)
 
     if fmt == "md" or is_plain():
         sys.stdout.write(text)

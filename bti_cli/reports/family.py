@@ -14,8 +14,11 @@ written for the log, what the child and the guardians said, the professional ass
 closing note) are not shown: the family
 is told when they were heard and that they may read what was written. Placeholders of the
 scrubber never reach the family ("barnet" stands for a name). Tense and the consent wording
-follow the case: a closed case is told in the past, and only a consent that was given can be
-withdrawn. No step ids, hashes or event numbers are
+follow the case: a closed case is told in the past, only a consent that was given can be
+withdrawn, and at levels 0-1 (no other service, none asked) no consent is not a refusal. Goals
+are said to be agreed with the guardians only when they were met. When the young person
+consented alone (`consented_alone`), the summary is theirs and is written to them ("du"; the
+`_you` variants of the locale keys); the CLI warns the employee. No step ids, hashes or event numbers are
 shown; the level is explained in words. Names of measures, services and roles come from the
 municipality's catalogue, in the language of its plan.
 
@@ -149,6 +152,28 @@ def _at_start(match: re.Match[str], word: str) -> str:
     return word[:1].upper() + word[1:] if word and (not before or before[-1] in ".!?:") else word
 
 
+def _has_text(name: str) -> bool:
+    from bti_cli.i18n import load_domain
+
+    return name in load_domain("family")
+
+
+def consented_alone(events: list[Event]) -> bool:
+    """True when the latest consent of the case was given by the young person alone (`by =
+    ["youth"]`; the walkthrough allows it from the municipality's consent age, BTI.md): the
+    summary is then the young person's, written to them, and the guardians may not be entitled
+    to it."""
+    from bti_cli.walkthrough.process import effective_events
+
+    consent: Any = None
+    for event in effective_events(events):
+        kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
+        if kind == "answer" and event.question == "consent":
+            consent = event.value
+    return (isinstance(consent, dict) and bool(consent.get("given"))
+            and set(consent.get("by") or ["guardians"]) == {"youth"})
+
+
 def _join(items: list[str], lang: str | None = None) -> str:
     """Names in a sentence, separated so that a name with "og"/"and" in it stays one name."""
     return "; ".join(items)
@@ -166,10 +191,31 @@ class _Case:
     lang: str
     today: date
     subject: str
+    audience: str = "family"  # "you" when the young person consented alone: written to them
 
     @property
     def closed(self) -> bool:
         return self.summary.status == "closed"
+
+    @property
+    def to_youth(self) -> bool:
+        return self.audience == "you"
+
+    @property
+    def level0(self) -> bool:
+        """The work never went past level 0: no goals, measures or consent belong to it."""
+        return (getattr(self.summary, "highest_level", None) or self.summary.level or 0) == 0
+
+    def key(self, name: str, *, by_subject: bool = False) -> str:
+        """`family.name`, or its variant for the reader (`_you`: to the young person) or the
+        case's subject (`_youth`, …) when the locale file has one."""
+        candidates = [f"{name}_you"] if self.to_youth else []
+        if by_subject and self.subject != "child":
+            candidates.append(f"{name}_{self.subject}")
+        for candidate in candidates:
+            if _has_text(candidate):
+                return f"family.{candidate}"
+        return f"family.{name}"
 
     def measures(self) -> tuple[list[str], dict[str, list[str]]]:
         """The lines of the chosen measures, and their names by the service responsible."""
@@ -228,13 +274,15 @@ def guardian_summary(
     summary = summarise(header, events, deadline_days=process.deadline_days if process else 14, process=process)
     municipality = catalogue.municipality.name if catalogue is not None else header.municipality
     subject = summary.subject if summary.subject in ("child", "youth", "pregnant", "family") else "child"
-    case = _Case(header, summary, _Answers(events, process), Names(catalogue), process, lang, today, subject)
-    out: list[str] = [f"# {t('family.title', lang)}", ""]
-    out += [t("family.intro", lang, subject=t(f"family.subject_{subject}", lang), municipality=municipality,
+    audience = "you" if consented_alone(events) and summary.consent_services else "family"
+    case = _Case(header, summary, _Answers(events, process), Names(catalogue), process, lang, today, subject,
+                 audience)
+    out: list[str] = [f"# {t(case.key('title'), lang)}", ""]
+    out += [t(case.key("intro"), lang, subject=t(f"family.subject_{subject}", lang), municipality=municipality,
               date=long_date(today, lang)), ""]
     for section in (_about, _goals, _written, _measures, _who, _dates, _views, _consent, _disagree):
         out += section(case)
-    out += ["---", "", t("family.footer", lang, case=header.case_id), ""]
+    out += ["---", "", t(case.key("footer"), lang, case=header.case_id), ""]
     return "\n".join(out)
 
 
@@ -251,8 +299,10 @@ def _about(case: _Case) -> list[str]:
         line = t("family.closed", lang, date=long_date(summary.closed, lang))
         reason = case.answers.latest.get("closing_reason")
         if reason:
-            line += " " + t("family.closed_reason", lang,
-                            reason=_option_label(case.process, "closing_reason", reason, lang))
+            label = _option_label(case.process, "closing_reason", reason, lang)
+            if t("family.colon_capital", lang) != "yes":  # English: no capital after a colon
+                label = in_sentence(label)
+            line += " " + t("family.closed_reason", lang, reason=label)
         out += [line, ""]
     else:
         key = f"family.stage_{summary.level}"
@@ -268,15 +318,23 @@ def _about(case: _Case) -> list[str]:
 
 
 def _goals(case: _Case) -> list[str]:
-    """Whether the goals were agreed with the family, and when; the goals as the staff wrote
-    them are the case log's (what the family is to read is in the texts written for them)."""
+    """Whether the goals were agreed, with whom, and when; the goals as the staff wrote them
+    are the case log's (what the family is to read is in the texts written for them). Goals are
+    said to be agreed with the guardians only when the guardians were met; level 0 sets none."""
     lang, closed = case.lang, case.closed
+    if case.level0:
+        return []
     out = [f"## {t('family.h_goals', lang)}", ""]
+    day = long_date(case.answers.dates.get("goals"), lang)
     if case.answers.text("goals"):
-        line = t("family.goals_agreed", lang, date=long_date(case.answers.dates.get("goals"), lang))
-        out.append(line if closed else f"{line} {t('family.goals_in_writing', lang)}")
+        if case.to_youth or case.guardians_met():
+            line = t(case.key("goals_agreed"), lang, date=day)
+            out.append(line if closed else f"{line} {t(case.key('goals_in_writing'), lang)}")
+        else:  # written down without the guardians: not "you and we agreed"
+            out.append(t("family.goals_set_not_met_closed" if closed else "family.goals_set_not_met", lang,
+                         date=day))
     else:
-        out.append(t("family.goals_none_closed" if closed else "family.goals_none", lang))
+        out.append(t(case.key("goals_none_closed" if closed else "goals_none"), lang))
     return [*out, ""]
 
 
@@ -286,19 +344,22 @@ def _written(case: _Case) -> list[str]:
     lang = case.lang
     texts = [(day, _for_family(text, lang, case.subject)) for day, text in case.answers.for_family]
     lines = [f"- **{long_date(day, lang)}:** {text}" for day, text in texts if text]
-    return [f"## {t('family.h_written', lang)}", "", *lines, ""] if lines else []
+    return [f"## {t(case.key('h_written'), lang)}", "", *lines, ""] if lines else []
 
 
 def _measures(case: _Case) -> list[str]:
-    """The measures, and the level-3 coordination (in the past once the work is closed)."""
+    """The measures, and the level-3 coordination (in the past once the work is closed); no
+    section at level 0, where no measures are chosen."""
     lang, closed = case.lang, case.closed
-    out = [f"## {t('family.h_measures_closed' if closed else 'family.h_measures', lang)}", ""]
     items, _ = case.measures()
-    items += [t(f"family.{key}_closed" if closed else f"family.{key}", lang)
+    items += [t(case.key(f"{key}_closed" if closed else key, by_subject=True), lang)
               for key in COORDINATION if case.answers.latest.get(key) is True]
     arena = case.answers.latest.get("discussion_arena")
     if isinstance(arena, str) and arena and not closed:
         items.append(t("family.anonymous_arena", lang, arena=case.names.arena(arena)))
+    if case.level0 and not items:
+        return []
+    out = [f"## {t('family.h_measures_closed' if closed else 'family.h_measures', lang)}", ""]
     out += [f"- {item}" for item in items] if items else [t("family.measures_none_closed" if closed
                                                               else "family.measures_none", lang)]
     return [*out, ""]
@@ -312,13 +373,15 @@ def _who(case: _Case) -> list[str]:
     if holder and closed:
         out.append(f"- {t('family.baton_closed', lang, role=names.role(holder))}")
     elif holder:
-        out.append(f"- **{t('family.baton', lang, role=names.role(holder))}** {t('family.baton_explained', lang)}")
+        out.append(f"- **{t('family.baton', lang, role=names.role(holder))}** {t(case.key('baton_explained'), lang)}")
         pending = summary.pending_baton_holder_role
         if pending:
             out.append("  " + t("family.baton_pending", lang, new=in_sentence(names.role(pending)),
                                  holder=in_sentence(names.role(holder))))
     elif not closed:
-        out.append(f"- {t('family.baton_none', lang)}")
+        out.append(f"- {t(case.key('baton_none'), lang)}")
+    elif case.level0:  # closed at level 0: what was done is that the question was raised and settled
+        out.append(f"- {t('family.level0_who_closed', lang)}")
     _, by_service = case.measures()
     for service, measures in by_service.items():
         out.append(f"- {t('family.service_line', lang, service=service, measures=_join(measures, lang))}")
@@ -327,7 +390,9 @@ def _who(case: _Case) -> list[str]:
         if name not in by_service:
             out.append(f"- {t('family.service_joined' if closed else 'family.service_joins', lang, service=name)}")
     if closed:
-        out.append(f"- {t('family.family_line_closed', lang)}")
+        out.append(f"- {t(case.key('family_line_closed'), lang)}")
+    elif case.to_youth:  # the young person's own summary: they take part, as the family would
+        out.append(f"- {t('family.family_line_you', lang)}")
     else:
         if not case.guardians_met():
             out.append(f"- {t('family.family_line_not_met', lang)}")
@@ -344,16 +409,21 @@ def _dates(case: _Case) -> list[str]:
     if case.closed:
         return []
     lang = case.lang
+    holder = bool(case.summary.baton_holder_role)
     dates = []
     first = case.answers.latest.get("first_meeting")
     if isinstance(first, str) and first[:10] >= case.today.isoformat():
         dates.append(t("family.first_meeting", lang, date=long_date(first, lang)))
     evaluation = case.summary.next_evaluation
     if evaluation:  # a date that has passed is not told as if it were to come
-        key = "family.evaluation_past" if str(evaluation)[:10] < case.today.isoformat() else "family.evaluation"
+        if str(evaluation)[:10] < case.today.isoformat():
+            key = case.key("evaluation_past" if holder else "evaluation_past_no_holder")
+        else:  # with no measures there is nothing to review but the case itself
+            key = "family.evaluation" if case.summary.measures else "family.evaluation_no_measures"
         dates.append(t(key, lang, date=long_date(evaluation, lang)))
     out = [f"## {t('family.h_dates', lang)}", ""]
-    out += [f"- {line}" for line in dates] if dates else [t("family.dates_none", lang)]
+    out += [f"- {line}" for line in dates] if dates else [t("family.dates_none" if holder
+                                                            else "family.dates_none_no_holder", lang)]
     return [*out, ""]
 
 
@@ -361,20 +431,22 @@ def _views(case: _Case) -> list[str]:
     # the staff's notes of what was said are theirs, not quotes: the family is told when they
     # were heard and that they may read what was written
     lang = case.lang
-    heading = {"youth": "family.h_views_youth", "pregnant": "family.h_views_pregnant"}.get(case.subject,
-                                                                                        "family.h_views")
-    out = [f"## {t(heading, lang)}", ""]
+    heading = {"youth": "h_views_youth", "pregnant": "h_views_pregnant"}.get(case.subject, "h_views")
+    out = [f"## {t(case.key(heading), lang)}", ""]
     if case.answers.views:
         for question, day in dict.fromkeys((q, d) for q, d, _ in case.answers.views):
-            key = VIEW_QUESTIONS[question] + ("_youth" if case.subject == "youth" and question == "child_view" else "")
-            out.append(f"- {t(key, lang, date=long_date(day, lang))}")
-        out.append(f"- {t('family.views_read', lang)}")
+            key = VIEW_QUESTIONS[question].removeprefix("family.")
+            key += "_youth" if case.subject == "youth" and question == "child_view" else ""
+            out.append(f"- {t(case.key(key), lang, date=long_date(day, lang))}")
+        out.append(f"- {t(case.key('views_read'), lang)}")
     else:
-        out.append(t("family.views_none_closed" if case.closed else "family.views_none", lang))
+        out.append(t(case.key("views_none_closed" if case.closed else "views_none"), lang))
     return [*out, ""]
 
 
 def _consent(case: _Case) -> list[str]:
+    """The consent: which services, valid until; when none was given, why — at levels 0 and 1
+    no other service is involved and none is asked (BTI.md), which is not a refusal."""
     lang, closed, summary = case.lang, case.closed, case.summary
     out = [f"## {t('family.h_consent', lang)}", ""]
     consent = case.consent()
@@ -383,10 +455,12 @@ def _consent(case: _Case) -> list[str]:
         who = "both" if {"guardians", "youth"} <= by else "youth" if by == {"youth"} else "guardians"
         services = _join([case.names.service(s) for s in summary.consent_services], lang)
         key = "family.consent_given_closed" if closed else "family.consent_given"
-        line = t(key, lang, who=t(f"family.consent_by_{who}", lang), services=services)
+        line = t(key, lang, who=t(case.key(f"consent_by_{who}"), lang), services=services)
         if summary.consent_until and not closed:
             line += " " + t("family.consent_until", lang, date=long_date(summary.consent_until, lang))
         out.append(line)
+    elif (getattr(summary, "highest_level", None) or summary.level or 0) <= 1 and not summary.consent_services:
+        out.append(t("family.consent_not_needed_closed" if closed else "family.consent_not_needed", lang))
     else:
         out.append(t("family.consent_none_closed" if closed else "family.consent_none", lang))
     return [*out, ""]
@@ -395,19 +469,22 @@ def _consent(case: _Case) -> list[str]:
 def _disagree(case: _Case) -> list[str]:
     """What the family can do if they disagree: only what the BTI model gives them (guardians
     take part and see what is written, a consent can be withdrawn, parents may ask to close the
-    log; ../shared/domain/BTI.md) — no complaint body that neither the model nor the plans name."""
+    log; ../shared/domain/BTI.md) — no complaint body that neither the model nor the plans name.
+    With no baton holder, whom to tell is the employee who raised the matter, or the head of
+    their unit."""
     lang = case.lang
+    holder = bool(case.summary.baton_holder_role)
     # a closed case has no baton holder to tell: the head of the unit
-    rights = ["disagree_talk_closed" if case.closed else "disagree_talk"]
+    rights = ["disagree_talk_closed" if case.closed else "disagree_talk" if holder else "disagree_talk_no_holder"]
     if not case.closed:
         consent = case.consent()
         if consent is not None:  # only a consent that was given can be withdrawn, by those who gave it
             rights.append("disagree_withdraw_youth" if set(consent.get("by") or ["guardians"]) == {"youth"}
                           else "disagree_withdraw")
         rights.append("disagree_close")
-    lines = [f"- {t(f'family.{key}', lang)}" for key in rights]
-    lines.append(f"- {t('family.disagree_insight', lang, subject=t(f'family.subject_{case.subject}', lang))}")
-    return [f"## {t('family.h_disagree', lang)}", "", *lines, ""]
+    lines = [f"- {t(case.key(key), lang)}" for key in rights]
+    lines.append(f"- {t(case.key('disagree_insight'), lang, subject=t(f'family.subject_{case.subject}', lang))}")
+    return [f"## {t(case.key('h_disagree'), lang)}", "", *lines, ""]
 
 
-__all__ = ["guardian_summary", "long_date", "in_sentence", "went_through_safety_gate"]
+__all__ = ["guardian_summary", "consented_alone", "long_date", "in_sentence", "went_through_safety_gate"]

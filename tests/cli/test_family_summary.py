@@ -91,8 +91,8 @@ def test_level1_summary_has_goals_measures_roles_dates_views_and_rights(cli, lev
     # the evaluation date, written out
     evaluation = date.today() + timedelta(days=42)
     assert t("family.evaluation", date=long_date(evaluation, lang)) in text
-    # no consent at level 1, so none to withdraw; what the family can do when they disagree
-    assert t("family.consent_none") in text
+    # no consent at level 1, where no other service is involved: not a refusal, and none to withdraw
+    assert t("family.consent_not_needed") in text and t("family.consent_none") not in text
     for key in ("disagree_talk", "disagree_close", "disagree_insight"):
         assert f"- {t(f'family.{key}', subject=t('family.subject_child'))}" in text
     assert t("family.disagree_withdraw") not in text
@@ -113,9 +113,12 @@ def test_level3_summary_has_consent_coordination_and_the_pending_baton(cli, leve
     assert t("family.consent_given", who=t("family.consent_by_both"), services=named) in text
     assert t("family.consent_until", date=until) in text
     # the coordination that was decided, explained; what was not decided is not mentioned
-    for key in ("individual_plan", "responsibility_group", "statutory_coordinator"):
-        assert t(f"family.{key}") in text
+    # (the case is about a young person: "ungdommen", never "barnet", in every line)
+    assert t("family.individual_plan") in text
+    for key in ("responsibility_group", "statutory_coordinator"):
+        assert t(f"family.{key}_youth") in text and t(f"family.{key}") not in text
     assert t("family.child_coordinator") not in text
+    assert not re.search(r"\b(barnet|the child|your child)\b", text, re.IGNORECASE)
     # the baton stays with the health nurse until the coordinator accepts
     assert t("family.baton", role="Helsesykepleier (skolehelsetjenesten)") in text
     assert t("family.baton_pending", new="koordinator", holder="helsesykepleier (skolehelsetjenesten)") in text
@@ -195,7 +198,8 @@ def test_a_closed_case_says_when_and_why(cli, level1, tmp_path):
     assert cli("cases", "close", level1, "--no-input", "--answers", str(path)).exit_code == 0
     text = family(cli, level1, "en")
     assert i18n.t("family.closed", "en", date=long_date(date.today(), "en")) in text
-    assert "The reason: The goal is reached." in text
+    assert "The reason: the goal is reached." in text  # no capital after a colon in English
+    assert "Grunnen: Målet er nådd." in family(cli, level1, "nb")  # a full sentence: capital in Norwegian
     assert "Trives i friminuttene nå." not in text  # the closing note is the staff's
     assert i18n.t("family.h_dates", "en") not in text  # no next meeting for a closed case
     # told in the past: what was done, who did what; no "is asked", no baton to contact

@@ -127,7 +127,8 @@ def read_as_a_parent(text: str, lang: str) -> None:
         assert note not in text
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
     assert "statsforvalt" not in text.lower()
-    assert f"## {i18n.t('family.h_disagree', lang)}" in text
+    assert (f"## {i18n.t('family.h_disagree', lang)}" in text
+            or f"## {i18n.t('family.h_disagree_you', lang)}" in text)  # written to a young person
 
 
 # --------------------------------------------------------------------------- the prompts
@@ -202,9 +203,12 @@ def test_level0_open_and_closed(cli, tmp_path, lang):
     read_as_a_parent(text, lang)
     assert t("family.stage_0") in text
     assert FAMILY_L0 in section(text, t("family.h_written"))
-    assert t("family.goals_none") in text and t("family.baton_none") in text
-    assert t("family.consent_none") in text and t("family.disagree_withdraw") not in text
-    assert t("family.dates_none") in text
+    # level 0 sets no goals and chooses no measures, and asks no consent (no other service is involved)
+    assert t("family.h_goals") not in text and t("family.h_measures") not in text
+    assert t("family.baton_none") in text
+    assert t("family.consent_not_needed") in text and t("family.consent_none") not in text
+    assert t("family.disagree_withdraw") not in text
+    assert t("family.dates_none_no_holder") in text
     # closed from the decision: told in the past, the text for the family kept
     data = answers(None)
     data["l0-decide"]["decision"] = "close"
@@ -214,8 +218,12 @@ def test_level0_open_and_closed(cli, tmp_path, lang):
     closed = family(cli, CASE_RE.search(result.stdout).group(0), lang)
     read_as_a_parent(closed, lang)
     assert t("family.closed", date=long_date(date.today(), lang)) in closed
-    assert t("family.goals_none_closed") in closed and t("family.goals_none") not in closed
-    assert t("family.h_dates") not in closed and t("family.family_line_closed") in closed
+    assert t("family.h_goals") not in closed and t("family.goals_none_closed") not in closed
+    # what was done at level 0: the concern was raised and settled, then what the family can do
+    who = section(closed, t("family.h_who_closed"))
+    assert t("family.level0_who_closed") in who and t("family.family_line_closed") in who
+    assert t("family.consent_not_needed_closed") in closed and t("family.consent_none_closed") not in closed
+    assert t("family.h_dates") not in closed
     assert t("family.disagree_close") not in closed and t("family.disagree_withdraw") not in closed
     assert FAMILY_L0 in closed
 
@@ -235,8 +243,9 @@ def test_level1_open_evaluated_and_closed(cli, tmp_path, lang):
     assert t("family.baton", role="Kontaktlærer") in text
     assert t("family.evaluation", date=long_date(date.today() + timedelta(days=42), lang)) in text
     assert t("family.last_evaluation", date=today) not in text  # no evaluation meeting yet
-    # no consent given at level 1: nothing to withdraw; asking for a meeting, or to close, is there
-    assert t("family.consent_none") in text and t("family.disagree_withdraw") not in text
+    # no consent asked at level 1 (no other service): not a refusal, nothing to withdraw
+    assert t("family.consent_not_needed") in text and t("family.consent_none") not in text
+    assert t("family.disagree_withdraw") not in text
     assert t("family.disagree_talk") in text and t("family.disagree_close") in text
 
     evaluate(cli, tmp_path, case, 1, "continue")
@@ -254,6 +263,7 @@ def test_level1_open_evaluated_and_closed(cli, tmp_path, lang):
     assert t("family.baton_closed", role="Kontaktlærer") in closed
     assert t("family.h_measures_closed") in closed and t("family.h_measures") not in closed
     assert t("family.family_line") not in closed and t("family.disagree_close") not in closed
+    assert t("family.consent_not_needed_closed") in closed and t("family.consent_none_closed") not in closed
     assert FAMILY_EVAL in closed
 
 
@@ -437,27 +447,93 @@ def test_a_pregnancy_summary_speaks_to_the_expecting_parents(cli, tmp_path, lang
     assert t("family.stage_1_pregnant") in text and t("family.stage_1") not in text
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_young_person_who_consents_alone_is_the_one_who_can_withdraw(cli, tmp_path, lang):
-    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+def youth_alone(age: int = 16) -> dict:
+    """A young person who consented alone; the guardians never talked with (the QA case of
+    issue 16: "Vil ha hjelp, men ikke at foreldrene får vite")."""
     data = answers(2)
-    data["l0-concern"].update(subject="youth", age=17)
+    data["l0-concern"].update(subject="youth", age=age)
+    data["l0-share"].update(talked_guardians=False, child_view="Vil ha hjelp, men ikke hjemme.")
+    data["l0-share"].pop("guardians_view")
     data["l2-consent"] = {"consent": {**CONSENT, "by": ["youth"]}}
-    case = _start_with(cli, tmp_path, data)
-    text = family(cli, case, lang)
+    data["l2-views"] = {"child_view": "Vil ha hjelp, men ikke at foreldrene får vite.",
+                        "guardians_view": "ikke spurt, fordi ungdommen samtykker selv."}
+    return data
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_young_person_who_consents_alone_gets_the_summary_written_to_them(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    case = _start_with(cli, tmp_path, youth_alone())
+    result = cli("cases", "show", case, "--format", "md", "--for", "guardians", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    # the employee is warned, on stderr only: the guardians may not be entitled to it
+    assert t("family.youth_alone_warning", case=case) in result.stderr
+    assert t("family.youth_alone_warning", case=case) not in text
     read_as_a_parent(text, lang)
-    assert t("family.consent_by_youth") in text
-    assert t("family.disagree_withdraw_youth") in text and t("family.disagree_withdraw") not in text
-    assert t("family.h_views_youth") in text and t("family.child_line_youth") in text
+    today = long_date(date.today(), lang)
+    # written to the young person: "deg"/"you", never "ungdommen deres" or "dere"
+    assert text.startswith(f"# {t('family.title_you')}")
+    assert t("family.subject_youth") not in text and t("family.title") not in text
+    if lang != "en":  # "you" is both in English; in Norwegian, no plural "dere"/"dykk" to the young person
+        assert not re.search(r"\b(dere|dykk|De)\b", text)
+    # the goals were agreed with the young person, not with guardians who were never met
+    assert t("family.goals_agreed_you", date=today) in text
+    if lang != "en":  # "You and we agreed" is the same words in English
+        assert t("family.goals_agreed", date=today) not in text
+    assert t("family.family_line_you") in text
+    assert t("family.family_line_not_met") not in text and t("family.family_line") not in text
+    assert t("family.consent_given", who=t("family.consent_by_youth_you"),
+             services="Barneskole; Pedagogisk-/psykologisk tjeneste i Løten") in text
+    assert t("family.disagree_withdraw_youth_you") in text and t("family.disagree_close_you") in text
+    assert t("family.disagree_withdraw") not in text
+    if lang != "en":
+        assert t("family.disagree_close") not in text
+    assert t("family.child_view_youth_you", date=today) in text
+    assert t("family.footer_you", case=case) in text
+    # the staff's note of the young person's own view never reaches the summary
+    assert "foreldrene" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_consent_with_the_guardians_is_the_familys_summary_and_no_warning(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    data = youth_alone(17)
+    data["l2-consent"] = {"consent": {**CONSENT, "by": ["guardians", "youth"]}}
+    case = _start_with(cli, tmp_path, data)
+    result = cli("cases", "show", case, "--format", "md", "--for", "guardians", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    assert t("family.youth_alone_warning", case=case) not in result.stderr
+    both = result.stdout
+    read_as_a_parent(both, lang)
+    assert both.startswith(f"# {t('family.title')}") and t("family.subject_youth") in both
+    assert t("family.disagree_withdraw") in both and t("family.disagree_withdraw_youth") not in both
+    assert t("family.consent_given", who=t("family.consent_by_both"),
+             services="Barneskole; Pedagogisk-/psykologisk tjeneste i Løten") in both
+    assert t("family.h_views_youth") in both and t("family.child_line_youth") in both
     youth_l1 = answers(1)
     youth_l1["l0-concern"].update(subject="youth", age=16)
     assert t("family.stage_1_youth") in family(cli, _start_with(cli, tmp_path, youth_l1), lang)
-    assert t("family.child_view_youth", date=long_date(date.today(), lang)) in text
-    assert t("family.disagree_insight", subject=t("family.subject_youth")) in text
-    # the guardians and the young person together: "you" can withdraw
-    data["l2-consent"] = {"consent": {**CONSENT, "by": ["guardians", "youth"]}}
-    both = family(cli, _start_with(cli, tmp_path, data), lang)
-    assert t("family.disagree_withdraw") in both and t("family.disagree_withdraw_youth") not in both
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_goals_written_without_the_guardians_are_not_said_to_be_agreed_with_them(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    data = answers(2)
+    data["l0-share"].update(talked_guardians=False)
+    data["l0-share"].pop("guardians_view")
+    data["l2-views"] = {"child_view": "Liker gruppen.", "guardians_view": "ikke spurt, fordi de ikke er nådd."}
+    text = family(cli, _start_with(cli, tmp_path, data), lang)
+    read_as_a_parent(text, lang)
+    today = long_date(date.today(), lang)
+    assert t("family.goals_set_not_met", date=today) in text and t("family.goals_agreed", date=today) not in text
+    assert t("family.family_line_not_met") in text
+    # closed: told in the past, still not "agreed with you"
+    case = _start_with(cli, tmp_path, data)
+    close(cli, tmp_path, case)
+    closed = family(cli, case, lang)
+    assert t("family.goals_set_not_met_closed", date=today) in closed
+    assert t("family.goals_agreed", date=today) not in closed
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -468,8 +544,9 @@ def test_a_closed_case_without_measures_or_consent_is_told_in_the_past(cli, tmp_
     data["close"] = {"closing_reason": "concern-gone", "closing_note": CLOSING}
     text = family(cli, _start_with(cli, tmp_path, data), lang)
     read_as_a_parent(text, lang)
-    assert t("family.measures_none_closed") in text and t("family.measures_none") not in text
-    assert t("family.consent_none_closed") in text and t("family.consent_none") not in text
+    # closed at level 0: no measures section (none are chosen at level 0), consent was not needed
+    assert t("family.h_measures_closed") not in text and t("family.measures_none") not in text
+    assert t("family.consent_not_needed_closed") in text and t("family.consent_none") not in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -509,10 +586,20 @@ def test_without_consent_the_other_services_are_only_consulted_anonymously(cli, 
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
     data = answers(level)
     data[f"l{level}-consent"] = {"consent": {"given": False}}
+    data[f"l{level}-anonymous"] = {"evaluation_date": "today+30"}
     text = family(cli, _start_with(cli, tmp_path, data), lang)
     read_as_a_parent(text, lang)
     assert t(f"family.stage_{level}_no_consent") in text and t(f"family.stage_{level}") not in text
     assert t("family.consent_none") in text and t("family.disagree_withdraw") not in text
+    # no baton holder: the family is told whom to tell instead, never "the baton holder"
+    assert t("family.baton_none") in text
+    disagree = section(text, t("family.h_disagree"))
+    assert t("family.disagree_talk_no_holder") in disagree and t("family.disagree_talk") not in disagree
+    assert i18n.t("family.baton", lang, role="")[:8].lower() not in disagree.lower()
+    # no measures: the case is looked at again, not "whether the measures help"
+    again = long_date(date.today() + timedelta(days=30), lang)
+    assert t("family.evaluation_no_measures", date=again) in text
+    assert t("family.evaluation", date=again) not in text
     # with the consent given, the same level says the services work together
     assert t(f"family.stage_{level}") in family(cli, start(cli, tmp_path, level), lang)
 
@@ -531,3 +618,8 @@ def test_the_evaluation_date_is_told_as_coming_until_its_day_and_as_past_after(c
         text = guardian_summary(log.header, log.events, lang=lang, today=today)
         other = "family.evaluation_past" if key == "family.evaluation" else "family.evaluation"
         assert t(key, date=shown) in text and t(other, date=shown) not in text, today
+
+
+def test_the_guide_quotes_the_young_persons_warning_as_bti_writes_it():
+    guide = (ROOT / "docs" / "employee-guide.md").read_text(encoding="utf-8")
+    assert "bti: " + i18n.t("family.youth_alone_warning", "nb", case="BTI-2026-7K3Q9") in guide
