@@ -14,6 +14,7 @@ from bti_cli.privacy.guard import (
     check_text,
     escape_controls,
     guard_event,
+    has_controls,
     personal_data_kinds,
     quote,
     strip_controls,
@@ -130,3 +131,28 @@ def test_controls_are_stripped_whole_and_escaped_visibly():
     assert strip_controls("snu\u202eteksten") == "snuteksten"
     assert escape_controls("a\x1b[31mb") == "a\\x1b[31mb"
     assert "\x1b" not in quote("\x1b]0;tittel\x07")
+
+
+@pytest.mark.parametrize(("written", "stored"), [
+    ("a\rb", "a\nb"),  # a lone CR (old Mac, Enter in a raw terminal): the line break meant
+    ("a\r\nb", "a\nb"),  # CR LF (Windows): one line break, not two
+    ("a\r\r\nb", "a\n\nb"),
+    ("a\n\rb", "a\n\nb"),
+    ("a\u2028b\u2029c", "a\nb\nc"),
+    ("a\rb\x1b[31mc", "a\nbc"),
+    ("Ka\u200bri No\u200crd\u200dmann", "Kari Nordmann"),  # zero width
+    ("\ufeffLinje\u2060 ett", "Linje ett"),  # byte order mark, word joiner
+    ("del\u00adtekst \u200e\u200f\u061c\u180e", "deltekst "),  # soft hyphen, marks
+    ("tag\U000e0041\U000e007f", "tag"),
+    ("linje 1\nlinje 2\ttab æøå", "linje 1\nlinje 2\ttab æøå"),
+])
+def test_carriage_returns_become_newlines_and_format_characters_go(written, stored):
+    assert strip_controls(written) == stored
+    assert has_controls(written) == (written != stored) and not has_controls(stored)
+
+
+def test_carriage_returns_and_format_characters_are_escaped_visibly():
+    assert escape_controls("HEMMELIG\rTrekker") == "HEMMELIG\\rTrekker"
+    assert escape_controls("a\u200bb\ufeffc\u2028d") == "a\\u200bb\\ufeffc\\u2028d"
+    assert escape_controls("linje\nto\ttab") == "linje\nto\ttab"
+    assert escape_controls("linje\nto", keep_newlines=False) == "linje\\nto"

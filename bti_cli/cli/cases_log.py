@@ -343,7 +343,9 @@ def show(
             "verified": not log.problems,
             "problems": list(log.problems),
         }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        from bti_cli.privacy.controls import escape_controls_json
+
+        sys.stdout.write(escape_controls_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
     elif fmt == "md":
         _write_markdown(log, summary, _display_rows(log, proc, rows), proc)
     else:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
-from bti_cli.privacy.controls import escape_controls
+from bti_cli.privacy.controls import escape_controls, escape_controls_json
 
 FORMATS = ("table", "json", "jsonl", "csv", "md")
 LIST_SEPARATOR = ";"
@@ -125,7 +125,7 @@ def write_json(rows: Iterable[dict], out: IO[str]) -> int:
     out.write("[")
     for row in rows:
         out.write(",\n" if count else "\n")
-        out.write(json.dumps(row, ensure_ascii=False, default=str))
+        out.write(escape_controls_json(json.dumps(row, ensure_ascii=False, default=str)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
@@ -134,7 +134,7 @@ def write_json(rows: Iterable[dict], out: IO[str]) -> int:
 def write_jsonl(rows: Iterable[dict], out: IO[str]) -> int:
     count = 0
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False, default=str))
+        out.write(escape_controls_json(json.dumps(row, ensure_ascii=False, default=str)))
         out.write("\n")
         count += 1
     return count
