@@ -73,10 +73,11 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         line = m.group(1) if m else "1"
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
         # the parser's own words (`detail`) stay as they are, after a translated sentence
-        problem = f"{name}:{line} ({t('catalogue.v_syntax')}): {detail}"
+        # the file as every other line shows it (a file named after a person is not repeated)
+        problem = f"{shown_path(name)}:{line} ({t('catalogue.v_syntax')}): {detail}"
         raise DataError(t("catalogue.v_not_toml", name=shown_path(name)), [problem]) from None
     if raw is None or fileio.nested_deeper_than(raw, MAX_DATA_DEPTH):
-        problem = f"{name}:1 ({t('catalogue.v_file')}): {t('catalogue.v_too_deep', depth=MAX_DATA_DEPTH)}"
+        problem = f"{shown_path(name)}:1 ({t('catalogue.v_file')}): {t('catalogue.v_too_deep', depth=MAX_DATA_DEPTH)}"
         raise DataError(t("catalogue.v_not_toml", name=shown_path(name)), [problem])
     return raw
 

@@ -618,7 +618,9 @@ def _merge(base: ProcessFile, raw: dict[str, Any]) -> tuple[ProcessFile | None, 
 
 def parse_process(text: str, name: str = "process.toml") -> ProcessFile:
     raw = _parse_toml(text, name)
-    title = t("process.invalid_process", name=name)
+    from bti_cli.privacy.guard import shown_path
+
+    title = t("process.invalid_process", name=shown_path(name))
     try:
         definition = ProcessFile.model_validate(raw)
     except ValidationError as exc:
@@ -677,7 +679,9 @@ def load(catalogue: Catalogue | None = None, *, source_text: str | None = None, 
         return Process(base, digest.hexdigest()[:16], settings, "process.toml", sources, slug)
     name = source_name or (f"{catalogue.municipality.slug}.toml" if catalogue is not None else "overrides")
     mlines = TomlLines(source_text or "")
-    title = t("process.v_invalid_overrides", name=name)
+    from bti_cli.privacy.guard import shown_path
+
+    title = t("process.v_invalid_overrides", name=shown_path(name))
 
     def located(problems: list[tuple[tuple, str]]) -> list[str]:
         return [_problem(name, mlines, loc, msg, ("process",)) for loc, msg in problems]

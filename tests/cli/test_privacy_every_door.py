@@ -325,3 +325,67 @@ def test_a_name_set_as_the_role_leaves_no_trace_after_a_walkthrough(cli, tmp_pat
     result = cli("start", "--no-input", "--answers", str(answers))
     assert not _leaks(_said(result))
     assert not _stored(cases_dir)
+
+
+# --------------------------------------------------------------------------- files in a folder named after a person
+# The sweep above gives each path option a path that does not exist, so it meets only the "not
+# found" message; a file that exists and is wrong leads to the messages that locate each problem
+# (`file:line field: message`), which once repeated the path unscrubbed on their second line. Here
+# every option and argument that reads a file (found from the command tree) is given files that
+# exist, in a folder named after a person, each wrong in another way.
+
+FIXTURE = ROOT / "tests" / "fixtures" / "walk.toml"
+BAD_FILES: dict[str, bytes] = {
+    "not-toml.toml": b"x",
+    "not-utf8.toml": b"\xff\xfe x = 1",
+    "too-deep.toml": b"a = " + b"[" * 40 + b"]" * 40,
+    "empty.toml": b"",
+    "municipality.toml": b'[municipality]\nslug = "x"\n',
+    "process.toml": b'version = "1"\n[[steps]]\nid = "x"\n',
+    "areas.toml": b'[concern_areas.x]\nnb = "x"\n',
+    "overrides.toml": FIXTURE.read_bytes() + b'\n[[process.steps]]\nid = "finnes-ikke"\nafter = "ingen"\n',
+    "answers.toml": b'[l0-concern]\nukjent = 1\n[ukjent-steg]\nx = 1\n',
+}
+
+
+def _file_doors() -> list[tuple[tuple[str, ...], str]]:
+    found = []
+    for path, command in _leaf_commands():
+        for param in command.params:
+            if type(param.type).__name__ == "TyperPath" and param.name in ("data", "answers", "file", "paths"):
+                found.append((path, param.name))
+    return found
+
+
+FILE_DOORS = _file_doors()
+# doors that this invocation does not read a data file through: `resume` with no paused case,
+# `stats` and `report` (the index, not the catalogue), `scrub FILE` (any text is fine)
+READ_LATER = {(("resume",), "answers"), (("resume",), "data"), (("stats",), "data"), (("report",), "data"),
+              (("scrub",), "file")}
+
+
+def test_every_file_door_is_found():
+    assert {((), "data"), (("start",), "answers"), (("data", "validate"), "paths"), (("scrub",), "file"),
+            (("measures", "list"), "data"), (("coordinators",), "data")} <= set(FILE_DOORS)
+
+
+@pytest.mark.parametrize(("path", "name"), FILE_DOORS, ids=[f"{' '.join(p) or 'bti'}:{n}" for p, n in FILE_DOORS])
+def test_a_wrong_file_in_a_folder_named_after_a_person_is_never_named(cli, tmp_path, door_env, path, name):
+    command = dict(_leaf_commands())[path]
+    folder = tmp_path / PII
+    folder.mkdir()
+    for file, content in BAD_FILES.items():
+        (folder / file).write_bytes(content)
+    failed = 0
+    for target in [*(folder / file for file in BAD_FILES), folder]:
+        args = _invocation(path, command, name, str(target), door_env)
+        if not path:
+            args += ["measures", "list"]
+        result = cli(*args)
+        said = _said(result)
+        assert not _leaks(said), (args[-4:], said)
+        assert "Traceback" not in said
+        failed += result.exit_code != 0
+        assert not _stored(tmp_path / "cases"), args
+    if (path, name) not in READ_LATER:
+        assert failed >= len(BAD_FILES) - 2, "the files should be refused, or this walks no error path"
