@@ -54,6 +54,25 @@ TOMORROW_WORDS = {"tomorrow", "i morgen", "i morgon", "imorgen", "imorgon", "i m
 _ECHOABLE_ITEM = re.compile(r"[0-9]{1,4}|[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
+def _did_you_mean(key: str, known: Any) -> str:
+    """" (mente du l0-concern?)" when one known id is close to `key`, else ""."""
+    import difflib
+
+    ids = sorted(str(k) for k in known if str(k) != SAFETY_ANSWER)
+    close = difflib.get_close_matches(key.strip().lower(), ids, n=1, cutoff=0.8)
+    return t("process.did_you_mean", id=close[0]) if close else ""
+
+
+def unknown_key_numbers(table: dict, known: Any) -> str:
+    """The unknown keys of `table` by their place in it ("2, 4 (mente du by?)"), never as written:
+    a key is free text, and a name written in lower case ("kari nordmann") is not one the
+    scrubber can tell from a word without its context, so it is not repeated at all."""
+    return ", ".join(
+        f"{number}{_did_you_mean(str(key), known)}"
+        for number, key in enumerate(table, start=1) if str(key) not in known
+    )
+
+
 class AnswerError(ValueError):
     """An answer that cannot be used; the message says what is expected."""
 
@@ -333,11 +352,8 @@ def _parse_consent(spec: PromptSpec, raw: Any) -> dict[str, Any]:
         raw = {"given": raw}
     if not isinstance(raw, dict):
         raise AnswerError(t("process.err_consent"))
-    unknown = sorted(set(raw) - set(parts))
-    if unknown:
-        from bti_cli.privacy.guard import quote
-
-        keys = ", ".join(quote(str(k)) for k in unknown)
+    if any(k not in parts for k in raw):
+        keys = unknown_key_numbers(raw, parts)
         raise AnswerError(t("process.err_consent_keys", keys=keys, known=", ".join(parts)))
     given = parse_answer(parts["given"], raw.get("given"))
     if not given:
@@ -376,15 +392,12 @@ def owner_fields(value: Any) -> dict[str, Any]:
 def _parse_owners(spec: PromptSpec, raw: Any) -> dict[str, list[str]]:
     """`{measure id: {owner, date}}` → the stored `{measure id: ["owner:ROLE", "date:DAY"]}`, one
     entry per measure of `spec.choices`; what `raw` leaves out takes `spec.default`'s value."""
-    from bti_cli.privacy.guard import quote
-
     parts = {p.question.rpartition(".")[2]: p for p in spec.parts}
     if not isinstance(raw, dict):
         raise AnswerError(t("process.err_owners"))
     known = [str(c.value) for c in spec.choices]
-    unknown = sorted(str(k) for k in raw if str(k) not in known)
-    if unknown:
-        keys = ", ".join(quote(k) if _ECHOABLE_ITEM.fullmatch(k) else "…" for k in unknown)
+    if any(str(k) not in known for k in raw):
+        keys = unknown_key_numbers(raw, known)
         raise AnswerError(t("process.err_owners_keys", keys=keys, known=", ".join(known)))
     defaults = spec.default if isinstance(spec.default, dict) else {}
     value: dict[str, list[str]] = {}
@@ -843,19 +856,20 @@ class ScriptedPrompter:
 
     def check(self, known: dict[str, set[str]]) -> None:
         """Refuse steps or questions the process does not have (typos would go unnoticed)."""
-        from bti_cli.privacy.guard import quote
-
+        # an unknown step or question is named by its place in the file, never as written (a key
+        # is free text: "kari nordmann" would be repeated half scrubbed)
         problems = []
-        for step, table in self.answers.items():
+        for number, (step, table) in enumerate(self.answers.items(), start=1):
             if step not in known:
-                problems.append(t("process.answers_unknown_step", step=quote(step)))
+                problems.append(t("process.answers_unknown_step", number=number, guess=_did_you_mean(step, known)))
                 continue
             if not isinstance(table, dict):
                 problems.append(t("process.answers_not_table", step=step))
                 continue
-            for qid in table:
-                if qid not in known[step] and qid != SAFETY_ANSWER:
-                    problems.append(t("process.answers_unknown_question", key=quote(f"{step}.{qid}")))
+            allowed = known[step] | {SAFETY_ANSWER}
+            if any(qid not in allowed for qid in table):
+                problems.append(t("process.answers_unknown_question", numbers=unknown_key_numbers(table, allowed),
+                                  step=step, known=", ".join(sorted(known[step])) or "–"))
         if problems:
             raise InputError(t("process.answers_invalid", path=self.source, problems="; ".join(problems)))
 
