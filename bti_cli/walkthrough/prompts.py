@@ -58,9 +58,13 @@ def _did_you_mean(key: str, known: Any) -> str:
     """" (mente du l0-concern?)" when one known id is close to `key`, else ""."""
     import difflib
 
-    ids = sorted(str(k) for k in known if str(k) != SAFETY_ANSWER)
-    close = difflib.get_close_matches(key.strip().lower(), ids, n=1, cutoff=0.8)
-    return t("process.did_you_mean", id=close[0]) if close else ""
+    typed = key.strip().lower()
+    scores = {str(k): difflib.SequenceMatcher(None, typed, str(k)).ratio() for k in known if str(k) != SAFETY_ANSWER}
+    best = max(scores.values(), default=0.0)
+    if best < 0.8:
+        return ""
+    close = sorted(k for k, score in scores.items() if score == best)  # a tie: each of them
+    return t("process.did_you_mean", id=t("process.did_you_mean_or").join(close))
 
 
 def unknown_key_numbers(table: dict, known: Any) -> str:

@@ -40,7 +40,7 @@ def test_several_unknown_questions_and_steps_each_by_place_with_a_close_id_offer
     assert result.exit_code == 1
     said = result.stderr
     assert "kari" not in said.lower() and "nordmann" not in said.lower()
-    assert "ukjend spørsmål: nøkkel nr. 3, 4 (meinte du arena?) i [l0-concern]" in said
+    assert "ukjend spørsmål: nøkkel nr. 3, 4 (meinte du areas eller arena?) i [l0-concern]" in said
     assert f"ukjend steg: tabell nr. {len(keys) + 1} i fila;" in said
     assert f"ukjend steg: tabell nr. {len(keys) + 2} i fila (meinte du l0-concrete?)" in said
 
