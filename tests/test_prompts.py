@@ -161,8 +161,9 @@ def test_consent():
     assert value == {"given": True, "by": ["guardians"], "services": ["ppt"], "until": "2026-04-09"}
     with pytest.raises(AnswerError, match="until"):
         parse_answer(s, {"given": True, "by": ["guardians"], "services": ["ppt"]})
-    with pytest.raises(AnswerError, match="valid"):
+    with pytest.raises(AnswerError, match=r"\b2 .*given, by, services, until") as unknown:
         parse_answer(s, {"given": True, "valid": "x"})
+    assert "valid" not in str(unknown.value)  # named by its place, never as written
 
 
 def test_consent_validation_hook():
@@ -277,7 +278,11 @@ def test_scripted_check_refuses_unknown_ids():
     with pytest.raises(InputError) as info:
         p.check({"s1": {"q1"}, "s2": {"q2"}})
     message = info.value.message
-    assert "s1.qx" in message and "s9" in message and "s2" in message
+    # by place (qx is key 2 of [s1], s9 is table 2 of the file), the ids that fit (known), and
+    # the table that is no table (s2) by its known id; never an unknown key as written
+    assert "2 i [s1] (kjente spørsmål der: q1)" in message
+    assert "tabell nr. 2 i filen" in message and "s2 må være en tabell" in message
+    assert "qx" not in message and "s9" not in message
     ScriptedPrompter({"s1": {"q1": 1}}).check({"s1": {"q1"}})
 
 
