@@ -170,7 +170,7 @@ def consented_alone(events: list[Event]) -> bool:
         kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
         if kind == "answer" and event.question == "consent":
             consent = event.value
-    return (isinstance(consent, dict) and bool(consent.get("given"))
+    return (isinstance(consent, dict) and bool(consent.get("given")) and bool(consent.get("services"))
             and set(consent.get("by") or ["guardians"]) == {"youth"})
 
 
@@ -274,7 +274,7 @@ def guardian_summary(
     summary = summarise(header, events, deadline_days=process.deadline_days if process else 14, process=process)
     municipality = catalogue.municipality.name if catalogue is not None else header.municipality
     subject = summary.subject if summary.subject in ("child", "youth", "pregnant", "family") else "child"
-    audience = "you" if consented_alone(events) and summary.consent_services else "family"
+    audience = "you" if consented_alone(events) else "family"  # the one rule, also the CLI's warning
     case = _Case(header, summary, _Answers(events, process), Names(catalogue), process, lang, today, subject,
                  audience)
     out: list[str] = [f"# {t(case.key('title'), lang)}", ""]

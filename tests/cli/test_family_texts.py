@@ -623,3 +623,34 @@ def test_the_evaluation_date_is_told_as_coming_until_its_day_and_as_past_after(c
 def test_the_guide_quotes_the_young_persons_warning_as_bti_writes_it():
     guide = (ROOT / "docs" / "employee-guide.md").read_text(encoding="utf-8")
     assert "bti: " + i18n.t("family.youth_alone_warning", "nb", case="BTI-2026-7K3Q9") in guide
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_level3_case_a_young_person_consented_to_alone_is_theirs_open_and_closed(cli, tmp_path, lang):
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    data = answers(3)
+    data["l0-concern"].update(subject="youth", age=16)
+    data["l0-share"].update(talked_guardians=False)
+    data["l0-share"].pop("guardians_view")
+    data["l3-consent"] = {"consent": {**CONSENT, "by": ["youth"]}}
+    data["l3-views"] = {"child_view": "Vil ha hjelp.", "guardians_view": "ikke spurt, fordi ungdommen samtykker selv."}
+    data["l3-coordination"] = {key: True for key in ("individual_plan", "responsibility_group",
+                                                     "statutory_coordinator", "child_coordinator")}
+    case = _start_with(cli, tmp_path, data)
+    for state in ("open", "closed"):
+        if state == "closed":
+            close(cli, tmp_path, case)
+        result = cli("cases", "show", case, "--format", "md", "--for", "guardians", "--lang", lang)
+        assert result.exit_code == 0, result.stderr
+        assert t("family.youth_alone_warning", case=case) in result.stderr
+        text = result.stdout
+        read_as_a_parent(text, lang)
+        suffix = "_closed" if state == "closed" else ""
+        for key in ("responsibility_group", "statutory_coordinator", "child_coordinator"):
+            assert t(f"family.{key}{suffix}_you") in text, (state, key)
+        # (outside the texts the employee wrote, where a name still reads as "ungdommen")
+        ours = text.replace(section(text, t("family.h_written_you")), "")
+        if lang != "en":
+            assert not re.search(r"\b(dere|dykk|De|barnet|ungdommen)\b", ours), state
+        else:
+            assert not re.search(r"\b(your young person|your child)\b", ours), state
