@@ -373,7 +373,11 @@ def _show_for_guardians(rt, case: str, fmt: str) -> None:
         cat = catalogue.load(log.header.municipality).catalogue
     except BtiError:
         cat = None  # names fall back to ids; the summary is still the family's
-    text = guardian_summary(log.header, log.events, catalogue=cat, process=_process_for(log.header.municipality))
+    from bti_cli.privacy.controls import escape_controls
+
+    # shown visibly: a text from a case file written before control characters were stripped
+    text = escape_controls(
+        guardian_summary(log.header, log.events, catalogue=cat, process=_process_for(log.header.municipality)))
     from bti_cli.reports.family import consented_alone
     from bti_cli.terminal.console import err, is_plain, out
 

@@ -808,7 +808,9 @@ class Session:
             raise InputError(t("walk.case_discarded", case=log.case_id))
         if engine.passed_gate(log.events, self.proc):
             raise InputError(t("walk.discard_gate", case=log.case_id))
-        text = reason.strip()
+        from bti_cli.privacy.guard import strip_controls
+
+        text = strip_controls(reason).strip()  # before the scrubber: a zero-width space hides no name
         if not text:
             raise InputError(t("walk.discard_reason_empty"))
         from bti_cli.privacy.scrubber import scrub

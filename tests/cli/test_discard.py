@@ -78,3 +78,14 @@ def test_the_reason_is_required_and_holds_no_personal_data(cli, cases_dir):
     assert "912" not in personal.stderr
     assert _ids(cli, "cases", "list", "--format", "json") == {case_id}
     assert cli("cases", "discard", case_id).exit_code == 2  # --reason is required
+
+
+def test_control_characters_in_the_reason_are_stripped_before_the_scrubber(cli, cases_dir):
+    case_id = _start(cli, "level1")
+    # a zero-width space inside a phone number must not hide it from the scrubber
+    hidden = cli("cases", "discard", case_id, "--reason", "feil barn, ring 912\u200b 34 567")
+    assert hidden.exit_code == 1 and "912" not in hidden.stderr
+    result = cli("cases", "discard", case_id, "--reason", "startet\r\nved en \x1b[31mfeil\u200b")
+    assert result.exit_code == 0, result.stderr
+    raw = next(cases_dir.rglob(f"{case_id}*.toml")).read_text(encoding="utf-8")
+    assert "startet\\nved en feil" in raw and "\\r" not in raw and "\u200b" not in raw and "\\u001b" not in raw

@@ -121,3 +121,23 @@ def test_json_output_escapes_what_json_dumps_leaves_raw():
     assert json.loads(shown) == value
     assert shown.isascii() is False and all(c not in shown for c in "\u200b\x9b\x7f\u202e\U000e0041")
     assert "ø æ" in shown and "\n  " in shown  # letters and the layout stay
+
+
+def test_the_family_summary_of_an_older_case_file_shows_control_characters_escaped(cli, cases_dir, tmp_path,
+                                                                                  monkeypatch):
+    from bti_cli.privacy import guard
+
+    answers = tmp_path / "esc.toml"
+    answers.write_text(TEXT.replace('snakker \\u202esammen."', 'snakker\\r\\u200b sammen."'), encoding="utf-8")
+    with monkeypatch.context() as old:  # the writer as it was before the rule
+        old.setattr(guard, "strip_controls_in", lambda value: value)
+        old.setattr(guard, "guard_event", lambda step, *values: None)
+        result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    case = CASE_RE.search(result.stdout).group(0)
+    for args in (("--format", "md"), ()):
+        shown = cli("cases", "show", case, "--for", "guardians", *args)
+        assert shown.exit_code == 0, shown.stderr
+        for bad in ("\x1b", "\x07", *INVISIBLE):
+            assert bad not in shown.stdout, (args, repr(bad))
+    assert "snakker\\r\\u200b sammen" in cli("cases", "show", case, "--for", "guardians", "--format", "md").stdout
