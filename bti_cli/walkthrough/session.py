@@ -285,7 +285,8 @@ class Session:
                 return
         from bti_cli.privacy.guard import strip_controls_in
 
-        stored = strip_controls_in(self._prepare(action, spec, value))  # shown as it is stored
+        # stripped before the scrubber too: a zero-width space inside a name or a number hides it
+        stored = strip_controls_in(self._prepare(action, spec, strip_controls_in(value)))  # shown as stored
         free_text = action.question.kind == "text" or (
             action.question.kind == "coordinator" and not any(c.value == value for c in spec.choices))
         if not self.prompter.interactive and free_text and configured is None:

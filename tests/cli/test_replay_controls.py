@@ -141,3 +141,15 @@ def test_the_family_summary_of_an_older_case_file_shows_control_characters_escap
         for bad in ("\x1b", "\x07", *INVISIBLE):
             assert bad not in shown.stdout, (args, repr(bad))
     assert "snakker\\r\\u200b sammen" in cli("cases", "show", case, "--for", "guardians", "--format", "md").stdout
+
+
+def test_a_zero_width_space_inside_a_name_or_a_number_does_not_hide_it_from_the_scrubber(cli, cases_dir,
+                                                                                         tmp_path):
+    answers = tmp_path / "zw.toml"
+    answers.write_text(CR_TEXT.replace(
+        "HEMMELIG\\r", "Mor Ka\\u200bri Nordmann\\u2060 sier det, ring 912\\u200b34\\u200b567.\\r"), encoding="utf-8")
+    result = cli("start", "--data", FIXTURE, "--no-input", "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    case = CASE_RE.search(result.stdout).group(0)
+    stored = _observations(cli, case)[0]
+    assert stored.startswith("Mor [NAVN] sier det, ring [TELEFON].\nStrever"), stored
