@@ -112,12 +112,20 @@ class Question(_Strict):
     variants: list[Variant] = Field(default_factory=list)
 
 
+class DecisionVariant(_Strict):
+    """Other words for a decision's note when `when` holds (as `Variant`)."""
+
+    when: str
+    note: Labels
+
+
 class Decision(_Strict):
     to: Target
     label: Labels
     when: str | None = None
     note: Labels | None = None  # said once the decision is taken, when `note_when` holds
     note_when: str | None = None
+    variants: tuple[DecisionVariant, ...] = ()  # a tuple: a decision is hashed (the engine compares sets of them)
 
 
 class Step(_Strict):
@@ -451,6 +459,8 @@ def _check_step(step: Step, si: int, kinds: dict[str, str], condition: _Conditio
     for di, decision in enumerate(step.decisions):
         condition(("steps", si, "decisions", di, "when"), decision.when)
         condition(("steps", si, "decisions", di, "note_when"), decision.note_when)
+        for vi, dvariant in enumerate(decision.variants):
+            condition(("steps", si, "decisions", di, "variants", vi, "when"), dvariant.when)
     if step.decisions and step.phase == "close":
         problems.append((("steps", si, "decisions"), t("process.v_close_decisions")))
 
@@ -1120,7 +1130,7 @@ def decision_note(decision: Decision, env: dict[str, Any]) -> Labels | None:
     """The note a decision carries for these answers (e.g. level 1 chosen with nobody asked)."""
     if decision.note is None or not decision.note_when or not holds(decision.note_when, env):
         return None
-    return decision.note
+    return next((v.note for v in decision.variants if holds(v.when, env)), decision.note)
 
 
 def evaluate_step(step: Step, env: dict[str, Any]) -> bool:

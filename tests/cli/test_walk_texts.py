@@ -200,3 +200,31 @@ guardians_view = "Enig."
     assert "Shared goals of the cooperation, agreed with the pregnant woman" in out
     assert "The pregnant woman's view of the plan" in out
     assert "guardians" not in out
+
+
+def test_the_note_on_level_1_with_nobody_asked_speaks_of_the_pregnant_woman(cli, cases_dir, tmp_path):
+    text = LEVEL1.format(**PREGNANT).split("[l1-goals]")[0]
+    text = text.replace("shared_colleague = true", "shared_colleague = false").replace(
+        "shared_leader = true", "shared_leader = false").replace(
+        'talked_guardians = true\nguardians_view = "Ønsker hjelp."', "talked_guardians = false")
+    answers = tmp_path / "a.toml"
+    answers.write_text(text, encoding="utf-8")
+    result = cli("start", "-m", "sondre-land", "--lang", "en", "--no-input", "--answers", str(answers))
+    out = " ".join((result.stdout + result.stderr).split())
+    assert "Note: you have not discussed the concern with a colleague, your nearest leader or the pregnant " \
+           "woman herself." in out, out[-1500:]
+    assert "the child or the guardians" not in out
+
+
+def test_a_variant_condition_naming_no_question_is_a_process_problem():
+    from bti_cli.walkthrough import process as engine
+
+    base = engine.default_process().definition
+    steps = list(base.steps)
+    i = next(n for n, s in enumerate(steps) if s.id == "l0-share")
+    q = steps[i].questions[0]
+    bad = q.model_copy(update={"variants": [engine.Variant(when="subjekt == 'pregnant'", text=q.text)]})
+    steps[i] = steps[i].model_copy(update={"questions": [bad, *steps[i].questions[1:]]})
+    problems = engine.check(base.model_copy(update={"steps": steps}))
+    assert any(loc[-2:] == ("variants", 0) or "variants" in loc for loc, _ in problems), problems
+    assert any("subjekt" in message for _, message in problems)
