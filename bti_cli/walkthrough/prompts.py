@@ -689,9 +689,11 @@ class RichPrompter:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column(ratio=1)
-        for i, c in found[:20]:
+        for i, c in found[:SEARCH_SHOWN]:
             grid.add_row(str(i), Text(c.label))
         self.console.print(Padding(grid, (0, 0, 0, 2)))
+        if len(found) > SEARCH_SHOWN:  # say that the list goes on, and how to narrow it
+            self.show(t("process.search_shown_first", shown=SEARCH_SHOWN, count=len(found)))
         return True
 
     def show_numbered(self, lines: list[str], start: int = 1, number_width: int = 0) -> None:
@@ -810,6 +812,7 @@ class RichPrompter:
         return text
 
 
+SEARCH_SHOWN = 20  # matches of a search shown at once
 MAX_ANSWERS_BYTES = 1 << 20  # an answers file is a few KB; a MiB is far beyond any walkthrough
 MAX_ANSWERS_DEPTH = 6  # step table > question > answer (a list, or a table of lists)
 

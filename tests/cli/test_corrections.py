@@ -419,3 +419,19 @@ def test_search_examples_prefer_words_that_find_an_unlisted_measure_and_skip_tho
     assert search_examples(spec("Samtalegruppe", "Samtaler", "Rus og psykisk helse", "Kurs om rusmidler"),
                            2) == ["samtale"]
     assert search_examples(spec("Zzz"), 0) == []
+
+
+@pytest.mark.parametrize("lang, more", [("nb", "Viser de første 20 av "), ("en", "Showing the first 20 of ")])
+def test_a_search_with_many_matches_says_that_the_list_goes_on(cli, cases_dir, lang, more):
+    """The search shows 20 matches at a time: when it finds more it says so and how to narrow it
+    (before, "Tiltak som passer (34)" was followed by 20 lines and nothing else)."""
+    found = re.compile(r"(?:Tiltak som passer|Matching measures) \((\d+)\)")
+    for word in ("barn", "tiltak", "foreldre", "kartlegging", "skole"):
+        out = cli("start", "-m", "loten", "--lang", lang, input="\n".join([*TO_MEASURES, word]) + "\n").stdout
+        m = found.search(out.split("Leser bedre innen jul.")[-1])
+        if m and int(m.group(1)) > 20:
+            assert more + m.group(1) in out
+            return
+        if m:
+            assert more not in out
+    pytest.fail("no search word found more than 20 measures")
