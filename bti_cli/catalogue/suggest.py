@@ -554,7 +554,7 @@ def rank_measures(
     idf = _area_idf(cat)
     own = own_services(cat, work_arena)
     closest = arena_services(cat, work_arena) & own if own else set()
-    kin = frozenset(kin_services(cat, work_arena))
+    kin = frozenset(_of_kind(cat, work_arena) - own)  # kin_services, with `own` already at hand
     services = {s.id: s.name for s in cat.services}
     kinds = {s.id: s.kind.value for s in cat.services}
     coordination = coordination_roles(cat)
