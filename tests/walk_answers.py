@@ -41,3 +41,35 @@ guardians_view = "Ønsker hjelp."
 
 
 LEVEL0_SHARED = level0()
+
+
+# a 10-year-old at school with a disability and learning concerns, taken to level 3 (the steps up
+# to the decision); a test adds its own consent and meeting
+TO_LEVEL3_DISABILITY = """
+[l0-concern]
+concern_date = "today"
+arena = "school"
+role = "kontaktlaerer"
+subject = "child"
+age = 10
+areas = ["disability-long-term-needs", "learning"]
+[safety]
+danger = false
+[l0-concrete]
+observations = "Strever med lesing og samspill."
+child_said = ""
+duration = "months"
+earlier = true
+scale = 3
+[l0-share]
+shared_colleague = true
+shared_leader = true
+anonymous_consultation = false
+talked_child = true
+child_view = "Vil ha hjelp."
+talked_guardians = true
+guardians_view = "Ønsker hjelp."
+[l0-decide]
+family_text = ""
+decision = "level:3"
+"""

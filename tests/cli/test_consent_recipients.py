@@ -8,35 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from walk_answers import CASE_RE
+from walk_answers import CASE_RE, TO_LEVEL3_DISABILITY
 
-LEVEL3 = """
-[l0-concern]
-concern_date = "today"
-arena = "school"
-role = "kontaktlaerer"
-subject = "child"
-age = 10
-areas = ["disability-long-term-needs", "learning"]
-[safety]
-danger = false
-[l0-concrete]
-observations = "Strever med lesing og samspill."
-child_said = ""
-duration = "months"
-earlier = true
-scale = 3
-[l0-share]
-shared_colleague = true
-shared_leader = true
-anonymous_consultation = false
-talked_child = true
-child_view = "Vil ha hjelp."
-talked_guardians = true
-guardians_view = "Ønsker hjelp."
-[l0-decide]
-family_text = ""
-decision = "level:3"
+LEVEL3 = TO_LEVEL3_DISABILITY + """
 [l3-consent]
 consent = {{ given = true, by = ["guardians"], services = {services}, until = "today+90" }}
 [l3-meeting]
