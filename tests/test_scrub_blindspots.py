@@ -168,6 +168,19 @@ def test_an_international_phone_with_a_date_like_start_stays_a_phone():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Far (+49 151 23456789) bor i Tyskland.", "Far ([TELEFON]) bor i Tyskland."),
+        ("Mor (+48 512 345 678) ringte.", "Mor ([TELEFON]) ringte."),
+        ("Ring +44 (0)20 7946 0000 i dag.", "Ring [TELEFON] i dag."),
+    ],
+)
+def test_a_bracket_closing_the_text_around_a_foreign_phone_stays(text, expected):
+    """Only a bracket the number opened belongs to it: "(+49 …)" keeps its closing bracket."""
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Familien bur i skolevegen 8.", "Familien bur i [ADRESSE]."),
         ("De bor i storgata 12b sammen med mormor.", "De bor i [ADRESSE] sammen med mormor."),
         ("Mor har flyttet til bakkelia 14.", "Mor har flyttet til [ADRESSE]."),

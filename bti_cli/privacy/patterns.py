@@ -198,7 +198,11 @@ _REFERENCE_BEFORE = re.compile(
 PHONE_NO_CC_RE = re.compile(rf"4(?<![\w+.,/\-]4)7[ ]?(?P<body>{_NO_BODY})(?![\d.,/\-]?\d)")
 # a full date: a labelled "number" that is a date is no phone ("Far ringte 11.03.2025")
 _FULL_DATE_RE = re.compile(rf"{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?(?:\d{{4}}|\d{{2}})")
-PHONE_INTL_RE = re.compile(r"[+0](?<![\w+][+0])(?:(?<=\+)|0[ ]?)(?!47)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6}(?!\d)")
+# an area code in brackets ("+44 (0)20 7946 0000") belongs to the number; a closing bracket
+# with no opening one ("(+49 151 23456789)") belongs to the text
+PHONE_INTL_RE = re.compile(
+    r"[+0](?<![\w+][+0])(?:(?<=\+)|0[ ]?)(?!47)[1-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,5}\)|\d{1,5})){2,6}(?!\d)"
+)
 PHONE_LABEL_RE = re.compile(
     r"(?<!\w)(?:tlf|tel|telefon(?:nummer|nr)?|mobil(?:nummer|nr|telefon)?|mob|mobilnr|phone|sms|ring(?:e|er|te|de)?"
     r"|nås[ \t]+på|treffes[ \t]+på)\.?[ \t]*(?::|på|nr\.?)?[ \t]*(?P<num>\+?\(?\d[\d .\-()]{3,18}\d)",
