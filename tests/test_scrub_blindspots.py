@@ -1074,3 +1074,50 @@ def test_a_phone_read_two_ways_goes_whole(text):
     first, and the Norwegian "20 00 00 10" that overlaps it was dropped, leaving "20 00"."""
     out = scrub(text).text
     assert not re.search(r"\d", out), out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Han har Crohns sykdom og er mye borte.", "Han har Crohns sykdom og er mye borte."),
+        ("Ho har Aspergers syndrom, seier mor.", "Ho har Aspergers syndrom, seier mor."),
+        ("Crohns sjukdom gjer ho trøytt.", "Crohns sjukdom gjer ho trøytt."),
+        ("Han har Duchennes muskeldystrofi.", "Han har Duchennes muskeldystrofi."),
+        # a listed name before the disease, or a name before it, stays a name
+        ("Karis sykdom er verre.", "[NAVN] sykdom er verre."),
+        ("Ola Hansens sykdom er verre.", "[NAVN] sykdom er verre."),
+        ("Han har Williams syndrom.", "Han har [NAVN] syndrom."),
+    ],
+)
+def test_a_disease_named_after_its_describer_stays(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Han bruker Medikinet og Melatonin.", "Han bruker Medikinet og Melatonin."),
+        ("Hun fikk Sertralin av fastlegen i mars.", "Hun fikk Sertralin av fastlegen i mars."),
+        ("Han spiller Roblox og bygger Lego.", "Han spiller Roblox og bygger Lego."),
+        ("Han heier på Rosenborg og Vålerenga.", "Han heier på Rosenborg og Vålerenga."),
+        # next to a given name, the same word is a surname
+        ("Kari Rosenborg ringte i dag.", "[NAVN] ringte i dag."),
+        ("Han heter Ola Medikinet.", "Han heter [NAVN]."),
+    ],
+)
+def test_medicines_games_and_clubs_stay_unless_they_follow_a_name(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jonas Berg, 05 03 14, går i 6. klasse.", "[NAVN], [FØDSELSDATO], går i 6. klasse."),
+        ("Kari Nes, 5 3 2014.", "[NAVN], [FØDSELSDATO]."),
+        # a phone number after a name is a phone; this year's date is a meeting
+        ("Kari Berg, 12 03 45 67 er nummeret.", "[NAVN], [TELEFON] er nummeret."),
+        (f"Kari Berg, 12 03 {date.today().year % 100:02d} møte.", f"[NAVN], 12 03 {date.today().year % 100:02d} møte."),
+    ],
+)
+def test_a_spaced_date_after_a_name_and_a_comma_is_a_birth_date(text, expected):
+    assert out(text) == expected

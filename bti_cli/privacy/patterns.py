@@ -66,7 +66,9 @@ DATE_RIGHT_AFTER_NAME_RE = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+)"
     rf"(?P<c>{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?(?P<year>\d{{4}}|\d{{2}})"
     rf"|{_D}\.?[ \t]*{_MONTHS}\.?[ \t]*(?P<year2>\d{{4}})"
-    rf"|(?P<year3>\d{{4}})-{_M}-{_D})(?![\d./\-]\d|\d)"
+    rf"|(?P<year3>\d{{4}})-{_M}-{_D}"
+    # "Jonas Berg, 05 03 14, 6. klasse": spaced, only after a comma, and no more digits after it
+    rf"|(?:(?<=, )|(?<=,)){_D} {_M} (?P<year4>\d{{4}}|\d{{2}})(?![ \t]*\d))(?![\d./\-]\d|\d)"
     r"(?![ \t]*(?:kl\.?|klokka|klokken)(?!\w))(?![ \t]*\d{1,2}[:.]\d{2})",
     re.IGNORECASE,
 )
@@ -136,7 +138,7 @@ def full_date_year(match: re.Match[str], this_year: int) -> int | None:
 
 def date_year(match: re.Match[str], this_year: int) -> int:
     """The year of a date found by DATE_RIGHT_AFTER_NAME_RE (a two-digit year made whole)."""
-    raw = match.group("year") or match.group("year2") or match.group("year3")
+    raw = match.group("year") or match.group("year2") or match.group("year3") or match.group("year4")
     year = int(raw)
     if len(raw) == 2:
         year += 2000 if 2000 + year <= this_year else 1900

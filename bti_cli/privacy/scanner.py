@@ -491,6 +491,23 @@ class Scanner:
                         i += size - 1
                         break
             i += 1
+        self._protect_eponyms()
+
+    def _protect_eponyms(self) -> None:
+        """A disease named after its describer ("Crohns sykdom", "Aspergers syndrom") is no person.
+        A listed name ("Karis sykdom", "Williams syndrom") or a word after a capitalised one
+        ("Ola Hansens sykdom") stays a name: which it is cannot be told, and a name must go."""
+        lows, words, state, names = self.lows, self.words, self.state, self.lists.names
+        for i in range(len(lows) - 1):
+            if (
+                lows[i + 1].startswith(_EPONYM_NEXT)
+                and words[i][0].isupper()
+                and not state[i]
+                and not (i and words[i - 1][0].isupper())
+            ):
+                low = lows[i]
+                if low not in names and low.removesuffix("s") not in names:
+                    state[i] = _NEVER
 
     def _classify(self, i: int, trigger: str | None) -> None:
         low, word, lists = self.lows[i], self.words[i], self.lists
@@ -915,6 +932,8 @@ _ABBR_TRIGGERS = {
 # the small words inside a name, taken only between two names
 _LEADING_PARTICLES = _words("van von bin ibn bint binti al el dos das della ter ten zu")
 # a surname with a particle joined by a hyphen or an apostrophe: "al-Khatib", "el-Amin", "d'Souza"
+# the word after a describer's name in a diagnosis ("Crohns sykdom", "Duchennes muskeldystrofi")
+_EPONYM_NEXT = ("sykdom", "sjukdom", "syndrom", "muskeldystrofi")
 _PREFIXED_NAME_RE = re.compile(r"[-'’](?=[A-ZÆØÅ])")
 _NAME_PREFIXES = _words("al el ul ad ar as at az an ash bin ibn abu abd bint d o mc van von di de da")
 # a role in brackets after a name: "Per Nes (far)", "Kari (helsesykepleier)"
