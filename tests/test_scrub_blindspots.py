@@ -1121,3 +1121,20 @@ def test_medicines_games_and_clubs_stay_unless_they_follow_a_name(text, expected
 )
 def test_a_spaced_date_after_a_name_and_a_comma_is_a_birth_date(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Per Olsen var med. Per i dag er det ingen bekymring.", "[NAVN] var med. Per i dag er det ingen bekymring."),
+        ("Per Olsen kom. Per nå går det bedre, to timer per uke.",
+         "[NAVN] kom. Per nå går det bedre, to timer per uke."),
+        ("Møte med Per Olsen. Per 1. mars er alt på plass.", "Møte med [NAVN]. Per 1. mars er alt på plass."),
+        # the name itself still goes, also before an age
+        ("Per Olsen ringte. Per sa at han var lei.", "[NAVN] ringte. [NAVN] sa at han var lei."),
+        ("Per Olsen kom. Per, 12 år, går bra.", "[NAVN] kom. [NAVN], 12 år, går bra."),
+        ("Per Olsen kom. Per 12 år går bra.", "[NAVN] kom. [NAVN] 12 år går bra."),
+    ],
+)
+def test_the_preposition_per_stays_in_a_note_about_a_per(text, expected):
+    assert out(text) == expected

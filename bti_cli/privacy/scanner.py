@@ -492,6 +492,23 @@ class Scanner:
                         break
             i += 1
         self._protect_eponyms()
+        self._protect_per()
+
+    def _protect_per(self) -> None:
+        """"Per i dag", "per uke", "per 1. mars": the preposition, even in a note about a Per."""
+        lows, state, text, ends, starts = self.lows, self.state, self.text, self.ends, self.starts
+        n = len(lows)
+        for i in range(n - 1):
+            if lows[i] != "per" or state[i]:
+                continue
+            if i and lows[i - 1] in _PERSON_BEFORE and text[ends[i - 1] : starts[i]] == " ":
+                continue  # "prata med per i går" is a Per
+            nxt = lows[i + 1]
+            next_to = text[ends[i] : starts[i + 1]] == " "
+            if _PER_DATE_RE.match(text, ends[i]) or next_to and (
+                nxt in _PER_OBJECTS or (nxt == "i" and i + 2 < n and lows[i + 2] in _PER_I_OBJECTS)
+            ):
+                state[i] = _NEVER
 
     def _protect_eponyms(self) -> None:
         """A disease named after its describer ("Crohns sykdom", "Aspergers syndrom") is no person.
@@ -932,6 +949,12 @@ _ABBR_TRIGGERS = {
 # the small words inside a name, taken only between two names
 _LEADING_PARTICLES = _words("van von bin ibn bint binti al el dos das della ter ten zu")
 # a surname with a particle joined by a hyphen or an apostrophe: "al-Khatib", "el-Amin", "d'Souza"
+# what follows the preposition "per" ("per nå", "per uke", "per i dag"); a Per is never followed by these
+_PER_OBJECTS = frozenset({"nå", "no", "dags", "dato", "uke", "veke", "måned", "månad", "år", "time", "dag", "gang",
+                          "person", "elev", "barn", "stykk", "stk", "døgn", "semester", "termin", "skoleår"})
+_PER_I_OBJECTS = frozenset({"dag", "går", "fjor", "år", "morgen"})
+_PERSON_BEFORE = frozenset({"med", "og", "til", "fra", "frå", "hos", "hjå", "ved", "som", "heter", "heiter"})
+_PER_DATE_RE = re.compile(r" \d{1,2}\. ?[a-zæøå]")  # "per 1. mars"
 # the word after a describer's name in a diagnosis ("Crohns sykdom", "Duchennes muskeldystrofi")
 _EPONYM_NEXT = ("sykdom", "sjukdom", "syndrom", "muskeldystrofi")
 _PREFIXED_NAME_RE = re.compile(r"[-'’](?=[A-ZÆØÅ])")
