@@ -424,6 +424,8 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         r.add(TIER_POINTS * best_fit, f"tier:{best_tier}", t("process.reason_tier_poor",
                                                              tier=t(f"process.tier_a_{best_tier}"), level=level),
               miss=True)
+    if _beyond_level(m, need, kinds):
+        r.add(0, "beyond-level", t("process.reason_beyond_level"), miss=True)
     if need.areas:
         fit, specific, hits = _area_fit(need.areas, m.areas, idf)
         if hits:
@@ -581,7 +583,21 @@ def rank_measures(
     # come first; within each group those not running yet (planned, developing, a project not
     # started) come after every running one
     ordered = _ordered(scored)
-    return sorted(ordered, key=lambda s: (not meets_concern(s), not _running(s)))
+    return sorted(ordered, key=lambda s: ("beyond-level" in s.codes, not meets_concern(s), not _running(s)))
+
+
+def _beyond_level(m: Measure, need: Need, kinds: dict[str, str]) -> bool:
+    """At levels 0–1, barnevern's indicated measures (a placement, drug tests, a visiting home)
+    are beyond the first steps, also for an employee of barnevern: they come after every other
+    measure (BTI.md: "level 1 → universal and selective measures of the own service … level 3 →
+    indicated measures … and barnevern measures"). Not with suspected violence or abuse, where
+    barnevern comes first at any level (the safety rule)."""
+    return (
+        need.level <= 1
+        and not GUARDIANS_NOT_FIRST & set(need.areas)
+        and {tr.value for tr in m.tiers} == {"indicated"}
+        and kinds.get(m.service) == "child-welfare"
+    )
 
 
 def meets_concern(s: Suggestion) -> bool:
