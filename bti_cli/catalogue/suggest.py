@@ -76,6 +76,8 @@ ANONYMOUS_POINTS = 30
 PLANNED_ARENA_POINTS = -15
 ROLE_ARENA_POINTS = 30
 ROLE_CONDITION_POINTS = 12
+# a role only for whom the case is about (the midwife for a pregnancy) leads from any arena
+SUBJECT_ROLE_LEAD = 5
 ROLE_UNMET_POINTS = -50
 # level 3 with suspected violence or abuse: barnevern has been told at once and follows the case up
 # (BTI.md, the safety rule), so its contact person comes before a general coordinator
@@ -753,18 +755,40 @@ def rank_arenas(
     return _ordered(scored)
 
 
+def role_subject_fit(c: Coordinator, need: Need) -> str | None:
+    """Whom a role with `subjects` serves, against the case's subject: "self" (the midwife for a
+    pregnancy, SLT's youth role for a young person), "parents" (a role for the guardians, in a
+    case about the child: it fits only if the help is for them, which the case does not say),
+    "other" (the midwife for a born child), or None when either side says nothing."""
+    if not c.subjects or need.subject not in SUBJECT_AUDIENCES:
+        return None
+    roles = {s.value for s in c.subjects}
+    # a role is for whom it names: a family case is not a pregnancy unless the child is unborn
+    # (the midwife is not the baton holder for a family with a newborn or an 11-year-old)
+    pregnancy = {"pregnant"} if need.is_unborn or need.subject == "pregnant" else set()
+    if roles & (SUBJECT_SELF[need.subject or ""] | _teen(need) | pregnancy):
+        return "self"
+    if roles & ROLE_SUBJECTS[need.subject or ""]:
+        return "parents"
+    return "other"
+
+
 def coordinator_conditions(c: Coordinator, need: Need) -> tuple[list[str], list[str]]:
     """(met, unmet) structured conditions of a role (`subject`, `age`, `areas`) for the need;
     a condition the need does not say anything about is in neither."""
     met: list[str] = []
     unmet: list[str] = []
-    if c.subjects and need.subject in SUBJECT_AUDIENCES:
-        # a role is for whom it names: a family case is not a pregnancy unless the child is unborn
-        # (the midwife is not the baton holder for a family with a newborn or an 11-year-old)
-        served = ROLE_SUBJECTS[need.subject] | ({"pregnant"} if need.is_unborn or need.subject == "pregnant" else set())
-        (met if {s.value for s in c.subjects} & served else unmet).append("subject")
+    fit = role_subject_fit(c, need)
+    if fit == "self":
+        met.append("subject")
+    elif fit == "other":
+        unmet.append("subject")
     if c.age_min is not None or c.age_max is not None:
-        if need.is_unborn:
+        if need.mother_age is not None:  # a pregnant pupil of 16 is within the school nurse's range
+            inside = not ((c.age_min is not None and need.mother_age < c.age_min)
+                          or (c.age_max is not None and need.mother_age > c.age_max))
+            (met if inside else unmet).append("age")
+        elif need.is_unborn:
             # an age range that starts at birth or later is for children already born
             (met if c.age_min is None else unmet).append("age")
         elif need.age is not None:
@@ -774,6 +798,12 @@ def coordinator_conditions(c: Coordinator, need: Need) -> tuple[list[str], list[
     if c.areas and need.areas:
         (met if set(c.areas) & set(need.areas) else unmet).append("areas")
     return met, unmet
+
+
+def _role_whom(c: Coordinator) -> str:
+    """Whom a role serves, in words ("for gravide"): its first subject."""
+    first = c.subjects[0].value if c.subjects else "family"
+    return t("process.reason_subject_" + {"infant": "child", "guardians": "family"}.get(first, first))
 
 
 def rank_coordinators(
@@ -802,9 +832,11 @@ def rank_coordinators(
             continue
         met, unmet = coordinator_conditions(c, need)
         # a role for whom the case is about (the midwife for a pregnancy) is offered from any arena
+        # (it serves no one else: SLT's role "for youth and guardians" stays in its arena)
         own_subjects = SUBJECT_SELF.get(need.subject or "", frozenset()) | (
             {"pregnant"} if need.is_unborn else set())
-        for_subject = bool({x.value for x in c.subjects} & own_subjects) and not unmet
+        role_subjects = {x.value for x in c.subjects}
+        for_subject = bool(role_subjects) and role_subjects <= own_subjects and not unmet
         if arena_has_role and c.arenas and work_arena not in {a.value for a in c.arenas} and not for_subject:
             continue
         r = _Reasons()
@@ -816,8 +848,10 @@ def rank_coordinators(
         elif not arenas:
             r.add(2, "arena:any", t("process.reason_coordinator_any"))
         elif for_subject:
-            r.add(0, "arena:other", t("process.reason_coordinator_other_arena",
-                                      arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
+            # the midwife for a pregnancy, met at school health: before the arena's own nurse
+            r.add(ROLE_ARENA_POINTS + SUBJECT_ROLE_LEAD, "subject-role",
+                  t("process.reason_coordinator_subject_role",
+                    arena=", ".join(work_arena_label(a) for a in arenas)))
         else:
             r.add(-10, "arena:other", t("process.reason_coordinator_other_arena",
                                         arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
@@ -826,18 +860,21 @@ def rank_coordinators(
         stated = (bool(c.subjects), c.age_min is not None or c.age_max is not None, bool(c.areas))
         # a role wins on its conditions only when the case meets every one it states
         points = ROLE_CONDITION_POINTS if len(met) == sum(stated) else 0
+        subject_fit = role_subject_fit(c, need)
         for cond in met:
-            who = need.subject if cond != "subject" or for_subject else "family"
             r.add(points, f"condition-met:{cond}", t(f"process.reason_condition_met_{cond}",
-                                                     who=t(f"process.reason_subject_{who or 'child'}")))
+                                                     who=t(f"process.reason_subject_{need.subject or 'child'}")))
         for cond in ("subject", "age", "areas"):
             if stated[("subject", "age", "areas").index(cond)] and cond not in met and cond not in unmet:
-                r.add(0, f"condition-unknown:{cond}", t(f"process.reason_condition_unknown_{cond}"), miss=True)
+                key = "parents_subject" if cond == "subject" and subject_fit == "parents" else cond
+                r.add(0, f"condition-unknown:{key}", t(f"process.reason_condition_unknown_{key}"), miss=True)
         for cond in unmet:
-            r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(f"process.reason_condition_unmet_{cond}"),
-                  miss=True)
-        if c.service and c.service in own:
-            r.add(3, "own-service", t("process.reason_own_service"))
+            r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(f"process.reason_condition_unmet_{cond}",
+                                                                  who=_role_whom(c)), miss=True)
+        if c.service and c.service in own and (not arenas or work_arena in arenas):
+            # said only when the arena has not said it already ("the closest professional where
+            # you work"); a role of another arena is not the employee's own, whatever its service
+            r.add(3, "own-service", None if work_arena in arenas else t("process.reason_own_service"))
         if c.legal_basis:
             r.add(0, "legal-basis", t("process.reason_legal_basis", basis=c.legal_basis))
         if c.conditions:

@@ -349,3 +349,60 @@ def test_a_child_of_lower_secondary_age_gets_the_youth_measures(rank, age, offer
     assert ("ungdomsklubb" in ids(rows)) is offered
     if offered:
         assert "subject:fits" in by_id(rows, "ungdomsklubb")["reason_codes"]
+
+
+@pytest.fixture
+def loten_roles(cli):
+    def run(*args: str):
+        result = cli("suggest", "-m", "loten", "--kind", "coordinator", "--format", "json", "--lang", "en", *args)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    return run
+
+
+def test_a_role_for_the_parents_is_not_met_by_a_case_about_the_child(loten_roles):
+    rows = loten_roles("--subject", "child", "--age", "8", "--area", "social-inclusion-leisure", "--level", "1",
+                       "--arena", "leisure")
+    slt = by_id(rows, "barne-og-ungdomskoordinator-slt")
+    assert not any("condition met" in r for r in slt["reasons"]), slt["reasons"]
+    assert "the role is for the parents or the family: it fits only when the help is for them (check the condition)" \
+        in slt["reasons"]
+    # a young person is whom the same role is for
+    rows = loten_roles("--subject", "youth", "--age", "15", "--area", "social-inclusion-leisure", "--level", "1",
+                       "--arena", "leisure")
+    assert "the role is for young people (condition met)" in by_id(rows, "barne-og-ungdomskoordinator-slt")["reasons"]
+
+
+@pytest.mark.parametrize(("arena", "age", "first"), [("nav", "18", "veileder-nav"),
+                                                     ("school-health", "14", "helsesykepleier-skolehelsetjenesten")])
+@pytest.mark.parametrize("level", ["1", "2"])
+def test_roles_of_other_arenas_stay_there_when_the_arena_has_its_own(loten_roles, arena, age, first, level):
+    """SLT's and ROP's roles are "for youth and guardians": not the midwife's kind of role for
+    whom the case is about, so they are not offered from an arena with a role of its own."""
+    rows = loten_roles("--subject", "youth", "--age", age, "--area", "mental-health", "--level", level, "--arena", arena)
+    offered = [r["id"] for r in rows]
+    assert offered[0] == first
+    assert not {"barne-og-ungdomskoordinator-slt", "behandler-rop"} & set(offered), offered
+
+
+def test_the_midwife_leads_for_a_pregnant_pupil_and_the_school_nurse_fits_her_age(loten_roles):
+    rows = loten_roles("--subject", "pregnant", "--age", "16", "--area", "pregnancy-infancy", "--level", "1",
+                       "--arena", "school-health")
+    assert [r["id"] for r in rows[:2]] == ["jordmor", "helsesykepleier-skolehelsetjenesten"]
+    assert "follows whom the case is about, also when you work elsewhere (works in Health station)" \
+        in rows[0]["reasons"]
+    assert "the age fits the role (condition met)" in rows[1]["reasons"]
+    # at 21 she is outside the school nurse's range (6–20)
+    rows = loten_roles("--subject", "pregnant", "--age", "21", "--area", "pregnancy-infancy", "--level", "1",
+                       "--arena", "school-health")
+    assert "the age is outside the role's age range (condition not met)" in \
+        by_id(rows, "helsesykepleier-skolehelsetjenesten")["reasons"]
+
+
+def test_an_unmet_role_says_whom_it_is_for_and_an_own_role_says_it_once(loten_roles):
+    rows = loten_roles("--subject", "child", "--age", "0", "--level", "1", "--arena", "health-station")
+    assert "the role is for pregnant women, not for this case (condition not met)" in by_id(rows, "jordmor")["reasons"]
+    nurse = by_id(rows, "ansvarlig-helsesykepleier")
+    assert "the closest professional where you work (Health station)" in nurse["reasons"]
+    assert "your own service" not in nurse["reasons"]
