@@ -380,7 +380,8 @@ def test_a_role_for_the_parents_is_not_met_by_a_case_about_the_child(loten_roles
 def test_roles_of_other_arenas_stay_there_when_the_arena_has_its_own(loten_roles, arena, age, first, level):
     """SLT's and ROP's roles are "for youth and guardians": not the midwife's kind of role for
     whom the case is about, so they are not offered from an arena with a role of its own."""
-    rows = loten_roles("--subject", "youth", "--age", age, "--area", "mental-health", "--level", level, "--arena", arena)
+    rows = loten_roles("--subject", "youth", "--age", age, "--area", "mental-health", "--level", level,
+                       "--arena", arena)
     offered = [r["id"] for r in rows]
     assert offered[0] == first
     assert not {"barne-og-ungdomskoordinator-slt", "behandler-rop"} & set(offered), offered
