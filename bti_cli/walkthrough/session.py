@@ -1095,10 +1095,18 @@ class Session:
         return [_choice(s) for s in fitting] + folded, len(fitting)
 
     def takes_part(self, measure: Any) -> list[str]:
-        """The services a measure joins the case with: its service and those it is `shared_with`,
-        without placeholders (`Service.consent_recipient`): a responsibility group of "all
-        municipal services" joins with the services that take part, not with "all"."""
+        """The services a measure joins the case with: its service and those it is `shared_with`
+        (only its service when that is PPT, barnevern or a mental-health service), without
+        placeholders (`Service.consent_recipient`): a responsibility group of "all municipal
+        services" joins with the services that take part, not with "all"."""
+        from bti_cli.catalogue.suggest import REFERRAL_KINDS
+
         placeholders = {s.id for s in self.cat.services if not s.consent_recipient}
+        kinds = {s.id: s.kind.value for s in self.cat.services}
+        if measure.shared_with and kinds.get(measure.service) in REFERRAL_KINDS and measure.service not in placeholders:
+            # led by a service one is referred to (PPT's expert assessment «Ansvar: PPT,
+            # barnehage og skole»): it joins with that service, whoever else the plan names
+            return [measure.service]
         return [s for s in (measure.service, *measure.shared_with) if s not in placeholders]
 
     def joining_names(self, measure: Any) -> list[str]:

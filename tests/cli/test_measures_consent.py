@@ -134,3 +134,21 @@ def test_at_a_terminal_the_measure_is_refused_and_asked_again(cases_dir, tmp_pat
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()
+
+
+def test_a_measure_led_by_ppt_needs_ppt_in_the_consent_whoever_shares_it(cli, cases_dir, tmp_path):
+    """Søndre Land's expert assessment is «Ansvar: PPT, barnehage og skole»: PPT leads it, so a
+    consent to the kindergarten alone does not let PPT join through it."""
+    level0 = LEVEL0_SHARED.replace("age = 8", "age = 4").replace('arena = "school"', 'arena = "kindergarten"').replace(
+        'role = "kontaktlærer"', 'role = "pedagogisk-leder"')
+    level2 = (level0 + LEVEL2[len(LEVEL0_SHARED):]).replace('"kontaktlaerer"', '"pedagogisk-leder"')
+    answers = tmp_path / "s.toml"
+    measure = '["kartlegging-faglige-sosiale-utfordringer"]'
+    answers.write_text(level2.format(services='["barnehage"]', measures=measure), encoding="utf-8")
+    refused = cli("start", "-m", "sondre-land", "--no-input", "--answers", str(answers), "--lang", "en")
+    assert refused.exit_code == 1, refused.stdout
+    assert "l2-meeting.measures" in refused.stderr
+    assert "it is run by PPT" in refused.stderr, refused.stderr
+    answers.write_text(level2.format(services='["barnehage", "ppt"]', measures=measure), encoding="utf-8")
+    ok = cli("start", "-m", "sondre-land", "--no-input", "--answers", str(answers))
+    assert ok.exit_code == 0, ok.stderr
