@@ -362,6 +362,7 @@ SYSTEM = {
     "bedre-tverrfaglig-innsats", "slt", "barnetalsperson", "leseplan", "handlingsplan-trygt-og-godt-barnehagemiljo",
     "systemtiltak-organisasjon-og-kompetanseutvikling", "systemtiltak-individ-og-gruppe", "bti-fagmote-barnehage",
     "bti-fagmote-skole", "visma-flyt-samspill", "ressursteam-ungdomsskolen",
+    "informasjon-nok-elverum",  # information on web pages: not help one plans for a child
 }
 # Målgruppe cells without a number: the age the setting converts to (barnehage 1–5, SFO 1.–4. trinn).
 CONVERTED_AGES = {
