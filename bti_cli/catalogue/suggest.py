@@ -92,6 +92,9 @@ COORDINATION_POINTS = 20
 # the guardians are not told first (BTI.md, the safety exception)
 GUARDIANS_POINTS = {1: 24, 2: 12}
 GUARDIANS_NOT_FIRST = frozenset({"violence-abuse"})
+# levels 0–2, with suspected violence or abuse: a measure only for the guardians (a parents'
+# course) comes after the help for the child, since the guardians are not told first
+GUARDIANS_ONLY_SAFETY_POINTS = -20
 
 # whom a case's subject can be helped through (a measure's audience); anything else is for
 # someone else. "infant" is 0–1 year.
@@ -459,8 +462,16 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     elif need.subject in SUBJECT_SELF:
         if audience & (SUBJECT_SELF[need.subject] | _teen(need)):
             r.add(SUBJECT_POINTS, "subject:fits", t(f"process.reason_subject_{need.subject}"))
+        elif need.subject == "family" and audience & {"infant", "child", "youth"}:
+            # the family's child is whom it is for: not help "through the parents"
+            r.add(SUBJECT_POINTS / 3, "subject:child-in-family", t("process.reason_subject_child_in_family"))
         else:
             r.add(SUBJECT_POINTS / 3, "subject:through-parents", t("process.reason_subject_parents"))
+    if (GUARDIANS_NOT_FIRST & set(need.areas) and audience and audience <= {"guardians", "staff"}
+            and level <= 2 and kinds.get(m.service) != "child-welfare"):
+        # barnevern, once told, works with the guardians as it judges (level 3, or its own measure)
+        r.add(GUARDIANS_ONLY_SAFETY_POINTS, "safety:guardians-only", t("process.reason_safety_guardians_only"),
+              miss=True)
     if young_mother and (m.age_min is not None or m.age_max is not None):
         r.add(AGE_POINTS, "age:fits", t("process.reason_age_fits", age=need.mother_age,
                                         span=_span(m.age_min, m.age_max)))
@@ -606,6 +617,8 @@ def meets_concern(s: Suggestion) -> bool:
     """A ranked measure that meets the concern: it covers a concern area (or none was given), or
     it is the level-3 coordination frame or the own service's cooperation with the guardians.
     These come first in `rank_measures`."""
+    if "safety:guardians-only" in s.codes:
+        return False  # a parents' course does not meet suspected violence before barnevern has
     return "area:none" not in s.codes or "coordination" in s.codes or "with-guardians" in s.codes
 
 

@@ -407,3 +407,44 @@ def test_an_unmet_role_says_whom_it_is_for_and_an_own_role_says_it_once(loten_ro
     nurse = by_id(rows, "ansvarlig-helsesykepleier")
     assert "the closest professional where you work (Health station)" in nurse["reasons"]
     assert "your own service" not in nurse["reasons"]
+
+
+@pytest.fixture
+def shipped(cli):
+    def run(slug: str, *args: str):
+        result = cli("suggest", "-m", slug, "--kind", "measure", "--format", "json", "--lang", "en", *args)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    return run
+
+
+def test_a_measure_for_the_child_is_for_the_child_in_a_family_case(shipped):
+    rows = shipped("loten", "--subject", "family", "--age", "7", "--area", "learning", "--level", "1", "--arena",
+                   "school")
+    special = by_id(rows, "spesialpedagogikk-barneskole")
+    assert "for the child in the family" in special["reasons"]
+    assert "helps through the parents or the family" not in special["reasons"]
+    # the same measure in a case about the child says it is for the child itself
+    rows = shipped("loten", "--subject", "child", "--age", "7", "--area", "learning", "--level", "1", "--arena",
+                   "school")
+    assert "for the child itself" in by_id(rows, "spesialpedagogikk-barneskole")["reasons"]
+
+
+GUARDIANS_ONLY = "for the parents only: with suspected violence or abuse the guardians are not told first"
+
+
+@pytest.mark.parametrize(("level", "demoted"), [("1", True), ("2", True), ("3", False)])
+def test_with_violence_a_parents_course_comes_after_the_help_for_the_child(shipped, level, demoted):
+    rows = shipped("elverum", "--subject", "child", "--age", "4", "--area", "violence-abuse", "--level", level,
+                   "--arena", "kindergarten")
+    ranked = [r["id"] for r in rows]
+    package = by_id(rows, "stine-sofies-foreldrepakke")
+    assert (GUARDIANS_ONLY in package["reasons"]) is demoted
+    if demoted:  # after every measure that meets the concern for the child
+        assert ranked.index("stine-sofies-foreldrepakke") > ranked.index("stine-sofies-barnehagepakke")
+        assert ranked.index("stine-sofies-foreldrepakke") >= 5
+    # without violence the same course is not held back
+    rows = shipped("elverum", "--subject", "child", "--age", "4", "--area", "parenting-interaction", "--level", level,
+                   "--arena", "kindergarten")
+    assert GUARDIANS_ONLY not in by_id(rows, "stine-sofies-foreldrepakke")["reasons"]
