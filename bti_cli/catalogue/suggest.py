@@ -322,6 +322,27 @@ def _own_share(service: str, closest: set[str], own: set[str]) -> float:
     return SAME_KIND_SHARE if service in own else 0.0
 
 
+SERVICE_AGES_EVIDENCE = 3
+
+
+def service_ages(cat: Catalogue) -> dict[str, tuple[int, int]]:
+    """The ages a service serves, as its own direct measures give them, for the services all of
+    whose measures give both ends, at least SERVICE_AGES_EVIDENCE of them (Løten's ungdomsskole,
+    15 measures: 13–15); a service with a measure of no age, or with fewer, is left out (it may
+    serve anyone: one measure for 1.–2. trinn does not make SFO a service for 6–7-year-olds)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    open_ended: set[str] = set()
+    for m in cat.measures:
+        if m.purpose.value != "direct":
+            continue
+        if m.age_min is None or m.age_max is None:
+            open_ended.add(m.service)
+        else:
+            spans.setdefault(m.service, []).append((m.age_min, m.age_max))
+    return {svc: (min(lo for lo, _ in v), max(hi for _, hi in v)) for svc, v in spans.items()
+            if svc not in open_ended and len(v) >= SERVICE_AGES_EVIDENCE}
+
+
 def _span(lo: int | None, hi: int | None) -> str:
     """An age range as words: "6–13 år", "16 år og eldre", "opptil 18 år", "0 år"."""
     if lo is not None and hi is not None:
@@ -416,9 +437,15 @@ def _with_guardians(m: Measure, need: Need, closest: set[str], own: set[str]) ->
 def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], own: set[str],
              services: dict[str, str], coordination: dict[str, list[Coordinator]],
              guardians: bool = False, kin: frozenset[str] = frozenset(),
-             kinds: dict[str, str] | None = None) -> tuple[float, Suggestion]:
+             kinds: dict[str, str] | None = None,
+             service_ages: dict[str, tuple[int, int]] | None = None) -> tuple[float, Suggestion]:
     r = _Reasons()
     kinds = kinds or {}
+    ages = service_ages or {}
+    # a service the plan shares the measure with counts only for the ages it serves: Løten's
+    # lower-secondary school, which runs the Allvørskafé with its pupils, is not an 8-year-old's
+    shared = [svc for svc in m.shared_with
+              if need.age is None or svc not in ages or ages[svc][0] <= need.age <= ages[svc][1]]
     level = need.level
     fits = TIER_FIT.get(level, TIER_FIT[1])
     best_fit, best_tier = max((fits[tr.value], tr.value) for tr in m.tiers)
@@ -505,7 +532,7 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
                                                               year=m.period.start if m.period else ""), miss=True)
     # a measure the plan gives to several services (`shared_with`) is each of theirs: Søndre
     # Land's foreldresamarbeid ("Barnehage, Skole") is the school's own as much as the kindergarten's
-    share = max(_own_share(svc, closest, own) for svc in (m.service, *m.shared_with))
+    share = max(_own_share(svc, closest, own) for svc in (m.service, *shared))
     with_guardians = guardians and _with_guardians(m, need, closest, own)
     led_by = kinds.get(m.service) in REFERRAL_KINDS and not _own_share(m.service, closest, own)
     if share and led_by and level <= 1:
@@ -517,12 +544,12 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         points = OWN_POINTS.get(level, 0) * share
         if need.areas and "area:none" in r.codes and not with_guardians:
             points /= 3  # the own service first, but not before a measure that meets the concern
-        mine = next((svc for svc in m.shared_with if _own_share(svc, closest, own)), None)
+        mine = next((svc for svc in shared if _own_share(svc, closest, own)), None)
         if _own_share(m.service, closest, own) or mine is None:
             r.add(points, "own-service", t("process.reason_own_service"))
         else:  # the label names the lead service: say how it is the employee's too
             r.add(points, "own-service", t("process.reason_own_service_shared", service=services.get(mine, mine)))
-    elif kin_of := [svc for svc in (m.service, *m.shared_with) if svc in kin]:
+    elif kin_of := [svc for svc in (m.service, *shared) if svc in kin]:
         r.add(OWN_POINTS.get(level, 0) * KIN_SHARE / (3 if need.areas and "area:none" in r.codes else 1),
               "same-kind-service", t("process.reason_same_kind_service", service=services.get(kin_of[0], kin_of[0])),
               miss=level <= 1)
@@ -573,11 +600,13 @@ def rank_measures(
     services = {s.id: s.name for s in cat.services}
     kinds = {s.id: s.kind.value for s in cat.services}
     coordination = coordination_roles(cat)
+    ages = service_ages(cat)
     scored = []
     for i, m in enumerate(cat.measures):
         if measure_exclusion(m, need) is not None:
             continue
-        score, s = _measure(m, need, idf, closest, own, services, coordination, kin=kin, kinds=kinds)
+        score, s = _measure(m, need, idf, closest, own, services, coordination, kin=kin, kinds=kinds,
+                            service_ages=ages)
         scored.append((score, i, s))
     # meeting the guardians is one step: only one of the own service's measures with the guardians
     # is lifted for it, the others keep their own fit. The ordinary cooperation every family has
@@ -590,7 +619,7 @@ def rank_measures(
         for n, (_, i, _) in enumerate(scored):
             if i == best:
                 score, s = _measure(cat.measures[i], need, idf, closest, own, services, coordination, guardians=True,
-                                    kin=kin, kinds=kinds)
+                                    kin=kin, kinds=kinds, service_ages=ages)
                 scored[n] = (score, i, s)
     # the measures that meet the concern (or a level-3 coordination measure, the level's frame)
     # come first; within each group those not running yet (planned, developing, a project not

@@ -252,19 +252,22 @@ def test_a_pregnancy_is_not_offered_help_for_a_born_child_and_its_parents():
 
 def test_a_measure_shared_with_the_own_service_says_so():
     """Allvørskafé is Lag og foreninger's, shared with the lower secondary school: the reason says
-    the plan gives it to the employee's service too, not that it is her own service."""
+    the plan gives it to the employee's service too, not that it is her own service (for a pupil
+    of lower-secondary age: the school's share does not reach a 7-year-old, see
+    test_a_service_shares_a_measure_only_for_the_ages_it_serves)."""
     from bti_cli.catalogue import loader, suggest
     from bti_cli.i18n import set_language
 
     set_language("en")
     try:
-        found = {s.id: s for s in suggest.rank_measures(loader.load("loten").catalogue, level=1, age=7,
-                                                         subject="child", work_arena="school",
-                                                         areas=["social-inclusion-leisure"])}
+        found = {age: {s.id: s for s in suggest.rank_measures(loader.load("loten").catalogue, level=1, age=age,
+                                                              subject="child", work_arena="school",
+                                                              areas=["social-inclusion-leisure"])}
+                 for age in (7, 14)}
     finally:
         set_language("nb")
-    cafe = found["allvorskafe"]
+    cafe = found[14]["allvorskafe"]
     assert "own-service" in cafe.codes
     assert "the plan gives it to your service too (Ungdomsskole)" in cafe.reasons
     assert "your own service" not in cafe.reasons
-    assert "your own service" in found["sfo"].reasons
+    assert "your own service" in found[7]["sfo"].reasons

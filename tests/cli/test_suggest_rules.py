@@ -448,3 +448,15 @@ def test_with_violence_a_parents_course_comes_after_the_help_for_the_child(shipp
     rows = shipped("elverum", "--subject", "child", "--age", "4", "--area", "parenting-interaction", "--level", level,
                    "--arena", "kindergarten")
     assert GUARDIANS_ONLY not in by_id(rows, "stine-sofies-foreldrepakke")["reasons"]
+
+
+@pytest.mark.parametrize(("age", "own"), [("12", False), ("13", True), ("15", True)])
+def test_a_service_shares_a_measure_only_for_the_ages_it_serves(shipped, age, own):
+    """Løten's Allvørskafé is run by volunteers with the lower-secondary school's pupils: the
+    school's share makes it a pupil's own measure from 13 (ungdomsskole's measures are for 13–15),
+    not a 12-year-old's at the primary school."""
+    rows = shipped("loten", "--subject", "child", "--age", age, "--area", "social-inclusion-leisure", "--level", "1",
+                   "--arena", "school")
+    cafe = by_id(rows, "allvorskafe")
+    assert ("own-service" in cafe["reason_codes"]) is own, cafe["reasons"]
+    assert ("the plan gives it to your service too (Ungdomsskole)" in cafe["reasons"]) is own
