@@ -477,8 +477,11 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         roles = coordination.get(m.service, [])
         open_roles = [c for c in roles if not coordinator_conditions(c, need)[1]]
         if open_roles or not roles:
+            # named by the person's role that holds it (koordinator); a group is no role
+            person = next((c for c in open_roles if c.person), None)
             r.add(COORDINATION_POINTS, "coordination",
-                  t("process.reason_coordination", role=open_roles[0].role if open_roles else m.name))
+                  t("process.reason_coordination", role=person.role) if person
+                  else t("process.reason_coordination_frame"))
         else:
             r.add(0, "coordination:conditions-unmet", t("process.reason_coordination_unmet", role=roles[0].role),
                   miss=True)

@@ -106,3 +106,21 @@ def test_the_command_says_why_a_placement_comes_last_at_level_1(cli):
     assert not {"frivillig-plassering-utenfor-hjemmet", "urinprover-rusprover", "besokshjem"} & set(top), top
     placement = next(r for r in rows if r["id"] == "frivillig-plassering-utenfor-hjemmet")
     assert "a child-welfare measure for high risk: belongs to level 3, not the first steps" in placement["reasons"]
+
+
+def test_the_coordination_frame_is_named_by_a_person_s_role_never_a_group(cat):
+    groups = {c.role for c in cat.coordinators if not c.person}
+    persons = {c.role for c in cat.coordinators if c.person}
+    from bti_cli.i18n import set_language
+
+    set_language("en")
+    try:
+        for work_arena in WORK_ARENAS:
+            for areas in ([], ["disability-long-term-needs"], ["mental-health"]):
+                for s in suggest.rank_measures(cat, level=3, age=10, areas=areas, work_arena=work_arena):
+                    for text in s.reasons:
+                        if text.startswith("the frame for coordination at level 3 (with the role "):
+                            role = text.removeprefix("the frame for coordination at level 3 (with the role ")[:-1]
+                            assert role in persons and role not in groups, (s.id, text)
+    finally:
+        set_language("nb")
