@@ -1145,30 +1145,58 @@ class Session:
             return t(key, age=consent_age)
         return None
 
-    def baton_consent_check(self, answers: dict[str, Any]):
+    def baton_uncovered(self, answers: dict[str, Any]) -> Callable[[Any], str | None]:
         """At levels 2-3 the baton passes only to a role whose service the consent covers (or the
-        current holder's own service): `engine.consent_covers`, as at `bti cases handover`."""
+        current holder's own service): `engine.consent_covers`, as at `bti cases handover`. Gives
+        for a role the name of the service the consent does not cover, else None."""
         from bti_cli.catalogue.suggest import find_coordinator
         from bti_cli.walkthrough import process as engine
-        from bti_cli.walkthrough.prompts import AnswerError
 
         consent = answers.get("consent")
         holder = answers.get("baton_holder")
         own = find_coordinator(self.cat, holder) if isinstance(holder, str) and holder else None
         own_service = own.service if own is not None else None
 
-        def validate(value: Any) -> None:
+        def uncovered(value: Any) -> str | None:
             chosen = find_coordinator(self.cat, value) if isinstance(value, str) else None
             service = chosen.service if chosen is not None else None
             if own is None or not isinstance(consent, dict) or not consent.get("given"):
                 # no holder yet (the own service is not known), or no consent: the case is then
                 # only discussed anonymously and no one joins
-                return
+                return None
             if not engine.consent_covers(service, consent, own_service):
-                name = next((s.name for s in self.cat.services if s.id == service), service)
+                return next((s.name for s in self.cat.services if s.id == service), service)
+            return None
+
+        return uncovered
+
+    def baton_consent_check(self, answers: dict[str, Any]):
+        """The refusal of a baton holder `baton_uncovered` names a service for."""
+        from bti_cli.walkthrough.prompts import AnswerError
+
+        uncovered = self.baton_uncovered(answers)
+
+        def validate(value: Any) -> None:
+            if (name := uncovered(value)) is not None:
                 raise AnswerError(t("walk.baton_consent_needed", service=name))
 
         return validate
+
+    def covered_first(self, choices: list, answers: dict[str, Any]) -> list:
+        """The roles the consent covers first; the others last, saying which service it does not
+        cover (they are refused when chosen: `baton_consent_check`)."""
+        from bti_cli.walkthrough.prompts import Choice
+
+        uncovered = self.baton_uncovered(answers)
+        covered, not_covered = [], []
+        for c in choices:
+            name = uncovered(c.value)
+            if name is None:
+                covered.append(c)
+            else:
+                reason = t("walk.baton_reason_not_covered", service=name)
+                not_covered.append(Choice(c.value, c.label, join_reasons([reason, c.detail] if c.detail else [reason])))
+        return [*covered, *not_covered]
 
     def measure_coverage(self, answers: dict[str, Any]) -> Callable[[Any], bool]:
         """Whether the consent covers a measure (a catalogue `Measure`): a measure is run by its
@@ -1425,6 +1453,8 @@ class Session:
                 self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)
             choices = (self.level3_baton_choices(ranked_roles, answers, level) if level == 3
                        else [_choice(s) for s in ranked_roles])
+            if level >= 2:
+                choices = self.covered_first(choices, answers)
             allow_other = True
             validate = self.role_check({c.value for c in choices},
                                        self.baton_consent_check(answers) if level >= 2 else None)

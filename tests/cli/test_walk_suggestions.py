@@ -235,3 +235,31 @@ def test_level3_baton_now_offers_the_current_holder_and_follows_the_answers(tmp_
     child.expect(pexpect.EOF)
     saved = next(cases_dir.glob("*.toml")).read_text(encoding="utf-8")
     assert 'value = "kontaktlaerer"' in saved  # the catalogue's role, by its id
+
+
+def test_level3_new_holder_offers_roles_the_consent_covers_first(tmp_path, cases_dir):
+    """The consent names no barnevern: its contact person is offered last, saying why, and is
+    refused when chosen (the same rule as `bti cases handover`)."""
+    text = LOTEN_LEVEL3 + LOTEN_CONSENT + LOTEN_COORDINATION.format(statutory="false", child="false")
+    pexpect, child, re = _pty(tmp_path, cases_dir, text, "en", columns=80)
+    _baton_screen(child, pexpect)
+    child.sendline("1")  # the contact teacher holds it now
+    child.expect_exact("Will the baton pass to another role?")
+    child.expect_exact("[y/n] >")
+    child.sendline("y")
+    child.expect_exact("Who will hold the baton?")
+    child.expect_exact("[number or a role] >")
+    screen = child.before.replace("\r", "")
+    names = [name for _, name in re.findall(r"^ {2,3}(\d+)  (.+?)\s*$", screen, flags=re.M)]
+    assert "Kontaktperson i barneverntjenesten" in names, names
+    flat = " ".join(screen.split())
+    assert "the consent does not cover Barnevern: add the service to the consent first" in flat
+    # every role the consent leaves out comes after every one it covers
+    blocks = re.split(r"^ {2,3}\d+  ", screen, flags=re.M)[1:]
+    uncovered = ["the consent does not cover" in " ".join(b.split()) for b in blocks]
+    assert uncovered == sorted(uncovered) and any(uncovered) and not all(uncovered), (names, uncovered)
+    child.sendline(str(names.index("Kontaktperson i barneverntjenesten") + 1))
+    child.expect_exact("[number or a role] >")
+    assert "The consent does not cover Barnevern" in " ".join(child.before.split())
+    child.sendintr()
+    child.expect(pexpect.EOF)
