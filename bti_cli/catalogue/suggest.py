@@ -74,6 +74,7 @@ DUE_POINTS = -8
 # arenas and baton holders
 ANONYMOUS_POINTS = 30
 PLANNED_ARENA_POINTS = -15
+NOT_OWN_TABLE_POINTS = -12
 ROLE_ARENA_POINTS = 30
 ROLE_CONDITION_POINTS = 12
 # a role only for whom the case is about (the midwife for a pregnancy) leads from any arena
@@ -786,6 +787,10 @@ def rank_arenas(
         others = [s for s in a.services if s not in own]
         if mine:
             r.add(4, "own-service", t("process.reason_own_service_takes_part"))
+        elif level <= 1 and own and a.services and not open_without_consent:
+            # at level 1 the own service acts alone: a table of other services that takes the
+            # case with consent is where it goes at level 2 (an anonymous one is open at once)
+            r.add(NOT_OWN_TABLE_POINTS, "other-services-only", t("process.reason_arena_not_own"), miss=True)
         if level >= 2 and others:
             r.add(min(len(others), 3), "other-services", t("process.reason_other_services", count=len(others)))
         if a.status.value != "active":

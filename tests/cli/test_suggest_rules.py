@@ -460,3 +460,22 @@ def test_a_service_shares_a_measure_only_for_the_ages_it_serves(shipped, age, ow
     cafe = by_id(rows, "allvorskafe")
     assert ("own-service" in cafe["reason_codes"]) is own, cafe["reasons"]
     assert ("the plan gives it to your service too (Ungdomsskole)" in cafe["reasons"]) is own
+
+
+NOT_OWN_TABLE = "your service does not take part: the case goes there with consent at level 2"
+
+
+@pytest.mark.parametrize(("arena", "first", "held_back"), [("mental-health", "anonym-drofting-barnevern", True),
+                                                           ("leisure", "anonym-drofting-barnevern", True),
+                                                           ("school", "but", False)])
+def test_at_level_1_a_table_of_other_services_waits_for_level_2(cli, arena, first, held_back):
+    result = cli("suggest", "-m", "loten", "--kind", "arena", "--format", "json", "--lang", "en", "--subject", "child",
+                 "--age", "10", "--area", "parental-mental-illness-substance-use", "--level", "1", "--arena", arena)
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows[0]["id"] == first
+    assert (NOT_OWN_TABLE in by_id(rows, "but")["reasons"]) is held_back
+    # at level 2 the same table is where the case goes
+    result = cli("suggest", "-m", "loten", "--kind", "arena", "--format", "json", "--lang", "en", "--subject", "child",
+                 "--age", "10", "--area", "parental-mental-illness-substance-use", "--level", "2", "--arena", arena)
+    assert all(NOT_OWN_TABLE not in r["reasons"] for r in json.loads(result.stdout))
