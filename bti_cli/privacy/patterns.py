@@ -567,7 +567,14 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             for m in EMAIL_RE.finditer(text, max(0, at - 80), at + 260):
                 spans.add(m.start(), m.end(), "email", "email")
             at = text.find("@", at + 1)
-    if "(at)" in low or "[at]" in low or "alfakrøll" in low or "krøllalfa" in low:
+    if (
+        "(at)" in low
+        or "[at]" in low
+        or "(a)" in low  # "mehmet.kaya(a)eksempel.com"
+        or "[a]" in low
+        or "alfakrøll" in low
+        or "krøllalfa" in low
+    ):
         for m in EMAIL_RE.finditer(text):
             spans.add(m.start(), m.end(), "email", "email")
     if " at " in low:  # "haider.rasul82 at eksempel dot no"

@@ -65,6 +65,8 @@ class Scanner:
         self._vocab_cache: dict[str, bool] = {}
         self._profiles: dict[str, tuple[int, bool, bool, bool, bool]] = {}
         self._compounds: dict[str, bool] = {}
+        self._role_words: dict[str, bool] = {}
+        self._glued: set[int] | None = None
         # split() with a capturing group gives [gap, word, gap, word, …, gap]; the running sum
         # of the piece lengths gives every offset, all in C (much faster than finditer)
         pieces = _WORD_SPLIT_RE.split(text)
@@ -222,6 +224,8 @@ class Scanner:
         c = text[i]
         if c == "\n" or c == "\r":
             return self._line_starts_sentence(i)
+        if start - i > 1 and _QUOTE_OPENERS.intersection(text[i + 1 : start]) and self._opens_quotation(i + 1, start):
+            return True  # «Same som alle andre»: a quotation begins a sentence of its own
         if c in _SENTENCE_END:
             if c == ".":
                 j = i
@@ -233,6 +237,18 @@ class Scanner:
                 if len(word) == 1 and word.isupper():
                     return False  # an initial: "K. Nordmann"
             return True
+        return False
+
+    def _opens_quotation(self, begin: int, start: int) -> bool:
+        """An opening quotation mark stands in text[begin:start] and the quotation that it opens
+        holds more than one word (one quoted word, «Kari», is a name or a term, not a sentence)."""
+        text = self.text
+        gap = text[begin:start]
+        for mark, close in (("«", "»"), ("“", "”"), ("„", "“")):
+            if mark in gap:
+                end = text.find(close, start, start + 400)
+                quoted = text[start : end if end >= 0 else min(len(text), start + 80)]
+                return " " in quoted.strip()
         return False
 
     def _line_starts_sentence(self, newline_at: int) -> bool:
@@ -298,8 +314,8 @@ class Scanner:
                 look.add(i)
             if low in after_one:
                 look.add(i + 1)
-            if low in after_two:
-                look.add(i + 2)
+            if low in after_two or (low in role_triggers and i + 1 < n and lows[i + 1] in _POSSESSIVES):
+                look.add(i + 2)  # "prata med per", "læraren hennar, siv, …"
         for joint in _PREFIXED_NAME_RE.finditer(text):  # "Mahmoud al-Khatib", "Familien el-Amin"
             at = joint.start()
             i = bisect_left(ends, at) if at else n
@@ -330,6 +346,16 @@ class Scanner:
                         trigger = "name"
                     elif p in ("med", "hos") and before in TALK_VERBS:
                         trigger = "talk"
+                elif (
+                    i >= 2
+                    and p in _POSSESSIVES
+                    and lows[i - 2] in role_triggers
+                    and state[i - 2] != _NAME
+                    and text[ends[i - 2] : starts[i - 1]] == " "
+                    and text[ends[i - 1] : starts[i]] == ", "
+                    and text[ends[i] : ends[i] + 1] in (",", ")", ".")
+                ):
+                    trigger = "role"  # "læraren hennar, siv, og mor …": a name set off by commas
             if trigger is None and not words[i][0].isupper() and lows[i] not in strict_given:
                 continue
             if self.is_blocked(i):
@@ -454,7 +480,7 @@ class Scanner:
                     continue
                 if all(lows[j + k] == seq[k] for k in range(1, size - 1)):
                     last = lows[j + size - 1]
-                    if last == seq[-1] or (len(seq[-1]) >= 4 and last.startswith(seq[-1])):
+                    if _phrase_end(last, seq[-1]):
                         return True
         return False
 
@@ -485,7 +511,7 @@ class Scanner:
                     if i + size > n or not all(lows[i + j] == seq[j] for j in range(1, size - 1)):
                         continue
                     last = lows[i + size - 1]
-                    if last == seq[-1] or (len(seq[-1]) >= 4 and last.startswith(seq[-1])):
+                    if _phrase_end(last, seq[-1]):
                         for j in range(i, i + size):
                             state[j] = _NEVER
                         i += size - 1
@@ -548,6 +574,17 @@ class Scanner:
             self.state[i] = _NEVER
             return
         mode, listed, vocab, ordinary, noun = self._profile(word)
+        if listed or trigger is not None:
+            pass
+        elif self._glued_to_digit(i):
+            return  # "Vg1", "Covid19": a grade or a code; still a name where it is one elsewhere
+        elif self._role_or_compound(low) or self._after_proper(i) or self._after_institution(i):
+            # "Mannen sa …", "Bibliotekaren sier …", "Elevane seier …": the definite form of a
+            # word for a person is that person's role, not a name; "Skyss-kontoret",
+            # "Kvello-malen": a hyphenated compound whose last part is a common noun; "Gran
+            # Canaria", "Burger King", "Red Bull": the second word of a place or a brand
+            self.state[i] = _NEVER
+            return
         if mode:  # abbreviations (PPT, BUP) and mixed case (iPad, McDonald): names only when listed
             if mode == 1:
                 self.set_name(i, "name_list")
@@ -587,17 +624,28 @@ class Scanner:
         if self._names_institution(i):
             self.state[i] = _NEVER  # "Lyngstad skole", "Vang barnehage", "Løten IL": a place
             return
-        if not listed and (self._place_context(i) or self._beside_a_place(i)):
-            self.state[i] = _NEVER  # "ferie i Sjusjøen", "flyttet til Kirkenær": a place
+        if not listed and (self._place_context(i) or self._beside_a_place(i) or self._after_thing_verb(i)):
+            # "ferie i Sjusjøen", "flyttet til Kirkenær": a place; "spiller Valorant", "bruker
+            # snus og Vape", "laster ned Threads": a game, an app or a product
+            self.state[i] = _NEVER
             return
-        at_start = self.sentence_start(self.starts[i])
+        at_start = self.sentence_start(self.starts[i]) or (
+            # a label that opens a line ("Saksliste: 1) …", "Funn: …") says nothing by its capital
+            self.text[self.ends[i] : self.ends[i] + 1] == ":" and self.line_start(self.starts[i])
+        )
         if not at_start:
             if listed:
                 self.set_name(i, "name_list")
                 return
             if ordinary or noun:
                 # a surname like a farm name has a noun's ending too: "Sander Rønningen"
-                surname_like = not noun or low.endswith(_SURNAME_HEADS)
+                surname_like = (
+                    not noun
+                    or low.endswith(_SURNAME_HEADS)
+                    # after a given name found as one, a capitalised word with a noun's ending
+                    # is a surname too ("Hanne Grøtting", "Ola Kvisling")
+                    or (i and self.lows[i - 1] in self.lists.given and self.reason.get(i - 1) == "name_list")
+                )
                 spaced = i and self.text[self.ends[i - 1] : self.starts[i]] == " "
                 if surname_like and low not in FUNCTION_WORDS and (
                     (spaced and self.state[i - 1] == _NAME) or self._after_initial(i)
@@ -703,6 +751,126 @@ class Scanner:
             and self.text[self.ends[i - 2] : self.starts[i - 1]] == " "
         )
 
+    def _glued_to_digit(self, i: int) -> bool:
+        """The word touches a digit ("Vg1", "Covid19", "6-Ukerskontroll"): never a name."""
+        glued = self._glued
+        if glued is None:
+            # the few places where a letter touches a digit, found once for the whole text
+            glued = self._glued = set()
+            starts, ends = self.starts, self.ends
+            for m in _GLUED_RE.finditer(self.text):
+                # a letter before a digit ends its word; a digit (and a hyphen) before a letter
+                # starts one
+                glued.add(bisect_left(ends, m.end(1)) if m.group(1) else bisect_left(starts, m.end()))
+        return i in glued
+
+    def _after_institution(self, i: int) -> bool:
+        """The word names the school, club or centre that the word before it is
+        ("Danseskolen Pirouette", "Ungdomsklubben Tårnet", "Fritidsklubben Bølgen")."""
+        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " " or not self.words[i - 1][0].isupper():
+            return False
+        before = self.lows[i - 1]
+        return before.endswith(_INSTITUTION_ENDINGS) and before not in ROLE_TRIGGERS and not self.listed(before)
+
+    def _role_or_compound(self, low: str) -> bool:
+        found = self._role_words.get(low)
+        if found is None:
+            found = self._role_words[low] = self._definite_person(low) or self._noun_compound(low)
+        return found
+
+    def _after_proper(self, i: int) -> bool:
+        """The word follows a place, brand or institution of the proper list that is no name,
+        with one space between: the two are one name of a place or a thing ("Gran Canaria")."""
+        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " " or self.state[i - 1] == _NAME:
+            return False
+        before = self.lows[i - 1]
+        return self.words[i - 1][0].isupper() and before in self.lists.proper and not self.listed(before)
+
+    def _noun_compound(self, low: str) -> bool:
+        """A hyphenated word whose last part is a common noun and whose parts are no listed names
+        ("skyss-kontoret", "kvello-malen", "tiktok-kontoen"); not a double name ("Hansen-Dal",
+        "Anne-Lise") or a particle ("al-Khatib")."""
+        if "-" not in low:
+            return False
+        parts = low.split("-")
+        last = parts[-1]
+        if len(last) < 4 or any(p in self.lists.names for p in parts) or parts[0] in _NAME_PREFIXES:
+            return False
+        lexicon, words = self.lists.lexicon, self.lists.words
+        if last in lexicon or last in words:
+            return True
+        return any(
+            last.endswith(e) and last[: -len(e)] in lexicon and len(last) - len(e) >= 3 for e in _DEFINITE_ENDINGS
+        )
+
+    def _definite_person(self, low: str) -> bool:
+        """The definite form of a word for a person: "mannen", "bibliotekaren", "elevane",
+        "ungdommen", "foreldra"; the stem is a known word for a person or an agent noun of the
+        lexicon ("bibliotekar", "sjåfør"), not the word of a farm name ("Fossen", "Sæteren")."""
+        if len(low) < 5 or not low.endswith(_DEFINITE_PERSON_ENDINGS):
+            return False
+        lexicon, words = self.lists.lexicon, self.lists.words
+        for ending in _DEFINITE_PERSON_ENDINGS:
+            if not low.endswith(ending):
+                continue
+            stem = low[: -len(ending)]
+            if len(stem) < 3:
+                continue
+            if ending == "n" and not stem.endswith("e"):
+                continue
+            stems = [stem]
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "ungdommen", "gutten"
+            for st in stems:
+                if st in _PERSON_NOUNS:
+                    return True
+                if (
+                    len(st) >= 5
+                    and st.endswith(_AGENT_ENDINGS)
+                    and not st.endswith(_SURNAME_HEADS)
+                    and (st in lexicon or st in words)
+                    and st not in self.lists.names
+                ):
+                    return True
+        return False
+
+    def _after_thing_verb(self, i: int) -> bool:
+        """The word is the object of a verb that takes things, not people ("spiller Valorant",
+        "bruker Snapchat", "laster ned Threads", "ser på Netflix", "heier på Brann", "tar
+        Melatonin"), alone or later in a list after it ("bruker snus og Vape"); not when a word
+        that takes a person follows ("tar Zyrafa med", "ser på Zyrafa som …")."""
+        text, lows, starts, ends = self.text, self.lows, self.starts, self.ends
+        if i + 1 < len(lows) and text[ends[i] : starts[i + 1]] == " " and lows[i + 1] in _PERSON_OBJECT_NEXT:
+            return False
+        j = i
+        for _ in range(4):
+            if j < 1:
+                return False
+            gap = text[ends[j - 1] : starts[j]]
+            if gap == " ":
+                before = lows[j - 1]
+                if before in _THING_VERBS:
+                    return True
+                if before in _THING_PARTICLES and j >= 2 and text[ends[j - 2] : starts[j - 1]] == " ":
+                    return (lows[j - 2], before) in _THING_VERB_PAIRS
+                if self.words[j - 1][0].isupper() and self.state[j - 1] == _NEVER and not self.listed(before):
+                    j -= 1  # "spelar Brawl Stars": the first word of a title of two
+                    continue
+                if before not in ("og", "eller") or j < 2 or text[ends[j - 2] : starts[j - 1]] not in (" ", ", "):
+                    return False
+                j -= 2  # "snus og Vape": the item before "og"
+            elif gap == ", ":
+                j -= 1  # "Snapchat, TikTok": the item before the comma
+                if self.state[j] == _NAME or self.listed(lows[j]):
+                    return False
+                continue
+            else:
+                return False
+            # an item of the list is an ordinary word or a known non-name, never a name
+            if self.state[j] == _NAME or self.listed(lows[j]):
+                return False
+        return False
+
     def _role_in_brackets(self, i: int) -> bool:
         role = _ROLE_AFTER_RE.match(self.text, self.ends[i])
         return role is not None and role.group(1).lower() in ROLE_TRIGGERS
@@ -715,17 +883,40 @@ class Scanner:
             and self.words[i - 1].isupper()
             and self.text[self.ends[i - 1] : self.starts[i]] == ". "
             and self.is_blocked(i - 1)
+            and self._initial_span_ends(self.ends[i - 1] + 1)
         )
 
+    def _initial_span_ends(self, end: int) -> bool:
+        """The blocked span before `end` ends there, with the initial's full stop (an initial
+        replaced as one: "I.", "B.-M."), rather than before it (the letter of an address:
+        "Storgata 41 A. Tlf …")."""
+        j = bisect_left(self.blocked_starts, end)
+        return bool(j) and self.blocked[j - 1][1] == end
+
     def _beside_a_place(self, i: int) -> bool:
-        """The word is listed with a place: "frå Hov og Fluberg", "Hamar, Fluberg og Odnes"."""
-        if i < 2 or self.lows[i - 1] not in ("og", "eller") or self.state[i - 2] == _NAME:
+        """The word is listed with a place: "frå Hov og Fluberg", "Hamar, Fluberg og Odnes",
+        "på Leikland og i Badeland"."""
+        text, lows, words, starts, ends = self.text, self.lows, self.words, self.starts, self.ends
+        if (
+            i >= 2
+            and lows[i - 1] in ("og", "eller")
+            and self.state[i - 2] != _NAME
+            and text[ends[i - 2] : starts[i - 1]] == " "
+            and text[ends[i - 1] : starts[i]] == " "
+            and words[i - 2][0].isupper()
+            and self._place_word(lows[i - 2])
+        ):
+            return True
+        # the place after: "Leikland og i Badeland", "Leikland eller Tusenfryd"
+        j = i + 2
+        if j >= len(lows) or lows[i + 1] not in ("og", "eller") or text[ends[i] : starts[i + 1]] != " ":
             return False
-        text = self.text
-        if text[self.ends[i - 2] : self.starts[i - 1]] != " " or text[self.ends[i - 1] : self.starts[i]] != " ":
-            return False
-        before = self.lows[i - 2]
-        return self.words[i - 2][0].isupper() and before in self.lists.proper and not self.listed(before)
+        if lows[j] in ("i", "på") and j + 1 < len(lows) and text[ends[j] : starts[j + 1]] == " ":
+            j += 1
+        return text[ends[j - 1] : starts[j]] == " " and words[j][0].isupper() and self._place_word(lows[j])
+
+    def _place_word(self, low: str) -> bool:
+        return low in self.lists.proper and not self.listed(low)
 
     def _names_institution(self, i: int) -> bool:
         """The word names a school, kindergarten, club or church before the lower-case word
@@ -769,7 +960,9 @@ class Scanner:
             self._profiles[word] = found
             return found
         if word.isupper() or (rest != rest.lower() and "-" not in word and "'" not in word):
-            if listed and (not word.isupper() or (len(word) >= 3 and not self.in_vocab(low))):
+            if low in self.lists.proper and not word.isupper():
+                mode = 3  # "McDonalds", "PlayStation": a brand that holds a name
+            elif listed and (not word.isupper() or (len(word) >= 3 and not self.in_vocab(low))):
                 mode = 1
             else:
                 mode = 2 if word.isupper() else 3
@@ -813,6 +1006,19 @@ class Scanner:
         listed = self.listed(low)
         text, state, starts, ends = self.text, self.state, self.starts, self.ends
         n = len(self.words)
+        if (
+            i
+            and i - 1 in self.weak
+            and state[i - 1] == 0
+            and self.lows[i - 1] in self.lists.given
+            and self.lows[i - 1] not in ROLE_TRIGGERS
+            and text[ends[i - 1] : starts[i]] == " "
+            and low not in FUNCTION_WORDS
+            and _AGE_AFTER.match(text, ends[i])
+            and not self.looks_like_common_noun(low)
+        ):
+            self.set_name(i - 1, "adjacent")
+            return True  # "Per Nes (14) spiller …", "Liv Dal (9) sa …": a child named in full
         if (
             i
             and state[i - 1] == _NAME
@@ -920,6 +1126,14 @@ class Scanner:
         return False
 
 
+def _phrase_end(last: str, end: str) -> bool:
+    """The last word of a text matches the last word of a phrase: the same, inflected or the
+    head of a compound ("Vestly avlastningen"), or joined by a hyphen ("Marte Meo-veiledning")."""
+    return last == end or (len(end) >= 4 and last.startswith(end)) or last.startswith(end + "-")
+
+
+# "læraren hennar", "faren hans", "mora deira": a role word and whose it is
+_POSSESSIVES = _words("hans hennes hennar hennar deres deira dets sin si sitt mitt min mi vår vårt")
 _CHILD_LINE = re.compile(r"[ \t]*[-–•*]?[ \t]*([^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*:")
 _GREETINGS = _words("hei hallo heisann hi hey")
 
@@ -976,7 +1190,7 @@ _FOND_OF = _words("glad glade forelsket forelska forelsk betatt interessert hekt
 # "var på Legoland", "hytta på Sjusjøen", "handlet på Europris": a place after "på"
 _BEING_AT = _words(
     """
-    var vært er bor bur bodde budde handlet handla handler handlar hytta hytte hytter ferie
+    var vært vore vori er bor bur bodde budde handlet handla handler handlar hytta hytte hytter ferie
     ferien tur turen jobber jobbar jobbet jobba arbeider arbeidar
     """
 )
@@ -1020,7 +1234,66 @@ _PLACE_ENDINGS = (
     "sjøen",
     "odden",
     "landet",
+    # a day, an event or a trip in the definite form ("Skidagen", "Vinterferien", "Fotballcupen")
+    "dagen",
+    "dagane",
+    "dagene",
+    "festen",
+    "turen",
+    "leiren",
+    "ferien",
+    "kvelden",
+    "stevnet",
+    "cupen",
+    "kampen",
+    "treningen",
 )
+_QUOTE_OPENERS = frozenset("«“„")
+# a letter and a digit side by side ("Vg1", "6-Ukerskontroll"): group 1 is the letter before a digit
+_GLUED_RE = re.compile(r"([^\W\d_])\d|\d-?(?=[^\W\d_])")
+# a school, club or centre in the definite form, before its name: "Danseskolen Pirouette"
+_INSTITUTION_ENDINGS = tuple(
+    _words(
+        """
+        skolen skulen klubben laget senteret sentret koret korpset barnehagen hallen huset kafeen
+        butikken teateret kyrkja kirka kirken stua
+        """
+    )
+)
+# the endings of the definite forms of a noun ("mannen", "jenta", "elevane", "barna", "foreldrene")
+_DEFINITE_PERSON_ENDINGS = ("ene", "ane", "en", "a", "ne", "na", "n")
+# words for a person whose definite form may begin a sentence ("Mannen sa …", "Elevane seier …")
+_PERSON_NOUNS = _words(
+    """
+    mann menn kvinne kvinner dame damer herre gutt gutter gut gutar jente jenter elev elever
+    barn ungdom ungdommer unge ungar unger venn venner nabo naboer sjef vakt lege prest politi
+    politimann tolk betjent foreldre forelder søsken tvilling tvillingar tvillinger fremmed
+    framand person personer menneske folk gjest gjester kunde kundar kunder klient pasient
+    """
+)
+# the endings of agent nouns: "bibliotekar", "trener", "sjåfør", "miljøterapeut", "psykolog"
+_AGENT_ENDINGS = ("ar", "er", "ør", "ist", "ent", "ant", "log", "eut", "iker", "or")
+# verbs whose object is a thing (a game, an app, a medicine, a team), never a person by itself
+_THING_VERBS = _words(
+    """
+    spiller spilte spilt spille spelar speler spela spelte spelt spele gamer gamet gama
+    bruker brukte brukt bruke brukar bruka installerer installerte installert installere
+    strømmer strømmet streamer streamet vaper vapet snuser
+    drikker drakk drukket drikk drikke drikk drikka spiser spiste spist spise et eter åt
+    røyker røykte røykt røyke røykjer
+    """
+)
+# two words: "laster ned X", "ser på X", "heier på X"
+_THING_VERB_PAIRS = frozenset(
+    (verb, particle)
+    for verb, particle in (
+        *((v, "ned") for v in _words("laster lastet lasta last laste lastar")),
+        *((v, "på") for v in _words("ser så sett såg heier heiet heia heiar")),
+    )
+)
+_THING_PARTICLES = frozenset({"ned", "på"})
+# a word after the object that makes it a person: "ser på Zyrafa som …", "spiller med …"
+_PERSON_OBJECT_NEXT = _words("som med sammen saman ut inn hjem heim til opp fordi")
 # "flyttet til Kirkenær", "kom fra Flisa", "reiste til Hafjell"
 _PLACE_PREPOSITIONS = _words("til fra frå mot")
 _MOTION_VERBS = _words(
@@ -1045,8 +1318,10 @@ SIGNATURE_RE = re.compile(r"/(?<![\w/]/)[A-ZÆØÅ]{2,3}(?=[ \t]*(?:$|\n|\r|[ \t
 LOWER_SIGNATURE_RE = re.compile(r"/(?<=[ \t\n]/)([a-zæøå]{2,3})(?=[ \t]*(?:$|\n|\r))")
 _UNITS = _words("år dag uke mnd md kr km t mm cm kg stk pers gang time min sek døgn veke")
 DASH_SIGNATURE_RE = re.compile(
-    r"[–—-](?<![^\s][–—-])[ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ]\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
+    r"[–—-](?<![^\s][–—-])[ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ][a-zæøå]?\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
 )
+# a note signed with capitals alone on its last line, after a line of its own: "…\nKRN"
+_LAST_LINE_INITIALS_RE = re.compile(r"(?<=\n)[ \t]*(?P<sig>[A-ZÆØÅ]{2,3})\s*\Z")
 # one initial after a kinship or role word, "til" between or not: "Mor til A. ringte", "eleven K."
 _LONE_INITIAL_RE = re.compile(r"[A-ZÆØÅ](?<= [A-ZÆØÅ])\.(?![\w.])(?! [A-ZÆØÅ]\.)")
 _WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+)(?: (til))?:? \Z")
@@ -1117,8 +1392,19 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
                 continue
             if sig not in _NOT_INITIALS and sig.lower() not in singles:
                 found.append((m.start("sig"), m.end("sig")))
-    found.sort()
-    return [span for k, span in enumerate(found) if not k or span[0] >= found[k - 1][1]]
+    end_sig = _LAST_LINE_INITIALS_RE.search(text, max(0, len(text) - 8))
+    if end_sig:
+        sig = end_sig.group("sig")
+        singles = vocab.singles if vocab is not None else frozenset()
+        if sig not in _NOT_INITIALS and sig.lower() not in singles and sig.lower() not in shipped_lists().words:
+            found.append((end_sig.start("sig"), end_sig.end("sig")))  # a note signed "KRN" on its last line
+    # the longest of two spans at one start ("A.-K. Holm": "A.-K.", not the lone initial "A.")
+    found.sort(key=lambda span: (span[0], -span[1]))
+    kept: list[tuple[int, int]] = []
+    for span in found:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 # "heter ola" names a person even in lower case; "kalt stygge ting" does not
