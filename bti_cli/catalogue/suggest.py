@@ -629,7 +629,8 @@ def rank_measures(
     # come first; within each group those not running yet (planned, developing, a project not
     # started) come after every running one
     ordered = _ordered(scored)
-    return sorted(ordered, key=lambda s: ("beyond-level" in s.codes, not meets_concern(s), not _running(s)))
+    return sorted(ordered, key=lambda s: ("beyond-level" in s.codes, not meets_concern(s), not _running(s),
+                                          not meets_concern(s) and "own-service" not in s.codes))
 
 
 def _beyond_level(m: Measure, need: Need, kinds: dict[str, str]) -> bool:

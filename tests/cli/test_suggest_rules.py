@@ -479,3 +479,15 @@ def test_at_level_1_a_table_of_other_services_waits_for_level_2(cli, arena, firs
     result = cli("suggest", "-m", "loten", "--kind", "arena", "--format", "json", "--lang", "en", "--subject", "child",
                  "--age", "10", "--area", "parental-mental-illness-substance-use", "--level", "2", "--arena", arena)
     assert all(NOT_OWN_TABLE not in r["reasons"] for r in json.loads(result.stdout))
+
+
+def test_after_the_measures_that_meet_the_concern_the_own_service_comes_first(shipped):
+    """Elverum has one measure for an acute crisis (the crisis team); after it, a school nurse
+    sees what her own service can do before other services' offers that do not meet it either."""
+    rows = shipped("elverum", "--subject", "child", "--age", "12", "--area", "acute-crisis", "--level", "2",
+                   "--arena", "school-health")
+    assert rows[0]["id"] == "psykososialt-kriseteam"
+    rest = [r for r in rows[1:] if "area:none" in r["reason_codes"] and r["status"] in ("active", "partial")]
+    own = ["own-service" in r["reason_codes"] for r in rest]
+    assert own[:4] == [True] * 4 and own == sorted(own, reverse=True), [r["id"] for r in rest]
+    assert "oppfolging-skolehelsetjenesten" in [r["id"] for r in rows[:5]]
