@@ -93,8 +93,8 @@ COORDINATION_POINTS = 20
 # the guardians are not told first (BTI.md, the safety exception)
 GUARDIANS_POINTS = {1: 24, 2: 12}
 GUARDIANS_NOT_FIRST = frozenset({"violence-abuse"})
-# levels 0–2, with suspected violence or abuse: a measure only for the guardians (a parents'
-# course) comes after the help for the child, since the guardians are not told first
+# with suspected violence or abuse, a measure only for the guardians (a parents' course) comes
+# after the help for the child, since the guardians are not told first
 GUARDIANS_ONLY_SAFETY_POINTS = -20
 
 # whom a case's subject can be helped through (a measure's audience); anything else is for
@@ -499,8 +499,8 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         else:
             r.add(SUBJECT_POINTS / 3, "subject:through-parents", t("process.reason_subject_parents"))
     if (GUARDIANS_NOT_FIRST & set(need.areas) and audience and audience <= {"guardians", "staff"}
-            and level <= 2 and kinds.get(m.service) != "child-welfare"):
-        # barnevern, once told, works with the guardians as it judges (level 3, or its own measure)
+            and kinds.get(m.service) != "child-welfare"):
+        # barnevern, once told, works with the guardians as it judges: its own measures are not held back
         r.add(GUARDIANS_ONLY_SAFETY_POINTS, "safety:guardians-only", t("process.reason_safety_guardians_only"),
               miss=True)
     if young_mother and (m.age_min is not None or m.age_max is not None):

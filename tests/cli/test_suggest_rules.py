@@ -434,7 +434,7 @@ def test_a_measure_for_the_child_is_for_the_child_in_a_family_case(shipped):
 GUARDIANS_ONLY = "for the parents only: with suspected violence or abuse the guardians are not told first"
 
 
-@pytest.mark.parametrize(("level", "demoted"), [("1", True), ("2", True), ("3", False)])
+@pytest.mark.parametrize(("level", "demoted"), [("1", True), ("2", True), ("3", True)])
 def test_with_violence_a_parents_course_comes_after_the_help_for_the_child(shipped, level, demoted):
     rows = shipped("elverum", "--subject", "child", "--age", "4", "--area", "violence-abuse", "--level", level,
                    "--arena", "kindergarten")
@@ -448,6 +448,13 @@ def test_with_violence_a_parents_course_comes_after_the_help_for_the_child(shipp
     rows = shipped("elverum", "--subject", "child", "--age", "4", "--area", "parenting-interaction", "--level", level,
                    "--arena", "kindergarten")
     assert GUARDIANS_ONLY not in by_id(rows, "stine-sofies-foreldrepakke")["reasons"]
+
+
+def test_with_violence_barnevern_s_own_guidance_to_the_guardians_is_not_held_back(shipped):
+    rows = shipped("elverum", "--subject", "child", "--age", "10", "--area", "violence-abuse", "--area",
+                   "parenting-interaction", "--level", "3", "--arena", "child-welfare")
+    guidance = by_id(rows, "rad-og-veiledning-barnevern")
+    assert GUARDIANS_ONLY not in guidance["reasons"]
 
 
 @pytest.mark.parametrize(("age", "own"), [("12", False), ("13", True), ("15", True)])
