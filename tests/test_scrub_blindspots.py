@@ -1297,3 +1297,44 @@ def test_the_command_keeps_apps_roles_and_vaccines_and_scrubs_the_names(cli, tmp
         assert not re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", result.stdout), secret
     for kept in ("Rotavirus", "Pneumokokk", "Valorant", "Sjåføren", "Ruter-appen", "4-månederskontroll"):
         assert kept in result.stdout, kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nynorsk forms of words the lexicon knows in bokmål
+        ("Jenta har Vanskar med Lesing.", "Jenta har Vanskar med Lesing."),
+        ("Han har fått Tilbod om Leirskule.", "Han har fått Tilbod om Leirskule."),
+        ("Ho har byrja på Vidaregåande.", "Ho har byrja på Vidaregåande."),
+        ("Helsesjukepleiar har Ope kontor.", "Helsesjukepleiar har Ope kontor."),
+        ("Me har avtalt Heimebesøk på fredag.", "Me har avtalt Heimebesøk på fredag."),
+        # the genitive of a diagnosis or a place, a noun after an article
+        ("Guten har Aspergers og ADHD.", "Guten har Aspergers og ADHD."),
+        ("Han har lastet ned en App og ei Klokke.", "Han har lastet ned en App og ei Klokke."),
+        # a name after the same words still goes
+        ("Me har avtalt med Zyrafa at ho kjem.", "Me har avtalt med [NAVN] at ho kjem."),
+        ("Han ringte Steinar i går.", "Han ringte [NAVN] i går."),
+        ("Ho møtte Zyrafa Hassan på skulen.", "Ho møtte [NAVN] på skulen."),
+    ],
+)
+def test_nynorsk_forms_genitives_and_nouns_after_an_article(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kurset heter Sinnemestring og går over ti uker.", "Kurset heter Sinnemestring og går over ti uker."),
+        ("Ho er med i ei gruppe som heiter Stjerna.", "Ho er med i ei gruppe som heiter Stjerna."),
+        ("Han bruker en app som heter Kahoot.", "Han bruker en app som heter Kahoot."),
+        ("Ho har Fri på fredag.", "Ho har Fri på fredag."),
+        ("Han trener på Stampesletta og på Fotballbanen.", "Han trener på Stampesletta og på Fotballbanen."),
+        # a person, a kin or a friend after "heter" still goes, and so does a listed name
+        ("Gutten heter Zyrafa og jenta heter Liv.", "Gutten heter [NAVN] og jenta heter [NAVN]."),
+        ("Bestevenninna heiter Zyrafa.", "Bestevenninna heiter [NAVN]."),
+        ("Kurset heter Emma.", "Kurset heter [NAVN]."),
+        ("Han går på Zyrafa hele tida, sier mor.", "Han går på [NAVN] hele tida, sier mor."),
+    ],
+)
+def test_a_course_a_group_or_an_app_named_after_heter_and_a_place_in_a_list(text, expected):
+    assert out(text) == expected

@@ -66,7 +66,7 @@ class Scanner:
         self._profiles: dict[str, tuple[int, bool, bool, bool, bool]] = {}
         self._compounds: dict[str, bool] = {}
         self._role_words: dict[str, bool] = {}
-        self._glued: set[int] | None = None
+        self._nynorsk: dict[str, bool] = {}
         # split() with a capturing group gives [gap, word, gap, word, …, gap]; the running sum
         # of the piece lengths gives every offset, all in C (much faster than finditer)
         pieces = _WORD_SPLIT_RE.split(text)
@@ -169,7 +169,8 @@ class Scanner:
             return False
         before = self.lows[i - 1]
         if before in TALK_VERBS:
-            return True
+            # "ringte Fossen", "møtte Fossen"; not "avtalt Heimebesøk", "samtale Torsdag"
+            return before not in _TALK_NOUNS
         return (
             before in ("med", "hos", "til")
             and i >= 2
@@ -193,7 +194,24 @@ class Scanner:
             if low.index("-") == 1:  # D-nummer, E-post, T-skjorte, A-laget
                 return True
             return all(p in lists.words or p in lists.proper or p in lists.lexicon for p in low.split("-"))
-        return False
+        if low[-1:] == "s" and low[:-1] in lists.proper and low[:-1] not in lists.names:
+            return True  # the genitive of a place or a diagnosis: "Hamars", "Aspergers"
+        return self._nynorsk_word(low)
+
+    def _nynorsk_word(self, low: str) -> bool:
+        """A nynorsk form of a word the lists know in bokmål ("vanskar", "tilbod", "heimebesøk",
+        "vidaregåande"): the lexicon is mostly bokmål."""
+        found = self._nynorsk.get(low)
+        if found is None:
+            found = False
+            if len(low) >= 5 and low not in self.lists.names:
+                lists = self.lists
+                for form in _bokmal_forms(low):
+                    if form in lists.words or form in lists.lexicon or (len(form) >= 8 and self._compound(form)):
+                        found = True
+                        break
+            self._nynorsk[low] = found
+        return found
 
     @staticmethod
     def looks_like_common_noun(low: str) -> bool:
@@ -578,11 +596,17 @@ class Scanner:
             pass
         elif self._glued_to_digit(i):
             return  # "Vg1", "Covid19": a grade or a code; still a name where it is one elsewhere
-        elif self._role_or_compound(low) or self._after_proper(i) or self._after_institution(i):
+        elif (
+            self._role_or_compound(low)
+            or self._after_proper(i)
+            or self._after_institution(i)
+            or self._after_determiner(i)
+        ):
             # "Mannen sa …", "Bibliotekaren sier …", "Elevane seier …": the definite form of a
             # word for a person is that person's role, not a name; "Skyss-kontoret",
             # "Kvello-malen": a hyphenated compound whose last part is a common noun; "Gran
-            # Canaria", "Burger King", "Red Bull": the second word of a place or a brand
+            # Canaria", "Burger King", "Red Bull": the second word of a place or a brand; "en App",
+            # "flere Tiktok-videoer": a word after an article or a quantifier is a noun
             self.state[i] = _NEVER
             return
         if mode:  # abbreviations (PPT, BUP) and mixed case (iPad, McDonald): names only when listed
@@ -600,6 +624,9 @@ class Scanner:
                 self.state[i] = _NEVER
             return
         if trigger == "name":
+            if not listed and self._names_a_thing(i):
+                self.state[i] = _NEVER  # "Kurset heter Sinnemestring", "en app som heter Kahoot"
+                return
             # "kalt Nok": a word that survives only inside a phrase ("Nok Elverum") is a name here
             if listed or not self.in_vocab(low) or low in self.vocab.phrase_only:
                 self.set_name(i, "context")
@@ -753,16 +780,11 @@ class Scanner:
 
     def _glued_to_digit(self, i: int) -> bool:
         """The word touches a digit ("Vg1", "Covid19", "6-Ukerskontroll"): never a name."""
-        glued = self._glued
-        if glued is None:
-            # the few places where a letter touches a digit, found once for the whole text
-            glued = self._glued = set()
-            starts, ends = self.starts, self.ends
-            for m in _GLUED_RE.finditer(self.text):
-                # a letter before a digit ends its word; a digit (and a hyphen) before a letter
-                # starts one
-                glued.add(bisect_left(ends, m.end(1)) if m.group(1) else bisect_left(starts, m.end()))
-        return i in glued
+        text, start = self.text, self.starts[i]
+        if text[self.ends[i] : self.ends[i] + 1] in _DIGITS:
+            return True
+        before = text[start - 2 : start] if start >= 2 else " " + text[:start]
+        return before[1:] in _DIGITS or (before[1:] == "-" and before[:1] in _DIGITS)
 
     def _after_institution(self, i: int) -> bool:
         """The word names the school, club or centre that the word before it is
@@ -777,6 +799,22 @@ class Scanner:
         if found is None:
             found = self._role_words[low] = self._definite_person(low) or self._noun_compound(low)
         return found
+
+    def _names_a_thing(self, i: int) -> bool:
+        """"heter" or "kalles" names a course, a group, an app or a programme, not a person:
+        "Kurset heter …", "Gruppa heiter …", "et tilbud som heter …", "appen kalles …"."""
+        lows = self.lows
+        if i < 2 or lows[i - 1] not in _NAMING_VERBS:
+            return False
+        subject = lows[i - 2]
+        if subject == "som" and i >= 3:
+            subject = lows[i - 3]
+        return subject in _THING_NOUNS
+
+    def _after_determiner(self, i: int) -> bool:
+        """The word follows an article or a quantifier ("en App", "ei Jakke", "flere Kahoots"):
+        a noun, never a person's name."""
+        return bool(i) and self.lows[i - 1] in _DETERMINERS and self.text[self.ends[i - 1] : self.starts[i]] == " "
 
     def _after_proper(self, i: int) -> bool:
         """The word follows a place, brand or institution of the proper list that is no name,
@@ -916,7 +954,11 @@ class Scanner:
         return text[ends[j - 1] : starts[j]] == " " and words[j][0].isupper() and self._place_word(lows[j])
 
     def _place_word(self, low: str) -> bool:
-        return low in self.lists.proper and not self.listed(low)
+        """A listed place or brand that is no name, or a place named as a compound in the definite
+        form ("Fotballbanen", "Nordlyshallen")."""
+        if low in self.lists.proper:
+            return not self.listed(low)
+        return low.endswith(_PLACE_ENDINGS) and self.looks_like_common_noun(low) and not self.listed(low)
 
     def _names_institution(self, i: int) -> bool:
         """The word names a school, kindergarten, club or church before the lower-case word
@@ -1126,6 +1168,39 @@ class Scanner:
         return False
 
 
+# nynorsk spellings and their bokmål forms: inside a word, and at its end
+_NN_INSIDE = (("heime", "hjemme"), ("heim", "hjem"), ("vidare", "videre"), ("skule", "skole"), ("tilbod", "tilbud"))
+_NN_ENDINGS = (
+    ("ande", "ende"),
+    ("ane", "ene"),
+    ("ar", "er"),
+    ("leg", "lig"),
+    ("lege", "lige"),
+    ("ast", "es"),
+    ("inga", "ingen"),
+    ("tenesta", "tjenesten"),
+    ("teneste", "tjeneste"),
+)
+
+
+def _bokmal_forms(low: str) -> list[str]:
+    """The bokmål forms a nynorsk word may have: each rule alone, then all of them together."""
+    forms: list[str] = []
+    every = low
+    for nn, nb in _NN_INSIDE:
+        if nn in low:
+            forms.append(low.replace(nn, nb))
+            every = every.replace(nn, nb)
+    for nn, nb in _NN_ENDINGS:
+        if low.endswith(nn):
+            forms.append(low[: -len(nn)] + nb)
+            every = every[: -len(nn)] + nb
+            break
+    if every != low and every not in forms:
+        forms.append(every)
+    return forms
+
+
 def _phrase_end(last: str, end: str) -> bool:
     """The last word of a text matches the last word of a phrase: the same, inflected or the
     head of a compound ("Vestly avlastningen"), or joined by a hyphen ("Marte Meo-veiledning")."""
@@ -1191,7 +1266,7 @@ _FOND_OF = _words("glad glade forelsket forelska forelsk betatt interessert hekt
 _BEING_AT = _words(
     """
     var vært vore vori er bor bur bodde budde handlet handla handler handlar hytta hytte hytter ferie
-    ferien tur turen jobber jobbar jobbet jobba arbeider arbeidar
+    ferien tur turen jobber jobbar jobbet jobba arbeider arbeidar trener trenar trente trena
     """
 )
 # the last parts of farm names and the surnames made of them: "Myrvang", "Solberg", "Haugland"
@@ -1249,8 +1324,25 @@ _PLACE_ENDINGS = (
     "treningen",
 )
 _QUOTE_OPENERS = frozenset("«“„")
-# a letter and a digit side by side ("Vg1", "6-Ukerskontroll"): group 1 is the letter before a digit
-_GLUED_RE = re.compile(r"([^\W\d_])\d|\d-?(?=[^\W\d_])")
+_NAMING_VERBS = _words("heter heiter het hette kalles kallast kalt kalla")
+# things that have a name of their own: "Kurset heter Sinnemestring", "ei gruppe som heiter Stjerna"
+_THING_NOUNS = _words(
+    """
+    kurs kurset tiltak tiltaket program programmet gruppe gruppa gruppen gruppene app appen appar
+    apper spill spillet spel spelet tilbud tilbudet tilbod tilbodet prosjekt prosjektet klubb
+    klubben lag laget leir leiren film filmen serie serien bok boka boken kanal kanalen metode
+    metoden modell modellen verktøy verktøyet skjema skjemaet kampanje kampanjen opplegg opplegget
+    programserie nettside nettsida nettsiden side sida siden butikk butikken kor koret korps
+    korpset band bandet
+    """
+)
+# articles and quantifiers: what follows them is a noun ("en App", "eit Nettbrett", "mange Likes")
+_DETERMINERS = _words(
+    "en ei et ein eit noen nokre nokon mange flere fleire fleste denne dette disse desse hver hvert kvar kvart"
+)
+# talk words whose object, without "med", is a thing: "avtalt Heimebesøk", "samtale Torsdag"
+_TALK_NOUNS = frozenset(_words("avtale avtalt samtale samtalen samtaler møte møtet kontakt"))
+_DIGITS = frozenset("0123456789")
 # a school, club or centre in the definite form, before its name: "Danseskolen Pirouette"
 _INSTITUTION_ENDINGS = tuple(
     _words(
