@@ -194,6 +194,14 @@ def early_language(argv: Sequence[str] | None = None) -> str:
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def join_and(items: Iterable[str], lang: str | None = None) -> str:
+    """Words in a sentence: "a", "a og b", "a, b og c" (nb, nn), "a, b and c" (en)."""
+    words = [item for item in items if item]
+    if len(words) < 2:
+        return "".join(words)
+    return t("cli.list_and", lang, first=", ".join(words[:-1]), last=words[-1])
+
+
 def join_reasons(parts: Iterable[str]) -> str:
     """Reasons read as one line, "a; b; c": each without its end punctuation, so a catalogue
     text that ends in a full stop never reads ".; " before the next one."""

@@ -63,8 +63,10 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def kind_labels(kinds: Iterable[str]) -> str:
-    """The kinds as words of the current language ("et telefonnummer, en e-postadresse")."""
-    return ", ".join(t(f"privacy.kind_{k}") for k in kinds)
+    """The kinds as words of the current language ("et navn, et telefonnummer og en e-postadresse")."""
+    from bti_cli.i18n import join_and
+
+    return join_and(t(f"privacy.kind_{k}") for k in kinds)
 
 
 def guard_event(step: str, *values: Any) -> None:
@@ -162,7 +164,7 @@ def check_path(path: str | os.PathLike[str], *, what: str) -> str:
         kinds: list[str] = []
         for part in _SEPARATORS.split(text):
             kinds += [k for k in found_kinds(part) if k not in kinds]
-        raise InputError(t("privacy.text_refused", what=what, kinds=kind_labels(kinds)), hint=t("privacy.text_hint"))
+        raise InputError(t("privacy.text_refused", what=what, kinds=kind_labels(kinds)), hint=t("privacy.path_hint"))
     return text
 
 

@@ -13,7 +13,9 @@ when it was written, and roles stand where people would. The staff's own notes (
 written for the log, what the child and the guardians said, the professional assessment, the
 closing note) are not shown: the family
 is told when they were heard and that they may read what was written. Placeholders of the
-scrubber never reach the family ("barnet" stands for a name). Tense and the consent wording
+scrubber never reach the family: a text for the family is refused where it is typed when it
+holds personal data, and a sentence of an older text that holds a placeholder is left out (the
+family is told that a part was left out); nobody is renamed "barnet". Tense and the consent wording
 follow the case: a closed case is told in the past, only a consent that was given can be
 withdrawn, and at levels 0-1 (no other service, none asked) no consent is not a refusal. Goals
 are said to be agreed with the guardians only when they were met. When the young person
@@ -32,7 +34,6 @@ Pure: no files, no printing; `today` is a parameter.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -123,33 +124,29 @@ def _option_label(process: Process | None, question_id: str, value: Any, lang: s
     return str(value)
 
 
-def _for_family(text: str, lang: str, subject: str = "child") -> str:
-    """A text the family reads: no placeholder of the scrubber left in it — a name becomes the
-    word for the case's subject in the language the text was written in (the placeholder's:
-    `[NAVN]` → "barnet", `[NAME]` → "your child", so a Norwegian sentence stays Norwegian;
-    "ungdommen" for a young person, "den gravide" in a pregnancy, "et familiemedlem" in a
-    family's case), capitalised at the start of a sentence; other personal data is left out."""
+# a sentence ends at . ! ? or … followed by space, or at a line break
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\s*\n\s*")
+
+
+def _for_family(text: str, lang: str) -> str:
+    """A text written for the family, as they read it. A text typed now never holds personal
+    data (the walkthrough refuses it where it is typed); one stored by an older bti may hold the
+    scrubber's placeholders. A placeholder cannot be put back ("[NAVN]" may be the child, the
+    mother or a teacher, and a phone number cut out leaves "Ring barnet på."), so each sentence
+    that holds one is left out, and the family is told that a part was left out; nobody is ever
+    renamed."""
     if not text or "[" not in text:
         return text
-    from bti_cli.i18n import LANGUAGES
-    from bti_cli.privacy.scrubber import KINDS, placeholders
+    from bti_cli.privacy.scrubber import placeholder_re
 
-    key = "family.placeholder_name" if subject == "child" else f"family.placeholder_name_{subject}"
-    for code in LANGUAGES:
-        for kind in KINDS:
-            mark = placeholders(code)[kind]
-            if mark in text:
-                word = t(key, code) if kind == "name" else ""
-                text = re.sub(re.escape(mark), functools.partial(_at_start, word=word), text)
-    # brackets left with nothing but labels and commas in them: "(tlf. , )"
-    text = re.sub(r"[ \t]*\([^()]*\)", lambda m: m.group() if re.search(r"[^\W\d_]{4,}", m.group()) else "", text)
-    return " ".join(text.split()).replace(" ,", ",").replace(" .", ".")
-
-
-def _at_start(match: re.Match[str], word: str) -> str:
-    """`word` for a placeholder, capitalised when it opens the text or a sentence."""
-    before = match.string[: match.start()].rstrip()
-    return word[:1].upper() + word[1:] if word and (not before or before[-1] in ".!?:") else word
+    marks = placeholder_re()
+    sentences = [part for part in _SENTENCE_END.split(text.strip()) if part]
+    kept = [part for part in sentences if not marks.search(part)]
+    if len(kept) == len(sentences):
+        return text
+    if not kept:
+        return t("family.written_left_out_all", lang)
+    return " ".join([*kept, t("family.written_left_out", lang)])
 
 
 def _has_text(name: str) -> bool:
@@ -342,7 +339,7 @@ def _written(case: _Case) -> list[str]:
     """The texts the employee wrote for the family (asked as such: "Dette vises for familien"),
     each with its date; no section when there are none."""
     lang = case.lang
-    texts = [(day, _for_family(text, lang, case.subject)) for day, text in case.answers.for_family]
+    texts = [(day, _for_family(text, lang)) for day, text in case.answers.for_family]
     lines = [f"- **{long_date(day, lang)}:** {text}" for day, text in texts if text]
     return [f"## {t(case.key('h_written'), lang)}", "", *lines, ""] if lines else []
 

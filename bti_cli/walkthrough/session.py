@@ -1340,6 +1340,27 @@ class Session:
 
         return validate
 
+    def family_text_check(self) -> Callable[[Any], None]:
+        """A text written for the family is shown to them as written: one that holds a name, a
+        number or an address (or a placeholder of the scrubber) is refused where it is typed —
+        asked again at a prompt, an error naming the question in an answers file or `cases edit`
+        — saying what kind of thing was found, never repeating it. Scrubbing it instead would
+        turn the mother's name into "barnet" and cut the sentences around a phone number."""
+        from bti_cli.privacy.guard import found_kinds, kind_labels
+        from bti_cli.privacy.scrubber import placeholder_re
+        from bti_cli.walkthrough.prompts import AnswerError
+
+        def validate(value: Any) -> None:
+            if not isinstance(value, str) or not value.strip():
+                return
+            kinds = found_kinds(value, self.vocabulary())
+            if kinds:
+                raise AnswerError(t("walk.family_text_refused", kinds=kind_labels(kinds)))
+            if placeholder_re().search(value):
+                raise AnswerError(t("walk.family_text_placeholder"))
+
+        return validate
+
     def owner_parts(self, action, answers: dict[str, Any], coordinators: list):
         """The measures of the step's `measures` answer, the parts of each one's owner (a catalogue
         role or service, or a role typed without personal data) and date, the defaults (the baton
@@ -1460,6 +1481,8 @@ class Session:
                                        self.baton_consent_check(answers) if level >= 2 else None)
         elif q.kind == "text" and q.id == "role":
             validate = self.role_check(set())
+        elif q.kind == "text" and q.for_family:
+            validate = self.family_text_check()
         elif q.kind == "consent":
             parts, validate = self.consent_parts(action, subject, age, areas, work_arena, unborn=unborn)
         default = self.default(q.default)

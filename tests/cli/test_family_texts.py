@@ -19,10 +19,10 @@ EXAMPLES = ROOT / "examples" / "answers"
 LANGS = ("nb", "nn", "en")
 CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-Z]{5}")
 
-# obviously fictitious: a name the scrubber knows, in a text for the family
+# texts for the family, written as the prompt asks: "barnet", "dere" or a role, never a name
 FAMILY_L0 = "Vi har snakket om friminuttene og blir enige om å prøve noe nytt på skolen."
-FAMILY_PLAN = "Vi prøver en fast friminuttsgruppe i seks uker, og Emma Testesen får en voksen å gå til."
-FAMILY_PLAN_SHOWN = "Vi prøver en fast friminuttsgruppe i seks uker, og barnet får en voksen å gå til."
+FAMILY_PLAN = "Vi prøver en fast friminuttsgruppe i seks uker, og barnet får en voksen å gå til."
+FAMILY_PLAN_SHOWN = FAMILY_PLAN
 FAMILY_EVAL = "Gruppen hjelper. Vi fortsetter til jul og møtes igjen da."
 FAMILY_CLOSE = "Det går bedre nå, og dere kan ta kontakt med skolen igjen om noe endrer seg."
 # staff notes: never in the family summary
@@ -178,18 +178,19 @@ def test_an_empty_family_text_shows_nothing_and_answers_files_need_not_name_it(c
     assert "family_text" not in (EXAMPLES / "level1.toml").read_text(encoding="utf-8")
 
 
-def test_a_family_text_is_scrubbed_and_stripped_of_control_characters_when_stored(cli, tmp_path, cases_dir):
+def test_a_family_text_is_stripped_of_control_characters_when_stored(cli, tmp_path, cases_dir):
+    # a text for the family with personal data is refused (test_family_text_doors.py); control
+    # characters are taken out of one without
     data = answers(1)
-    data["l1-plan"]["family_text"] = "Ring 912 34 567 eller skriv til kari@example.no.\x1b[31m Vi møtes i januar."
+    data["l1-plan"]["family_text"] = "Ring skolen om noe er uklart.\x1b[31m Vi møtes i januar."
     result = cli("start", "--no-input", "--answers", write(tmp_path, "a.toml", data))
     assert result.exit_code == 0, result.stderr
     case = CASE_RE.search(result.stdout).group(0)
     stored = (cases_dir / f"{case}.toml").read_text(encoding="utf-8")
-    assert "912 34 567" not in stored and "kari@example.no" not in stored
     assert "\x1b" not in stored and "\\u001b" not in stored.lower()
     text = family(cli, case, "nb")
-    assert "Vi møtes i januar." in text
-    assert "912" not in text and "example" not in text and "\x1b" not in text and "[" not in text
+    assert "Ring skolen om noe er uklart. Vi møtes i januar." in text
+    assert "\x1b" not in text and "[" not in text
 
 
 # --------------------------------------------------------------------------- every level, every state
@@ -351,17 +352,6 @@ def test_a_view_written_as_not_asked_is_not_told_as_heard(cli, tmp_path, lang, n
     assert t("family.views_none_closed") in closed and t("family.views_none") not in closed
 
 
-def test_a_name_in_a_young_persons_case_reads_ungdommen(cli, tmp_path):
-    data = answers(1)
-    data["l0-concern"].update(subject="youth", age=16)
-    result = cli("start", "--no-input", "--answers", write(tmp_path, "a.toml", data))
-    assert result.exit_code == 0, result.stderr
-    case = CASE_RE.search(result.stdout).group(0)
-    for lang in LANGS:
-        text = family(cli, case, lang)
-        assert "og ungdommen får en voksen å gå til" in text and "Testesen" not in text
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_measure_says_who_does_it_and_the_date_agreed(cli, tmp_path, lang):
     """Who does what (measure_owners): the family reads the role by its name and the date written out."""
@@ -412,24 +402,6 @@ def _start_with(cli, tmp_path, data: dict) -> str:
     result = cli("start", "--no-input", "--answers", write(tmp_path, "case.toml", data))
     assert result.exit_code == 0, result.stderr
     return CASE_RE.search(result.stdout).group(0)
-
-
-@pytest.mark.parametrize(("subject", "expected"), [
-    ("pregnant", "Den gravide får en fast jordmor, og den gravide kan ringe helsestasjonen."),
-    ("family", "Et familiemedlem får en fast jordmor, og et familiemedlem kan ringe helsestasjonen."),
-    ("child", "Barnet får en fast jordmor, og barnet kan ringe helsestasjonen."),
-])
-def test_a_name_in_a_text_for_the_family_reads_as_the_cases_subject(cli, tmp_path, subject, expected):
-    data = answers(1)
-    data["l0-concern"]["subject"] = subject
-    if subject == "pregnant":
-        data["l0-concern"].pop("age")
-        data["l1-goals"].pop("child_involved")
-    data["l1-plan"]["family_text"] = "Emma Testesen får en fast jordmor, og Emma Testesen kan ringe helsestasjonen."
-    case = _start_with(cli, tmp_path, data)
-    for lang in LANGS:  # the text was written in Norwegian: its words stay Norwegian
-        text = family(cli, case, lang)
-        assert expected in text and "Testesen" not in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
