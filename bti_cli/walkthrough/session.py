@@ -891,9 +891,16 @@ class Session:
         summary = self.summary()
         if role == summary.baton_holder_role:
             raise InputError(t("walk.handover_same", role=self.role_label(role)))
-        service = coordinator.service if coordinator is not None else None
-        self.check_handover_consent(pos, service, summary.baton_holder_role, consent_extended, consent_until,
-                                    consent_by)
+        from bti_cli.catalogue.roles import role_services
+        from bti_cli.walkthrough import process as engine
+
+        # a catalogue role's service, or the services a typed role names ("PPT", "helsesykepleier på
+        # helsestasjonen"): each is held to the consent rule; a role naming none is not checked
+        for number, service in enumerate(role_services(self.cat, role) or [None]):
+            if number:  # a consent extended for the service before is in the log now
+                pos = engine.replay(self.proc, self.events)
+            self.check_handover_consent(pos, service, summary.baton_holder_role, consent_extended, consent_until,
+                                        consent_by)
         self.append(level=pos.level, step="handover", kind="handover", value={"to": role})
         holder = self.role_label(summary.baton_holder_role) if summary.baton_holder_role else t("walk.nobody")
         self.say(t("walk.handover_offered", role=self.role_label(role), holder=holder, case=self.case_id))
@@ -902,13 +909,11 @@ class Session:
                                until: str | None, consent_by: list[str] | None = None) -> None:
         """The consent rule at a handover (`engine.consent_covers`, `engine.consent_expired`): refuse,
         or record the consent extended to `service` (and renewed to `until`)."""
-        from bti_cli.catalogue.suggest import find_coordinator
         from bti_cli.errors import InputError
         from bti_cli.walkthrough import process as engine
 
         consent = pos.answers.get("consent")
-        own = find_coordinator(self.cat, holder) if holder else None
-        own_service = own.service if own is not None else None
+        own_service = self.own_service(holder, service)
         expired = engine.consent_expired(consent, self.today) and service != own_service
         if engine.consent_covers(service, consent, own_service) and not expired:
             return
@@ -1145,27 +1150,36 @@ class Session:
             return t(key, age=consent_age)
         return None
 
+    def own_service(self, holder: str | None, service: str | None) -> str | None:
+        """The current holder's service, as `engine.consent_covers` takes it: `service` itself when
+        the holder's role belongs to it (`catalogue.roles.role_services`), else the first one."""
+        from bti_cli.catalogue.roles import role_services
+
+        own = role_services(self.cat, holder)
+        return service if service in own else (own[0] if own else None)
+
     def baton_uncovered(self, answers: dict[str, Any]) -> Callable[[Any], str | None]:
         """At levels 2-3 the baton passes only to a role whose service the consent covers (or the
         current holder's own service): `engine.consent_covers`, as at `bti cases handover`. Gives
-        for a role the name of the service the consent does not cover, else None."""
+        for a role the name of the service the consent does not cover, else None. A role typed as
+        free text counts by the services it names (`catalogue.roles.role_services`, the
+        handover's rule)."""
+        from bti_cli.catalogue.roles import role_services
         from bti_cli.catalogue.suggest import find_coordinator
         from bti_cli.walkthrough import process as engine
 
         consent = answers.get("consent")
         holder = answers.get("baton_holder")
         own = find_coordinator(self.cat, holder) if isinstance(holder, str) and holder else None
-        own_service = own.service if own is not None else None
 
         def uncovered(value: Any) -> str | None:
-            chosen = find_coordinator(self.cat, value) if isinstance(value, str) else None
-            service = chosen.service if chosen is not None else None
             if own is None or not isinstance(consent, dict) or not consent.get("given"):
                 # no holder yet (the own service is not known), or no consent: the case is then
                 # only discussed anonymously and no one joins
                 return None
-            if not engine.consent_covers(service, consent, own_service):
-                return next((s.name for s in self.cat.services if s.id == service), service)
+            for service in role_services(self.cat, value) if isinstance(value, str) else []:
+                if not engine.consent_covers(service, consent, self.own_service(holder, service)):
+                    return next((s.name for s in self.cat.services if s.id == service), service)
             return None
 
         return uncovered

@@ -364,3 +364,86 @@ def test_a_consent_first_given_at_a_handover_is_recorded_as_the_young_persons_fr
     assert ok.exit_code == 0, ok.stderr
     consent = [e for e in show(cli, case)["events"] if e["kind"] == "consent"][-1]["value"]
     assert consent["by"] == ["youth"]
+
+
+# --------------------------------------------------------------------------- a role typed as free text
+# (issue 16, fresh-eyes item 5: `--to PPT` and `--to "helsesykepleier på helsestasjonen"` went
+# through where `--to helsesykepleier-skolehelsetjenesten` was refused)
+
+
+@pytest.mark.parametrize("role", ["helsesykepleier på helsestasjonen", "HELSESTASJONEN", "sykepleier, Helsestasjon"])
+def test_a_typed_role_that_names_a_service_is_held_to_the_consent(cli, cases_dir, tmp_path, role):
+    case = start(cli, tmp_path, LEVEL2)  # consent: ppt
+    before = kinds(cli, case)
+    result = cli("cases", "handover", case, "--to", role, "--data", FIXTURE)
+    assert result.exit_code == 1
+    assert "Samtykket dekker ikke Helsestasjon" in result.stderr
+    assert kinds(cli, case) == before
+    extended = cli("cases", "handover", case, "--to", role, "--consent-extended", "--data", FIXTURE)
+    assert extended.exit_code == 0, extended.stderr
+    assert show(cli, case)["summary"]["consent_services"] == ["ppt", "helsestasjon"]
+
+
+def test_a_typed_role_of_a_service_the_consent_covers_needs_no_new_consent(cli, cases_dir, tmp_path):
+    case = start(cli, tmp_path, LEVEL2)  # consent: ppt
+    result = cli("cases", "handover", case, "--to", "rådgiver i PPT", "--data", FIXTURE)
+    assert result.exit_code == 0, result.stderr
+    assert "consent" not in kinds(cli, case)
+
+
+@pytest.mark.parametrize("role", ["miljøterapeut", "navnelapp-ansvarlig", "sosiallærer"])
+def test_a_typed_role_that_names_nothing_known_is_not_checked(cli, cases_dir, tmp_path, role):
+    case = start(cli, tmp_path, LEVEL1)  # level 1: no consent
+    result = cli("cases", "handover", case, "--to", role, "--data", FIXTURE)
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize(("role", "service"), [
+    ("helsesykepleier-skolehelsetjenesten", "Skolehelsetjenesten"),
+    ("PPT", "Pedagogisk-/psykologisk tjeneste i Løten"),
+    ("helsesykepleier på helsestasjonen", "Helsestasjon"),
+    ("Helsesykepleier", "Skolehelsetjenesten"),  # a catalogue role's name without its bracket
+    ("NAV-veileder", "NAV"),
+])
+def test_the_readers_handovers_in_the_shipped_catalogue(cli, cases_dir, lang, role, service):
+    example = Path(__file__).resolve().parents[2] / "examples" / "answers" / "level1.toml"
+    result = cli("start", "--no-input", "--answers", str(example))
+    case = CASE_RE.search(result.stdout).group(0)
+    refused = cli("cases", "handover", case, "--to", role, "--lang", lang)
+    assert refused.exit_code == 1, refused.stdout
+    assert service in refused.stderr
+    assert cli("cases", "handover", case, "--to", "miljøterapeut", "--lang", lang).exit_code == 0
+
+
+def test_the_walkthrough_holds_a_typed_baton_holder_to_the_same_rule(cli, cases_dir, tmp_path):
+    example = Path(__file__).resolve().parents[2] / "examples" / "answers" / "level3.toml"
+    text = example.read_text(encoding="utf-8")
+    assert 'baton_holder = "koordinator"' in text
+    answers = tmp_path / "l3.toml"
+    # barnevern is not among the services the consent names; PPT is
+    answers.write_text(text.replace('baton_holder = "koordinator"', 'baton_holder = "rådgiver i barnevernet"'),
+                       encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(answers))
+    assert result.exit_code == 1
+    assert "l3-baton.baton_holder" in result.stderr and "Samtykket dekker ikke Barnevern" in result.stderr
+    answers.write_text(text.replace('baton_holder = "koordinator"', 'baton_holder = "rådgiver i PPT"'),
+                       encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_services_named_at_its_edges():
+    from bti_cli.catalogue.loader import load
+    from bti_cli.catalogue.roles import role_services, services_named
+
+    cat = load("loten").catalogue
+    assert services_named(cat, "NAV") == ["nav"] and services_named(cat, "nav-veileder") == ["nav"]
+    assert services_named(cat, "navn") == [] and services_named(cat, "navigatør") == []  # a short id is a whole word
+    assert services_named(cat, "rådgiver i barnevernet") == ["barnevern"]  # a Norwegian ending
+    assert services_named(cat, "BUF-konsulent") == ["buf"] and services_named(cat, "SLT") == ["slt"]
+    assert services_named(cat, "helsesykepleier på helsestasjonen") == ["helsestasjon"]  # the service wins
+    assert services_named(cat, "jordmor") == ["jordmortjeneste"]  # a role of the catalogue, by its name
+    assert services_named(cat, "kontaktlærer") == [] and services_named(cat, "") == []
+    assert role_services(cat, "kontaktlaerer") == []  # a catalogue role of no service
+    assert role_services(cat, "helsesykepleier-skolehelsetjenesten") == ["skolehelsetjenesten"]
