@@ -19,45 +19,154 @@ from bti_cli.paths import config_path, parse_config
 CONFIG_KEYS = ("municipality", "lang", "cases_dir", "arena", "role")
 
 
-def read_config() -> dict[str, Any]:
-    """The config file's settings ({} when there is none); DataError for broken TOML or a key
-    bti does not know."""
+def _key_lines(text: str) -> dict[str, int]:
+    """The line on which each top-level key (or table) of a TOML text is set."""
+    import tomllib
+
+    lines: dict[str, int] = {}
+    table = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):  # a table: its name is a key of the file; what follows is inside it
+            name = stripped.strip("[] \t").split(".")[0].strip().strip('"\'')
+            lines.setdefault(name, number)
+            table = True
+            continue
+        if table or not stripped or stripped.startswith("#") or "=" not in stripped:
+            continue
+        head = stripped.split("=", 1)[0].strip()
+        try:
+            key = next(iter(tomllib.loads(f"{head} = 0")))
+        except (ValueError, StopIteration):
+            continue
+        lines.setdefault(key, number)
+    return lines
+
+
+def _unknown_problems(path: Path, data: dict[str, Any], text: str) -> list[str]:
+    """One `file:line message` for each key bti does not know. The key itself is never shown: it is
+    free text ("kari_nordmann"), so it is named by its line."""
+    from bti_cli.i18n import t
+    from bti_cli.privacy.guard import shown_path
+
+    if all(key in CONFIG_KEYS for key in data):
+        return []
+    lines = _key_lines(text)
+    known = ", ".join(CONFIG_KEYS)
+    shown = shown_path(path)
+    unknown = sorted((lines.get(key, 1), key) for key in data if key not in CONFIG_KEYS)
+    return [f"{shown}:{line} {t('config.unknown_key_problem', line=line, known=known)}" for line, _ in unknown]
+
+
+def read_raw() -> tuple[dict[str, Any], list[str]]:
+    """The config file's settings as they stand ({} when there is none), and one problem line for
+    each unknown key; DataError for a file that is not TOML."""
     path = config_path()
     try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        return {}, []
+    try:
         data = parse_config(path)
-    except UnicodeDecodeError:
-        raise
     except ValueError as exc:  # tomllib.TOMLDecodeError: tomllib is imported only when there is a file
         from bti_cli.i18n import t
         from bti_cli.privacy.guard import shown_path
 
         shown = shown_path(path)
         raise DataError(t("config.bad_toml", path=shown), [f"{shown}: {exc}"], hint=t("config.fix_hint")) from None
-    unknown = sorted(set(data) - set(CONFIG_KEYS))
-    if unknown:
-        from bti_cli.i18n import t
-        from bti_cli.privacy.guard import quote, shown_path
+    return data, _unknown_problems(path, data, text)
 
-        known = ", ".join(CONFIG_KEYS)
-        shown = shown_path(path)
-        raise DataError(
-            t("config.unknown_keys", path=shown),
-            [f"{shown}:1 {quote(key)}: {t('config.unknown_key_problem', known=known)}" for key in unknown],
-            hint=t("config.fix_hint"),
-        )
-    return data
+
+def read_config(*, strict: bool = True) -> dict[str, Any]:
+    """The config file's settings ({} when there is none); DataError for broken TOML or a key
+    bti does not know. With `strict=False` (the `bti config` commands, so that a user can mend
+    the file with bti) unknown keys are left out instead."""
+    data, problems = read_raw()
+    if problems and strict:
+        from bti_cli.i18n import t
+        from bti_cli.privacy.guard import shown_path
+
+        raise DataError(t("config.unknown_keys", path=shown_path(config_path())), problems,
+                        hint=t("config.fix_hint"))
+    return {key: value for key, value in data.items() if key in CONFIG_KEYS}
+
+
+def allowed_values(key: str) -> list[str] | None:
+    """The values `key` may take, when it takes one of a list (lang, municipality, arena)."""
+    if key == "lang":
+        from bti_cli.i18n import LANGUAGES
+
+        return list(LANGUAGES)
+    if key == "municipality":
+        from bti_cli.catalogue.loader import shipped_municipalities
+
+        return list(shipped_municipalities())
+    if key == "arena":
+        from bti_cli.catalogue.loader import vocabulary_data
+
+        return list(vocabulary_data()["work_arenas"])
+    return None
+
+
+def setting_problem(key: str, value: Any) -> str | None:
+    """What is wrong with a stored setting (a hand-edited file), in words that never repeat the
+    value; None when it can be used. The rules of `check_setting`."""
+    from bti_cli.i18n import t
+    from bti_cli.privacy.guard import found_kinds, kind_labels, shown_path
+
+    if not isinstance(value, str):
+        return t("config.problem_not_text")
+    allowed = allowed_values(key)
+    if allowed is not None:
+        return None if value in allowed else t("config.problem_choices", choices=", ".join(allowed))
+    if key == "cases_dir":
+        expanded = str(Path(value).expanduser())
+        if shown_path(expanded) != expanded:
+            kinds: list[str] = []
+            for part in Path(expanded).parts:
+                kinds += [k for k in found_kinds(part) if k not in kinds]
+            # the folder is used (as BTI_CASES_DIR would be), but its name is never shown
+            return t("config.problem_personal_path", kinds=kind_labels(kinds))
+    if key == "role":
+        if not value.strip():
+            return t("config.problem_empty")
+        kinds = found_kinds(value)
+        if kinds:
+            return t("config.problem_personal", kinds=kind_labels(kinds))
+    return None
+
+
+def setting_line(key: str) -> int:
+    """The line of the config file on which `key` is set (1 when it cannot be told)."""
+    try:
+        text = config_path().read_text(encoding="utf-8")
+    except OSError:
+        return 1
+    return _key_lines(text).get(key, 1)
+
+
+def check_stored(key: str, value: Any) -> None:
+    """DataError (the config file is wrong: exit 3) naming the file, the line and the setting,
+    never the value, when the stored `value` of `key` cannot be used."""
+    problem = setting_problem(key, value)
+    if problem is None:
+        return
+    from bti_cli.i18n import t
+    from bti_cli.privacy.guard import shown_path
+
+    shown = shown_path(config_path())
+    raise DataError(t("config.bad_setting", key=key, path=shown), [f"{shown}:{setting_line(key)} {key}: {problem}"],
+                    hint=t("config.setting_fix_hint", key=key))
 
 
 def check_setting(key: str, value: str) -> str | int:
     """The value to store for `key`, or UsageError/InputError saying why it cannot be used."""
     from bti_cli.errors import InputError, UsageError
     from bti_cli.i18n import LANGUAGES, t
-    from bti_cli.privacy.guard import check_path, check_text, quote
+    from bti_cli.privacy.guard import check_path, check_text
 
-    if key not in CONFIG_KEYS:
-        raise UsageError(
-            t("config.unknown_key", key=quote(key)), hint=t("config.known_keys", keys=", ".join(CONFIG_KEYS))
-        )
+    if key not in CONFIG_KEYS:  # never repeated: a key is free text ("kari_nordmann")
+        raise UsageError(t("config.unknown_key"), hint=t("config.known_keys", keys=", ".join(CONFIG_KEYS)))
     if key == "lang" and value not in LANGUAGES:
         raise InputError(t("config.bad_value", key=key, reason=" | ".join(LANGUAGES)))
     if key == "municipality":
@@ -88,9 +197,9 @@ def write_setting(key: str, value: str | None) -> str | int | None:
     from bti_cli.errors import InputError
     from bti_cli.i18n import t
 
-    data = read_config()
+    data, _ = read_raw()  # a file with errors can still be mended with bti: unknown keys are kept
     if value is None:
-        if key not in CONFIG_KEYS:
+        if key not in CONFIG_KEYS and key not in data:
             check_setting(key, "")
         data.pop(key, None)
         stored = None

@@ -552,7 +552,7 @@ def root(
     from bti_cli.terminal.console import configure
 
     configure(no_color=no_color or None, plain=plain or None)
-    common.init_root(ctx, municipality, data, cases_dir, lang, no_input)
+    common.init_root(ctx, municipality, data, cases_dir, lang, no_input, lenient=ctx.invoked_subcommand == "config")
     if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)

@@ -177,13 +177,27 @@ def init_root(
     cases_dir: Path | None,
     lang: str | None,
     no_input: bool,
+    *,
+    lenient: bool = False,
 ) -> Runtime:
-    """Resolve root options: option > environment > config file > default."""
-    from bti_cli.config import read_config
+    """Resolve root options: option > environment > config file > default. `lenient`: the
+    `bti config` commands, which must work on a config file with errors (so that it can be mended
+    with bti): unknown keys and unusable values are left out, not an error."""
+    from bti_cli.config import read_config, setting_problem
+    from bti_cli.errors import DataError
     from bti_cli.i18n import LANGUAGES, get_language, set_language
 
     env = os.environ
-    config = read_config()
+    if lenient:
+        try:
+            config = read_config(strict=False)
+        except DataError:  # not TOML: `bti config show` says so
+            config = {}
+        # a cases folder named after a person is still the folder in use (its name is never shown)
+        config = {key: value for key, value in config.items()
+                  if key == "cases_dir" or setting_problem(key, value) is None}
+    else:
+        config = read_config()
     rt = root_runtime(ctx)
     rt.municipality = municipality or env.get("BTI_MUNICIPALITY") or config.get("municipality")
     # an explicit -m beats a BTI_DATA file from the environment

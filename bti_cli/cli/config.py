@@ -22,15 +22,59 @@ def path() -> None:
     typer.echo(str(config_path()))
 
 
+# the environment variable of each setting that has one (read by the root options)
+ENV_VARS = {"municipality": "BTI_MUNICIPALITY", "lang": "BTI_LANG", "cases_dir": "BTI_CASES_DIR"}
+
+
+def _source(ctx: typer.Context, key: str, stored: dict, value, own_lang: str | None) -> str:
+    """Where the value in force comes from: a command-line option, the environment, the config
+    file or the default (the precedence of `common.init_root`)."""
+    import os
+
+    given = ctx.find_root().params.get(key) if key in ENV_VARS else None
+    if given or (key == "lang" and own_lang):
+        return "option"
+    if key in ENV_VARS and os.environ.get(ENV_VARS[key]):
+        return "env"
+    if key in stored and value is not None and str(stored[key]) == str(value):
+        return "config"
+    return "default"
+
+
+def _shown(key: str, value) -> str | None:
+    """A value as `config show` prints it: scrubbed (a path part by part), control characters
+    escaped; a hand-edited file or the environment may hold anything."""
+    from bti_cli.privacy.guard import escape_controls, shown_path
+    from bti_cli.privacy.scrubber import scrub
+
+    if value is None:
+        return None
+    text = str(value)
+    return shown_path(text) if key == "cases_dir" else scrub(escape_controls(text)).text
+
+
 @config_app.command("show", help=h("config.help_show"))
 def show(ctx: typer.Context, fmt: common.Format = None, lang: common.Lang = None) -> None:
-    """Show each setting, its value and where the value comes from."""
-    from bti_cli.config import CONFIG_KEYS, read_config
-    from bti_cli.paths import default_cases_dir
+    """Show each setting, its value and where the value comes from. Works on a config file with
+    errors (they are listed on stderr, the file's path scrubbed, no value repeated)."""
+    from bti_cli.config import CONFIG_KEYS, read_raw, setting_line, setting_problem
+    from bti_cli.errors import DataError
+    from bti_cli.paths import config_path
+    from bti_cli.privacy.guard import shown_path
+    from bti_cli.terminal.console import err
 
     rt = common.runtime(ctx, lang=lang)
     fmt = resolve_format(fmt)
-    stored = read_config()
+    try:
+        raw, problems = read_raw()
+    except DataError as exc:  # not TOML: said, and the settings in force shown without it
+        raw, problems = {}, [exc.message, *exc.problems]
+    stored = {key: value for key, value in raw.items() if key in CONFIG_KEYS}
+    path = shown_path(config_path())
+    for key, value in stored.items():
+        problem = setting_problem(key, value)
+        if problem is not None:
+            problems.append(f"{path}:{setting_line(key)} {key}: {problem}")
     effective = {
         "municipality": rt.municipality or "loten",
         "lang": rt.lang,
@@ -38,17 +82,16 @@ def show(ctx: typer.Context, fmt: common.Format = None, lang: common.Lang = None
         "arena": rt.arena,
         "role": rt.role,
     }
-    defaults = {"municipality": "loten", "lang": "nb", "cases_dir": str(default_cases_dir())}
     rows = []
     for key in CONFIG_KEYS:
         value = effective[key]
-        if key in stored and str(stored[key]) == str(value):
-            source = "config"
-        elif value is None or (key in defaults and str(value) == defaults[key] and key not in stored):
-            source = "default"
-        else:
-            source = "option"
-        rows.append({"key": key, "value": value, "source": source, "stored": stored.get(key)})
+        source = _source(ctx, key, stored, value, lang)
+        rows.append({"key": key, "value": _shown(key, value), "source": source,
+                     "stored": _shown(key, stored.get(key))})
+    if problems:
+        err().print(t("config.show_problems", path=path), markup=False, highlight=False)
+        for line in problems:
+            err().print(f"  {line}", markup=False, highlight=False)
     if fmt in ("table", "md"):
         for row in rows:
             row["source"] = t(f"config.from_{row['source']}")
@@ -83,9 +126,12 @@ def unset(
     lang: common.Lang = None,
 ) -> None:
     """Remove a default from the config file."""
-    from bti_cli.config import config_path, write_setting
+    from bti_cli.config import CONFIG_KEYS, config_path, write_setting
     from bti_cli.privacy.guard import shown_path
 
     common.runtime(ctx, lang=lang)
     write_setting(key, None)
-    typer.echo(t("config.removed", key=key, path=shown_path(config_path())))
+    if key in CONFIG_KEYS:
+        typer.echo(t("config.removed", key=key, path=shown_path(config_path())))
+    else:  # an unknown key is free text ("kari_nordmann"): never repeated
+        typer.echo(t("config.removed_unknown", path=shown_path(config_path())))

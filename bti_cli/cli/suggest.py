@@ -92,6 +92,10 @@ def suggest(
     for key in areas:
         if key not in vocab.areas:
             raise UsageError(t("walk.suggest_bad_area", area=quote(key)), hint=t("walk.suggest_area_hint"))
+    if arena is None and rt.arena is not None:  # from a hand-edited config file: the file's error
+        from bti_cli.config import check_stored
+
+        check_stored("arena", rt.arena)
     work_arena = arena or rt.arena
     if work_arena is not None and work_arena not in vocab.work_arenas:
         raise UsageError(t("walk.suggest_bad_arena", arena=quote(work_arena), known=", ".join(vocab.work_arenas)))

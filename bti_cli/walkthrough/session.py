@@ -74,6 +74,11 @@ class Session:
     rehearsing: bool = False  # the answers file played in memory first (`rehearse`)
 
     def __post_init__(self) -> None:
+        if self.config_arena is not None:
+            # a hand-edited config file: an arena the vocabulary does not have is the file's error
+            from bti_cli.config import check_stored
+
+            check_stored("arena", self.config_arena)
         if self.config_role:
             # the configured role goes on every event of the case, for ever: refuse a person
             # before a case is created
