@@ -196,8 +196,47 @@ def _option_taken_as_value(ctx: click.Context) -> OptionTakenAsValue | None:
     return None
 
 
+def _apply_common(name: str):
+    """The callback of a common option added to a command (`_add_common_options`): the value
+    goes to the run's settings, as the command's own option would (`common.runtime`)."""
+
+    def apply(ctx: click.Context, param: click.Parameter, value):
+        if ctx.resilient_parsing or value is None or value is False:
+            return
+        if name in ("data", "cases_dir"):
+            value = Path(value)
+        common.runtime(ctx, **{name: value})
+
+    return apply
+
+
+# the common options (DESIGN.md) every command accepts after its name, also one that does not
+# use them (`bti cases handover CASE --to R --no-input`); `--lang` is hoisted before the command
+COMMON_OPTIONS: dict[str, tuple[tuple[str, ...], str, str | None, bool]] = {
+    "municipality": (("--municipality", "-m"), "cli.opt_municipality", "cli.mv_municipality", False),
+    "data": (("--data",), "cli.opt_data", "cli.mv_file", False),
+    "cases_dir": (("--cases-dir",), "cli.opt_cases_dir", "cli.mv_folder", False),
+    "no_input": (("--no-input",), "cli.opt_no_input", None, True),
+}
+
+
+def _add_common_options(command: click.Command) -> None:
+    """Give a command each common option it does not declare itself."""
+    own = {param.name for param in command.params}
+    for name, (decls, help_key, metavar_key, flag) in COMMON_OPTIONS.items():
+        if name in own:
+            continue
+        option = TyperOption(param_decls=[*decls, name], help=h(help_key), expose_value=False,
+                             callback=_apply_common(name), is_flag=flag, default=False if flag else None,
+                             metavar=h(metavar_key) if metavar_key else None, show_default=False)
+        command.params.append(option)
+
+
 class BtiCommand(_Localised, TyperCommand):
-    pass
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _add_common_options(self)
+        localise_command(self)
 
 
 class BtiSubGroup(_Localised, TyperGroup):
