@@ -119,6 +119,7 @@ class PromptSpec:
     allow_other: bool = False  # coordinator: a role typed in that is not in the catalogue
     safety: bool = True  # "!" reaches the safety gate
     back: bool = False  # "<" goes back to the previous question (a person at a prompt, not a file)
+    scripted: bool = False  # answered from a file: a wrong choice is told by the values (ids) it may take
     place: str | None = None  # where the question stands, e.g. "Nivå 1 · 3 av 8"
     listed: int | None = None  # list only the first choices (suggestions); the rest are found by search
     note: str | None = None  # a line after the list: what it leaves out, and why
@@ -196,6 +197,8 @@ def _bad_item(item: Any, number: int, reason: str) -> str:
 def _choice_error(spec: PromptSpec) -> AnswerError:
     """A choice that fits none: by number or a word of the label for people (the keys are for
     answers files); the values themselves when they are the numbers (the concern scale)."""
+    if spec.scripted and spec.choices:  # an answers file names a choice by its value, not its number
+        return AnswerError(t("process.err_choice_values", options=_option_list(spec, limit=40)))
     if spec.choices and not any(isinstance(c.value, int) and not isinstance(c.value, bool) for c in spec.choices):
         return AnswerError(t("process.err_choice_numbers", count=len(spec.choices)))
     return AnswerError(t("process.err_choice", options=_option_list(spec)))
@@ -914,7 +917,7 @@ class ScriptedPrompter:
             raise InputError(t("process.err_missing", key=spec.key), hint=hint)
         self.used.add(spec.key)
         try:
-            value = parse_answer(replace(spec, safety=False, back=False), raw)
+            value = parse_answer(replace(spec, safety=False, back=False, scripted=True), raw)
         except AnswerError as exc:
             raise InputError(t("process.err_answer", key=spec.key, path=self.source, reason=str(exc))) from None
         free_text = spec.kind == "text" or (

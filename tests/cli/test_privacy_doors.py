@@ -187,3 +187,53 @@ def test_an_existing_config_file_is_narrowed_on_the_next_write(cli, tmp_path):
     path.chmod(0o666)
     assert cli("config", "set", "lang", "nn").exit_code == 0
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+# --------------------------------------------------------------------------- smaller (fresh-eyes item 10)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("nb", "Rollen ser ut til å inneholde et navn og et telefonnummer, og lagres ikke."),
+    ("nn", "Rolla ser ut til å innehalde eit namn og eit telefonnummer, og vert ikkje lagra."),
+    ("en", "The role seems to contain a name and a phone number, and is not stored."),
+])
+def test_the_kinds_found_read_as_a_proper_list(cli, lang, expected):
+    result = cli("config", "set", "role", "Kari Nordmann 41234567", "--lang", lang)
+    assert result.exit_code == 1
+    assert expected in result.stderr, result.stderr
+
+
+def test_three_kinds_are_joined_with_commas_and_one_og():
+    from bti_cli.i18n import join_and
+
+    assert join_and(["a", "b", "c"], "nb") == "a, b og c"
+    assert join_and(["a", "b", "c"], "en") == "a, b and c"
+    assert join_and(["a"], "nn") == "a" and join_and([], "nb") == ""
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_cases_dir_named_after_a_person_gets_a_hint_about_folders(cli, tmp_path, lang):
+    from bti_cli import i18n
+
+    result = cli("config", "set", "cases_dir", str(tmp_path / PERSON), "--lang", lang)
+    assert result.exit_code == 1
+    assert i18n.t("privacy.path_hint", lang) in result.stderr
+    assert i18n.t("privacy.text_hint", lang) not in result.stderr  # "write a role" is for a role
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize(("key", "wrong", "values"), [
+    ("duration", "Kari Nordmann", "days, weeks, months, long"),
+    ("scale", "9", "1, 2, 3, 4"),
+])
+def test_a_wrong_choice_in_an_answers_file_names_the_values_it_may_take(cli, tmp_path, lang, key, wrong, values):
+    from bti_cli import i18n
+
+    text = re.sub(rf"^{key} = .*$", f'{key} = "{wrong}"', (EXAMPLES / "level1.toml").read_text(encoding="utf-8"),
+                  count=1, flags=re.M)
+    path = tmp_path / "a.toml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(path), "--lang", lang)
+    assert result.exit_code == 1
+    assert i18n.t("process.err_choice_values", lang, options=values) in result.stderr, result.stderr
+    assert "Kari" not in said(result)

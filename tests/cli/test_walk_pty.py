@@ -79,7 +79,7 @@ def test_pty_answer_interrupt_and_resume(env, cases_dir):
     ]:
         answer(child, prompt, reply)
     child.expect_exact("Dette vises for familien")  # the one text that is shown to the family
-    answer(child, "uten navn.", "")
+    answer(child, "aldri navn", "")
     child.expect_exact("Frist for avgjørelse")
     answer(child, "Sjekk svarene", "")  # the review before the decision: Enter goes on
     answer(child, "Hva er avgjørelsen?", "close")
