@@ -35,7 +35,7 @@ def test_every_command_runs_with_the_common_options_after_its_name(cli, tmp_path
     assert "Traceback" not in said
 
 
-def test_no_input_after_handover_is_taken(cli, door_env):
+def test_no_input_after_handover_is_taken(cli, door_env):  # noqa: F811
     result = cli("cases", "handover", door_env, "--to", "miljøterapeut", "--no-input")
     assert result.exit_code == 0, result.stderr
     result = cli("cases", "accept", door_env, "--no-input", "--cases-dir", str(Path.cwd().parent / "cases"))
