@@ -323,7 +323,16 @@ def _goals(case: _Case) -> list[str]:
         return []
     out = [f"## {t('family.h_goals', lang)}", ""]
     day = long_date(case.answers.dates.get("goals"), lang)
-    if case.answers.text("goals"):
+    proposed = case.answers.text("proposed_goals") and not case.answers.text("goals")
+    if proposed:  # proposed before the guardians were met (l1-goals): never "agreed", never "none"
+        day = long_date(case.answers.dates.get("proposed_goals"), lang)
+        if not closed:
+            out.append(t("family.goals_set_not_met", lang, date=day))
+        elif case.guardians_met():  # met later (heard at an evaluation): not agreed when written
+            out.append(t("family.goals_set_before_met_closed", lang, date=day))
+        else:
+            out.append(t("family.goals_set_not_met_closed", lang, date=day))
+    elif case.answers.text("goals"):
         if case.to_youth or case.guardians_met():
             line = t(case.key("goals_agreed"), lang, date=day)
             out.append(line if closed else f"{line} {t(case.key('goals_in_writing'), lang)}")
@@ -356,7 +365,10 @@ def _measures(case: _Case) -> list[str]:
         items.append(t("family.anonymous_arena", lang, arena=case.names.arena(arena)))
     if case.level0 and not items:
         return []
-    out = [f"## {t('family.h_measures_closed' if closed else 'family.h_measures', lang)}", ""]
+    # closed without an evaluation meeting: the measures were planned; nobody recorded that they were done
+    heading = ("family.h_measures" if not closed else "family.h_measures_closed" if case.summary.evaluations
+               else "family.h_measures_closed_planned")
+    out = [f"## {t(heading, lang)}", ""]
     out += [f"- {item}" for item in items] if items else [t("family.measures_none_closed" if closed
                                                               else "family.measures_none", lang)]
     return [*out, ""]

@@ -206,8 +206,9 @@ def test_a_closed_case_says_when_and_why(cli, level1, tmp_path):
     assert "Grunnen: Målet er nådd." in family(cli, level1, "nb")  # a full sentence: capital in Norwegian
     assert "Trives i friminuttene nå." not in text  # the closing note is the staff's
     assert i18n.t("family.h_dates", "en") not in text  # no next meeting for a closed case
-    # told in the past: what was done, who did what; no "is asked", no baton to contact
-    assert i18n.t("family.h_measures_closed", "en") in text and i18n.t("family.h_who_closed", "en") in text
+    # told in the past: what was planned (closed without an evaluation), who did what; no "is
+    # asked", no baton to contact
+    assert i18n.t("family.h_measures_closed_planned", "en") in text and i18n.t("family.h_who_closed", "en") in text
     assert i18n.t("family.baton_closed", "en", role="Kontaktlærer") in text
     assert i18n.t("family.baton_explained", "en") not in text and i18n.t("family.child_line", "en") not in text
 
