@@ -389,3 +389,39 @@ def test_a_wrong_file_in_a_folder_named_after_a_person_is_never_named(cli, tmp_p
         assert not _stored(tmp_path / "cases"), args
     if (path, name) not in READ_LATER:
         assert failed >= len(BAD_FILES) - 2, "the files should be refused, or this walks no error path"
+
+
+# --------------------------------------------------------------------------- a hand-edited config file
+
+
+@pytest.mark.parametrize("key", ["municipality", "lang", "cases_dir", "arena", "role", PII, "kari_nordmann"])
+def test_personal_data_in_a_hand_edited_config_is_never_echoed_nor_stored(cli, tmp_path, door_env, key):
+    """Every config key (and an unknown one named after a person) holding personal data, written
+    into the file by hand: no command repeats it, none stores it, the config commands still work."""
+    import tomli_w
+
+    value = str(tmp_path / PII) if key == "cases_dir" else PII
+    config = tmp_path / "config.toml"
+    config.write_text("# written by hand\n" + tomli_w.dumps({"lang": "nb", key: value}), encoding="utf-8")
+    for args in (("config", "show"), ("config", "show", "--format", "json"), ("config", "path"),
+                 ("cases", "list"), ("measures", "list"), ("suggest",), ("cases", "show", door_env),
+                 ("start", "--no-input", "--answers", str(EXAMPLES / "level1.toml")),
+                 ("cases", "handover", door_env, "--to", "miljøterapeut", "--no-input")):
+        result = cli(*args)
+        assert not _leaks(_said(result)), (key, args, _said(result))
+        assert "Traceback" not in _said(result)
+        assert not _stored(tmp_path / "cases"), (key, args)
+    assert cli("config", "path").exit_code == 0
+    removed = cli("config", "unset", key)
+    assert removed.exit_code == 0 and not _leaks(_said(removed)), _said(removed)
+    assert not _leaks(config.read_text(encoding="utf-8"))
+
+
+def test_personal_data_in_a_family_text_of_cases_edit_is_never_echoed_nor_stored(cli, tmp_path, door_env):
+    import tomli_w
+
+    answers = tmp_path / "edit.toml"
+    answers.write_text(tomli_w.dumps({"l1-plan": {"family_text": PII}}), encoding="utf-8")
+    result = cli("cases", "edit", door_env, "l1-plan.family_text", "--no-input", "--answers", str(answers))
+    assert result.exit_code == 1 and "l1-plan.family_text" in result.stderr
+    assert not _leaks(_said(result)) and not _stored(tmp_path / "cases")
