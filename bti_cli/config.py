@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bti_cli.errors import DataError
-from bti_cli.paths import config_path, parse_config
+from bti_cli.paths import config_path
 
 CONFIG_KEYS = ("municipality", "lang", "cases_dir", "arena", "role")
 
@@ -66,8 +66,10 @@ def read_raw() -> tuple[dict[str, Any], list[str]]:
         text = path.read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError):
         return {}, []
+    import tomllib
+
     try:
-        data = parse_config(path)
+        data = tomllib.loads(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError: tomllib is imported only when there is a file
         from bti_cli.i18n import t
         from bti_cli.privacy.guard import shown_path
