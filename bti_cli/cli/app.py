@@ -205,7 +205,7 @@ def _apply_common(name: str):
             return
         if name in ("data", "cases_dir"):
             value = Path(value)
-        common.runtime(ctx, **{name: value})
+        common.runtime(cast(typer.Context, ctx), **{name: value})
 
     return apply
 
