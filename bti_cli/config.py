@@ -164,24 +164,15 @@ def check_stored(key: str, value: Any) -> None:
 def check_setting(key: str, value: str) -> str | int:
     """The value to store for `key`, or UsageError/InputError saying why it cannot be used."""
     from bti_cli.errors import InputError, UsageError
-    from bti_cli.i18n import LANGUAGES, t
+    from bti_cli.i18n import t
     from bti_cli.privacy.guard import check_path, check_text
 
     if key not in CONFIG_KEYS:  # never repeated: a key is free text ("kari_nordmann")
         raise UsageError(t("config.unknown_key"), hint=t("config.known_keys", keys=", ".join(CONFIG_KEYS)))
-    if key == "lang" and value not in LANGUAGES:
-        raise InputError(t("config.bad_value", key=key, reason=" | ".join(LANGUAGES)))
-    if key == "municipality":
-        from bti_cli.catalogue.loader import shipped_municipalities
-
-        if value not in shipped_municipalities():
-            raise InputError(t("config.bad_value", key=key, reason=", ".join(shipped_municipalities())))
-    if key == "arena":
-        from bti_cli.catalogue.loader import vocabulary_data
-
-        arenas = list(vocabulary_data()["work_arenas"])
-        if value not in arenas:
-            raise InputError(t("config.bad_value", key=key, reason=", ".join(arenas)))
+    allowed = allowed_values(key)  # lang, municipality, arena: one of a list
+    if allowed is not None and value not in allowed:
+        reason = " | ".join(allowed) if key == "lang" else ", ".join(allowed)
+        raise InputError(t("config.bad_value", key=key, reason=reason))
     if key == "cases_dir":
         value = check_path(str(Path(value).expanduser().resolve()), what=t("config.what_cases_dir"))
     if key == "role":
