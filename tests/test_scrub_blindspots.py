@@ -1338,3 +1338,22 @@ def test_nynorsk_forms_genitives_and_nouns_after_an_article(text, expected):
 )
 def test_a_course_a_group_or_an_app_named_after_heter_and_a_place_in_a_list(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a fronted word the subject follows the verb: a name there still goes
+        ("I friminuttet spiller Zyrafa alene.", "I friminuttet spiller [NAVN] alene."),
+        ("Hjemme ser på Zyrafa mye TV.", "Hjemme ser på [NAVN] mye TV."),
+        ("En Zyrafa ringte og spurte etter eleven.", "En [NAVN] ringte og spurte etter eleven."),
+        # the object after the subject stays
+        ("Om kvelden spiller han Valorant.", "Om kvelden spiller han Valorant."),
+        ("Han liker å spille Valorant.", "Han liker å spille Valorant."),
+        ("Jenta som bruker Snapchat mye, er lei seg.", "Jenta som bruker Snapchat mye, er lei seg."),
+        ("Innkalling. Stad: Kommunehuset, Møterom Fjellet.", "Innkalling. Stad: Kommunehuset, Møterom Fjellet."),
+        ("Skulen nyttar Robust ungdom og mer Voksenstøtte.", "Skulen nyttar Robust ungdom og mer Voksenstøtte."),
+    ],
+)
+def test_a_verb_before_its_subject_and_rooms_and_short_compounds(text, expected):
+    assert out(text) == expected

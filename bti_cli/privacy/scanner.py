@@ -196,6 +196,10 @@ class Scanner:
             return all(p in lists.words or p in lists.proper or p in lists.lexicon for p in low.split("-"))
         if low[-1:] == "s" and low[:-1] in lists.proper and low[:-1] not in lists.names:
             return True  # the genitive of a place or a diagnosis: "Hamars", "Aspergers"
+        if len(low) >= 6 and low[-3:] in _SHORT_TAILS:
+            head = low[:-3]
+            if head in lists.lexicon or head in lists.words:
+                return True  # a compound with a short last word: "Møterom", "Skoletid", "Lesebok"
         return self._nynorsk_word(low)
 
     def _nynorsk_word(self, low: str) -> bool:
@@ -813,8 +817,14 @@ class Scanner:
 
     def _after_determiner(self, i: int) -> bool:
         """The word follows an article or a quantifier ("en App", "ei Jakke", "flere Kahoots"):
-        a noun, never a person's name."""
-        return bool(i) and self.lows[i - 1] in _DETERMINERS and self.text[self.ends[i - 1] : self.starts[i]] == " "
+        a noun; not "En Zyrafa ringte", "en Zyrafa Hassan" (someone by the name)."""
+        text, lows, starts, ends = self.text, self.lows, self.starts, self.ends
+        if not i or lows[i - 1] not in _DETERMINERS or text[ends[i - 1] : starts[i]] != " ":
+            return False
+        if i + 1 < len(lows) and text[ends[i] : starts[i + 1]] == " ":
+            nxt = self.words[i + 1]
+            return not (nxt[0].isupper() or lows[i + 1] in HUMAN_VERBS or lows[i + 1] in SUBJECT_VERBS)
+        return True
 
     def _after_proper(self, i: int) -> bool:
         """The word follows a place, brand or institution of the proper list that is no name,
@@ -888,9 +898,11 @@ class Scanner:
             if gap == " ":
                 before = lows[j - 1]
                 if before in _THING_VERBS:
-                    return True
+                    return self._subject_before(j - 1)
                 if before in _THING_PARTICLES and j >= 2 and text[ends[j - 2] : starts[j - 1]] == " ":
-                    return (lows[j - 2], before) in _THING_VERB_PAIRS
+                    return (lows[j - 2], before) in _THING_VERB_PAIRS and self._subject_before(j - 2)
+                if before in _PRONOUNS and j >= 2 and text[ends[j - 2] : starts[j - 1]] == " ":
+                    return lows[j - 2] in _THING_VERBS  # "Om kvelden spiller han Valorant"
                 if self.words[j - 1][0].isupper() and self.state[j - 1] == _NEVER and not self.listed(before):
                     j -= 1  # "spelar Brawl Stars": the first word of a title of two
                     continue
@@ -908,6 +920,23 @@ class Scanner:
             if self.state[j] == _NAME or self.listed(lows[j]):
                 return False
         return False
+
+    def _subject_before(self, k: int) -> bool:
+        """The verb at `k` has its subject before it ("han spiller …", "gutten bruker …", "Ola
+        spiller …", "har lastet ned …"), so what follows it is its object; after a fronted word
+        the subject follows the verb ("I dag spiller Zyrafa …", "Bruker Zyrafa …?")."""
+        if not k or self.words[k][0].isupper():
+            return False
+        gap = self.text[self.ends[k - 1] : self.starts[k]]
+        if gap != " ":
+            return _AGE_GAP_RE.fullmatch(gap) is not None  # "Per Dal (13) spiller …"
+        before = self.lows[k - 1]
+        if before in _SUBJECT_WORDS or before in ROLE_TRIGGERS or self.state[k - 1] == _NAME:
+            return True
+        if self.words[k - 1][0].isupper():
+            # a name or a noun as the subject ("Zyrafa spiller …"), not a fronted adverb ("Nå bruker …")
+            return before not in FUNCTION_WORDS and not self.hand_ordinary(before)
+        return self._definite_person(before) or before in _PERSON_NOUNS
 
     def _role_in_brackets(self, i: int) -> bool:
         role = _ROLE_AFTER_RE.match(self.text, self.ends[i])
@@ -1324,6 +1353,17 @@ _PLACE_ENDINGS = (
     "treningen",
 )
 _QUOTE_OPENERS = frozenset("«“„")
+_AGE_GAP_RE = re.compile(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*\)[ \t]*")
+_PRONOUNS = _words("han hun ho hen de dei vi me eg jeg du dere dykk")
+# words before a verb that make it the verb of its subject: pronouns, "som", auxiliaries, "å"
+_SUBJECT_WORDS = _words(
+    """
+    han hun ho hen de dei vi me eg jeg du man ein dere dykk som og å har hadde vil ville skal skulle
+    kan kunne må måtte får fikk fekk pleier pleiar begynt begynte byrja mange flere fleire alle
+    noen nokre nokon begge ungdom ungdommer ungdomar elever elevar gutter gutar jenter barn unge
+    ikke ikkje også òg ofte mye mykje bare berre
+    """
+)
 _NAMING_VERBS = _words("heter heiter het hette kalles kallast kalt kalla")
 # things that have a name of their own: "Kurset heter Sinnemestring", "ei gruppe som heiter Stjerna"
 _THING_NOUNS = _words(
@@ -1343,6 +1383,8 @@ _DETERMINERS = _words(
 # talk words whose object, without "med", is a thing: "avtalt Heimebesøk", "samtale Torsdag"
 _TALK_NOUNS = frozenset(_words("avtale avtalt samtale samtalen samtaler møte møtet kontakt"))
 _DIGITS = frozenset("0123456789")
+# short nouns that end compounds ("møterom", "skoletid", "fagdag"), never a surname's ending
+_SHORT_TAILS = _words("rom tid dag fag bok mat tur lek sak")
 # a school, club or centre in the definite form, before its name: "Danseskolen Pirouette"
 _INSTITUTION_ENDINGS = tuple(
     _words(
@@ -1394,9 +1436,14 @@ _MOTION_VERBS = _words(
     kom kommer kjem komme kommet komen reiste flykta flyktet flyktar rømte rømde
     """
 )
-# words before the name of a unit, never a person: "avdeling Blåklokka", "på basen Maurtua",
-# "Barnehagen Trollskogen"
-_UNIT_WORDS = _words("avdeling avdelinga avdelingen avd base basen gruppa gruppen gruppe barnehagen barnehage")
+# words before the name of a unit or a room, never a person: "avdeling Blåklokka", "på basen
+# Maurtua", "Barnehagen Trollskogen", "Møterom Fjellet"
+_UNIT_WORDS = _words(
+    """
+    avdeling avdelinga avdelingen avd base basen gruppa gruppen gruppe barnehagen barnehage
+    møterom møterommet grupperom grupperommet
+    """
+)
 _UNIT_GAP = re.compile(r"\.?[ \t]+[\"«“']?")
 _TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ]\.(?![\w])")
 _AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?))?[ \t]*\)")
