@@ -1357,3 +1357,50 @@ def test_a_course_a_group_or_an_app_named_after_heter_and_a_place_in_a_list(text
 )
 def test_a_verb_before_its_subject_and_rooms_and_short_compounds(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tannlegen ringte og sa at de hadde sett skader.",
+        "Kantinedama sa at hun ikke hadde penger.",
+        "Klassekameratene ler av ham.",
+        "Kompisane seier at han har slutta.",
+        "Personalet forteller at jenta gråt.",
+        "Sjukepleiaren sa at mor var trøytt.",
+        "Tilsette seier at barnet er trygt.",
+    ],
+)
+def test_a_word_for_a_person_in_a_compound_or_in_nynorsk_is_no_name(text):
+    assert out(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tannlegen, Kari Nes, ringte.", "Tannlegen, [NAVN], ringte."),
+        ("Kompisen heter Zyrafa.", "Kompisen heter [NAVN]."),
+        ("Zyrafa sa at kompisen var lei.", "[NAVN] sa at kompisen var lei."),
+    ],
+)
+def test_a_name_beside_a_word_for_a_person_still_goes(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date of a talk, an entry or an event after a name stays
+        ("Samtale med Kari Nes 14.03.2023 om fraværet.", "Samtale med [NAVN] 14.03.2023 om fraværet."),
+        ("Kari Nes, 23.04.2024: Eleven har det bedre.", "[NAVN], 23.04.2024: Eleven har det bedre."),
+        ("Stafettlogg startet 10.10.2023, stafettholder Kari Nes.",
+         "Stafettlogg startet 10.10.2023, stafettholder [NAVN]."),
+        ("Ola Nes hadde siste fravær 12.12.2023.", "[NAVN] hadde siste fravær 12.12.2023."),
+        # a birth date set off after a name still goes, on such a line too
+        ("Samtale med Sofie Andersen, 30.11.2016, 3. klasse.", "Samtale med [NAVN], [FØDSELSDATO], 3. klasse."),
+        ("Barn: Ola Nordmann 12.03.2014", "Barn: [NAVN] [FØDSELSDATO]"),
+        ("Sofie Andersen 30.11.2016 går i 3. klasse.", "[NAVN] [FØDSELSDATO] går i 3. klasse."),
+    ],
+)
+def test_a_date_of_an_event_after_a_name_stays_and_a_birth_date_goes(text, expected):
+    assert out(text) == expected

@@ -91,7 +91,10 @@ DATE_EVENT_BEFORE_RE = re.compile(
     r"|fra|frå|fom|f\.o\.m|tom|t\.o\.m|til|siden|sidan|vedtak|vedtatt|vedteke|evaluering|evalueres|gyldig"
     r"|oppstart|start|henvist|tilvist|meldt|registrert|samtale|samtalen|referat|journal|per|pr|i dag|innkalt"
     r"|avtalt|utsatt|flyttet|flytta|kom|kommet|ankom|skrevet|skrive|underskrevet|signert|oppdatert|endret|endra"
-    r"|mellom|sist|neste|ny|nytt|kontroll|time|timen|besøk|hjemmebesøk|heimebesøk)(?:[ \t]+[^\W\d_]+)?"
+    r"|mellom|sist|neste|ny|nytt|kontroll|time|timen|besøk|hjemmebesøk|heimebesøk"
+    # "startet 10.10.2023", "siste fravær 12.12.2023", "utredet (03.05.2022)"
+    r"|startet|starta|begynte|byrja|utredet|utreda|fravær|fraværet|hendelse|hendelsen|skjedde|hende)"
+    r"(?:[ \t]+[^\W\d_]+)?"
     # "12.03.2022 og 14.03.2023": a second date joined to the first
     r"|\d[ \t]+(?:og|eller|til|-|–))"
     r"[ \t:]*(?:den|d\.|dato)?[ \t:]*\Z"

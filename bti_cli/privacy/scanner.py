@@ -866,17 +866,17 @@ class Scanner:
                 continue
             if ending == "n" and not stem.endswith("e"):
                 continue
-            stems = [stem]
+            stems = [stem, stem + "e"]  # "dama" of "dame", "venninna" of "venninne"
             if len(stem) > 3 and stem[-1] == stem[-2]:
                 stems.append(stem[:-1])  # "ungdommen", "gutten"
             for st in stems:
-                if st in _PERSON_NOUNS:
-                    return True
+                if st in _PERSON_NOUNS or (len(st) >= 6 and st.endswith(_PERSON_NOUN_TAILS)):
+                    return True  # "mannen", "tannlegen", "kantinedama", "klassekameratene"
                 if (
                     len(st) >= 5
                     and st.endswith(_AGENT_ENDINGS)
                     and not st.endswith(_SURNAME_HEADS)
-                    and (st in lexicon or st in words)
+                    and (st in lexicon or st in words or self._nynorsk_word(st))
                     and st not in self.lists.names
                 ):
                     return True
@@ -1198,7 +1198,14 @@ class Scanner:
 
 
 # nynorsk spellings and their bokmål forms: inside a word, and at its end
-_NN_INSIDE = (("heime", "hjemme"), ("heim", "hjem"), ("vidare", "videre"), ("skule", "skole"), ("tilbod", "tilbud"))
+_NN_INSIDE = (
+    ("heime", "hjemme"),
+    ("heim", "hjem"),
+    ("vidare", "videre"),
+    ("skule", "skole"),
+    ("tilbod", "tilbud"),
+    ("sjuk", "syk"),
+)
 _NN_ENDINGS = (
     ("ande", "ende"),
     ("ane", "ene"),
@@ -1395,7 +1402,7 @@ _INSTITUTION_ENDINGS = tuple(
     )
 )
 # the endings of the definite forms of a noun ("mannen", "jenta", "elevane", "barna", "foreldrene")
-_DEFINITE_PERSON_ENDINGS = ("ene", "ane", "en", "a", "ne", "na", "n")
+_DEFINITE_PERSON_ENDINGS = ("ene", "ane", "en", "et", "a", "ne", "na", "n")
 # words for a person whose definite form may begin a sentence ("Mannen sa …", "Elevane seier …")
 _PERSON_NOUNS = _words(
     """
@@ -1403,8 +1410,12 @@ _PERSON_NOUNS = _words(
     barn ungdom ungdommer unge ungar unger venn venner nabo naboer sjef vakt lege prest politi
     politimann tolk betjent foreldre forelder søsken tvilling tvillingar tvillinger fremmed
     framand person personer menneske folk gjest gjester kunde kundar kunder klient pasient
+    kamerat kameratar kamerater venninne venninner kompis kompisar kompiser kokk dame damer
+    personal personale venn venner nabo naboer
     """
 )
+# the same words as the last part of a compound: "tannlege", "kantinedame", "klassekamerat"
+_PERSON_NOUN_TAILS = tuple(sorted(w for w in _PERSON_NOUNS if len(w) >= 4))
 # the endings of agent nouns: "bibliotekar", "trener", "sjåfør", "miljøterapeut", "psykolog"
 _AGENT_ENDINGS = ("ar", "er", "ør", "ist", "ent", "ant", "log", "eut", "iker", "or")
 # verbs whose object is a thing (a game, an app, a medicine, a team), never a person by itself

@@ -165,7 +165,7 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
             spans.add(m.start(group), m.end(group), "birth_date", "after_name")
             continue
         bare = DATE_RIGHT_AFTER_NAME_RE.match(text, end)
-        if bare and date_year(bare, this_year) < this_year:
+        if bare and date_year(bare, this_year) < this_year and not _event_date(text, start, bare):
             spans.add(bare.start("c"), bare.end("c"), "birth_date", "after_name")
     if name_spans and any(c.isdigit() for c in text):
         _dates_in_name_lines(text, name_spans, spans, this_year)
@@ -187,6 +187,24 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
     return ScrubResult(out, replacements)
 
 
+def _event_date(text: str, name_start: int, date: re.Match[str]) -> bool:
+    """A date right after a name is the date of an entry or an event, not of a birth: it heads a
+    log entry ("Kari Nes, 23.04.2024: …"), or it follows the name with a space only on a line
+    that names a meeting or an event before the name ("Samtale med Kari Nes 14.03.2023")."""
+    if text[date.end() : date.end() + 1] == ":":
+        return True
+    if "," in text[date.start() : date.start("c")] or "-" in text[date.start() : date.start("c")]:
+        return False  # "Sofie Andersen, 30.11.2016": a date set off after a name is a birth date
+    begin = text.rfind("\n", 0, name_start) + 1
+    return _EVENT_WORD_RE.search(text, begin, name_start) is not None
+
+
+_EVENT_WORD_RE = re.compile(
+    r"(?i:(?<!\w)(?:samtale|samtalen|møte|møtet|referat|referatet|henvisning|tilvising|hjemmebesøk"
+    r"|heimebesøk|besøk|kontroll|time|timen|observasjon|hendelse|hendelsen|fravær|fraværet)(?!\w))"
+)
+
+
 def _dates_in_name_lines(text: str, name_spans: list[tuple[int, int, str]], spans: Spans, this_year: int) -> None:
     """A full date of two or more years ago on the line of a name is a date of birth ("Barn: Ola
     Nordmann, 5. trinn, 12.03.2014"), unless a word before it makes it a meeting, a deadline or an
@@ -204,6 +222,12 @@ def _dates_in_name_lines(text: str, name_spans: list[tuple[int, int, str]], span
             continue  # no name on the line
         if DATE_EVENT_BEFORE_RE.search(text, max(begin, m.start() - 30), m.start()):
             continue
+        if text[m.end() : m.end() + 1] == ":":
+            continue  # "Kari Nes, 23.04.2024: …" heads a log entry
+        if not text[begin : m.start()].rstrip(" \t").endswith((",", "(")) and _EVENT_WORD_RE.search(
+            text, begin, m.start()
+        ):
+            continue  # "Samtale med Kari Nes 14.03.2023": the day of the talk
         spans.add(m.start(), m.end(), "birth_date", "after_name")
 
 
