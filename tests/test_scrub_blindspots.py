@@ -1404,3 +1404,30 @@ def test_a_name_beside_a_word_for_a_person_still_goes(text, expected):
 )
 def test_a_date_of_an_event_after_a_name_stays_and_a_birth_date_goes(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed surname in lower case after a lower-case name is the rest of it
+        ("mvh kari nordmann", "mvh [NAVN]"),
+        ("hilsen ola hansen", "hilsen [NAVN]"),
+        ("prata med per om kvelden.", "prata med [NAVN] om kvelden."),
+        # a given name that is a word, at the start, before "meiner"/"mener": the subject
+        ("Gry meiner Emil treng meir tid.", "[NAVN] meiner [NAVN] treng meir tid."),
+        ("Håp mener vi er viktig.", "Håp mener vi er viktig."),
+        # a name joined to the word for the family
+        ("Kristiansen-familien har flyttet hit.", "[NAVN]-familien har flyttet hit."),
+        ("Hansen-familiens hus brant.", "[NAVN]-familiens hus brant."),
+        ("Skyss-familien av busser.", "Skyss-familien av busser."),
+        # a Danish CPR number written together; a phone with a country code stays a phone
+        ("Bror har 0501101234 fra Danmark.", "Bror har [FØDSELSNUMMER] fra Danmark."),
+        ("Ring +45 0501101234.", "Ring [TELEFON]."),
+        ("Ref 9912345678", "Ref 9912345678"),
+        # a municipality of two words whose first word is a surname too
+        ("Far bor på Vestre Toten.", "Far bor på Vestre Toten."),
+        ("Møtet var med Jan Vestre.", "Møtet var med [NAVN]."),
+    ],
+)
+def test_signatures_family_compounds_danish_numbers_and_two_word_places(text, expected):
+    assert out(text) == expected

@@ -162,6 +162,8 @@ _ID_GROUPING_RE = re.compile(
 # written with the hyphen they are replaced when the date part is a date; after a cue
 # ("personnummer", "pnr", "CPR-nr.") in any of their forms
 FOREIGN_ID_RE = re.compile(r"\d(?<!\d\d)(?:\d{5}|\d{7})[\-+]\d{4}(?![\d\-])")
+# ten digits on their own, not after a "+" or a digit group ("+45 0501101234" is a phone)
+FOREIGN_ID_TOGETHER_RE = re.compile(r"[0-3](?<![\d+./\-][0-3])(?<![\d] [0-3])\d{9}(?![\d./\-]?\d)")
 FOREIGN_ID_CUE_RE = re.compile(
     r"(?i:personnummer|personnumret|personnr|pers\.?[ \t]?nr|p-?nr|cpr(?:-?nr|-?nummer|-?nummeret)?"
     r"|personal[ \t]+identity[ \t]+number)\.?[ \t]*:?[ \t]*[^\d\n]{0,25}?"
@@ -617,6 +619,12 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             for m in FOREIGN_ID_RE.finditer(text):
                 if _foreign_date(re.sub(r"\D", "", m.group())):
                     spans.add(m.start(), m.end(), "national_id", "foreign")
+        # a Danish CPR number written together ("0501101234"): ten digits whose first six are a
+        # date (DDMMYY); no Norwegian phone or identity number has ten digits
+        for m in FOREIGN_ID_TOGETHER_RE.finditer(text):
+            digits = m.group()
+            if 1 <= int(digits[:2]) <= 31 and 1 <= int(digits[2:4]) <= 12:
+                spans.add(m.start(), m.end(), "national_id", "foreign")
         for p in _keyword_hits(low, _BIRTH_KEYS):
             birth = BIRTH_RE.match(text, p)
             if birth:

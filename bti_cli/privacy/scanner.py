@@ -399,6 +399,20 @@ class Scanner:
                     changed_at.append(i)
             near = {j for c in changed_at for j in range(c - 3, c + 4)}
             pending = sorted(j for j in near if j in is_candidate and not state[j])
+        # a listed surname in lower case right after a lower-case name is the rest of it, even
+        # when it is a word too ("mvh kari nordmann", "hilsen mona berg", "onkel rune dal")
+        surnames = lists.surnames
+        for i in [i for i in range(n - 1) if state[i] == _NAME and words[i][0].islower()]:
+            j = i + 1
+            if (
+                not state[j]
+                and words[j][0].islower()
+                and lows[j] in surnames
+                and text[ends[i] : starts[j]] == " "
+                and not self.in_vocab(lows[j])
+                and not self.is_blocked(j)
+            ):
+                self.set_name(j, "adjacent")
         # pass 3: every other use of a name found once
         found = {lows[i] for i in range(n) if state[i] == _NAME and len(lows[i]) > 2}
         if found:
@@ -451,6 +465,14 @@ class Scanner:
             m = _TRAILING_INITIAL.match(text, e)
             if m and not self.is_blocked_span(e, m.end()):
                 spans[k] = (s, m.end(), r)
+        # "Kristiansen-familien", "Hansen-familiens": a listed name joined to the word for the
+        # family names the family; the name goes, the family word stays
+        for i, low in enumerate(lows):
+            head, dash, tail = low.partition("-")
+            if dash and tail.startswith(_FAMILY_WORDS) and state[i] != _NAME and words[i][0].isupper() \
+                    and head in lists.names and not self.in_vocab(head) and not self.is_blocked(i):
+                spans.append((starts[i], starts[i] + len(head), "adjacent"))
+        spans.sort()
         return spans
 
     def _particles(self) -> None:
@@ -1056,10 +1078,12 @@ class Scanner:
         gap = self.text[self.ends[i] : self.starts[i + 1]] if nxt else ""
         ends_phrase = not nxt or gap.strip(" \t") != "" or _TALK_FOLLOW.match(after) is not None
         verb_follows = gap == " " and (nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS)
+        # "prata med per nes": a listed surname after it makes it a person's name
+        surname_follows = gap == " " and nxt in lists.surnames and nxt not in FUNCTION_WORDS
         if trigger == "talk":
-            return ends_phrase or verb_follows
+            return ends_phrase or verb_follows or surname_follows
         if low in AMBIGUOUS_LOWER:
-            return verb_follows or ends_phrase
+            return verb_follows or ends_phrase or surname_follows
         return True
 
     def _month_used_as_name(self, i: int) -> bool:
@@ -1280,6 +1304,7 @@ _PER_OBJECTS = frozenset({"nå", "no", "dags", "dato", "uke", "veke", "måned", 
 _PER_I_OBJECTS = frozenset({"dag", "går", "fjor", "år", "morgen"})
 _PERSON_BEFORE = frozenset({"med", "og", "til", "fra", "frå", "hos", "hjå", "ved", "som", "heter", "heiter"})
 _PER_DATE_RE = re.compile(r" \d{1,2}\. ?[a-zæøå]")  # "per 1. mars"
+_FAMILY_WORDS = ("familie", "familia", "familiane")
 # the word after a describer's name in a diagnosis ("Crohns sykdom", "Duchennes muskeldystrofi")
 _EPONYM_NEXT = ("sykdom", "sjukdom", "syndrom", "muskeldystrofi")
 _PREFIXED_NAME_RE = re.compile(r"[-'’](?=[A-ZÆØÅ])")
