@@ -89,7 +89,7 @@ def read_config(*, strict: bool = True) -> dict[str, Any]:
         from bti_cli.privacy.guard import shown_path
 
         raise DataError(t("config.unknown_keys", path=shown_path(config_path())), problems,
-                        hint=t("config.fix_hint"))
+                        hint=t("config.unknown_fix_hint"))
     return {key: value for key, value in data.items() if key in CONFIG_KEYS}
 
 

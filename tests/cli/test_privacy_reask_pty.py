@@ -79,3 +79,41 @@ def test_personal_data_at_every_kind_of_prompt_is_not_repeated(env, cases_dir, l
     assert stored, "the draft is saved"
     for secret in SECRETS:
         assert secret not in stored
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_family_text_with_personal_data_is_asked_again_on_a_terminal(env, cases_dir, lang):
+    """`bti cases close` on a real terminal: the text for the family typed with personal data is
+    refused and asked again (what kind was found, and what to write instead), never repeated."""
+    import re
+    import subprocess
+
+    from bti_cli import i18n
+
+    started = subprocess.run([sys.executable, "-m", "bti_cli", "start", "--no-input", "--answers",
+                              str(ROOT / "examples" / "answers" / "level1.toml")], env=env, cwd=str(ROOT),
+                             capture_output=True, text=True, check=True)
+    case = re.search(r"BTI-\d{4}-[0-9A-Z]{5}", started.stdout).group(0)
+    seen = io.StringIO()
+    child = pexpect.spawn(sys.executable, ["-m", "bti_cli", "cases", "close", case, "--lang", lang], env=env,
+                          encoding="utf-8", timeout=90, dimensions=(40, 200), cwd=str(ROOT))
+    child.logfile_read = seen
+    for reply in ("1", "Avslutningsnotat."):
+        child.expect_exact("> ")
+        child.sendline(reply)
+    child.expect_exact("> ")
+    child.sendline(PII)
+    child.expect_exact("«barnet»" if lang != "en" else "“your child”")
+    child.expect_exact("> ")
+    child.sendline("Det går bedre nå.")
+    child.expect_exact("> ")  # the answers checked before the case is closed: Enter goes on
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, seen.getvalue()[-2000:]
+    shown = seen.getvalue()
+    for secret in SECRETS:
+        assert shown.count(secret) == 1, (secret, shown[-3000:])  # the terminal's own echo only
+    assert i18n.t("privacy.kind_phone", lang) in shown
+    stored = (cases_dir / f"{case}.toml").read_text(encoding="utf-8")
+    assert "Det går bedre nå." in stored and not any(secret in stored for secret in SECRETS)
