@@ -8,7 +8,7 @@ options only, so an explicit option after the command always wins over the envir
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -110,6 +110,7 @@ class Runtime:
     no_input: bool = False
     arena: str | None = None
     role: str | None = None
+    given: set[str] = field(default_factory=set)  # the settings given as options (`bti config show`'s source)
 
     def catalogue(self):
         """The loaded catalogue (cached per run)."""
@@ -155,6 +156,8 @@ def runtime(
     from bti_cli.i18n import set_language
 
     base = root_runtime(ctx)
+    base.given.update(name for name, value in (("municipality", municipality), ("data", data),
+                                               ("cases_dir", cases_dir), ("lang", lang)) if value is not None)
     if municipality is not None:
         base.municipality = municipality
         base.data = None if data is None else base.data
@@ -199,6 +202,8 @@ def init_root(
     else:
         config = read_config()
     rt = root_runtime(ctx)
+    rt.given = {name for name, value in (("municipality", municipality), ("data", data), ("cases_dir", cases_dir),
+                                         ("lang", lang)) if value}
     rt.municipality = municipality or env.get("BTI_MUNICIPALITY") or config.get("municipality")
     # an explicit -m beats a BTI_DATA file from the environment
     data_value = data or (None if municipality else env.get("BTI_DATA"))

@@ -26,13 +26,12 @@ def path() -> None:
 ENV_VARS = {"municipality": "BTI_MUNICIPALITY", "lang": "BTI_LANG", "cases_dir": "BTI_CASES_DIR"}
 
 
-def _source(ctx: typer.Context, key: str, stored: dict, value, own_lang: str | None) -> str:
-    """Where the value in force comes from: a command-line option, the environment, the config
-    file or the default (the precedence of `common.init_root`)."""
+def _source(rt: common.Runtime, key: str, stored: dict, value) -> str:
+    """Where the value in force comes from: a command-line option (before or after the command
+    name), the environment, the config file or the default (the precedence of `common.init_root`)."""
     import os
 
-    given = ctx.find_root().params.get(key) if key in ENV_VARS else None
-    if given or (key == "lang" and own_lang):
+    if key in rt.given:
         return "option"
     if key in ENV_VARS and os.environ.get(ENV_VARS[key]):
         return "env"
@@ -85,7 +84,7 @@ def show(ctx: typer.Context, fmt: common.Format = None, lang: common.Lang = None
     rows = []
     for key in CONFIG_KEYS:
         value = effective[key]
-        source = _source(ctx, key, stored, value, lang)
+        source = _source(rt, key, stored, value)
         rows.append({"key": key, "value": _shown(key, value), "source": source,
                      "stored": _shown(key, stored.get(key))})
     if problems:

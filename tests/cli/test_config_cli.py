@@ -151,5 +151,9 @@ def test_config_show_scrubs_values_from_the_environment_and_names_their_source(c
     rows = {row["key"]: row for row in json.loads(cli("--cases-dir", str(tmp_path / "x"), "config", "show",
                                                       "--format", "json").stdout)}
     assert rows["cases_dir"]["source"] == "option"
+    for args in (("config", "show", "-m", "elverum"), ("-m", "elverum", "config", "show")):  # after or before
+        rows = {row["key"]: row for row in json.loads(cli(*args, "--format", "json").stdout)}
+        assert rows["municipality"] == {"key": "municipality", "value": "elverum", "source": "option",
+                                        "stored": None}
     table = cli("config", "show", "--format", "md")
     assert i18n.t("config.from_env", "nn") in table.stdout
