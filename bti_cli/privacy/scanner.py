@@ -402,7 +402,7 @@ class Scanner:
         # a listed surname in lower case right after a lower-case name is the rest of it, even
         # when it is a word too ("mvh kari nordmann", "hilsen mona berg", "onkel rune dal")
         surnames = lists.surnames
-        for i in [i for i in range(n - 1) if state[i] == _NAME and words[i][0].islower()]:
+        for i in [i for i, st in enumerate(state) if st == _NAME and i < n - 1 and words[i][0].islower()]:
             j = i + 1
             if (
                 not state[j]
@@ -568,8 +568,8 @@ class Scanner:
         """"Per i dag", "per uke", "per 1. mars": the preposition, even in a note about a Per."""
         lows, state, text, ends, starts = self.lows, self.state, self.text, self.ends, self.starts
         n = len(lows)
-        for i in range(n - 1):
-            if lows[i] != "per" or state[i]:
+        for i in [i for i, low in enumerate(lows) if low == "per" and i < n - 1]:
+            if state[i]:
                 continue
             if i and lows[i - 1] in _PERSON_BEFORE and text[ends[i - 1] : starts[i]] == " ":
                 continue  # "prata med per i går" is a Per
@@ -585,10 +585,10 @@ class Scanner:
         A listed name ("Karis sykdom", "Williams syndrom") or a word after a capitalised one
         ("Ola Hansens sykdom") stays a name: which it is cannot be told, and a name must go."""
         lows, words, state, names = self.lows, self.words, self.state, self.lists.names
-        for i in range(len(lows) - 1):
+        # the few words before "sykdom", "syndrom" …, found in one pass at C speed
+        for i in [j - 1 for j, low in enumerate(lows) if j and low.startswith(_EPONYM_NEXT)]:
             if (
-                lows[i + 1].startswith(_EPONYM_NEXT)
-                and words[i][0].isupper()
+                words[i][0].isupper()
                 and not state[i]
                 and not (i and words[i - 1][0].isupper())
             ):
