@@ -585,8 +585,10 @@ class Scanner:
         A listed name ("Karis sykdom", "Williams syndrom") or a word after a capitalised one
         ("Ola Hansens sykdom") stays a name: which it is cannot be told, and a name must go."""
         lows, words, state, names = self.lows, self.words, self.state, self.lists.names
-        # the few words before "sykdom", "syndrom" …, found in one pass at C speed
-        for i in [j - 1 for j, low in enumerate(lows) if j and low.startswith(_EPONYM_NEXT)]:
+        # the few words before "sykdom", "syndrom" …, found by one search of the text
+        starts = self.starts
+        at = [bisect_left(starts, m.start()) for m in _EPONYM_NEXT_RE.finditer(self.text)]
+        for i in [j - 1 for j in at if 0 < j < len(lows) and lows[j].startswith(_EPONYM_NEXT)]:
             if (
                 words[i][0].isupper()
                 and not state[i]
@@ -1307,6 +1309,7 @@ _PER_DATE_RE = re.compile(r" \d{1,2}\. ?[a-zæøå]")  # "per 1. mars"
 _FAMILY_WORDS = ("familie", "familia", "familiane")
 # the word after a describer's name in a diagnosis ("Crohns sykdom", "Duchennes muskeldystrofi")
 _EPONYM_NEXT = ("sykdom", "sjukdom", "syndrom", "muskeldystrofi")
+_EPONYM_NEXT_RE = re.compile(r"[sSmM](?:ykdom|jukdom|yndrom|uskeldystrofi)")
 _PREFIXED_NAME_RE = re.compile(r"[-'’](?=[A-ZÆØÅ])")
 _NAME_PREFIXES = _words("al el ul ad ar as at az an ash bin ibn abu abd bint d o mc van von di de da")
 # a role in brackets after a name: "Per Nes (far)", "Kari (helsesykepleier)"
