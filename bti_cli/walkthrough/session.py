@@ -1176,18 +1176,33 @@ class Session:
         consent = answers.get("consent")
         holder = answers.get("baton_holder")
         own = find_coordinator(self.cat, holder) if isinstance(holder, str) and holder else None
+        # before a holder is chosen (level 3, "who holds the baton now"), the employee's own
+        # services are the case's own: any other role must be covered by the consent
+        mine = self.own_services(answers) if own is None else set()
 
         def uncovered(value: Any) -> str | None:
-            if own is None or not isinstance(consent, dict) or not consent.get("given"):
-                # no holder yet (the own service is not known), or no consent: the case is then
-                # only discussed anonymously and no one joins
+            if not isinstance(consent, dict) or not consent.get("given") or (own is None and not mine):
+                # no consent (the case is then only discussed anonymously and no one joins), or
+                # neither a holder nor a work arena to say which service is the case's own
                 return None
             for service in role_services(self.cat, value) if isinstance(value, str) else []:
-                if not engine.consent_covers(service, consent, self.own_service(holder, service)):
+                if own is None:
+                    if service not in mine and not engine.consent_covers(service, consent, None):
+                        return next((s.name for s in self.cat.services if s.id == service), service)
+                elif not engine.consent_covers(service, consent, self.own_service(holder, service)):
                     return next((s.name for s in self.cat.services if s.id == service), service)
             return None
 
         return uncovered
+
+    def own_services(self, answers: dict[str, Any]) -> set[str]:
+        """The services of the employee's work arena (`suggest.own_services`: Elverum's Frydenlund
+        skole for a contact teacher at school): their roles and measures need no consent to stay
+        with the case."""
+        from bti_cli.catalogue.suggest import own_services
+
+        arena = answers.get("arena") if isinstance(answers.get("arena"), str) else self.config_arena
+        return own_services(self.cat, arena) if arena else set()
 
     def baton_consent_check(self, answers: dict[str, Any]):
         """The refusal of a baton holder `baton_uncovered` names a service for."""
@@ -1234,11 +1249,12 @@ class Session:
 
         given = consent if isinstance(consent, dict) and consent.get("given") else {}
         named = [s for s in given.get("services") or [] if isinstance(s, str)]
+        mine = self.own_services(answers)
 
         def covers(measure: Any) -> bool:
             services = self.takes_part(measure)
             if services:
-                return any(engine.consent_covers(s, consent, own_service) for s in services)
+                return any(s in mine or engine.consent_covers(s, consent, own_service) for s in services)
             if measure.coordination:
                 # a responsibility group of "all" or "several" services is made of the services
                 # the consent names: any one of them makes it covered

@@ -152,3 +152,16 @@ def test_a_measure_led_by_ppt_needs_ppt_in_the_consent_whoever_shares_it(cli, ca
     answers.write_text(level2.format(services='["barnehage", "ppt"]', measures=measure), encoding="utf-8")
     ok = cli("start", "-m", "sondre-land", "--no-input", "--answers", str(answers))
     assert ok.exit_code == 0, ok.stderr
+
+
+def test_the_employee_s_own_services_need_no_consent_for_their_measures(cli, cases_dir, tmp_path):
+    """Elverum: a contact teacher's own services are the schools (Grunnskolene and Frydenlund
+    skole, both of the school kind): PALS at Frydenlund skole stays with a consent that names
+    another service only (before, it was refused as not covered)."""
+    level0 = LEVEL0_SHARED.replace('role = "kontaktlærer"', 'role = "kontaktlaerer"')
+    level2 = level0 + LEVEL2[len(LEVEL0_SHARED):]
+    answers = tmp_path / "e.toml"
+    answers.write_text(level2.format(services='["forebyggende-enhet"]', measures='["pals"]'), encoding="utf-8")
+    ok = cli("start", "-m", "elverum", "--no-input", "--answers", str(answers))
+    assert ok.exit_code == 0, ok.stderr
+    assert "l2-meeting.measures" not in ok.stderr
