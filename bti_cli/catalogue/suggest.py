@@ -634,13 +634,13 @@ def rank_measures(
 
 
 def _beyond_level(m: Measure, need: Need, kinds: dict[str, str]) -> bool:
-    """At levels 0–1, barnevern's indicated measures (a placement, drug tests, a visiting home)
-    are beyond the first steps, also for an employee of barnevern: they come after every other
+    """At levels 0–2, barnevern's indicated measures (a placement, drug tests, a visiting home)
+    are beyond the own service and a simple cooperation, also for an employee of barnevern: they come after every other
     measure (BTI.md: "level 1 → universal and selective measures of the own service … level 3 →
     indicated measures … and barnevern measures"). Not with suspected violence or abuse, where
     barnevern comes first at any level (the safety rule)."""
     return (
-        need.level <= 1
+        need.level <= 2
         and not GUARDIANS_NOT_FIRST & set(need.areas)
         and {tr.value for tr in m.tiers} == {"indicated"}
         and kinds.get(m.service) == "child-welfare"

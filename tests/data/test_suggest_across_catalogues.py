@@ -75,22 +75,22 @@ def _barnevern_indicated(cat) -> set[str]:
 
 
 def test_barnevern_indicated_measures_never_lead_the_first_steps(cat):
-    """Levels 0–1: a placement, drug tests or a visiting home come after every other measure,
+    """Levels 0–2: a placement, drug tests or a visiting home come after every other measure,
     whatever the arena (barnevern's own employee too), the age or the areas; not with violence."""
     heavy = _barnevern_indicated(cat)
     assert heavy, "the catalogue has barnevern measures for high risk"
     areas = [a for a in catalogue.load_vocabulary().areas if a != "violence-abuse"]
-    for level in (0, 1):
+    for level in (0, 1, 2):
         for work_arena in WORK_ARENAS:
             for area in areas:
-                for age in (1, 15):
+                for age in (1, 15) if level < 2 else (9,):
                     ranked = suggest.rank_measures(cat, level=level, age=age, areas=[area], work_arena=work_arena)
                     ids = [s.id for s in ranked]
                     light = [i for i, x in enumerate(ids) if x not in heavy]
                     first_heavy = next((i for i, x in enumerate(ids) if x in heavy), len(ids))
                     assert not light or first_heavy > light[-1], (level, work_arena, area, age)
-    # level 2 keeps them where their fit puts them, and so does violence at level 1
-    for level, areas_ in ((2, ["parenting-interaction"]), (1, ["violence-abuse"])):
+    # level 3 keeps them where their fit puts them, and so does violence at levels 1–2
+    for level, areas_ in ((3, ["parenting-interaction"]), (1, ["violence-abuse"]), (2, ["violence-abuse"])):
         ranked = suggest.rank_measures(cat, level=level, age=9, areas=areas_, work_arena="child-welfare")
         ids = [s.id for s in ranked]
         assert any(ids.index(x) < len(ids) - len(heavy) for x in heavy if x in ids), (level, areas_)
@@ -105,7 +105,7 @@ def test_the_command_says_why_a_placement_comes_last_at_level_1(cli):
     top = [r["id"] for r in rows[:5]]
     assert not {"frivillig-plassering-utenfor-hjemmet", "urinprover-rusprover", "besokshjem"} & set(top), top
     placement = next(r for r in rows if r["id"] == "frivillig-plassering-utenfor-hjemmet")
-    assert "a child-welfare measure for high risk: belongs to level 3, not the first steps" in placement["reasons"]
+    assert "a child-welfare measure for high risk: belongs to level 3, not levels 1 and 2" in placement["reasons"]
 
 
 def test_the_coordination_frame_is_named_by_a_person_s_role_never_a_group(cat):
