@@ -498,3 +498,10 @@ def test_after_the_measures_that_meet_the_concern_the_own_service_comes_first(sh
     own = ["own-service" in r["reason_codes"] for r in rest]
     assert own[:4] == [True] * 4 and own == sorted(own, reverse=True), [r["id"] for r in rest]
     assert "oppfolging-skolehelsetjenesten" in [r["id"] for r in rows[:5]]
+
+
+@pytest.mark.parametrize(("age", "offered"), [("17", True), ("18", False), ("21", False)])
+def test_a_referral_to_bup_is_for_those_under_18(shipped, age, offered):
+    rows = shipped("loten", "--subject", "youth", "--age", age, "--area", "mental-health", "--level", "1",
+                   "--arena", "mental-health")
+    assert ("henvising-til-bup-fastlege" in [r["id"] for r in rows]) is offered
