@@ -1431,3 +1431,11 @@ def test_a_date_of_an_event_after_a_name_stays_and_a_birth_date_goes(text, expec
 )
 def test_signatures_family_compounds_danish_numbers_and_two_word_places(text, expected):
     assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Han har Dom for vold.", "Far sitter på Ilseng.", "Ho har vore på Leikland."],
+)
+def test_a_word_the_lexicon_leaves_out_and_a_place_after_sitting_stay(text):
+    assert out(text) == text

@@ -1329,7 +1329,8 @@ _FOND_OF = _words("glad glade forelsket forelska forelsk betatt interessert hekt
 # "var på Legoland", "hytta på Sjusjøen", "handlet på Europris": a place after "på"
 _BEING_AT = _words(
     """
-    var vært vore vori er bor bur bodde budde handlet handla handler handlar hytta hytte hytter ferie
+    var vært vore vori er bor bur bodde budde sitter sit satt sat handlet handla handler handlar hytta
+    hytte hytter ferie
     ferien tur turen jobber jobbar jobbet jobba arbeider arbeidar trener trenar trente trena
     """
 )
