@@ -67,6 +67,8 @@ class Scanner:
         self._compounds: dict[str, bool] = {}
         self._role_words: dict[str, bool] = {}
         self._nynorsk: dict[str, bool] = {}
+        self._ordinary: dict[str, bool] = {}
+        self._quotes = "«" in text or "“" in text or "„" in text
         # split() with a capturing group gives [gap, word, gap, word, …, gap]; the running sum
         # of the piece lengths gives every offset, all in C (much faster than finditer)
         pieces = _WORD_SPLIT_RE.split(text)
@@ -181,6 +183,12 @@ class Scanner:
     def ordinary(self, low: str) -> bool:
         """An ordinary word (of the hand list or the large lexicon, or a compound of two of its
         words), place, institution or brand (not a name by capitals alone)."""
+        found = self._ordinary.get(low)
+        if found is None:
+            found = self._ordinary[low] = self._is_ordinary(low)
+        return found
+
+    def _is_ordinary(self, low: str) -> bool:
         lists = self.lists
         if low in lists.words or low in lists.proper or low in lists.lexicon:
             return True
@@ -246,7 +254,7 @@ class Scanner:
         c = text[i]
         if c == "\n" or c == "\r":
             return self._line_starts_sentence(i)
-        if start - i > 1 and _QUOTE_OPENERS.intersection(text[i + 1 : start]) and self._opens_quotation(i + 1, start):
+        if self._quotes and start - i > 1 and self._opens_quotation(i + 1, start):
             return True  # «Same som alle andre»: a quotation begins a sentence of its own
         if c in _SENTENCE_END:
             if c == ".":
@@ -624,12 +632,7 @@ class Scanner:
             pass
         elif self._glued_to_digit(i):
             return  # "Vg1", "Covid19": a grade or a code; still a name where it is one elsewhere
-        elif (
-            self._role_or_compound(low)
-            or self._after_proper(i)
-            or self._after_institution(i)
-            or self._after_determiner(i)
-        ):
+        elif self._role_or_compound(low) or self._after_word_that_says_thing(i):
             # "Mannen sa …", "Bibliotekaren sier …", "Elevane seier …": the definite form of a
             # word for a person is that person's role, not a name; "Skyss-kontoret",
             # "Kvello-malen": a hyphenated compound whose last part is a common noun; "Gran
@@ -850,13 +853,20 @@ class Scanner:
             return not (nxt[0].isupper() or lows[i + 1] in HUMAN_VERBS or lows[i + 1] in SUBJECT_VERBS)
         return True
 
-    def _after_proper(self, i: int) -> bool:
-        """The word follows a place, brand or institution of the proper list that is no name,
-        with one space between: the two are one name of a place or a thing ("Gran Canaria")."""
-        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " " or self.state[i - 1] == _NAME:
+    def _after_word_that_says_thing(self, i: int) -> bool:
+        """The word before says this one is a thing or a place (one space between): an article or
+        a quantifier (`_after_determiner`), a listed place, brand or club that is no name ("Gran
+        Canaria", "Burger King"), or a school or club in the definite form (`_after_institution`)."""
+        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " ":
             return False
         before = self.lows[i - 1]
-        return self.words[i - 1][0].isupper() and before in self.lists.proper and not self.listed(before)
+        if before in _DETERMINERS:
+            return self._after_determiner(i)
+        if not self.words[i - 1][0].isupper() or self.state[i - 1] == _NAME:
+            return False
+        if before in self.lists.proper:
+            return not self.listed(before)
+        return self._after_institution(i)
 
     def _noun_compound(self, low: str) -> bool:
         """A hyphenated word whose last part is a common noun and whose parts are no listed names
@@ -1388,7 +1398,6 @@ _PLACE_ENDINGS = (
     "kampen",
     "treningen",
 )
-_QUOTE_OPENERS = frozenset("«“„")
 _AGE_GAP_RE = re.compile(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*\)[ \t]*")
 _PRONOUNS = _words("han hun ho hen de dei vi me eg jeg du dere dykk")
 # words before a verb that make it the verb of its subject: pronouns, "som", auxiliaries, "å"
