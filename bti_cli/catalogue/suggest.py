@@ -79,6 +79,8 @@ ROLE_ARENA_POINTS = 30
 ROLE_CONDITION_POINTS = 12
 # a role only for whom the case is about (the midwife for a pregnancy) leads from any arena
 SUBJECT_ROLE_LEAD = 5
+# level 3: a role only for that level whose stated conditions the case meets
+LEVEL3_ROLE_POINTS = 10
 ROLE_UNMET_POINTS = -50
 # level 3 with suspected violence or abuse: barnevern has been told at once and follows the case up
 # (BTI.md, the safety rule), so its contact person comes before a general coordinator
@@ -911,6 +913,10 @@ def rank_coordinators(
         stated = (bool(c.subjects), c.age_min is not None or c.age_max is not None, bool(c.areas))
         # a role wins on its conditions only when the case meets every one it states
         points = ROLE_CONDITION_POINTS if len(met) == sum(stated) else 0
+        if level == 3 and c.levels == [3] and sum(stated) and len(met) == sum(stated):
+            # the level's own role whose conditions the case meets (the child coordinator for a
+            # disability) before the arena's everyday holder
+            r.add(LEVEL3_ROLE_POINTS, "level3-role", t("process.reason_coordinator_level3_role"))
         subject_fit = role_subject_fit(c, need)
         for cond in met:
             r.add(points, f"condition-met:{cond}", t(f"process.reason_condition_met_{cond}",

@@ -505,3 +505,21 @@ def test_a_referral_to_bup_is_for_those_under_18(shipped, age, offered):
     rows = shipped("loten", "--subject", "youth", "--age", age, "--area", "mental-health", "--level", "1",
                    "--arena", "mental-health")
     assert ("henvising-til-bup-fastlege" in [r["id"] for r in rows]) is offered
+
+
+@pytest.mark.parametrize(("areas", "first"), [
+    (["disability-long-term-needs", "parenting-interaction"], "barnekoordinator"),
+    (["disability-long-term-needs", "violence-abuse"], "kontaktperson-barnevern"),  # the safety rule first
+    (["parenting-interaction"], "kontaktperson-barnevern"),  # the child coordinator's condition unmet
+])
+def test_at_level_3_the_child_coordinator_leads_when_its_conditions_hold(loten_roles, cli, areas, first):
+    args = ["suggest", "-m", "elverum", "--kind", "coordinator", "--format", "json", "--lang", "en", "--subject",
+            "child", "--age", "10", "--level", "3", "--arena", "child-welfare"]
+    for a in areas:
+        args += ["--area", a]
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows[0]["id"] == first, [r["id"] for r in rows]
+    if first == "barnekoordinator":
+        assert "the role for level 3 when its conditions are met" in rows[0]["reasons"]
