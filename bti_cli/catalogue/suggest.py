@@ -510,7 +510,9 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
                                         span=_span(m.age_min, m.age_max)))
     elif need.is_unborn:
         if "pregnant" in audience:
-            r.add(AGE_POINTS, "age:unborn", t("process.reason_age_unborn"))
+            # "for gravide" has said it already when the case is the pregnancy
+            r.add(AGE_POINTS, "age:unborn",
+                  None if need.subject == "pregnant" else t("process.reason_age_unborn"))
         else:
             r.add(0, "age:any", t("process.reason_age_any"), miss=True)
     elif need.age is None:
@@ -926,8 +928,11 @@ def rank_coordinators(
                 key = "parents_subject" if cond == "subject" and subject_fit == "parents" else cond
                 r.add(0, f"condition-unknown:{key}", t(f"process.reason_condition_unknown_{key}"), miss=True)
         for cond in unmet:
-            r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(f"process.reason_condition_unmet_{cond}",
-                                                                  who=_role_whom(c)), miss=True)
+            # a role for children already born, in a pregnancy: say so with its ages
+            key = "age_unborn" if cond == "age" and need.is_unborn and need.mother_age is None else cond
+            r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(f"process.reason_condition_unmet_{key}",
+                                                                  who=_role_whom(c), span=_span(c.age_min, c.age_max)),
+                  miss=True)
         if c.service and c.service in own and (not arenas or work_arena in arenas):
             # said only when the arena has not said it already ("the closest professional where
             # you work"); a role of another arena is not the employee's own, whatever its service

@@ -523,3 +523,15 @@ def test_at_level_3_the_child_coordinator_leads_when_its_conditions_hold(loten_r
     assert rows[0]["id"] == first, [r["id"] for r in rows]
     if first == "barnekoordinator":
         assert "the role for level 3 when its conditions are met" in rows[0]["reasons"]
+
+
+def test_a_pregnancy_reads_each_reason_once_and_the_nurse_says_whom_she_is_for(shipped, loten_roles):
+    rows = shipped("loten", "--subject", "pregnant", "--age", "unborn", "--area", "pregnancy-infancy", "--level", "1",
+                   "--arena", "health-station")
+    first = rows[0]["reasons"]
+    assert "for pregnant women" in first and "for the time before birth" not in first
+    roles = loten_roles("--subject", "pregnant", "--age", "unborn", "--area", "pregnancy-infancy", "--level", "1",
+                        "--arena", "health-station")
+    nurse = by_id(roles, "ansvarlig-helsesykepleier")
+    assert "the role is for children already born (ages 0–5), not for the pregnancy (condition not met)" \
+        in nurse["reasons"]
