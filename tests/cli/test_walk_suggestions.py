@@ -268,3 +268,21 @@ def test_level3_new_holder_offers_roles_the_consent_covers_first(tmp_path, cases
     assert "The consent does not cover Barnevern" in " ".join(child.before.split())
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+@pytest.mark.parametrize(("age", "by", "words"), [
+    ("16", '["guardians", "youth"]', "agreed with the guardians (and the child)"),
+    ("18", '["youth"]', "agreed with the young person"),
+])
+def test_the_goals_are_agreed_with_whom_the_case_is_for(cli, cases_dir, tmp_path, age, by, words):
+    """An 18-year-old who consents alone agrees the goals herself, not with guardians."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "examples" / "answers" / "level3.toml").read_text(encoding="utf-8")
+    text = text.replace("age = 16", f"age = {age}").replace('by = ["guardians", "youth"]', f"by = {by}")
+    answers = tmp_path / "a.toml"
+    answers.write_text(text, encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(answers), "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert f"Shared goals of the coordinated work, {words}" in result.stdout
