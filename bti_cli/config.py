@@ -114,7 +114,7 @@ def setting_problem(key: str, value: Any) -> str | None:
     """What is wrong with a stored setting (a hand-edited file), in words that never repeat the
     value; None when it can be used. The rules of `check_setting`."""
     from bti_cli.i18n import t
-    from bti_cli.privacy.guard import found_kinds, kind_labels, shown_path
+    from bti_cli.privacy.guard import found_kinds, kind_labels, role_kinds, shown_path
 
     if not isinstance(value, str):
         return t("config.problem_not_text")
@@ -132,7 +132,7 @@ def setting_problem(key: str, value: Any) -> str | None:
     if key == "role":
         if not value.strip():
             return t("config.problem_empty")
-        kinds = found_kinds(value)
+        kinds = role_kinds(value)
         if kinds:
             return t("config.problem_personal", kinds=kind_labels(kinds))
     return None
@@ -177,7 +177,7 @@ def check_setting(key: str, value: str) -> str | int:
         value = check_path(str(Path(value).expanduser().resolve()), what=t("config.what_cases_dir"))
     if key == "role":
         # the role goes on every event of the case log, which is append-only: never a person
-        value = check_text(value, what=t("config.what_role")).strip()
+        value = check_text(value, what=t("config.what_role"), role=True).strip()
         if not value:
             raise InputError(t("config.bad_value", key=key, reason="''"))
     return value

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 
 # the endings a Norwegian noun takes in a sentence ("helsestasjonen", "barnehagen", "skolens")
 _ENDINGS = r"(?:en|et|a|ene|ane|er|ar|s|ens|ets|n|t|ne|r)?"
+# older or everyday names of a catalogue role, read as the role's name
+_SYNONYMS = (
+    ("skolehelsesøster", "helsesykepleier skolehelsetjenesten"),
+    ("skolesykepleier", "helsesykepleier skolehelsetjenesten"),
+    ("helsesøster", "helsesykepleier"),
+)
 # a term this short is matched as a whole word only ("nav", not "navn"; "ppt", "bup", "slt")
 _SHORT = 4
 
@@ -82,6 +88,8 @@ def services_named(cat: Catalogue, text: str) -> list[str]:
     folded = " ".join(fold(text).replace("-", " ").split())
     if not folded:
         return []
+    for old, new in _SYNONYMS:  # "helsesøster", the title before 2019, is a helsesykepleier
+        folded = re.sub(rf"(?<!\w){re.escape(fold(old))}{_ENDINGS}(?!\w)", fold(new), folded)
     for terms in (_service_terms(cat), _role_terms(cat)):
         found: list[str] = []
         for pattern, service in _compiled(terms):

@@ -86,7 +86,8 @@ class Session:
             from bti_cli.privacy.guard import check_text
 
             try:
-                self.config_role = check_text(self.config_role, what=t("config.what_configured_role")).strip() or None
+                self.config_role = check_text(self.config_role, what=t("config.what_configured_role"),
+                                              role=True).strip() or None
             except InputError as exc:
                 raise InputError(exc.message, hint=t("config.role_fix_hint")) from None
 
@@ -887,10 +888,10 @@ class Session:
         if coordinator is not None:
             role = coordinator.id
         else:
-            from bti_cli.privacy.guard import found_kinds, kind_labels, strip_controls
+            from bti_cli.privacy.guard import kind_labels, role_kinds, strip_controls
 
             role = strip_controls(role).strip()
-            kinds = found_kinds(role, self.vocabulary())
+            kinds = role_kinds(role, self.vocabulary())
             if kinds:
                 raise InputError(t("walk.handover_personal", kinds=kind_labels(kinds)))
         summary = self.summary()
@@ -1362,12 +1363,12 @@ class Session:
         """A role typed in (the employee's own, or a baton holder not in the catalogue) goes on
         the case's events for ever: refuse one that holds a name, a number or an address — the
         same check as `bti config set role` — asking again, without repeating what was typed."""
-        from bti_cli.privacy.guard import found_kinds, kind_labels
+        from bti_cli.privacy.guard import kind_labels, role_kinds
         from bti_cli.walkthrough.prompts import AnswerError
 
         def validate(value: Any) -> None:
             if isinstance(value, str) and value not in known:
-                kinds = found_kinds(value, self.vocabulary())
+                kinds = role_kinds(value, self.vocabulary())
                 if kinds:
                     raise AnswerError(t("privacy.text_refused", what=t("config.what_role"), kinds=kind_labels(kinds)))
             if then is not None:

@@ -447,3 +447,13 @@ def test_services_named_at_its_edges():
     assert services_named(cat, "kontaktlærer") == [] and services_named(cat, "") == []
     assert role_services(cat, "kontaktlaerer") == []  # a catalogue role of no service
     assert role_services(cat, "helsesykepleier-skolehelsetjenesten") == ["skolehelsetjenesten"]
+
+
+@pytest.mark.parametrize("to", ["helsesøster", "skolesykepleier", "helsesøstera"])
+def test_an_older_or_everyday_name_of_a_role_is_held_to_the_consent_too(cli, cases_dir, tmp_path, to):
+    """"helsesøster" (the title before 2019) is a helsesykepleier: the consent names PPT only."""
+    case = start(cli, tmp_path, LEVEL2)
+    result = cli("cases", "handover", case, "--to", to, "--data", FIXTURE)
+    assert result.exit_code == 1, result.stdout
+    assert "Samtykket dekker ikke" in result.stderr
+

@@ -24,7 +24,9 @@ def case_files(cases_dir: Path) -> str:
     return "".join(p.read_text(encoding="utf-8") for p in cases_dir.rglob("BTI-*.toml"))
 
 
-@pytest.mark.parametrize("role", ["Kari Hansen", "ring 41234567", "kari@skole.no", "Lærer Per Hansen"])
+@pytest.mark.parametrize("role", ["Kari Hansen", "ring 41234567", "kari@skole.no", "Lærer Per Hansen",
+                                  # a given name that is a word too, alone or with a role; initials
+                                  "Liv", "liv", "lærer Liv", "TN", "lærer/TN"])
 def test_a_person_is_never_stored_as_the_role(cli, tmp_path, role):
     result = cli("config", "set", "role", role)
     assert result.exit_code == 1
@@ -32,9 +34,20 @@ def test_a_person_is_never_stored_as_the_role(cli, tmp_path, role):
     assert not (tmp_path / "config.toml").exists() or role not in (tmp_path / "config.toml").read_text()
 
 
-def test_a_role_is_stored(cli, tmp_path):
-    assert cli("config", "set", "role", "kontaktlærer").exit_code == 0
-    assert 'role = "kontaktlærer"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+@pytest.mark.parametrize("role", ["kontaktlærer", "PPT-rådgiver", "NAV-veileder", "SFO-leder", "helsesøster"])
+def test_a_role_is_stored(cli, tmp_path, role):
+    assert cli("config", "set", "role", role).exit_code == 0
+    assert f'role = "{role}"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+
+
+def test_a_given_name_as_the_role_leaves_no_trace_in_the_case_folder(cli, tmp_path, cases_dir):
+    """The issue's check: a name set as the role, then a walkthrough."""
+    assert cli("config", "set", "role", "Liv").exit_code == 1
+    (tmp_path / "config.toml").write_text('role = "Liv"\n', encoding="utf-8")  # by hand
+    result = cli("start", "--no-input", "--answers", str(EXAMPLES / "level1.toml"))
+    assert result.exit_code == 1
+    assert "Liv" not in said(result)
+    assert "Liv" not in case_files(cases_dir)
 
 
 def test_a_person_in_a_hand_edited_config_stops_start_before_a_case_is_made(cli, tmp_path, cases_dir):
@@ -58,7 +71,7 @@ def test_a_configured_role_reaches_the_case_and_nothing_else(cli, cases_dir):
     assert "helsesykepleier" in case_files(cases_dir)
 
 
-@pytest.mark.parametrize("to", ["Kari Hansen", "kari@skole.no", "41234567"])
+@pytest.mark.parametrize("to", ["Kari Hansen", "kari@skole.no", "41234567", "Liv", "TN"])
 def test_a_handover_to_a_person_is_refused_without_repeating_it(cli, cases_dir, to):
     case = re.search(r"BTI-\d{4}-[0-9A-Z]{5}", cli("start", "--no-input", "--answers",
                                                    str(EXAMPLES / "level1.toml")).stdout).group(0)
