@@ -471,7 +471,8 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
                 r.codes.append(f"area:{a}")
             if broad:
                 r.note(t("process.reason_area_broad", count=len(m.areas)), miss=True)
-            missed = [a for a in need.areas if a not in hits]
+            # an area no measure of the catalogue covers is said once, in the short list's note
+            missed = [a for a in need.areas if a not in hits and a in idf]
             if missed:
                 r.note(t("process.reason_area_partial", area=_areas_text(missed)), miss=True)
         else:
@@ -712,8 +713,10 @@ def short_list_reasons(
     are offered; [] when the list is long enough."""
     areas = tuple(dict.fromkeys(areas))
     matching = [s for s in ranked if "area:none" not in s.codes]
+    # an area none of the offered measures covers is said once here, not under every measure
+    uncovered = [a for a in areas if not any(f"area:{a}" in s.codes for s in ranked)]
     if len(ranked) >= enough and (not areas or len(matching) >= enough):
-        return []
+        return [t("process.short_area_uncovered", areas=_areas_text(uncovered))] if uncovered else []
     excluded = measure_exclusions(cat, level=level, age=age, areas=areas, work_arena=work_arena, subject=subject,
                                   unborn=unborn, year=year)
     parts = [t(f"process.short_{group}", count=n) for group, n in sorted(excluded.items())]

@@ -535,3 +535,20 @@ def test_a_pregnancy_reads_each_reason_once_and_the_nurse_says_whom_she_is_for(s
     nurse = by_id(roles, "ansvarlig-helsesykepleier")
     assert "the role is for children already born (ages 0–5), not for the pregnancy (condition not met)" \
         in nurse["reasons"]
+
+
+def test_an_area_no_measure_covers_is_said_once_not_under_every_measure(cli):
+    """Søndre Land has no measure for minority background: the note says so once, and the
+    reasons of the measures do not each end with "does not cover" it."""
+    result = cli("suggest", "-m", "sondre-land", "--kind", "measure", "--format", "json", "--lang", "en", "--subject",
+                 "family", "--age", "3", "--area", "parenting-interaction", "--area", "minority-integration",
+                 "--level", "1", "--arena", "kindergarten")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert all("does not cover Minority background and integration" not in r["reasons"] for r in rows)
+    assert "covers Minority background and integration: the other areas lead the suggestions" in result.stderr
+    # an area the catalogue does cover is still said when a measure misses it
+    result = cli("suggest", "-m", "sondre-land", "--kind", "measure", "--format", "json", "--lang", "en", "--subject",
+                 "family", "--age", "3", "--area", "parenting-interaction", "--area", "language",
+                 "--level", "1", "--arena", "kindergarten")
+    assert any("does not cover Language" in r["reasons"] for r in json.loads(result.stdout))
