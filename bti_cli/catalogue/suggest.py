@@ -107,6 +107,7 @@ SUBJECT_AUDIENCES: dict[str, frozenset[str]] = {
     "youth": frozenset({"youth", "child", "family", "guardians"}),
     "family": frozenset({"family", "guardians", "infant", "child", "youth", "pregnant"}),
 }
+CHILD_AUDIENCES = frozenset({"infant", "child", "youth"})
 # the audience that is the subject itself (a closer fit than help through the parents)
 SUBJECT_SELF: dict[str, frozenset[str]] = {
     "pregnant": frozenset({"pregnant"}),
@@ -495,8 +496,12 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         r.add(SUBJECT_POINTS, "subject:fits", t("process.reason_subject_youth"))
     elif need.subject in SUBJECT_SELF:
         if audience & (SUBJECT_SELF[need.subject] | _teen(need)):
-            r.add(SUBJECT_POINTS, "subject:fits", t(f"process.reason_subject_{need.subject}"))
-        elif need.subject == "family" and audience & {"infant", "child", "youth"}:
+            # a family case: a measure for the child and its parents (the kindergarten) is said
+            # to be for the child in the family, one for the family or only the parents as such
+            child_too = need.subject == "family" and "family" not in audience and bool(audience & CHILD_AUDIENCES)
+            key = "child_in_family" if child_too else need.subject
+            r.add(SUBJECT_POINTS, "subject:fits", t(f"process.reason_subject_{key}"))
+        elif need.subject == "family" and audience & CHILD_AUDIENCES:
             # the family's child is whom it is for: not help "through the parents"
             r.add(SUBJECT_POINTS / 3, "subject:child-in-family", t("process.reason_subject_child_in_family"))
         else:

@@ -552,3 +552,11 @@ def test_an_area_no_measure_covers_is_said_once_not_under_every_measure(cli):
                  "family", "--age", "3", "--area", "parenting-interaction", "--area", "language",
                  "--level", "1", "--arena", "kindergarten")
     assert any("does not cover Language" in r["reasons"] for r in json.loads(result.stdout))
+
+
+def test_in_a_family_case_a_measure_for_the_child_and_its_parents_is_for_the_child_in_the_family(shipped):
+    rows = shipped("sondre-land", "--subject", "family", "--age", "3", "--area", "parenting-interaction", "--level",
+                   "1", "--arena", "kindergarten")
+    # for the children, their parents and staff: the child in the family
+    assert "for the child in the family" in by_id(rows, "helsestasjonens-barnehagekontakt")["reasons"]
+    assert "for the family or the parents" in by_id(rows, "foreldresamarbeid")["reasons"]
