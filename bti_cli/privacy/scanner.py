@@ -254,7 +254,7 @@ class Scanner:
         c = text[i]
         if c == "\n" or c == "\r":
             return self._line_starts_sentence(i)
-        if self._quotes and start - i > 1 and self._opens_quotation(i + 1, start):
+        if self._quotes and start - i > 1 and not text[i + 1 : start].isspace() and self._opens_quotation(i + 1, start):
             return True  # «Same som alle andre»: a quotation begins a sentence of its own
         if c in _SENTENCE_END:
             if c == ".":
@@ -630,9 +630,14 @@ class Scanner:
         mode, listed, vocab, ordinary, noun = self._profile(word)
         if listed or trigger is not None:
             pass
-        elif self._glued_to_digit(i):
+        elif self.text[self.ends[i] : self.ends[i] + 1] in _DIGITS or (
+            self.text[self.starts[i] - 1 : self.starts[i]] in _DIGITS_DASH and self._glued_to_digit(i)
+        ):
             return  # "Vg1", "Covid19": a grade or a code; still a name where it is one elsewhere
-        elif self._role_or_compound(low) or self._after_word_that_says_thing(i):
+        elif self._role_words.get(low) or (low not in self._role_words and self._role_or_compound(low)):
+            self.state[i] = _NEVER  # "Mannen sa …", "Skyss-kontoret" (see below)
+            return
+        elif self._after_word_that_says_thing(i):
             # "Mannen sa …", "Bibliotekaren sier …", "Elevane seier …": the definite form of a
             # word for a person is that person's role, not a name; "Skyss-kontoret",
             # "Kvello-malen": a hyphenated compound whose last part is a common noun; "Gran
@@ -1428,6 +1433,7 @@ _DETERMINERS = _words(
 # talk words whose object, without "med", is a thing: "avtalt Heimebesøk", "samtale Torsdag"
 _TALK_NOUNS = frozenset(_words("avtale avtalt samtale samtalen samtaler møte møtet kontakt"))
 _DIGITS = frozenset("0123456789")
+_DIGITS_DASH = frozenset("0123456789-")
 # short nouns that end compounds ("møterom", "skoletid", "fagdag"), never a surname's ending
 _SHORT_TAILS = _words("rom tid dag fag bok mat tur lek sak")
 # a school, club or centre in the definite form, before its name: "Danseskolen Pirouette"
