@@ -358,6 +358,8 @@ class Scanner:
                 and not self.is_blocked(i)
             ):
                 self.set_name(i, "capitalised")
+        hyphenated = set(self._hyphenated_given_candidates()) if "-" in text else set()
+        look |= hyphenated
         look.discard(n)
         look.discard(n + 1)
         for i in sorted(look):
@@ -386,7 +388,7 @@ class Scanner:
                     and text[ends[i] : ends[i] + 1] in (",", ")", ".")
                 ):
                     trigger = "role"  # "læraren hennar, siv, og mor …": a name set off by commas
-            if trigger is None and not words[i][0].isupper() and lows[i] not in strict_given:
+            if trigger is None and not words[i][0].isupper() and lows[i] not in strict_given and i not in hyphenated:
                 continue
             if self.is_blocked(i):
                 state[i] = _NEVER
@@ -470,7 +472,7 @@ class Scanner:
             spans.append((starts[i], ends[i], self.reason.get(i, "capitalised")))
         # a shortened surname after a name: "Ola N.", "Sofie A."
         for k, (s, e, r) in enumerate(spans):
-            m = _TRAILING_INITIAL.match(text, e)
+            m = _TRAILING_INITIAL.match(text, e) or self._lower_trailing_initial(s, e)
             if m and not self.is_blocked_span(e, m.end()):
                 spans[k] = (s, m.end(), r)
         # "Kristiansen-familien", "Hansen-familiens": a listed name joined to the word for the
@@ -623,6 +625,8 @@ class Scanner:
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
             elif trigger in ("role", "talk") and self._lower_given_after(i, trigger):
                 self.set_name(i, "context")
+            elif self._hyphenated_given(i, trigger):
+                self.set_name(i, "lowercase_name" if trigger is None else "context")
             return
         if low in _ABBR_TRIGGERS or self._unit_or_abbreviation(i):  # "Hr. Olsen": the title stays
             self.state[i] = _NEVER
@@ -684,8 +688,10 @@ class Scanner:
             # and then a verb is a child, whatever else the word means
             self.set_name(i, "context")
             return
-        if self._names_institution(i):
-            self.state[i] = _NEVER  # "Lyngstad skole", "Vang barnehage", "Løten IL": a place
+        if self._names_institution(i) or self._names_a_model(i) or self._club_spelling(low):
+            # "Lyngstad skole", "Vang barnehage", "Løten IL", "Frøya kommune": a place;
+            # "Sondre Land-modellen": a model named after a place; "Ham-Kam": a club
+            self.state[i] = _NEVER
             return
         if not listed and (self._place_context(i) or self._beside_a_place(i) or self._after_thing_verb(i)):
             # "ferie i Sjusjøen", "flyttet til Kirkenær": a place; "spiller Valorant", "bruker
@@ -1035,9 +1041,53 @@ class Scanner:
         if j >= len(self.words):
             return False
         nxt = self.words[j]
-        if nxt not in _INSTITUTION_NOUNS and nxt not in _INSTITUTION_ABBR:
+        if nxt not in _INSTITUTION_NOUNS and nxt not in _INSTITUTION_ABBR and nxt not in _PLACE_NOUNS:
             return False
         return self.text[self.ends[i] : self.starts[j]] == " "
+
+    def _names_a_model(self, i: int) -> bool:
+        """The word names a model, a method or a project together with the capitalised compound
+        after it ("Sondre Land-modellen", "Nord Fron-prosjektet"): a place, not a person."""
+        j = i + 1
+        if j >= len(self.words) or self.text[self.ends[i] : self.starts[j]] != " ":
+            return False
+        head, dash, tail = self.words[j].partition("-")
+        return bool(dash) and head[:1].isupper() and tail.lower().startswith(_MODEL_TAILS)
+
+    def _club_spelling(self, low: str) -> bool:
+        """"Ham-Kam" for the listed club "HamKam": a hyphenated word whose parts written together
+        are a listed place or club, and that is no name by its parts."""
+        return "-" in low and low.replace("-", "") in self.lists.proper and not self.listed(low)
+
+    def _hyphenated_given_candidates(self) -> list[int]:
+        """The lower-case hyphenated words whose parts are all listed given names ("trine-lise")."""
+        given, lows, starts = self.lists.given, self.lows, self.starts
+        found = []
+        for m in _LOWER_HYPHENATED_RE.finditer(self.text):
+            i = bisect_left(starts, m.start())
+            if i < len(starts) and starts[i] == m.start() and all(p in given for p in lows[i].split("-")):
+                found.append(i)
+        return found
+
+    def _hyphenated_given(self, i: int, trigger: str | None) -> bool:
+        """"trine-lise", "siv-anita": a lower-case hyphenated word whose parts are all listed given
+        names is a name, after a cue ("mvh", "hilsen", a role word, "ringte til") or when one
+        part is a given name that is no ordinary word."""
+        low, lists = self.lows[i], self.lists
+        parts = low.split("-")
+        if len(parts) < 2 or not all(p in lists.given for p in parts) or self.in_vocab(low):
+            return False
+        if trigger is not None or any(p in lists.strict_given and p not in lists.proper for p in parts):
+            return True
+        return i > 0 and self.lows[i - 1] in _PERSON_BEFORE and self.text[self.ends[i - 1] : self.starts[i]] == " "
+
+    def _lower_trailing_initial(self, start: int, end: int) -> re.Match[str] | None:
+        """"mona s.": a lower-case letter and a dot after a lower-case name is its shortened
+        surname, as "Mona S." is."""
+        if not self.text[start : start + 1].islower():
+            return None
+        m = _LOWER_TRAILING_INITIAL.match(self.text, end)
+        return m if m and m.group(1) not in _ONE_LETTER_WORDS else None
 
     def _unit_or_abbreviation(self, i: int) -> bool:
         """The name of a kindergarten department or a school's base ("avdeling Blåklokka",
@@ -1106,9 +1156,39 @@ class Scanner:
     def _month_used_as_name(self, i: int) -> bool:
         """Capitalised "August" is a boy's name unless a day or a year stands beside it."""
         start, end = self.starts[i], self.ends[i]
+        if self._month_beside_month(i):
+            return False
         before = self.text[max(0, start - 8) : start]
         after = self.text[end : end + 6]
         return not (re.search(r"(\d\.?|\b[iI])\s*$", before) or re.match(r"\s*(\d|[:–-])", after))
+
+    def _month_beside_month(self, i: int) -> bool:
+        """"Mai og juni", "april–mai", "fra juni til August": a month joined to another month by
+        "og", "eller", "til" or a dash is a month."""
+        text, lows, starts, ends = self.text, self.lows, self.starts, self.ends
+        j = i + 2
+        if (
+            j < len(lows)
+            and lows[i + 1] in _MONTH_JOINS
+            and lows[j] in _ALL_MONTHS
+            and text[ends[i] : starts[i + 1]] == " "
+            and text[ends[i + 1] : starts[j]] == " "
+        ):
+            return True
+        k = i - 2
+        if (
+            k >= 0
+            and lows[i - 1] in _MONTH_JOINS
+            and lows[k] in _ALL_MONTHS
+            and text[ends[k] : starts[i - 1]] == " "
+            and text[ends[i - 1] : starts[i]] == " "
+        ):
+            return True
+        gap_after = text[ends[i] : starts[i + 1]] if i + 1 < len(lows) else ""
+        if gap_after.strip(" \t") in ("–", "-", "—") and gap_after and lows[i + 1] in _ALL_MONTHS:
+            return True
+        gap_before = text[ends[i - 1] : starts[i]] if i else ""
+        return bool(gap_before) and gap_before.strip(" \t") in ("–", "-", "—") and lows[i - 1] in _ALL_MONTHS
 
     def _adjacent(self, i: int) -> bool:
         low = self.lows[i]
@@ -1501,6 +1581,13 @@ _UNIT_WORDS = _words(
 )
 _UNIT_GAP = re.compile(r"\.?[ \t]+[\"«“']?")
 _TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ]\.(?![\w])")
+_LOWER_TRAILING_INITIAL = re.compile(r"[ ]([a-zæøå])\.(?![\w])")
+_ONE_LETTER_WORDS = frozenset("iåeo")  # "i", "å", nynorsk "e", "o": words, not initials
+_LOWER_HYPHENATED_RE = re.compile(r"(?<![\w\-])[a-zæøå]{2,}(?:-[a-zæøå]{2,})+(?![\w\-])")
+# the words for a place before which a capitalised word is that place ("Frøya kommune")
+_PLACE_NOUNS = _words("kommune kommunes fylke fylkes fylkeskommune fylkeskommunes by bygd bygda")
+# the tails of a compound named after a place: "Sondre Land-modellen", "Nord Fron-prosjektet"
+_MODEL_TAILS = tuple(_words("modell metode prosjekt program ordning satsing tilbud løft"))
 _AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?))?[ \t]*\)")
 # after "prata med per": a time, a place or a topic ("i friminuttet", "om helga", "på tlf")
 _TALK_FOLLOW = re.compile(
@@ -1607,3 +1694,5 @@ _AUXILIARIES = _words("har hadde er var skal skulle vil ville kan kunne må måt
 _DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "er", "ar", "ing", "het", "else", "skap", "sjon", "tet")
 _TRIGGER_GAP = re.compile(r"[ \t]*[:(,«\"“']?[ \t]*")
 _MONTH_NAMES = frozenset({"april", "mai", "juni", "juli", "august"})
+_ALL_MONTHS = _words("januar februar mars april mai juni juli august september oktober november desember")
+_MONTH_JOINS = _words("og eller til")
