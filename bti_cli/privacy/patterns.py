@@ -539,6 +539,9 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> None:
         _find_street_addresses(text, low, spans, vocab)
     _find_farms(text, low, spans)
     _find_labelled_addresses(text, low, spans, vocab)
+    if "nr" in low or "nummer" in low:
+        for m in PROPERTY_RE.finditer(text):
+            spans.add(m.start(), m.end(), "address", "property")
 
 
 _LOCAL_PART_HINT = re.compile(r"[._\d]")
@@ -566,6 +569,8 @@ def _odd_phones(text: str) -> list[re.Match[str]]:
 
 def find_identifiers(text: str, low: str, spans: Spans) -> None:
     """E-mail addresses, identity numbers, birth dates after a cue and phone numbers."""
+    if " punktum " in low or " dot " in low or " prikk " in low:
+        _find_spelt_emails(text, low, spans)  # first: "ola dot hansen krøllalfa …" goes whole
     if "@" in text:
         at = text.find("@")
         while at != -1:
@@ -652,6 +657,8 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 continue
             num = label.group("num").rstrip(" .-(")
             count = sum(c.isdigit() for c in num)
+            if _public_number(num):
+                continue  # "Vi ringer 116 111": a helpline, never a person's phone
             if 5 <= count <= 15 and not re.fullmatch(r"\d{1,2}[.:]\d{2}", num) and not _FULL_DATE_RE.fullmatch(num):
                 start = label.start("num")
                 # the pattern stops after 20 characters: the digits that go on belong to it
@@ -710,7 +717,7 @@ def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> N
                 continue  # a vocabulary word followed by a number is not a street
             if words and _weak_street(words) and not _address_evidence(text, m):
                 continue  # "Endring 3", "Parkeringsplass 4": a noun and a number
-            spans.add(m.start(), m.end(), "address", "street")
+            spans.add(m.start(), _lower_postplace_end(text, m.end()), "address", "street")
             break
         else:
             for lower in LOWER_STREET_RE.finditer(text, max(0, p - 40), min(len(text), p + 60)):
@@ -718,8 +725,59 @@ def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> N
                     # "gamle kongevei 3": the qualifier goes with the street, not checked as a word
                     street = lower.group("street").rsplit(None, 1)[-1]
                     if _lower_street(street, vocab):
-                        spans.add(lower.start(), lower.end(), "address", "street")
+                        spans.add(lower.start(), _lower_postplace_end(text, lower.end()), "address", "street")
                     break
+
+
+# "Skolevegen 8, 2850 lena": a postcode and its place written in lower case after an address
+_LOWER_POSTPLACE_RE = re.compile(r"[ \t]*,?[ \t]*\d{4}[ \t]+([a-zæøå][a-zæøå\-]+)(?![\w])")
+
+
+def _lower_postplace_end(text: str, end: int) -> int:
+    """The end of an address, with a postcode and a lower-case place after it when one follows
+    (a place that is no ordinary word: "2850 lena", not "2000 elever")."""
+    m = _LOWER_POSTPLACE_RE.match(text, end)
+    if m is None:
+        return end
+    lists = shipped_lists()
+    place = m.group(1)
+    if place in lists.words and place not in lists.proper and place not in lists.names:
+        return end
+    return m.end()
+
+
+# "gnr 12 bnr 3", "gnr. 12/3", "g.nr 12, b.nr 3", "gårdsnummer 12, bruksnummer 3": the farm and
+# title numbers of a property identify a home as a street address does
+PROPERTY_RE = re.compile(
+    r"(?<![\w.])(?i:g\.?[ \t]?nr|gårdsnr|gardsnr|gårdsnummer|gardsnummer)\.?[ \t]*\d{1,4}(?!\d)"
+    r"(?:[ \t]*/[ \t]*\d{1,4}(?:[ \t]*/[ \t]*\d{1,4})?"
+    r"|[ \t]*,?[ \t]*(?:og[ \t]+)?(?i:b\.?[ \t]?nr|bruksnr|bruksnummer)\.?[ \t]*\d{1,4}(?!\d))?"
+    r"(?:[ \t]*,?[ \t]*(?i:f\.?[ \t]?nr|s\.?[ \t]?nr|festenr|seksjonsnr)\.?[ \t]*\d{1,4}(?!\d))?"
+)
+
+# the public numbers that are never a person's phone: emergency (110, 112, 113), the helplines
+# for children and for violence (116 111, 116 006, 116 117 legevakt), and 02800 (Alarmtelefonen)
+_PUBLIC_NUMBERS = frozenset({"110", "112", "113", "116111", "116117", "116006", "116123", "02800"})
+
+
+def _public_number(num: str) -> bool:
+    return "".join(c for c in num if c.isdigit()) in _PUBLIC_NUMBERS
+
+
+# "kari punktum nordmann at example.invalid", "ola dot hansen krøllalfa eksempel punktum no": an
+# e-mail address spelt out, with a spelt dot in the part before "at"
+EMAIL_SPELT_RE = re.compile(
+    r"(?<![\w.+\-])[\w+\-]+(?:[ \t]+(?i:punktum|dot|prikk)[ \t]+[\w+\-]+)+"
+    r"[ \t]+(?i:at|krøllalfa|alfakrøll)[ \t]+"
+    rf"[\w\-]+(?:{_EMAIL_DOT}[\w\-]+)*{_EMAIL_DOT}[^\W\d_]{{2,}}(?![^\W\d])",
+)
+
+
+def _find_spelt_emails(text: str, low: str, spans: Spans) -> None:
+    if " at " not in low and "krøllalfa" not in low and "alfakrøll" not in low:
+        return
+    for m in EMAIL_SPELT_RE.finditer(text):
+        spans.add(m.start(), m.end(), "email", "email")
 
 
 def _lower_street(word: str, vocab: Vocab) -> bool:

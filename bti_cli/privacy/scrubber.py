@@ -9,10 +9,13 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
   Swedish and Danish numbers (YYMMDD-NNNN, DDMMYY-NNNN; in any form after "personnummer", "CPR");
 - phone numbers: Norwegian 8-digit numbers in the usual groupings, with +47 / 0047, numbers
   after "tlf"/"mobil"/"ring", and international numbers (+46 …, 0048 …); a year, a hyphen and
-  four digits ("Saksnr. 2025-1234") is a reference number, not a phone;
-- e-mail addresses (also "ola(at)eksempel.no", and top-level domains in any alphabet);
+  four digits ("Saksnr. 2025-1234") is a reference number, not a phone, and the public numbers
+  (112, 116 111, 02800 …) are nobody's phone;
+- e-mail addresses (also "ola(at)eksempel.no", spelt out "kari punktum nordmann at example.invalid",
+  and top-level domains in any alphabet);
 - street addresses (street + number, optional letter, postcode and place; streets in lower case
-  with a street ending: "skolevegen 8"), farm names ("Nordre Hovin gard"), postal boxes, and
+  with a street ending: "skolevegen 8"; a postcode and a lower-case place after one: "2850 lena"),
+  farm names ("Nordre Hovin gard"), farm and title numbers ("gnr 12 bnr 3"), postal boxes, and
   whatever follows "Adresse:" on its line;
 - dates of birth after "født", "fødd", "f.", "fødselsdato", "bursdag(en) hennes er", "fyller år" …,
   a date in brackets right after a name, and a full date of an earlier year right after a name
@@ -85,6 +88,7 @@ REASONS = (
     "initials",  # name
     "foreign",  # national_id: a Swedish or Danish number
     "farm",  # address: a farm name ("Nordre Hovin gard")
+    "property",  # address: farm and title numbers ("gnr 12 bnr 3")
 )
 
 
