@@ -1049,7 +1049,7 @@ class Scanner:
         """The word names a model, a method or a project together with the capitalised compound
         after it ("Sondre Land-modellen", "Nord Fron-prosjektet"): a place, not a person."""
         j = i + 1
-        if j >= len(self.words) or self.text[self.ends[i] : self.starts[j]] != " ":
+        if j >= len(self.words) or "-" not in self.words[j] or self.text[self.ends[i] : self.starts[j]] != " ":
             return False
         head, dash, tail = self.words[j].partition("-")
         return bool(dash) and head[:1].isupper() and tail.lower().startswith(_MODEL_TAILS)
@@ -1061,11 +1061,17 @@ class Scanner:
 
     def _hyphenated_given_candidates(self) -> list[int]:
         """The lower-case hyphenated words whose parts are all listed given names ("trine-lise")."""
-        given, lows, starts = self.lists.given, self.lows, self.starts
-        found = []
-        for m in _LOWER_HYPHENATED_RE.finditer(self.text):
-            i = bisect_left(starts, m.start())
-            if i < len(starts) and starts[i] == m.start() and all(p in given for p in lows[i].split("-")):
+        given, lows, words, starts, ends = self.lists.given, self.lows, self.words, self.starts, self.ends
+        found: list[int] = []
+        for m in _INNER_HYPHEN_RE.finditer(self.text):  # few hyphens: look only at their words
+            i = bisect_left(ends, m.start())
+            if (
+                i < len(words)
+                and starts[i] < m.start()
+                and (not found or found[-1] != i)
+                and words[i][0].islower()
+                and all(p in given for p in lows[i].split("-"))
+            ):
                 found.append(i)
         return found
 
@@ -1583,7 +1589,7 @@ _UNIT_GAP = re.compile(r"\.?[ \t]+[\"«“']?")
 _TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ]\.(?![\w])")
 _LOWER_TRAILING_INITIAL = re.compile(r"[ ]([a-zæøå])\.(?![\w])")
 _ONE_LETTER_WORDS = frozenset("iåeo")  # "i", "å", nynorsk "e", "o": words, not initials
-_LOWER_HYPHENATED_RE = re.compile(r"(?<![\w\-])[a-zæøå]{2,}(?:-[a-zæøå]{2,})+(?![\w\-])")
+_INNER_HYPHEN_RE = re.compile(r"-(?<=[a-zæøå]-)(?=[a-zæøå])")
 # the words for a place before which a capitalised word is that place ("Frøya kommune")
 _PLACE_NOUNS = _words("kommune kommunes fylke fylkes fylkeskommune fylkeskommunes by bygd bygda")
 # the tails of a compound named after a place: "Sondre Land-modellen", "Nord Fron-prosjektet"
