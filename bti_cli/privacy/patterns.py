@@ -776,11 +776,18 @@ EMAIL_SPELT_RE = re.compile(
 )
 
 
+_SPELT_DOTS = ("punktum ", "dot ", "prikk ")
+
+
 def _find_spelt_emails(text: str, low: str, spans: Spans) -> None:
     if " at " not in low and "krøllalfa" not in low and "alfakrøll" not in low:
         return
-    for m in EMAIL_SPELT_RE.finditer(text):
-        spans.add(m.start(), m.end(), "email", "email")
+    last = -1
+    for p in _keyword_hits(low, _SPELT_DOTS):
+        # the address stands around a spelt dot: look only there
+        for m in EMAIL_SPELT_RE.finditer(text, max(last, p - 80), min(len(text), p + 200)):
+            spans.add(m.start(), m.end(), "email", "email")
+            last = m.end()
 
 
 def _lower_street(word: str, vocab: Vocab) -> bool:

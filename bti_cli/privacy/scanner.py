@@ -1080,6 +1080,8 @@ class Scanner:
         names is a name, after a cue ("mvh", "hilsen", a role word, "ringte til") or when one
         part is a given name that is no ordinary word."""
         low, lists = self.lows[i], self.lists
+        if "-" not in low:
+            return False
         parts = low.split("-")
         if len(parts) < 2 or not all(p in lists.given for p in parts) or self.in_vocab(low):
             return False
