@@ -12,7 +12,10 @@ Everything comes from the case log, which holds no direct identifiers: free text
 when it was written, and roles stand where people would. The staff's own notes (the goals as
 written for the log, what the child and the guardians said, the professional assessment, the
 closing note) are not shown: the family
-is told when they were heard and that they may read what was written. Placeholders of the
+is told when they were heard, and once (under "if you disagree") that they may see what was
+written. A text for the family is labelled with its writer's role and the day it was written
+(its tense is of then); a measure's date is the plan's "start or deadline", never "agreed" (the
+log cannot tell it from the default the walkthrough offers). Placeholders of the
 scrubber never reach the family: a text for the family is refused where it is typed when it
 holds personal data, and a sentence of an older text that holds a placeholder is left out (the
 family is told that a part was left out); nobody is renamed "barnet". Tense and the consent wording
@@ -90,7 +93,7 @@ class _Answers:
         self.latest: dict[str, Any] = {}
         self.dates: dict[str, str] = {}
         self.views: list[tuple[str, str, str]] = []  # (question, date, text)
-        self.for_family: list[tuple[str, str]] = []  # (date, text)
+        self.for_family: list[tuple[str, str, str | None]] = []  # (date, text, the writer's role)
         from bti_cli.walkthrough.process import default_process, effective_events
 
         process = process or default_process()
@@ -105,7 +108,7 @@ class _Answers:
             if event.question in VIEW_QUESTIONS and text and not NOT_ASKED.match(text):
                 self.views.append((event.question, day, text))
             if text and process.for_family(event.step, event.question):
-                self.for_family.append((day, text))
+                self.for_family.append((day, text, event.actor_role))
 
     def text(self, question: str) -> str:
         value = self.latest.get(question)
@@ -167,6 +170,12 @@ def consented_alone(events: list[Event]) -> bool:
         kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
         if kind == "answer" and event.question == "consent":
             consent = event.value
+    return youth_alone(consent)
+
+
+def youth_alone(consent: Any) -> bool:
+    """True for a consent answer given by the young person alone, naming services (the rule of
+    `consented_alone`, also read by the walkthrough to word the prompt of a text for the family)."""
     return (isinstance(consent, dict) and bool(consent.get("given")) and bool(consent.get("services"))
             and set(consent.get("by") or ["guardians"]) == {"youth"})
 
@@ -225,12 +234,15 @@ class _Case:
             service = row.get("service") or (measure.service if measure is not None else None)
             line = t("family.measure_line", self.lang, name=name, service=self.names.service(service))
             owner = owners.get(row["id"]) or {}
-            if owner.get("owner"):  # who does it, and the date agreed (measure_owners)
+            # who does it, and the plan's date (start or deadline): the log cannot tell a date typed
+            # from the default the walkthrough offers (the evaluation date), so it is never "agreed"
+            if owner.get("owner"):
                 role = self.names.owner(owner["owner"])
-                agreed = owner.get("date")
-                if self.closed and agreed and self.summary.closed and str(agreed)[:10] > str(self.summary.closed)[:10]:
-                    agreed = None  # the work closed before that date: it was never reached
-                day = long_date(agreed, self.lang)
+                planned = owner.get("date")
+                closed_on = str(self.summary.closed or "")[:10]
+                if self.closed and planned and closed_on and str(planned)[:10] > closed_on:
+                    planned = None  # the work closed before that date: it was never reached
+                day = long_date(planned, self.lang)
                 line += " · " + (t("family.measure_owner", self.lang, role=role, date=day) if day
                                  else t("family.measure_owner_nodate", self.lang, role=role))
             items.append(line)
@@ -243,6 +255,14 @@ class _Case:
         heard = any(question == "guardians_view" for question, _, _ in self.answers.views)
         latest = self.answers.latest
         return heard or not (latest.get("guardians_met") is False or latest.get("talked_guardians") is False)
+
+    def unit_head(self) -> str:
+        """Whom to tell besides the baton holder: the head of the unit where the case was raised,
+        named for its work arena (rektor at a school, the head of the health station …), or
+        "the head of the unit where the matter was raised" for an arena without a word for it."""
+        arena = getattr(self.summary, "arena", None)
+        name = f"unit_head_{arena}"
+        return t(f"family.{name}" if arena and _has_text(name) else "family.unit_head", self.lang)
 
     def consent(self) -> dict[str, Any] | None:
         """The consent the family gave, when it names services."""
@@ -348,8 +368,15 @@ def _written(case: _Case) -> list[str]:
     """The texts the employee wrote for the family (asked as such: "Dette vises for familien"),
     each with its date; no section when there are none."""
     lang = case.lang
-    texts = [(day, _for_family(text, lang)) for day, text in case.answers.for_family]
-    lines = [f"- **{long_date(day, lang)}:** {text}" for day, text in texts if text]
+    lines = []
+    for day, text, role in case.answers.for_family:
+        shown = _for_family(text, lang)
+        if not shown:
+            continue
+        when = long_date(day, lang)  # a text keeps the day it was written: its tense is of then
+        label = (t("family.written_by", lang, role=case.names.role(role), date=when) if role
+                 else t("family.written_on", lang, date=when))
+        lines.append(f"- **{label}** {shown}")
     return [f"## {t(case.key('h_written'), lang)}", "", *lines, ""] if lines else []
 
 
@@ -377,7 +404,10 @@ def _measures(case: _Case) -> list[str]:
 def _who(case: _Case) -> list[str]:
     """Who does what: the baton holder, the services, the family and the child."""
     lang, closed, names, summary = case.lang, case.closed, case.names, case.summary
-    out = [f"## {t('family.h_who_closed' if closed else 'family.h_who', lang)}", ""]
+    # closed without an evaluation meeting: the measures were planned, nobody recorded them done
+    heading = ("family.h_who" if not closed else "family.h_who_closed_planned"
+               if summary.measures and not summary.evaluations else "family.h_who_closed")
+    out = [f"## {t(heading, lang)}", ""]
     holder = summary.baton_holder_role
     if holder and closed:
         out.append(f"- {t('family.baton_closed', lang, role=names.role(holder))}")
@@ -385,8 +415,8 @@ def _who(case: _Case) -> list[str]:
         out.append(f"- **{t('family.baton', lang, role=names.role(holder))}** {t(case.key('baton_explained'), lang)}")
         pending = summary.pending_baton_holder_role
         if pending:
-            out.append("  " + t("family.baton_pending", lang, new=in_sentence(names.role(pending)),
-                                 holder=in_sentence(names.role(holder))))
+            # the roles as the catalogue writes them, after a colon, as on the line above
+            out.append("  " + t("family.baton_pending", lang, new=names.role(pending), holder=names.role(holder)))
     elif not closed:
         out.append(f"- {t(case.key('baton_none'), lang)}")
     elif case.level0:  # closed at level 0: what was done is that the question was raised and settled
@@ -438,7 +468,7 @@ def _dates(case: _Case) -> list[str]:
 
 def _views(case: _Case) -> list[str]:
     # the staff's notes of what was said are theirs, not quotes: the family is told when they
-    # were heard and that they may read what was written
+    # were heard (that they may see what was written is said once, in `_disagree`)
     lang = case.lang
     heading = {"youth": "h_views_youth", "pregnant": "h_views_pregnant"}.get(case.subject, "h_views")
     out = [f"## {t(case.key(heading), lang)}", ""]
@@ -447,7 +477,6 @@ def _views(case: _Case) -> list[str]:
             key = VIEW_QUESTIONS[question].removeprefix("family.")
             key += "_youth" if case.subject == "youth" and question == "child_view" else ""
             out.append(f"- {t(case.key(key), lang, date=long_date(day, lang))}")
-        out.append(f"- {t(case.key('views_read'), lang)}")
     else:
         out.append(t(case.key("views_none_closed" if case.closed else "views_none"), lang))
     return [*out, ""]
@@ -491,9 +520,9 @@ def _disagree(case: _Case) -> list[str]:
             rights.append("disagree_withdraw_youth" if set(consent.get("by") or ["guardians"]) == {"youth"}
                           else "disagree_withdraw")
         rights.append("disagree_close")
-    lines = [f"- {t(case.key(key), lang)}" for key in rights]
+    lines = [f"- {t(case.key(key), lang, head=case.unit_head())}" for key in rights]
     lines.append(f"- {t(case.key('disagree_insight'), lang, subject=t(f'family.subject_{case.subject}', lang))}")
     return [f"## {t(case.key('h_disagree'), lang)}", "", *lines, ""]
 
 
-__all__ = ["guardian_summary", "consented_alone", "long_date", "in_sentence", "went_through_safety_gate"]
+__all__ = ["guardian_summary", "consented_alone", "youth_alone", "long_date", "in_sentence", "went_through_safety_gate"]

@@ -1548,7 +1548,7 @@ class Session:
             kind=q.kind,
             text=_fmt(pick(self.worded(q, "text", env)), self.proc) + (f" {t('walk.again')}" if action.again else ""),
             help=help_text,
-            audience=_audience(q),
+            audience=_audience(q, subject, answers.get("consent")),
             for_family=q.for_family,
             choices=tuple(choices),
             default=default,
@@ -1579,11 +1579,22 @@ def _review_line(question: str, answer: str) -> str:
     return f"{question}: {answer}"
 
 
-def _audience(question: Any) -> str | None:
-    """Who reads a free text: the family (only a question marked `for_family`) or the case log."""
+def _audience(question: Any, subject: str | None = None, consent: Any = None) -> str | None:
+    """Who reads a free text: the family (only a question marked `for_family`) or the case log.
+    A text for the family is advised in the form of address its summary uses: the young person
+    ("du") when they consented alone, else the family, with the subject's words ("dere og barnet
+    dere venter" in a pregnancy)."""
     if question.kind != "text":
         return None
-    return t("walk.for_family") if question.for_family else t("walk.for_log")
+    if not question.for_family:
+        return t("walk.for_log")
+    from bti_cli.reports.family import youth_alone
+
+    if youth_alone(consent):
+        return t("walk.for_family_you")
+    if subject in ("youth", "pregnant"):
+        return t(f"walk.for_family_{subject}")
+    return t("walk.for_family")
 
 
 def _shown(spec: PromptSpec, value: Any) -> str:
