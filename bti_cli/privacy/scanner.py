@@ -479,7 +479,8 @@ class Scanner:
         # family names the family; the name goes, the family word stays
         for i, low in enumerate(lows):
             head, dash, tail = low.partition("-")
-            if dash and tail.startswith(_FAMILY_WORDS) and state[i] != _NAME and words[i][0].isupper() \
+            if dash and (tail.startswith(_FAMILY_WORDS) or self._after_name_before_model(i, tail)) \
+                    and state[i] != _NAME and words[i][0].isupper() \
                     and head in lists.names and not self.in_vocab(head) and not self.is_blocked(i):
                 spans.append((starts[i], starts[i] + len(head), "adjacent"))
         spans.sort()
@@ -1052,7 +1053,23 @@ class Scanner:
         if j >= len(self.words) or "-" not in self.words[j] or self.text[self.ends[i] : self.starts[j]] != " ":
             return False
         head, dash, tail = self.words[j].partition("-")
-        return bool(dash) and head[:1].isupper() and tail.lower().startswith(_MODEL_TAILS)
+        # "Kari Hansen-prosjektet": a project named after a person is no place
+        return (
+            bool(dash)
+            and head[:1].isupper()
+            and tail.lower().startswith(_MODEL_TAILS)
+            and not self.listed(head.lower())
+        )
+
+    def _after_name_before_model(self, i: int, tail: str) -> bool:
+        """"Kari Hansen-prosjektet": a compound for a model or project right after a found name
+        is named after that person (the surname goes, the model word stays)."""
+        return (
+            tail.startswith(_MODEL_TAILS)
+            and i > 0
+            and self.state[i - 1] == _NAME
+            and self.text[self.ends[i - 1] : self.starts[i]] == " "
+        )
 
     def _club_spelling(self, low: str) -> bool:
         """"Ham-Kam" for the listed club "HamKam": a hyphenated word whose parts written together
