@@ -539,8 +539,8 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> None:
         _find_street_addresses(text, low, spans, vocab)
     _find_farms(text, low, spans)
     _find_labelled_addresses(text, low, spans, vocab)
-    for p in _keyword_hits(low, _PROPERTY_KEYS) if "nr" in low or "nummer" in low else ():
-        m = PROPERTY_RE.match(text, p)
+    for cue in _PROPERTY_CUE_RE.finditer(low):  # one scan of the text for every cue
+        m = PROPERTY_RE.match(text, cue.start())
         if m:
             spans.add(m.start(), m.end(), "address", "property")
 
@@ -756,7 +756,7 @@ PROPERTY_RE = re.compile(
     r"(?:[ \t]*,?[ \t]*(?i:f\.?[ \t]?nr|s\.?[ \t]?nr|festenr|seksjonsnr)\.?[ \t]*\d{1,4}(?!\d))?"
 )
 
-_PROPERTY_KEYS = ("gnr", "g.nr", "g. nr", "gårdsn", "gardsn")
+_PROPERTY_CUE_RE = re.compile(r"g(?<![\w.]g)(?:\.?[ \t]?nr|[aå]rdsn)")
 
 # the public numbers that are never a person's phone: emergency (110, 112, 113), the helplines
 # for children and for violence (116 111, 116 006, 116 117 legevakt), and 02800 (Alarmtelefonen)

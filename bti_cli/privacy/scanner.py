@@ -472,7 +472,7 @@ class Scanner:
             spans.append((starts[i], ends[i], self.reason.get(i, "capitalised")))
         # a shortened surname after a name: "Ola N.", "Sofie A."
         for k, (s, e, r) in enumerate(spans):
-            m = _TRAILING_INITIAL.match(text, e) or self._lower_trailing_initial(s, e)
+            m = _TRAILING_INITIAL.match(text, e) or (text[s].islower() and self._lower_trailing_initial(s, e))
             if m and not self.is_blocked_span(e, m.end()):
                 spans[k] = (s, m.end(), r)
         # "Kristiansen-familien", "Hansen-familiens": a listed name joined to the word for the
@@ -626,7 +626,7 @@ class Scanner:
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
             elif trigger in ("role", "talk") and self._lower_given_after(i, trigger):
                 self.set_name(i, "context")
-            elif self._hyphenated_given(i, trigger):
+            elif "-" in low and self._hyphenated_given(i, trigger):
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
             return
         if low in _ABBR_TRIGGERS or self._unit_or_abbreviation(i):  # "Hr. Olsen": the title stays
@@ -689,7 +689,11 @@ class Scanner:
             # and then a verb is a child, whatever else the word means
             self.set_name(i, "context")
             return
-        if self._names_institution(i) or self._names_a_model(i) or self._club_spelling(low):
+        if (
+            self._names_institution(i)
+            or ("-" in low and self._club_spelling(low))
+            or (i + 1 < len(self.words) and "-" in self.words[i + 1] and self._names_a_model(i))
+        ):
             # "Lyngstad skole", "Vang barnehage", "Løten IL", "Frøya kommune": a place;
             # "Sondre Land-modellen": a model named after a place; "Ham-Kam": a club
             self.state[i] = _NEVER
