@@ -163,7 +163,7 @@ def consented_alone(events: list[Event]) -> bool:
     ["youth"]`; the walkthrough allows it from the municipality's consent age, BTI.md): the
     summary is then the young person's, written to them, and the guardians may not be entitled
     to it."""
-    from bti_cli.walkthrough.process import effective_events
+    from bti_cli.walkthrough.process import effective_events, youth_alone
 
     consent: Any = None
     for event in effective_events(events):
@@ -171,13 +171,6 @@ def consented_alone(events: list[Event]) -> bool:
         if kind == "answer" and event.question == "consent":
             consent = event.value
     return youth_alone(consent)
-
-
-def youth_alone(consent: Any) -> bool:
-    """True for a consent answer given by the young person alone, naming services (the rule of
-    `consented_alone`, also read by the walkthrough to word the prompt of a text for the family)."""
-    return (isinstance(consent, dict) and bool(consent.get("given")) and bool(consent.get("services"))
-            and set(consent.get("by") or ["guardians"]) == {"youth"})
 
 
 def _join(items: list[str], lang: str | None = None) -> str:
@@ -525,4 +518,4 @@ def _disagree(case: _Case) -> list[str]:
     return [f"## {t(case.key('h_disagree'), lang)}", "", *lines, ""]
 
 
-__all__ = ["guardian_summary", "consented_alone", "youth_alone", "long_date", "in_sentence", "went_through_safety_gate"]
+__all__ = ["guardian_summary", "consented_alone", "long_date", "in_sentence", "went_through_safety_gate"]

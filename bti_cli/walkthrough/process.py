@@ -1039,6 +1039,14 @@ def needs_consent_renewal(step: Step, level: int, consent: Any, today: date) -> 
     return consent_expired(consent, today)
 
 
+def youth_alone(consent: Any) -> bool:
+    """True for a consent answer given by the young person alone, naming services: the family
+    summary is then written to the young person, and the walkthrough words the prompt of a text
+    for the family so (`reports.family.consented_alone`)."""
+    return (isinstance(consent, dict) and bool(consent.get("given")) and bool(consent.get("services"))
+            and set(consent.get("by") or ["guardians"]) == {"youth"})
+
+
 def consent_covers(service: str | None, consent: Any, own_service: str | None) -> bool:
     """True when a role of `service` may join or take over without asking for consent again:
     the consent given names the service, or it is the service of the current baton holder (the

@@ -1588,7 +1588,7 @@ def _audience(question: Any, subject: str | None = None, consent: Any = None) ->
         return None
     if not question.for_family:
         return t("walk.for_log")
-    from bti_cli.reports.family import youth_alone
+    from bti_cli.walkthrough.process import youth_alone
 
     if youth_alone(consent):
         return t("walk.for_family_you")
