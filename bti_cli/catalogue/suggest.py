@@ -645,10 +645,10 @@ def rank_measures(
 
 def _beyond_level(m: Measure, need: Need, kinds: dict[str, str]) -> bool:
     """At levels 0–2, barnevern's indicated measures (a placement, drug tests, a visiting home)
-    are beyond the own service and a simple cooperation, also for an employee of barnevern: they come after every other
-    measure (BTI.md: "level 1 → universal and selective measures of the own service … level 3 →
-    indicated measures … and barnevern measures"). Not with suspected violence or abuse, where
-    barnevern comes first at any level (the safety rule)."""
+    are beyond the own service and a simple cooperation, also for an employee of barnevern: they
+    come after every other measure (BTI.md: "level 1 → universal and selective measures of the
+    own service … level 3 → indicated measures … and barnevern measures"). Not with suspected
+    violence or abuse, where barnevern comes first at any level (the safety rule)."""
     return (
         need.level <= 2
         and not GUARDIANS_NOT_FIRST & set(need.areas)
@@ -847,17 +847,14 @@ def coordinator_conditions(c: Coordinator, need: Need) -> tuple[list[str], list[
     elif fit == "other":
         unmet.append("subject")
     if c.age_min is not None or c.age_max is not None:
-        if need.mother_age is not None:  # a pregnant pupil of 16 is within the school nurse's range
-            inside = not ((c.age_min is not None and need.mother_age < c.age_min)
-                          or (c.age_max is not None and need.mother_age > c.age_max))
+        # a pregnant pupil of 16 is within the school nurse's range: the mother's age counts
+        age = need.mother_age if need.mother_age is not None else None if need.is_unborn else need.age
+        if age is not None:
+            inside = not ((c.age_min is not None and age < c.age_min) or (c.age_max is not None and age > c.age_max))
             (met if inside else unmet).append("age")
         elif need.is_unborn:
             # an age range that starts at birth or later is for children already born
             (met if c.age_min is None else unmet).append("age")
-        elif need.age is not None:
-            inside = not ((c.age_min is not None and need.age < c.age_min)
-                          or (c.age_max is not None and need.age > c.age_max))
-            (met if inside else unmet).append("age")
     if c.areas and need.areas:
         (met if set(c.areas) & set(need.areas) else unmet).append("areas")
     return met, unmet

@@ -1187,10 +1187,9 @@ class Session:
                 # neither a holder nor a work arena to say which service is the case's own
                 return None
             for service in role_services(self.cat, value) if isinstance(value, str) else []:
-                if own is None:
-                    if service not in mine and not engine.consent_covers(service, consent, None):
-                        return next((s.name for s in self.cat.services if s.id == service), service)
-                elif not engine.consent_covers(service, consent, self.own_service(holder, service)):
+                covered = (service in mine or engine.consent_covers(service, consent, None) if own is None
+                           else engine.consent_covers(service, consent, self.own_service(holder, service)))
+                if not covered:
                     return next((s.name for s in self.cat.services if s.id == service), service)
             return None
 
@@ -1202,8 +1201,13 @@ class Session:
         with the case."""
         from bti_cli.catalogue.suggest import own_services
 
-        arena = answers.get("arena") if isinstance(answers.get("arena"), str) else self.config_arena
+        arena = self.work_arena(answers)
         return own_services(self.cat, arena) if arena else set()
+
+    def work_arena(self, answers: dict[str, Any]) -> str | None:
+        """Where the employee works: this walk's answer, else the configured arena."""
+        arena = answers.get("arena")
+        return arena if isinstance(arena, str) else self.config_arena
 
     def baton_consent_check(self, answers: dict[str, Any]):
         """The refusal of a baton holder `baton_uncovered` names a service for."""
@@ -1455,7 +1459,7 @@ class Session:
         unborn = answers.get("age") == "unborn" or (subject == "pregnant" and age is None)
         need: dict[str, Any] = {"subject": subject, "unborn": unborn}
         areas = answers.get("areas") if isinstance(answers.get("areas"), list) else []
-        work_arena = answers.get("arena") if isinstance(answers.get("arena"), str) else self.config_arena
+        work_arena = self.work_arena(answers)
         level = action.level
         choices: list[Choice] = []
         allow_other = False
