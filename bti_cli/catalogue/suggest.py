@@ -28,7 +28,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from bti_cli.i18n import t
@@ -98,6 +98,11 @@ GUARDIANS_NOT_FIRST = frozenset({"violence-abuse"})
 # with suspected violence or abuse, a measure only for the guardians (a parents' course) comes
 # after the help for the child, since the guardians are not told first
 GUARDIANS_ONLY_SAFETY_POINTS = -20
+# the first screen of suggestions; a concern area none of its measures covers gets its best fitting
+# measure brought onto it (at most AREA_COVER_MAX of them, placed last), so that each concern the
+# employee named is met by at least one suggestion (BTI.md: every concern is followed up)
+FIRST_SCREEN = 5
+AREA_COVER_MAX = 2
 
 # whom a case's subject can be helped through (a measure's audience); anything else is for
 # someone else. "infant" is 0–1 year.
@@ -639,8 +644,33 @@ def rank_measures(
     # come first; within each group those not running yet (planned, developing, a project not
     # started) come after every running one
     ordered = _ordered(scored)
-    return sorted(ordered, key=lambda s: ("beyond-level" in s.codes, not meets_concern(s), not _running(s),
-                                          not meets_concern(s) and "own-service" not in s.codes))
+    ranked = sorted(ordered, key=lambda s: ("beyond-level" in s.codes, not meets_concern(s), not _running(s),
+                                            not meets_concern(s) and "own-service" not in s.codes))
+    return cover_areas(ranked, need.areas)
+
+
+def cover_areas(ranked: list[Suggestion], areas: Iterable[str]) -> list[Suggestion]:
+    """Bring onto the first screen the best running measure for each concern area the first
+    FIRST_SCREEN measures leave uncovered (in the order the areas were given), with a reason. The
+    walkthrough calls it again after leaving out what the consent does not cover."""
+    top = ranked[:FIRST_SCREEN]
+    pulled: dict[str, Suggestion] = {}  # area → the measure brought forward for it
+    for area in dict.fromkeys(areas):
+        code = f"area:{area}"
+        if len(pulled) == AREA_COVER_MAX or any(code in s.codes for s in (*top, *pulled.values())):
+            continue
+        best = next((s for s in ranked[FIRST_SCREEN:] if code in s.codes and _running(s) and meets_concern(s)
+                     and "beyond-level" not in s.codes), None)
+        if best is not None:
+            pulled[area] = best
+    if not pulled:
+        return ranked
+    rest = [s for s in ranked if s not in pulled.values()]
+    moved = [replace(s, codes=(*s.codes, f"cover:{area}"),
+                     reasons=(t("process.reason_area_cover", area=_areas_text([area])), *s.reasons))
+             for area, s in pulled.items()]
+    keep = FIRST_SCREEN - len(moved)
+    return [*rest[:keep], *moved, *rest[keep:]]
 
 
 def _beyond_level(m: Measure, need: Need, kinds: dict[str, str]) -> bool:

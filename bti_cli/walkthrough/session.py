@@ -1495,7 +1495,7 @@ class Session:
                 covers = self.measure_coverage(answers)
                 by_id = {m.id: m for m in self.cat.measures}
                 uncovered = [s for s in ranked if not covers(by_id[s.id])]
-                ranked = [s for s in ranked if covers(by_id[s.id])]
+                ranked = suggest.cover_areas([s for s in ranked if covers(by_id[s.id])], areas)
                 note = self.uncovered_note([s for s in uncovered if suggest.meets_concern(s)], action.step.id, q.id)
             choices = [_choice(s, with_service=True) for s in ranked]
             # any measure of the catalogue can be chosen: by its id, or found by words typed
