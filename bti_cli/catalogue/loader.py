@@ -519,6 +519,7 @@ def measure_row(m: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         "ended": period_ended(m.get("period"), status=m["status"]),
         "due": period_due(m.get("period"), m["status"]),
         "shared_with": list(m.get("shared_with") or []),
+        "only_when": m.get("only_when", ""),
         "aliases": list(m.get("aliases") or []),
         "description": m["description"],
         "source": {k: v for k, v in m["source"].items() if v is not None},

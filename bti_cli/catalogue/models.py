@@ -236,6 +236,12 @@ class Measure(Strict):
         "conversations, home-school dialogue, close cooperation with the parents), as the plan describes "
         "it: BTI level 1 begins by meeting the guardians",
     )
+    only_when: str = Field(
+        default="",
+        description="the situation the plan gives the measure for that a walk does not ask about, in the "
+        "plan's words (a child who cannot live at home, foster parents): it is ranked lower and the "
+        "suggestion says what to check",
+    )
     aliases: list[Slug] = Field(default_factory=list, description="earlier ids of this measure")
     source: Source
 

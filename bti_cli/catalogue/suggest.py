@@ -98,6 +98,11 @@ GUARDIANS_NOT_FIRST = frozenset({"violence-abuse"})
 # with suspected violence or abuse, a measure only for the guardians (a parents' course) comes
 # after the help for the child, since the guardians are not told first
 GUARDIANS_ONLY_SAFETY_POINTS = -20
+# a measure for a situation the walk does not ask about (the plan's `only_when`: a child who cannot
+# live at home, foster parents) comes after those that fit without it, as a planned one does; its
+# reason says what to check (Løten's voluntary placement is not the first offer to a family that
+# accepts help at home)
+ONLY_WHEN_POINTS = -20
 # the first screen of suggestions; a concern area none of its measures covers gets its best fitting
 # measure brought onto it (at most AREA_COVER_MAX of them, placed last), so that each concern the
 # employee named is met by at least one suggestion (BTI.md: every concern is followed up)
@@ -483,6 +488,8 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
                 r.note(t("process.reason_area_partial", area=_areas_text(missed)), miss=True)
         else:
             r.add(0, "area:none", t("process.reason_area_none"), miss=True)
+    if m.only_when:
+        r.add(ONLY_WHEN_POINTS, "only-when", t("process.reason_only_when", when=m.only_when), miss=True)
     if level == 3 and m.coordination:
         roles = coordination.get(m.service, [])
         open_roles = [c for c in roles if not coordinator_conditions(c, need)[1]]

@@ -1,0 +1,76 @@
+"""A measure for a situation the walk does not ask about (the catalogue's `only_when`, in the
+plan's words) comes after those that fit without it and says what to check."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bti_cli.catalogue import suggest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "suggest.toml"
+FAMILY_AT_BARNEVERN = ("--municipality", "loten", "--level", "3", "--age", "11", "--subject", "family",
+                       "--arena", "child-welfare", "--area", "parental-mental-illness-substance-use",
+                       "--area", "parenting-interaction")
+
+
+def measures(cli, *args: str, lang: str = "en") -> list[dict]:
+    result = cli("suggest", *args, "--kind", "measure", "--format", "json", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    return [r for r in json.loads(result.stdout) if r["kind"] == "measure"]
+
+
+def test_every_condition_is_in_the_plans_words():
+    found = {}
+    for slug in ("loten", "sondre-land", "elverum"):
+        data = tomllib.loads((ROOT / "data" / f"{slug}.toml").read_text(encoding="utf-8"))
+        for m in data["measures"]:
+            if m.get("only_when"):
+                found[m["id"]] = m["only_when"]
+                words = f"{m['description']} {m.get('target_group', '')}".casefold()
+                assert m["only_when"].casefold() in words, m["id"]
+    assert found == {"trygg-base-tbo": "fosterforeldre",
+                     "frivillig-plassering-utenfor-hjemmet": "barnet ikke kan bo hjemme i en kortere periode"}
+
+
+def test_a_placement_is_not_the_first_offer_to_a_family_at_home(cli):
+    rows = measures(cli, *FAMILY_AT_BARNEVERN)
+    top = [r["id"] for r in rows[:5]]
+    assert "frivillig-plassering-utenfor-hjemmet" not in top and "trygg-base-tbo" not in top
+    placement = next(r for r in rows if r["id"] == "frivillig-plassering-utenfor-hjemmet")
+    assert "only-when" in placement["reason_codes"]
+    assert ("only when: barnet ikke kan bo hjemme i en kortere periode (not asked here; check that it applies)"
+            in placement["reasons"])
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("nb", "bare når: fosterforeldre (spørres ikke om her; sjekk at det gjelder)"),
+    ("nn", "berre når: fosterforeldre (blir ikkje spurt om her; sjekk at det gjeld)"),
+])
+def test_the_reason_in_each_language(cli, lang, words):
+    rows = measures(cli, *FAMILY_AT_BARNEVERN, lang=lang)
+    assert words in next(r for r in rows if r["id"] == "trygg-base-tbo")["reasons"]
+
+
+def test_the_condition_costs_exactly_its_points_and_nothing_else(cli, tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8")
+    marked = tmp_path / "marked.toml"
+    marked.write_text(text.replace('id = "lesekurs"\n', 'id = "lesekurs"\nonly_when = "fiktiv situasjon"\n', 1),
+                      encoding="utf-8")
+    args = ("--level", "1", "--age", "8", "--arena", "school", "--area", "learning")
+    plain = {r["id"]: r for r in measures(cli, "--data", str(FIXTURE), *args)}
+    other = {r["id"]: r for r in measures(cli, "--data", str(marked), *args)}
+    assert plain["lesekurs"]["score"] - other["lesekurs"]["score"] == -suggest.ONLY_WHEN_POINTS == 20
+    assert "only-when" not in plain["lesekurs"]["reason_codes"]
+    assert {k: r["score"] for k, r in plain.items() if k != "lesekurs"} == {
+        k: r["score"] for k, r in other.items() if k != "lesekurs"}
+
+
+def test_measures_show_gives_the_condition(cli):
+    result = cli("measures", "show", "trygg-base-tbo", "--municipality", "loten", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["only_when"] == "fosterforeldre"
