@@ -304,6 +304,11 @@ class Coordinator(Strict):
     legal_basis: str | None = None
     conditions: str | None = None
     person: bool = True  # false for a group (e.g. Ansvarsgruppe): never offered as baton holder
+    exception: bool = Field(
+        default=False,
+        description="the role holds the baton only as an exception (BTI's «unntaksvis leder for enheten», "
+        "when the professional closest to the child cannot): offered after every other person's role",
+    )
     subjects: list[Audience] = Field(default_factory=list, description="empty: any")
     age_min: Age | None = None
     age_max: Age | None = None

@@ -82,6 +82,9 @@ SUBJECT_ROLE_LEAD = 5
 # level 3: a role only for that level whose stated conditions the case meets
 LEVEL3_ROLE_POINTS = 10
 ROLE_UNMET_POINTS = -50
+# a role the plan gives only as an exception (the unit's leader, «unntaksvis»): after every other
+# person's role, also those of other arenas
+EXCEPTION_ROLE_POINTS = -30
 # level 3 with suspected violence or abuse: barnevern has been told at once and follows the case up
 # (BTI.md, the safety rule), so its contact person comes before a general coordinator
 SAFETY_ROLE_POINTS = 25
@@ -95,6 +98,10 @@ COORDINATION_POINTS = 20
 # the guardians are not told first (BTI.md, the safety exception)
 GUARDIANS_POINTS = {1: 24, 2: 12}
 GUARDIANS_NOT_FIRST = frozenset({"violence-abuse"})
+# in an acute crisis the help for the crisis comes first (Elverum's psykososialt kriseteam is «for
+# barn og foresatte i akutt krise», 003, Indikative tiltak): the own service's ordinary cooperation
+# with the guardians is not lifted as meeting that concern
+CRISIS_FIRST = frozenset({"acute-crisis"})
 # with suspected violence or abuse, a measure only for the guardians (a parents' course) comes
 # after the help for the child, since the guardians are not told first
 GUARDIANS_ONLY_SAFETY_POINTS = -20
@@ -140,6 +147,8 @@ INFANT_MAX_AGE = 1
 YOUTH_MIN_AGE = 12
 # from lower secondary school (8. trinn, 13 years) a child is also a young person (ungdom)
 TEEN_AGE = 13
+# from 18 a young person is an adult: the plans' measures for parents are hers only as a parent
+ADULT_AGE = 18
 
 # services for children in kindergarten or school: a case table of these alone is not for a
 # pregnancy, nor for a child outside the ages they serve
@@ -149,6 +158,10 @@ EDUCATION_KINDS = frozenset({"kindergarten", "school", "educational-psychology"}
 # to the year one turns 16; PPT serves both (and up to 18 alone)
 SCHOOL_MAX_AGE = 18
 EDUCATION_AGES = {"kindergarten": (1, 6), "school": (5, 16)}
+# the ages a baton-holder role of a work arena serves when the plan gives the role none: the
+# education arenas above, and the health station 0–5 (the catalogues' own conversion, «Helsestasjon
+# omregnet til 0–5 år»; a pregnancy has the midwife)
+ROLE_ARENA_AGES = {**EDUCATION_AGES, "health-station": (0, 5)}
 
 
 def _education_ages(kinds: set[str | None]) -> tuple[int, int]:
@@ -210,6 +223,15 @@ def _teen(need: Need) -> frozenset[str]:
     if need.subject == "child" and need.age is not None and need.age >= TEEN_AGE:
         return frozenset({"youth"})
     return frozenset()
+
+
+def _family_child_audiences(need: Need) -> frozenset[str]:
+    """The audiences a family case's child (of the age given) belongs to: a measure for young
+    people is not "for the child in the family" when the child is 10."""
+    if need.age is None:
+        return CHILD_AUDIENCES
+    return frozenset({"infant"} if need.age <= INFANT_MAX_AGE else {"child"}) | (
+        {"youth"} if need.age >= TEEN_AGE else set())
 
 
 def _young_mother_fits(m: Measure, need: Need) -> bool:
@@ -444,7 +466,8 @@ def coordination_roles(cat: Catalogue) -> dict[str, list[Coordinator]]:
 def _with_guardians(m: Measure, need: Need, closest: set[str], own: set[str]) -> bool:
     """The measure is the own service's cooperation with the guardians, which meets any concern at
     levels 1–2 (GUARDIANS_POINTS)."""
-    return bool(m.with_guardians and need.level in GUARDIANS_POINTS and not GUARDIANS_NOT_FIRST & set(need.areas)
+    return bool(m.with_guardians and need.level in GUARDIANS_POINTS
+                and not (GUARDIANS_NOT_FIRST | CRISIS_FIRST) & set(need.areas)
                 and max(_own_share(svc, closest, own) for svc in (m.service, *m.shared_with)))
 
 
@@ -510,12 +533,16 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         if audience & (SUBJECT_SELF[need.subject] | _teen(need)):
             # a family case: a measure for the child and its parents (the kindergarten) is said
             # to be for the child in the family, one for the family or only the parents as such
-            child_too = need.subject == "family" and "family" not in audience and bool(audience & CHILD_AUDIENCES)
+            child_too = (need.subject == "family" and "family" not in audience
+                         and bool(audience & _family_child_audiences(need)))
             key = "child_in_family" if child_too else need.subject
             r.add(SUBJECT_POINTS, "subject:fits", t(f"process.reason_subject_{key}"))
-        elif need.subject == "family" and audience & CHILD_AUDIENCES:
+        elif need.subject == "family" and audience & _family_child_audiences(need):
             # the family's child is whom it is for: not help "through the parents"
             r.add(SUBJECT_POINTS / 3, "subject:child-in-family", t("process.reason_subject_child_in_family"))
+        elif need.age is not None and need.age >= ADULT_AGE and audience <= {"guardians", "staff"}:
+            # for a young adult a measure for parents (foresatte) is for her as a parent, not through hers
+            r.add(SUBJECT_POINTS / 3, "subject:as-a-parent", t("process.reason_subject_adult_parent"), miss=True)
         else:
             r.add(SUBJECT_POINTS / 3, "subject:through-parents", t("process.reason_subject_parents"))
     if (GUARDIANS_NOT_FIRST & set(need.areas) and audience and audience <= {"guardians", "staff"}
@@ -852,7 +879,9 @@ def rank_arenas(
             {"anonymous": a.anonymous, "levels": list(a.levels), "services": list(a.services),
              "frequency": a.frequency, "status": a.status.value},
         )))
-    return _ordered(scored)
+    # at level 1 a table of other services that takes the case with consent is the level-2 step:
+    # it comes after every table open now (the own service's, the anonymous ones)
+    return sorted(_ordered(scored), key=lambda s: "other-services-only" in s.codes)
 
 
 def role_subject_fit(c: Coordinator, need: Need) -> str | None:
@@ -873,6 +902,18 @@ def role_subject_fit(c: Coordinator, need: Need) -> str | None:
     return "other"
 
 
+def role_ages(c: Coordinator) -> tuple[int | None, int | None]:
+    """A role's ages: its own, or for a role of kindergartens, schools or health stations alone that
+    gives none, the ages those arenas serve (ROLE_ARENA_AGES: a kindergarten teacher is not a
+    17-year-old's baton holder)."""
+    if c.age_min is not None or c.age_max is not None or not c.arenas or c.subjects:
+        return c.age_min, c.age_max  # a role for whom it names (the midwife) has no arena ages
+    spans = [ROLE_ARENA_AGES.get(a.value) for a in c.arenas]
+    if any(span is None for span in spans):
+        return None, None
+    return min(s[0] for s in spans if s), max(s[1] for s in spans if s)
+
+
 def coordinator_conditions(c: Coordinator, need: Need) -> tuple[list[str], list[str]]:
     """(met, unmet) structured conditions of a role (`subject`, `age`, `areas`) for the need;
     a condition the need does not say anything about is in neither."""
@@ -883,15 +924,19 @@ def coordinator_conditions(c: Coordinator, need: Need) -> tuple[list[str], list[
         met.append("subject")
     elif fit == "other":
         unmet.append("subject")
-    if c.age_min is not None or c.age_max is not None:
+    age_min, age_max = role_ages(c)
+    if age_min is not None or age_max is not None:
         # a pregnant pupil of 16 is within the school nurse's range: the mother's age counts
         age = need.mother_age if need.mother_age is not None else None if need.is_unborn else need.age
         if age is not None:
-            inside = not ((c.age_min is not None and age < c.age_min) or (c.age_max is not None and age > c.age_max))
-            (met if inside else unmet).append("age")
+            inside = not ((age_min is not None and age < age_min) or (age_max is not None and age > age_max))
+            if not inside:
+                unmet.append("age")
+            elif (c.age_min, c.age_max) != (None, None):
+                met.append("age")  # the ages an arena serves only rule a role out, they earn nothing
         elif need.is_unborn:
             # an age range that starts at birth or later is for children already born
-            (met if c.age_min is None else unmet).append("age")
+            (met if age_min is None else unmet).append("age")
     if c.areas and need.areas:
         (met if set(c.areas) & set(need.areas) else unmet).append("areas")
     return met, unmet
@@ -952,9 +997,12 @@ def rank_coordinators(
         else:
             r.add(-10, "arena:other", t("process.reason_coordinator_other_arena",
                                         arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
+        if c.exception:
+            r.add(EXCEPTION_ROLE_POINTS, "exception", t("process.reason_coordinator_exception"), miss=True)
         if level == 3 and GUARDIANS_NOT_FIRST & set(need.areas) and "child-welfare" in arenas:
             r.add(SAFETY_ROLE_POINTS, "safety:child-welfare", t("process.reason_coordinator_safety"))
-        stated = (bool(c.subjects), c.age_min is not None or c.age_max is not None, bool(c.areas))
+        ages = role_ages(c)
+        stated = (bool(c.subjects), (c.age_min, c.age_max) != (None, None), bool(c.areas))
         # a role wins on its conditions only when the case meets every one it states
         points = ROLE_CONDITION_POINTS if len(met) == sum(stated) else 0
         if level == 3 and c.levels == [3] and sum(stated) and len(met) == sum(stated):
@@ -973,7 +1021,7 @@ def rank_coordinators(
             # a role for children already born, in a pregnancy: say so with its ages
             key = "age_unborn" if cond == "age" and need.is_unborn and need.mother_age is None else cond
             r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(f"process.reason_condition_unmet_{key}",
-                                                                  who=_role_whom(c), span=_span(c.age_min, c.age_max)),
+                                                                  who=_role_whom(c), span=_span(*ages)),
                   miss=True)
         if c.service and c.service in own and (not arenas or work_arena in arenas):
             # said only when the arena has not said it already ("the closest professional where
@@ -982,7 +1030,7 @@ def rank_coordinators(
         if c.legal_basis:
             r.add(0, "legal-basis", t("process.reason_legal_basis", basis=c.legal_basis))
         if c.conditions:
-            r.add(0, "conditions", t("process.reason_conditions", conditions=c.conditions))
+            r.add(0, "conditions", t("process.reason_conditions", conditions=c.conditions.rstrip(". ")))
         scored.append((r.score, i, Suggestion(
             "coordinator", c.id, c.role, round(r.score), tuple(r.codes), r.texts,
             {"levels": list(c.levels), "arenas": arenas, "service": c.service},

@@ -591,7 +591,8 @@ class RichPrompter:
                       else t("process.more_suggestion_last", first=limit), style="bold")
         if spec.note:
             self.show(spec.note, style="yellow")
-        if spec.listed is not None and len(spec.choices) > limit:
+        if spec.listed is not None and len(spec.choices) > limit and spec.kind == "measures":
+            # (roles left out of a list are named in its note, with why)
             examples = search_examples(spec, limit)
             if examples:
                 words = ", ".join(t("process.search_example_word", word=w) for w in examples)

@@ -1221,13 +1221,16 @@ class Session:
 
         return validate
 
-    def covered_first(self, choices: list, answers: dict[str, Any]) -> list:
-        """The roles the consent covers first; the others last, saying which service it does not
-        cover (they are refused when chosen: `baton_consent_check`)."""
+    def covered_first(self, choices: list, answers: dict[str, Any], step: str,
+                      question: str) -> tuple[list, int | None, str | None]:
+        """The roles the consent covers are listed; the others are not numbered but can still be
+        typed (and are then refused: `baton_consent_check`), and one line names them with their
+        service and says what to do (as the measures question does). Gives (choices, how many are
+        listed or None when all are, the line or None)."""
         from bti_cli.walkthrough.prompts import Choice
 
         uncovered = self.baton_uncovered(answers)
-        covered, not_covered = [], []
+        covered, not_covered, named = [], [], []
         for c in choices:
             name = uncovered(c.value)
             if name is None:
@@ -1235,7 +1238,13 @@ class Session:
             else:
                 reason = t("walk.baton_reason_not_covered", service=name)
                 not_covered.append(Choice(c.value, c.label, join_reasons([reason, c.detail] if c.detail else [reason])))
-        return [*covered, *not_covered]
+                named.append(t("walk.baton_role_service", role=c.label, service=name))
+        if not not_covered:
+            return covered, None, None
+        key = "walk.baton_not_covered" if covered else "walk.baton_none_covered"
+        hint = self.consent_hint(step, question).replace("walk.measure_consent_", "walk.baton_not_covered_")
+        note = f"{t(key, roles='; '.join(named))} {t(hint, case=self.case_id)}"
+        return [*covered, *not_covered], len(covered), note
 
     def measure_coverage(self, answers: dict[str, Any]) -> Callable[[Any], bool]:
         """Whether the consent covers a measure (a catalogue `Measure`): a measure is run by its
@@ -1515,7 +1524,7 @@ class Session:
             choices = (self.level3_baton_choices(ranked_roles, answers, level) if level == 3
                        else [_choice(s) for s in ranked_roles])
             if level >= 2:
-                choices = self.covered_first(choices, answers)
+                choices, listed, note = self.covered_first(choices, answers, action.step.id, q.id)
             allow_other = True
             validate = self.role_check({c.value for c in choices},
                                        self.baton_consent_check(answers) if level >= 2 else None)

@@ -218,11 +218,12 @@ def test_level3_baton_now_offers_the_current_holder_and_follows_the_answers(tmp_
     assert names[0] == "Kontaktlærer", names
     flat = " ".join(screen.split())
     assert "your role: whoever holds the baton now keeps it until a new holder has accepted" in flat
-    # barnevern, which the consent does not name, is offered last, saying so (not as a holder now
-    # without a word); the answers order the others
-    assert names[-1] == "Kontaktperson i barneverntjenesten", names
-    assert "the consent does not cover Barnevern: add the service to the consent first" in flat
-    names = names[:-1]
+    # barnevern, which the consent does not name, is not numbered (it could not be chosen): one
+    # line names it with its service and says what to do; the answers order the others
+    assert "Kontaktperson i barneverntjenesten" not in names, names
+    assert ("Not in the list, because the consent does not cover their service: Kontaktperson i "
+            "barneverntjenesten (Barnevern). The consent can be changed afterwards with bti cases edit") in flat
+    assert "other measures in the catalogue" not in flat
     if statutory == "true":
         assert names[1] == "Koordinator" and names[-1] == "Barnekoordinator", names
         assert "you answered yes to “Is the child entitled to a coordinator?”" in flat
@@ -242,9 +243,9 @@ def test_level3_baton_now_offers_the_current_holder_and_follows_the_answers(tmp_
     assert 'value = "kontaktlaerer"' in saved  # the catalogue's role, by its id
 
 
-def test_level3_new_holder_offers_roles_the_consent_covers_first(tmp_path, cases_dir):
-    """The consent names no barnevern: its contact person is offered last, saying why, and is
-    refused when chosen (the same rule as `bti cases handover`)."""
+def test_level3_new_holder_lists_only_roles_the_consent_covers(tmp_path, cases_dir):
+    """The consent names no barnevern: its contact person is not listed, one line says why, and
+    it is refused when typed (the same rule as `bti cases handover`)."""
     text = LOTEN_LEVEL3 + LOTEN_CONSENT + LOTEN_COORDINATION.format(statutory="false", child="false")
     pexpect, child, re = _pty(tmp_path, cases_dir, text, "en", columns=80)
     _baton_screen(child, pexpect)
@@ -256,14 +257,12 @@ def test_level3_new_holder_offers_roles_the_consent_covers_first(tmp_path, cases
     child.expect_exact("[number or a role] >")
     screen = child.before.replace("\r", "")
     names = [name for _, name in re.findall(r"^ {2,3}(\d+)  (.+?)\s*$", screen, flags=re.M)]
-    assert "Kontaktperson i barneverntjenesten" in names, names
+    assert names and "Kontaktperson i barneverntjenesten" not in names, names
     flat = " ".join(screen.split())
-    assert "the consent does not cover Barnevern: add the service to the consent first" in flat
-    # every role the consent leaves out comes after every one it covers
-    blocks = re.split(r"^ {2,3}\d+  ", screen, flags=re.M)[1:]
-    uncovered = ["the consent does not cover" in " ".join(b.split()) for b in blocks]
-    assert uncovered == sorted(uncovered) and any(uncovered) and not all(uncovered), (names, uncovered)
-    child.sendline(str(names.index("Kontaktperson i barneverntjenesten") + 1))
+    assert "the consent does not cover" not in flat.split("Not in the list")[0]  # every listed role is covered
+    assert ("Not in the list, because the consent does not cover their service: Kontaktperson i "
+            "barneverntjenesten (Barnevern).") in flat
+    child.sendline("Kontaktperson i barneverntjenesten")  # typed all the same
     child.expect_exact("[number or a role] >")
     assert "The consent does not cover Barnevern" in " ".join(child.before.split())
     child.sendintr()
@@ -286,3 +285,28 @@ def test_the_goals_are_agreed_with_whom_the_case_is_for(cli, cases_dir, tmp_path
     result = cli("start", "--no-input", "--answers", str(answers), "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert f"Shared goals of the coordinated work, {words}" in result.stdout
+
+
+def test_level3_new_holder_says_once_when_the_consent_covers_no_role(tmp_path, cases_dir):
+    """A consent to the school's own services only: no other role can take the baton, and the
+    question says so in one line, naming the roles with their services, instead of numbering
+    roles that would be refused."""
+    consent = LOTEN_CONSENT.replace('["skolehelsetjenesten", "ungdomsskole", "kommunen", "ppt", "helsestasjon"]',
+                                    '["ungdomsskole"]')
+    text = LOTEN_LEVEL3 + consent + LOTEN_COORDINATION.format(statutory="false", child="false")
+    text = text.replace('measures = ["ungteam-loten"]', 'measures = ["elevsamtaler"]')
+    pexpect, child, re = _pty(tmp_path, cases_dir, text, "en", columns=80)
+    _baton_screen(child, pexpect)
+    child.sendline("1")
+    child.expect_exact("Will the baton pass to another role?")
+    child.expect_exact("[y/n] >")
+    child.sendline("y")
+    child.expect_exact("Who will hold the baton?")
+    child.expect_exact("[number or a role] >")
+    flat = " ".join(child.before.replace("\r", "").split())
+    numbered = re.findall(r"^ {2,3}(\d+)  (.+?)\s*$", child.before.replace("\r", ""), flags=re.M)
+    assert all(name != "Kontaktperson i barneverntjenesten" for _, name in numbered), numbered
+    assert "No role the consent covers can hold the baton here; these need consent for their service:" in flat
+    assert "Kontaktperson i barneverntjenesten (Barnevern)" in flat
+    child.sendintr()
+    child.expect(pexpect.EOF)

@@ -1,0 +1,101 @@
+"""Whom a suggestion is for, and when it comes: a family's 10-year-old is not the young person a
+youth measure serves; a young adult is a parent only if she is one; an acute crisis meets the
+crisis team before the ordinary parent talks; a table of other services waits for level 2; the
+unit's leader holds the baton only as an exception; a kindergarten teacher is not a 17-year-old's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bti_cli.catalogue import suggest
+
+
+def rows(cli, *args: str, kind: str, lang: str = "en") -> list[dict]:
+    result = cli("suggest", *args, "--kind", kind, "--format", "json", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    return [r for r in json.loads(result.stdout) if r["kind"] == kind]
+
+
+FAMILY = ("--municipality", "loten", "--level", "3", "--subject", "family", "--arena", "school",
+          "--area", "parental-mental-illness-substance-use", "--area", "school-absence", "--area", "low-income-housing")
+
+
+@pytest.mark.parametrize("age, child_in_family", [("12", False), ("13", True)])
+def test_a_youth_measure_is_for_the_family_child_only_from_13(cli, age, child_in_family):
+    # Arbeidsrettet oppfølging (NAV) is for young people and guardians: the family's child is a
+    # young person from lower-secondary age (13)
+    found = rows(cli, *FAMILY, "--age", age, kind="measure")
+    measure = next(r for r in found if r["id"] == "arbeidsrettet-oppfolging")
+    said = "for the child in the family" in measure["reasons"]
+    assert said is child_in_family, measure["reasons"]
+    assert ("for the family or the parents" in measure["reasons"]) is not child_in_family
+
+
+YOUNG_AT_NAV = ("--municipality", "elverum", "--level", "2", "--subject", "youth", "--arena", "nav",
+                "--area", "low-income-housing")
+
+
+@pytest.mark.parametrize("age, as_parent", [("17", False), ("18", True), ("23", True)])
+def test_a_parents_measure_is_a_young_adults_only_as_a_parent(cli, age, as_parent):
+    # Kvalifiseringsprogram: the plan's target group is «Foresatte» (003, Tiltak)
+    found = rows(cli, *YOUNG_AT_NAV, "--age", age, kind="measure")
+    measure = next(r for r in found if r["id"] == "kvalifiseringsprogram")
+    assert ("subject:as-a-parent" in measure["reason_codes"]) is as_parent
+    assert ("for parents in the plan: fits when the young person is a parent" in measure["reasons"]) is as_parent
+    assert ("helps through the parents or the family" in measure["reasons"]) is not as_parent
+    assert suggest.ADULT_AGE == 18
+
+
+def test_in_an_acute_crisis_the_crisis_team_comes_before_the_parent_talks(cli):
+    args = ("--municipality", "elverum", "--level", "1", "--subject", "child", "--age", "10", "--arena", "school")
+    crisis = rows(cli, *args, "--area", "acute-crisis", kind="measure")
+    assert crisis[0]["id"] == "psykososialt-kriseteam"
+    talks = next(r for r in crisis if r["id"] == "utviklingssamtaler")
+    assert "with-guardians" not in talks["reason_codes"]
+    # with another concern the own service's talks with the guardians are lifted as before
+    other = rows(cli, *args, "--area", "learning", kind="measure")
+    assert "with-guardians" in next(r for r in other if r["id"] == "utviklingssamtaler")["reason_codes"]
+
+
+def test_at_level_1_a_table_of_other_services_comes_after_the_anonymous_one(cli):
+    args = ("--municipality", "sondre-land", "--subject", "child", "--age", "0", "--arena", "health-station",
+            "--area", "parenting-interaction")
+    level1 = [r["id"] for r in rows(cli, *args, "--level", "1", kind="arena")]
+    assert level1.index("anonym-drofting-barnevern") < level1.index("tverrfaglig-droftingsteam")
+    team = next(r for r in rows(cli, *args, "--level", "1", kind="arena") if r["id"] == "tverrfaglig-droftingsteam")
+    assert "other-services-only" in team["reason_codes"]
+    level2 = [r["id"] for r in rows(cli, *args, "--level", "2", kind="arena")]
+    assert level2.index("tverrfaglig-droftingsteam") < level2.index("anonym-drofting-barnevern")
+
+
+@pytest.mark.parametrize("municipality, leader", [("loten", "leder-av-enheten"), ("sondre-land", "enhetsleder"),
+                                                  ("elverum", "enhetsleder")])
+def test_the_units_leader_is_the_last_person_offered(cli, municipality, leader):
+    roles = rows(cli, "--municipality", municipality, "--level", "2", "--subject", "youth", "--age", "16",
+                 "--arena", "mental-health", "--area", "mental-health", kind="coordinator")
+    entry = next(r for r in roles if r["id"] == leader)
+    # after it only roles whose stated conditions the case does not meet
+    after = roles[roles.index(entry) + 1:]
+    assert all(any(c.startswith("condition-unmet") for c in r["reason_codes"]) for r in after), after
+    assert "exception" in entry["reason_codes"]
+    assert ("only as an exception: when it is not natural for the professional closest to the child to hold "
+            "the baton") in entry["reasons"]
+
+
+@pytest.mark.parametrize("age, fits", [("0", False), ("1", True), ("6", True), ("7", False), ("17", False)])
+def test_a_kindergarten_teacher_serves_the_ages_of_kindergarten(cli, age, fits):
+    # Søndre Land's pedagogisk leder gives no ages: the kindergarten's (1–6) apply
+    roles = rows(cli, "--municipality", "sondre-land", "--level", "2", "--subject", "child", "--age", age,
+                 "--arena", "other", kind="coordinator")
+    teacher = next(r for r in roles if r["id"] == "pedagogisk-leder")
+    assert ("condition-unmet:age" in teacher["reason_codes"]) is not fits
+    assert "condition-met:age" not in teacher["reason_codes"]  # the arena's ages earn nothing
+
+
+def test_a_role_for_whom_it_names_has_no_arena_ages(cli):
+    roles = rows(cli, "--municipality", "elverum", "--level", "1", "--subject", "pregnant", "--age", "unborn",
+                 "--arena", "health-station", kind="coordinator")
+    midwife = next(r for r in roles if r["id"] == "jordmor")
+    assert "condition-unmet:age" not in midwife["reason_codes"]
