@@ -108,6 +108,11 @@ def check_references(cat: Catalogue, vocabulary: Vocabulary) -> list[tuple[tuple
         for area in m.areas:
             if area not in area_keys:
                 problems.append((("measures", i, "areas"), t("catalogue.v_unknown_area", area=repr(area))))
+        if m.only_when_area is not None and m.only_when_area not in area_keys:
+            problems.append((("measures", i, "only_when_area"),
+                             t("catalogue.v_unknown_area", area=repr(m.only_when_area))))
+        if m.only_when_area is not None and not m.only_when:
+            problems.append((("measures", i, "only_when_area"), t("catalogue.v_only_when_area_alone")))
     for i, a in enumerate(cat.arenas):
         for sid in a.services:
             if sid not in service_ids:
@@ -520,6 +525,7 @@ def measure_row(m: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         "due": period_due(m.get("period"), m["status"]),
         "shared_with": list(m.get("shared_with") or []),
         "only_when": m.get("only_when", ""),
+        "only_when_area": m.get("only_when_area"),
         "aliases": list(m.get("aliases") or []),
         "description": m["description"],
         "source": {k: v for k, v in m["source"].items() if v is not None},

@@ -242,6 +242,11 @@ class Measure(Strict):
         "plan's words (a child who cannot live at home, foster parents): it is ranked lower and the "
         "suggestion says what to check",
     )
+    only_when_area: Slug | None = Field(
+        default=None,
+        description="the concern area that establishes `only_when` when the case has it (refugees, "
+        "a multicultural background: minority-integration); without it the measure is ranked lower",
+    )
     aliases: list[Slug] = Field(default_factory=list, description="earlier ids of this measure")
     source: Source
 

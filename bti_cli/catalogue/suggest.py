@@ -511,8 +511,12 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
                 r.note(t("process.reason_area_partial", area=_areas_text(missed)), miss=True)
         else:
             r.add(0, "area:none", t("process.reason_area_none"), miss=True)
-    if m.only_when:
+    if m.only_when and m.only_when_area is None:
         r.add(ONLY_WHEN_POINTS, "only-when", t("process.reason_only_when", when=m.only_when), miss=True)
+    elif m.only_when and m.only_when_area is not None and m.only_when_area not in need.areas:
+        # the walk asks it through a concern area (minority background) that was not chosen
+        r.add(ONLY_WHEN_POINTS, "only-when", t("process.reason_only_when_area", when=m.only_when,
+                                               area=_areas_text([m.only_when_area])), miss=True)
     if level == 3 and m.coordination:
         roles = coordination.get(m.service, [])
         open_roles = [c for c in roles if not coordinator_conditions(c, need)[1]]

@@ -34,7 +34,11 @@ def test_every_condition_is_in_the_plans_words():
                 words = f"{m['description']} {m.get('target_group', '')}".casefold()
                 assert m["only_when"].casefold() in words, m["id"]
     assert found == {"trygg-base-tbo": "fosterforeldre",
-                     "frivillig-plassering-utenfor-hjemmet": "barnet ikke kan bo hjemme i en kortere periode"}
+                     "frivillig-plassering-utenfor-hjemmet": "barnet ikke kan bo hjemme i en kortere periode",
+                     "flyktningetjenesten": "flyktninger", "icdp-foreldreveiledning": "nyankomne flyktninger",
+                     "flexid-kurskonsept": "unge med flerkulturell bakgrunn",
+                     "flexid-foreldregruppe": "foreldre til unge med flerkulturell bakgrunn",
+                     "icdp-introduksjonsprogram": "foreldre i introduksjonsprogram"}
 
 
 def test_a_placement_is_not_the_first_offer_to_a_family_at_home(cli):
@@ -74,3 +78,33 @@ def test_measures_show_gives_the_condition(cli):
     result = cli("measures", "show", "trygg-base-tbo", "--municipality", "loten", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["only_when"] == "fosterforeldre"
+
+
+SCHOOL_YOUTH = ("--municipality", "elverum", "--level", "2", "--subject", "youth", "--age", "14", "--arena", "school")
+
+
+@pytest.mark.parametrize("areas, penalised", [(("mental-health",), True),
+                                              (("mental-health", "minority-integration"), False)])
+def test_a_situation_a_concern_area_stands_for_costs_nothing_when_it_is_chosen(cli, areas, penalised):
+    args = [*SCHOOL_YOUTH]
+    for area in areas:
+        args += ["--area", area]
+    flexid = next(r for r in measures(cli, *args) if r["id"] == "flexid-kurskonsept")
+    assert ("only-when" in flexid["reason_codes"]) is penalised
+    said = ("only when: unge med flerkulturell bakgrunn (the concern area Minority background and integration is "
+            "not chosen; check that it applies)")
+    assert (said in flexid["reasons"]) is penalised
+
+
+def test_an_area_without_its_situation_or_an_unknown_area_is_refused(cli, tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8")
+    alone = tmp_path / "alone.toml"
+    alone.write_text(text.replace('id = "lesekurs"\n', 'id = "lesekurs"\nonly_when_area = "learning"\n', 1),
+                     encoding="utf-8")
+    unknown = tmp_path / "unknown.toml"
+    unknown.write_text(text.replace('id = "lesekurs"\n', 'id = "lesekurs"\nonly_when = "x"\nonly_when_area = "nope"\n',
+                                    1), encoding="utf-8")
+    for path, words in ((alone, "only_when_area needs only_when"), (unknown, "'nope'")):
+        result = cli("data", "validate", str(path), "--lang", "en")
+        assert result.exit_code != 0
+        assert words in result.stdout + result.stderr
