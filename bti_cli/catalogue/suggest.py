@@ -986,7 +986,7 @@ def rank_coordinators(
         if arena_has_role and c.arenas and work_arena not in {a.value for a in c.arenas} and not for_subject:
             continue
         r = _Reasons()
-        r.add(10, f"level:{level}", t("process.reason_coordinator_level", level=level))
+        r.add(10, f"level:{level}")  # every role listed serves the level: not said each time
         arenas = [a.value for a in c.arenas]
         if arenas and work_arena in arenas:
             r.add(ROLE_ARENA_POINTS, f"arena:{work_arena}",

@@ -96,7 +96,8 @@ def test_only_the_employees_own_services_are_called_her_own(cli, municipality, a
             assert "own-service" in codes and "your own service" in r["reasons"], r["id"]
         elif r["service"] in kin and not set(r.get("shared_with") or ()) & own:
             assert "own-service" not in codes and "same-kind-service" in codes, r["id"]
-            assert any(x.startswith("another service of the same kind as yours") for x in r["reasons"])
+            assert any(x.startswith("run by ") and x.endswith(": the same type of service as yours, but not your own")
+                       for x in r["reasons"])
     assert {r["service"] for r in found} & kin == kin  # the kin services have measures for a 14-year-old
 
 

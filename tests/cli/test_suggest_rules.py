@@ -95,7 +95,8 @@ def test_specific_fit_beats_broad_tagging(rank):
     order = ids(rows)
     assert order.index("samtaler-familievern") < order.index("bredt-tiltak")
     assert "area-fit:broad" in by_id(rows, "bredt-tiltak")["reason_codes"]
-    assert any("broadly tagged (6 areas)" in r for r in by_id(rows, "bredt-tiltak")["reasons"])
+    broad = by_id(rows, "bredt-tiltak")["reasons"]
+    assert any("tagged with 6 concern areas in all, so a broad fit" in r for r in broad)
 
 
 def test_own_service_first_at_level_1_only(rank):
