@@ -280,6 +280,8 @@ class Arena(Strict):
     without_consent: bool = False  # default: the value of `anonymous`
     age_min: Age | None = None
     age_max: Age | None = None
+    audience: list[Audience] = Field(
+        default_factory=list, description="whom the table is for when the plan says (FORT: «ungdom»); empty: any")
     areas: list[Slug] = Field(default_factory=list)
     unstated: list[Literal[ARENA_UNSTATED_FIELDS]] = Field(  # type: ignore[valid-type]
         default_factory=list, description="fields the seed is silent on (then empty)"

@@ -836,6 +836,9 @@ def rank_arenas(
             (a.age_min is not None and need.age < a.age_min) or (a.age_max is not None and need.age > a.age_max)
         ):
             continue
+        if ({x.value for x in a.audience} & {"youth"} and {x.value for x in a.audience} <= {"youth", "guardians"}
+                and a.age_min is None and need.age is not None and not need.is_unborn and need.age < YOUTH_MIN_AGE):
+            continue  # a table for young people («ungdom», no ages) is not a 9-year-old's: as for measures
         education_only = bool(a.services) and all(kinds.get(x) in EDUCATION_KINDS for x in a.services)
         if need.is_unborn and ((a.age_min is not None and a.age_min > 0) or education_only):
             continue  # for children already born: an age from 1, or a table of kindergarten, school and PPT

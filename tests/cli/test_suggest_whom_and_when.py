@@ -99,3 +99,12 @@ def test_a_role_for_whom_it_names_has_no_arena_ages(cli):
                  "--arena", "health-station", kind="coordinator")
     midwife = next(r for r in roles if r["id"] == "jordmor")
     assert "condition-unmet:age" not in midwife["reason_codes"]
+
+
+@pytest.mark.parametrize("age, offered", [("11", False), ("12", True), ("14", True)])
+def test_a_table_for_young_people_is_not_offered_to_a_child(cli, age, offered):
+    # Løten's FORT, «oppfølgingstilbud til ungdom», gives no ages: from 12, as a youth measure
+    arenas = rows(cli, "--municipality", "loten", "--level", "2", "--subject", "child", "--age", age,
+                  "--arena", "school", "--area", "substance-use", kind="arena")
+    assert ("fort" in [r["id"] for r in arenas]) is offered
+    assert suggest.YOUTH_MIN_AGE == 12
