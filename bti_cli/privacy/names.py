@@ -34,6 +34,8 @@ class NameLists:
     # common words of a large frequency list (data/names/lexicon.txt), less every listed name:
     # not a name by capitals alone, but without the hand list's other uses (street words …)
     lexicon: frozenset[str] = frozenset()
+    # titles of books, films and series (data/names/titles.txt): kept as whole phrases only
+    titles: tuple[str, ...] = ()
 
 
 @cache
@@ -48,7 +50,8 @@ def shipped_lists() -> NameLists:
     strict = frozenset(g for g in given if g not in words and g not in common and len(g) >= 3)
     names = given | surnames
     lexicon = common - names - words
-    return NameLists(given, surnames, names, words, proper, strict, tuple(_read_list("domain.txt")), lexicon)
+    domain = tuple(_read_list("domain.txt"))
+    return NameLists(given, surnames, names, words, proper, strict, domain, lexicon, tuple(_read_list("titles.txt")))
 
 
 def name_lists() -> tuple[frozenset[str], frozenset[str]]:
@@ -81,6 +84,10 @@ ROLE_TRIGGERS = _words(
     herr fru frk søskenbarn svigerinne svoger samboer sambuar samboeren sambuaren kjærast
     kjærasten ekskjæreste ekskjæresten ekskjærast ekskjærasten eksmann eksmannen ekskone
     ekskona eksen typen
+    besta bestemora bestemoren bestefaren mormora mormoren morfaren farmora farmoren farfaren
+    oldemora oldefaren moster mostera mosteren morbror morbroren farbror farbroren storebror
+    storebroren lillebror lillebroren storesøster storesøstera lillesøster lillesøstera storesyster
+    veslesyster veslebror stebror stesøster stesyster svigermor svigerfar tanta onkelen
     """
 )
 NAME_TRIGGERS = _words(

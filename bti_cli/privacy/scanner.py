@@ -68,6 +68,7 @@ class Scanner:
         self._role_words: dict[str, bool] = {}
         self._nynorsk: dict[str, bool] = {}
         self._ordinary: dict[str, bool] = {}
+        self._nouns: dict[str, bool] = {}
         self._quotes = "«" in text or "“" in text or "„" in text
         # split() with a capturing group gives [gap, word, gap, word, …, gap]; the running sum
         # of the piece lengths gives every offset, all in C (much faster than finditer)
@@ -225,8 +226,13 @@ class Scanner:
             self._nynorsk[low] = found
         return found
 
-    @staticmethod
-    def looks_like_common_noun(low: str) -> bool:
+    def looks_like_common_noun(self, low: str) -> bool:
+        found = self._nouns.get(low)
+        if found is None:
+            found = self._nouns[low] = self._looks_like_common_noun(low)
+        return found
+
+    def _looks_like_common_noun(self, low: str) -> bool:
         # a building, a shop or a place in nature named as a compound in the definite form
         # ("Nordlyshallen", "Mjøsbadet", "Kremmerhuset", "Hunderfossen"): surnames do not end so
         if low.endswith(_PLACE_ENDINGS) and any(low.endswith(e) and len(low) >= len(e) + 3 for e in _PLACE_ENDINGS):
@@ -235,7 +241,34 @@ class Scanner:
             return False  # Eksempelsen, Karlsson: surnames, not nouns
         if len(low) >= 15:
             return True
-        return len(low) >= 7 and low.endswith(_NOUN_ENDINGS)
+        if len(low) >= 7 and low.endswith(_NOUN_ENDINGS):
+            return True
+        return self._plural_definite(low) or self._forest_name(low)
+
+    def _plural_definite(self, low: str) -> bool:
+        """The plural definite of a common noun ("Spirene", "Maurene", "Knøttane"): a
+        kindergarten department or a group, not a person (a listed name such as Helene is one)."""
+        if len(low) < 6 or not low.endswith(("ene", "ane")) or self.listed(low):
+            return False
+        stem = low[:-3]
+        common = self.lists.lexicon
+        words = self.lists.words
+        return any(s in common or s in words for s in (stem, stem + "e", stem + "a")) and stem not in self.lists.names
+
+    def _forest_name(self, low: str) -> bool:
+        """A wood named after what lives in it ("Trollskogen", "Eventyrskogen", "Bjørneskogen"),
+        not a farm name of a direction or a size ("Nordskogen", "Storskogen" are surnames)."""
+        if not low.endswith(("skogen", "skauen")) or len(low) < 10 or self.listed(low):
+            return False
+        head = low[:-6]
+        if head[-1:] in "se" and len(head) > 4 and head[:-1] in self.lists.lexicon:
+            head = head[:-1]
+        return (
+            (head in self.lists.lexicon or head in self.lists.words)
+            and head not in _FARM_PREFIXES
+            and head not in self.lists.names
+            and not head.endswith(_SURNAME_HEADS)
+        )
 
     def is_blocked(self, i: int) -> bool:
         if not self.blocked:
@@ -741,6 +774,8 @@ class Scanner:
                         self.set_name(i, "context")
                     else:
                         self.weak.add(i)
+                elif noun and self.talk_context(i) and self._plural_definite(low):
+                    self.set_name(i, "context")  # "Vi ringte Bakkene": a surname, not "Spirene lekte"
                 else:
                     self.state[i] = _NEVER
                 return
@@ -1268,8 +1303,9 @@ class Scanner:
                 and self.lows[i + 1] in SUBJECT_VERBS
                 and text[ends[i] : starts[i + 1]] == " "
                 and (greeted or self.line_start(starts[i]))
+                and not (low in _SEASON_WORDS and _SEASON_COMES_RE.match(text, ends[i]))
             ):
-                return True
+                return True  # not "Vår er komen, og …", "Sol er her!": the season, the weather
         if not (weak or listed or not (self.ordinary(low) or self.looks_like_common_noun(low))):
             return False
         if i and state[i - 1] == _NAME and _GAP_NAME.fullmatch(text, ends[i - 1], starts[i]):
@@ -1403,6 +1439,14 @@ _GREETINGS = _words("hei hallo heisann hi hey")
 def _cue_words(strict_given: frozenset[str]) -> frozenset[str]:
     """The words that make the scanner look at themselves or at the words after them."""
     return strict_given | NAME_TRIGGERS | ROLE_TRIGGERS | _ABBR_TRIGGERS.keys() | TALK_VERBS
+# a season or the weather that is a given name too, and its coming: "Vår er komen, og …",
+# "Sommer er her!", "Sol er på veg"; not "Vår er komen heim" (a girl come home)
+_SEASON_WORDS = _words("vår sommar sommer haust høst vinter sol storm snø regn")
+_SEASON_COMES_RE = re.compile(
+    r" (?:er|var|har) (?:endeleg |endelig |no |nå |snart |her )?"
+    r"(?:komen|kommet|komme|kome|her|på veg|på vei|over|tilbake|i lufta|i anmarsj)"
+    r"(?=[ \t]*(?:[.,!;:…]|$|\n| og | men | med | i dag| i år| igjen))"
+)
 _AGE_IN_RE = re.compile(r"\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*\)")
 # "Siv i 2. klasse har …", "Liv går i 3. trinn": a child named by a given name that is a word too
 _CLASS_AFTER = re.compile(
@@ -1511,7 +1555,18 @@ _PLACE_ENDINGS = (
     "cupen",
     "kampen",
     "treningen",
+    # a kindergarten department or a place in nature named as a compound ("Blåbærtuva",
+    # "Maurtua", "Revehiet", "Ekornreiret", "Eventyrkroken"): no surname ends so
+    "tua",
+    "tuva",
+    "tuene",
+    "hiet",
+    "reiret",
+    "redet",
+    "kroken",
 )
+# the first parts of farm names of a direction, a size or an age ("Nordskogen", "Storskogen")
+_FARM_PREFIXES = _words("nord sør syd øst aust vest midt stor lille litle nedre øvre ytre indre ny nye gammel gamle")
 _AGE_GAP_RE = re.compile(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*\)[ \t]*")
 _PRONOUNS = _words("han hun ho hen de dei vi me eg jeg du dere dykk")
 # words before a verb that make it the verb of its subject: pronouns, "som", auxiliaries, "å"
@@ -1646,6 +1701,40 @@ LOWER_DASH_SIGNATURE_RE = re.compile(r"[–—-](?<=[ \t\n][–—-])[ \t]?(?P<s
 _NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE", "EG", "AD", "BC", "PC", "DS"})
 
 
+# who wrote a note, by initials after "av": "notat av IHL", "Skrevet av: KB", "ført av ihl"
+# (the pattern starts with the literal "av", which the regex engine finds fast; the word before
+# it is checked apart)
+_WRITTEN_BY_RE = re.compile(
+    r"av(?<=[ \t]av)[ \t]*:?[ \t]+(?P<sig>[A-ZÆØÅ]{2,3}|[a-zæøå]{2,3})(?![\w@-]|\.\w)"
+)
+_WRITTEN_WORDS = _words(
+    """
+    notat notatet notert skrevet skrive skriven skreve ført førd referat referatet referert logget
+    loggført registrert dokumentert
+    """
+)
+_WORD_BEFORE_AV_RE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+
+
+def _written_by_initials(text: str, vocab: Vocab | None) -> list[tuple[int, int]]:
+    """"notat av IHL", "skrevet av kb": the initials of who wrote the note; not a service or a
+    word ("notat av PPT", "skrevet av meg", "ført av mor")."""
+    lists = shipped_lists()
+    singles = vocab.singles if vocab is not None else frozenset()
+    found = []
+    for m in _WRITTEN_BY_RE.finditer(text):
+        sig = m.group("sig")
+        low = sig.lower()
+        if sig in _NOT_INITIALS or low in singles or low in ROLE_TRIGGERS or low in FUNCTION_WORDS:
+            continue
+        if sig.islower() and (low in lists.words or low in lists.lexicon or low in _UNITS):
+            continue
+        before = _WORD_BEFORE_AV_RE.search(text, max(0, m.start() - 20), m.start())
+        if before and before.group(1).lower() in _WRITTEN_WORDS:
+            found.append((m.start("sig"), m.end("sig")))
+    return found
+
+
 def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]]:
     """Spans of initials and signatures ("O.N.", "K. H.", "/TM", "– KB" ending a line); a
     vocabulary abbreviation after a dash stays ("Samarbeid med helsestasjon – PPT")."""
@@ -1708,6 +1797,8 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
         singles = vocab.singles if vocab is not None else frozenset()
         if sig not in _NOT_INITIALS and sig.lower() not in singles and sig.lower() not in shipped_lists().words:
             found.append((end_sig.start("sig"), end_sig.end("sig")))  # a note signed "KRN" on its last line
+    if " av" in text:
+        found += _written_by_initials(text, vocab)
     # the longest of two spans at one start ("A.-K. Holm": "A.-K.", not the lone initial "A.")
     found.sort(key=lambda span: (span[0], -span[1]))
     kept: list[tuple[int, int]] = []

@@ -31,7 +31,8 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
   "heter" (also "heter visstnok …") …, in lower case too when they are given names ("onkel rune",
   "prata med per"); a capitalised word next to a found name, even an ordinary word ("Emma Sofie
   Dal"); initials and signatures ("O.N.", "Ola N.", "/TM", "Referent: B. Hov", "kontaktlærer (GH)",
-  "-ms", a note ending "… noterer. ev"); and every later use of a name found once.
+  "-ms", a note ending "… noterer. ev", "notat av IHL"); and every later use of a name found once.
+  Titles of books and films stay whole ("Emil i Lønneberget", data/names/titles.txt).
 
 Domain vocabulary (service, measure and arena names, roles, place names of the catalogue,
 months, weekdays, abbreviations) always survives. The core never prints or logs: the originals

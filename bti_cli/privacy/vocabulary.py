@@ -53,6 +53,12 @@ def compile_vocab(extra: frozenset[str]) -> Vocab:
             # ("Marte Meo" survives as a phrase; "Marte" alone is still a name)
             if not is_listed_name(w, lists) and len(w) > 1:
                 singles.add(w)
+    # a title ("Emil i Lønneberget", "Karius og Baktus") survives as a whole; its words alone
+    # are judged as any other word ("Emil (7) lo", "Karius (6) slo" are children)
+    for title in lists.titles:
+        words = tuple(w.lower() for w in WORD_RE.findall(title))
+        if len(words) > 1:
+            phrases.setdefault(words[0], set()).add(words)
     ordered = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()}
     return Vocab(frozenset(singles), ordered, frozenset(singles - entries))
 
@@ -72,7 +78,12 @@ def builtin_vocabulary() -> frozenset[str]:
     for table in ("areas", "work_arenas"):
         for labels in (raw.get(table) or {}).values():
             if isinstance(labels, dict):
-                words.update(v for v in labels.values() if isinstance(v, str))
+                # a label of one word that is a given name too (nynorsk "Anna", other) would let
+                # every Anna through: it is no domain word
+                words.update(
+                    v for v in labels.values()
+                    if isinstance(v, str) and not (" " not in v and v.lower() in shipped_lists().given)
+                )
     words.update(shipped_catalogue_names())
     return frozenset(words)
 
