@@ -689,26 +689,48 @@ def rank_measures(
 
 def cover_areas(ranked: list[Suggestion], areas: Iterable[str]) -> list[Suggestion]:
     """Bring onto the first screen the best running measure for each concern area the first
-    FIRST_SCREEN measures leave uncovered (in the order the areas were given), with a reason. The
-    walkthrough calls it again after leaving out what the consent does not cover."""
+    FIRST_SCREEN measures leave uncovered (in the order the areas were given), with a reason. It
+    takes the place of the lowest of the first measures whose areas stay covered without it (the
+    only measure for another area is never pushed off). The walkthrough calls it again after
+    leaving out what the consent does not cover."""
+    wanted = list(dict.fromkeys(areas))
     top = ranked[:FIRST_SCREEN]
+
+    def covered(items: Iterable[Suggestion]) -> set[str]:
+        return {a for s in items for a in wanted if f"area:{a}" in s.codes}
+
+    kept = list(top)
     pulled: dict[str, Suggestion] = {}  # area → the measure brought forward for it
-    for area in dict.fromkeys(areas):
+    for area in wanted:
         code = f"area:{area}"
-        if len(pulled) == AREA_COVER_MAX or any(code in s.codes for s in (*top, *pulled.values())):
+        if len(pulled) == AREA_COVER_MAX or area in covered([*kept, *pulled.values()]):
             continue
-        best = next((s for s in ranked[FIRST_SCREEN:] if code in s.codes and _running(s) and meets_concern(s)
-                     and "beyond-level" not in s.codes), None)
-        if best is not None:
-            pulled[area] = best
+        # the one that covers most of the named areas (ROP for both substance use and mental health,
+        # not a youth team for one of them), then the best ranked
+        candidates = [(len(covered([s])), -i, s) for i, s in enumerate(ranked)
+                      if i >= FIRST_SCREEN and code in s.codes and _running(s) and meets_concern(s)
+                      and "beyond-level" not in s.codes]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda c: (c[0], c[1]))[2]
+        # the lowest measure on the screen that no named area needs
+        for out in reversed(kept):
+            rest = [s for s in kept if s is not out]
+            if covered([out]) <= covered([*rest, *pulled.values(), best]):
+                kept.remove(out)
+                pulled[area] = best
+                break
     if not pulled:
         return ranked
-    rest = [s for s in ranked if s not in pulled.values()]
-    moved = [replace(s, codes=(*s.codes, f"cover:{area}"),
-                     reasons=(t("process.reason_area_cover", area=_areas_text([area])), *s.reasons))
-             for area, s in pulled.items()]
-    keep = FIRST_SCREEN - len(moved)
-    return [*rest[:keep], *moved, *rest[keep:]]
+    moved: list[Suggestion] = []
+    for area, s in pulled.items():
+        # the areas it is brought forward for: those nothing above it covers
+        above = covered([*kept, *moved])
+        newly = [a for a in wanted if f"area:{a}" in s.codes and a not in above] or [area]
+        moved.append(replace(s, codes=(*s.codes, *(f"cover:{a}" for a in newly)),
+                             reasons=(t("process.reason_area_cover", area=_areas_text(newly)), *s.reasons)))
+    others = [s for s in ranked if s not in kept and s not in pulled.values()]
+    return [*kept, *moved, *others]
 
 
 def _beyond_level(m: Measure, need: Need, kinds: dict[str, str]) -> bool:

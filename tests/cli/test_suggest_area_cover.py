@@ -78,3 +78,21 @@ def test_an_area_covered_in_the_first_five_is_not_brought_forward_again():
     # the sixth measure is not on the first screen: it is brought forward
     ranked = [*FILLER, _s("b2", "area:b")]
     assert [s.id for s in cover_areas(ranked, ["b"])] == ["a0", "a1", "a2", "a3", "b2", "a4"]
+
+
+def test_the_only_measure_for_another_area_is_never_pushed_off():
+    ranked = [*FILLER[:4], _s("b0", "area:b"), _s("c0", "area:c")]
+    out = cover_areas(ranked, ["a", "b", "c"])
+    assert [s.id for s in out[:5]] == ["a0", "a1", "a2", "b0", "c0"]  # a3 went, not b0
+    assert [s.id for s in out[5:]] == ["a3"]
+    # when each of the five is the only one for its area, nothing is brought forward
+    unique = [_s(x, f"area:{x}") for x in "abcde"]
+    assert cover_areas([*unique, _s("f", "area:f")], list("abcdef")) == [*unique, _s("f", "area:f")]
+
+
+def test_a_measure_that_covers_more_of_the_named_areas_is_preferred():
+    ranked = [*FILLER, _s("c1", "area:c"), _s("cd", "area:c", "area:d")]
+    out = cover_areas(ranked, ["a", "c", "d"])
+    assert out[4].id == "cd"
+    assert [c for c in out[4].codes if c.startswith("cover:")] == ["cover:c", "cover:d"]
+    assert "c1" not in [s.id for s in out[:5]]  # one measure for both, not two
