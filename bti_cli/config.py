@@ -71,12 +71,53 @@ def read_raw() -> tuple[dict[str, Any], list[str]]:
     try:
         data = tomllib.loads(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError: tomllib is imported only when there is a file
-        from bti_cli.i18n import t
-        from bti_cli.privacy.guard import shown_path
-
-        shown = shown_path(path)
-        raise DataError(t("config.bad_toml", path=shown), [f"{shown}: {exc}"], hint=t("config.fix_hint")) from None
+        raise _broken(path, exc) from None
     return data, _unknown_problems(path, data, text)
+
+
+def _error_line(exc: Exception) -> int | None:
+    """The line a TOML error is on (tomllib says "(at line N, column M)")."""
+    import re
+
+    found = re.search(r"at line (\d+)", str(exc))
+    return int(found.group(1)) if found else None
+
+
+def _broken(path: Path, exc: Exception, hint: str | None = None) -> DataError:
+    """The config file is not TOML: its path and the line, never what the line holds (a role
+    typed there may be a name; tomllib's own message can quote a character of it)."""
+    from bti_cli.i18n import t
+    from bti_cli.privacy.guard import shown_path
+
+    shown = shown_path(path)
+    line = _error_line(exc)
+    detail = (f"{shown}:{line} {t('config.bad_toml_line', line=line)}" if line is not None
+              else f"{shown}: {t('config.bad_toml_somewhere')}")
+    return DataError(t("config.bad_toml", path=shown), [detail], hint=hint or t("config.fix_hint"))
+
+
+def _without_key(text: str, key: str) -> str | None:
+    """The text of a config file that is not TOML, with the top-level lines that set `key` taken
+    out, when what is left is valid TOML; None otherwise (nothing is guessed: a value that runs
+    over several lines, or an error elsewhere, is left for the user to mend)."""
+    import tomllib
+
+    kept, removed, table = [], False, False
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            table = True
+        head = stripped.split("=", 1)[0].strip().strip('"\'') if "=" in stripped else None
+        if not table and head == key:
+            removed = True
+            continue
+        kept.append(line)
+    rest = "".join(kept)
+    try:
+        tomllib.loads(rest)
+    except ValueError:
+        return None
+    return rest if removed else None
 
 
 def read_config(*, strict: bool = True) -> dict[str, Any]:
@@ -187,9 +228,10 @@ def write_setting(key: str, value: str | None) -> str | int | None:
     """Set (or with None remove) one key in the config file, atomically. Returns the stored value."""
     import tomli_w
 
-    from bti_cli.errors import InputError
-    from bti_cli.i18n import t
-
+    if value is None and key in CONFIG_KEYS:
+        mended = _unset_in_broken(key)
+        if mended is not None:
+            return _write(mended)
     data, _ = read_raw()  # a file with errors can still be mended with bti: unknown keys are kept
     if value is None:
         if key not in CONFIG_KEYS and key not in data:
@@ -199,12 +241,42 @@ def write_setting(key: str, value: str | None) -> str | int | None:
     else:
         stored = check_setting(key, value)
         data[key] = stored
+    return _write(tomli_w.dumps(data), stored)
+
+
+def _unset_in_broken(key: str) -> str | None:
+    """`bti config unset KEY` on a config file that is not TOML: the file without the lines
+    that set KEY, when that mends it (the broken line was that setting); None when the file is
+    valid TOML (the ordinary way) or there is none. A file the unset cannot mend is refused with
+    the line to fix, its content never shown."""
+    import tomllib
+
+    path = config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        tomllib.loads(text)
+        return None
+    except ValueError as exc:
+        mended = _without_key(text, key)
+        if mended is None:
+            from bti_cli.i18n import t
+
+            raise _broken(path, exc, hint=t("config.unset_broken_hint", key=key)) from None
+        return mended
+
+
+def _write(text: str, stored: str | int | None = None) -> str | int | None:
     from bti_cli import fileio
+    from bti_cli.errors import InputError
+    from bti_cli.i18n import t
 
     path = config_path()
     fileio.ensure_dir(path.parent)
     try:
-        fileio.atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
+        fileio.atomic_write(path, text.encode("utf-8"))
     except fileio.NotRegularFile:
         raise InputError(t("config.not_regular")) from None
     except OSError as exc:
