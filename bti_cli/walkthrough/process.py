@@ -50,7 +50,8 @@ KINDS = ("choice", "multi-choice", "yes-no", "integer", "date", "text", "measure
          "owners")
 RECORD_KINDS = ("evaluation", "notify", "close")
 CORRECTION_KINDS = ("correction", "withdraw")  # change an earlier answer; never replayed themselves
-BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "municipality", "true", "false", "none"}
+BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "municipality", "consent_was_given", "true", "false",
+                 "none"}
 
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
@@ -802,6 +803,7 @@ class Position:
     highest: int = 0  # the highest level the case has been at
     first_decision: tuple[str, str] | None = None  # (to, day) of the first decision at level 0
     discarded: bool = False  # `bti cases discard`: the case was started by mistake
+    consent_was_given: bool = False  # a consent naming services was given at some point (then maybe withdrawn)
 
     def new_segment(self, phase: str) -> None:
         self.phase = phase
@@ -850,6 +852,8 @@ def replay(proc: Process, events: Iterable[Any]) -> Position:
         if kind == "answer":
             qid = event.question or ""
             pos.answers[qid] = event.value
+            if qid == "consent" and _gives_consent(event.value):
+                pos.consent_was_given = True
             if event.step == SAFETY_STEP and qid == SAFETY_QUESTION and event.value is True:
                 if pos.phase not in ("notify", "close", "gate"):
                     pos.new_segment("gate")
@@ -886,6 +890,7 @@ def replay(proc: Process, events: Iterable[Any]) -> Position:
         elif kind == "consent":
             if isinstance(event.value, dict):  # extended at a handover, or renewed: the consent now
                 pos.answers["consent"] = event.value
+                pos.consent_was_given = pos.consent_was_given or _gives_consent(event.value)
         elif kind == "discard":
             pos.phase = "closed"  # started by mistake: nothing more is asked
             pos.discarded = True
@@ -897,6 +902,10 @@ def replay(proc: Process, events: Iterable[Any]) -> Position:
                 pos.new_segment("evaluation")
                 pos.recorded.add((event.step, kind))
     return pos
+
+
+def _gives_consent(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value.get("given")) and bool(value.get("services"))
 
 
 def _opens_gate(step: Step, qid: str, value: Any) -> bool:
@@ -1013,6 +1022,20 @@ def _consent_givers(subject: Any, age: Any, consent_age: int) -> ConsentGivers:
     return ConsentGivers(("guardians",), ("guardians",))
 
 
+def option_fits(proc: Process, events: Sequence[Any], question_id: str, value: Any) -> bool:
+    """Whether `value`, the answer to a choice `question_id`, is an option whose `when` holds for
+    the case's answers as they now stand (the options the walkthrough offers, e.g. the closing
+    reasons: "the guardians withdrew consent" only when consent was given). A value no step's
+    question lists: True (nothing to judge it by)."""
+    env = environment(proc, replay(proc, events))
+    for step in proc.steps:
+        question = step.question(question_id)
+        option = next((o for o in question.options if o.value == value), None) if question else None
+        if option is not None:
+            return holds(option.when, env)
+    return True
+
+
 def consent_expired(consent: Any, today: date) -> bool:
     """A consent given with an end date holds through that day and has run out from the day
     after (BTI.md "Consent": valid consent is limited in time). No consent, or none given: False
@@ -1065,6 +1088,7 @@ def environment(proc: Process, pos: Position) -> dict[str, Any]:
     env["consent_age"] = proc.settings.get("consent_age_log", 15)
     env["consent_age_health"] = proc.settings.get("consent_age_health", 16)
     env["municipality"] = proc.municipality
+    env["consent_was_given"] = pos.consent_was_given
     return env
 
 
@@ -1109,7 +1133,7 @@ def action_at(proc: Process, pos: Position, *, resume: bool = False, evaluate: b
     if pos.phase == "gate":
         return Record(proc.required_step(SAFETY_STEP), "decision", "notify", pos.level)
     if evaluate and pos.phase in ("start", "continue") and _finished(proc, pos):
-        pos = Position(pos.level, "evaluation", pos.answers)
+        pos = Position(pos.level, "evaluation", pos.answers, consent_was_given=pos.consent_was_given)
     env = environment(proc, pos)
     for step in _segment_steps(proc, pos):
         if not evaluate_step(step, env):

@@ -109,9 +109,10 @@ closing_note = "Individuell plan er vedtatt; koordinator følger opp."
 
 
 def test_other_closing_reasons_ask_no_plan_holder(cli, tmp_path):
+    """(A level-0 case: no goals were set, so the reason is "the concern is gone".)"""
     started = run(cli, tmp_path, LEVEL0.format(shared="true"))
     case = CASE_RE.search(started.stdout).group(0)
-    result = run(cli, tmp_path, '[close]\nclosing_reason = "goal-reached"\nclosing_note = "Ferdig."\n',
+    result = run(cli, tmp_path, '[close]\nclosing_reason = "concern-gone"\nclosing_note = "Ferdig."\n',
                  "cases", "close", case)
     assert result.exit_code == 0, result.stderr
     assert "individuelle planen" not in result.stdout
