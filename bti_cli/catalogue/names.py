@@ -93,6 +93,10 @@ class Names:
     def service(self, key: str | None) -> str:
         return self._name(self._services, key)
 
+    def has_service(self, key: str | None) -> bool:
+        """Whether the catalogue names a service with this id."""
+        return bool(key) and key in self._services
+
     def arena(self, key: str | None) -> str:
         return self._name(self._arenas, key)
 

@@ -21,7 +21,14 @@ holds personal data, and a sentence of an older text that holds a placeholder is
 family is told that a part was left out); nobody is renamed "barnet". Tense and the consent wording
 follow the case: a closed case is told in the past, only a consent that was given can be
 withdrawn, and at levels 0-1 (no other service, none asked) no consent is not a refusal. Goals
-are said to be agreed with the guardians only when they were met. When the young person
+are said to be agreed with the guardians only when they were met. A closing reason that does not
+fit the case (the close step's option `when`, one rule: `walkthrough.process.option_fits`) is
+not told; a closed responsibility group is said to have met only as far as the log's dates show
+(`_group_met`). The summary follows the current level: after a decision that took the work down
+a level, the measures chosen before it and not again are told as ended that day, the consent's
+services as having taken part until then (at levels 0-1), and a first meeting set before it is
+not the next meeting. A measure given to a new baton holder who has not said yes is done by the
+holder until then. "Planning and reviewing the measures" is said only when there are measures. When the young person
 consented alone (`consented_alone`), the summary is theirs and is written to them ("du"; the
 `_you` variants of the locale keys); the CLI warns the employee. No step ids, hashes or event numbers are
 shown; the level is explained in words. Names of measures, services and roles come from the
@@ -55,6 +62,9 @@ VIEW_QUESTIONS = {"child_view": "family.child_view", "guardians_view": "family.g
 # a view recorded as «ikke spurt, fordi …» (as the prompts ask): the family was not heard then,
 # and the summary must not say they were
 NOT_ASKED = re.compile(r"\W*(ikke|ikkje|not)\s+(spurt|asked)\b", re.IGNORECASE)
+# a work arena whose unit is a service the catalogue names in the definite form (its name reads
+# in "lederen for …"); in Norwegian the head of that unit is named by the catalogue's word
+UNIT_SERVICES = {"school-health": "skolehelsetjenesten"}
 COORDINATION = ("individual_plan", "responsibility_group", "statutory_coordinator", "child_coordinator")
 
 
@@ -94,14 +104,30 @@ class _Answers:
         self.dates: dict[str, str] = {}
         self.views: list[tuple[str, str, str]] = []  # (question, date, text)
         self.for_family: list[tuple[str, str, str | None]] = []  # (date, text, the writer's role)
+        self.at: dict[str, int] = {}  # question → the place of its latest answer among the events
+        self.measure_at: dict[str, int] = {}  # measure id → the place of the latest answer naming it
+        self.level_changes: list[tuple[int, int, int, str]] = []  # (place, from level, to level, date)
+        self.consent_at = -1  # the place of the latest consent (answer or event)
+        from bti_cli.caselog.state import parse_measures_value
         from bti_cli.walkthrough.process import default_process, effective_events
 
         process = process or default_process()
-        for event in effective_events(events):
+        for place, event in enumerate(effective_events(events)):
             kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
+            target = str(event.value or "") if kind == "decision" else ""
+            if target.startswith("level:") and target[6:].isdigit():
+                self.level_changes.append((place, event.level, int(target[6:]), (event.at or "")[:10]))
+            if kind == "consent":
+                self.consent_at = place
             if kind != "answer" or not event.question:
                 continue
             self.latest[event.question] = event.value
+            self.at[event.question] = place
+            if event.question == "consent":
+                self.consent_at = place
+            if event.question == "measures":
+                for row in parse_measures_value(event.value):
+                    self.measure_at[row["id"]] = place
             day = (event.at or "")[:10]
             self.dates[event.question] = day
             text = event.value.strip() if isinstance(event.value, str) else ""
@@ -113,6 +139,19 @@ class _Answers:
     def text(self, question: str) -> str:
         value = self.latest.get(question)
         return value.strip() if isinstance(value, str) else ""
+
+    def stepped_down(self) -> tuple[int, str] | None:
+        """(place, date) of the latest decision that took the work down a level (from level 2
+        back to the own service at level 1 …): what the left level had set up ended there."""
+        down = [(place, day) for place, before, after, day in self.level_changes if after < before]
+        return down[-1] if down else None
+
+    def of_current_level(self, question: str) -> bool:
+        """True when the latest answer to `question` was given after the latest change of level
+        (a first meeting set at level 2 is not the next meeting once the work is back at level 1)."""
+        place = self.at.get(question)
+        last = self.level_changes[-1][0] if self.level_changes else -1
+        return place is not None and place > last
 
 
 def _option_label(process: Process | None, question_id: str, value: Any, lang: str) -> str:
@@ -190,6 +229,7 @@ class _Case:
     lang: str
     today: date
     subject: str
+    events: tuple[Any, ...] = ()
     audience: str = "family"  # "you" when the young person consented alone: written to them
 
     @property
@@ -221,16 +261,27 @@ class _Case:
         items: list[str] = []
         by_service: dict[str, list[str]] = {}
         owners = {o.get("id"): o for o in getattr(self.summary, "measure_owners", None) or []}
+        down = self.answers.stepped_down()
         for row in self.summary.measures:
             measure = self.names.measures.get(row["id"])
             name = self.names.measure(row["id"])
             service = row.get("service") or (measure.service if measure is not None else None)
             line = t("family.measure_line", self.lang, name=name, service=self.names.service(service))
             owner = owners.get(row["id"]) or {}
+            if down is not None and self.answers.measure_at.get(row["id"], -1) < down[0]:
+                # chosen at a level the work has left, and not chosen again: it ended there
+                items.append(line + " · " + t("family.measure_ended", self.lang, date=long_date(down[1], self.lang)))
+                continue
             # who does it, and the plan's date (start or deadline): the log cannot tell a date typed
             # from the default the walkthrough offers (the evaluation date), so it is never "agreed"
             if owner.get("owner"):
                 role = self.names.owner(owner["owner"])
+                pending = getattr(self.summary, "pending_baton_holder_role", None)
+                holder = self.summary.baton_holder_role
+                if not self.closed and pending and holder and owner["owner"] == pending and pending != holder:
+                    # the new baton holder has not said yes: the one holding the baton does it until then
+                    role = t("family.measure_owner_pending", self.lang, holder=self.names.role(holder),
+                             new=in_sentence(self.names.role(pending)))
                 planned = owner.get("date")
                 closed_on = str(self.summary.closed or "")[:10]
                 if self.closed and planned and closed_on and str(planned)[:10] > closed_on:
@@ -241,6 +292,15 @@ class _Case:
             items.append(line)
             by_service.setdefault(self.names.service(service), []).append(name)
         return items, by_service
+
+    def has_measures(self) -> bool:
+        """Whether there are measures the family takes part in planning and reviewing: measures
+        chosen (and not ended when the work went back a level), or a level-3 coordination."""
+        if any(self.answers.latest.get(key) is True for key in COORDINATION):
+            return True
+        down = self.answers.stepped_down()
+        return any(down is None or self.answers.measure_at.get(row["id"], -1) > down[0]
+                   for row in self.summary.measures)
 
     def guardians_met(self) -> bool:
         """False when the log says the guardians were not talked with or met, and they were
@@ -254,8 +314,24 @@ class _Case:
         named for its work arena (rektor at a school, the head of the health station …), or
         "the head of the unit where the matter was raised" for an arena without a word for it."""
         arena = getattr(self.summary, "arena", None)
+        service = UNIT_SERVICES.get(arena or "")
+        named = self.names.service(service) if self.names.has_service(service) else ""
+        if named and self.lang in ("nb", "nn"):
+            # the unit as the municipality's catalogue names it, as every other line of the summary
+            # does ("Skolehelsetjenesten: er med i samarbeidet"), not in a second spelling
+            return t("family.unit_head_of", self.lang, service=in_sentence(named))
         name = f"unit_head_{arena}"
         return t(f"family.{name}" if arena and _has_text(name) else "family.unit_head", self.lang)
+
+    def reason_fits(self, reason: Any) -> bool:
+        """Whether the closing reason fits the case: the close step offers only the reasons whose
+        `when` holds (withdrawn consent only when consent was given, the goal reached only when
+        goals were set); one recorded by an older bti or by hand that does not fit is not told
+        (the summary would contradict itself: "the guardians withdrew consent" and "no consent
+        was needed")."""
+        from bti_cli.walkthrough.process import option_fits
+
+        return self.process is None or option_fits(self.process, self.events, "closing_reason", reason)
 
     def consent(self) -> dict[str, Any] | None:
         """The consent the family gave, when it names services."""
@@ -286,7 +362,7 @@ def guardian_summary(
     subject = summary.subject if summary.subject in ("child", "youth", "pregnant", "family") else "child"
     audience = "you" if consented_alone(events) else "family"  # the one rule, also the CLI's warning
     case = _Case(header, summary, _Answers(events, process), Names(catalogue), process, lang, today, subject,
-                 audience)
+                 tuple(events), audience)
     out: list[str] = [f"# {t(case.key('title'), lang)}", ""]
     out += [t(case.key("intro"), lang, subject=t(f"family.subject_{subject}", lang), municipality=municipality,
               date=long_date(today, lang)), ""]
@@ -308,7 +384,7 @@ def _about(case: _Case) -> list[str]:
     if case.closed:
         line = t("family.closed", lang, date=long_date(summary.closed, lang))
         reason = case.answers.latest.get("closing_reason")
-        if reason:
+        if reason and case.reason_fits(reason):
             label = _option_label(case.process, "closing_reason", reason, lang)
             if t("family.colon_capital", lang) != "yes":  # English: no capital after a colon
                 label = in_sentence(label)
@@ -378,10 +454,16 @@ def _measures(case: _Case) -> list[str]:
     section at level 0, where no measures are chosen."""
     lang, closed = case.lang, case.closed
     items, _ = case.measures()
-    items += [t(case.key(f"{key}_closed" if closed else key, by_subject=True), lang)
-              for key in COORDINATION if case.answers.latest.get(key) is True]
+    for key in COORDINATION:
+        if case.answers.latest.get(key) is not True:
+            continue
+        line = t(case.key(f"{key}_closed" if closed else key, by_subject=True), lang)
+        if closed and key == "responsibility_group":
+            line += " " + _group_met(case)
+        items.append(line)
     arena = case.answers.latest.get("discussion_arena")
     if isinstance(arena, str) and arena and not closed:
+        # the forum's name is the catalogue's, capitalised: quoted, so it reads as a name mid-sentence
         items.append(t("family.anonymous_arena", lang, arena=case.names.arena(arena)))
     if case.level0 and not items:
         return []
@@ -392,6 +474,22 @@ def _measures(case: _Case) -> list[str]:
     out += [f"- {item}" for item in items] if items else [t("family.measures_none_closed" if closed
                                                               else "family.measures_none", lang)]
     return [*out, ""]
+
+
+def _group_met(case: _Case) -> str:
+    """Whether the responsibility group of a closed case met, judged from the log's dates: an
+    evaluation meeting was held; else the first joint meeting's date against the close date (a
+    meeting set for after the close did not take place; one set for the day of the close or
+    before is told as set, not as held)."""
+    lang = case.lang
+    if case.summary.evaluations:
+        return t("family.group_met_closed", lang)
+    first = case.answers.latest.get("first_meeting")
+    closed_on = str(case.summary.closed or "")[:10]
+    if not isinstance(first, str) or not first[:10]:
+        return t("family.group_no_meeting_closed", lang)
+    key = "family.group_not_met_closed" if closed_on and first[:10] > closed_on else "family.group_first_meeting_closed"
+    return t(key, lang, date=long_date(first, lang))
 
 
 def _who(case: _Case) -> list[str]:
@@ -417,22 +515,33 @@ def _who(case: _Case) -> list[str]:
     _, by_service = case.measures()
     for service, measures in by_service.items():
         out.append(f"- {t('family.service_line', lang, service=service, measures=_join(measures, lang))}")
+    down = case.answers.stepped_down()
+    # back at level 0-1 after the cooperation (no consent asked since): the services were with us until then
+    left = down is not None and summary.level <= 1 and case.answers.consent_at < down[0]
     for service in summary.consent_services:
         name = names.service(service)
-        if name not in by_service:
+        if name in by_service:
+            continue
+        if left and down is not None:
+            out.append(f"- {t('family.service_until', lang, service=name, date=long_date(down[1], lang))}")
+        else:
             out.append(f"- {t('family.service_joined' if closed else 'family.service_joins', lang, service=name)}")
+    # "planning, carrying out and reviewing the measures" only when there are measures to review
+    none = "" if case.has_measures() else "_no_measures"
     if closed:
         out.append(f"- {t(case.key('family_line_closed'), lang)}")
     elif case.to_youth:  # the young person's own summary: they take part, as the family would
-        out.append(f"- {t('family.family_line_you', lang)}")
+        out.append(f"- {t(f'family.family_line_you{none}', lang)}")
     else:
         if not case.guardians_met():
-            out.append(f"- {t('family.family_line_not_met', lang)}")
+            out.append(f"- {t(f'family.family_line_not_met{none}', lang)}")
         else:
             key = "family.family_line_pregnant" if case.subject == "pregnant" else "family.family_line"
-            out.append(f"- {t(key, lang)}")
-        if case.subject != "pregnant":
-            out.append(f"- {t('family.child_line_youth' if case.subject == 'youth' else 'family.child_line', lang)}")
+            out.append(f"- {t(key + none, lang)}")
+        if case.subject == "youth":
+            out.append(f"- {t(f'family.child_line_youth{none}', lang)}")
+        elif case.subject != "pregnant":
+            out.append(f"- {t('family.child_line', lang)}")
     return [*out, ""]
 
 
@@ -444,7 +553,9 @@ def _dates(case: _Case) -> list[str]:
     holder = bool(case.summary.baton_holder_role)
     dates = []
     first = case.answers.latest.get("first_meeting")
-    if isinstance(first, str) and first[:10] >= case.today.isoformat():
+    # a first meeting set at a level the work has since left is not the next meeting
+    if isinstance(first, str) and first[:10] >= case.today.isoformat() and case.answers.of_current_level(
+            "first_meeting"):
         dates.append(t("family.first_meeting", lang, date=long_date(first, lang)))
     evaluation = case.summary.next_evaluation
     if evaluation:  # a date that has passed is not told as if it were to come
@@ -481,7 +592,11 @@ def _consent(case: _Case) -> list[str]:
     lang, closed, summary = case.lang, case.closed, case.summary
     out = [f"## {t('family.h_consent', lang)}", ""]
     consent = case.consent()
-    if consent is not None:
+    withdrew = closed and case.answers.latest.get("closing_reason") == "guardians-withdrew" and case.reason_fits(
+        "guardians-withdrew")
+    if withdrew:  # the reason told above: the consent was given, then withdrawn
+        out.append(t(case.key("consent_withdrawn_closed"), lang))
+    elif consent is not None:
         by = set(consent.get("by") or ["guardians"])
         who = "both" if {"guardians", "youth"} <= by else "youth" if by == {"youth"} else "guardians"
         services = _join([case.names.service(s) for s in summary.consent_services], lang)
