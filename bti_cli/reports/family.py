@@ -278,10 +278,12 @@ class _Case:
                 role = self.names.owner(owner["owner"])
                 pending = getattr(self.summary, "pending_baton_holder_role", None)
                 holder = self.summary.baton_holder_role
-                if not self.closed and pending and holder and owner["owner"] == pending and pending != holder:
-                    # the new baton holder has not said yes: the one holding the baton does it until then
-                    role = t("family.measure_owner_pending", self.lang, holder=self.names.role(holder),
-                             new=in_sentence(self.names.role(pending)))
+                if pending and holder and owner["owner"] == pending and pending != holder:
+                    # the new baton holder has not said yes: the one holding the baton does it until
+                    # then (closed before the yes: the new one never took over)
+                    role = self.names.role(holder) if self.closed else t(
+                        "family.measure_owner_pending", self.lang, holder=self.names.role(holder),
+                        new=in_sentence(self.names.role(pending)))
                 planned = owner.get("date")
                 closed_on = str(self.summary.closed or "")[:10]
                 if self.closed and planned and closed_on and str(planned)[:10] > closed_on:
@@ -293,10 +295,19 @@ class _Case:
             by_service.setdefault(self.names.service(service), []).append(name)
         return items, by_service
 
+    def coordinated(self, key: str) -> bool:
+        """Whether a level-3 coordination (`COORDINATION`) was decided and still holds: not when
+        the work went down a level after it was decided (the level-3 group is not the level-2
+        cooperation)."""
+        if self.answers.latest.get(key) is not True:
+            return False
+        down = self.answers.stepped_down()
+        return down is None or self.answers.at.get(key, -1) > down[0]
+
     def has_measures(self) -> bool:
         """Whether there are measures the family takes part in planning and reviewing: measures
         chosen (and not ended when the work went back a level), or a level-3 coordination."""
-        if any(self.answers.latest.get(key) is True for key in COORDINATION):
+        if any(self.coordinated(key) for key in COORDINATION):
             return True
         down = self.answers.stepped_down()
         return any(down is None or self.answers.measure_at.get(row["id"], -1) > down[0]
@@ -455,7 +466,7 @@ def _measures(case: _Case) -> list[str]:
     lang, closed = case.lang, case.closed
     items, _ = case.measures()
     for key in COORDINATION:
-        if case.answers.latest.get(key) is not True:
+        if not case.coordinated(key):
             continue
         line = t(case.key(f"{key}_closed" if closed else key, by_subject=True), lang)
         if closed and key == "responsibility_group":

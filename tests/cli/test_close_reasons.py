@@ -6,6 +6,8 @@ in nb, nn and en."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_family_texts import CASE_RE, LANGS, _start_with, answers, family, section, write
 
@@ -128,3 +130,21 @@ def test_a_consent_not_renewed_still_lets_the_case_close_as_withdrawn(cli, tmp_p
     log.append(level=2, step="consent-renewal", kind="consent", value={"given": False})
     assert option_fits(default_process(), CaseLog.open(cases_dir, case).events, "closing_reason",
                        "guardians-withdrew")
+
+
+@pytest.mark.parametrize(("level", "absent"), [(None, ("goal-reached", "guardians-withdrew")),
+                                               (1, ("guardians-withdrew",)), (2, ())])
+def test_at_a_terminal_the_close_step_lists_only_the_reasons_that_fit(cli, tmp_path, level, absent):
+    from test_family_texts import start
+
+    case = start(cli, tmp_path, level)
+    labels = {o.value: o.label.nb for o in
+              default_process().required_step("close").question("closing_reason").options}
+    if level is None:  # waiting at the level-0 decision: close there
+        result = cli("resume", case, input="close\nconcern-gone\nNotat.\n\n")
+    else:
+        result = cli("cases", "close", case, input="concern-gone\nNotat.\n\n")
+    assert result.exit_code == 0, result.stderr
+    asked = result.stdout[result.stdout.index("Hvorfor avsluttes saken?"):]
+    listed = re.findall(r"^\s+\d+\s+(.+?)\s*$", asked.split("[")[0], re.M)  # the numbered choices
+    assert listed == [label for value, label in labels.items() if value not in absent], asked[:800]

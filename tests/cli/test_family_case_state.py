@@ -169,3 +169,37 @@ def test_measures_of_the_new_baton_holder_are_the_current_holders_until_accepted
     after = section(family(cli, case, lang), t("family.h_measures"))
     assert pending not in after
     assert t("family.measure_owner", role=new, date=long_date(date.today() + timedelta(days=42), lang)) in after
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_case_closed_before_the_new_holder_said_yes_names_the_holder(cli, tmp_path, lang):
+    t = _t(lang)
+    result = cli("start", "--no-input", "--answers", str(EXAMPLES / "level3.toml"))
+    case = CASE_RE.search(result.stdout).group(0)
+    data = {"close": {"closing_reason": "concern-gone", "closing_note": "Avsluttet."}}
+    assert cli("cases", "close", case, "--no-input", "--answers", write(tmp_path, "c.toml", data)).exit_code == 0
+    text = family(cli, case, lang)
+    holder = "Helsesykepleier (skolehelsetjenesten)"
+    assert t("family.measure_owner_nodate", role=holder) in text  # the plan's date was after the close
+    assert t("family.measure_owner_nodate", role="Koordinator") not in text
+    assert t("family.measure_owner_pending", holder=holder, new="koordinator") not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_back_at_level2_the_level3_coordination_is_not_told_as_current(cli, tmp_path, lang):
+    t = _t(lang)
+    case = _start_with(cli, tmp_path, answers(3))  # a responsibility group, first meeting in a week
+    ev3 = {"l3-carry-out": {"carried_out": "Gjort.", "as_planned": True},
+           "l3-evaluate": {"meeting_date": "today", **VIEWS, "assessment": "Vurdering.", "decision": "level:2"}}
+    cli("cases", "evaluate", case, "--no-input", "--answers", write(tmp_path, "ev3.toml", ev3))
+    r2 = {"l2-consent": {"consent": {"given": True, "by": ["guardians"], "services": ["barneskole", "ppt"],
+                                     "until": "today+180"}},
+          "l2-meeting": {"first_meeting": "today+14", "goals": "Mål.", "measures": ["foreldresamarbeid-barneskole"],
+                         "baton_holder": "kontaktlaerer", "evaluation_date": "today+42"},
+          "l2-views": dict(VIEWS)}
+    assert cli("resume", case, "--no-input", "--answers", write(tmp_path, "r2.toml", r2)).exit_code == 0
+    text = family(cli, case, lang)
+    assert t("family.stage_2") in text
+    assert t("family.responsibility_group") not in text
+    assert t("family.first_meeting", date=long_date(date.today() + timedelta(days=14), lang)) in text
+    assert t("family.first_meeting", date=long_date(date.today() + timedelta(days=7), lang)) not in text
