@@ -112,8 +112,8 @@ def test_a_reason_that_does_not_fit_in_an_older_log_is_not_told(cli, tmp_path, c
     log.append(level=1, step="close", kind="answer", question="closing_reason", value="guardians-withdrew")
     log.append(level=1, step="close", kind="close", value={"closing_reason": "guardians-withdrew"})
     text = family(cli, case, lang)
-    label = {"nb": "Foresatte trakk samtykket", "nn": "Føresette trekte samtykket",
-             "en": "the guardians withdrew consent"}[lang]
+    label = {"nb": "Samtykket ble trukket tilbake", "nn": "Samtykket vart trekt tilbake",
+             "en": "the consent was withdrawn"}[lang]
     assert label not in text
     assert i18n.t("family.consent_not_needed_closed", lang) in text
     assert i18n.t("family.consent_withdrawn_closed", lang) not in text
@@ -148,3 +148,13 @@ def test_at_a_terminal_the_close_step_lists_only_the_reasons_that_fit(cli, tmp_p
     asked = result.stdout[result.stdout.index("Hvorfor avsluttes saken?"):]
     listed = re.findall(r"^\s+\d+\s+(.+?)\s*$", asked.split("[")[0], re.M)  # the numbered choices
     assert listed == [label for value, label in labels.items() if value not in absent], asked[:800]
+
+
+@pytest.mark.parametrize("lang, label", [
+    ("nb", "Samtykket ble trukket tilbake"), ("nn", "Samtykket vart trekt tilbake"), ("en", "The consent was withdrawn"),
+])
+def test_the_withdrawal_reason_names_no_one(lang, label):
+    """A young person who consented alone can withdraw too: the reason does not say the guardians."""
+    question = next(q for step in default_process().steps for q in step.questions if q.id == "closing_reason")
+    option = next(o for o in question.options if o.value == "guardians-withdrew")
+    assert getattr(option.label, lang) == label
