@@ -151,7 +151,9 @@ def test_at_a_terminal_the_close_step_lists_only_the_reasons_that_fit(cli, tmp_p
 
 
 @pytest.mark.parametrize("lang, label", [
-    ("nb", "Samtykket ble trukket tilbake"), ("nn", "Samtykket vart trekt tilbake"), ("en", "The consent was withdrawn"),
+    ("nb", "Samtykket ble trukket tilbake"),
+    ("nn", "Samtykket vart trekt tilbake"),
+    ("en", "The consent was withdrawn"),
 ])
 def test_the_withdrawal_reason_names_no_one(lang, label):
     """A young person who consented alone can withdraw too: the reason does not say the guardians."""
