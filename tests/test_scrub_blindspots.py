@@ -1150,8 +1150,9 @@ def test_the_preposition_per_stays_in_a_note_about_a_per(text, expected):
         ("Hun går Vg2 på Hamar.", "Hun går Vg2 på Hamar."),
         ("Han har hatt Covid19 og Influensa A.", "Han har hatt Covid19 og Influensa A."),
         ("Han var på 4-Årskontroll i fjor.", "Han var på 4-Årskontroll i fjor."),
-        # a listed name glued to a number still goes in its other uses
-        ("Zyrafa Hassan sa at Zyrafa2 er brukernavnet.", "[NAVN] sa at [NAVN]2 er brukernavnet."),
+        # a listed name glued to a number still goes in its other uses, with the rest of the
+        # user name it is part of (round 8)
+        ("Zyrafa Hassan sa at Zyrafa2 er brukernavnet.", "[NAVN] sa at [NAVN] er brukernavnet."),
     ],
 )
 def test_a_word_joined_to_a_number_is_no_name(text, expected):

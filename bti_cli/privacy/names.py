@@ -83,7 +83,8 @@ ROLE_TRIGGERS = _words(
     avlaster verge vergen tolk tolken leder lederen leiar leiaren kollega kollegaen politibetjent
     herr fru frk søskenbarn svigerinne svoger samboer sambuar samboeren sambuaren kjærast
     kjærasten ekskjæreste ekskjæresten ekskjærast ekskjærasten eksmann eksmannen ekskone
-    ekskona eksen typen
+    ekskona eksen typen kompis kompisen bestevenn bestevennen bestevenninne bestevenninna
+    bestevenninnen bestekompis bestekompisen
     besta bestemora bestemoren bestefaren mormora mormoren morfaren farmora farmoren farfaren
     oldemora oldefaren moster mostera mosteren morbror morbroren farbror farbroren storebror
     storebroren lillebror lillebroren storesøster storesøstera lillesøster lillesøstera storesyster

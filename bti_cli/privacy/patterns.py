@@ -169,6 +169,17 @@ FOREIGN_ID_CUE_RE = re.compile(
     r"|personal[ \t]+identity[ \t]+number)\.?[ \t]*:?[ \t]*[^\d\n]{0,25}?"
     r"(?P<id>(?:19|20)?\d{6}[ \-+]?\d{4})(?![\d\-])"
 )
+# the number of an identity document, of any country, after the word for it: "Ukrainsk ID-kort
+# oppgitt: 3312507749", "passnummer FX 1234567", "skattenummer 1234567890"
+DOCUMENT_ID_CUE_RE = re.compile(
+    r"(?i:(?:id-?kort(?:et)?|id-?nr|id-?nummer(?:et)?|id|identitetsnummer(?:et)?|identitetskort(?:et)?"
+    r"|id-?dokument(?:et)?|passnummer(?:et)?|passnr|pass(?=[ \t]*(?:nr|:))|legitimasjon(?:en)?|skattenummer(?:et)?"
+    r"|rnokpp|pesel|personal[ \t]+code)(?![\w])\.?)[ \t]*:?(?:(?!tlf|tel|mob|ring|nr[ .:])[^\d\n,;]){0,25}?"
+    r"(?:nr\.?[ \t]*:?[ \t]*)?"
+    r"(?P<id>(?<![\w])(?:[A-Z]{1,2}[ ]?)?\d(?:[ \-]?\d){5,13})(?![\d\w])"
+)
+_DOCUMENT_KEYS = ("id-", "id:", "id ", "idnr", "identitet", "passnr", "passnummer", "pass nr", "pass:",
+                  "legitimasjon", "skattenummer", "rnokpp", "pesel", "personal code")
 _FOREIGN_KEYS = ("personn", "pers.", "pers nr", "persnr", "pnr", "p-nr", "cpr", "personal identity")
 
 # "41 234 567" and "41234 567" are written too (an amount "12 345 678 kr" is not a phone)
@@ -531,8 +542,9 @@ def fold_lower(text: str) -> str:
     return low
 
 
-def find_structured(text: str, spans: Spans, vocab: Vocab) -> None:
-    """Add every identifier and address of `text` to `spans` (first found wins an overlap)."""
+def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
+    """Add every identifier and address of `text` to `spans` (first found wins an overlap);
+    returns the text in lower case, for the other finders."""
     low = fold_lower(text)
     find_identifiers(text, low, spans)
     if any(c in text for c in "0123456789"):
@@ -543,6 +555,7 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> None:
         m = PROPERTY_RE.match(text, cue.start())
         if m:
             spans.add(m.start(), m.end(), "address", "property")
+    return low
 
 
 _LOCAL_PART_HINT = re.compile(r"[._\d]")
@@ -621,6 +634,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             cued = FOREIGN_ID_CUE_RE.match(text, p)
             if cued:
                 spans.add(cued.start("id"), cued.end("id"), "national_id", "foreign")
+        _find_document_numbers(text, low, spans)
         if "-" in text or "+" in text:
             for m in FOREIGN_ID_RE.finditer(text):
                 if _foreign_date(re.sub(r"\D", "", m.group())):
@@ -858,6 +872,8 @@ def _find_labelled_addresses(text: str, low: str, spans: Spans, vocab: Vocab) ->
     for p in _keyword_hits(low, _LIVES_KEYS):
         m = ADDRESS_LIVES_RE.match(text, p)
         if not m:
+            _postcode_home(text, p, spans)
+            _qualified_home(text, p, spans, vocab)
             continue
         value = m.group("value")
         if not any(c.isdigit() for c in value):
@@ -867,3 +883,66 @@ def _find_labelled_addresses(text: str, low: str, spans: Spans, vocab: Vocab) ->
             if len(words) == 1 and words[0].lower() in shipped_lists().proper:
                 continue  # "far bor i Somalia", "flytta til Italia": a country or a town
         spans.add(m.start("value"), m.end("value"), "address", "labelled")
+
+
+# "bor hos far på Nordre Bjørnstad", "bur på Lille Bakken": a place named with a direction or a
+# size after living at it is where a family lives (a municipality such as "Vestre Toten" or
+# "Nordre Land" is a known place and stays); "Nordre [name]" anywhere is one too, found where
+# the scanner finds the name (`qualified_place`)
+_QUALIFIERS = r"(?:Nordre|Søndre|Østre|Vestre|Øvre|Nedre|Midtre|Ytre|Indre|Store|Lille|Vesle)"
+QUALIFIED_HOME_RE = re.compile(
+    r"(?i:bor|bur|bodde|budde|bosatt|busett)(?:[ \t]+[^\W\d_]+){0,3}?[ \t]+(?:på|i)[ \t]+"
+    rf"(?P<value>{_QUALIFIERS}[ \t]+(?P<w>[A-ZÆØÅ][\wæøåé'\-]+))"
+)
+_DIRECTION_BEFORE_RE = re.compile(r"(?<![\w])(?:Nordre|Søndre|Østre|Vestre|Øvre|Nedre|Midtre|Ytre|Indre)[ \t]+\Z")
+
+
+def _qualified_home(text: str, p: int, spans: Spans, vocab: Vocab) -> None:
+    m = QUALIFIED_HOME_RE.match(text, p)
+    if m is None:
+        return
+    w = m.group("w").lower()
+    if w in shipped_lists().proper or w in vocab.singles:
+        return  # "bor på Vestre Toten", "bur i Nordre Land": a municipality
+    spans.add(m.start("value"), m.end("value"), "address", "farm")
+
+
+def qualified_place(text: str, start: int) -> int:
+    """Where a direction before the name at `start` begins ("Nordre Bjørnstad": a farm or a
+    place, an address rather than "Nordre [NAVN]"), or -1."""
+    if start < 5 or text[start - 1] not in " \t" or text[start - 2] != "e":
+        return -1  # every direction ends in "e": the cheap test first
+    m = _DIRECTION_BEFORE_RE.search(text, max(0, start - 10), start)
+    return m.start() if m else -1
+
+
+# "bur i 2866 Enger", "flytta til 2040 Kløfta": a postcode and its place after living or moving
+POSTCODE_HOME_RE = re.compile(
+    r"(?i:(?<!\w)(?:bor|bur|bodde|budde|bosatt|busett|flyttet|flytta|flytter|flyttar|lives)[ \t]+(?:i|på|til|at))"
+    r"[ \t]+(?P<value>(?P<code>\d{4})(?!\d)[ \t]+"
+    r"(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som|Da|Då|Etter|Før|Nå|No)(?!\w))"
+    r"(?P<place>[A-ZÆØÅ][\wæøå\-]+)(?:[ ][A-ZÆØÅ][\wæøå\-]+)?)"
+)
+
+
+def _postcode_home(text: str, p: int, spans: Spans) -> None:
+    m = POSTCODE_HOME_RE.match(text, p)
+    if m is None:
+        return
+    if 1900 <= int(m.group("code")) <= _this_year() and m.group("place").lower() not in shipped_lists().proper:
+        return  # "flyttet i 2015 Ola og mor …": a year, then a sentence goes on
+    spans.add(m.start("value"), m.end("value"), "address", "labelled")
+
+
+def _this_year() -> int:
+    from datetime import date
+
+    return date.today().year
+
+
+def _find_document_numbers(text: str, low: str, spans: Spans) -> None:
+    """An identity document's number after the word for it: six digits or more, any grouping."""
+    for p in _keyword_hits(low, _DOCUMENT_KEYS):
+        m = DOCUMENT_ID_CUE_RE.match(text, p)
+        if m:
+            spans.add(m.start("id"), m.end("id"), "national_id", "foreign")

@@ -343,11 +343,16 @@ class Scanner:
         end = text.find("\n", pos)
         words = WORD_RE.findall(text, begin, len(text) if end < 0 else end)
         caps = [w for w in words if w[0].isupper()]
-        result = (
-            len(words) >= 3 and len(caps) >= 0.6 * len(words) and any(w.lower() in self.lists.words for w in caps[1:])
-        )
+        result = len(words) >= 3 and len(caps) >= 0.6 * len(words) and self._title_cased(caps[1:])
         self._line_cache[begin] = result
         return result
+
+    def _title_cased(self, caps: list[str]) -> bool:
+        """An ordinary word among the capitalised words of a line shows it is a title; a given
+        name that is a word too ("Inga", "Liv", "Per") does not: a line of people has many
+        capitals ("Føresette: Aslak Hætta og Inga Marja Utsi")."""
+        words, names = self.lists.words, self.lists.names
+        return any(w.lower() in words and w.lower() not in names for w in caps)
 
     def set_name(self, i: int, reason: str) -> None:
         self.state[i] = _NAME
@@ -508,6 +513,10 @@ class Scanner:
             m = _TRAILING_INITIAL.match(text, e) or (text[s].islower() and self._lower_trailing_initial(s, e))
             if m and not self.is_blocked_span(e, m.end()):
                 spans[k] = (s, m.end(), r)
+        spans = [
+            self._whole_token(s, e, r) if text[e : e + 1] in _GLUED or text[s - 1 : s] == "_" else (s, e, r)
+            for s, e, r in spans
+        ]
         # "Kristiansen-familien", "Hansen-familiens": a listed name joined to the word for the
         # family names the family; the name goes, the family word stays
         for i, low in enumerate(lows):
@@ -518,6 +527,27 @@ class Scanner:
                 spans.append((starts[i], starts[i] + len(head), "adjacent"))
         spans.sort()
         return spans
+
+    def _whole_token(self, start: int, end: int, reason: str) -> tuple[int, int, str]:
+        """A name with what is glued to it: the apostrophe of a genitive after s, x or z ("Kari
+        Nes' far"), and the rest of a user name that holds it ("tobias_2009", "kari.n_07"), which
+        points at the person as the name does."""
+        text = self.text
+        c = text[end : end + 1]
+        if (
+            c in ("'", "’")
+            and text[end - 1] in "sxzSXZ"
+            and text[start - 1 : start] not in ("'", "‘")
+            and _GENITIVE_NEXT.match(text, end + 1)
+        ):
+            return start, end + 1, reason
+        if c == "_" or c.isdigit() or text[start - 1 : start] == "_":
+            m = _HANDLE_AFTER.match(text, end)
+            b = _HANDLE_BEFORE.search(text, max(0, start - 30), start)
+            new_start, new_end = (b.start() if b else start), (m.end() if m else end)
+            if not self.is_blocked_span(new_start, start) and not self.is_blocked_span(end, new_end):
+                return new_start, new_end, reason
+        return start, end, reason
 
     def _particles(self) -> None:
         """Particles between two names: "Omar bin Ali", "Lotte van der Berg"; before a name, the
@@ -662,7 +692,8 @@ class Scanner:
             elif "-" in low and self._hyphenated_given(i, trigger):
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
             return
-        if low in _ABBR_TRIGGERS or self._unit_or_abbreviation(i):  # "Hr. Olsen": the title stays
+        # "Hr. Olsen": the title stays; "Fnr", "Pnr": the label of a number
+        if low in _ABBR_TRIGGERS or self._unit_or_abbreviation(i) or (low[-2:] == "nr" and _number_label(low)):
             self.state[i] = _NEVER
             return
         mode, listed, vocab, ordinary, noun = self._profile(word)
@@ -1288,8 +1319,9 @@ class Scanner:
         if weak and low in self.lists.given and low not in ROLE_TRIGGERS:
             # "Storm (5) slo …"; at the start of a line "Liv er en blid jente", "Vår har …";
             # a kinship word that is a name too is the kin ("Bror går på ungdomsskolen")
-            if _AGE_AFTER.match(text, ends[i]) or _CLASS_AFTER.match(text, ends[i]):
-                return True
+            end = ends[i]
+            if _AGE_AFTER.match(text, end) or _CLASS_AFTER.match(text, end) or _AGE_SET_OFF.match(text, end):
+                return True  # "Storm (5) slo", "Siv i 2. klasse", "Lin, 8 år, får …"
             if i + 2 < n and self.lows[i + 1] in ("og", "eller") and state[i + 2] == _NAME:
                 return True  # "Vår og Sol er tvillingar"
             # "Hei Birk!", "Hei. Birk vil ikkje …": a greeting names the one greeted or spoken of
@@ -1619,7 +1651,7 @@ _PERSON_NOUNS = _words(
     politimann tolk betjent foreldre forelder søsken tvilling tvillingar tvillinger fremmed
     framand person personer menneske folk gjest gjester kunde kundar kunder klient pasient
     kamerat kameratar kamerater venninne venninner kompis kompisar kompiser kokk dame damer
-    personal personale venn venner nabo naboer
+    personal personale venn venner nabo naboer pedagog pedagoger pedagogar
     """
 )
 # the same words as the last part of a compound: "tannlege", "kantinedame", "klassekamerat"
@@ -1673,6 +1705,8 @@ _PLACE_NOUNS = _words("kommune kommunes fylke fylkes fylkeskommune fylkeskommune
 # the tails of a compound named after a place: "Sondre Land-modellen", "Nord Fron-prosjektet"
 _MODEL_TAILS = tuple(_words("modell metode prosjekt program ordning satsing tilbud løft"))
 _AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?))?[ \t]*\)")
+# "Lin, 8 år, får …", "Vår, 7 mnd.": an age set off by commas after a given name that is a word too
+_AGE_SET_OFF = re.compile(r"[ \t]*,[ \t]*\d{1,2}[ \t]*(?:år|mnd\.?|måneder|månader)(?!\w)")
 # after "prata med per": a time, a place or a topic ("i friminuttet", "om helga", "på tlf")
 _TALK_FOLLOW = re.compile(
     r"[ \t]+(?:i|på|om|etter|før|førre|forrige|sist|ved|under|etterpå|fordi|sidan|siden|da|då|no|nå)(?!\w)"
@@ -1806,6 +1840,71 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
     return kept
+
+
+_GLUED = frozenset("'’_0123456789")
+# a genitive apostrophe is followed by the thing owned: "Nes' far", "Hans' bror"
+_GENITIVE_NEXT = re.compile(r"[ \t]+[a-zæøå]")
+# the rest of a user name around a name in it: "tobias_2009", "x_kari_x"
+_HANDLE_AFTER = re.compile(r"(?:[\w]|\.(?=\w))+")
+_HANDLE_BEFORE = re.compile(r"(?<![\w.])(?:\w|\.(?=\w))+\Z")
+
+
+def _number_label(low: str) -> bool:
+    """The shortened label of a number ("Fnr", "Pnr", "Hnr", "Tlfnr", "Orgnr"): "nr" after a
+    consonant ends no name, so such a word before an identity number or a phone is no person."""
+    return len(low) >= 3 and low.endswith("nr") and low[-3] not in _VOWELS
+
+
+_VOWELS = frozenset("aeiouyæøåéèáàäöü")
+
+
+# a user name after the word for one ("Nick: «tobias_2009»", "brukernavnet er kari.n07") or
+# after an at sign ("@tobias_2009" on its own, not an e-mail address)
+_HANDLE_CUE_RE = re.compile(
+    r"(?i:(?<![\w])(?:nick(?:name|navn|namn)?(?:et|en)?|brukernavn(?:et)?|brukarnamn(?:et)?|username|user"
+    r"|gamertag(?:en)?|profilnavn(?:et)?|profilnamn(?:et)?)"
+    r"(?:[ \t]+(?:hans|hennes|hennar|hens|deres|deira|mitt|ditt|sitt))?)"
+    r"(?P<gap>[ \t]*(?::|=|er|var|heter|heiter)?[ \t]*)(?P<quote>[«\"“'(]?)[ \t]*"
+    r"(?P<h>@?\w(?:[\w.\-]*\w)?)"
+)
+_AT_HANDLE_RE = re.compile(r"@(?<![\w.+\-]@)(?P<h>[^\W\d_][\w.]*\w|[^\W\d_])(?![\w@])")
+_HANDLE_KEYS = ("nick", "brukernavn", "brukarnamn", "username", "user", "gamertag", "profilnavn", "profilnamn")
+
+
+def find_handles(text: str, low: str) -> list[tuple[int, int]]:
+    """Spans of user names: after a word for one, the token that follows when it is written like
+    a user name (a digit, "_", "." or "@" in it), stands in quotes or after a colon and is no
+    ordinary word; and a word after an at sign that no e-mail address holds."""
+    found: list[tuple[int, int]] = []
+    if any(key in low for key in _HANDLE_KEYS):
+        lists = shipped_lists()
+        for p in _word_starts(low, _HANDLE_KEYS):
+            m = _HANDLE_CUE_RE.match(text, p)
+            if m is None:
+                continue
+            handle = m.group("h")
+            marked = any(c.isdigit() or c in "_.@" for c in handle)
+            set_off = bool(m.group("quote")) or ":" in m.group("gap") or "=" in m.group("gap")
+            plain = handle.lower()
+            if marked or (set_off and plain not in lists.words and plain not in lists.lexicon
+                          and plain not in FUNCTION_WORDS):
+                found.append((m.start("h"), m.end("h")))
+    if "@" in text:
+        found += [(m.start(), m.end()) for m in _AT_HANDLE_RE.finditer(text)]
+    return sorted(found)
+
+
+def _word_starts(low: str, keys: tuple[str, ...]) -> list[int]:
+    """Where `keys` begin a word of the lower-cased text (str.find: fast)."""
+    hits = []
+    for key in keys:
+        i = low.find(key)
+        while i != -1:
+            if i == 0 or not low[i - 1].isalnum():
+                hits.append(i)
+            i = low.find(key, i + 1)
+    return sorted(hits)
 
 
 # "heter ola" names a person even in lower case; "kalt stygge ting" does not

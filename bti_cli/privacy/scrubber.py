@@ -6,7 +6,8 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
 - identity numbers (fødselsnummer, D- and H-numbers, validated with python-stdnum), every other
   run of 11 digits written together or with a space, hyphen or dots after the date, any 11
   digits whose first six are a date (numbers issued from 2032 have other check digits), and
-  Swedish and Danish numbers (YYMMDD-NNNN, DDMMYY-NNNN; in any form after "personnummer", "CPR");
+  Swedish and Danish numbers (YYMMDD-NNNN, DDMMYY-NNNN; in any form after "personnummer", "CPR"),
+  and the number of any country's identity document after the word for it ("ID-kort", "pass nr");
 - phone numbers: Norwegian 8-digit numbers in the usual groupings, with +47 / 0047, numbers
   after "tlf"/"mobil"/"ring", and international numbers (+46 …, 0048 …); a year, a hyphen and
   four digits ("Saksnr. 2025-1234") is a reference number, not a phone, and the public numbers
@@ -31,8 +32,9 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
   "heter" (also "heter visstnok …") …, in lower case too when they are given names ("onkel rune",
   "prata med per"); a capitalised word next to a found name, even an ordinary word ("Emma Sofie
   Dal"); initials and signatures ("O.N.", "Ola N.", "/TM", "Referent: B. Hov", "kontaktlærer (GH)",
-  "-ms", a note ending "… noterer. ev", "notat av IHL"); and every later use of a name found once.
-  Titles of books and films stay whole ("Emil i Lønneberget", data/names/titles.txt).
+  "-ms", a note ending "… noterer. ev", "notat av IHL"); user names whole ("Nick: «tobias_2009»",
+  "@gutt_14"); and every later use of a name found once. Titles of books and films stay whole
+  ("Emil i Lønneberget", data/names/titles.txt).
 
 Domain vocabulary (service, measure and arena names, roles, place names of the catalogue,
 months, weekdays, abbreviations) always survives. The core never prints or logs: the originals
@@ -64,8 +66,9 @@ from bti_cli.privacy.patterns import (
     fold_lower,
     full_date_year,
     full_dates,
+    qualified_place,
 )
-from bti_cli.privacy.scanner import Scanner, find_initials
+from bti_cli.privacy.scanner import Scanner, find_handles, find_initials
 from bti_cli.privacy.vocabulary import compile_vocab, domain_vocabulary
 
 KINDS = ("name", "national_id", "phone", "email", "address", "birth_date")
@@ -155,13 +158,19 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
     lists = shipped_lists()
     protected = [(m.start(), m.end()) for m in placeholder_re().finditer(text)] if "[" in text else []
     spans = Spans(protected)
-    find_structured(text, spans, vocab)
+    low = find_structured(text, spans, vocab)
     for start, end in find_initials(text, vocab):
         spans.add(start, end, "name", "initials")
+    for start, end in find_handles(text, low):
+        spans.add(start, end, "name", "context")
     scanner = Scanner(text, vocab, lists, spans.blocked())
     name_spans = scanner.run()
     this_year = date.today().year
     for start, end, reason in name_spans:
+        place = qualified_place(text, start) if text[start - 2 : start] == "e " else -1
+        if place >= 0 and reason != "initials":
+            spans.add(place, end, "address", "farm")  # "Nordre Bjørnstad": a farm, not "Nordre [NAVN]"
+            continue
         spans.add(start, end, "name", reason)
         # a date in brackets right after a name is a date of birth: "Ola (12.03.2015)"
         m = DATE_AFTER_NAME_RE.match(text, end)
@@ -204,8 +213,11 @@ def _event_date(text: str, name_start: int, date: re.Match[str]) -> bool:
     return _EVENT_WORD_RE.search(text, begin, name_start) is not None
 
 
+# a referral ("Henvisning", "Tilvising") is no such event: it is about the person it names, and a
+# date of an earlier year right after that name is the person's birth date ("Emne: Henvisning
+# Jonas Kazlauskas 27.01.2011"); a referral of this year keeps its date anyway
 _EVENT_WORD_RE = re.compile(
-    r"(?i:(?<!\w)(?:samtale|samtalen|møte|møtet|referat|referatet|henvisning|tilvising|hjemmebesøk"
+    r"(?i:(?<!\w)(?:samtale|samtalen|møte|møtet|referat|referatet|hjemmebesøk"
     r"|heimebesøk|besøk|kontroll|time|timen|observasjon|hendelse|hendelsen|fravær|fraværet)(?!\w))"
 )
 

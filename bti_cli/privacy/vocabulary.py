@@ -48,6 +48,8 @@ def compile_vocab(extra: frozenset[str]) -> Vocab:
             entries.add(words[0])
             continue
         phrases.setdefault(words[0], set()).add(words)
+        if _dotted_abbreviation(entry):
+            continue  # "bl.a.", "f.eks.": "bl" alone is no word ("– BL" signs a note)
         for w in words:
             # a single word of a phrase survives alone too, unless it is a personal name
             # ("Marte Meo" survives as a phrase; "Marte" alone is still a name)
@@ -61,6 +63,12 @@ def compile_vocab(extra: frozenset[str]) -> Vocab:
             phrases.setdefault(words[0], set()).add(words)
     ordered = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()}
     return Vocab(frozenset(singles), ordered, frozenset(singles - entries))
+
+
+def _dotted_abbreviation(entry: str) -> bool:
+    """An abbreviation of several shortened words, each with its full stop ("bl.a.", "f.eks.")."""
+    parts = entry.strip().rstrip(".").split(".")
+    return len(parts) > 1 and all(p.isalpha() and len(p) <= 4 for p in parts)
 
 
 @cache
