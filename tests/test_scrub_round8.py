@@ -213,6 +213,14 @@ def test_a_phone_after_an_identity_word_is_a_phone():
     assert kinds("Ukrainsk ID-kort oppgitt: 3312507749") == ["national_id"]
 
 
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_placeholder_is_no_cue_for_an_identity_document(lang):
+    """The English placeholder "[ID-NUMBER]" holds the word "ID": the phone after it stays a phone
+    when the scrubber looks at its own result again."""
+    result = scrub("Kari Nordmann 15031650094 41234567 kari@example.invalid", lang=lang)
+    assert [r.kind for r in result.replacements] == ["name", "national_id", "phone", "email"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -172,7 +172,8 @@ FOREIGN_ID_CUE_RE = re.compile(
 # the number of an identity document, of any country, after the word for it: "Ukrainsk ID-kort
 # oppgitt: 3312507749", "passnummer FX 1234567", "skattenummer 1234567890"
 DOCUMENT_ID_CUE_RE = re.compile(
-    r"(?i:(?:id-?kort(?:et)?|id-?nr|id-?nummer(?:et)?|id|identitetsnummer(?:et)?|identitetskort(?:et)?"
+    # not inside a placeholder: "[ID-NUMBER] 41234567" is an identity number and a phone
+    r"(?<!\[)(?i:(?:id-?kort(?:et)?|id-?nr|id-?nummer(?:et)?|id|identitetsnummer(?:et)?|identitetskort(?:et)?"
     r"|id-?dokument(?:et)?|passnummer(?:et)?|passnr|pass(?=[ \t]*(?:nr|:))|legitimasjon(?:en)?|skattenummer(?:et)?"
     r"|rnokpp|pesel|personal[ \t]+code)(?![\w])\.?)[ \t]*:?(?:(?!tlf|tel|mob|ring|nr[ .:])[^\d\n,;]){0,25}?"
     r"(?:nr\.?[ \t]*:?[ \t]*)?"
