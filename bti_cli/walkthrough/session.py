@@ -1410,11 +1410,45 @@ class Session:
 
         return validate
 
+    def holder_services(self, holder: str | None, answers: dict[str, Any]) -> set[str]:
+        """The services whose measures the baton holder runs: the role's own service
+        (`catalogue.roles.role_services`), or, for a catalogue role of no service that works in
+        the employee's arena (Løten's contact teacher names no school), the services of that
+        arena (`own_services`)."""
+        from bti_cli.catalogue.roles import role_services
+        from bti_cli.catalogue.suggest import find_coordinator
+
+        if not holder:
+            return set()
+        found = set(role_services(self.cat, holder))
+        if found:
+            return found
+        role = find_coordinator(self.cat, holder)
+        arena = self.work_arena(answers)
+        if role is not None and arena and arena in {a.value for a in role.arenas}:
+            return self.own_services(answers)
+        return set()
+
+    def default_owner(self, measure: Any, holder: str | None, mine: set[str]) -> str | None:
+        """Who owns a measure unless the employee says otherwise (BTI: the plan says who does
+        what): the service that runs it, stored by its id and shown by its name; the baton
+        holder for a measure of the holder's own services (`mine`, from `holder_services`) or
+        one the plan gives no single service (a responsibility group of "several services"). A
+        service the measure is only `shared_with` does not make it the holder's: Søndre Land's
+        Familiebasen is the health station's, though the kindergarten takes part."""
+        if measure is None:
+            return holder
+        service = next((s for s in self.cat.services if s.id == measure.service), None)
+        if service is None or not service.consent_recipient or measure.service in mine:
+            return holder or (service.id if service is not None and service.consent_recipient else None)
+        return service.id
+
     def owner_parts(self, action, answers: dict[str, Any], coordinators: list):
         """The measures of the step's `measures` answer, the parts of each one's owner (a catalogue
-        role or service, or a role typed without personal data) and date, the defaults (the baton
-        holder, the evaluation date), and the check that no owner names a person (plan 004:
-        "det er tydelig hvem som gjør hva")."""
+        role or service, or a role typed without personal data) and date, the defaults (the
+        measure's service, or the baton holder for the holder's own service's measures:
+        `default_owner`; the evaluation date), and the check that no owner names a person (the
+        BTI guide: "det er tydelig hvem som gjør hva")."""
         from bti_cli.walkthrough.prompts import AnswerError, Choice, PromptSpec, owner_fields
 
         q = action.question
@@ -1422,11 +1456,18 @@ class Session:
         by_id = {m.id: m for m in self.cat.measures}
         measures = [Choice(mid, by_id[mid].name if mid in by_id else mid)
                     for mid in (chosen if isinstance(chosen, dict) else {})]
-        roles = [*coordinators, *(Choice(s.id, s.name) for s in self.cat.services
-                                  if not any(c.value == s.id for c in coordinators))]
+        # the suggested roles first, then every other role and service of the catalogue: an owner
+        # is always shown by its name (the baton holder at level 3 may be a level-1 role)
+        roles = list(coordinators)
+        for c in self.cat.coordinators:
+            if not any(r.value == c.id for r in roles):
+                roles.append(Choice(c.id, c.role))
+        roles += [Choice(s.id, s.name) for s in self.cat.services if not any(c.value == s.id for c in roles)]
         holder = answers.get("baton_holder") if isinstance(answers.get("baton_holder"), str) else None
         day = answers.get("evaluation_date") if isinstance(answers.get("evaluation_date"), str) else None
-        default = {str(c.value): {"owner": holder, "date": day} for c in measures}
+        mine = self.holder_services(holder, answers)
+        default = {str(c.value): {"owner": self.default_owner(by_id.get(str(c.value)), holder, mine), "date": day}
+                   for c in measures}
         known = {c.value for c in roles}
 
         def check_owner(owner: Any) -> None:

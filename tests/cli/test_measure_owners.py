@@ -1,4 +1,4 @@
-"""Who does what (plan 004: "det er tydelig hvem som gjør hva"): each chosen measure gets a
+"""Who does what (Løten's BTI guide: "det er tydelig hvem som gjør hva"): each chosen measure gets a
 responsible role and a date, stored in the log, shown in `cases show` by name and due in `bti due`
 (the day before, on and after that date)."""
 

@@ -130,9 +130,17 @@ def test_another_municipality_s_plan_is_not_quoted(cli, cases_dir, tmp_path, mun
     assert "Barnet og føresette er aktive deltakarar i planlegginga (BTI-modellen" in out
 
 
-def test_loten_keeps_the_quote_from_its_own_plan(cli, cases_dir, tmp_path):
-    out = walk(cli, tmp_path, CHILD, "-m", "loten")
-    assert "(Løten, plan 004: «Barn og unges stemme kommer tydelig frem»)" in out
+@pytest.mark.parametrize("lang, source", [
+    ("nb", "(BTI-veilederen i Løten: «Barn og unges stemme kommer tydelig frem»)"),
+    ("nn", "(BTI-veilederen i Løten: «Barn og unges stemme kommer tydelig frem»)"),
+    ("en", "(Løten's BTI guide: “Barn og unges stemme kommer tydelig frem”)"),
+])
+def test_loten_keeps_the_quote_from_its_own_guide(cli, cases_dir, tmp_path, lang, source):
+    """The quote is from Løten's BTI guide (the BTS page), named by its title: never "plan 004",
+    a seed file's number, and never called a plan."""
+    out = walk(cli, tmp_path, CHILD, "-m", "loten", "--lang", lang)
+    assert source in out
+    assert "004" not in out and "plan 00" not in out
 
 
 @pytest.mark.parametrize("lang, herself, not_guardians", [
