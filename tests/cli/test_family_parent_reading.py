@@ -40,15 +40,14 @@ def _example(cli, name: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_measure_date_is_the_plans_start_or_deadline_never_agreed(cli, lang):
-    """level3.toml leaves measure_owners out: each measure takes the baton holder to be and the
-    evaluation date, which the log cannot tell from a date typed; it is never called agreed."""
+    """level3.toml leaves measure_owners out: each measure takes its default owner (the service
+    that runs it: the coordinator to be runs neither) and the evaluation date, which the log
+    cannot tell from a date typed; it is never called agreed."""
     t = _t(lang)
     text = family(cli, _example(cli, "level3.toml"), lang)
     measures = section(text, t("family.h_measures"))
     day = long_date(date.today() + timedelta(days=42), lang)
-    # the coordinator has not accepted the baton yet: the school nurse does it until then
-    role = t("family.measure_owner_pending", holder="Helsesykepleier (skolehelsetjenesten)", new="koordinator")
-    assert t("family.measure_owner", role=role, date=day) in measures
+    assert t("family.measure_owner", role="Helsestasjon", date=day) in measures
     assert {"nb": "oppstart eller frist", "nn": "oppstart eller frist", "en": "start or deadline"}[lang] in measures
     for agreed in ("Avtalt dato", "Agreed date", "avtalt dato", "agreed date"):
         assert agreed not in text
