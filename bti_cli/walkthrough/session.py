@@ -1252,23 +1252,17 @@ class Session:
         them (`engine.consent_covers`; the current holder's own service is covered — the holder so
         far, else the employee's role). BTI.md: consent must cover a service that joins or takes
         over. One rule for the list the measures question offers and the check of the answer."""
-        from bti_cli.catalogue.suggest import find_coordinator
         from bti_cli.walkthrough import process as engine
 
         consent = answers.get("consent")
-        holder = answers.get("baton_holder")
-        key = holder if isinstance(holder, str) and holder else self.actor_role()
-        own = find_coordinator(self.cat, key) if key else None
-        own_service = own.service if own is not None else None
-
         given = consent if isinstance(consent, dict) and consent.get("given") else {}
         named = [s for s in given.get("services") or [] if isinstance(s, str)]
-        mine = self.own_services(answers)
+        service_covered, own_service = self.service_coverage(answers)
 
         def covers(measure: Any) -> bool:
             services = self.takes_part(measure)
             if services:
-                return any(s in mine or engine.consent_covers(s, consent, own_service) for s in services)
+                return any(service_covered(s) for s in services)
             if measure.coordination:
                 # a responsibility group of "all" or "several" services is made of the services
                 # the consent names: any one of them makes it covered
@@ -1278,6 +1272,50 @@ class Session:
             return engine.consent_covers(None, consent, own_service)
 
         return covers
+
+    def covered_through(self, suggestion: Any, answers: dict[str, Any]) -> Any:
+        """An offered measure whose own service the consent does not cover, but a service it is
+        shared with does, says so first among its reasons: the note under the list may name its
+        service for another of that service's measures (Løten's Allvørskafé, of Lag og foreninger
+        with the lower secondary school, the employee's own service)."""
+        from bti_cli.walkthrough.prompts import Choice
+
+        choice = _choice(suggestion, with_service=True)
+        consent = answers.get("consent")
+        m = next((x for x in self.cat.measures if x.id == suggestion.id), None)
+        if m is None or not (isinstance(consent, dict) and consent.get("given")):
+            return choice
+        covered, _ = self.service_coverage(answers)
+        services = self.takes_part(m)
+        if m.service not in services or covered(m.service):
+            return choice
+        through = next((s for s in services if s != m.service and covered(s)), None)
+        if through is None:
+            return choice
+        name = next((s.name for s in self.cat.services if s.id == through), through)
+        key = ("walk.measure_reason_own_runs_it" if through in self.own_services(answers)
+               else "walk.measure_reason_covered_through")
+        reason = t(key, service=name)
+        return Choice(choice.value, choice.label, join_reasons([reason, choice.detail] if choice.detail else [reason]))
+
+    def service_coverage(self, answers: dict[str, Any]) -> tuple[Callable[[str], bool], str | None]:
+        """Whether the consent covers one service a measure joins with (`engine.consent_covers`;
+        the employee's own services and the current holder's — the holder so far, else the
+        employee's role — need none), and the holder's service: `measure_coverage`'s rule."""
+        from bti_cli.catalogue.suggest import find_coordinator
+        from bti_cli.walkthrough import process as engine
+
+        consent = answers.get("consent")
+        holder = answers.get("baton_holder")
+        key = holder if isinstance(holder, str) and holder else self.actor_role()
+        own = find_coordinator(self.cat, key) if key else None
+        own_service = own.service if own is not None else None
+        mine = self.own_services(answers)
+
+        def covered(service: str) -> bool:
+            return service in mine or engine.consent_covers(service, consent, own_service)
+
+        return covered, own_service
 
     def measures_consent_check(self, answers: dict[str, Any], hint: str) -> Callable[[Any], None]:
         """At levels 2-3 a measure the consent does not cover (`measure_coverage`) is refused, as
@@ -1312,10 +1350,23 @@ class Session:
         if not uncovered:
             return None
         by_id = {m.id: m for m in self.cat.measures}
-        services = list(dict.fromkeys(
-            name for s in uncovered
-            for name in (self.joining_names(by_id[s.id]) if s.id in by_id else [s.data["service"]])))
-        text = t("walk.measures_not_covered", count=len(uncovered), services="; ".join(services))
+        names = {s.id: s.name for s in self.cat.services}
+        recipients = {x.id for x in self.cat.services if x.consent_recipient}
+        # each service once with how many of the measures it runs, so the counts add up to the
+        # number of measures; a measure counts under the service that runs it, as the consent's
+        # list of services counts it (`rank_services`), not under one it is only shared with
+        counts: dict[str, int] = {}
+        for s in uncovered:
+            m = by_id.get(s.id)
+            if m is None:
+                name = str(s.data.get("service_name") or s.data.get("service") or s.name)
+            elif m.service in recipients:
+                name = names.get(m.service, m.service)
+            else:  # a group of several services: the services in it
+                name = t("walk.or").join(self.joining_names(m))
+            counts[name] = counts.get(name, 0) + 1
+        items = [t("walk.service_measure_count", service=name, count=n) for name, n in counts.items()]
+        text = t("walk.measures_not_covered", count=len(uncovered), services="; ".join(items))
         hint = self.consent_hint(step, question).replace("walk.measure_consent_", "walk.measures_not_covered_")
         return f"{text} {t(hint, case=self.case_id)}"
 
@@ -1547,7 +1598,8 @@ class Session:
                 uncovered = [s for s in ranked if not covers(by_id[s.id])]
                 ranked = suggest.cover_areas([s for s in ranked if covers(by_id[s.id])], areas)
                 note = self.uncovered_note([s for s in uncovered if suggest.meets_concern(s)], action.step.id, q.id)
-            choices = [_choice(s, with_service=True) for s in ranked]
+            choices = ([self.covered_through(s, answers) for s in ranked] if level >= 2
+                       else [_choice(s, with_service=True) for s in ranked])
             # any measure of the catalogue can be chosen: by its id, or found by words typed
             listed = len(choices)
             choices += [_choice(s, with_service=True) for s in uncovered]
