@@ -359,11 +359,32 @@ def test_scale_four_goes_straight_to_the_gate(proc):
     assert last.reason == "closed"
 
 
-def test_pregnant_skips_age_and_child_questions(proc):
+def test_pregnant_skips_the_child_questions_and_asks_her_age(proc):
     _, trace, _ = drive(proc, ["level:1"], {"subject": "pregnant"})
-    for q in ("l0-concern.age", "l0-concrete.child_said", "l0-share.talked_child", "l1-goals.child_involved",
+    for q in ("l0-concrete.child_said", "l0-share.talked_child", "l1-goals.child_involved",
               "l1-views.child_view"):
         assert q not in trace
+    # her own age (optional for a pregnancy: the consent ages and the youth measures read it)
+    assert "l0-concern.age" in trace
+    age = proc.step("l0-concern").questions[[q.id for q in proc.step("l0-concern").questions].index("age")]
+    assert engine.holds(age.optional_when, {"subject": "pregnant"})
+    assert not engine.holds(age.optional_when, {"subject": "youth"})
+
+
+@pytest.mark.parametrize(("age", "offered", "required"), [
+    (None, ("woman",), ("woman",)),
+    (14, ("guardians", "woman"), ("guardians",)),
+    (15, ("guardians", "woman"), ("woman",)),
+    (17, ("guardians", "woman"), ("woman",)),
+    (18, ("woman",), ("woman",)),
+])
+def test_a_pregnant_woman_consents_by_the_consent_ages(age, offered, required):
+    givers = engine.consent_givers("pregnant", age, 15)
+    assert givers.offered == offered and givers.required == required
+    # health matters from 16: under it her guardians take part too
+    health = engine.consent_givers("pregnant", 15, 15, health_age=16)
+    assert set(health.required) == {"woman", "guardians"}
+    assert engine.consent_givers("pregnant", 16, 15, health_age=16).required == ("woman",)
 
 
 def test_safety_gate_at_level0(proc):

@@ -97,6 +97,9 @@ class Question(_Strict):
     text: Labels
     help: Labels | None = None
     required: bool = True
+    # a required question may be left empty when this holds (a pregnant woman's age: "don't
+    # know, or an adult"); the question is still asked
+    optional_when: str | None = None
     when: str | None = None
     options: list[Option] = Field(default_factory=list)
     options_from: Literal["work_arenas", "areas", "services", "arenas"] | None = None
@@ -470,6 +473,7 @@ def _check_question(step: Step, q: Question, loc: tuple, condition: _ConditionCh
                     problems: list[tuple[tuple, str]]) -> None:
     """One question on its own: its condition, options and the fields its kind takes."""
     condition((*loc, "when"), q.when)
+    condition((*loc, "optional_when"), q.optional_when)
     for vi, variant in enumerate(q.variants):
         condition((*loc, "variants", vi, "when"), variant.when)
     if q.kind in ("choice", "multi-choice") and not q.options and not q.options_from:
@@ -995,9 +999,11 @@ class ConsentGivers:
 
 
 def consent_givers(subject: Any, age: Any, consent_age: int, *, health_age: int | None = None) -> ConsentGivers:
-    """The consent rule (BTI.md "Consent"): a pregnant woman consents for herself; a young person
-    consents from the municipality's consent age (`consent_age`, default 15), alone from 18;
-    the guardians consent under 18. Unknown age: the guardians.
+    """The consent rule (BTI.md "Consent"): a young person consents from the municipality's
+    consent age (`consent_age`, default 15), alone from 18; the guardians consent under 18.
+    Unknown age: the guardians. A pregnant woman consents for herself by the same ages (her own
+    age; not known: an adult): under the consent age her guardians consent (she may consent
+    too), from it she consents herself, from 18 alone.
 
     `health_age`: the consent covers a health service (`catalogue.rules.HEALTH_SERVICE_KINDS`),
     where the young person consents from the health consent age (pasient- og
@@ -1011,9 +1017,16 @@ def consent_givers(subject: Any, age: Any, consent_age: int, *, health_age: int 
 
 
 def _consent_givers(subject: Any, age: Any, consent_age: int) -> ConsentGivers:
+    known = isinstance(age, int) and not isinstance(age, bool)
     if subject == "pregnant":
-        return ConsentGivers(("woman",), ("woman",))
-    if not isinstance(age, int) or isinstance(age, bool):
+        # her own age (unknown: an adult, as before the walkthrough asked it): from the consent
+        # age she consents herself, alone from 18; under it the guardians consent, and she may too
+        if not known or age >= ADULT_AGE:
+            return ConsentGivers(("woman",), ("woman",))
+        if age >= consent_age:
+            return ConsentGivers(("guardians", "woman"), ("woman",))
+        return ConsentGivers(("guardians", "woman"), ("guardians",))
+    if not known:
         return ConsentGivers(("guardians",), ())
     if age >= ADULT_AGE:
         return ConsentGivers(("youth",), ("youth",))
@@ -1190,6 +1203,11 @@ def format_text(text: str, proc: Process) -> str:
     values.setdefault("deadline_days", proc.deadline_days)
     values.setdefault("consent_age", proc.settings.get("consent_age_log", 15))
     values.setdefault("consent_age_health", proc.settings.get("consent_age_health", 16))
+    if "{health_consent_rule}" in text:
+        from bti_cli.catalogue.rules import rule_text, setting_source
+
+        source = setting_source(proc.setting_sources, "consent_age_health")
+        values["health_consent_rule"] = rule_text("consent_age_health", source, values["consent_age_health"])
     if "{deadline_rule}" in text:
         from bti_cli.catalogue.rules import rule_text, setting_source
 

@@ -1153,6 +1153,8 @@ class Session:
                 return t(key, age=health_age, rule=rule_text("consent_age_health", source, health_age))
             key = {"youth": "walk.consent_youth_needed", "guardians": "walk.consent_guardians_needed",
                    "woman": "walk.consent_woman_needed"}[who]
+            if who == "woman" and isinstance(age, int) and not isinstance(age, bool):
+                key = "walk.consent_woman_needed_age"  # a pregnant young woman: from the consent age
             return t(key, age=consent_age)
         return None
 
@@ -1658,7 +1660,7 @@ class Session:
             for_family=q.for_family,
             choices=tuple(choices),
             default=default,
-            required=q.required,
+            required=q.required and not (q.optional_when and engine.holds(q.optional_when, env)),
             minimum=q.min,
             maximum=q.max,
             unborn=q.unborn,
