@@ -105,7 +105,7 @@ def test_at_a_terminal_the_measure_is_refused_and_asked_again(cases_dir, tmp_pat
     # the list offers the measures the consent covers; Hjemmebesøk (Barnevern) is left out, and
     # one line says so, with what to do in the terminal's words
     child.expect(r"1\s+tiltak\s+som\s+passer\s+bekymringen,\s+er\s+utelatt\s+fordi\s+samtykket\s+ikke"
-                 r"\s+omfatter\s+tjenesten\s+som\s+driver\s+det\s+\(Barnevern\)")
+                 r"\s+omfatter\s+tjenesten\s+som\s+driver\s+det:\s+Barnevern:\s+1\.")
     child.expect(r"Gå\s+tilbake\s+til\s+samtykket\s+med\s+<")
     listing = child.before
     assert "Hjemmebesøk" not in listing
