@@ -16,7 +16,12 @@ import pytest
 from walk_answers import CASE_RE
 
 ROOT = Path(__file__).resolve().parents[2]
-EVALUATION = (date.today() + timedelta(days=42)).isoformat()
+
+
+def evaluation() -> str:
+    """The evaluation date the answers give ("today+42"), as of now (a run may pass midnight)."""
+    return (date.today() + timedelta(days=42)).isoformat()
+
 
 LEVEL0 = """
 [l0-concern]
@@ -134,8 +139,8 @@ def test_loten_a_nav_measure_is_owned_by_nav_and_the_school_s_by_the_teacher(cli
                                                                               teacher):
     out, case = walk(cli, tmp_path, LOTEN, "--lang", lang)
     # before: "Økonomisk sosialhjelp: kontaktlaerer, 2027-01-12"
-    assert nav + EVALUATION in out
-    assert teacher + EVALUATION in out
+    assert nav + evaluation() in out
+    assert teacher + evaluation() in out
     assert ": kontaktlaerer" not in out
     # stored: the service's id (a stable value naming the service), the teacher's role id
     assert owners(cli, case, "loten") == {"okonomisk-sosialhjelp": "nav",
@@ -145,14 +150,14 @@ def test_loten_a_nav_measure_is_owned_by_nav_and_the_school_s_by_the_teacher(cli
 def test_elverum_the_holder_s_own_service_measure_shows_the_role_s_name(cli, cases_dir, tmp_path):
     out, case = walk(cli, tmp_path, ELVERUM, "--lang", "en")
     # before: "Miljøterapi: helsesykepleier" (the id of a level-1 role, not offered at level 3)
-    assert f"Miljøterapi: Helsesykepleier, {EVALUATION}" in out
+    assert f"Miljøterapi: Helsesykepleier, {evaluation()}" in out
     assert owners(cli, case, "elverum") == {"miljoterapi": "helsesykepleier"}
 
 
 def test_sondre_land_a_health_station_measure_is_the_health_station_s(cli, cases_dir, tmp_path):
     out, case = walk(cli, tmp_path, SONDRE_LAND)
     # before: "Familiebasen: Pedagogisk leder" (the kindergarten only takes part in it)
-    assert f"Familiebasen: Helsestasjonstjenester, {EVALUATION}" in out
+    assert f"Familiebasen: Helsestasjonstjenester, {evaluation()}" in out
     assert owners(cli, case, "sondre-land") == {"familiebasen": "helsestasjonstjenester"}
 
 
@@ -160,7 +165,7 @@ def test_an_owner_given_in_the_answers_file_wins_and_an_old_role_id_reads_by_nam
     """A case file that stores a role id (as every case did before) still shows the role's name."""
     given = 'measure_owners = { okonomisk-sosialhjelp = { owner = "kontaktlaerer", date = "today+42" } }'
     out, case = walk(cli, tmp_path, LOTEN, owners=given)
-    assert f"Økonomisk sosialhjelp: Kontaktlærer, {EVALUATION}" in out
+    assert f"Økonomisk sosialhjelp: Kontaktlærer, {evaluation()}" in out
     assert owners(cli, case, "loten")["okonomisk-sosialhjelp"] == "kontaktlaerer"
     shown = cli("cases", "show", case, "-m", "loten", "--format", "md")
     assert shown.exit_code == 0, shown.stderr
@@ -187,4 +192,4 @@ def test_the_help_at_a_terminal_cites_loten_s_guide_and_the_new_default(cases_di
     assert "BTI-veilederen i Løten: «det er tydelig hvem som gjør hva»" in screen
     assert "004" not in screen and "plan 00" not in screen
     assert "Standard er tjenesten som har tiltaket" in screen
-    assert f"Økonomisk sosialhjelp: NAV, {EVALUATION}" in screen
+    assert f"Økonomisk sosialhjelp: NAV, {evaluation()}" in screen
