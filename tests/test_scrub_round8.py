@@ -255,6 +255,25 @@ def test_a_friend_is_a_role_word(text, expected):
     assert out(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mor sier at vesle ask (4) sov dårlig.", "Mor sier at vesle [NAVN] (4) sov dårlig."),
+        ("- vilje (5): søv lite", "- [NAVN] (5): søv lite"),
+        ("storm (5) slo ein gut", "[NAVN] (5) slo ein gut"),
+        ("Vi møtte ola(6) og kari (4) i dag.", "Vi møtte [NAVN](6) og [NAVN] (4) i dag."),
+        # the word for a person, a plural, a word that is no given name, no verb after the age
+        ("jenta (14) har det vondt", "jenta (14) har det vondt"),
+        ("barna (4) sov", "barna (4) sov"),
+        ("mor (35) sa nei", "mor (35) sa nei"),
+        ("sol (3) skinte", "sol (3) skinte"),
+        ("Vi fant ask (3) i skogen.", "Vi fant ask (3) i skogen."),
+    ],
+)
+def test_a_lower_case_given_name_with_an_age_and_a_verb_is_a_child(text, expected):
+    assert out(text) == expected
+
+
 def test_with_every_municipality_the_domain_words_beside_the_rules_stay(vocab):
     text = (
         "Pedagogene i PPT ønsker Foreldreveiledning. Bekymring meldt av kontaktlærer 3. klasse.\n"

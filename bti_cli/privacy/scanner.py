@@ -433,6 +433,8 @@ class Scanner:
                 continue
             self._classify(i, trigger)
         self._particles()
+        if "(" in text:
+            self._lower_children_with_age()
         # pass 2: neighbours of names, "Ola K. Nordmann", "Nordmann, Ola", "Zyrafa og Ola"
         # (the rules only ever add names, so after the first round only the words near a new
         # name need another look: the result is the same as looking at every word again)
@@ -527,6 +529,29 @@ class Scanner:
                 spans.append((starts[i], starts[i] + len(head), "adjacent"))
         spans.sort()
         return spans
+
+    def _lower_children_with_age(self) -> None:
+        """A given name in lower case, even one that is a word too, with an age in brackets and
+        then a verb is a child ("vesle ask (4) sov dårleg", "– vilje (5): søv"); the word for a
+        person with an age ("jenta (14) har") is no name."""
+        lows, words, state, ends, given = self.lows, self.words, self.state, self.ends, self.lists.given
+        for m in _AGE_IN_RE.finditer(self.text):
+            i = bisect_left(ends, m.start()) - 1
+            gap = self.text[ends[i] : m.start()] if i >= 0 else "x"
+            if gap and not gap.isspace():
+                continue  # the word right before the bracket only
+            low = lows[i]
+            if (
+                state[i] == 0
+                and words[i][0].islower()
+                and low in given
+                and low not in FUNCTION_WORDS
+                and low not in ROLE_TRIGGERS
+                and not self.in_vocab(low)
+                and not self.is_blocked(i)
+                and self._age_then_verb(i)
+            ):
+                self.set_name(i, "context")
 
     def _whole_token(self, start: int, end: int, reason: str) -> tuple[int, int, str]:
         """A name with what is glued to it: the apostrophe of a genitive after s, x or z ("Kari
