@@ -986,7 +986,7 @@ class Scanner:
         if len(last) < 4 or any(p in self.lists.names for p in parts) or parts[0] in _NAME_PREFIXES:
             return False
         lexicon, words = self.lists.lexicon, self.lists.words
-        if last in lexicon or last in words:
+        if last in lexicon or last in words or _definite_of_e_noun(last, lexicon):
             return True
         return any(
             last.endswith(e) and last[: -len(e)] in lexicon and len(last) - len(e) >= 3 for e in _DEFINITE_ENDINGS
@@ -1940,3 +1940,13 @@ _TRIGGER_GAP = re.compile(r"[ \t]*[:(,«\"“']?[ \t]*")
 _MONTH_NAMES = frozenset({"april", "mai", "juni", "juli", "august"})
 _ALL_MONTHS = _words("januar februar mars april mai juni juli august september oktober november desember")
 _MONTH_JOINS = _words("og eller til")
+
+
+def _definite_of_e_noun(low: str, lexicon: frozenset[str]) -> bool:
+    """The definite or plural form of a noun that ends in -e ("bamsen", "bamsar", "kosene" of
+    "bamse", "kose"): the lexicon lists the noun, often not each of its forms."""
+    for ending in ("ne", "n", "r", "t"):
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 4 and stem.endswith("e") and stem in lexicon:
+            return True
+    return False
