@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from bti_cli.privacy.names import WORD_RE, shipped_lists
+from bti_cli.privacy.names import FUNCTION_WORDS, HUMAN_VERBS, SUBJECT_VERBS, WORD_RE, shipped_lists
 from bti_cli.privacy.vocabulary import Vocab
 
 # --------------------------------------------------------------------------- patterns
@@ -597,6 +597,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
     """E-mail addresses, identity numbers, birth dates after a cue and phone numbers."""
     if " punktum " in low or " dot " in low or " prikk " in low:
         _find_spelt_emails(text, low, spans)  # first: "ola dot hansen krøllalfa …" goes whole
+        _find_spelt_domains(text, low, spans)  # "kari at example dot no"
     if "@" in text:
         at = text.find("@")
         while at != -1:
@@ -815,6 +816,30 @@ def _find_spelt_emails(text: str, low: str, spans: Spans) -> None:
         for m in EMAIL_SPELT_RE.finditer(text, max(last, p - 80), min(len(text), p + 200)):
             spans.add(m.start(), m.end(), "email", "email")
             last = m.end()
+
+
+# "kari at example dot no": a bare "at" after a one-word local part, when the dot before the
+# top-level domain is spelt out too ("sa at skolen.no" and "sa at nok, punktum" are sentences)
+EMAIL_AT_SPELT_RE = re.compile(
+    r"(?<![\w.+\-])[\w.+\-]+[ \t]+at[ \t]+[\w\-]+(?:[ \t]+(?:punktum|dot|prikk)[ \t]+[\w\-]+)*"
+    r"[ \t]+(?:punktum|dot|prikk)[ \t]+(?:no|com|net|org|se|dk|fi|is|de|uk|eu|nu|io|info|invalid)(?![^\W\d])",
+    re.IGNORECASE,
+)
+
+
+def _find_spelt_domains(text: str, low: str, spans: Spans) -> None:
+    if " at " not in low:
+        return
+    at = low.find(" at ")
+    while at != -1:
+        begin = max(low.rfind(" ", 0, at), low.rfind("\n", 0, at), low.rfind("\t", 0, at)) + 1
+        m = EMAIL_AT_SPELT_RE.match(text, begin)
+        local = low[begin:at]
+        # "sa at skolen dot no": a verb or a small word before "at" makes it the conjunction
+        conjunction = local in FUNCTION_WORDS or local in HUMAN_VERBS or local in SUBJECT_VERBS
+        if m and m.end() > at and not conjunction:
+            spans.add(m.start(), m.end(), "email", "email")
+        at = low.find(" at ", at + 4)
 
 
 def _lower_street(word: str, vocab: Vocab) -> bool:

@@ -69,6 +69,7 @@ class Scanner:
         self._nynorsk: dict[str, bool] = {}
         self._ordinary: dict[str, bool] = {}
         self._nouns: dict[str, bool] = {}
+        self._verbs: dict[str, bool] = {}
         self._quotes = "«" in text or "“" in text or "„" in text
         # split() with a capturing group gives [gap, word, gap, word, …, gap]; the running sum
         # of the piece lengths gives every offset, all in C (much faster than finditer)
@@ -463,9 +464,11 @@ class Scanner:
                 and not self.is_blocked(j)
             ):
                 self.set_name(j, "adjacent")
+        self._family_surnames()
         # pass 3: every other use of a name found once
         found = {lows[i] for i in range(n) if state[i] == _NAME and len(lows[i]) > 2}
         if found:
+            found -= self._found_without_evidence()
             found |= {f[:-1] for f in found if f.endswith("s") and f[:-1] in lists.names}
             words_list, lexicon = lists.words, lists.lexicon
             uses = [i for i, low in enumerate(lows) if low in found or (low[-1:] == "s" and low[:-1] in found)]
@@ -573,6 +576,49 @@ class Scanner:
             if not self.is_blocked_span(new_start, start) and not self.is_blocked_span(end, new_end):
                 return new_start, new_end, reason
         return start, end, reason
+
+    def _found_without_evidence(self) -> set[str]:
+        """The words taken for a name only because they opened a sentence beside another
+        capitalised word, while they are ordinary words ("Middag Zorbo og pizza"): their other
+        uses are not repeated as a name ("Middag klokka fem")."""
+        lows, state, lists = self.lows, self.state, self.lists
+        weak_only: dict[str, bool] = {}
+        for i in [i for i in self.weak if state[i] == _NAME]:
+            low = lows[i]
+            weak_only[low] = weak_only.get(low, True) and (
+                self.reason.get(i) == "adjacent"
+                and not self.listed(low)
+                and (low in lists.words or low in lists.lexicon)
+                and i + 1 < len(lows)
+                and state[i + 1] == _NAME
+                and self.reason.get(i + 1) == "capitalised"
+            )
+        unproven = {low for low, only in weak_only.items() if only}
+        if not unproven:
+            return unproven
+        # a word found once with evidence of its own is repeated as before
+        proven = {low for i, low in enumerate(lows) if low in unproven and state[i] == _NAME and i not in self.weak}
+        return unproven - proven
+
+    def _family_surnames(self) -> None:
+        """"takk fra familien berg", "hilsen familia moen": a listed surname in lower case right
+        after the word for the family is the family's name, even when it is a word too."""
+        lows, words, state, text = self.lows, self.words, self.state, self.text
+        surnames, n = self.lists.surnames, len(lows)
+        for i in [i + 1 for i, low in enumerate(lows) if low in _FAMILY_HEADS and i + 1 < n]:
+            low = lows[i]
+            if (
+                not state[i]
+                and words[i][0].islower()
+                and low in surnames
+                and low not in FUNCTION_WORDS
+                and low not in SUBJECT_VERBS
+                and low not in HUMAN_VERBS
+                and text[self.ends[i - 1] : self.starts[i]] == " "
+                and not self.in_vocab(low)
+                and not self.is_blocked(i)
+            ):
+                self.set_name(i, "context")
 
     def _particles(self) -> None:
         """Particles between two names: "Omar bin Ali", "Lotte van der Berg"; before a name, the
@@ -764,6 +810,9 @@ class Scanner:
         if trigger == "role" and low.endswith("isk") and not listed:
             self.state[i] = _NEVER  # "far Eritreisk": an adjective of a country, not a name
             return
+        if trigger == "role" and not listed and self._department_after_leader(i):
+            self.state[i] = _NEVER  # "pedagogisk leder Solsikken": the department, not a person
+            return
         if trigger == "role" and (listed or not (vocab or (ordinary and self.hand_ordinary(low)))):
             self.set_name(i, "context")
             return
@@ -845,6 +894,8 @@ class Scanner:
             # "Telefonnotat: Tor ringte": a given name right after a note label is a name even
             # when it is an ordinary word too ("tor", "liv", "per")
             self.set_name(i, "name_list")
+        elif not listed and self.verb_form(low):
+            self.state[i] = _NEVER  # "Drikker Red Bull …", "Kjøpte sko", "Spelar Roblox": a verb
         elif listed or not (noun or (ordinary and self.hand_ordinary(low))):
             # left to its neighbours ("Zyrafa sa at …"); a word of the large lexicon is one
             # too, but never by an auxiliary alone ("Astma har …")
@@ -1067,7 +1118,7 @@ class Scanner:
         spiller …", "har lastet ned …"), so what follows it is its object; after a fronted word
         the subject follows the verb ("I dag spiller Zyrafa …", "Bruker Zyrafa …?")."""
         if not k or self.words[k][0].isupper():
-            return False
+            return self._note_verb(k)
         gap = self.text[self.ends[k - 1] : self.starts[k]]
         if gap != " ":
             return _AGE_GAP_RE.fullmatch(gap) is not None  # "Per Dal (13) spiller …"
@@ -1078,6 +1129,48 @@ class Scanner:
             # a name or a noun as the subject ("Zyrafa spiller …"), not a fronted adverb ("Nå bruker …")
             return before not in FUNCTION_WORDS and not self.hand_ordinary(before)
         return self._definite_person(before) or before in _PERSON_NOUNS
+
+    def _department_after_leader(self, i: int) -> bool:
+        """A kindergarten department or a school's base after the word for its leader
+        ("pedagogisk leder Solsikken", "leiar Stjerna", "leder Blåbærtuva"): a thing of nature
+        in the definite form (a flower, an animal, a berry, a star, a tree), a common word with
+        the definite ending, never a farm word that surnames are made of (Haugen, Bakken)."""
+        if self.lows[i - 1] not in _UNIT_LEADERS:
+            return False
+        low = self.lows[i]
+        if "-" in low or low.endswith(_SURNAME_HEADS):
+            return False
+        lists = self.lists
+        for ending in ("en", "et", "na", "a", "n"):
+            stem = low[: -len(ending)]
+            if not low.endswith(ending) or len(stem) < 3:
+                continue
+            for base in (stem, stem + "e"):
+                if base in lists.names:
+                    continue
+                if base in lists.lexicon or base in lists.words or (len(base) >= 8 and self._compound(base)):
+                    return True
+        return False
+
+    def verb_form(self, low: str) -> bool:
+        """A present or past form of a known verb ("drikker", "kjøpte", "snakket", "spelar",
+        "hoppa"): its infinitive, the stem with -e or -a, is a common word. A listed name is
+        asked of the caller first (Berte, Marte)."""
+        found = self._verbs.get(low)
+        if found is None:
+            found = self._verbs[low] = _is_verb_form(low, self.lists)
+        return found
+
+    def _note_verb(self, k: int) -> bool:
+        """A capitalised verb opening a line or a sentence of a note, with no question mark
+        after it on its line, leaves its subject out ("Drikker Red Bull før skolen", "Spiller
+        Valorant hele natta"): what follows is its object; a question puts the subject after it
+        ("Bruker Zyrafa briller?")."""
+        if not self.sentence_start(self.starts[k]) or not self.verb_form(self.lows[k]):
+            return False
+        text = self.text
+        end = text.find("\n", self.ends[k])
+        return "?" not in text[self.ends[k] : len(text) if end < 0 else end]
 
     def _role_in_brackets(self, i: int) -> bool:
         role = _ROLE_AFTER_RE.match(self.text, self.ends[i])
@@ -1721,7 +1814,8 @@ _UNIT_WORDS = _words(
     """
 )
 _UNIT_GAP = re.compile(r"\.?[ \t]+[\"«“']?")
-_TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ]\.(?![\w])")
+# "Ola N.", and without the dot at the end of a line or before a comma: "hilsen lærer Berit S"
+_TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ](?:\.(?![\w])|(?=[ \t]*(?:$|[\n\r,;])))")
 _LOWER_TRAILING_INITIAL = re.compile(r"[ ]([a-zæøå])\.(?![\w])")
 _ONE_LETTER_WORDS = frozenset("iåeo")  # "i", "å", nynorsk "e", "o": words, not initials
 _INNER_HYPHEN_RE = re.compile(r"-(?<=[a-zæøå]-)(?=[a-zæøå])")
@@ -1858,6 +1952,7 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
             found.append((end_sig.start("sig"), end_sig.end("sig")))  # a note signed "KRN" on its last line
     if " av" in text:
         found += _written_by_initials(text, vocab)
+    found += _initials_after_cue(text)
     # the longest of two spans at one start ("A.-K. Holm": "A.-K.", not the lone initial "A.")
     found.sort(key=lambda span: (span[0], -span[1]))
     kept: list[tuple[int, int]] = []
@@ -1950,3 +2045,70 @@ def _definite_of_e_noun(low: str, lexicon: frozenset[str]) -> bool:
         if low.endswith(ending) and len(stem) >= 4 and stem.endswith("e") and stem in lexicon:
             return True
     return False
+
+
+# present and past endings of verbs (bokmål and nynorsk): "drikker", "spelar", "snakket",
+# "kjøpte", "prøvde", "hoppa"
+_VERB_ENDINGS = ("er", "ar", "et", "te", "de", "a")
+
+
+def _is_verb_form(low: str, lists: NameLists) -> bool:
+    if low in lists.names or len(low) < 5 or "-" in low:
+        return False
+    common = lists.lexicon
+    for ending in _VERB_ENDINGS:
+        if not low.endswith(ending):
+            continue
+        stem = low[: -len(ending)]
+        if len(stem) < 3:
+            continue
+        for infinitive in (stem + "e", stem + "a"):
+            known = infinitive in common or infinitive in lists.words
+            if infinitive != low and known and infinitive not in lists.names:
+                return True
+    return False
+
+# the words for the leader of a kindergarten department or a base, before its name
+_UNIT_LEADERS = _words("leder lederen leiar leiaren")
+_FAMILY_HEADS = _words("familien familia fam")
+# two or three lower-case letters after a sign-off ("mvh tm", "hilsen kh") or before the slash
+# of a reference ("ref. kh/01.12"): someone's initials
+_SIGN_OFF_INITIALS_RE = re.compile(r"(?i:mvh|hilsen|helsing|vh)[ \t,]+([a-zæøå]{2,3})(?=[ \t]*(?:$|[\n\r.,!]))")
+_REF_INITIALS_RE = re.compile(r"ref\.?[ \t]*([a-zæøåA-ZÆØÅ]{2,3})(?=/)", re.IGNORECASE)
+_CUES_BEFORE_INITIALS = ("mvh", "hilsen", "helsing", "vh", "ref")
+
+
+def _initials_after_cue(text: str) -> list[tuple[int, int]]:
+    """Initials after a sign-off or in a reference; an ordinary word there stays ("mvh oss",
+    "ref. sak/2024", "ref. BUP/12"). Looked for only where a cue stands."""
+    low = text.lower()
+    found: list[tuple[int, int]] = []
+    lists = shipped_lists()
+    for cue in _CUES_BEFORE_INITIALS:
+        if cue == "ref" and "/" not in text:
+            continue
+        pattern = _REF_INITIALS_RE if cue == "ref" else _SIGN_OFF_INITIALS_RE
+        at = low.find(cue)
+        while at != -1:
+            if at == 0 or not low[at - 1].isalnum():
+                m = pattern.match(text, at)
+                if m:
+                    sig = m.group(1)
+                    if not (
+                        sig.lower() in lists.words
+                        or sig.lower() in lists.lexicon
+                        or sig.lower() in NAME_TRIGGERS
+                        or sig.lower() in _NOT_END_INITIALS
+                        or (sig.isupper() and (sig in _NOT_INITIALS or sig.lower() in domain_abbreviations()))
+                    ):
+                        found.append((m.start(1), m.end(1)))
+            at = low.find(cue, at + len(cue))
+    return found
+
+
+@lru_cache(maxsize=1)
+def domain_abbreviations() -> frozenset[str]:
+    """The built-in abbreviations of the domain vocabulary (PPT, BUP, NAV …), lower case."""
+    from bti_cli.privacy.vocabulary import builtin_vocabulary
+
+    return frozenset(w.lower() for w in builtin_vocabulary() if w.isupper() and 2 <= len(w) <= 4)
