@@ -107,6 +107,22 @@ def test_the_names_beside_them_still_go(text, expected):
     assert out(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title nobody listed, after a verb of reading: one reads things
+        ("Hun leser Zorbo hver kveld.", "Hun leser Zorbo hver kveld."),
+        ("Han les Zorbo og Pondus.", "Han les Zorbo og Pondus."),
+        ("Leste Zorbo i går.", "Leste Zorbo i går."),
+        # a listed name, or a person read with, still goes
+        ("Hun leser Kari en bok.", "Hun leser [NAVN] en bok."),
+        ("Hun leser med Zorbo.", "Hun leser med [NAVN]."),
+    ],
+)
+def test_a_title_after_a_verb_of_reading_stays(text, expected):
+    assert out(text) == expected
+
+
 def test_the_family_text_check_accepts_a_harmless_text():
     from bti_cli.privacy.guard import found_kinds
 
@@ -242,6 +258,13 @@ def test_a_verb_replaced_nowhere_is_repeated_nowhere():
         # a person after the leader's word still goes: a listed name, a farm word of a surname
         ("pedagogisk leder Kari Hansen", "pedagogisk leder [NAVN]"),
         ("Mvh Kari, pedagogisk leder Haugen", "Mvh [NAVN], pedagogisk leder [NAVN]"),
+        ("Mvh Kari, pedagogisk leder Kroken", "Mvh [NAVN], pedagogisk leder [NAVN]"),
+        ("Mvh Kari, pedagogisk leiar Jordet", "Mvh [NAVN], pedagogisk leiar [NAVN]"),
+        ("Mvh Kari, pedagogisk leder Aasen", "Mvh [NAVN], pedagogisk leder [NAVN]"),
+        ("Mvh Kari, pedagogisk leder Ulven", "Mvh [NAVN], pedagogisk leder [NAVN]"),
+        ("Mvh Kari, leder Rasmusen", "Mvh [NAVN], leder [NAVN]"),
+        ("Mvh Kari, pedagogisk leder Marihøna", "Mvh [NAVN], pedagogisk leder Marihøna"),
+        ("Mvh Kari, pedagogisk leiar Regnbuen", "Mvh [NAVN], pedagogisk leiar Regnbuen"),
         ("pedagogisk leder Eik", "pedagogisk leder [NAVN]"),
         ("leder Zyrafa ringte", "leder [NAVN] ringte"),
     ],

@@ -1133,22 +1133,21 @@ class Scanner:
     def _department_after_leader(self, i: int) -> bool:
         """A kindergarten department or a school's base after the word for its leader
         ("pedagogisk leder Solsikken", "leiar Stjerna", "leder Blåbærtuva"): a thing of nature
-        in the definite form (a flower, an animal, a berry, a star, a tree), a common word with
-        the definite ending, never a farm word that surnames are made of (Haugen, Bakken)."""
+        that departments are named after (a flower, an animal, a berry, a star, a tree), alone
+        or ending a compound, in the definite form; never a farm or terrain word that surnames
+        are made of (Haugen, Bakken, Kroken, Lyngen) or a listed name (Bjørnen, Ulven)."""
         if self.lows[i - 1] not in _UNIT_LEADERS:
             return False
         low = self.lows[i]
         if "-" in low or low.endswith(_SURNAME_HEADS):
             return False
-        lists = self.lists
+        names = self.lists.names
         for ending in ("en", "et", "na", "a", "n"):
             stem = low[: -len(ending)]
             if not low.endswith(ending) or len(stem) < 3:
                 continue
             for base in (stem, stem + "e"):
-                if base in lists.names:
-                    continue
-                if base in lists.lexicon or base in lists.words or (len(base) >= 8 and self._compound(base)):
+                if base not in names and (base in _DEPARTMENT_WORDS or base.endswith(_DEPARTMENT_THINGS)):
                     return True
         return False
 
@@ -1784,6 +1783,7 @@ _THING_VERBS = _words(
     strømmer strømmet streamer streamet vaper vapet snuser
     drikker drakk drukket drikk drikke drikk drikka spiser spiste spist spise et eter åt
     røyker røykte røykt røyke røykjer
+    leser leste lest lese les las lesar lesa
     """
 )
 # two words: "laster ned X", "ser på X", "heier på X"
@@ -2112,3 +2112,26 @@ def domain_abbreviations() -> frozenset[str]:
     from bti_cli.privacy.vocabulary import builtin_vocabulary
 
     return frozenset(w.lower() for w in builtin_vocabulary() if w.isupper() and 2 <= len(w) <= 4)
+
+
+# the things of nature kindergarten departments and school bases are named after, in the
+# indefinite form: flowers, plants, animals, birds, insects, berries, trees, the sky and the tales
+_DEPARTMENT_WORDS = frozenset(
+    _words(
+        """
+        solsikke blåklokke kvitveis hvitveis prestekrage løvetann rose tulipan lilje fiol kløver
+        smørblomst blåveis marikåpe nøkkerose vannlilje sisselrot kongle mose
+        marihøne humle bie sommarfugl sommerfugl maur maurtue tue tuve meitemark snegl
+        ekorn rev hare elg hjort rådyr gaupe grevling pinnsvin mus frosk padde
+        ugle kråke meis spurv svale måke trost lerke due svane and kylling
+        sel hval delfin krabbe sjøstjerne
+        stjerne stjerneskudd måne regnbue sky skye himmel
+        blåbær tyttebær molte multe bringebær jordbær kirsebær eple plomme nøtt hasselnøtt
+        eik bjørk furu gran rogn selje lønn osp hassel lind alm einer
+        troll nisse tomte dverg alv drage
+        """
+    )
+)
+# a compound ends in one of the longer ones ("Blåbærtuva", "Kvitveisen"); a short one ("rev",
+# "mus") is the whole word, so that "Rasmusen" is no "mus"
+_DEPARTMENT_THINGS = tuple(sorted(w for w in _DEPARTMENT_WORDS if len(w) >= 4))
