@@ -828,10 +828,14 @@ EMAIL_AT_SPELT_RE = re.compile(
 
 
 def _find_spelt_domains(text: str, low: str, spans: Spans) -> None:
+    """Looked for only before a spelt dot, where such an address can stand."""
     if " at " not in low:
         return
-    at = low.find(" at ")
-    while at != -1:
+    last = -1
+    for p in _keyword_hits(low, _SPELT_DOTS):
+        at = low.rfind(" at ", max(0, p - 80), p)
+        if at < 0 or at < last:
+            continue
         begin = max(low.rfind(" ", 0, at), low.rfind("\n", 0, at), low.rfind("\t", 0, at)) + 1
         m = EMAIL_AT_SPELT_RE.match(text, begin)
         local = low[begin:at]
@@ -839,7 +843,7 @@ def _find_spelt_domains(text: str, low: str, spans: Spans) -> None:
         conjunction = local in FUNCTION_WORDS or local in HUMAN_VERBS or local in SUBJECT_VERBS
         if m and m.end() > at and not conjunction:
             spans.add(m.start(), m.end(), "email", "email")
-        at = low.find(" at ", at + 4)
+            last = m.end()
 
 
 def _lower_street(word: str, vocab: Vocab) -> bool:

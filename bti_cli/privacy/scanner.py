@@ -605,7 +605,9 @@ class Scanner:
         after the word for the family is the family's name, even when it is a word too."""
         lows, words, state, text = self.lows, self.words, self.state, self.text
         surnames, n = self.lists.surnames, len(lows)
-        for i in [i + 1 for i, low in enumerate(lows) if low in _FAMILY_HEADS and i + 1 < n]:
+        # the few places of the word, found by one search of the text
+        at = [bisect_left(self.starts, m.end()) for m in _FAMILY_HEAD_RE.finditer(text)]
+        for i in [i for i in at if 0 < i < n and lows[i - 1] in _FAMILY_HEADS]:
             low = lows[i]
             if (
                 not state[i]
@@ -762,6 +764,8 @@ class Scanner:
                 self.set_name(i, "context")
             elif "-" in low and self._hyphenated_given(i, trigger):
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
+            elif trigger == "name" and self._lower_initials_after_sign_off(i):
+                self.set_name(i, "initials")  # "mvh tm", "Med vennlig hilsen, ab"
             return
         # "Hr. Olsen": the title stays; "Fnr", "Pnr": the label of a number
         if low in _ABBR_TRIGGERS or self._unit_or_abbreviation(i) or (low[-2:] == "nr" and _number_label(low)):
@@ -1129,6 +1133,16 @@ class Scanner:
             # a name or a noun as the subject ("Zyrafa spiller …"), not a fronted adverb ("Nå bruker …")
             return before not in FUNCTION_WORDS and not self.hand_ordinary(before)
         return self._definite_person(before) or before in _PERSON_NOUNS
+
+    def _lower_initials_after_sign_off(self, i: int) -> bool:
+        """Two or three lower-case letters after a sign-off, ending the line or the sentence
+        ("mvh tm", "hilsen kh."): someone's initials; an ordinary word stays ("mvh oss")."""
+        low, lists = self.lows[i], self.lists
+        if self.lows[i - 1] not in SIGN_OFFS or not 2 <= len(low) <= 3 or not low.isalpha():
+            return False
+        if low in lists.words or low in lists.lexicon or low in NAME_TRIGGERS or low in _NOT_END_INITIALS:
+            return False
+        return _LINE_OR_SENTENCE_END.match(self.text, self.ends[i]) is not None
 
     def _department_after_leader(self, i: int) -> bool:
         """A kindergarten department or a school's base after the word for its leader
@@ -2071,38 +2085,36 @@ def _is_verb_form(low: str, lists: NameLists) -> bool:
 # the words for the leader of a kindergarten department or a base, before its name
 _UNIT_LEADERS = _words("leder lederen leiar leiaren")
 _FAMILY_HEADS = _words("familien familia fam")
-# two or three lower-case letters after a sign-off ("mvh tm", "hilsen kh") or before the slash
-# of a reference ("ref. kh/01.12"): someone's initials
-_SIGN_OFF_INITIALS_RE = re.compile(r"(?i:mvh|hilsen|helsing|vh)[ \t,]+([a-zæøå]{2,3})(?=[ \t]*(?:$|[\n\r.,!]))")
+_FAMILY_HEAD_RE = re.compile(r"am(?:ilien|ilia)? (?=[a-zæøå])")
+# after initials: the end of the line or of the sentence
+_LINE_OR_SENTENCE_END = re.compile(r"[ \t]*(?:$|[\n\r.,!])")
+# two or three letters before the slash of a reference ("ref. kh/01.12"): someone's initials
 _REF_INITIALS_RE = re.compile(r"ref\.?[ \t]*([a-zæøåA-ZÆØÅ]{2,3})(?=/)", re.IGNORECASE)
-_CUES_BEFORE_INITIALS = ("mvh", "hilsen", "helsing", "vh", "ref")
 
 
 def _initials_after_cue(text: str) -> list[tuple[int, int]]:
-    """Initials after a sign-off or in a reference; an ordinary word there stays ("mvh oss",
-    "ref. sak/2024", "ref. BUP/12"). Looked for only where a cue stands."""
-    low = text.lower()
+    """Initials in a reference; an ordinary word or an abbreviation of the domain there stays
+    ("ref. sak/2024", "ref. BUP/12"). Looked for only where "ref" stands before a slash."""
+    if "/" not in text:
+        return []
     found: list[tuple[int, int]] = []
     lists = shipped_lists()
-    for cue in _CUES_BEFORE_INITIALS:
-        if cue == "ref" and "/" not in text:
-            continue
-        pattern = _REF_INITIALS_RE if cue == "ref" else _SIGN_OFF_INITIALS_RE
-        at = low.find(cue)
+    for cue in ("ref", "Ref", "REF"):
+        at = text.find(cue)
         while at != -1:
-            if at == 0 or not low[at - 1].isalnum():
-                m = pattern.match(text, at)
+            if text[at + 3 : at + 4] in (".", " ", "\t") and (at == 0 or not text[at - 1].isalnum()):
+                m = _REF_INITIALS_RE.match(text, at)
                 if m:
                     sig = m.group(1)
+                    low = sig.lower()
                     if not (
-                        sig.lower() in lists.words
-                        or sig.lower() in lists.lexicon
-                        or sig.lower() in NAME_TRIGGERS
-                        or sig.lower() in _NOT_END_INITIALS
-                        or (sig.isupper() and (sig in _NOT_INITIALS or sig.lower() in domain_abbreviations()))
+                        low in lists.words
+                        or low in lists.lexicon
+                        or low in NAME_TRIGGERS
+                        or (sig.isupper() and (sig in _NOT_INITIALS or low in domain_abbreviations()))
                     ):
                         found.append((m.start(1), m.end(1)))
-            at = low.find(cue, at + len(cue))
+            at = text.find(cue, at + 3)
     return found
 
 
