@@ -12,7 +12,8 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
   after "tlf"/"mobil"/"ring", and international numbers (+46 …, 0048 …); a year, a hyphen and
   four digits ("Saksnr. 2025-1234") is a reference number, not a phone, and the public numbers
   (112, 116 111, 02800 …) are nobody's phone;
-- e-mail addresses (also "ola(at)eksempel.no", spelt out "kari punktum nordmann at example.invalid",
+- e-mail addresses (also "ola(at)eksempel.no", spelt out "kari punktum nordmann at example.invalid"
+  or "kari at example dot no",
   and top-level domains in any alphabet);
 - street addresses (street + number, optional letter, postcode and place; streets in lower case
   with a street ending: "skolevegen 8"; a postcode and a lower-case place after one: "2850 lena"),
@@ -32,9 +33,14 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
   "heter" (also "heter visstnok …") …, in lower case too when they are given names ("onkel rune",
   "prata med per"); a capitalised word next to a found name, even an ordinary word ("Emma Sofie
   Dal"); initials and signatures ("O.N.", "Ola N.", "/TM", "Referent: B. Hov", "kontaktlærer (GH)",
-  "-ms", a note ending "… noterer. ev", "notat av IHL"); user names whole ("Nick: «tobias_2009»",
-  "@gutt_14"); and every later use of a name found once. Titles of books and films stay whole
-  ("Emil i Lønneberget", data/names/titles.txt).
+  "-ms", a note ending "… noterer. ev", "notat av IHL", "mvh tm", "ref. kh/01.12", "hilsen lærer
+  Berit S"); user names whole ("Nick: «tobias_2009»", "@gutt_14"); a lower-case surname after
+  "familien" ("familien berg"); and every later use of a name found once with evidence of its own
+  (an ordinary word taken only beside an unknown word at the start of a sentence is not
+  repeated). Titles of books and films stay whole ("Emil i Lønneberget", data/names/titles.txt);
+  a verb opening a line ("Drikker", "Kjøpte"), a kindergarten department after its leader
+  ("pedagogisk leder Solsikken"), hospitals, brands, medicines and games of the shipped lists,
+  and trees and colours in lower case stay.
 
 Domain vocabulary (service, measure and arena names, roles, place names of the catalogue,
 months, weekdays, abbreviations) always survives. The core never prints or logs: the originals
