@@ -193,7 +193,7 @@ def test_the_command_keeps_round_nine_words(cli, tmp_path):
         # unknown capitalised objects after a verb that opens a note's line: the verb stays, and
         # after a verb that takes things the object does too
         "Drikker Zorbo og Monster før skolen.\nDrikker melk.\n",
-        "Spiller Zlash Royale med storebror.",
+        "Spiller Zlash Zoyale hele natta.",
         "Spelar Zorbo kvar kveld.",
         "Hoppa tau i friminuttet.",
         "Kasta ball med storebror.",
