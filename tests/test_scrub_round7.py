@@ -236,3 +236,46 @@ def test_the_command_scrubs_round_seven(cli, tmp_path):
         assert secret not in result.stdout
     for kept in ("Vår er komen", "Blåbærtuva", "Eik og bjørk", "Karius og Baktus", "Emil i Lønneberget"):
         assert kept in result.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place of the kindergarten's outdoor day, after a trip to it or named after trolls
+        "Avdeling Marihøna hadde tur til Gapahuken.",
+        "Tur til Gapahuken i dag.",
+        "Bålkos på Trollhaugen i dag.",
+        "Vi gikk til Ekornlia og Blåbærbakken.",
+        # a title of one word, and the games of the schoolyard
+        "Vi leste Gruffalo og Kaptein Sabeltann i samlingsstund.",
+        "Lekte Sisten og Boksen går i friminuttet.",
+        "Barna ser på Paw Patrol.",
+        # a tree, a season or the weather listed with another such word in lower case
+        "Snø hele natta, Storm og kulde.",
+        "Det var vind, Storm og regn.",
+        "Sol og varme i dag.",
+    ],
+)
+def test_places_games_and_the_weather_stay(text):
+    assert out(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trip to a person, a farm name with a hill, and two children named after nature
+        ("Vi gikk tur til Kari i dag.", "Vi gikk tur til [NAVN] i dag."),
+        ("Vi ringte Solhaugen.", "Vi ringte [NAVN]."),
+        ("Kari Trollhaugen kom.", "[NAVN] kom."),
+        ("Vår og Sol er tvillingar.", "[NAVN] og [NAVN] er tvillingar."),
+        ("Storm og Liv kom.", "[NAVN] og [NAVN] kom."),
+        # a name that is a word, at the start of a line, with a kinship word and a verb after it
+        ("Liv og mor kom i dag.", "[NAVN] og mor kom i dag."),
+        ("Storm og far sa ja.", "[NAVN] og far sa ja."),
+        ("Vilje og bror gikk hjem.", "[NAVN] og bror gikk hjem."),
+        ("Mor og far kom.", "Mor og far kom."),
+        ("Vinter og vår er fine.", "Vinter og vår er fine."),
+    ],
+)
+def test_the_people_named_after_nature_still_go(text, expected):
+    assert out(text) == expected

@@ -258,7 +258,15 @@ class Scanner:
 
     def _forest_name(self, low: str) -> bool:
         """A wood named after what lives in it ("Trollskogen", "Eventyrskogen", "Bjørneskogen"),
-        not a farm name of a direction or a size ("Nordskogen", "Storskogen" are surnames)."""
+        not a farm name of a direction or a size ("Nordskogen", "Storskogen" are surnames); a
+        hill, a slope or a meadow of the trolls, the squirrels or the berries ("Trollhaugen",
+        "Ekornlia", "Blåbærbakken"): a kindergarten's place, no farm."""
+        if low.endswith(_FARM_TAILS) and not self.listed(low):
+            for tail in _FARM_TAILS:
+                if low.endswith(tail):
+                    head = low[: -len(tail)]
+                    if head in _FAIRY_HEADS or (head[-1:] in "se" and head[:-1] in _FAIRY_HEADS):
+                        return True
         if not low.endswith(("skogen", "skauen")) or len(low) < 10 or self.listed(low):
             return False
         head = low[:-6]
@@ -831,6 +839,9 @@ class Scanner:
             # and then a verb is a child, whatever else the word means
             self.set_name(i, "context")
             return
+        if low in _NATURE_WORDS and self._beside_nature_word(i):
+            self.state[i] = _NEVER  # "Snø hele natta, Storm og kulde", "Eik og bjørk"
+            return
         if (
             self._names_institution(i)
             or ("-" in low and self._club_spelling(low))
@@ -970,6 +981,25 @@ class Scanner:
             and self.lows[i - 2] in _MOTION_VERBS
             and self.text[self.ends[i - 2] : self.starts[i - 1]] == " "
         )
+
+    def _beside_nature_word(self, i: int) -> bool:
+        """A tree, a season or the weather that is a name too, listed with another such word in
+        lower case ("Storm og kulde", "Eik og bjørk", "regn og Storm"); two capitalised ones may
+        be two children ("Vår og Sol er tvillingar")."""
+        text, lows, words, starts, ends = self.text, self.lows, self.words, self.starts, self.ends
+        n = len(lows)
+        for j, k in ((i + 2, i + 1), (i - 2, i - 1)):
+            if 0 <= j < n and lows[k] in ("og", "eller") and words[j][0].islower() and lows[j] in _NATURE_WORDS:
+                a, b = (i, k) if k > i else (k, i)
+                c, d = (k, j) if j > k else (j, k)
+                if text[ends[a] : starts[b]] == " " and text[ends[c] : starts[d]] == " ":
+                    return True
+        for j in (i + 1, i - 1):
+            if 0 <= j < n and words[j][0].islower() and lows[j] in _NATURE_WORDS:
+                a, b = (i, j) if j > i else (j, i)
+                if text[ends[a] : starts[b]] == ", ":
+                    return True
+        return False
 
     def _glued_to_digit(self, i: int) -> bool:
         """The word touches a digit ("Vg1", "Covid19", "6-Ukerskontroll"): never a name."""
@@ -1455,6 +1485,15 @@ class Scanner:
                 return True  # "Storm (5) slo", "Siv i 2. klasse", "Lin, 8 år, får …"
             if i + 2 < n and self.lows[i + 1] in ("og", "eller") and state[i + 2] == _NAME:
                 return True  # "Vår og Sol er tvillingar"
+            if (
+                i + 3 < n
+                and self.lows[i + 1] in ("og", "eller")
+                and self.lows[i + 2] in ROLE_TRIGGERS
+                and (self.lows[i + 3] in HUMAN_VERBS or self.lows[i + 3] in SUBJECT_VERBS)
+                and text[ends[i] : starts[i + 3]] == " " + self.words[i + 1] + " " + self.words[i + 2] + " "
+                and self.line_start(starts[i])
+            ):
+                return True  # "Liv og mor kom", "Storm og bror sa": a child and the kin
             # "Hei Birk!", "Hei. Birk vil ikkje …": a greeting names the one greeted or spoken of
             greeted = i and self.lows[i - 1] in _GREETINGS and text[ends[i - 1] : starts[i]] in (" ", ", ", ". ", "! ")
             if greeted and text[ends[i - 1] : starts[i]] in (" ", ", "):
@@ -1605,6 +1644,13 @@ def _cue_words(strict_given: frozenset[str]) -> frozenset[str]:
 # a season or the weather that is a given name too, and its coming: "Vår er komen, og …",
 # "Sommer er her!", "Sol er på veg"; not "Vår er komen heim" (a girl come home)
 _SEASON_WORDS = _words("vår sommar sommer haust høst vinter sol storm snø regn")
+# trees, plants, seasons and the weather: "Storm og kulde", "Eik og bjørk" are no children
+_NATURE_WORDS = _SEASON_WORDS | _words(
+    """
+    vind kulde varme frost tåke sludd hagl torden lyn sommarvêr uvær uvêr skodde
+    eik bjørk gran furu osp or rogn hegg selje lønn ask alm lind hassel pil lyng mose siv
+    """
+)
 _SEASON_COMES_RE = re.compile(
     r" (?:er|var|har) (?:endeleg |endelig |no |nå |snart |her )?"
     r"(?:komen|kommet|komme|kome|her|på veg|på vei|over|tilbake|i lufta|i anmarsj)"
@@ -1728,6 +1774,16 @@ _PLACE_ENDINGS = (
     "redet",
     "kroken",
 )
+# the hills, slopes and meadows of farm names, and the trolls, animals and berries that name a
+# kindergarten's place after them ("Trollhaugen", "Ekornlia", "Blåbærbakken")
+_FARM_TAILS = ("haugen", "toppen", "lia", "lii", "bakken", "dalen", "berget", "tjernet", "myra", "enga", "engen")
+_FAIRY_HEADS = _words(
+    """
+    troll eventyr nisse alv hulder dverg tusse tomte ekorn kongle maur marihøne sommerfugl humle
+    bie frosk rumpetroll blåbær tyttebær multe bringebær jordbær smørblomst blåklokke kløver
+    grevling ugle spett
+    """
+)
 # the first parts of farm names of a direction, a size or an age ("Nordskogen", "Storskogen")
 _FARM_PREFIXES = _words("nord sør syd øst aust vest midt stor lille litle nedre øvre ytre indre ny nye gammel gamle")
 _AGE_GAP_RE = re.compile(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*\)[ \t]*")
@@ -1817,6 +1873,7 @@ _MOTION_VERBS = _words(
     """
     flytte flytter flyttet flytta flyttar flytte reise reiser reiste reist reisa dro drar drog
     kom kommer kjem komme kommet komen reiste flykta flyktet flyktar rømte rømde
+    tur turen turar turer
     """
 )
 # words before the name of a unit or a room, never a person: "avdeling Blåklokka", "på basen
