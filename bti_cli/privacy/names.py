@@ -89,6 +89,7 @@ ROLE_TRIGGERS = _words(
     oldemora oldefaren moster mostera mosteren morbror morbroren farbror farbroren storebror
     storebroren lillebror lillebroren storesøster storesøstera lillesøster lillesøstera storesyster
     veslesyster veslebror stebror stesøster stesyster svigermor svigerfar tanta onkelen
+    bonusmor bonusfar bonusmamma bonuspappa bonusbror bonussøster bonussyster bonusmora bonusfaren
     """
 )
 NAME_TRIGGERS = _words(
@@ -138,7 +139,7 @@ HUMAN_VERBS = _words(
     lekte leker leikar leika spiste sov sover slo sparket sparka kom kjem gikk gjekk løp sprang
     svarte svara spurte spurde nekter nektet nekta nektar liker likte likar ønsker ønsket ynskjer
     ynskte forklarte forklarer forklarar trives trivst bor bur bodde budde ropte ropar roper skrek
-    skreik ringte ringde ringer ringjer ringa
+    skreik ringte ringde ringer ringjer ringa henta hentet henter hentar
     """
 )
 # words that begin sentences and are never names there ("Ho sa …" is "she said")

@@ -630,7 +630,12 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             if len(digits) == 12 and digits.startswith("0047") and digits[4] in "2345679":
                 continue  # "004741234567": a phone number with the country code, found below
             reason = (_valid_id(digits) if len(digits) == 11 else None) or "digits"
-            spans.add(m.start(), m.end(), "national_id", reason)
+            start, end = m.start(), m.end()
+            if reason == "digits":
+                # "000000 20000 000": a run of digit groups with no valid number in it holds a
+                # number somewhere, as a phone's run does (`_digit_run`): all of it goes
+                start, end = _digit_run(text, start, end)
+            spans.add(start, end, "national_id", reason)
         for m in NATIONAL_ID_LOOSE_RE.finditer(text):
             digits = re.sub(r"\D", "", m.group())
             # a dated number in the groupings of an identity number; after "+" it is an
@@ -642,7 +647,8 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             )
             valid = _valid_id(digits) or ("digits" if dated else None)
             if valid:
-                spans.add(m.start(), m.end(), "national_id", valid)
+                start, end = _digit_run(text, m.start(), m.end()) if valid == "digits" else (m.start(), m.end())
+                spans.add(start, end, "national_id", valid)
         for p in _keyword_hits(low, _FOREIGN_KEYS):
             cued = FOREIGN_ID_CUE_RE.match(text, p)
             if cued:

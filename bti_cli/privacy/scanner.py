@@ -256,6 +256,21 @@ class Scanner:
         words = self.lists.words
         return any(s in common or s in words for s in (stem, stem + "e", stem + "a")) and stem not in self.lists.names
 
+    def _definite_thing(self, low: str) -> bool:
+        """The definite form of a common noun that is no listed name and no farm word ("taxien",
+        "maten", "drosja", "skyssen"; not "Fossen", "Berget", which are surnames too)."""
+        if len(low) < 4 or self.listed(low) or low.endswith(_SURNAME_HEADS) or self._definite_person(low):
+            return False
+        common, words = self.lists.lexicon, self.lists.words
+        for ending in ("ene", "ane", "en", "et", "a"):
+            if low.endswith(ending) and len(low) - len(ending) >= 3:
+                stem = low[: -len(ending)]
+                if stem in self.lists.names:
+                    return False
+                if stem in common or stem in words or stem + "e" in common or stem + "e" in words:
+                    return True
+        return False
+
     def _forest_name(self, low: str) -> bool:
         """A wood named after what lives in it ("Trollskogen", "Eventyrskogen", "Bjørneskogen"),
         not a farm name of a direction or a size ("Nordskogen", "Storskogen" are surnames); a
@@ -1565,8 +1580,14 @@ class Scanner:
             # "Zyrafa og Ola …"
             if nxt in ("og", "eller") and i + 2 < n and state[i + 2] == _NAME:
                 return True
-            # "Zyrafa sa at …", "Per kom …"; not "Bror sa at …"
-            if nxt in HUMAN_VERBS and text[ends[i] : starts[i + 1]] == " " and low not in ROLE_TRIGGERS:
+            # "Zyrafa sa at …", "Per kom …"; not "Bror sa at …", nor a thing that comes or goes
+            # ("Taxien kom ikke", "Maten kom sent", "Bussen gikk")
+            if (
+                nxt in HUMAN_VERBS
+                and text[ends[i] : starts[i + 1]] == " "
+                and low not in ROLE_TRIGGERS
+                and not (nxt in _COMING_VERBS and self._definite_thing(low))
+            ):
                 return True
             # "Zyrafa har vondt …": an unknown short word that is no ordinary word and has no
             # noun ending, before an auxiliary verb
@@ -1774,6 +1795,8 @@ _PLACE_ENDINGS = (
     "redet",
     "kroken",
 )
+# verbs that things do too: "Taxien kom ikke", "Bussen gikk"
+_COMING_VERBS = _words("kom kjem kommer komme gikk gjekk går henta hentet henter hentar")
 # the hills, slopes and meadows of farm names, and the trolls, animals and berries that name a
 # kindergarten's place after them ("Trollhaugen", "Ekornlia", "Blåbærbakken")
 _FARM_TAILS = ("haugen", "toppen", "lia", "lii", "bakken", "dalen", "berget", "tjernet", "myra", "enga", "engen")
