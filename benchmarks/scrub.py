@@ -1,6 +1,6 @@
 """Speed of the scrubber: 1 MB of Norwegian notes must take under a second.
 
-The text is the labelled corpus (tests/corpus, labels removed) repeated to the wanted size,
+The text is the labelled corpus (tests/corpus without the held-out files, labels removed) repeated to the wanted size,
 so it holds names, numbers, addresses and dates at a realistic density. Prints the median of
 several runs and exits 1 when it is one second or more per MB. The target is judged on the
 CPU time of this process (time.process_time), which other busy processes on a shared machine
@@ -27,6 +27,8 @@ LABEL = re.compile(r"\{(?:name|national_id|phone|email|address|birth_date|keep):
 def corpus_text() -> str:
     parts = []
     for path in sorted((ROOT / "tests" / "corpus").glob("*.txt")):
+        if path.stem.startswith("heldout"):
+            continue  # the held-out notes are read by nothing but their own measurement
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("#"):
                 continue
