@@ -36,6 +36,8 @@ class NameLists:
     lexicon: frozenset[str] = frozenset()
     # titles of books, films and series (data/names/titles.txt): kept as whole phrases only
     titles: tuple[str, ...] = ()
+    # well-known artists and bands (data/names/artists.txt): kept only after a listening cue
+    artists: tuple[str, ...] = ()
 
 
 @cache
@@ -51,7 +53,10 @@ def shipped_lists() -> NameLists:
     names = given | surnames
     lexicon = common - names - words
     domain = tuple(_read_list("domain.txt"))
-    return NameLists(given, surnames, names, words, proper, strict, domain, lexicon, tuple(_read_list("titles.txt")))
+    return NameLists(
+        given, surnames, names, words, proper, strict, domain, lexicon,
+        tuple(_read_list("titles.txt")), tuple(_read_list("artists.txt")),
+    )
 
 
 def name_lists() -> tuple[frozenset[str], frozenset[str]]:

@@ -408,6 +408,10 @@ class Scanner:
                 look.add(i + 1)
             if low in after_two or (low in role_triggers and i + 1 < n and lows[i + 1] in _POSSESSIVES):
                 look.add(i + 2)  # "prata med per", "læraren hennar, siv, …"
+            if low in _CONTACT_VERBS:
+                look.add(i + 1)  # "ring per på …"
+            elif low in _CONTACT_VIA:
+                look.add(i + 2)  # "send til liv i morgen"
         for joint in _PREFIXED_NAME_RE.finditer(text):  # "Mahmoud al-Khatib", "Familien el-Amin"
             at = joint.start()
             i = bisect_left(ends, at) if at else n
@@ -450,6 +454,8 @@ class Scanner:
                     and text[ends[i] : ends[i] + 1] in (",", ")", ".")
                 ):
                     trigger = "role"  # "læraren hennar, siv, og mor …": a name set off by commas
+            if trigger is None and words[i][0].islower() and self._contact_before(i):
+                trigger = "contact"  # "ring per på …", "spør liv om …", "snakk med tor i morgen"
             if trigger is None and not words[i][0].isupper() and lows[i] not in strict_given and i not in hyphenated:
                 continue
             if self.is_blocked(i):
@@ -733,6 +739,39 @@ class Scanner:
             i += 1
         self._protect_eponyms()
         self._protect_per()
+        if self.lists.artists:
+            self._protect_artists()
+
+    def _protect_artists(self) -> None:
+        """A listed artist or band right after a listening cue, and each one of a list after it
+        ("lytte til Taylor Swift og Sigrid", "fan av Karpe"): what is listened to, no person.
+        Only the gazetteer's entries: anyone else after the cue is judged as any other word."""
+        text, lows, state, starts, ends = self.text, self.lows, self.state, self.starts, self.ends
+        n = len(lows)
+        artists = _artist_index(self.lists.artists)
+        for m in _LISTEN_RE.finditer(text):
+            j = bisect_left(starts, m.end())
+            while j < n:
+                size = next(
+                    (
+                        len(seq)
+                        for seq in artists.get(lows[j], ())
+                        if j + len(seq) <= n and all(lows[j + k] == seq[k] for k in range(len(seq)))
+                    ),
+                    0,
+                )
+                if not size or self.is_blocked_span(starts[j], ends[j + size - 1]):
+                    break
+                for k in range(j, j + size):
+                    state[k] = _NEVER
+                j += size
+                if j >= n:
+                    break
+                gap = text[ends[j - 1] : starts[j]]
+                if gap in (" ", ", ") and lows[j] in ("og", "eller") and j + 1 < n:
+                    j += 1
+                elif gap != ", ":
+                    break
 
     def _protect_per(self) -> None:
         """"Per i dag", "per uke", "per 1. mars": the preposition, even in a note about a Per."""
@@ -785,6 +824,8 @@ class Scanner:
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
             elif trigger in ("role", "talk") and self._lower_given_after(i, trigger):
                 self.set_name(i, "context")
+            elif (trigger == "name" and self._signs_off_line(i)) or (trigger == "contact" and self._contacted(i)):
+                self.set_name(i, "context")  # "mvh per" ending a line; "ring per på [TELEFON]"
             elif "-" in low and self._hyphenated_given(i, trigger):
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
             elif trigger == "name" and self._lower_initials_after_sign_off(i):
@@ -827,6 +868,9 @@ class Scanner:
                 self.state[i] = _NEVER
             return
         if trigger == "name":
+            if self._names_a_pet(i):
+                self.state[i] = _NEVER  # "en hund som heter Bamse": an animal's name is no personal data
+                return
             if not listed and self._names_a_thing(i):
                 self.state[i] = _NEVER  # "Kurset heter Sinnemestring", "en app som heter Kahoot"
                 return
@@ -865,6 +909,9 @@ class Scanner:
             # "Lyngstad skole", "Vang barnehage", "Løten IL", "Frøya kommune": a place;
             # "Sondre Land-modellen": a model named after a place; "Ham-Kam": a club
             self.state[i] = _NEVER
+            return
+        if self._place_of_institution(i):
+            self.state[i] = _NEVER  # "Ungdomsklubben på Lund", "skolen i Moelv": the place it is at
             return
         if not listed and (self._place_context(i) or self._beside_a_place(i) or self._after_thing_verb(i)):
             # "ferie i Sjusjøen", "flyttet til Kirkenær": a place; "spiller Valorant", "bruker
@@ -1015,6 +1062,73 @@ class Scanner:
                 if text[ends[a] : starts[b]] == ", ":
                     return True
         return False
+
+    def _place_of_institution(self, i: int) -> bool:
+        """A capitalised word after "på" or "i" after a club, school or centre in the definite form
+        ("Ungdomsklubben på Lund", "barnehagen i Moelv"): the place it is at, even a listed name."""
+        lows, text, starts, ends = self.lows, self.text, self.starts, self.ends
+        if i < 2 or lows[i - 1] not in ("på", "i") or text[ends[i - 1] : starts[i]] != " ":
+            return False
+        if text[ends[i - 2] : starts[i - 1]] != " ":
+            return False
+        before = lows[i - 2]
+        return before.endswith(_INSTITUTION_ENDINGS) and before not in ROLE_TRIGGERS and not self.listed(before)
+
+    def _names_a_pet(self, i: int) -> bool:
+        """"en hund som heter Bamse", "Katten hennes heiter Pus": the name is an animal's."""
+        lows = self.lows
+        if i < 2 or lows[i - 1] not in _NAMING_VERBS:
+            return False
+        k = i - 2
+        if lows[k] == "som" and k:
+            k -= 1
+        if lows[k] in _POSSESSIVES and k:
+            k -= 1  # "hunden deres heter …"
+        return lows[k] in _PET_NOUNS
+
+    def _signs_off_line(self, i: int) -> bool:
+        """A lower-case given name that is a word too, one space after a sign-off and ending its
+        line ("mvh per", "helsing tor."): a signature; not "mvh. per e-post"."""
+        lows, text = self.lows, self.text
+        if lows[i - 1] not in SIGN_OFFS or text[self.ends[i - 1] : self.starts[i]] != " ":
+            return False
+        if lows[i] not in self.lists.given or lows[i] in FUNCTION_WORDS or self._vocab_not_month(lows[i]):
+            return False
+        return _LINE_END_RE.match(text, self.ends[i]) is not None
+
+    def _vocab_not_month(self, low: str) -> bool:
+        """A vocabulary word other than a month ("mai" signing off or called is a Mai)."""
+        return low not in _ALL_MONTHS and self.in_vocab(low)
+
+    def _contact_before(self, i: int) -> bool:
+        """A verb of contacting someone right before ("ring", "spør") or before "til"/"med"
+        ("send til", "snakk med")."""
+        lows, text, starts, ends = self.lows, self.text, self.starts, self.ends
+        if not i or text[ends[i - 1] : starts[i]] != " ":
+            return False
+        if lows[i - 1] in _CONTACT_VERBS:
+            return True
+        return (
+            i >= 2
+            and lows[i - 1] in ("til", "med")
+            and lows[i - 2] in _CONTACT_VIA
+            and text[ends[i - 2] : starts[i - 1]] == " "
+        )
+
+    def _contacted(self, i: int) -> bool:
+        """A lower-case given name that is a word too after a verb of contact, before "på" and a
+        phone number, "om" or "i morgen" ("ring per på [TELEFON]", "spør liv om møtet"); not "ring
+        per telefon"."""
+        low, text, lists = self.lows[i], self.text, self.lists
+        if low not in lists.given or low in FUNCTION_WORDS or low in lists.proper or self._vocab_not_month(low):
+            return False
+        m = _CONTACT_FOLLOW_RE.match(text, self.ends[i])
+        if m is None:
+            return False
+        if m.group(1) is None:
+            return True  # "om …", "i morgen"
+        at = m.end()
+        return at < len(text) and (text[at].isdigit() or text[at] == "+" or self.is_blocked_span(at, at + 1))
 
     def _glued_to_digit(self, i: int) -> bool:
         """The word touches a digit ("Vg1", "Covid19", "6-Ukerskontroll"): never a name."""
@@ -1661,7 +1775,10 @@ _GREETINGS = _words("hei hallo heisann hi hey")
 @lru_cache(maxsize=4)
 def _cue_words(strict_given: frozenset[str]) -> frozenset[str]:
     """The words that make the scanner look at themselves or at the words after them."""
-    return strict_given | NAME_TRIGGERS | ROLE_TRIGGERS | _ABBR_TRIGGERS.keys() | TALK_VERBS
+    return (
+        strict_given | NAME_TRIGGERS | ROLE_TRIGGERS | _ABBR_TRIGGERS.keys() | TALK_VERBS
+        | _CONTACT_VERBS | _CONTACT_VIA
+    )
 # a season or the weather that is a given name too, and its coming: "Vår er komen, og …",
 # "Sommer er her!", "Sol er på veg"; not "Vår er komen heim" (a girl come home)
 _SEASON_WORDS = _words("vår sommar sommer haust høst vinter sol storm snø regn")
@@ -1821,6 +1938,40 @@ _SUBJECT_WORDS = _words(
     """
 )
 _NAMING_VERBS = _words("heter heiter het hette kalles kallast kalt kalla")
+# what is listened to follows these: "lytte til Taylor Swift", "hører på Karpe", "fan av Sigrid"
+_LISTEN_RE = re.compile(
+    r"(?i:\b(?:lytte|lytter|lyttar|lytta|lyttet|høre|hører|hørte|høyre|høyrer|høyrde)"
+    r"[ \t]+(?:mye[ \t]+)?(?:til|på)|\bfans?[ \t]+av|\bkonsert(?:en)?[ \t]+(?:med|til))[ \t]+(?=[^\W\d_])"
+)
+
+
+@lru_cache(maxsize=4)
+def _artist_index(artists: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The gazetteer's entries by their first word, the longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for entry in artists:
+        seq = tuple(w.lower() for w in WORD_RE.findall(entry))
+        if seq:
+            index.setdefault(seq[0], []).append(seq)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+# animals a note may name: their names are no personal data ("en hund som heter Bamse")
+_PET_NOUNS = _words(
+    """
+    hund hunden hunder hundane hundene bikkje bikkja valp valpen katt katten katter kattane kattene pus
+    pusen kattunge kattungen kanin kaninen kaniner hest hesten hester ponni ponnien marsvin marsvinet
+    hamster hamsteren undulat undulaten papegøye papegøyen fisk fisken gullfisk gullfisken
+    kjæledyr kjæledyret kjæledyra kjæledyrene dyr dyret
+    """
+)
+# verbs of contacting someone, before the person ("ring per på …") or before "til"/"med" ("send til")
+_CONTACT_VERBS = _words("ring ringe ringer ringar ringte ringde spør spørre spurte spurde")
+_CONTACT_VIA = _words("send sende sender sendte snakk snakke snakkes prat prate")
+# what follows the person contacted: "på" and a number, "om …", "i morgen"
+_CONTACT_FOLLOW_RE = re.compile(r" (?:(på) (?=\S)|om(?!\w)|i morgon(?!\w)|i morgen(?!\w))")
+# the rest of a line after a signature: closing punctuation only
+_LINE_END_RE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\r?\n|$)")
 # things that have a name of their own: "Kurset heter Sinnemestring", "ei gruppe som heiter Stjerna"
 _THING_NOUNS = _words(
     """
