@@ -25,10 +25,14 @@ are said to be agreed with the guardians only when they were met. A closing reas
 fit the case (the close step's option `when`, one rule: `walkthrough.process.option_fits`) is
 not told; a closed responsibility group is said to have met only as far as the log's dates show
 (`_group_met`). The summary follows the current level: after a decision that took the work down
-a level, the measures chosen before it and not again are told as ended that day, the consent's
+a level, the measures chosen before it and not again are told as ended that day, under their own
+heading, with a reason that fits (`ended_measures`: their service left, or the new plan left them
+out), the consent's
 services as having taken part until then (at levels 0-1), and a first meeting set before it is
-not the next meeting. A measure given to a new baton holder who has not said yes is done by the
-holder until then. "Planning and reviewing the measures" is said only when there are measures. When the young person
+not the next meeting; the measures of a closed case are "what was done" only when the current
+plan was evaluated (`plan_evaluated`). A measure given to a new baton holder who has not said yes
+is done by the holder until then (BTI.md: the holder keeps the baton until the new one accepts).
+"Planning and reviewing the measures" is said only when there are measures. When the young person
 consented alone (`consented_alone`), the summary is theirs and is written to them ("du"; the
 `_you` variants of the locale keys); the CLI warns the employee. No step ids, hashes or event numbers are
 shown; the level is explained in words. Names of measures, services and roles come from the
@@ -108,6 +112,7 @@ class _Answers:
         self.measure_at: dict[str, int] = {}  # measure id → the place of the latest answer naming it
         self.level_changes: list[tuple[int, int, int, str]] = []  # (place, from level, to level, date)
         self.consent_at = -1  # the place of the latest consent (answer or event)
+        self.evaluated_at: list[int] = []  # the places of the evaluation meetings
         from bti_cli.caselog.state import parse_measures_value
         from bti_cli.walkthrough.process import default_process, effective_events
 
@@ -119,6 +124,8 @@ class _Answers:
                 self.level_changes.append((place, event.level, int(target[6:]), (event.at or "")[:10]))
             if kind == "consent":
                 self.consent_at = place
+            if kind == "evaluation":
+                self.evaluated_at.append(place)
             if kind != "answer" or not event.question:
                 continue
             self.latest[event.question] = event.value
@@ -145,6 +152,12 @@ class _Answers:
         back to the own service at level 1 …): what the left level had set up ended there."""
         down = [(place, day) for place, before, after, day in self.level_changes if after < before]
         return down[-1] if down else None
+
+    def plan_evaluated(self) -> bool:
+        """True when the current plan was evaluated: an evaluation meeting after the latest change
+        of level (the meeting that decided the change evaluated the plan it left, not the new one)."""
+        last = self.level_changes[-1][0] if self.level_changes else -1
+        return any(place > last for place in self.evaluated_at)
 
     def of_current_level(self, question: str) -> bool:
         """True when the latest answer to `question` was given after the latest change of level
@@ -256,22 +269,50 @@ class _Case:
                 return f"family.{candidate}"
         return f"family.{name}"
 
+    def _service_of(self, row: dict[str, Any]) -> str | None:
+        measure = self.names.measures.get(row["id"])
+        return row.get("service") or (measure.service if measure is not None else None)
+
+    def _ended(self, row: dict[str, Any]) -> bool:
+        """Chosen at a level the work has left, and not chosen again: it ended there."""
+        down = self.answers.stepped_down()
+        return down is not None and self.answers.measure_at.get(row["id"], -1) < down[0]
+
+    def ended_measures(self) -> list[str]:
+        """The lines of the measures that ended when the work went down a level, each with a
+        reason that fits: its service left the cooperation (a consent given since does not name
+        it; or, with none given since, no measure of the new plan is that service's), or else it
+        was left out of the new plan (the school's own measure the new level-1 plan did not keep)."""
+        down = self.answers.stepped_down()
+        if down is None:
+            return []
+        rows = [row for row in self.summary.measures if self._ended(row)]
+        current = {self._service_of(row) for row in self.summary.measures if not self._ended(row)}
+        consent = self.consent() if self.answers.consent_at > down[0] else None
+        staying = set(self.summary.consent_services) if consent is not None else current
+        items = []
+        for row in rows:
+            service = self._service_of(row)
+            line = t("family.measure_line", self.lang, name=self.names.measure(row["id"]),
+                     service=self.names.service(service))
+            left = service not in staying and (consent is not None or bool(current))
+            key = "family.measure_ended" if left else "family.measure_ended_left_out"
+            items.append(line + " · " + t(key, self.lang, date=long_date(down[1], self.lang)))
+        return items
+
     def measures(self) -> tuple[list[str], dict[str, list[str]]]:
-        """The lines of the chosen measures, and their names by the service responsible."""
+        """The lines of the current measures (not those that ended when the work went down a
+        level: `ended_measures`), and their names by the service responsible."""
         items: list[str] = []
         by_service: dict[str, list[str]] = {}
         owners = {o.get("id"): o for o in getattr(self.summary, "measure_owners", None) or []}
-        down = self.answers.stepped_down()
         for row in self.summary.measures:
-            measure = self.names.measures.get(row["id"])
+            if self._ended(row):
+                continue
             name = self.names.measure(row["id"])
-            service = row.get("service") or (measure.service if measure is not None else None)
+            service = self._service_of(row)
             line = t("family.measure_line", self.lang, name=name, service=self.names.service(service))
             owner = owners.get(row["id"]) or {}
-            if down is not None and self.answers.measure_at.get(row["id"], -1) < down[0]:
-                # chosen at a level the work has left, and not chosen again: it ended there
-                items.append(line + " · " + t("family.measure_ended", self.lang, date=long_date(down[1], self.lang)))
-                continue
             # who does it, and the plan's date (start or deadline): the log cannot tell a date typed
             # from the default the walkthrough offers (the evaluation date), so it is never "agreed"
             if owner.get("owner"):
@@ -281,9 +322,10 @@ class _Case:
                 if pending and holder and owner["owner"] == pending and pending != holder:
                     # the new baton holder has not said yes: the one holding the baton does it until
                     # then (closed before the yes: the new one never took over)
+                    # (both roles begin a sentence: spelt as the catalogue writes them)
                     role = self.names.role(holder) if self.closed else t(
                         "family.measure_owner_pending", self.lang, holder=self.names.role(holder),
-                        new=in_sentence(self.names.role(pending)))
+                        new=self.names.role(pending))
                 planned = owner.get("date")
                 closed_on = str(self.summary.closed or "")[:10]
                 if self.closed and planned and closed_on and str(planned)[:10] > closed_on:
@@ -309,9 +351,7 @@ class _Case:
         chosen (and not ended when the work went back a level), or a level-3 coordination."""
         if any(self.coordinated(key) for key in COORDINATION):
             return True
-        down = self.answers.stepped_down()
-        return any(down is None or self.answers.measure_at.get(row["id"], -1) > down[0]
-                   for row in self.summary.measures)
+        return any(not self._ended(row) for row in self.summary.measures)
 
     def guardians_met(self) -> bool:
         """False when the log says the guardians were not talked with or met, and they were
@@ -479,11 +519,16 @@ def _measures(case: _Case) -> list[str]:
     if case.level0 and not items:
         return []
     # closed without an evaluation meeting: the measures were planned; nobody recorded that they were done
-    heading = ("family.h_measures" if not closed else "family.h_measures_closed" if case.summary.evaluations
+    # (what counts is whether the current plan was evaluated, not whether an earlier one was)
+    heading = ("family.h_measures" if not closed else "family.h_measures_closed" if case.answers.plan_evaluated()
                else "family.h_measures_closed_planned")
     out = [f"## {t(heading, lang)}", ""]
     out += [f"- {item}" for item in items] if items else [t("family.measures_none_closed" if closed
                                                               else "family.measures_none", lang)]
+    ended = case.ended_measures()  # ended when the work went down a level: not "what will be done"
+    if ended:
+        out += ["", f"## {t('family.h_measures_ended_closed' if closed else 'family.h_measures_ended', lang)}", ""]
+        out += [f"- {item}" for item in ended]
     return [*out, ""]
 
 
@@ -493,7 +538,7 @@ def _group_met(case: _Case) -> str:
     meeting set for after the close did not take place; one set for the day of the close or
     before is told as set, not as held)."""
     lang = case.lang
-    if case.summary.evaluations:
+    if case.answers.plan_evaluated():  # an evaluation of the level-3 plan, not of an earlier one
         return t("family.group_met_closed", lang)
     first = case.answers.latest.get("first_meeting")
     closed_on = str(case.summary.closed or "")[:10]
@@ -508,16 +553,20 @@ def _who(case: _Case) -> list[str]:
     lang, closed, names, summary = case.lang, case.closed, case.names, case.summary
     # closed without an evaluation meeting: the measures were planned, nobody recorded them done
     heading = ("family.h_who" if not closed else "family.h_who_closed_planned"
-               if summary.measures and not summary.evaluations else "family.h_who_closed")
+               if summary.measures and not case.answers.plan_evaluated() else "family.h_who_closed")
     out = [f"## {t(heading, lang)}", ""]
     holder = summary.baton_holder_role
+    pending = summary.pending_baton_holder_role if holder and summary.pending_baton_holder_role != holder else None
     if holder and closed:
-        out.append(f"- {t('family.baton_closed', lang, role=names.role(holder))}")
+        line = t("family.baton_closed", lang, role=names.role(holder))
+        if pending:  # the handover was never accepted: the holder kept the baton (BTI.md)
+            line += " " + t("family.baton_pending_closed", lang, new=names.role(pending))
+        out.append(f"- {line}")
     elif holder:
         out.append(f"- **{t('family.baton', lang, role=names.role(holder))}** {t(case.key('baton_explained'), lang)}")
-        pending = summary.pending_baton_holder_role
         if pending:
-            # the roles as the catalogue writes them, after a colon, as on the line above
+            # the one holding the baton keeps it until the new one has said yes (BTI.md's handover
+            # rule); each role begins a sentence or follows a colon, as the catalogue writes it
             out.append("  " + t("family.baton_pending", lang, new=names.role(pending), holder=names.role(holder)))
     elif not closed:
         out.append(f"- {t(case.key('baton_none'), lang)}")
