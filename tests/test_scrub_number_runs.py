@@ -1,5 +1,6 @@
 """A run of digits read both as an identity number and as a phone number is one number: it goes
-whole, never leaving the phone's last digits behind (found by the phone property test)."""
+whole, never leaving the phone's last digits behind (found by the phone property test; the run of
+an identity number that fails its check goes whole, as a phone's run does)."""
 
 from __future__ import annotations
 

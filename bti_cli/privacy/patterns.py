@@ -394,36 +394,25 @@ class Spans:
         self._insert((start, end, kind, reason))
         return True
 
-    def _overlapping(self, start: int, end: int) -> list[int]:
-        i = bisect_left(self.starts, end)
-        return [j for j in range(max(0, i - 2), min(len(self.items), i + 1))
-                if self.items[j][0] < end and self.items[j][1] > start]
-
-    def _grow(self, j: int, start: int, end: int) -> bool:
-        """Make accepted span j cover start–end too, keeping its kind, if nothing else is in the way."""
-        old_start, old_end, kind, reason = self.items.pop(j)
-        self.starts.pop(j)
-        new = (min(start, old_start), max(end, old_end))
-        if not self.free(*new):
-            self._insert((old_start, old_end, kind, reason))
-            return False
-        self._insert((new[0], new[1], kind, reason))
-        return True
-
     def widen(self, start: int, end: int, kind: str, reason: str) -> bool:
         """Add the span, or, when it overlaps one accepted span of the same kind alone, make that
         one cover both: " 20 00 00 10 0000" is one number whether read from the left or the right."""
         if self.add(start, end, kind, reason):
             return True
-        hits = self._overlapping(start, end)
-        return len(hits) == 1 and self.items[hits[0]][2] == kind and self._grow(hits[0], start, end)
-
-    def join_number(self, start: int, end: int) -> bool:
-        """A phone whose own digits overlap an accepted identity number ("01 01 00 200 00 000":
-        the identity number read first ends inside the phone) is one run of digits: that span
-        grows to cover both, keeping its kind, so no digit of either is left."""
-        hits = self._overlapping(start, end)
-        return len(hits) == 1 and self.items[hits[0]][2] == "national_id" and self._grow(hits[0], start, end)
+        i = bisect_left(self.starts, end)
+        hits = [j for j in range(max(0, i - 2), min(len(self.items), i + 1))
+                if self.items[j][0] < end and self.items[j][1] > start]
+        if len(hits) != 1 or self.items[hits[0]][2] != kind:
+            return False
+        j = hits[0]
+        old_start, old_end, _, old_reason = self.items.pop(j)
+        self.starts.pop(j)
+        new = (min(start, old_start), max(end, old_end))
+        if not self.free(*new):
+            self._insert((old_start, old_end, kind, old_reason))
+            return False
+        self._insert((new[0], new[1], kind, old_reason))
+        return True
 
     def replaced(self) -> list[tuple[int, int, str, str]]:
         return [item for item in self.items if item[2]]
@@ -726,8 +715,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 continue  # "kr 12 345 678", "41 234 567 kroner": an amount
             if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue  # "Ref: 12345678", "saksnr. 2025 1234": a reference number
-            if not spans.widen(*_digit_run(text, m.start(), m.end()), "phone", "norwegian"):
-                spans.join_number(m.start(), m.end())
+            spans.widen(*_digit_run(text, m.start(), m.end()), "phone", "norwegian")
         for m in _odd_phones(text):
             if m.group().count(" ") < 2:
                 continue  # "4123 4567" and the usual groupings are found above
