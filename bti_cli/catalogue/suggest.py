@@ -511,12 +511,12 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
                 r.note(t("process.reason_area_partial", area=_areas_text(missed)), miss=True)
         else:
             r.add(0, "area:none", t("process.reason_area_none"), miss=True)
-    if m.only_when and m.only_when_area is None:
-        r.add(ONLY_WHEN_POINTS, "only-when", t("process.reason_only_when", when=m.only_when), miss=True)
-    elif m.only_when and m.only_when_area is not None and m.only_when_area not in need.areas:
-        # the walk asks it through a concern area (minority background) that was not chosen
-        r.add(ONLY_WHEN_POINTS, "only-when", t("process.reason_only_when_area", when=m.only_when,
-                                               area=_areas_text([m.only_when_area])), miss=True)
+    if m.only_when and m.only_when_area not in need.areas:
+        # not asked, or asked through a concern area (minority background) that was not chosen
+        r.add(ONLY_WHEN_POINTS, "only-when",
+              t("process.reason_only_when", when=m.only_when) if m.only_when_area is None else
+              t("process.reason_only_when_area", when=m.only_when, area=_areas_text([m.only_when_area])),
+              miss=True)
     if level == 3 and m.coordination:
         roles = coordination.get(m.service, [])
         open_roles = [c for c in roles if not coordinator_conditions(c, need)[1]]
@@ -694,12 +694,11 @@ def cover_areas(ranked: list[Suggestion], areas: Iterable[str]) -> list[Suggesti
     only measure for another area is never pushed off). The walkthrough calls it again after
     leaving out what the consent does not cover."""
     wanted = list(dict.fromkeys(areas))
-    top = ranked[:FIRST_SCREEN]
 
     def covered(items: Iterable[Suggestion]) -> set[str]:
         return {a for s in items for a in wanted if f"area:{a}" in s.codes}
 
-    kept = list(top)
+    kept = ranked[:FIRST_SCREEN]
     pulled: dict[str, Suggestion] = {}  # area → the measure brought forward for it
     for area in wanted:
         code = f"area:{area}"
@@ -707,12 +706,11 @@ def cover_areas(ranked: list[Suggestion], areas: Iterable[str]) -> list[Suggesti
             continue
         # the one that covers most of the named areas (ROP for both substance use and mental health,
         # not a youth team for one of them), then the best ranked
-        candidates = [(len(covered([s])), -i, s) for i, s in enumerate(ranked)
-                      if i >= FIRST_SCREEN and code in s.codes and _running(s) and meets_concern(s)
-                      and "beyond-level" not in s.codes]
+        candidates = [(len(covered([s])), -i, s) for i, s in enumerate(ranked[FIRST_SCREEN:])
+                      if code in s.codes and _running(s) and meets_concern(s) and "beyond-level" not in s.codes]
         if not candidates:
             continue
-        best = max(candidates, key=lambda c: (c[0], c[1]))[2]
+        best = max(candidates, key=lambda c: c[:2])[2]
         # the lowest measure on the screen that no named area needs
         for out in reversed(kept):
             rest = [s for s in kept if s is not out]
@@ -858,8 +856,9 @@ def rank_arenas(
             (a.age_min is not None and need.age < a.age_min) or (a.age_max is not None and need.age > a.age_max)
         ):
             continue
-        if ({x.value for x in a.audience} & {"youth"} and {x.value for x in a.audience} <= {"youth", "guardians"}
-                and a.age_min is None and need.age is not None and not need.is_unborn and need.age < YOUTH_MIN_AGE):
+        audience = {x.value for x in a.audience}
+        if ("youth" in audience and audience <= {"youth", "guardians"} and a.age_min is None
+                and need.age is not None and not need.is_unborn and need.age < YOUTH_MIN_AGE):
             continue  # a table for young people («ungdom», no ages) is not a 9-year-old's: as for measures
         education_only = bool(a.services) and all(kinds.get(x) in EDUCATION_KINDS for x in a.services)
         if need.is_unborn and ((a.age_min is not None and a.age_min > 0) or education_only):
