@@ -43,20 +43,26 @@ guardians_view = "Ønsker hjelp."
 LEVEL0_SHARED = level0()
 
 
-# a 10-year-old at school with a disability and learning concerns, taken to level 3 (the steps up
-# to the decision); a test adds its own consent and meeting
-TO_LEVEL3_DISABILITY = """
+GUARDIANS_TALKED = 'talked_guardians = true\nguardians_view = "Ønsker hjelp."'
+
+
+def to_decision(*, arena: str, role: str, subject: str, age: str, areas: str, level: str, observations: str,
+                guardians: str = GUARDIANS_TALKED) -> str:
+    """The level-0 answers of a concern noticed today and decided at once: months of worry at scale
+    3, shared with a colleague, the leader and the child, up to and including l0-decide. A part
+    may be a format placeholder ("{age}") for a test that fills it in per case."""
+    return f"""
 [l0-concern]
 concern_date = "today"
-arena = "school"
-role = "kontaktlaerer"
-subject = "child"
-age = 10
-areas = ["disability-long-term-needs", "learning"]
+arena = "{arena}"
+role = "{role}"
+subject = "{subject}"
+age = {age}
+areas = {areas}
 [safety]
 danger = false
 [l0-concrete]
-observations = "Strever med lesing og samspill."
+observations = "{observations}"
 child_said = ""
 duration = "months"
 earlier = true
@@ -67,9 +73,16 @@ shared_leader = true
 anonymous_consultation = false
 talked_child = true
 child_view = "Vil ha hjelp."
-talked_guardians = true
-guardians_view = "Ønsker hjelp."
+{guardians}
 [l0-decide]
 family_text = ""
-decision = "level:3"
+decision = "level:{level}"
 """
+
+
+# a 10-year-old at school with a disability and learning concerns, taken to level 3 (the steps up
+# to the decision); a test adds its own consent and meeting
+TO_LEVEL3_DISABILITY = to_decision(arena="school", role="kontaktlaerer", subject="child", age="10",
+                                   areas='["disability-long-term-needs", "learning"]', level="3",
+                                   observations="Strever med lesing og samspill.")
+

@@ -16,39 +16,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from walk_answers import to_decision
 
 pexpect = pytest.importorskip("pexpect")
 
 ROOT = Path(__file__).resolve().parents[2]
 
-ANSWERS = """
-[l0-concern]
-concern_date = "today"
-arena = "school"
-role = "kontaktlaerer"
-subject = "youth"
-age = {age}
-areas = {areas}
-[safety]
-danger = false
-[l0-concrete]
-observations = "Høyt fravær og mye alene."
-child_said = ""
-duration = "months"
-earlier = true
-scale = 3
-[l0-share]
-shared_colleague = true
-shared_leader = true
-anonymous_consultation = false
-talked_child = true
-child_view = "Vil ha hjelp."
-talked_guardians = true
-guardians_view = "Ønsker hjelp."
-[l0-decide]
-family_text = ""
-decision = "level:3"
-[l3-consent]
+ANSWERS = to_decision(arena="school", role="kontaktlaerer", subject="youth", age="{age}", areas="{areas}",
+                      level="3", observations="Høyt fravær og mye alene.") + """[l3-consent]
 consent = {{ given = true, by = {by}, services = {services}, until = "today+180" }}
 [l3-meeting]
 first_meeting = "today+7"

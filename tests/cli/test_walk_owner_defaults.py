@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from walk_answers import CASE_RE
+from walk_answers import CASE_RE, to_decision
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,34 +23,8 @@ def evaluation() -> str:
     return (date.today() + timedelta(days=42)).isoformat()
 
 
-LEVEL0 = """
-[l0-concern]
-concern_date = "today"
-arena = "{arena}"
-role = "{role}"
-subject = "child"
-age = {age}
-areas = {areas}
-[safety]
-danger = false
-[l0-concrete]
-observations = "Strever i hverdagen."
-child_said = ""
-duration = "months"
-earlier = true
-scale = 3
-[l0-share]
-shared_colleague = true
-shared_leader = true
-anonymous_consultation = false
-talked_child = true
-child_view = "Vil ha hjelp."
-talked_guardians = true
-guardians_view = "Ønsker hjelp."
-[l0-decide]
-family_text = ""
-decision = "level:{level}"
-"""
+LEVEL0 = to_decision(arena="{arena}", role="{role}", subject="child", age="{age}", areas="{areas}",
+                     level="{level}", observations="Strever i hverdagen.")
 
 LEVEL2 = """
 [l2-consent]

@@ -8,35 +8,10 @@ levels 1 and 3, in nb, nn and en."""
 from __future__ import annotations
 
 import pytest
+from walk_answers import GUARDIANS_TALKED, to_decision
 
-LEVEL0 = """
-[l0-concern]
-concern_date = "today"
-arena = "nav"
-role = "veileder-nav"
-subject = "{subject}"
-age = {age}
-areas = ["mental-health"]
-[safety]
-danger = false
-[l0-concrete]
-observations = "Faller ut av skole og arbeid."
-child_said = ""
-duration = "months"
-earlier = true
-scale = 3
-[l0-share]
-shared_colleague = true
-shared_leader = true
-anonymous_consultation = false
-talked_child = true
-child_view = "Vil ha hjelp."
-{guardians}
-[l0-decide]
-family_text = ""
-decision = "level:{level}"
-"""
-GUARDIANS_L0 = 'talked_guardians = true\nguardians_view = "Ønsker hjelp."'
+LEVEL0 = to_decision(arena="nav", role="veileder-nav", subject="{subject}", age="{age}", areas='["mental-health"]',
+                     level="{level}", observations="Faller ut av skole og arbeid.", guardians="{guardians}")
 
 LEVEL1 = """
 [l1-goals]
@@ -101,7 +76,7 @@ WORDS = {
 def walk(cli, tmp_path, *, age: int, level: int, lang: str, subject: str = "youth") -> str:
     adult = age >= 18
     guardians_view = "" if adult else 'guardians_view = "Enige."'
-    text = LEVEL0.format(subject=subject, age=age, level=level, guardians="" if adult else GUARDIANS_L0)
+    text = LEVEL0.format(subject=subject, age=age, level=level, guardians="" if adult else GUARDIANS_TALKED)
     if level == 1:
         text += LEVEL1.format(involved="" if adult else "child_involved = true", guardians_view=guardians_view)
     else:
