@@ -395,6 +395,12 @@ def _area_idf(cat: Catalogue) -> dict[str, float]:
     return {a: math.log(1 + n / c) for a, c in df.items()}
 
 
+# areas that are one need seen from two sides: children as relatives is the parents' mental illness
+# or substance use, so a measure tagged with it and with those areas (the ROP team, which treats
+# the parent) is about that one need, not broadly tagged
+SAME_NEED_AREAS = {"parental-mental-illness-substance-use": frozenset({"mental-health", "substance-use"})}
+
+
 def _area_fit(wanted: tuple[str, ...], have: Iterable[str], idf: dict[str, float]) -> tuple[float, float, list[str]]:
     """(fit 0–1, specificity 0–1, matched areas). Fit is the geometric mean of coverage (how much
     of the need the measure meets, a rare area weighing more than a common one) and specificity
@@ -405,7 +411,8 @@ def _area_fit(wanted: tuple[str, ...], have: Iterable[str], idf: dict[str, float
     if not hits:
         return 0.0, 0.0, []
     coverage = sum(idf.get(a, 1.0) for a in hits) / sum(idf.get(a, 1.0) for a in wanted)
-    specificity = len(hits) / len(have)
+    about = set(hits) | {a for w in hits for a in SAME_NEED_AREAS.get(w, ()) if a in have}
+    specificity = len(about) / len(have)
     return math.sqrt(coverage * specificity), specificity, hits
 
 

@@ -561,3 +561,18 @@ def test_in_a_family_case_a_measure_for_the_child_and_its_parents_is_for_the_chi
     # for the children, their parents and staff: the child in the family
     assert "for the child in the family" in by_id(rows, "helsestasjonens-barnehagekontakt")["reasons"]
     assert "for the family or the parents" in by_id(rows, "foreldresamarbeid")["reasons"]
+
+
+def test_children_as_relatives_and_the_parents_own_problem_are_one_need(shipped):
+    # Løten's ROP team is tagged with mental health, substance use and children as relatives: for a
+    # child whose mother uses drugs those are one need (the parent's), not a broad tagging
+    rows = shipped("loten", "--subject", "family", "--age", "3", "--level", "3", "--arena", "child-welfare",
+                   "--area", "parental-mental-illness-substance-use", "--area", "low-income-housing")
+    rop = by_id(rows, "rus-og-psykisk-helsetjeneste")
+    assert "area-fit:specific" in rop["reason_codes"]
+    assert not any("so a broad fit" in r for r in rop["reasons"])
+    # the same measure for a youth's own mental health and school absence stays broad: its
+    # substance-use and children-as-relatives tags are not about that need
+    rows = shipped("loten", "--subject", "youth", "--age", "15", "--level", "2", "--arena", "school-health",
+                   "--area", "mental-health", "--area", "school-absence")
+    assert "area-fit:broad" in by_id(rows, "rus-og-psykisk-helsetjeneste")["reason_codes"]
