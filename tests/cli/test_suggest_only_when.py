@@ -38,7 +38,8 @@ def test_every_condition_is_in_the_plans_words():
                      "flyktningetjenesten": "flyktninger", "icdp-foreldreveiledning": "nyankomne flyktninger",
                      "flexid-kurskonsept": "unge med flerkulturell bakgrunn",
                      "flexid-foreldregruppe": "foreldre til unge med flerkulturell bakgrunn",
-                     "icdp-introduksjonsprogram": "foreldre i introduksjonsprogram"}
+                     "icdp-introduksjonsprogram": "foreldre i introduksjonsprogram",
+                     "veiledning-foreldre-barn-med-autisme": "barn med autisme"}
 
 
 def test_a_placement_is_not_the_first_offer_to_a_family_at_home(cli):
@@ -108,3 +109,23 @@ def test_an_area_without_its_situation_or_an_unknown_area_is_refused(cli, tmp_pa
         result = cli("data", "validate", str(path), "--lang", "en")
         assert result.exit_code != 0
         assert words in result.stdout + result.stderr
+
+
+MOTHER_ILL = ("--municipality", "elverum", "--level", "3", "--subject", "family", "--age", "4",
+              "--arena", "child-welfare", "--area", "parental-mental-illness-substance-use",
+              "--area", "parenting-interaction")
+
+
+@pytest.mark.parametrize("disability, on_first_screen", [(False, False), (True, True)])
+def test_guidance_for_parents_of_children_with_autism_waits_for_the_disability(cli, disability, on_first_screen):
+    # Elverum's habilitation guidance is for «foreldre til barn med autisme»: a mother's illness
+    # is not that, and the reason says what to check; with the disability chosen it costs nothing
+    args = [*MOTHER_ILL, *(("--area", "disability-long-term-needs") if disability else ())]
+    rows = measures(cli, *args)
+    top = [r["id"] for r in rows[:5]]
+    guidance = next(r for r in rows if r["id"] == "veiledning-foreldre-barn-med-autisme")
+    assert ("veiledning-foreldre-barn-med-autisme" in top) is on_first_screen
+    assert ("only-when" in guidance["reason_codes"]) is not disability
+    if not disability:
+        assert ("only when: barn med autisme (the concern area Disability and long-term needs is not chosen; "
+                "check that it applies)") in guidance["reasons"]
