@@ -547,6 +547,8 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             child_too = (need.subject == "family" and "family" not in audience
                          and bool(audience & _family_child_audiences(need)))
             key = "child_in_family" if child_too else need.subject
+            if m.with_guardians and need.subject in ("child", "youth") and "guardians" in audience:
+                key = f"{need.subject}_with_guardians"  # home–school cooperation is not "for the child itself"
             r.add(SUBJECT_POINTS, "subject:fits", t(f"process.reason_subject_{key}"))
         elif need.subject == "family" and audience & _family_child_audiences(need):
             # the family's child is whom it is for: not help "through the parents"
@@ -556,11 +558,16 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             r.add(SUBJECT_POINTS / 3, "subject:as-a-parent", t("process.reason_subject_adult_parent"), miss=True)
         else:
             r.add(SUBJECT_POINTS / 3, "subject:through-parents", t("process.reason_subject_parents"))
-    if (GUARDIANS_NOT_FIRST & set(need.areas) and audience and audience <= {"guardians", "staff"}
-            and kinds.get(m.service) != "child-welfare"):
+    if GUARDIANS_NOT_FIRST & set(need.areas) and kinds.get(m.service) != "child-welfare":
         # barnevern, once told, works with the guardians as it judges: its own measures are not held back
-        r.add(GUARDIANS_ONLY_SAFETY_POINTS, "safety:guardians-only", t("process.reason_safety_guardians_only"),
-              miss=True)
+        if audience and audience <= {"guardians", "staff"}:
+            r.add(GUARDIANS_ONLY_SAFETY_POINTS, "safety:guardians-only", t("process.reason_safety_guardians_only"),
+                  miss=True)
+        elif m.with_guardians:
+            # the service's cooperation with the guardians (home–school cooperation, parent talks):
+            # the same rule, a measure whose form is telling the guardians
+            r.add(GUARDIANS_ONLY_SAFETY_POINTS, "safety:with-guardians", t("process.reason_safety_with_guardians"),
+                  miss=True)
     if young_mother and (m.age_min is not None or m.age_max is not None):
         r.add(AGE_POINTS, "age:fits", t("process.reason_age_fits", age=need.mother_age,
                                         span=_span(m.age_min, m.age_max)))
@@ -756,7 +763,7 @@ def meets_concern(s: Suggestion) -> bool:
     """A ranked measure that meets the concern: it covers a concern area (or none was given), or
     it is the level-3 coordination frame or the own service's cooperation with the guardians.
     These come first in `rank_measures`."""
-    if "safety:guardians-only" in s.codes:
+    if "safety:guardians-only" in s.codes or "safety:with-guardians" in s.codes:
         return False  # a parents' course does not meet suspected violence before barnevern has
     return "area:none" not in s.codes or "coordination" in s.codes or "with-guardians" in s.codes
 

@@ -576,3 +576,41 @@ def test_children_as_relatives_and_the_parents_own_problem_are_one_need(shipped)
     rows = shipped("loten", "--subject", "youth", "--age", "15", "--level", "2", "--arena", "school-health",
                    "--area", "mental-health", "--area", "school-absence")
     assert "area-fit:broad" in by_id(rows, "rus-og-psykisk-helsetjeneste")["reason_codes"]
+
+
+WITH_GUARDIANS_HELD = ("cooperation with the guardians: with suspected violence or abuse the guardians are not told "
+                       "first")
+
+
+@pytest.mark.parametrize("level", ["0", "1", "2", "3"])
+def test_with_violence_the_cooperation_with_the_guardians_is_not_offered_first(shipped, level):
+    # Løten's home–school cooperation and parent cooperation (with_guardians) are for the child and
+    # the parents; with suspected violence they are held back like a parents' course
+    rows = shipped("loten", "--subject", "child", "--age", "9", "--area", "violence-abuse", "--area", "learning",
+                   "--level", level, "--arena", "school")
+    ranked = [r["id"] for r in rows]
+    for held in ("hjem-skolesamarbeid-barneskole", "foreldresamarbeid-barneskole"):
+        if held in ranked:
+            assert WITH_GUARDIANS_HELD in by_id(rows, held)["reasons"]
+            assert "safety:with-guardians" in by_id(rows, held)["reason_codes"]
+            assert ranked.index(held) >= 5
+    assert {"hjem-skolesamarbeid-barneskole", "foreldresamarbeid-barneskole"} & set(ranked)
+    # without violence the same cooperation leads the list (BTI: the guardians first)
+    rows = shipped("loten", "--subject", "child", "--age", "9", "--area", "learning", "--level", level,
+                   "--arena", "school")
+    top = [r["id"] for r in rows[:5]]
+    assert {"hjem-skolesamarbeid-barneskole", "foreldresamarbeid-barneskole"} & set(top)
+    assert not any("safety:with-guardians" in r["reason_codes"] for r in rows)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "for the child, together with the parents"),
+                                         ("nb", "for barnet, sammen med foreldrene"),
+                                         ("nn", "for barnet, saman med foreldra")])
+def test_the_cooperation_with_the_guardians_is_not_said_to_be_for_the_child_itself(cli, lang, words):
+    result = cli("suggest", "-m", "loten", "--kind", "measure", "--format", "json", "--lang", lang, "--subject",
+                 "child", "--age", "9", "--area", "learning", "--level", "1", "--arena", "school")
+    rows = json.loads(result.stdout)
+    assert words in by_id(rows, "foreldresamarbeid-barneskole")["reasons"]
+    itself = {"en": "for the child itself", "nb": "for barnet selv", "nn": "for barnet sjølv"}[lang]
+    assert itself not in by_id(rows, "foreldresamarbeid-barneskole")["reasons"]
+    assert itself in by_id(rows, "spesialpedagogikk-barneskole")["reasons"]  # a measure for the child alone
