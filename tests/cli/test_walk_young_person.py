@@ -139,3 +139,12 @@ def test_at_18_level1_the_meeting_is_with_the_young_person(cli, cases_dir, tmp_p
     out = walk(cli, tmp_path, age=17, level=1, lang="en")
     assert "Meet the guardians (and the young person): problem and goals" in out
     assert "Has the young person taken part in agreeing the goals?" in out
+
+
+@pytest.mark.parametrize(("age", "asked"), [(17, True), (18, False), (20, False)])
+def test_the_child_coordinator_is_asked_only_for_a_child_under_18(cli, cases_dir, tmp_path, age, asked):
+    # the right to a child coordinator is the parents' of a child (pasient- og brukerrettighetsloven
+    # § 2-5 c): for a young adult the walk does not ask it
+    out = walk(cli, tmp_path, age=age, level=3, lang="en")
+    assert ("Is the family entitled to a child coordinator?" in out) is asked
+    assert "Is the young person entitled to a coordinator?" in out  # § 7-2 holds at any age
