@@ -614,3 +614,26 @@ def test_the_cooperation_with_the_guardians_is_not_said_to_be_for_the_child_itse
     itself = {"en": "for the child itself", "nb": "for barnet selv", "nn": "for barnet sjølv"}[lang]
     assert itself not in by_id(rows, "foreldresamarbeid-barneskole")["reasons"]
     assert itself in by_id(rows, "spesialpedagogikk-barneskole")["reasons"]  # a measure for the child alone
+
+
+@pytest.mark.parametrize(("age", "offered"), [("13", True), ("16", True), ("17", False), ("20", False)])
+def test_a_school_measure_without_ages_is_for_the_ages_the_school_serves(shipped, age, offered):
+    # Elverum's Flexid course is the primary and lower-secondary schools' (grunnskolene, 5–16):
+    # not a 17- or 20-year-old's, though the plan gives it no ages of its own
+    rows = shipped("elverum", "--subject", "youth", "--age", age, "--area", "minority-integration", "--area",
+                   "mental-health", "--level", "2", "--arena", "mental-health")
+    assert ("flexid-kurskonsept" in [r["id"] for r in rows]) is offered
+
+
+@pytest.mark.parametrize(("age", "arena", "aftercare"), [("17", "nav", False), ("18", "nav", True),
+                                                         ("20", "mental-health", True),
+                                                         ("20", "child-welfare", False)])
+def test_from_18_barnevern_s_measures_are_aftercare(shipped, age, arena, aftercare):
+    # a support contact from barnevern for a 20-year-old at NAV is aftercare, which the walk does not
+    # ask about: it says so and costs what a condition costs; barnevern's own employee knows already
+    rows = shipped("elverum", "--subject", "youth", "--age", age, "--area", "social-inclusion-leisure",
+                   "--level", "3", "--arena", arena)
+    contact = by_id(rows, "stottekontakt")
+    assert ("only-when:aftercare" in contact["reason_codes"]) is aftercare
+    said = "from 18 only as aftercare from barnevern, for someone who had its help before 18 (check that it applies)"
+    assert (said in contact["reasons"]) is aftercare
