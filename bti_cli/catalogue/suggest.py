@@ -1085,7 +1085,8 @@ def rank_coordinators(
             r.add(3, "own-service", None if work_arena in arenas else t("process.reason_own_service"))
         if c.legal_basis:
             r.add(0, "legal-basis", t("process.reason_legal_basis", basis=c.legal_basis))
-        if c.conditions:
+        if c.conditions and not c.exception:
+            # an exception's condition («Unntaksvis, når …») is what its own reason says already
             r.add(0, "conditions", t("process.reason_conditions", conditions=c.conditions.rstrip(". ")))
         scored.append((r.score, i, Suggestion(
             "coordinator", c.id, c.role, round(r.score), tuple(r.codes), r.texts,

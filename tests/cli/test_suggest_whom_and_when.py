@@ -82,6 +82,9 @@ def test_the_units_leader_is_the_last_person_offered(cli, municipality, leader):
     assert "exception" in entry["reason_codes"]
     assert ("only as an exception: when it is not natural for the professional closest to the child to hold "
             "the baton") in entry["reasons"]
+    # said once: not again as a condition to check («Unntaksvis, når det ikke er naturlig …»)
+    assert "conditions" not in entry["reason_codes"]
+    assert not any("nntaksvis" in r for r in entry["reasons"]), entry["reasons"]
 
 
 @pytest.mark.parametrize("age, fits", [("0", False), ("1", True), ("6", True), ("7", False), ("17", False)])
