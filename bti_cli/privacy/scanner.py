@@ -42,6 +42,9 @@ _NOTE_LABEL_RE = re.compile(
 )
 
 _NAME, _NEVER = 1, -1
+# one capital or more, each but the last with its full stop: "K", "O.N" (before the last stop)
+_DOTTED_INITIALS_RE = re.compile(r"[A-ZÆØÅ]\.[A-ZÆØÅ]")
+_SIGN_OFF_BEFORE_RE = re.compile(r"(?i:(?<!\w)(?:hilsen|helsing|mvh|signert|underskrevet|referent))[ \t]*[:,]?[ \t]+\Z")
 _GAP_NAME = re.compile(r"[ \-]|[ ]?[A-ZÆØÅ]\.[ ]?")
 _INITIAL_GAP = re.compile(r"\.[ ]?")
 
@@ -321,8 +324,14 @@ class Scanner:
                 word = text[j:i]
                 if word and word.lower() in _NONFINAL_ABBR:
                     return False
-                if len(word) == 1 and word.isupper():
-                    return False  # an initial: "K. Nordmann"
+                if len(word) == 1 and word.isupper() and not text[j - 1 : j].isdigit():
+                    # an initial: "K. Nordmann"; a class glued to its grade is none ("Ola Nes,
+                    # 9B. Fødselsdato: …" ends a sentence)
+                    return False
+                if len(word) == 3 and _DOTTED_INITIALS_RE.fullmatch(word) and _SIGN_OFF_BEFORE_RE.search(
+                    text, max(0, j - 16), j
+                ):
+                    return False  # initials that sign a note: "Hilsen O.N. Nes" ("etter K.B. Neste møte" ends one)
             return True
         return False
 
@@ -1674,6 +1683,7 @@ class Scanner:
             and self.words[i - 1].isupper()
             and state[i - 2] == _NAME
             and _INITIAL_GAP.fullmatch(text, ends[i - 1], starts[i])
+            and text[ends[i - 2] : starts[i - 1]] == " "  # not "Ola Nes, 9B. Fødselsdato": a class
         ):
             self.set_name(i - 1, "adjacent")
             return True
@@ -2090,6 +2100,12 @@ _TALK_FOLLOW = re.compile(
 # initials: "O.N.", "K. H.", "A.-K.", and a signature "/TM" or "– KB" at the end of a line
 INITIALS_RE = re.compile(r"[A-ZÆØÅ](?<![\w.][A-ZÆØÅ])\.(?:[ ]?|-)[A-ZÆØÅ]\.(?:[ ]?[A-ZÆØÅ]\.)?(?![\w])")
 SIGNATURE_RE = re.compile(r"/(?<![\w/]/)[A-ZÆØÅ]{2,3}(?=[ \t]*(?:$|\n|\r|[ \t]\d))")
+# a signature after a slash set off by spaces at the end of a line ("Kari Nes (helsesykepleier)
+# / KN"), and initials with a slash before the colon of a note's heading ("Notat /GM: …")
+SPACED_SIGNATURE_RE = re.compile(r"/(?<=[ \t]/)[ \t](?P<sig>[A-ZÆØÅ]{2,3})(?=[ \t]*(?:$|\n|\r))")
+HEADING_SIGNATURE_RE = re.compile(
+    r"(?:^|(?<=\n)|(?i:(?<![^\W\d_])[^\W\d_]*(?:notat|referat|logg)[ \t]+))/(?P<sig>[A-ZÆØÅ]{2,3}):"
+)
 LOWER_SIGNATURE_RE = re.compile(r"/(?<=[ \t\n]/)([a-zæøå]{2,3})(?=[ \t]*(?:$|\n|\r))")
 _UNITS = _words("år dag uke mnd md kr km t mm cm kg stk pers gang time min sek døgn veke")
 DASH_SIGNATURE_RE = re.compile(
@@ -2152,10 +2168,18 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
     if "." in text:
         for m in INITIALS_RE.finditer(text):
             letters = "".join(c for c in m.group() if c.isalpha())
-            if letters not in _NOT_INITIALS:
+            # "O.K." is a word ("Det er O.K."), but initials after a sign-off ("Hilsen O.K. Nes")
+            if letters not in _NOT_INITIALS or _SIGN_OFF_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
                 found.append((m.start(), m.end()))
     if "/" in text:
         found += [(m.start(), m.end()) for m in SIGNATURE_RE.finditer(text)]
+        lists = shipped_lists()
+        singles = vocab.singles if vocab is not None else frozenset()
+        for m in (*SPACED_SIGNATURE_RE.finditer(text), *HEADING_SIGNATURE_RE.finditer(text)):
+            sig = m.group("sig")
+            low = sig.lower()
+            if sig not in _NOT_INITIALS and low not in singles and low not in lists.words and low not in lists.lexicon:
+                found.append((m.start("sig"), m.end("sig")))  # not "helsestasjon / PPT"
         if " /" in text or "\n/" in text:
             words = shipped_lists().words
             given = shipped_lists().given

@@ -1,0 +1,86 @@
+"""Round 11 of the scrubber (issue 16), from the blind corpus notes_blind11: a class glued to its
+grade is no initial ("9B. Fødselsdato"); initials that sign a note, also "O.K." after a sign-off,
+with the surname after them; a signature after a slash set off by spaces, and initials with a
+slash before a note heading's colon."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from bti_cli.catalogue import loader as catalogue
+from bti_cli.cli.app import app
+from bti_cli.privacy.scrubber import domain_vocabulary, scrub
+
+
+def out(text: str, vocab=()) -> str:
+    return scrub(text, vocabulary=vocab, lang="nb").text
+
+
+@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
+def vocab(request):
+    return domain_vocabulary(catalogue.load(request.param).catalogue)
+
+
+def test_the_corpus_lines_through_the_command():
+    text = (
+        "Notat /GM: far kom ruset til henting.\n"
+        "Eline Sørli (helsesjukepleiar) / ES\n"
+        "Elev Jonas Lie, 9B. Fødselsdato: 05.08.2011.\n"
+        "Hilsen O.K. Nes\n"
+    )
+    result = CliRunner().invoke(app, ["scrub"], input=text)
+    assert result.exit_code == 0
+    assert result.output == (
+        "Notat /[NAVN]: far kom ruset til henting.\n"
+        "[NAVN] (helsesjukepleiar) / [NAVN]\n"
+        "Elev [NAVN], 9B. Fødselsdato: [FØDSELSDATO].\n"
+        "Hilsen [NAVN] [NAVN]\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elev Jonas Lie Vold, 9B. Fødselsdato: 05.08.2011.", "Elev [NAVN], 9B. Fødselsdato: [FØDSELSDATO]."),
+        ("Elev Jonas Lie, 10C. Kontaktlærer er ny.", "Elev [NAVN], 10C. Kontaktlærer er ny."),
+        # an initial between two names is one still
+        ("Ola K. Nordmann kom.", "[NAVN] kom."),
+        ("Mvh K. Nes", "Mvh [NAVN] [NAVN]"),
+    ],
+)
+def test_a_class_glued_to_its_grade_is_no_initial(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hilsen O.N. Nes", "Hilsen [NAVN] [NAVN]"),
+        ("«Vi er ikke enige. Hilsen O.K. Nes»", "«Vi er ikke enige. Hilsen [NAVN] [NAVN]»"),
+        ("Mvh, P.S. Dal", "Mvh, [NAVN] [NAVN]"),
+        # initials that end a sentence, and the word "O.K.", stay as they were
+        ("Overtatt etter K.B. Neste evaluering i mai.", "Overtatt etter [NAVN] Neste evaluering i mai."),
+        ("Det er O.K. for meg.", "Det er O.K. for meg."),
+    ],
+)
+def test_initials_that_sign_a_note_and_the_surname_after(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ellen Sørli (helsesjukepleiar) / ES\nSamtale.", "[NAVN] (helsesjukepleiar) / [NAVN]\nSamtale."),
+        ("Notat /GM: far kom ruset.", "Notat /[NAVN]: far kom ruset."),
+        ("Telefonnotat /KB: mor ringte.", "Telefonnotat /[NAVN]: mor ringte."),
+        ("/GM: far kom", "/[NAVN]: far kom"),
+        # a service, a word or a slash inside a line stays
+        ("Samarbeid med helsestasjon / PPT\nNeste møte i mai.", "Samarbeid med helsestasjon / PPT\nNeste møte i mai."),
+        ("Tiltak /PPT: vurdering", "Tiltak /PPT: vurdering"),
+        ("Svar: ja / NEI", "Svar: ja / NEI"),
+        ("Tiltak og/ELLER: samtale", "Tiltak og/ELLER: samtale"),
+    ],
+)
+def test_a_signature_after_a_spaced_slash_or_before_a_headings_colon(text, expected, vocab):
+    assert out(text, vocab) == expected
