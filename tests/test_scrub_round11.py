@@ -84,3 +84,40 @@ def test_initials_that_sign_a_note_and_the_surname_after(text, expected):
 )
 def test_a_signature_after_a_spaced_slash_or_before_a_headings_colon(text, expected, vocab):
     assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Adresse: STORGATA 12 B, 2408 ELVERUM. Far skrev den selv med store bokstaver.",
+            "Adresse: [ADRESSE]. Far skrev den selv med store bokstaver.",
+        ),
+        ("Adresse: Bakkeveien nede ved elva. Mor vet veien.", "Adresse: [ADRESSE]. Mor vet veien."),
+        # a full stop inside an address does not end it
+        ("Adresse: St. Olavs gate 3, 0165 Oslo", "Adresse: [ADRESSE]"),
+        ("Adresse: KIRKEGATA 3 B. Inngang bak", "Adresse: [ADRESSE]"),
+    ],
+)
+def test_a_labelled_address_ends_where_a_sentence_begins(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Heimebesøk på Øvre Bjørnstad, 2861 Landåsbygda. Huset er kaldt.",
+            "Heimebesøk på [ADRESSE], [ADRESSE]. Huset er kaldt.",
+        ),
+        ("Brevet går til 2870 Dokka i morgen.", "Brevet går til [ADRESSE] i morgen."),
+        ("Lundgard\n2864 Fall", "Lundgard\n[ADRESSE]"),
+        # a year, a count or a time before a capitalised word is no postcode
+        ("Han kom hit i 2019 Løten var ny for ham.", "Han kom hit i 2019 Løten var ny for ham."),
+        ("Møte kl. 1400 Kantina", "Møte kl. 1400 Kantina"),
+        ("Tilskudd til 2000 Elever i fylket.", "Tilskudd til 2000 Elever i fylket."),
+        ("Det skjedde i 2024 De flyttet da.", "Det skjedde i 2024 De flyttet da."),
+    ],
+)
+def test_a_postcode_and_its_place_are_an_address_whatever_the_place(text, expected, vocab):
+    assert out(text, vocab) == expected
