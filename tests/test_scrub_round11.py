@@ -121,3 +121,22 @@ def test_a_labelled_address_ends_where_a_sentence_begins(text, expected, vocab):
 )
 def test_a_postcode_and_its_place_are_an_address_whatever_the_place(text, expected, vocab):
     assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nurse's note (in English, family speaks English at home): met Grace Okafor and her son Daniel.",
+            "Nurse's note (in English, family speaks English at home): met [NAVN] and her son [NAVN].",
+        ),
+        (
+            "Dear Mrs Bakke, Oliver will start after Easter. He has a plan from Bristol. Kind regards, Sarah",
+            "Dear Mrs [NAVN], [NAVN] will start after Easter. He has a plan from Bristol. Kind regards, [NAVN]",
+        ),
+        ("Mor snakker Polish og English, far er fra Leeds.", "Mor snakker Polish og English, far er fra Leeds."),
+        ("The family moved from Cardiff before Christmas.", "The family moved from Cardiff before Christmas."),
+    ],
+)
+def test_english_names_of_languages_holidays_and_towns_stay(text, expected, vocab):
+    assert out(text, vocab) == expected
