@@ -140,3 +140,21 @@ def test_a_postcode_and_its_place_are_an_address_whatever_the_place(text, expect
 )
 def test_english_names_of_languages_holidays_and_towns_stay(text, expected, vocab):
     assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Far til Håp kom innom kontoret.", "Far til [NAVN] kom innom kontoret."),
+        ("Hun er mor til Storm og Sol.", "Hun er mor til [NAVN] og [NAVN]."),
+        ("Foreldra til Frost ringde.", "Foreldra til [NAVN] ringde."),
+        ("Far til Jonas kom.", "Far til [NAVN] kom."),
+        # a place, a service, a role or a person's word after it stays
+        ("Han far til Hamar i morgen.", "Han far til Hamar i morgen."),
+        ("Mor til Eleven ringte.", "Mor til Eleven ringte."),
+        ("Far til Barnet møtte.", "Far til Barnet møtte."),
+        ("Mor til PPT-saka er med.", "Mor til PPT-saka er med."),
+    ],
+)
+def test_a_word_after_mor_til_or_far_til_is_the_child(text, expected, vocab):
+    assert out(text, vocab) == expected

@@ -458,6 +458,8 @@ class Scanner:
                         trigger = "name"
                     elif p in ("med", "hos") and before in TALK_VERBS:
                         trigger = "talk"
+                    elif p == "til" and before in _PARENT_WORDS and words[i][0].isupper():
+                        trigger = "child"  # "Far til Håp kom innom": the child of the parent
                 elif (
                     i >= 2
                     and p in _POSSESSIVES
@@ -855,6 +857,22 @@ class Scanner:
             self.state[i] = _NEVER
             return
         mode, listed, vocab, ordinary, noun = self._profile(word)
+        if trigger == "child":
+            # a capitalised word after "mor til", "far til" inside a sentence is the child, even
+            # an ordinary word ("Far til Håp", "mor til Storm"); a place, a service or a role is
+            # judged as any other word ("far til Hamar", "mor til Eleven")
+            if not (
+                mode
+                or vocab
+                or low in lists.proper
+                or low in FUNCTION_WORDS
+                or low in ROLE_TRIGGERS
+                or self._definite_person(low)
+                or self.sentence_start(self.starts[i])
+            ):
+                self.set_name(i, "context")
+                return
+            trigger = None
         if listed or trigger is not None:
             pass
         elif self.text[self.ends[i] : self.ends[i] + 1] in _DIGITS or (
@@ -1787,6 +1805,14 @@ def _phrase_end(last: str, end: str) -> bool:
 
 
 # "læraren hennar", "faren hans", "mora deira": a role word and whose it is
+# a parent or a guardian "til" a child: "Far til Håp", "foreldra til Storm"
+_PARENT_WORDS = _words(
+    """
+    mor mora moren mamma mammaen far faren pappa pappaen forelder forelderen foreldre foreldrene
+    foreldra føresette føresatte foresatte verge vergen stemor stefar stemora stefaren fostermor
+    fostermora fosterfar fosterfaren bonusmor bonusfar bonusmamma bonuspappa
+    """
+)
 _POSSESSIVES = _words("hans hennes hennar hennar deres deira dets sin si sitt mitt min mi vår vårt")
 _CHILD_LINE = re.compile(r"[ \t]*[-–•*]?[ \t]*([^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*:")
 _GREETINGS = _words("hei hallo heisann hi hey")
