@@ -158,3 +158,18 @@ def test_english_names_of_languages_holidays_and_towns_stay(text, expected, voca
 )
 def test_a_word_after_mor_til_or_far_til_is_the_child(text, expected, vocab):
     assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lin Dal f. 07.10.2018, Furuholmen barnehage.", "[NAVN] f. [FØDSELSDATO], Furuholmen barnehage."),
+        ("Sol Dal fødd 12.03.2019 bur på Hov.", "[NAVN] fødd [FØDSELSDATO] bur på Hov."),
+        ("Vår (født 2015) går i 3. klasse.", "[NAVN] (født [FØDSELSDATO]) går i 3. klasse."),
+        # the same words with no date of birth after them stay
+        ("Lin og ull tørker fort.", "Lin og ull tørker fort."),
+        ("Vår og sommer er fine.", "Vår og sommer er fine."),
+    ],
+)
+def test_a_given_name_that_is_a_word_before_a_date_of_birth(text, expected, vocab):
+    assert out(text, vocab) == expected

@@ -1004,9 +1004,12 @@ class Scanner:
         # start of a sentence (or a title-cased line): capitals say nothing
         if listed and low not in lists.words and low not in lists.proper:
             self.set_name(i, "name_list")
-        elif listed and low in lists.given and self.after_note_label(self.starts[i]):
+        elif listed and low in lists.given and (
+            self.after_note_label(self.starts[i]) or _BIRTH_AFTER_NAME_RE.match(self.text, self.ends[i])
+        ):
             # "Telefonnotat: Tor ringte": a given name right after a note label is a name even
-            # when it is an ordinary word too ("tor", "liv", "per")
+            # when it is an ordinary word too ("tor", "liv", "per"); so is one before a date of
+            # birth, with its surname or not ("Lin Dal f. 07.10.2018", "Liv (født 2015)")
             self.set_name(i, "name_list")
         elif not listed and self.verb_form(low):
             self.state[i] = _NEVER  # "Drikker Red Bull …", "Kjøpte sko", "Spelar Roblox": a verb
@@ -1805,6 +1808,11 @@ def _phrase_end(last: str, end: str) -> bool:
 
 
 # "læraren hennar", "faren hans", "mora deira": a role word and whose it is
+# a date of birth after a name, or after a name and one more capitalised word (its surname)
+_BIRTH_AFTER_NAME_RE = re.compile(
+    r"(?:[ \t][A-ZÆØÅ][^\W\d_]*(?:-[A-ZÆØÅ][^\W\d_]*)?)?[ \t]*,?[ \t]*\(?[ \t]*"
+    r"(?:f\.|født|fødd|fodt)[ \t]*:?[ \t]*\d"
+)
 # a parent or a guardian "til" a child: "Far til Håp", "foreldra til Storm"
 _PARENT_WORDS = _words(
     """
