@@ -173,3 +173,24 @@ def test_a_word_after_mor_til_or_far_til_is_the_child(text, expected, vocab):
 )
 def test_a_given_name_that_is_a_word_before_a_date_of_birth(text, expected, vocab):
     assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Frost i januar gjør at bussen er sen. Ola Frost i 5A kommer for sent.",
+            "Frost i januar gjør at bussen er sen. [NAVN] i 5A kommer for sent.",
+        ),
+        (
+            "Ola Frost i 5A kom sent. Frost på vegen gjør at bussen er sen.",
+            "[NAVN] i 5A kom sent. Frost på vegen gjør at bussen er sen.",
+        ),
+        # the same word before a verb or beside a person is the person still
+        ("Ola Frost kom. Frost sa at han var lei.", "[NAVN] kom. [NAVN] sa at han var lei."),
+        ("Ola Frost kom. Frost og mor kom også.", "[NAVN] kom. [NAVN] og mor kom også."),
+        ("Ola Frost kom. Senere ringte Frost igjen.", "[NAVN] kom. Senere ringte [NAVN] igjen."),
+    ],
+)
+def test_a_word_the_note_uses_plainly_is_not_repeated_as_a_name(text, expected, vocab):
+    assert out(text, vocab) == expected

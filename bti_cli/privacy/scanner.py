@@ -535,6 +535,7 @@ class Scanner:
                     and len(low) > 2
                     and not self.is_blocked(i)
                     and (not self.in_vocab(low) or (words[i][0].isupper() and low in self.vocab.phrase_only))
+                    and not self._plain_word_opening(i)
                 ):
                     self.set_name(i, "repeated")
         self._particles()
@@ -577,6 +578,31 @@ class Scanner:
                 spans.append((starts[i], starts[i] + len(head), "adjacent"))
         spans.sort()
         return spans
+
+    def _plain_word_opening(self, i: int) -> bool:
+        """An ordinary word that is no listed name, opening a sentence before a word in lower
+        case that is no verb, is the word there, whatever a name of it elsewhere in the note:
+        "Frost i januar gjør at bussen er sen" beside "Ola Frost i 5A" ("Frost sa at …",
+        "Frost og Ola kom" are the person still)."""
+        low, n = self.lows[i], len(self.lows)
+        if (
+            i + 1 >= n
+            or not self.words[i][0].isupper()
+            or self.listed(low)
+            or (low not in self.lists.words and low not in self.lists.lexicon)
+            or self.text[self.ends[i] : self.starts[i + 1]] != " "
+            or not self.words[i + 1][0].islower()
+            or not self.sentence_start(self.starts[i])
+        ):
+            return False
+        nxt = self.lows[i + 1]
+        return not (
+            nxt in HUMAN_VERBS
+            or nxt in SUBJECT_VERBS
+            or nxt in _AUXILIARIES
+            or nxt in ("og", "eller")
+            or self.verb_form(nxt)
+        )
 
     def _lower_children_with_age(self) -> None:
         """A given name in lower case, even one that is a word too, with an age in brackets and
