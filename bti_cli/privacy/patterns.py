@@ -939,27 +939,29 @@ def _find_labelled_addresses(text: str, low: str, spans: Spans, vocab: Vocab) ->
 # "på" … ("Øvre Bjørnstad, 2861 Landåsbygda", "sendt til 2870 Dokka"): an address whatever the
 # place, known or not
 POSTCODE_PLACE_RE = re.compile(
-    r"(?:(?P<comma>,)|^|(?<=\n)|(?i:(?<![^\W\d_])(?:til|i|på|fra|frå|ved)))[ \t]*"
-    r"(?P<value>(?P<code>\d{4})(?![\d.,:/\-])[ \t]+(?P<place>[A-ZÆØÅ][\wæøå\-]+)(?:[ ][A-ZÆØÅ][\wæøå\-]+)?)",
-    re.MULTILINE,
+    r"\d(?<![\w.,:/\-]\d)\d{3}(?![\d.,:/\-])[ \t]+(?P<place>[A-ZÆØÅ][\wæøå\-]+)(?:[ ][A-ZÆØÅ][\wæøå\-]+)?"
 )
+_POSTCODE_BEFORE_RE = re.compile(r"(?:(?P<comma>,)|^|\n|(?i:(?<![^\W\d_])(?:til|i|på|fra|frå|ved)))[ \t]*\Z")
 _PLACE_END_RE = re.compile(r"[ \t]*(?:$|[\n\r.,;:!?)»\"])")
 
 
 def _find_postcode_places(text: str, spans: Spans, vocab: Vocab) -> None:
     lists = shipped_lists()
     for m in POSTCODE_PLACE_RE.finditer(text):
+        before = _POSTCODE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+        if before is None:
+            continue
         place = m.group("place").lower()
         if place in FUNCTION_WORDS or place in SUBJECT_VERBS or re.fullmatch(_MONTHS, place):
             continue  # "i 2861 De …" is no place
         known = place in lists.proper or place in vocab.singles
         if place in lists.words and not known:
             continue  # "til 2000 Elever": a count and a word
-        if 1900 <= int(m.group("code")) <= _this_year() + 1 and not (
-            m.group("comma") and known and _PLACE_END_RE.match(text, m.end())
+        if 1900 <= int(m.group()[:4]) <= _this_year() + 1 and not (
+            before.group("comma") and known and _PLACE_END_RE.match(text, m.end())
         ):
             continue  # "flyttet hit i 2019 Løten var ny": a year, then a sentence goes on
-        spans.add(m.start("value"), m.end("value"), "address", "labelled")
+        spans.add(m.start(), m.end(), "address", "labelled")
 
 
 # "bor hos far på Nordre Bjørnstad", "bur på Lille Bakken": a place named with a direction or a

@@ -2163,9 +2163,8 @@ SIGNATURE_RE = re.compile(r"/(?<![\w/]/)[A-ZÆØÅ]{2,3}(?=[ \t]*(?:$|\n|\r|[ \t
 # a signature after a slash set off by spaces at the end of a line ("Kari Nes (helsesykepleier)
 # / KN"), and initials with a slash before the colon of a note's heading ("Notat /GM: …")
 SPACED_SIGNATURE_RE = re.compile(r"/(?<=[ \t]/)[ \t](?P<sig>[A-ZÆØÅ]{2,3})(?=[ \t]*(?:$|\n|\r))")
-HEADING_SIGNATURE_RE = re.compile(
-    r"(?:^|(?<=\n)|(?i:(?<![^\W\d_])[^\W\d_]*(?:notat|referat|logg)[ \t]+))/(?P<sig>[A-ZÆØÅ]{2,3}):"
-)
+HEADING_SIGNATURE_RE = re.compile(r"/(?P<sig>[A-ZÆØÅ]{2,3}):")
+_HEADING_BEFORE_RE = re.compile(r"(?:^|\n|(?i:(?<![^\W\d_])[^\W\d_]*(?:notat|referat|logg)[ \t]+))\Z")
 LOWER_SIGNATURE_RE = re.compile(r"/(?<=[ \t\n]/)([a-zæøå]{2,3})(?=[ \t]*(?:$|\n|\r))")
 _UNITS = _words("år dag uke mnd md kr km t mm cm kg stk pers gang time min sek døgn veke")
 DASH_SIGNATURE_RE = re.compile(
@@ -2235,7 +2234,11 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
         found += [(m.start(), m.end()) for m in SIGNATURE_RE.finditer(text)]
         lists = shipped_lists()
         singles = vocab.singles if vocab is not None else frozenset()
-        for m in (*SPACED_SIGNATURE_RE.finditer(text), *HEADING_SIGNATURE_RE.finditer(text)):
+        headings = [
+            m for m in HEADING_SIGNATURE_RE.finditer(text)
+            if _HEADING_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        ]
+        for m in (*SPACED_SIGNATURE_RE.finditer(text), *headings):
             sig = m.group("sig")
             low = sig.lower()
             if sig not in _NOT_INITIALS and low not in singles and low not in lists.words and low not in lists.lexicon:
