@@ -116,6 +116,8 @@ def test_a_labelled_address_ends_where_a_sentence_begins(text, expected, vocab):
         ("Han kom hit i 2019 Løten var ny for ham.", "Han kom hit i 2019 Løten var ny for ham."),
         ("Møte kl. 1400 Kantina", "Møte kl. 1400 Kantina"),
         ("Tilskudd til 2000 Elever i fylket.", "Tilskudd til 2000 Elever i fylket."),
+        ("Frammøte 0800, 0830 Lunsj med foreldra.", "Frammøte 0800, 0830 Lunsj med foreldra."),
+        ("Lundgard, 2864 Fall.", "Lundgard, [ADRESSE]."),
         ("Det skjedde i 2024 De flyttet da.", "Det skjedde i 2024 De flyttet da."),
     ],
 )

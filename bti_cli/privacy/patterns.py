@@ -957,6 +957,8 @@ def _find_postcode_places(text: str, spans: Spans, vocab: Vocab) -> None:
         known = place in lists.proper or place in vocab.singles
         if place in lists.words and not known:
             continue  # "til 2000 Elever": a count and a word
+        if place in lists.lexicon and not known and not _PLACE_END_RE.match(text, m.end()):
+            continue  # ", 0830 Lunsj med foreldra": a time and a word ("Lundgard, 2864 Fall." is a place)
         if 1900 <= int(m.group()[:4]) <= _this_year() + 1 and not (
             before.group("comma") and known and _PLACE_END_RE.match(text, m.end())
         ):
