@@ -153,6 +153,7 @@ def test_english_names_of_languages_holidays_and_towns_stay(text, expected, voca
         ("Far til Jonas kom.", "Far til [NAVN] kom."),
         # a place, a service, a role or a person's word after it stays
         ("Han far til Hamar i morgen.", "Han far til Hamar i morgen."),
+        ("Han far til Bussen.", "Han far til Bussen."),
         ("Mor til Eleven ringte.", "Mor til Eleven ringte."),
         ("Far til Barnet møtte.", "Far til Barnet møtte."),
         ("Mor til PPT-saka er med.", "Mor til PPT-saka er med."),

@@ -894,6 +894,7 @@ class Scanner:
                 or low in FUNCTION_WORDS
                 or low in ROLE_TRIGGERS
                 or self._definite_person(low)
+                or self._definite_thing(low)  # "far til Byen"
                 or self.sentence_start(self.starts[i])
             ):
                 self.set_name(i, "context")
