@@ -1,7 +1,10 @@
 """Round 11 of the scrubber (issue 16), from the blind corpus notes_blind11: a class glued to its
 grade is no initial ("9B. Fødselsdato"); initials that sign a note, also "O.K." after a sign-off,
 with the surname after them; a signature after a slash set off by spaces, and initials with a
-slash before a note heading's colon."""
+slash before a note heading's colon; an address after its label ends where a sentence begins; a
+postcode and its place are an address whatever the place; English names of languages, holidays
+and towns stay; the child after "mor til", "far til"; a given name that is a word too before a
+date of birth; a word that the note uses plainly is not repeated as a name found elsewhere."""
 
 from __future__ import annotations
 
