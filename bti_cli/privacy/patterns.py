@@ -552,6 +552,8 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
         _find_street_addresses(text, low, spans, vocab)
     _find_farms(text, low, spans)
     _find_labelled_addresses(text, low, spans, vocab)
+    if any(c in text for c in "0123456789"):
+        _find_postcode_places(text, spans, vocab)
     for cue in _PROPERTY_CUE_RE.finditer(low):  # one scan of the text for every cue
         m = PROPERTY_RE.match(text, cue.start())
         if m:
@@ -897,14 +899,26 @@ _FUNCTION_CAPS = frozenset(
 )
 
 
+# a sentence after the address on the line of its label: a full stop after a number or a word
+# of three letters or more (not "St. Olavs gate", "Storgata 3 B. Inngang bak"), then a
+# capitalised word and a word in lower case
+_SENTENCE_AFTER_ADDRESS_RE = re.compile(
+    r"(?<![^\W\d_])(?P<last>\d+|[^\W\d_]{3,})[.!?](?=[ \t]+[A-ZÆØÅ][a-zæøå]*[ \t]+[a-zæøå])"
+)
+_ABBREVIATIONS = frozenset({"gt", "pb", "pr", "nr", "bl.a", "ca", "evt", "inkl", "ref", "vedr", "postb", "att"})
+
+
 def _find_labelled_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> None:
     for p in _keyword_hits(low, _ADDRESS_LABEL_KEYS):
         label = ADDRESS_LABEL_RE.match(text, p)
         if not label:
             continue
         value = label.group("value")
+        stop = _SENTENCE_AFTER_ADDRESS_RE.search(value)
+        if stop and stop.group("last").lower() not in _ABBREVIATIONS:
+            value = value[: stop.end("last")]  # "Adresse: STORGATA 12 B, 2408 ELVERUM. Far skrev den selv …"
         if any(c.isdigit() for c in value) or any(w[0].isupper() for w in WORD_RE.findall(value)):
-            spans.add(label.start("value"), label.end("value"), "address", "labelled")
+            spans.add(label.start("value"), label.start("value") + len(value), "address", "labelled")
     for p in _keyword_hits(low, _LIVES_KEYS):
         m = ADDRESS_LIVES_RE.match(text, p)
         if not m:
@@ -919,6 +933,37 @@ def _find_labelled_addresses(text: str, low: str, spans: Spans, vocab: Vocab) ->
             if len(words) == 1 and words[0].lower() in shipped_lists().proper:
                 continue  # "far bor i Somalia", "flytta til Italia": a country or a town
         spans.add(m.start("value"), m.end("value"), "address", "labelled")
+
+
+# a postcode and its place set off after a comma, at the start of a line or after "til", "i",
+# "på" … ("Øvre Bjørnstad, 2861 Landåsbygda", "sendt til 2870 Dokka"): an address whatever the
+# place, known or not
+POSTCODE_PLACE_RE = re.compile(
+    r"\d(?<![\w.,:/\-]\d)\d{3}(?![\d.,:/\-])[ \t]+(?P<place>[A-ZÆØÅ][\wæøå\-]+)(?:[ ][A-ZÆØÅ][\wæøå\-]+)?"
+)
+_POSTCODE_BEFORE_RE = re.compile(r"(?:(?P<comma>,)|^|\n|(?i:(?<![^\W\d_])(?:til|i|på|fra|frå|ved)))[ \t]*\Z")
+_PLACE_END_RE = re.compile(r"[ \t]*(?:$|[\n\r.,;:!?)»\"])")
+
+
+def _find_postcode_places(text: str, spans: Spans, vocab: Vocab) -> None:
+    lists = shipped_lists()
+    for m in POSTCODE_PLACE_RE.finditer(text):
+        before = _POSTCODE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+        if before is None:
+            continue
+        place = m.group("place").lower()
+        if place in FUNCTION_WORDS or place in SUBJECT_VERBS or re.fullmatch(_MONTHS, place):
+            continue  # "i 2861 De …" is no place
+        known = place in lists.proper or place in vocab.singles
+        if place in lists.words and not known:
+            continue  # "til 2000 Elever": a count and a word
+        if place in lists.lexicon and not known and not _PLACE_END_RE.match(text, m.end()):
+            continue  # ", 0830 Lunsj med foreldra": a time and a word ("Lundgard, 2864 Fall." is a place)
+        if 1900 <= int(m.group()[:4]) <= _this_year() + 1 and not (
+            before.group("comma") and known and _PLACE_END_RE.match(text, m.end())
+        ):
+            continue  # "flyttet hit i 2019 Løten var ny": a year, then a sentence goes on
+        spans.add(m.start(), m.end(), "address", "labelled")
 
 
 # "bor hos far på Nordre Bjørnstad", "bur på Lille Bakken": a place named with a direction or a

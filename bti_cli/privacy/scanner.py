@@ -42,6 +42,9 @@ _NOTE_LABEL_RE = re.compile(
 )
 
 _NAME, _NEVER = 1, -1
+# one capital or more, each but the last with its full stop: "K", "O.N" (before the last stop)
+_DOTTED_INITIALS_RE = re.compile(r"[A-ZÆØÅ]\.[A-ZÆØÅ]")
+_SIGN_OFF_BEFORE_RE = re.compile(r"(?i:(?<!\w)(?:hilsen|helsing|mvh|signert|underskrevet|referent))[ \t]*[:,]?[ \t]+\Z")
 _GAP_NAME = re.compile(r"[ \-]|[ ]?[A-ZÆØÅ]\.[ ]?")
 _INITIAL_GAP = re.compile(r"\.[ ]?")
 
@@ -321,8 +324,14 @@ class Scanner:
                 word = text[j:i]
                 if word and word.lower() in _NONFINAL_ABBR:
                     return False
-                if len(word) == 1 and word.isupper():
-                    return False  # an initial: "K. Nordmann"
+                if len(word) == 1 and word.isupper() and not text[j - 1 : j].isdigit():
+                    # an initial: "K. Nordmann"; a class glued to its grade is none ("Ola Nes,
+                    # 9B. Fødselsdato: …" ends a sentence)
+                    return False
+                if len(word) == 3 and _DOTTED_INITIALS_RE.fullmatch(word) and _SIGN_OFF_BEFORE_RE.search(
+                    text, max(0, j - 16), j
+                ):
+                    return False  # initials that sign a note: "Hilsen O.N. Nes" ("etter K.B. Neste møte" ends one)
             return True
         return False
 
@@ -449,6 +458,8 @@ class Scanner:
                         trigger = "name"
                     elif p in ("med", "hos") and before in TALK_VERBS:
                         trigger = "talk"
+                    elif p == "til" and before in _PARENT_WORDS and words[i][0].isupper():
+                        trigger = "child"  # "Far til Håp kom innom": the child of the parent
                 elif (
                     i >= 2
                     and p in _POSSESSIVES
@@ -524,6 +535,7 @@ class Scanner:
                     and len(low) > 2
                     and not self.is_blocked(i)
                     and (not self.in_vocab(low) or (words[i][0].isupper() and low in self.vocab.phrase_only))
+                    and not self._plain_word_opening(i)
                 ):
                     self.set_name(i, "repeated")
         self._particles()
@@ -566,6 +578,31 @@ class Scanner:
                 spans.append((starts[i], starts[i] + len(head), "adjacent"))
         spans.sort()
         return spans
+
+    def _plain_word_opening(self, i: int) -> bool:
+        """An ordinary word that is no listed name, opening a sentence before a word in lower
+        case that is no verb, is the word there, whatever a name of it elsewhere in the note:
+        "Frost i januar gjør at bussen er sen" beside "Ola Frost i 5A" ("Frost sa at …",
+        "Frost og Ola kom" are the person still)."""
+        low, n = self.lows[i], len(self.lows)
+        if (
+            i + 1 >= n
+            or not self.words[i][0].isupper()
+            or self.listed(low)
+            or (low not in self.lists.words and low not in self.lists.lexicon)
+            or self.text[self.ends[i] : self.starts[i + 1]] != " "
+            or not self.words[i + 1][0].islower()
+            or not self.sentence_start(self.starts[i])
+        ):
+            return False
+        nxt = self.lows[i + 1]
+        return not (
+            nxt in HUMAN_VERBS
+            or nxt in SUBJECT_VERBS
+            or nxt in _AUXILIARIES
+            or nxt in ("og", "eller")
+            or self.verb_form(nxt)
+        )
 
     def _lower_children_with_age(self) -> None:
         """A given name in lower case, even one that is a word too, with an age in brackets and
@@ -846,6 +883,23 @@ class Scanner:
             self.state[i] = _NEVER
             return
         mode, listed, vocab, ordinary, noun = self._profile(word)
+        if trigger == "child":
+            # a capitalised word after "mor til", "far til" inside a sentence is the child, even
+            # an ordinary word ("Far til Håp", "mor til Storm"); a place, a service or a role is
+            # judged as any other word ("far til Hamar", "mor til Eleven")
+            if not (
+                mode
+                or vocab
+                or low in lists.proper
+                or low in FUNCTION_WORDS
+                or low in ROLE_TRIGGERS
+                or self._definite_person(low)
+                or self._definite_thing(low)  # "far til Byen"
+                or self.sentence_start(self.starts[i])
+            ):
+                self.set_name(i, "context")
+                return
+            trigger = None
         if listed or trigger is not None:
             pass
         elif self.text[self.ends[i] : self.ends[i] + 1] in _DIGITS or (
@@ -977,9 +1031,12 @@ class Scanner:
         # start of a sentence (or a title-cased line): capitals say nothing
         if listed and low not in lists.words and low not in lists.proper:
             self.set_name(i, "name_list")
-        elif listed and low in lists.given and self.after_note_label(self.starts[i]):
+        elif listed and low in lists.given and (
+            self.after_note_label(self.starts[i]) or _BIRTH_AFTER_NAME_RE.match(self.text, self.ends[i])
+        ):
             # "Telefonnotat: Tor ringte": a given name right after a note label is a name even
-            # when it is an ordinary word too ("tor", "liv", "per")
+            # when it is an ordinary word too ("tor", "liv", "per"); so is one before a date of
+            # birth, with its surname or not ("Lin Dal f. 07.10.2018", "Liv (født 2015)")
             self.set_name(i, "name_list")
         elif not listed and self.verb_form(low):
             self.state[i] = _NEVER  # "Drikker Red Bull …", "Kjøpte sko", "Spelar Roblox": a verb
@@ -1674,6 +1731,7 @@ class Scanner:
             and self.words[i - 1].isupper()
             and state[i - 2] == _NAME
             and _INITIAL_GAP.fullmatch(text, ends[i - 1], starts[i])
+            and text[ends[i - 2] : starts[i - 1]] == " "  # not "Ola Nes, 9B. Fødselsdato": a class
         ):
             self.set_name(i - 1, "adjacent")
             return True
@@ -1777,6 +1835,19 @@ def _phrase_end(last: str, end: str) -> bool:
 
 
 # "læraren hennar", "faren hans", "mora deira": a role word and whose it is
+# a date of birth after a name, or after a name and one more capitalised word (its surname)
+_BIRTH_AFTER_NAME_RE = re.compile(
+    r"(?:[ \t][A-ZÆØÅ][^\W\d_]*(?:-[A-ZÆØÅ][^\W\d_]*)?)?[ \t]*,?[ \t]*\(?[ \t]*"
+    r"(?:f\.|født|fødd|fodt)[ \t]*:?[ \t]*\d"
+)
+# a parent or a guardian "til" a child: "Far til Håp", "foreldra til Storm"
+_PARENT_WORDS = _words(
+    """
+    mor mora moren mamma mammaen far faren pappa pappaen forelder forelderen foreldre foreldrene
+    foreldra føresette føresatte foresatte verge vergen stemor stefar stemora stefaren fostermor
+    fostermora fosterfar fosterfaren bonusmor bonusfar bonusmamma bonuspappa
+    """
+)
 _POSSESSIVES = _words("hans hennes hennar hennar deres deira dets sin si sitt mitt min mi vår vårt")
 _CHILD_LINE = re.compile(r"[ \t]*[-–•*]?[ \t]*([^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*:")
 _GREETINGS = _words("hei hallo heisann hi hey")
@@ -2090,6 +2161,11 @@ _TALK_FOLLOW = re.compile(
 # initials: "O.N.", "K. H.", "A.-K.", and a signature "/TM" or "– KB" at the end of a line
 INITIALS_RE = re.compile(r"[A-ZÆØÅ](?<![\w.][A-ZÆØÅ])\.(?:[ ]?|-)[A-ZÆØÅ]\.(?:[ ]?[A-ZÆØÅ]\.)?(?![\w])")
 SIGNATURE_RE = re.compile(r"/(?<![\w/]/)[A-ZÆØÅ]{2,3}(?=[ \t]*(?:$|\n|\r|[ \t]\d))")
+# a signature after a slash set off by spaces at the end of a line ("Kari Nes (helsesykepleier)
+# / KN"), and initials with a slash before the colon of a note's heading ("Notat /GM: …")
+SPACED_SIGNATURE_RE = re.compile(r"/(?<=[ \t]/)[ \t](?P<sig>[A-ZÆØÅ]{2,3})(?=[ \t]*(?:$|\n|\r))")
+HEADING_SIGNATURE_RE = re.compile(r"/(?P<sig>[A-ZÆØÅ]{2,3}):")
+_HEADING_BEFORE_RE = re.compile(r"(?:^|\n|(?i:(?<![^\W\d_])[^\W\d_]*(?:notat|referat|logg)[ \t]+))\Z")
 LOWER_SIGNATURE_RE = re.compile(r"/(?<=[ \t\n]/)([a-zæøå]{2,3})(?=[ \t]*(?:$|\n|\r))")
 _UNITS = _words("år dag uke mnd md kr km t mm cm kg stk pers gang time min sek døgn veke")
 DASH_SIGNATURE_RE = re.compile(
@@ -2152,10 +2228,22 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
     if "." in text:
         for m in INITIALS_RE.finditer(text):
             letters = "".join(c for c in m.group() if c.isalpha())
-            if letters not in _NOT_INITIALS:
+            # "O.K." is a word ("Det er O.K."), but initials after a sign-off ("Hilsen O.K. Nes")
+            if letters not in _NOT_INITIALS or _SIGN_OFF_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
                 found.append((m.start(), m.end()))
     if "/" in text:
         found += [(m.start(), m.end()) for m in SIGNATURE_RE.finditer(text)]
+        lists = shipped_lists()
+        singles = vocab.singles if vocab is not None else frozenset()
+        headings = [
+            m for m in HEADING_SIGNATURE_RE.finditer(text)
+            if _HEADING_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        ]
+        for m in (*SPACED_SIGNATURE_RE.finditer(text), *headings):
+            sig = m.group("sig")
+            low = sig.lower()
+            if sig not in _NOT_INITIALS and low not in singles and low not in lists.words and low not in lists.lexicon:
+                found.append((m.start("sig"), m.end("sig")))  # not "helsestasjon / PPT"
         if " /" in text or "\n/" in text:
             words = shipped_lists().words
             given = shipped_lists().given

@@ -17,30 +17,35 @@ replaced (kind, offsets in the original text, placeholder, and a short reason co
   and top-level domains in any alphabet);
 - street addresses (street + number, optional letter, postcode and place; streets in lower case
   with a street ending: "skolevegen 8"; a postcode and a lower-case place after one: "2850 lena"),
-  farm names ("Nordre Hovin gard"), farm and title numbers ("gnr 12 bnr 3"), postal boxes, and
-  whatever follows "Adresse:" on its line;
+  farm names ("Nordre Hovin gard"), farm and title numbers ("gnr 12 bnr 3"), postal boxes, a
+  postcode and its place set off by a comma, a line or "til" whatever the place ("Øvre Bjørnstad,
+  2861 Landåsbygda"), and whatever follows "Adresse:" on its line up to a sentence after it;
 - dates of birth after "født", "fødd", "f.", "fødselsdato", "bursdag(en) hennes er", "fyller år" …,
   a date in brackets right after a name, and a full date of an earlier year right after a name
   in any written form ("Sofie Andersen, 30.11.2016", "30/11-16", "30. november 2016"), a date
   right after an age or the word for a child ("10 år (22.06.2015)", "Eleven (03.04.2013)"), and
   a full date two or more years back on the line of a name ("Barn: Ola Nordmann, 5. trinn,
   12.03.2014"); ordinary dates of meetings, deadlines and events stay;
-- personal names: a capitalised word inside a sentence that is not domain vocabulary, a place,
-  an institution or an ordinary word; at the start of a sentence, a name from the shipped lists
-  of given names and surnames (after a note label such as "Telefonnotat:" even a given name that
-  is an ordinary word too: "Tor", "Liv"; the same at the start of a line before a verb or an age
-  in brackets: "Storm (5) slo", "Liv er …"); words after "mor", "far", "eleven", "helsesykepleier",
+- personal names: a capitalised word inside a sentence that is not domain vocabulary, a place, an
+  institution or an ordinary word; at the start of a sentence, a name from the shipped lists of
+  given names and surnames (after a note label such as "Telefonnotat:" even a given name that is
+  an ordinary word too: "Tor", "Liv"; the same at the start of a line before a verb or an age in
+  brackets: "Storm (5) slo", "Liv er …"); words after "mor", "far", "eleven", "helsesykepleier",
   "heter" (also "heter visstnok …") …, in lower case too when they are given names ("onkel rune",
-  "prata med per"); a capitalised word next to a found name, even an ordinary word ("Emma Sofie
-  Dal"); initials and signatures ("O.N.", "Ola N.", "/TM", "Referent: B. Hov", "kontaktlærer (GH)",
-  "-ms", a note ending "… noterer. ev", "notat av IHL", "mvh tm", "ref. kh/01.12", "hilsen lærer
-  Berit S"); user names whole ("Nick: «tobias_2009»", "@gutt_14"); a lower-case surname after
-  "familien" ("familien berg"); and every later use of a name found once with evidence of its own
-  (an ordinary word taken only beside an unknown word at the start of a sentence is not
-  repeated). Titles of books and films stay whole ("Emil i Lønneberget", data/names/titles.txt);
-  a verb opening a line ("Drikker", "Kjøpte"), a kindergarten department after its leader
-  ("pedagogisk leder Solsikken"), hospitals, brands, medicines and games of the shipped lists,
-  and trees and colours in lower case stay.
+  "prata med per"); the child after "mor til", "far til", even an ordinary word ("Far til Håp"); a
+  given name that is a word too before a date of birth ("Lin Dal f. 07.10.2018"); a capitalised
+  word next to a found name, even an ordinary word ("Emma Sofie Dal"); initials and signatures
+  ("O.N.", "Ola N.", "/TM", "/ TM" ending a line, "Notat /GM:", "Hilsen O.K. Nes", "Referent: B.
+  Hov", "kontaktlærer (GH)", "-ms", a note ending "… noterer. ev", "notat av IHL", "mvh tm", "ref.
+  kh/01.12", "hilsen lærer Berit S"); user names whole ("Nick: «tobias_2009»", "@gutt_14"); a
+  lower-case surname after "familien" ("familien berg"); and every later use of a name found once
+  with evidence of its own (an ordinary word taken only beside an unknown word at the start of a
+  sentence is not repeated, nor an ordinary word opening a sentence before a word that is no verb:
+  "Frost i januar …" beside "Ola Frost"). Titles of books and films stay whole ("Emil i
+  Lønneberget", data/names/titles.txt); a verb opening a line ("Drikker", "Kjøpte"), a
+  kindergarten department after its leader ("pedagogisk leder Solsikken"), hospitals, brands,
+  medicines and games of the shipped lists, the English names of languages, holidays and towns
+  ("speaks English", "after Easter"), and trees and colours in lower case stay.
 
 Domain vocabulary (service, measure and arena names, roles, place names of the catalogue,
 months, weekdays, abbreviations) always survives. The core never prints or logs: the originals
