@@ -19,7 +19,7 @@ def _events(cases_dir) -> list[dict]:
 
 def _level0(child, *, areas_reply="learning"):
     answer(child, "Hvilken dato oppsto undringen?", "")
-    answer(child, "Hvor møter du barnet", "skole")
+    answer(child, "Hvor jobber du", "skole")
     answer(child, "Din rolle", "kontaktlærer")
     answer(child, "Hvem gjelder undringen?", "child")
     answer(child, "Barnets alder", "8")
@@ -105,7 +105,7 @@ def test_pty_resume_from_the_list_after_ctrl_c_and_discard(env, cases_dir):  # n
     answer(child, "Hvilken dato oppsto undringen?", "")
     child.expect(r"Sak (BTI-\d{4}-[0-9A-Z]{5}) er opprettet")
     case_id = child.match.group(1)
-    answer(child, "Hvor møter du barnet", "skole")
+    answer(child, "Hvor jobber du", "skole")
     child.expect_exact("Din rolle")
     child.expect_exact("> ")
     _interrupt(child, case_id)  # Ctrl-C

@@ -36,7 +36,7 @@ def test_level1_walk_back_three_times_review_two_changes_ctrl_c_and_resume_from_
     answer(child, "Hvilken dato oppsto undringen?", "")
     child.expect(r"Sak (BTI-\d{4}-[0-9A-Z]{5}) er opprettet")
     case_id = child.match.group(1)
-    answer(child, "Hvor møter du barnet", "skole")
+    answer(child, "Hvor jobber du", "skole")
     answer(child, "Din rolle", "kontaktlærer")
     answer(child, "Hvem gjelder undringen?", "2")
     answer(child, "Barnets alder", "9")

@@ -55,7 +55,7 @@ def test_interactive_start_does_not_ask_what_the_config_file_says(cli, cases_dir
     result = cli("start", "--data", FIXTURE, "--lang", "en", input="\n2\n")
     assert result.exit_code == 1
     out = " ".join(result.stdout.split())  # as read, whatever the wrapping
-    assert "Where do you meet the child (arena)? > Kindergarten (from your settings" in out
+    assert "Where do you work (arena)? > Kindergarten (from your settings" in out
     assert "> pedagogisk leder (from your settings" in out
     # the arena's options were never listed, and the next question came straight after the role
     assert "[health-station]" not in out

@@ -157,3 +157,18 @@ def test_suggest_gives_the_same_for_her_age(cli):
                  "--area", "pregnancy-infancy", "--area", "mental-health", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert "helsestasjon-for-ungdom" in result.stdout
+
+
+@pytest.mark.parametrize(("age", "adult", "asked_for_age"), [(17, False, False), (18, True, False),
+                                                              (19, True, False), (None, False, True)])
+def test_the_consent_words_follow_her_age_when_it_is_given(cli, cases_dir, tmp_path, age, adult, asked_for_age):
+    # a reader saw a 19-year-old's consent ask for her age «(the first question …)»: given, it is not asked
+    # for again, and when it is not given the text names the question, not a position
+    by = '["woman"]' if age is None or age >= 16 else '["woman", "guardians"]'
+    result = walk(cli, tmp_path, age, by)
+    out = " ".join(result.stdout.split())
+    assert ("The pregnant woman is 18 or older and consents for herself." in out) is adult
+    assert ("give her age (the question about age, or bti cases edit afterwards)" in out) is asked_for_age
+    assert "the first question" not in out
+    assert "Has there been concern for the pregnant woman or the pregnancy before?" in out
+    assert "Has there been concern for the child before?" not in out

@@ -41,7 +41,7 @@ def test_pty_answer_interrupt_and_resume(env, cases_dir):
     answer(child, "Hvilken dato oppsto undringen?", "")
     child.expect(r"Sak (BTI-\d{4}-[0-9A-Z]{5}) er opprettet")
     case_id = child.match.group(1)
-    answer(child, "Hvor møter du barnet", "skole")
+    answer(child, "Hvor jobber du", "skole")
     answer(child, "Din rolle", "kontaktlærer")
     answer(child, "Hvem gjelder undringen?", "child")
     answer(child, "Barnets alder", "tjue")  # invalid: asked again
@@ -103,7 +103,7 @@ def test_sigkill_mid_session_keeps_every_acknowledged_answer(env, cases_dir):
     from bti_cli.caselog.log import CaseLog
 
     child = spawn(["start", "--data", FIXTURE], env)
-    replies = [("Hvilken dato oppsto undringen?", ""), ("Hvor møter du barnet", "school"),
+    replies = [("Hvilken dato oppsto undringen?", ""), ("Hvor jobber du", "school"),
                ("Din rolle", "kontaktlærer"), ("Hvem gjelder undringen?", "child"), ("Barnets alder", "8"),
                ("Hvilke områder gjelder undringen?", "learning"), ("Mistenker du vold", "n")]
     for prompt, reply in replies:
