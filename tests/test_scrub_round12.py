@@ -1,0 +1,77 @@
+"""Round 12 of the scrubber (issue 16), from a corpus written blind and aimed at false positives
+(tests/corpus/notes_blind12.txt): the pronouns of the dialects and nynorsk words are words
+("Dæm ville …", "Je ringte …", "Tala blir …"); a line opened by a check box is a line like one
+opened by a dash; "mtp." is an abbreviation and "Snap" an app."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from bti_cli.catalogue import loader as catalogue
+from bti_cli.cli.app import app
+from bti_cli.privacy.scrubber import domain_vocabulary, scrub
+
+
+def out(text: str, vocab=()) -> str:
+    return scrub(text, vocabulary=vocab, lang="nb").text
+
+
+@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
+def vocab(request):
+    return domain_vocabulary(catalogue.load(request.param).catalogue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opna kl. 18, ca 30 stykk. Dæm ville ha turnering i Mario Kart.",
+        "Kom innom rusa. Je ringte NAV dagen etter.",
+        "Dei kom seint. Døm hadde vore på trening.",
+        "Ho var lei seg. Hu sa at ho ville heim.",
+    ],
+)
+def test_a_dialect_pronoun_opening_a_sentence_is_no_name(text, vocab):
+    assert out(text, vocab) == text
+
+
+def test_a_dialect_pronoun_is_no_surname_after_a_name(vocab):
+    assert out("Vi snakka med Kari. Dæm kom seinare.", vocab) == "Vi snakka med [NAVN]. Dæm kom seinare."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Statistikk til kommunestyret. Tala blir lagde fram torsdag. Tala er aggregerte.",
+        "Sjekkliste. Høyrsel og syn er testa.",
+    ],
+)
+def test_nynorsk_words_the_lexicon_lacks_are_words(text, vocab):
+    assert out(text, vocab) == text
+
+
+def test_a_line_opened_by_a_check_box_opens_a_sentence(vocab):
+    # "Zulubeth" is no word and no listed name: opening a line after a check box, as after a
+    # dash, its capital says nothing; inside a line it is a name
+    text = "Sjekkliste:\n☐ Zulubeth og syn\n✓ Vaksine sendt\n"
+    assert out(text, vocab) == text
+    assert out("☐ Vaksine til Zulubeth", vocab) == "☐ Vaksine til [NAVN]"
+
+
+def test_mtp_is_an_abbreviation(vocab):
+    text = "- Psykolog har 50 % stilling fra 1. april\nMtp. Circle of Security-kurs til høsten: to veiledere."
+    assert out(text, vocab) == text
+    # like "ca." and "evt.", its full stop does not end a sentence: a name after it is found
+    assert out("Vi ser på saken mtp. Zulubeth og skolen.", vocab) == "Vi ser på saken mtp. [NAVN] og skolen."
+
+
+def test_snap_is_the_app(vocab):
+    text = "Fekk melding på Snap frå ei jente i 9. klasse."
+    assert out(text, vocab) == text
+
+
+def test_the_words_through_the_command():
+    text = "Je ringte NAV. Dæm kom seint.\n☐ Info om Skolehelsetjenesten\n"
+    result = CliRunner().invoke(app, ["scrub"], input=text)
+    assert result.exit_code == 0
+    assert result.output == text
