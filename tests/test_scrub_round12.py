@@ -75,3 +75,27 @@ def test_the_words_through_the_command():
     result = CliRunner().invoke(app, ["scrub"], input=text)
     assert result.exit_code == 0
     assert result.output == text
+
+
+def test_a_word_with_an_age_after_a_place_word_is_a_child(vocab):
+    # "Barna" is a place too (proper.txt), and a word after a place is the rest of its name
+    # ("Gran Canaria"); with an age in brackets it is a child
+    text = "Barna Nova (6) og Leo (3) var alene."
+    assert out(text, vocab) == "Barna [NAVN] (6) og [NAVN] (3) var alene."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scenario: trafikkulykke med ungdom på Rv. 3 ved Grundset.",
+        "Stengt på E6 forbi Kolomoen i natt.",
+        "Bussen går langs fv. 222 og Rv 25 til skolen.",
+        "Ulykke på riksveg 3 nær Zulubeth.",
+    ],
+)
+def test_a_road_number_and_the_place_on_it_stay(text, vocab):
+    assert out(text, vocab) == text
+
+
+def test_a_phone_after_a_letter_is_no_road(vocab):
+    assert out("Ring E 900 12 345.", vocab) == "Ring E [TELEFON]."

@@ -952,6 +952,26 @@ def qualified_place(text: str, start: int) -> int:
     return m.start() if m else -1
 
 
+# "Rv. 3", "rv 25", "Fv. 222", "E6", "E 16", "riksveg 3": a road and its number, no house number or
+# name; with the place on it ("Rv. 3 ved Grundset", "E6 forbi Kolomoen") it says where
+# something happened on the road, not where anybody lives. Digits that go on after it ("E 900 12
+# 345") are no road's number.
+ROAD_RE = re.compile(
+    r"(?<![\w.])(?:[RrFfKk]v\.?[ \t]?|E[ \t]?(?=\d)|(?i:riksv|fylkesv|europav)e[ig](?:en)?[ \t]+)"
+    r"\d{1,4}(?![\d,.]\d)(?![ \t]*\d)(?![\w])"
+    r"(?:[ \t]+(?:ved|nær|forbi|gjennom|mellom|over|utenfor|(?:sør|nord|øst|vest|aust)[ \t]+for)[ \t]+"
+    r"(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Jeg|Eg)(?!\w))"
+    r"[A-ZÆØÅ][\wæøå\-]+(?:[ \t]+og[ \t]+[A-ZÆØÅ][\wæøå\-]+)?)?"
+)
+
+
+def road_references(text: str) -> list[tuple[int, int]]:
+    """The roads of `text` with their numbers and the place on them ("Rv. 3 ved Grundset")."""
+    if not any(c in text for c in "RrFfKkEe"):
+        return []
+    return [(m.start(), m.end()) for m in ROAD_RE.finditer(text)]
+
+
 # "bur i 2866 Enger", "flytta til 2040 Kløfta": a postcode and its place after living or moving
 POSTCODE_HOME_RE = re.compile(
     r"(?i:(?<!\w)(?:bor|bur|bodde|budde|bosatt|busett|flyttet|flytta|flytter|flyttar|lives)[ \t]+(?:i|på|til|at))"

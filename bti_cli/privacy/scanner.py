@@ -1190,6 +1190,8 @@ class Scanner:
         Canaria", "Burger King"), or a school or club in the definite form (`_after_institution`)."""
         if not i or self.text[self.ends[i - 1] : self.starts[i]] != " ":
             return False
+        if _AGE_AFTER.match(self.text, self.ends[i]):
+            return False  # "Barna Nova (6) og Leo (3)": a word with an age is a person, no place's
         before = self.lows[i - 1]
         if before in _DETERMINERS:
             return self._after_determiner(i)
