@@ -99,3 +99,55 @@ def test_a_road_number_and_the_place_on_it_stay(text, vocab):
 
 def test_a_phone_after_a_letter_is_no_road(vocab):
     assert out("Ring E 900 12 345.", vocab) == "Ring E [TELEFON]."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Adressa i medlemslista: Bakkevegen 3, Fall.", "Adressa i medlemslista: [ADRESSE]."),
+        ("Bor i Sentrumsvegen 5, leil. 12.", "Bor i [ADRESSE]."),
+        ("Bor i Sentrumsvegen 5, leilighet 12 B, 2340 Løten.", "Bor i [ADRESSE]."),
+        ("Adr. Storgata 3, H0201\nNeste linje", "Adr. [ADRESSE]\nNeste linje"),
+        # a place after the address and then more of the sentence: the place is left alone
+        ("Bor i Storgata 3, Kari og Ola bor i nærheten.", "Bor i [ADRESSE], [NAVN] og [NAVN] bor i nærheten."),
+    ],
+)
+def test_the_tail_of_an_address_goes_with_it(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De bor på Søre Bjørnstad, Heradsbygd. Tlf morfar", "De bor på [ADRESSE]. Tlf morfar"),
+        ("Familien bur på Austre Zulubakk.", "Familien bur på [ADRESSE]."),
+    ],
+)
+def test_the_nynorsk_directions_make_a_farm(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Send ikkje til gamal adresse Kroken 4.", "Send ikkje til gamal adresse [ADRESSE]."),
+        ("Ny adresse er Tunet 12 B fra mars.", "Ny adresse er [ADRESSE] fra mars."),
+        ("Post til Kroken 4, 2340 Løten.", "Post til [ADRESSE]."),
+        ("Hjemmebesøk på Øvre Prøverud, 2345 Ådalsbruk.", "Hjemmebesøk på [ADRESSE]."),
+        ("Hjemmebesøk på Zulurud, 2345 Ådalsbruk.", "Hjemmebesøk på [ADRESSE]."),
+    ],
+)
+def test_a_street_or_farm_without_a_street_ending_with_a_cue_or_a_postcode(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ny adresse fra 2025 er ikke kjent.",
+        "Hjemmebesøk, 2345 Ådalsbruk er avlyst.",
+        "Møte i uke 12, 2026 Hamar.",
+    ],
+)
+def test_no_address_without_a_street(text, vocab):
+    assert "[ADRESSE]" not in out(text, vocab)

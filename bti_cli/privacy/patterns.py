@@ -264,7 +264,7 @@ _HOUSE = (
     rf"(?:[ \t]?[A-Ha-h](?![\w]))?(?:[ \t]?[-–][ \t]?\d{{1,4}})?(?:,?[ \t]*[HhUuKkLl]\d{{4}})?"
 )
 _POSTPLACE = r"(?:[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?)?"
-_QUALIFIER = r"(?:(?:Nedre|Øvre|Søndre|Nordre|Vestre|Østre|Store|Lille|Gamle|Nye|Vesle|St\.|Sankt)[ \t]+)?"
+_QUALIFIER = r"(?:(?:Nedre|Øvre|Søndre|Søre|Nordre|Vestre|Østre|Austre|Store|Lille|Gamle|Nye|Vesle|St\.|Sankt)[ \t]+)?"
 ADDRESS_RE = re.compile(
     rf"(?<![\w])(?P<street>{_QUALIFIER}(?:[A-ZÆØÅ][\wæøåé'\-]*?{_STREET_SUFFIX}"
     rf"|(?:[A-ZÆØÅ][\wæøåé.'\-]*[ \t]+){{1,3}}"
@@ -552,6 +552,11 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
         _find_street_addresses(text, low, spans, vocab)
     _find_farms(text, low, spans)
     _find_labelled_addresses(text, low, spans, vocab)
+    if any(c in text for c in "0123456789"):
+        _find_cued_streets(text, low, spans, vocab)
+        _address_tails(text, spans)
+        _find_places_before_postcodes(text, spans, vocab)
+    _address_tails(text, spans)
     for cue in _PROPERTY_CUE_RE.finditer(low):  # one scan of the text for every cue
         m = PROPERTY_RE.match(text, cue.start())
         if m:
@@ -925,12 +930,14 @@ def _find_labelled_addresses(text: str, low: str, spans: Spans, vocab: Vocab) ->
 # size after living at it is where a family lives (a municipality such as "Vestre Toten" or
 # "Nordre Land" is a known place and stays); "Nordre [name]" anywhere is one too, found where
 # the scanner finds the name (`qualified_place`)
-_QUALIFIERS = r"(?:Nordre|Søndre|Østre|Vestre|Øvre|Nedre|Midtre|Ytre|Indre|Store|Lille|Vesle)"
+_QUALIFIERS = r"(?:Nordre|Søndre|Søre|Østre|Austre|Vestre|Øvre|Nedre|Midtre|Ytre|Indre|Store|Lille|Vesle)"
 QUALIFIED_HOME_RE = re.compile(
     r"(?i:bor|bur|bodde|budde|bosatt|busett)(?:[ \t]+[^\W\d_]+){0,3}?[ \t]+(?:på|i)[ \t]+"
     rf"(?P<value>{_QUALIFIERS}[ \t]+(?P<w>[A-ZÆØÅ][\wæøåé'\-]+))"
 )
-_DIRECTION_BEFORE_RE = re.compile(r"(?<![\w])(?:Nordre|Søndre|Østre|Vestre|Øvre|Nedre|Midtre|Ytre|Indre)[ \t]+\Z")
+_DIRECTION_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:Nordre|Søndre|Søre|Østre|Austre|Vestre|Øvre|Nedre|Midtre|Ytre|Indre)[ \t]+\Z"
+)
 
 
 def _qualified_home(text: str, p: int, spans: Spans, vocab: Vocab) -> None:
@@ -950,6 +957,101 @@ def qualified_place(text: str, start: int) -> int:
         return -1  # every direction ends in "e": the cheap test first
     m = _DIRECTION_BEFORE_RE.search(text, max(0, start - 10), start)
     return m.start() if m else -1
+
+
+# "gamal adresse Kroken 4", "Adressa i medlemslista: Kroken 4": a street without a street's ending
+# ("Kroken", "Tunet", "Bakken" are endings alone) is an address with a house number after a word
+# for an address
+ADDRESS_CUE_STREET_RE = re.compile(
+    r"(?i:adressen?|adressa|adr\.?|postadresse|bostedsadresse|bustadadresse|gateadresse|address)"
+    r"(?:[ \t]+(?i:er|var|blir|vert|til|i|på)(?![\w]))?(?:(?:[ \t]+[a-zæøå]+){1,3}[ \t]*:)?[ \t]+"
+    rf"(?P<value>{_QUALIFIER}[A-ZÆØÅ][\wæøåé'\-]*(?:[ \t]+[A-ZÆØÅ][\wæøåé'\-]*){{0,2}}"
+    rf"[ \t]+(?!(?:19|20)\d\d(?!\d)){_HOUSE}{_POSTPLACE})"
+)
+
+
+def _find_cued_streets(text: str, low: str, spans: Spans, vocab: Vocab) -> None:
+    for p in _keyword_hits(low, ("adress", "adr.", "postadresse", "bostedsadresse", "bustadadresse", "gateadresse")):
+        m = ADDRESS_CUE_STREET_RE.match(text, p)
+        if m is None:
+            continue
+        words = WORD_RE.findall(m.group("value"))
+        if words and words[0].lower() not in vocab.singles and words[0].lower() not in _FUNCTION_CAPS:
+            spans.add(m.start("value"), _lower_postplace_end(text, m.end("value")), "address", "street")
+
+
+# "Kroken 4, 2340 Løten", "Øvre Prøverud, 2345 Ådalsbruk", "Prøverud, 2345 Ådalsbruk": a street
+# with a house number, or a farm or a place (with a comma), before a postcode and its place is an
+# address whatever its ending; a word that is an ordinary word or a known place needs the number
+# or a direction ("Hjemmebesøk, 2345 Ådalsbruk" is a heading)
+_POSTCODE_PLACE_RE = re.compile(
+    r"(?<![\w.,])\d{4}(?=[ \t]+"
+    r"(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som|Da|Då|Etter|Før|Nå|No)(?!\w))"
+    r"[A-ZÆØÅ][\wæøå\-]+)"
+)
+_PLACE_BEFORE_POSTCODE_RE = re.compile(
+    rf"(?<![\w.])(?<!\d[ \t])(?P<value>(?P<q>{_QUALIFIERS}[ \t]+)?"
+    r"[A-ZÆØÅ][\wæøåé'\-]+(?:[ \t]+[A-ZÆØÅ][\wæøåé'\-]+){0,2}"
+    r"(?:[ \t]+(?P<house>\d{1,4}(?:[ \t]?[A-Ha-h])?))?)[ \t]*(?P<comma>,)?[ \t]*\Z"
+)
+_PLACE_AFTER_POSTCODE_RE = re.compile(r"\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?")
+
+
+def _find_places_before_postcodes(text: str, spans: Spans, vocab: Vocab) -> None:
+    lists = shipped_lists()
+    for code in _POSTCODE_PLACE_RE.finditer(text):
+        p = code.start()
+        if not spans.free(p, p + 4):
+            continue
+        m = _PLACE_BEFORE_POSTCODE_RE.search(text, max(0, p - 60), p)
+        if m is None or not (m.group("house") or m.group("comma")):
+            continue
+        words = [w.lower() for w in WORD_RE.findall(text, m.end("q") if m.group("q") else m.start(), m.end("value"))]
+        if not words or words[0] in _FUNCTION_CAPS or any(w in vocab.singles for w in words):
+            continue
+        if not m.group("house") and not m.group("q") and any(
+            w in lists.words or w in lists.lexicon or w in lists.proper or w in lists.names for w in words
+        ):
+            continue  # "Hjemmebesøk, 2345 Ådalsbruk", "Hamar, 2317 Hamar": no farm's name
+        place = _PLACE_AFTER_POSTCODE_RE.match(text, p)
+        if place is not None:
+            spans.add(m.start("value"), place.end(), "address", "street")
+
+
+# "Bakkevegen 3, Fall", "Sentrumsvegen 5, leil. 12", "Søre Bjørnstad, Heradsbygd": what follows an
+# address after a comma goes with it: the number of a flat, a postcode and place, or a place
+# that ends the sentence or the line
+_ADDRESS_TAIL_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:"
+    r"(?i:leil(?:ighet|egheit|igheit)?\.?(?:[ \t]*nr\.?)?|lgh\.?|hybel(?:[ \t]*nr\.?)?)[ \t]*\d{1,4}"
+    r"(?:[ \t]?[A-Za-z](?![\w]))?(?![\w])"
+    r"|[HhUuKkLl]\d{4}(?![\w])"
+    r"|\d{4}[ \t]+(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som)(?!\w))"
+    r"[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?"
+    r"|(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som|Ring|Tlf|Mob|Mobil|Telefon)(?!\w))"
+    r"[A-ZÆØÅ][\wæøå\-]+(?:[ \t][A-ZÆØÅ][\wæøå\-]+)?(?=[ \t]*(?:[.;!?)]|\r?\n|$))"
+    r")"
+)
+
+
+def address_end(text: str, end: int) -> int:
+    """The end of the address that ends at `end`, with the flat, postcode or place after it."""
+    for _ in range(3):
+        m = _ADDRESS_TAIL_RE.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
+
+
+def _address_tails(text: str, spans: Spans) -> None:
+    if "," not in text:
+        return
+    for start, end, kind, reason in [item for item in spans.items if item[2] == "address"]:
+        if text[end : end + 1] in (",", " ", "\t"):
+            longer = address_end(text, end)
+            if longer > end:
+                spans.widen(start, longer, kind, reason)
 
 
 # "Rv. 3", "rv 25", "Fv. 222", "E6", "E 16", "riksveg 3": a road and its number, no house number or

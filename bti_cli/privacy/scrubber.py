@@ -66,6 +66,7 @@ from bti_cli.privacy.patterns import (
     DATE_EVENT_BEFORE_RE,
     DATE_RIGHT_AFTER_NAME_RE,
     Spans,
+    address_end,
     date_year,
     find_identifiers,
     find_structured,
@@ -179,7 +180,8 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
     for start, end, reason in name_spans:
         place = qualified_place(text, start) if text[start - 2 : start] == "e " else -1
         if place >= 0 and reason != "initials":
-            spans.add(place, end, "address", "farm")  # "Nordre Bjørnstad": a farm, not "Nordre [NAVN]"
+            # "Nordre Bjørnstad": a farm, not "Nordre [NAVN]"; with the place after it ("…, Heradsbygd")
+            spans.add(place, address_end(text, end), "address", "farm")
             continue
         spans.add(start, end, "name", reason)
         # a date in brackets right after a name is a date of birth: "Ola (12.03.2015)"
