@@ -151,3 +151,29 @@ def test_a_street_or_farm_without_a_street_ending_with_a_cue_or_a_postcode(text,
 )
 def test_no_address_without_a_street(text, vocab):
     assert "[ADRESSE]" not in out(text, vocab)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det var 14 nye barn i august, de fleste født i 2025.",
+        "Alle barn født i 2019 får tilbud om plass.",
+        "Mange av elevane er fødde i 2012.",
+        "Alle som er født i 2010 kan søke.",
+    ],
+)
+def test_the_year_of_a_group_is_a_cohort(text, vocab):
+    assert out(text, vocab) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ola er født i 2015.", "[NAVN] er født i [FØDSELSDATO]."),
+        ("Begge er født i 2016.", "Begge er født i [FØDSELSDATO]."),
+        ("De fleste født 12.03.2015 er med.", "De fleste født [FØDSELSDATO] er med."),
+        ("Jenta er fødd i 2014 og går i 5. klasse.", "Jenta er fødd i [FØDSELSDATO] og går i 5. klasse."),
+    ],
+)
+def test_a_persons_year_of_birth_still_goes(text, expected, vocab):
+    assert out(text, vocab) == expected

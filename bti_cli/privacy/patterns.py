@@ -660,7 +660,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 spans.add(m.start(), m.end(), "national_id", "foreign")
         for p in _keyword_hits(low, _BIRTH_KEYS):
             birth = BIRTH_RE.match(text, p)
-            if birth:
+            if birth and not _cohort_year(text, p, birth):
                 spans.add(birth.start("date"), birth.end("date"), "birth_date", "labelled")
         if ("(" in text or "," in text) and any(key in low for key in _AGE_DATE_KEYS):
             this_year = 0
@@ -957,6 +957,24 @@ def qualified_place(text: str, start: int) -> int:
         return -1  # every direction ends in "e": the cheap test first
     m = _DIRECTION_BEFORE_RE.search(text, max(0, start - 10), start)
     return m.start() if m else -1
+
+
+# "de fleste født i 2025", "alle barn født i 2019", "mange av elevane er fødde i 2012": the year of
+# a group counted together is a cohort, nobody's date of birth (a day or a month with it, or a
+# person before it, "Ola er født i 2015", "begge er født i 2016", stays a birth date)
+_COHORT_BEFORE_RE = re.compile(
+    r"(?i:(?<!\w)(?:(?:de|dei)[ \t]+fleste|alle|mange|flere|fleire|ingen|halvparten|flertallet|fleirtalet"
+    r"|majoriteten|kullet|årskullet|barnekullet)"
+    r"(?:[ \t]+(?:av|blant)[ \t]+[^\W\d_]+)?(?:[ \t]+[^\W\d_]+)?(?:[ \t]+(?:som|er|var|blir|ble|vert|vart)){0,2})"
+    r"[ \t]+\Z"
+)
+_BARE_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _cohort_year(text: str, cue: int, birth: re.Match[str]) -> bool:
+    return _BARE_YEAR_RE.fullmatch(birth.group("date")) is not None and bool(
+        _COHORT_BEFORE_RE.search(text, max(0, cue - 50), cue)
+    )
 
 
 # "gamal adresse Kroken 4", "Adressa i medlemslista: Kroken 4": a street without a street's ending
