@@ -177,3 +177,47 @@ def test_the_year_of_a_group_is_a_cohort(text, vocab):
 )
 def test_a_persons_year_of_birth_still_goes(text, expected, vocab):
     assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi leser fortellinger om Albert Åberg og Karsten og Petra i samlingsstunden.",
+        "Barna elsker særlig boka der Gubben hjelper Albert med å lage båt.",
+        "Filmen om Elsa, Anna og Olaf var fin.",
+        "Vi las eventyret om Zulubeth og trollet.",
+    ],
+)
+def test_the_characters_of_a_story_stay(text, vocab):
+    assert out(text, vocab) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a child with an age, a person after a role word or "med", and a clause after the story
+        (
+            "Vi leste boka om Albert sammen med Emma (5) og mor Kari.",
+            "Vi leste boka om Albert sammen med [NAVN] (5) og mor [NAVN].",
+        ),
+        ("Filmen om Elsa var fin, sa Kari.", "Filmen om Elsa var fin, sa [NAVN]."),
+        ("Vi leste boka om Pippi, og Ola lo.", "Vi leste boka om Pippi, og [NAVN] lo."),
+        # after the sentence of the story the names are names again
+        (
+            "Vi leser fortellinger om Karsten og Petra. Petra (4) lo.",
+            "Vi leser fortellinger om Karsten og Petra. [NAVN] (4) lo.",
+        ),
+        # a story told about someone in the case is no book: "historie" is no cue
+        ("Mor fortalte en historie om Ola.", "Mor fortalte en historie om [NAVN]."),
+    ],
+)
+def test_people_beside_a_story_are_still_names(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+def test_a_story_and_a_road_through_the_command():
+    text = "Vi leser fortellinger om Karsten og Petra.\nUlykke på Rv. 3 ved Grundset. Mor Kari ringte.\n"
+    result = CliRunner().invoke(app, ["scrub"], input=text)
+    assert result.exit_code == 0
+    expected = "Vi leser fortellinger om Karsten og Petra.\nUlykke på Rv. 3 ved Grundset. Mor [NAVN] ringte.\n"
+    assert result.output == expected
