@@ -792,12 +792,15 @@ class Scanner:
         "for mor Kari"), or after the clause of the story ends with a comma ("…, sa Kari"), is
         still judged as any other word."""
         text = self.text
-        if " om " not in text and " der " not in text and " hvor " not in text and " kor " not in text:
-            return
         lows, words, state, starts, ends = self.lows, self.words, self.state, self.starts, self.ends
         n = len(lows)
-        for cue in _STORY_CUE_RE.finditer(text):
-            j = bisect_left(starts, cue.end())
+        for i in [i for i, low in enumerate(lows) if low in _STORY_LINKS and i]:
+            k = i - 1
+            if lows[k] in ("handler", "handlar") and k >= 2 and lows[k - 1] == "som":
+                k -= 2  # "boka som handler om …"
+            if lows[k] not in _STORY_NOUNS or any(text[ends[m] : starts[m + 1]] != " " for m in range(k, i)):
+                continue
+            j = i + 1
             while j < n:
                 if words[j][0].isupper() and not state[j] and not self.is_blocked(j):
                     before = lows[j - 1] if j else ""
@@ -1984,14 +1987,15 @@ _NAMING_VERBS = _words("heter heiter het hette kalles kallast kalt kalla")
 # what is listened to follows these, with the word after them: "lytte til Taylor Swift", "hører på
 # Karpe", "fan av Sigrid", "konsert med Kygo"
 # the word for a book, a story or a film, then what it is about: "fortellinger om", "boka der"
-_STORY_CUE_RE = re.compile(
-    r"(?i:(?<![^\W\d_])(?:bildebok|bildeboka|bildeboken|bildebøker|bildebøkene|lydbok|lydboka|lydboken"
-    r"|bok|boka|boken|bøker|bøkene|bøkane|fortelling|fortellinga|fortellingen|fortellinger|fortellingene"
-    r"|forteljing|forteljinga|forteljingar|forteljingane|eventyr|eventyret|eventyra|eventyrene|eventyrane"
-    r"|film|filmen|filmer|filmene|filmane|tegneserie|tegneserien|teikneserie|teikneserien|serien|serie"
-    r"|barne-tv|barne-tv-serien)"
-    r"[ \t]+(?:om|der|hvor|kor|som[ \t]+handl(?:er|ar)[ \t]+om)(?![^\W\d_]))"
+_STORY_NOUNS = _words(
+    """
+    bildebok bildeboka bildeboken bildebøker bildebøkene lydbok lydboka lydboken bok boka boken bøker
+    bøkene bøkane fortelling fortellinga fortellingen fortellinger fortellingene forteljing forteljinga
+    forteljingar forteljingane eventyr eventyret eventyra eventyrene eventyrane film filmen filmer filmene
+    filmane tegneserie tegneserien teikneserie teikneserien serie serien barne-tv barne-tv-serien
+    """
 )
+_STORY_LINKS = _words("om der hvor kor")
 # the words before a real person beside a story: "leste med Emma", "las for Ola", "hos Kari"
 _STORY_PERSON_BEFORE = _words("med for hos til fra frå av sammen saman heter heiter")
 _STORY_END = frozenset(".!?;:\n\r")
