@@ -101,6 +101,10 @@ def test_a_phone_after_a_letter_is_no_road(vocab):
     assert out("Ring E 900 12 345.", vocab) == "Ring E [TELEFON]."
 
 
+def test_a_given_name_after_a_road_is_a_person(vocab):
+    assert out("Ring Kari på E6 ved Ola Nordmann sin gård.", vocab) == "Ring [NAVN] på E6 ved [NAVN] sin gård."
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -132,6 +136,7 @@ def test_the_nynorsk_directions_make_a_farm(text, expected, vocab):
     [
         ("Send ikkje til gamal adresse Kroken 4.", "Send ikkje til gamal adresse [ADRESSE]."),
         ("Ny adresse er Tunet 12 B fra mars.", "Ny adresse er [ADRESSE] fra mars."),
+        ("Adressen til Kari er Tunet 4.", "Adressen til [NAVN] er [ADRESSE]."),
         ("Post til Kroken 4, 2340 Løten.", "Post til [ADRESSE]."),
         ("Hjemmebesøk på Øvre Prøverud, 2345 Ådalsbruk.", "Hjemmebesøk på [ADRESSE]."),
         ("Hjemmebesøk på Zulurud, 2345 Ådalsbruk.", "Hjemmebesøk på [ADRESSE]."),

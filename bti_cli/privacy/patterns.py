@@ -982,7 +982,8 @@ def _cohort_year(text: str, cue: int, birth: re.Match[str]) -> bool:
 # for an address
 ADDRESS_CUE_STREET_RE = re.compile(
     r"(?i:adressen?|adressa|adr\.?|postadresse|bostedsadresse|bustadadresse|gateadresse|address)"
-    r"(?:[ \t]+(?i:er|var|blir|vert|til|i|på)(?![\w]))?(?:(?:[ \t]+[a-zæøå]+){1,3}[ \t]*:)?[ \t]+"
+    # "adressa i medlemslista: …", "adressen til Kari er …"
+    r"(?:(?:[ \t]+[^\W\d_]+){0,3}?(?:[ \t]*:|[ \t]+(?i:er|var|blir|vert|til|i|på)(?![\w])))?[ \t]+"
     rf"(?P<value>{_QUALIFIER}[A-ZÆØÅ][\wæøåé'\-]*(?:[ \t]+[A-ZÆØÅ][\wæøåé'\-]*){{0,2}}"
     rf"[ \t]+(?!(?:19|20)\d\d(?!\d)){_HOUSE}{_POSTPLACE})"
 )
@@ -1081,7 +1082,7 @@ ROAD_RE = re.compile(
     r"\d{1,4}(?![\d,.]\d)(?![ \t]*\d)(?![\w])"
     r"(?:[ \t]+(?:ved|nær|forbi|gjennom|mellom|over|utenfor|(?:sør|nord|øst|vest|aust)[ \t]+for)[ \t]+"
     r"(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Jeg|Eg)(?!\w))"
-    r"[A-ZÆØÅ][\wæøå\-]+(?:[ \t]+og[ \t]+[A-ZÆØÅ][\wæøå\-]+)?)?"
+    r"(?P<place>[A-ZÆØÅ][\wæøå\-]+)(?:[ \t]+og[ \t]+[A-ZÆØÅ][\wæøå\-]+)?)?"
 )
 
 
@@ -1100,7 +1101,15 @@ def road_references(text: str) -> list[tuple[int, int]]:
         for start in (p - 1, p, p - 4, p - 6):
             m = ROAD_RE.match(text, start) if start >= 0 else None
             if m and m.start() <= p < m.end():
-                found.append((m.start(), m.end()))
+                end = m.end()
+                if m.group("place") and m.group("place").lower() in shipped_lists().given:
+                    end = m.start("place")  # "på E6 ved Ola Nordmann sin gård": a person at the road
+                    while text[end - 1] in " \t":
+                        end -= 1
+                    end -= len(text[:end].rsplit(None, 1)[-1])  # the word before the place
+                    while text[end - 1] in " \t":
+                        end -= 1
+                found.append((m.start(), end))
                 break
     return found
 
