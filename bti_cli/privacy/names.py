@@ -157,11 +157,20 @@ FUNCTION_WORDS = _words(
     ja ikke ikkje også òg bare berre kanskje nå no her der le do
     """
 )
+# pronouns of the dialects, written as spoken ("Dæm ville ha turnering", "Je ringte NAV", "far
+# hass"): words that begin sentences as the written pronouns do, never names there
+DIALECT_PRONOUNS = _words(
+    """
+    je æ æg dæm dem døm dom demm dæmm hu hæ dæ mæ sæ dokker dåkker dåkk dokk økk åkk oss
+    hass hænnes hænnar dæmmes demmes
+    """
+)
+FUNCTION_WORDS = FUNCTION_WORDS | DIALECT_PRONOUNS
 # abbreviations whose full stop does not end a sentence
 _NONFINAL_ABBR = _words(
     """
     bl.a f.eks dvs ca jf jfr kl nr mht ifm iht evt pga ift vha ref tlf mob adr f ang vedr st pr mm
-    ev dr prof sign hr fr frk
+    ev dr prof sign hr fr frk mtp iflg
     """
 )
 _NOUN_ENDINGS = (
@@ -232,5 +241,5 @@ _NOUN_ENDINGS = (
     "dokument",
 )
 _INFLECTION = ("ene", "ane", "ens", "ets", "en", "et", "er", "ar", "a", "e", "s", "r", "n", "t", "es")
-_OPENERS = " \t\u00a0«»\"“”„'‘’([{*•·–—-"
+_OPENERS = " \t\u00a0«»\"“”„'‘’([{*•·–—-☐☑☒✓✔✗✘▪◦‣○●■□►➢➤"
 _SENTENCE_END = ".!?:;…"

@@ -264,7 +264,7 @@ _HOUSE = (
     rf"(?:[ \t]?[A-Ha-h](?![\w]))?(?:[ \t]?[-–][ \t]?\d{{1,4}})?(?:,?[ \t]*[HhUuKkLl]\d{{4}})?"
 )
 _POSTPLACE = r"(?:[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?)?"
-_QUALIFIER = r"(?:(?:Nedre|Øvre|Søndre|Nordre|Vestre|Østre|Store|Lille|Gamle|Nye|Vesle|St\.|Sankt)[ \t]+)?"
+_QUALIFIER = r"(?:(?:Nedre|Øvre|Søndre|Søre|Nordre|Vestre|Østre|Austre|Store|Lille|Gamle|Nye|Vesle|St\.|Sankt)[ \t]+)?"
 ADDRESS_RE = re.compile(
     rf"(?<![\w])(?P<street>{_QUALIFIER}(?:[A-ZÆØÅ][\wæøåé'\-]*?{_STREET_SUFFIX}"
     rf"|(?:[A-ZÆØÅ][\wæøåé.'\-]*[ \t]+){{1,3}}"
@@ -553,7 +553,12 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
     _find_farms(text, low, spans)
     _find_labelled_addresses(text, low, spans, vocab)
     if any(c in text for c in "0123456789"):
+        _find_cued_streets(text, low, spans, vocab)
+        _address_tails(text, spans)
+        # a farm before its postcode first: the postcode and place alone would take the place of it
+        _find_places_before_postcodes(text, spans, vocab)
         _find_postcode_places(text, spans, vocab)
+    _address_tails(text, spans)
     for cue in _PROPERTY_CUE_RE.finditer(low):  # one scan of the text for every cue
         m = PROPERTY_RE.match(text, cue.start())
         if m:
@@ -657,7 +662,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 spans.add(m.start(), m.end(), "national_id", "foreign")
         for p in _keyword_hits(low, _BIRTH_KEYS):
             birth = BIRTH_RE.match(text, p)
-            if birth:
+            if birth and not _cohort_year(text, p, birth):
                 spans.add(birth.start("date"), birth.end("date"), "birth_date", "labelled")
         if ("(" in text or "," in text) and any(key in low for key in _AGE_DATE_KEYS):
             this_year = 0
@@ -943,6 +948,19 @@ POSTCODE_PLACE_RE = re.compile(
 )
 _POSTCODE_BEFORE_RE = re.compile(r"(?:(?P<comma>,)|^|\n|(?i:(?<![^\W\d_])(?:til|i|på|fra|frå|ved)))[ \t]*\Z")
 _PLACE_END_RE = re.compile(r"[ \t]*(?:$|[\n\r.,;:!?)»\"])")
+# "uke 12, 2026", "12. mars, 2026": what a year follows
+_WEEK_OR_DATE_BEFORE_RE = re.compile(
+    rf"(?i:(?:uke|veke|week)[ \t]+\d{{1,2}}|\d{{1,2}}\.?[ \t]*{_MONTHS}|{_MONTHS})[ \t]*\Z"
+)
+
+
+def _ends_as_place(text: str, m: re.Match[str], vocab: Vocab) -> bool:
+    """The capitalised word after a postcode (`m` ends with it) can be its place: a known place, a
+    word no lexicon knows, or an ordinary word that ends the phrase ("2864 Fall.")."""
+    lists = shipped_lists()
+    place = next(w for w in WORD_RE.findall(m.group()) if not w.isdigit()).lower()
+    known = place in lists.proper or place in vocab.singles
+    return known or place not in lists.lexicon or bool(_PLACE_END_RE.match(text, m.end()))
 
 
 def _find_postcode_places(text: str, spans: Spans, vocab: Vocab) -> None:
@@ -957,12 +975,13 @@ def _find_postcode_places(text: str, spans: Spans, vocab: Vocab) -> None:
         known = place in lists.proper or place in vocab.singles
         if place in lists.words and not known:
             continue  # "til 2000 Elever": a count and a word
-        if place in lists.lexicon and not known and not _PLACE_END_RE.match(text, m.end()):
+        if not _ends_as_place(text, m, vocab):
             continue  # ", 0830 Lunsj med foreldra": a time and a word ("Lundgard, 2864 Fall." is a place)
-        if 1900 <= int(m.group()[:4]) <= _this_year() + 1 and not (
-            before.group("comma") and known and _PLACE_END_RE.match(text, m.end())
+        if 1900 <= int(m.group()[:4]) <= _this_year() + 1 and (
+            not (before.group("comma") and known and _PLACE_END_RE.match(text, m.end()))
+            or _WEEK_OR_DATE_BEFORE_RE.search(text, max(0, before.start() - 20), before.start())
         ):
-            continue  # "flyttet hit i 2019 Løten var ny": a year, then a sentence goes on
+            continue  # "flyttet hit i 2019 Løten var ny", "møte i uke 12, 2026 Hamar": a year
         spans.add(m.start(), m.end(), "address", "labelled")
 
 
@@ -970,12 +989,14 @@ def _find_postcode_places(text: str, spans: Spans, vocab: Vocab) -> None:
 # size after living at it is where a family lives (a municipality such as "Vestre Toten" or
 # "Nordre Land" is a known place and stays); "Nordre [name]" anywhere is one too, found where
 # the scanner finds the name (`qualified_place`)
-_QUALIFIERS = r"(?:Nordre|Søndre|Østre|Vestre|Øvre|Nedre|Midtre|Ytre|Indre|Store|Lille|Vesle)"
+_QUALIFIERS = r"(?:Nordre|Søndre|Søre|Østre|Austre|Vestre|Øvre|Nedre|Midtre|Ytre|Indre|Store|Lille|Vesle)"
 QUALIFIED_HOME_RE = re.compile(
     r"(?i:bor|bur|bodde|budde|bosatt|busett)(?:[ \t]+[^\W\d_]+){0,3}?[ \t]+(?:på|i)[ \t]+"
     rf"(?P<value>{_QUALIFIERS}[ \t]+(?P<w>[A-ZÆØÅ][\wæøåé'\-]+))"
 )
-_DIRECTION_BEFORE_RE = re.compile(r"(?<![\w])(?:Nordre|Søndre|Østre|Vestre|Øvre|Nedre|Midtre|Ytre|Indre)[ \t]+\Z")
+_DIRECTION_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:Nordre|Søndre|Søre|Østre|Austre|Vestre|Øvre|Nedre|Midtre|Ytre|Indre)[ \t]+\Z"
+)
 
 
 def _qualified_home(text: str, p: int, spans: Spans, vocab: Vocab) -> None:
@@ -995,6 +1016,164 @@ def qualified_place(text: str, start: int) -> int:
         return -1  # every direction ends in "e": the cheap test first
     m = _DIRECTION_BEFORE_RE.search(text, max(0, start - 10), start)
     return m.start() if m else -1
+
+
+# "de fleste født i 2025", "alle barn født i 2019", "mange av elevane er fødde i 2012": the year of
+# a group counted together is a cohort, nobody's date of birth (a day or a month with it, or a
+# person before it, "Ola er født i 2015", "begge er født i 2016", stays a birth date)
+_COHORT_BEFORE_RE = re.compile(
+    r"(?i:(?<!\w)(?:(?:de|dei)[ \t]+fleste|alle|mange|flere|fleire|ingen|halvparten|flertallet|fleirtalet"
+    r"|majoriteten|kullet|årskullet|barnekullet)"
+    r"(?:[ \t]+(?:av|blant)[ \t]+[^\W\d_]+)?(?:[ \t]+[^\W\d_]+)?(?:[ \t]+(?:som|er|var|blir|ble|vert|vart)){0,2})"
+    r"[ \t]+\Z"
+)
+_BARE_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _cohort_year(text: str, cue: int, birth: re.Match[str]) -> bool:
+    return _BARE_YEAR_RE.fullmatch(birth.group("date")) is not None and bool(
+        _COHORT_BEFORE_RE.search(text, max(0, cue - 50), cue)
+    )
+
+
+# "gamal adresse Kroken 4", "Adressa i medlemslista: Kroken 4": a street without a street's ending
+# ("Kroken", "Tunet", "Bakken" are endings alone) is an address with a house number after a word
+# for an address
+ADDRESS_CUE_STREET_RE = re.compile(
+    r"(?i:adressen?|adressa|adr\.?|postadresse|bostedsadresse|bustadadresse|gateadresse|address)"
+    # "adressa i medlemslista: …", "adressen til Kari er …"
+    r"(?:(?:[ \t]+[^\W\d_]+){0,3}?(?:[ \t]*:|[ \t]+(?i:er|var|blir|vert|til|i|på)(?![\w])))?[ \t]+"
+    rf"(?P<value>{_QUALIFIER}[A-ZÆØÅ][\wæøåé'\-]*(?:[ \t]+[A-ZÆØÅ][\wæøåé'\-]*){{0,2}}"
+    rf"[ \t]+(?!(?:19|20)\d\d(?!\d)){_HOUSE}{_POSTPLACE})"
+)
+
+
+def _find_cued_streets(text: str, low: str, spans: Spans, vocab: Vocab) -> None:
+    for p in _keyword_hits(low, ("adress", "adr.", "postadresse", "bostedsadresse", "bustadadresse", "gateadresse")):
+        m = ADDRESS_CUE_STREET_RE.match(text, p)
+        if m is None:
+            continue
+        words = WORD_RE.findall(m.group("value"))
+        if words and words[0].lower() not in vocab.singles and words[0].lower() not in _FUNCTION_CAPS:
+            spans.add(m.start("value"), _lower_postplace_end(text, m.end("value")), "address", "street")
+
+
+# "Kroken 4, 2340 Løten", "Øvre Prøverud, 2345 Ådalsbruk", "Prøverud, 2345 Ådalsbruk": a street
+# with a house number, or a farm or a place (with a comma), before a postcode and its place is an
+# address whatever its ending; a word that is an ordinary word or a known place needs the number
+# or a direction ("Hjemmebesøk, 2345 Ådalsbruk" is a heading)
+_POSTCODE_PLACE_RE = re.compile(
+    r"\d(?<![\w.,]\d)\d{3}(?=[ \t]+"
+    r"(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som|Da|Då|Etter|Før|Nå|No)(?!\w))"
+    r"[A-ZÆØÅ][\wæøå\-]+)"
+)
+_PLACE_BEFORE_POSTCODE_RE = re.compile(
+    rf"(?<![\w.])(?<!\d[ \t])(?P<value>(?P<q>{_QUALIFIERS}[ \t]+)?"
+    r"[A-ZÆØÅ][\wæøåé'\-]+(?:[ \t]+[A-ZÆØÅ][\wæøåé'\-]+){0,2}"
+    r"(?:[ \t]+(?P<house>\d{1,4}(?:[ \t]?[A-Ha-h])?))?)[ \t]*(?P<comma>,)?[ \t]*\Z"
+)
+_PLACE_AFTER_POSTCODE_RE = re.compile(r"\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?")
+
+
+def _find_places_before_postcodes(text: str, spans: Spans, vocab: Vocab) -> None:
+    lists = shipped_lists()
+    for code in _POSTCODE_PLACE_RE.finditer(text):
+        p = code.start()
+        if not spans.free(p, p + 4):
+            continue
+        m = _PLACE_BEFORE_POSTCODE_RE.search(text, max(0, p - 60), p)
+        if m is None or not (m.group("house") or m.group("comma")) or (m.group("house") or "").startswith("0"):
+            continue  # "Frammøte 0800, 0830 Lunsj": a time is no house number
+        after = _PLACE_AFTER_POSTCODE_RE.match(text, p)
+        if after is not None and not _ends_as_place(text, after, vocab):
+            continue  # ", 0830 Lunsj med foreldra": a time and a word
+        words = [w.lower() for w in WORD_RE.findall(text, m.end("q") if m.group("q") else m.start(), m.end("value"))]
+        if not words or words[0] in _FUNCTION_CAPS or any(w in vocab.singles for w in words):
+            continue
+        if not m.group("house") and not m.group("q") and any(
+            w in lists.words or w in lists.lexicon or w in lists.proper or w in lists.names for w in words
+        ):
+            continue  # "Hjemmebesøk, 2345 Ådalsbruk", "Hamar, 2317 Hamar": no farm's name
+        place = _PLACE_AFTER_POSTCODE_RE.match(text, p)
+        if place is not None:
+            spans.add(m.start("value"), place.end(), "address", "street")
+
+
+# "Bakkevegen 3, Fall", "Sentrumsvegen 5, leil. 12", "Søre Bjørnstad, Heradsbygd": what follows an
+# address after a comma goes with it: the number of a flat, a postcode and place, or a place
+# that ends the sentence or the line
+_ADDRESS_TAIL_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:"
+    r"(?i:leil(?:ighet|egheit|igheit)?\.?(?:[ \t]*nr\.?)?|lgh\.?|hybel(?:[ \t]*nr\.?)?)[ \t]*\d{1,4}"
+    r"(?:[ \t]?[A-Za-z](?![\w]))?(?![\w])"
+    r"|[HhUuKkLl]\d{4}(?![\w])"
+    r"|\d{4}[ \t]+(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som)(?!\w))"
+    r"[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?"
+    r"|(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som|Ring|Tlf|Mob|Mobil|Telefon)(?!\w))"
+    r"[A-ZÆØÅ][\wæøå\-]+(?:[ \t][A-ZÆØÅ][\wæøå\-]+)?(?=[ \t]*(?:[.;!?)]|\r?\n|$))"
+    r")"
+)
+
+
+def address_end(text: str, end: int) -> int:
+    """The end of the address that ends at `end`, with the flat, postcode or place after it."""
+    for _ in range(3):
+        m = _ADDRESS_TAIL_RE.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
+
+
+def _address_tails(text: str, spans: Spans) -> None:
+    if "," not in text:
+        return
+    for start, end, kind, reason in [item for item in spans.items if item[2] == "address"]:
+        if text[end : end + 1] in (",", " ", "\t"):
+            longer = address_end(text, end)
+            if longer > end:
+                spans.widen(start, longer, kind, reason)
+
+
+# "Rv. 3", "rv 25", "Fv. 222", "E6", "E 16", "riksveg 3": a road and its number, no house number or
+# name; with the place on it ("Rv. 3 ved Grundset", "E6 forbi Kolomoen") it says where
+# something happened on the road, not where anybody lives. Digits that go on after it ("E 900 12
+# 345") are no road's number.
+ROAD_RE = re.compile(
+    r"(?<![\w.])(?:[RrFfKk]v\.?[ \t]?|E[ \t]?(?=\d)|(?i:riksv|fylkesv|europav)e[ig](?:en)?[ \t]+)"
+    r"\d{1,4}(?![\d,.]\d)(?![ \t]*\d)(?![\w])"
+    r"(?:[ \t]+(?:ved|nær|forbi|gjennom|mellom|over|utenfor|(?:sør|nord|øst|vest|aust)[ \t]+for)[ \t]+"
+    r"(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Jeg|Eg)(?!\w))"
+    r"(?P<place>[A-ZÆØÅ][\wæøå\-]+)(?:[ \t]+og[ \t]+[A-ZÆØÅ][\wæøå\-]+)?)?"
+)
+
+
+# where a road's number may stand: literal letters first, so that the engine skips ahead fast
+_ROAD_HINT_RE = re.compile(r"v\.?[ \t]?\d|E[ \t]?\d|ve[ig](?:en)?[ \t]+\d")
+
+
+def road_references(text: str) -> list[tuple[int, int]]:
+    """The roads of `text` with their numbers and the place on them ("Rv. 3 ved Grundset")."""
+    found: list[tuple[int, int]] = []
+    for hint in _ROAD_HINT_RE.finditer(text):
+        p = hint.start()
+        if found and p < found[-1][1]:
+            continue
+        # "Rv", "fv" start one letter before the v; "E6" at it; "riksveg", "fylkesvei", "europaveg"
+        for start in (p - 1, p, p - 4, p - 6):
+            m = ROAD_RE.match(text, start) if start >= 0 else None
+            if m and m.start() <= p < m.end():
+                end = m.end()
+                if m.group("place") and m.group("place").lower() in shipped_lists().given:
+                    end = m.start("place")  # "på E6 ved Ola Nordmann sin gård": a person at the road
+                    while text[end - 1] in " \t":
+                        end -= 1
+                    end -= len(text[:end].rsplit(None, 1)[-1])  # the word before the place
+                    while text[end - 1] in " \t":
+                        end -= 1
+                found.append((m.start(), end))
+                break
+    return found
 
 
 # "bur i 2866 Enger", "flytta til 2040 Kløfta": a postcode and its place after living or moving

@@ -398,6 +398,7 @@ class Scanner:
         if not n:
             return []
         self._protect_phrases()
+        self._protect_characters()
         words, lows, state, starts, ends = self.words, self.lows, self.state, self.starts, self.ends
         name_triggers, role_triggers = NAME_TRIGGERS, ROLE_TRIGGERS
         strict_given = lists.strict_given
@@ -819,6 +820,39 @@ class Scanner:
                     j += 1
                 elif gap != ", ":
                     break
+
+    def _protect_characters(self) -> None:
+        """The characters of a book, a story or a film after the word for it and "om" or "der"
+        ("leser fortellinger om Albert Åberg og Karsten og Petra", "boka der Gubben hjelper
+        Albert", "filmen om Elsa"), to the end of the sentence: people of the story, not of the
+        case. A word with an age, or after a role word or "med", "for", "hos" ("med Emma (5)",
+        "for mor Kari"), or after the clause of the story ends with a comma ("…, sa Kari"), is
+        still judged as any other word."""
+        text = self.text
+        lows, words, state, starts, ends = self.lows, self.words, self.state, self.starts, self.ends
+        n = len(lows)
+        for i in [i for i, low in enumerate(lows) if low in _STORY_LINKS and i]:
+            k = i - 1
+            if lows[k] in ("handler", "handlar") and k >= 2 and lows[k - 1] == "som":
+                k -= 2  # "boka som handler om …"
+            if lows[k] not in _STORY_NOUNS or any(text[ends[m] : starts[m + 1]] != " " for m in range(k, i)):
+                continue
+            j = i + 1
+            while j < n:
+                if words[j][0].isupper() and not state[j] and not self.is_blocked(j):
+                    before = lows[j - 1] if j else ""
+                    if not (
+                        before in ROLE_TRIGGERS
+                        or before in _STORY_PERSON_BEFORE
+                        or _AGE_AFTER.match(text, ends[j])
+                    ):
+                        state[j] = _NEVER
+                if j + 1 >= n:
+                    break
+                gap = text[ends[j] : starts[j + 1]]
+                if any(c in _STORY_END for c in gap) or ("," in gap and not words[j + 1][0].isupper()):
+                    break  # the sentence ends, or a clause after a comma ("…, sa Kari") begins
+                j += 1
 
     def _protect_per(self) -> None:
         """"Per i dag", "per uke", "per 1. mars": the preposition, even in a note about a Per."""
@@ -1247,6 +1281,8 @@ class Scanner:
         Canaria", "Burger King"), or a school or club in the definite form (`_after_institution`)."""
         if not i or self.text[self.ends[i - 1] : self.starts[i]] != " ":
             return False
+        if _AGE_AFTER.match(self.text, self.ends[i]):
+            return False  # "Barna Nova (6) og Leo (3)": a word with an age is a person, no place's
         before = self.lows[i - 1]
         if before in _DETERMINERS:
             return self._after_determiner(i)
@@ -2021,6 +2057,19 @@ _SUBJECT_WORDS = _words(
 _NAMING_VERBS = _words("heter heiter het hette kalles kallast kalt kalla")
 # what is listened to follows these, with the word after them: "lytte til Taylor Swift", "hører på
 # Karpe", "fan av Sigrid", "konsert med Kygo"
+# the word for a book, a story or a film, then what it is about: "fortellinger om", "boka der"
+_STORY_NOUNS = _words(
+    """
+    bildebok bildeboka bildeboken bildebøker bildebøkene lydbok lydboka lydboken bok boka boken bøker
+    bøkene bøkane fortelling fortellinga fortellingen fortellinger fortellingene forteljing forteljinga
+    forteljingar forteljingane eventyr eventyret eventyra eventyrene eventyrane film filmen filmer filmene
+    filmane tegneserie tegneserien teikneserie teikneserien serie serien barne-tv barne-tv-serien
+    """
+)
+_STORY_LINKS = _words("om der hvor kor")
+# the words before a real person beside a story: "leste med Emma", "las for Ola", "hos Kari"
+_STORY_PERSON_BEFORE = _words("med for hos til fra frå av sammen saman heter heiter")
+_STORY_END = frozenset(".!?;:\n\r")
 _LISTEN_CUES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_words("lytte lytter lyttar lytta lyttet høre hører hørte høyre høyrer høyrde"), ("til", "på")),
     **dict.fromkeys(_words("fan fans"), ("av",)),

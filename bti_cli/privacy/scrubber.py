@@ -71,6 +71,7 @@ from bti_cli.privacy.patterns import (
     DATE_EVENT_BEFORE_RE,
     DATE_RIGHT_AFTER_NAME_RE,
     Spans,
+    address_end,
     date_year,
     find_identifiers,
     find_structured,
@@ -78,6 +79,7 @@ from bti_cli.privacy.patterns import (
     full_date_year,
     full_dates,
     qualified_place,
+    road_references,
 )
 from bti_cli.privacy.scanner import Scanner, find_handles, find_initials
 from bti_cli.privacy.vocabulary import compile_vocab, domain_vocabulary
@@ -168,6 +170,9 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
     vocab = compile_vocab(vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary))
     lists = shipped_lists()
     protected = [(m.start(), m.end()) for m in placeholder_re().finditer(text)] if "[" in text else []
+    roads = road_references(text)
+    if roads:  # "Rv. 3 ved Grundset": a road and a place on it stay (no placeholder holds one)
+        protected = sorted(protected + roads)
     spans = Spans(protected)
     low = find_structured(text, spans, vocab)
     for start, end in find_initials(text, vocab):
@@ -180,7 +185,8 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
     for start, end, reason in name_spans:
         place = qualified_place(text, start) if text[start - 2 : start] == "e " else -1
         if place >= 0 and reason != "initials":
-            spans.add(place, end, "address", "farm")  # "Nordre Bjørnstad": a farm, not "Nordre [NAVN]"
+            # "Nordre Bjørnstad": a farm, not "Nordre [NAVN]"; with the place after it ("…, Heradsbygd")
+            spans.add(place, address_end(text, end), "address", "farm")
             continue
         spans.add(start, end, "name", reason)
         # a date in brackets right after a name is a date of birth: "Ola (12.03.2015)"
