@@ -1,0 +1,100 @@
+"""Privacy doors, round 13: what a fresh-eyes data-protection reader found open (all values
+fictitious).
+
+1. A role (config, answers file, baton holder, measure owner, `cases handover --to`) names a job:
+   never a date, a postcode and place, or a capitalised word that names no job.
+2. `bti scrub` writes no terminal escape through.
+3. `bti config set` stores no control character, and a stored one is named as such.
+4. A date of the case lies at most a year back and two years ahead: a birth date is refused.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+ROOT = Path(__file__).resolve().parents[2]
+LEVEL1 = ROOT / "examples" / "answers" / "level1.toml"
+CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-Z]{5}")
+MEASURE = "kartlegging-og-identifisering-barneskole"
+
+# what a role may never hold (fictitious): dates in common forms, a postcode and place, a surname
+NOT_ROLES = ["30.11.16", "2016-11-30", "30. november 2016", "2340 Løten", "Dal", "helsesykepleier Dal",
+             "lærer 30.11.16"]
+# the edges that stay roles: a job the vocabulary knows, a job by its ending, acronyms, the
+# municipality's own words, a class and a year range, a catalogue coordinator's role
+ROLES = ["Rektor", "Miljøterapeut", "Vernepleier", "PP-rådgiver", "Veileder i NAV", "miljøterapeut BUP",
+         "helsesykepleier i Løten kommune", "kontaktlærer 7A", "lærer 5.-7. trinn",
+         "Ansatt i fritidstilbud (Ungdommens hus / Aktiv ung)"]
+
+
+def _said(result) -> str:
+    return (result.stdout or "") + (result.stderr or "")
+
+
+def _case_files(folder: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8") for p in sorted(folder.rglob("BTI-*.toml")))
+
+
+def _answers(tmp_path: Path, **changes: dict) -> Path:
+    data = tomllib.loads(LEVEL1.read_text(encoding="utf-8"))
+    for step, values in changes.items():
+        data.setdefault(step.replace("_", "-"), {}).update(values)
+    path = tmp_path / "answers.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return path
+
+
+def _start(cli, tmp_path, **changes):
+    return cli("start", "--no-input", "--answers", str(_answers(tmp_path, **changes)))
+
+
+def _day(days: int) -> str:
+    return (date.today() + timedelta(days=days)).strftime("%d.%m.%Y")
+
+
+# --------------------------------------------------------------------------- 1. roles
+
+
+@pytest.mark.parametrize("role", NOT_ROLES)
+def test_a_role_is_never_a_date_a_postcode_or_a_surname(cli, tmp_path, cases_dir, role):
+    said = cli("config", "set", "role", role)
+    assert said.exit_code == 1 and role not in _said(said)
+    assert not (tmp_path / "config.toml").exists()
+    for changes in ({"l0_concern": {"role": role}}, {"l1_plan": {"baton_holder": role}},
+                    {"l1_plan": {"measure_owners": {MEASURE: {"owner": role}}}}):
+        result = _start(cli, tmp_path, **changes)
+        assert result.exit_code == 1, (changes, result.stdout)
+        assert role not in _said(result)
+        assert _case_files(cases_dir) == ""  # no case is made
+    case = CASE_RE.search(_start(cli, tmp_path).stdout).group(0)
+    before = _case_files(cases_dir)
+    handover = cli("cases", "handover", case, "--to", role)
+    assert handover.exit_code == 1 and role not in _said(handover)
+    assert _case_files(cases_dir) == before
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_job_stays_a_role_at_every_door(cli, tmp_path, cases_dir, role):
+    assert cli("config", "set", "role", role).exit_code == 0
+    assert role in tomllib.loads((tmp_path / "config.toml").read_text(encoding="utf-8"))["role"]
+    result = _start(cli, tmp_path, l0_concern={"role": role}, l1_plan={"measure_owners": {MEASURE: {"owner": role}}})
+    assert result.exit_code == 0, result.stderr
+    assert role in _case_files(cases_dir)
+
+
+@pytest.mark.parametrize(("lang", "role", "words"), [
+    ("nb", "lærer 30.11.16", "Rollen ser ut til å inneholde en dato"),
+    ("nn", "2340 Løten", "ei adresse"),
+    ("en", "helsesykepleier Dal", "seems to contain a name"),
+    ("en", "30.11.16", "never a name, date, address"),
+])
+def test_the_refusal_says_what_is_wrong_in_each_language(cli, lang, role, words):
+    result = cli("config", "set", "role", role, "--lang", lang)
+    assert result.exit_code == 1
+    assert words in _said(result) and role not in _said(result)
