@@ -98,3 +98,24 @@ def test_the_refusal_says_what_is_wrong_in_each_language(cli, lang, role, words)
     result = cli("config", "set", "role", role, "--lang", lang)
     assert result.exit_code == 1
     assert words in _said(result) and role not in _said(result)
+
+
+# --------------------------------------------------------------------------- 2. bti scrub
+
+ESCAPED = "Notat \x1b]0;PWNED\x07 og \x1b[31mrødt\x1b[0m \u202eomvendt\r\nlinje to\tmed tab\rskjult\n"
+
+
+def test_scrub_writes_no_terminal_escape_through(cli, tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_bytes(ESCAPED.encode("utf-8"))
+    for result in (cli("scrub", str(note)), cli("scrub", input=ESCAPED)):
+        assert result.exit_code == 0, result.stderr
+        out = result.stdout_bytes.decode("utf-8")
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202e]", out), repr(out)
+        assert "\\x1b]0;PWNED\\x07" in out and "\\x1b[31m" in out and "\\u202e" in out
+        assert "\r\n" in out and "\t" in out and "\\rskjult" in out  # CRLF and tab kept, a lone CR shown
+    as_json = cli("scrub", str(note), "--format", "json")
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]", as_json.stdout)
+    import json
+
+    assert json.loads(as_json.stdout)["text"].startswith("Notat \x1b]0;PWNED")  # the same value for a program
