@@ -119,3 +119,26 @@ def test_scrub_writes_no_terminal_escape_through(cli, tmp_path):
     import json
 
     assert json.loads(as_json.stdout)["text"].startswith("Notat \x1b]0;PWNED")  # the same value for a program
+
+
+# --------------------------------------------------------------------------- 3. config values
+
+
+def test_a_config_value_is_stored_without_control_characters(cli, tmp_path):
+    folder = tmp_path / "saker"
+    result = cli("config", "set", "cases_dir", f"{folder}/\x1b[31mx")
+    assert result.exit_code == 0, result.stderr
+    stored = (tmp_path / "config.toml").read_text(encoding="utf-8")
+    assert "\x1b" not in stored and "u001b" not in stored.lower() and "[31m" not in stored
+    assert tomllib.loads(stored)["cases_dir"] == str(folder / "x")
+    assert cli("config", "show").stderr == ""
+
+
+@pytest.mark.parametrize(("lang", "words"), [("nb", "inneholder kontrolltegn"), ("nn", "inneheld kontrollteikn"),
+                                             ("en", "holds control characters")])
+def test_a_stored_control_character_is_named_not_an_empty_list(cli, tmp_path, lang, words):
+    (tmp_path / "config.toml").write_text(tomli_w.dumps({"cases_dir": f"{tmp_path}/\x1b[31mx"}), encoding="utf-8")
+    result = cli("config", "show", "--lang", lang)
+    assert words in result.stderr
+    assert not re.search(r"(inneholde|innehalde|contain) :", result.stderr)
+    assert "\x1b" not in _said(result)
