@@ -142,3 +142,56 @@ def test_a_stored_control_character_is_named_not_an_empty_list(cli, tmp_path, la
     assert words in result.stderr
     assert not re.search(r"(inneholde|innehalde|contain) :", result.stderr)
     assert "\x1b" not in _said(result)
+
+
+# --------------------------------------------------------------------------- 4. dates of the case
+
+
+def test_a_concern_date_lies_within_a_year(cli, tmp_path, cases_dir):
+    birth = _start(cli, tmp_path, l0_concern={"concern_date": "30.11.2016"})  # a birth date (fictitious)
+    assert birth.exit_code == 1 and "30.11.2016" not in _said(birth)
+    assert "fødselsdato" in birth.stderr and _case_files(cases_dir) == ""
+    outside = _start(cli, tmp_path, l0_concern={"concern_date": _day(-366)})
+    assert outside.exit_code == 1 and "mer enn 365 dager tilbake" in outside.stderr
+    inside = _start(cli, tmp_path, l0_concern={"concern_date": _day(-365)})
+    assert inside.exit_code == 0, inside.stderr
+
+
+def test_a_measure_date_lies_within_a_year_back_and_two_ahead(cli, tmp_path):
+    for days, ok in ((-365, True), (-366, False), (730, True), (731, False)):
+        result = _start(cli, tmp_path, l1_plan={"measure_owners": {MEASURE: {"date": _day(days)}}})
+        assert (result.exit_code == 0) is ok, (days, result.stderr)
+
+
+def test_an_evaluation_date_lies_within_two_years(cli, tmp_path):
+    assert _start(cli, tmp_path, l1_plan={"evaluation_date": _day(730)}).exit_code == 0
+    far = _start(cli, tmp_path, l1_plan={"evaluation_date": _day(731)})
+    assert far.exit_code == 1 and "The date lies more than 730 days ahead" not in far.stderr  # nb here
+    assert "mer enn 730 dager fram" in far.stderr
+
+
+def test_cases_edit_refuses_a_birth_date_as_the_concern_date(cli, tmp_path, cases_dir):
+    case = CASE_RE.search(_start(cli, tmp_path).stdout).group(0)
+    before = _case_files(cases_dir)
+    for value in ("30.11.2016", _day(-366)):
+        edit = tmp_path / "edit.toml"
+        edit.write_text(f'[l0-concern]\nconcern_date = "{value}"\n', encoding="utf-8")
+        result = cli("cases", "edit", case, "l0-concern.concern_date", "--answers", str(edit), "--no-input",
+                     "--lang", "en")
+        assert result.exit_code == 1 and "more than 365 days back" in result.stderr
+        assert _case_files(cases_dir) == before
+    edit.write_text(f'[l0-concern]\nconcern_date = "{_day(-365)}"\n', encoding="utf-8")
+    assert cli("cases", "edit", case, "l0-concern.concern_date", "--answers", str(edit), "--no-input").exit_code == 0
+
+
+def test_enter_keeps_a_date_that_stands_however_old():
+    """`bti cases edit` of a case opened over a year ago: the stored date is the default, and
+    Enter keeps it; the same date typed is refused."""
+    from bti_cli.walkthrough.prompts import AnswerError, PromptSpec, parse_answer
+
+    today = date(2026, 12, 2)
+    spec = PromptSpec("l0-concern", "concern_date", "date", "dato", default="2025-11-01", past=True, today=today)
+    assert parse_answer(spec, "") == "2025-11-01"
+    with pytest.raises(AnswerError):
+        parse_answer(spec, "2025-11-01")
+    assert parse_answer(spec, (today - timedelta(days=365)).isoformat()) == "2025-12-02"
