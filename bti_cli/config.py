@@ -155,10 +155,12 @@ def setting_problem(key: str, value: Any) -> str | None:
     """What is wrong with a stored setting (a hand-edited file), in words that never repeat the
     value; None when it can be used. The rules of `check_setting`."""
     from bti_cli.i18n import t
-    from bti_cli.privacy.guard import found_kinds, kind_labels, role_kinds, shown_path
+    from bti_cli.privacy.guard import found_kinds, has_controls, kind_labels, role_kinds, shown_path
 
     if not isinstance(value, str):
         return t("config.problem_not_text")
+    if has_controls(value):  # a hand-edited file (`bti config set` strips them)
+        return t("config.problem_controls")
     allowed = allowed_values(key)
     if allowed is not None:
         return None if value in allowed else t("config.problem_choices", choices=", ".join(allowed))
@@ -169,7 +171,7 @@ def setting_problem(key: str, value: Any) -> str | None:
             for part in Path(expanded).parts:
                 kinds += [k for k in found_kinds(part) if k not in kinds]
             # the folder is used (as BTI_CASES_DIR would be), but its name is never shown
-            return t("config.problem_personal_path", kinds=kind_labels(kinds))
+            return t("config.problem_personal_path", kinds=kind_labels(kinds) or t("config.kind_personal_data"))
     if key == "role":
         if not value.strip():
             return t("config.problem_empty")
@@ -206,8 +208,11 @@ def check_setting(key: str, value: str) -> str | int:
     """The value to store for `key`, or UsageError/InputError saying why it cannot be used."""
     from bti_cli.errors import InputError, UsageError
     from bti_cli.i18n import t
-    from bti_cli.privacy.guard import check_path, check_text
+    from bti_cli.privacy.guard import check_path, check_text, strip_controls
 
+    # control characters (a terminal escape pasted with a path) are never stored: what is shown
+    # as saved is what is stored
+    value = strip_controls(value)
     if key not in CONFIG_KEYS:  # never repeated: a key is free text ("kari_nordmann")
         raise UsageError(t("config.unknown_key"), hint=t("config.known_keys", keys=", ".join(CONFIG_KEYS)))
     allowed = allowed_values(key)  # lang, municipality, arena: one of a list

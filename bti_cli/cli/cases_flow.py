@@ -94,10 +94,12 @@ def handover(
     until = None
     if consent_until is not None:
         from bti_cli.errors import InputError
-        from bti_cli.walkthrough.prompts import AnswerError, parse_date
+        from bti_cli.walkthrough.prompts import AnswerError, check_date_window, parse_date
 
         try:
-            until = parse_date(consent_until, session.today).isoformat()
+            day = parse_date(consent_until, session.today)
+            check_date_window(day, session.today)
+            until = day.isoformat()
         except AnswerError as exc:
             raise InputError(t("walk.consent_until_bad", reason=str(exc))) from None
     by = None

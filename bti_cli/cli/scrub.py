@@ -57,6 +57,16 @@ def _read_text(path: Path | None) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def _shown_text(text: str) -> str:
+    """The scrubbed text as it is written out: every control character but the newline and tab
+    made visible (`escape_controls`: ESC → "\\x1b"), as every other rendering does, so a note
+    with a terminal escape cannot retitle or repaint the terminal it is printed on; a carriage
+    return before a newline is the line's end (CRLF stays CRLF)."""
+    from bti_cli.privacy.guard import escape_controls
+
+    return "\r\n".join(escape_controls(part) for part in text.split("\r\n"))
+
+
 def _write_exactly(text: str) -> None:
     """Write the text byte for byte (no newline translation: CRLF stays CRLF)."""
     sys.stdout.flush()
@@ -140,6 +150,8 @@ def scrub(
         if (fmt or "text").lower() == "json":
             import json
 
+            from bti_cli.privacy.controls import escape_controls_json
+
             payload = {
                 "text": result.text,
                 "replacements": [
@@ -147,9 +159,9 @@ def scrub(
                     for row in _rows(text, result, show=False)
                 ],
             }
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(escape_controls_json(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
         else:
-            _write_exactly(result.text)
+            _write_exactly(_shown_text(result.text))
         sys.stdout.flush()
         return
 

@@ -106,17 +106,86 @@ def found_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
 
 _ROLE_WORD = re.compile(r"[^\W\d_]+")
 _INITIALS = re.compile(r"[A-ZÆØÅ]{2,3}")
+# the last part of a word that names a job ("Vernepleier", "Skolebibliotekar", "Spesialkonsulent"):
+# a single capitalised word that ends so is a role even when the vocabulary does not list it
+_JOB_ENDINGS = (
+    "lærer", "lærar", "leder", "leiar", "pleier", "pleiar", "terapeut", "pedagog", "psykolog", "logoped",
+    "sosionom", "koordinator", "rådgiver", "rådgjevar", "arbeider", "arbeidar", "assistent", "konsulent",
+    "veileder", "rettleiar", "bibliotekar", "sekretær", "betjent", "inspektør", "kontakt", "lege", "jordmor",
+    "styrer", "styrar", "ansatt", "tilsett", "medarbeider", "medarbeidar", "behandler", "handsamar",
+    "ansvarlig", "ansvarleg", "fullmektig", "direktør", "sjef", "rektor", "tolk", "kurator", "diakon",
+    "prest", "mentor", "veiledar", "fagarbeidar",
+    "teacher", "nurse", "worker", "officer", "adviser", "advisor", "counsellor", "counselor", "coordinator",
+    "psychologist", "therapist", "manager", "principal", "midwife", "assistant", "consultant", "librarian",
+    "doctor", "head",
+)
+
+
+def _known_word(words: list[str], i: int, vocab: Any) -> bool:
+    """Whether the `i`th word (lower case) of a role is a word of the vocabulary: one that
+    survives alone, or a word of a vocabulary phrase the role holds ("Aktiv ung", "Marte Meo")."""
+    if words[i] in vocab.singles:
+        return True
+    for start in range(max(0, i - 5), i + 1):
+        for phrase in vocab.phrases.get(words[start], ()):
+            if start + len(phrase) > i and tuple(words[start:start + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def _person_word(text: str, vocabulary: list[str]) -> bool:
+    """Whether a role holds a capitalised word that names no job: after the first word, a word
+    with a capital ("helsesykepleier Dal") that is no acronym in capitals (NAV, PPT, SLUKET), no
+    word of the vocabulary (the municipality's services, roles and measures, the built-in roles
+    and places), no place of the shipped list and does not end as a job does ("Vernepleier",
+    "PP-rådgiver"); or the whole role one such word ("Dal"). A surname is often an ordinary word too (Dal,
+    Berg, Lie), so the name lists cannot tell: a role is a job, and a job is in the vocabulary,
+    ends as a job does, or is written in lower case."""
+    from bti_cli.privacy.names import WORD_RE, shipped_lists
+    from bti_cli.privacy.vocabulary import compile_vocab
+
+    found = WORD_RE.findall(text)
+    words = [w.lower() for w in found]
+    if not found:
+        return False
+    lists = shipped_lists()
+    vocab = compile_vocab(frozenset(vocabulary))
+    for i, word in enumerate(found):
+        if len(word) < 2 or not word[0].isupper() or word.isupper() or (i == 0 and len(found) > 1):
+            continue
+        low = words[i]
+        if _known_word(words, i, vocab) or (low in lists.proper and low not in lists.names):
+            continue
+        if low.endswith(_JOB_ENDINGS):
+            continue
+        return True
+    return False
 
 
 def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
-    """`found_kinds`, stricter for a role, which is stored on every event for ever: a word that
-    is a listed given name, capitalised or the whole role, is a name even when it is a word too
-    ("Liv", "lærer Liv"), and two or three capitals that are no known abbreviation are initials
-    ("TN", "lærer/TN"; PPT, BUP and NAV stay)."""
+    """`found_kinds`, stricter for a role, which is stored on every event for ever. A role names
+    a job, never a person, a date or an address:
+
+    - a word that is a listed given name, capitalised or the whole role, is a name even when it is
+      a word too ("Liv", "lærer Liv"), and two or three capitals that are no known abbreviation
+      are initials ("TN", "lærer/TN"; PPT, BUP and NAV stay);
+    - a capitalised word that names no job is a name (`_person_word`: "helsesykepleier Dal", "Dal");
+    - a date in any common form is a date ("30.11.16", "2016-11-30", "lærer 30. november");
+    - a postcode and a place after it is an address ("2340 Løten")."""
     from bti_cli.privacy.names import shipped_lists
+    from bti_cli.privacy.patterns import ANY_DATE_RE, POSTCODE_PLACE_RE
 
     vocabulary = list(vocabulary)
     kinds = found_kinds(text, vocabulary)
+
+    def add(kind: str) -> None:
+        if kind not in kinds:
+            kinds.append(kind)
+
+    if POSTCODE_PLACE_RE.search(text):
+        add("address")
+    if ANY_DATE_RE.search(text):
+        add("date")
     if "name" in kinds:
         return kinds
     lists = shipped_lists()
@@ -131,6 +200,8 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
         given = low in lists.given and (word[0].isupper() or low == whole)
         if given or (_INITIALS.fullmatch(word) and low not in lists.words):
             return [*kinds, "name"]
+    if _person_word(text, vocabulary):
+        add("name")
     return kinds
 
 

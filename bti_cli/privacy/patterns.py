@@ -107,6 +107,25 @@ AGE_BEFORE_DATE_RE = re.compile(
 )
 
 
+# any date in a common written form, with or without its year, where no date belongs (a role):
+# "30.11.16", "30/11", "2016-11-30", "30. november 2016", "november 30", "301116", "30112016".
+# Not a year alone ("2016") nor "mars 2016", which date no person.
+_D2 = r"(?:0[1-9]|[12]\d|3[01])"
+_M2 = r"(?:0[1-9]|1[0-2])"
+ANY_DATE_RE = re.compile(
+    rf"(?<![\w.,/\-])(?:{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?{_Y}"  # 30.11.16 · 30-11-2016
+    rf"|{_D}[./]{_M}(?![./\-]?\d)"  # 30.11 · 30/11
+    rf"|\d{{4}}[./\-]{_M}[./\-]{_D}"  # 2016-11-30
+    rf"|{_D}\.?[ \t]*{_MONTHS}\.?(?!\w)(?:[ \t]*,?[ \t]*\d{{4}})?"  # 30. november 2016 · 30 nov
+    rf"|{_MONTHS}\.?[ \t]+{_D}(?:st|nd|rd|th)?(?!\w)(?:,?[ \t]+\d{{4}})?"  # November 30, 2016
+    rf"|{_D2}{_M2}(?:\d{{2}}|(?:19|20)\d{{2}}))"  # 301116 · 30112016
+    r"(?![\d])",
+    re.IGNORECASE,
+)
+# a postcode and the place after it ("2340 Løten"): the last line of an address
+POSTCODE_PLACE_RE = re.compile(r"(?<![\w.,/\-])\d{4}[ \t]+[^\W\d_]")
+
+
 _last_dates: list[object] = [None, []]
 
 

@@ -115,6 +115,7 @@ class PromptSpec:
     unborn: bool = False
     past: bool = False
     future: bool = False
+    window: bool = True  # a date: within `check_date_window` (not a default that stands)
     max_length: int | None = None
     allow_other: bool = False  # coordinator: a role typed in that is not in the catalogue
     safety: bool = True  # "!" reaches the safety gate
@@ -215,6 +216,26 @@ def _option_list(spec: PromptSpec, limit: int = 12) -> str:
     return text
 
 
+# The window every date of a case lies in (docs/employee-guide.md, "Dates"): at most a year back
+# and two years ahead of today, narrowed by a question's `past` (up to today) or `future` (from
+# today). A date of the case further back (a concern, a meeting, a measure's start) is almost
+# always a date of birth typed in the wrong field or a wrong year: the 14-day decision deadline
+# would have passed long ago, and a date of birth is never stored. Two years ahead is past any
+# evaluation interval (weeks) and any consent's end date (a school year or two); a date further
+# on is a wrong year, and would never come due in `bti due`.
+DATE_DAYS_BACK = 365
+DATE_DAYS_AHEAD = 730
+
+
+def check_date_window(day: date, today: date) -> None:
+    """AnswerError when `day` lies outside the window of a case's dates (`DATE_DAYS_BACK` before
+    `today` to `DATE_DAYS_AHEAD` after it); the date itself is not repeated."""
+    if day < today - timedelta(days=DATE_DAYS_BACK):
+        raise AnswerError(t("process.err_date_too_old", days=DATE_DAYS_BACK))
+    if day > today + timedelta(days=DATE_DAYS_AHEAD):
+        raise AnswerError(t("process.err_date_too_far", days=DATE_DAYS_AHEAD))
+
+
 def parse_date(raw: Any, today: date) -> date:
     if isinstance(raw, datetime):
         return raw.date()
@@ -282,6 +303,8 @@ def parse_answer(spec: PromptSpec, raw: Any) -> Any:
     if is_empty(raw):
         if spec.default is not None and kind != "consent":
             raw = spec.default
+            # Enter keeps the date that stands (`cases edit` of a case opened over a year ago)
+            spec = replace(spec, window=False) if kind == "date" else spec
         elif not spec.required:
             return [] if kind in ("multi-choice", "measures") else ("" if kind == "text" else None)
         else:
@@ -317,6 +340,8 @@ def _parse(spec: PromptSpec, kind: str, raw: Any) -> Any:
             raise AnswerError(t("process.err_date_future"))
         if spec.future and day < spec.today:
             raise AnswerError(t("process.err_date_past"))
+        if spec.window:
+            check_date_window(day, spec.today)
         if not date(2000, 1, 1) <= day <= date(2100, 12, 31):
             raise AnswerError(t("process.err_date"))
         return day.isoformat()
@@ -413,7 +438,9 @@ def _parse_owners(spec: PromptSpec, raw: Any) -> dict[str, list[str]]:
         label = next((c.label for c in spec.choices if str(c.value) == measure), measure)
         try:
             owner = parse_answer(replace(parts["owner"], default=None), given.get("owner"))
-            day = parse_answer(replace(parts["date"], default=None), given.get("date"))
+            # a date typed now is held to the window; the one that stands (`cases edit`) is kept
+            typed = "date" in owner_fields(raw.get(measure))
+            day = parse_answer(replace(parts["date"], default=None, window=typed), given.get("date"))
         except AnswerError as exc:
             raise AnswerError(t("process.err_owners_measure", measure=label, reason=str(exc))) from None
         value[measure] = [f"owner:{owner}", f"date:{day}"]

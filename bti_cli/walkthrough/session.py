@@ -1524,14 +1524,15 @@ class Session:
         known = {c.value for c in roles}
 
         def check_owner(owner: Any) -> None:
-            """One owner: a catalogue role or service, or a role typed without personal data."""
-            from bti_cli.privacy.guard import found_kinds, kind_labels
+            """One owner: a catalogue role or service, or a role typed without personal data (the
+            check of every role: `role_kinds`)."""
+            from bti_cli.privacy.guard import kind_labels, role_kinds
 
             if not isinstance(owner, str) or owner in known:
                 return
             if len(owner) > 80:
                 raise AnswerError(t("process.err_too_long", max=80))
-            kinds = found_kinds(owner, self.vocabulary())
+            kinds = role_kinds(owner, self.vocabulary())
             if kinds:
                 raise AnswerError(t("walk.owner_personal", kinds=kind_labels(kinds)))
 
