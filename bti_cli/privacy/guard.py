@@ -173,7 +173,7 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
     - a date in any common form is a date ("30.11.16", "2016-11-30", "lærer 30. november");
     - a postcode and a place after it is an address ("2340 Løten")."""
     from bti_cli.privacy.names import shipped_lists
-    from bti_cli.privacy.patterns import ANY_DATE_RE, POSTCODE_PLACE_RE
+    from bti_cli.privacy.patterns import ANY_DATE_RE, POSTCODE_WORD_RE
 
     vocabulary = list(vocabulary)
     kinds = found_kinds(text, vocabulary)
@@ -182,7 +182,7 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
         if kind not in kinds:
             kinds.append(kind)
 
-    if POSTCODE_PLACE_RE.search(text):
+    if POSTCODE_WORD_RE.search(text):
         add("address")
     if ANY_DATE_RE.search(text):
         add("date")

@@ -123,7 +123,7 @@ ANY_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 # a postcode and the place after it ("2340 Løten"): the last line of an address
-POSTCODE_PLACE_RE = re.compile(r"(?<![\w.,/\-])\d{4}[ \t]+[^\W\d_]")
+POSTCODE_WORD_RE = re.compile(r"(?<![\w.,/\-])\d{4}[ \t]+[^\W\d_]")
 
 
 _last_dates: list[object] = [None, []]
