@@ -1110,7 +1110,11 @@ def rank_services(
     fitting = rank_measures(cat, level=level, age=age, areas=areas, subject=subject, unborn=unborn)
     # a measure that meets the concern, as `rank_measures` puts first: the level-3 coordination
     # frame (individual plan, coordinator) counts for its service even without a concern area
-    counts: Counter[str] = Counter(s.data["service"] for s in fitting if meets_concern(s))
+    # a measure the plan gives to several services (`shared_with`) counts for each of them, as
+    # the consent's coverage has it (the walkthrough's `measure_coverage`)
+    shared = {m.id: m.shared_with for m in cat.measures}
+    counts: Counter[str] = Counter(svc for s in fitting if meets_concern(s)
+                                   for svc in dict.fromkeys((s.data["service"], *shared.get(s.id, ()))))
     scored = []
     for i, svc in enumerate(cat.services):
         n = counts.get(svc.id, 0)

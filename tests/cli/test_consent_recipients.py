@@ -68,7 +68,9 @@ def test_the_consent_question_lists_fitting_services_and_folds_the_others(cli, c
     assert "0 passande tiltak" not in screen
     # before: Bufdir, Tannhelsetjenesten … all listed with "0 passande tiltak"
     assert "Bufdir" not in listed and "Tannhelsetjenesten" not in listed
-    assert "25 andre tenester (5–29)" in listed
+    # a measure the plan shares with a service counts for it (PPT's and the school's share of the
+    # health station's follow-up of mental strain): one more service listed than before
+    assert "24 andre tenester (6–29)" in listed
     assert "Alle kommunale tjenester" not in screen
     # `+` shows the others, numbered on; a folded service is chosen by number or by name
     shown = consent_screen(cli, "sondre-land", "+", "29, fødeavdelingene", "+90")
@@ -84,3 +86,16 @@ def test_the_folded_services_are_chosen_by_number_and_name(cli, cases_dir):
     assert CASE_RE.search(result.stdout), result.stdout
     text = "".join(p.read_text(encoding="utf-8") for p in cases_dir.rglob("BTI-*.toml"))
     assert '"tannhelsetjenesten"' in text and '"fodeavdelingene"' in text
+
+
+def test_a_measure_the_plan_shares_counts_for_each_service_that_runs_it():
+    # Søndre Land's «Oppfølging av psykisk strev» is the health station's, shared with the school
+    # and PPT: for a 14-year-old's mental health the consent list counts it for PPT too, as the
+    # consent's coverage does
+    from bti_cli.catalogue import loader, suggest
+
+    cat = loader.load("sondre-land").catalogue
+    ranked = {s.id: s for s in suggest.rank_services(cat, level=2, age=14, areas=["mental-health"],
+                                                     work_arena="school", subject="youth")}
+    assert "measures:1" in ranked["ppt"].codes
+    assert "measures:0" in ranked["bufdir"].codes
