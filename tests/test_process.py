@@ -36,7 +36,7 @@ BASE = {
     "baton_holder": "kontaktlaerer", "evaluation_date": "2026-03-01", "meeting_date": "2026-03-01",
     "assessment": "better", "consent": {"given": True, "by": ["guardians"], "services": ["ppt"],
                                         "until": "2026-12-31"},
-    "discussion_arena": None, "first_meeting": "2026-02-01", "individual_plan": False,
+    "discussion_arena": None, "meeting_arena": None, "first_meeting": "2026-02-01", "individual_plan": False,
     "responsibility_group": True, "statutory_coordinator": False, "child_coordinator": False,
     "handover": False, "barnevern_informed": True, "notified_date": "2026-01-03", "police_informed": False,
     "words_written": True, "carried_out": "done", "as_planned": True,

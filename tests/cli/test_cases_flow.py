@@ -97,6 +97,7 @@ def test_evaluate_up_to_level2_with_consent_by_interactive_transcript(cli, case)
         "+7", "Leser bedre.", "ppt-utredning", "kontaktlaerer", "",  # first meeting, goals, measures, baton, date
         "",  # who does what: the baton holder and the evaluation date
         "",  # a text for the family: none
+        "",  # where the meeting is held: not said
         "Vil ha hjelp.", "Enige.",  # the views of the plan
     ]
     result = cli("cases", "evaluate", case, "--data", FIXTURE, input="\n".join(lines) + "\n")

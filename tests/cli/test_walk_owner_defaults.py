@@ -37,6 +37,7 @@ baton_holder = "{holder}"
 evaluation_date = "today+42"
 {owners}
 family_text = ""
+meeting_arena = ""
 [l2-views]
 child_view = "Vil prøve."
 guardians_view = "Støtter planen."
@@ -50,6 +51,7 @@ first_meeting = "today+7"
 goals = "Tryggere hverdag."
 measures = {measures}
 family_text = ""
+meeting_arena = ""
 [l3-views]
 child_view = "Vil prøve."
 guardians_view = "Støtter planen."

@@ -1,0 +1,91 @@
+"""The walkthrough suggests where the level-2 and level-3 meetings are held (issue 11: the tool
+"suggests measures, baton holders and meeting arenas"): an optional question after the meeting's
+other answers offers the plan's case tables that serve the level, ranked as `bti suggest --kind
+arena` ranks them; a system meeting (leadership, planning) is no choice."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from walk_answers import CASE_RE, to_decision
+
+LEVEL2 = to_decision(arena="kindergarten", role="pedagogisk leder", subject="child", age="4",
+                     areas='["behaviour", "parenting-interaction"]', level="2",
+                     observations="Slår andre barn flere ganger om dagen.") + """
+[l2-consent]
+consent = {{ given = true, by = ["guardians"], services = ["helsestasjon"], until = "today+180" }}
+[l2-meeting]
+first_meeting = "today+7"
+goals = "Færre konflikter i leken."
+measures = ["dua-kurs-helsestasjon"]
+baton_holder = "pedagogisk-leder"
+evaluation_date = "today+42"
+family_text = ""
+{arena}
+[l2-views]
+child_view = "Vil leke."
+guardians_view = "Ønsker hjelp."
+"""
+
+
+def run(cli, tmp_path: Path, arena_line: str):
+    answers = tmp_path / "a.toml"
+    answers.write_text(LEVEL2.format(arena=arena_line), encoding="utf-8")
+    return cli("start", "-m", "loten", "--lang", "en", "--no-input", "--answers", str(answers))
+
+
+def stored(cases_dir: Path) -> list[dict]:
+    events = []
+    for path in cases_dir.rglob("BTI-*.toml"):
+        events += tomllib.loads(path.read_text(encoding="utf-8")).get("events", [])
+    return events
+
+
+def test_a_case_table_of_the_plan_is_the_meeting_s_arena(cli, cases_dir, tmp_path):
+    result = run(cli, tmp_path, 'meeting_arena = "sped-og-smabarnsteam"')
+    assert result.exit_code == 0, result.stderr
+    assert CASE_RE.search(result.stdout)
+    assert "Where will the meeting be held?" in result.stdout
+    answers = [e for e in stored(cases_dir) if e.get("question") == "meeting_arena"]
+    assert [e["value"] for e in answers] == ["sped-og-smabarnsteam"]
+
+
+def test_the_question_may_be_left_out(cli, cases_dir, tmp_path):
+    result = run(cli, tmp_path, "")
+    assert result.exit_code == 0, result.stderr
+    assert not [e for e in stored(cases_dir) if e.get("question") == "meeting_arena" and e.get("value")]
+
+
+@pytest.mark.parametrize("arena", ["driftsutvalget", "no-such-arena"])
+def test_a_system_meeting_or_an_unknown_arena_is_refused(cli, cases_dir, tmp_path, arena):
+    result = run(cli, tmp_path, f'meeting_arena = "{arena}"')
+    assert result.exit_code == 1
+    assert "l2-meeting.meeting_arena" in result.stderr
+    assert arena not in result.stderr  # what was typed is not repeated
+
+
+def test_the_arenas_offered_are_those_bti_suggest_ranks_for_the_case(cli, cases_dir):
+    from bti_cli.catalogue import loader
+    from bti_cli.walkthrough import process as engine
+    from bti_cli.walkthrough.prompts import ScriptedPrompter
+    from bti_cli.walkthrough.session import Session
+
+    loaded = loader.load("loten")
+    proc = engine.load_for(loaded)
+    example = Path(__file__).resolve().parents[2] / "examples" / "answers" / "level1.toml"
+    session = Session(loaded=loaded, proc=proc, prompter=ScriptedPrompter.from_file(example), cases_dir=cases_dir)
+    step = proc.required_step("l2-meeting")
+    answers = {"subject": "child", "age": 4, "arena": "kindergarten", "areas": ["behaviour", "parenting-interaction"],
+               "consent": {"given": True, "by": ["guardians"], "services": ["helsestasjon"], "until": "2099-01-01"}}
+    spec = session.spec(engine.Ask(step, step.question("meeting_arena"), 2),
+                        engine.Position(level=2, phase="start", answers=answers))
+    offered = [c.value for c in spec.choices]
+    result = cli("suggest", "-m", "loten", "--kind", "arena", "--level", "2", "--age", "4", "--subject", "child",
+                 "--arena", "kindergarten", "--area", "behaviour", "--area", "parenting-interaction",
+                 "--format", "json")
+    assert offered == [r["id"] for r in json.loads(result.stdout)]
+    assert offered[0] == "sped-og-smabarnsteam"  # the plan's team for 0–5, with the health station
+    assert "driftsutvalget" not in offered
