@@ -135,3 +135,62 @@ def test_a_given_name_before_a_surname_known_from_elsewhere(text, expected, voca
     """The surname is found a name by its other use only after its neighbours were looked at:
     they are looked at once more."""
     assert out(text, vocab, lang="nn") == expected
+
+
+ENGLISH_NAMES = [
+    ("Her uncle rune shouts.", "Her uncle {} shouts."),
+    ("Wants aunt liv there", "Wants aunt {} there"),
+    ("aunt liv came", "aunt {} came"),
+    ("Her uncle mark shouts.", "Her uncle {} shouts."),
+    ("Uncle Rune came by.", "Uncle {} came by."),
+    ("Her aunt Liv came.", "Her aunt {} came."),
+    ("Rune picks her up every day.", "{} picks her up every day."),
+    ("Rune feels safe in the breaks", "{} feels safe in the breaks"),
+    ("Dal said yes.", "{} said yes."),
+    ("Liv Dal called from the school.", "{} called from the school."),
+    ("Liv Nes called from the school.", "{} called from the school."),
+    ("Liv is happy at school.", "{} is happy at school."),
+]
+ENGLISH_STAYS = [
+    "Her mother can come on Monday.",
+    "His father said no.",
+    "Her sister even said no.",
+    "Her mother rose early.",
+    "Her mother will call.",
+    "Her mother and father came to the meeting.",
+    "Mother says she is tired.",
+    "Dad said yes.",
+    "Mum called the school.",
+    "She visits her grandmother every Sunday.",
+    "He said no.",
+    "Police came at nine.",
+    "Staff said no.",
+    "Everyone agrees.",
+    "Sol is shining today.",
+    "Storm is coming tonight.",
+    "Per day he sleeps six hours.",
+    "My friend per day is tired.",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_english_names_through_the_command(lang):
+    """A note written in English, scrubbed as English and as bokmål (the scrubber is not told
+    the language of a note): lower-case names after English kinship words, and a listed name
+    before an English verb at a sentence start, go; the English words stay."""
+    mark = "[NAME]" if lang == "en" else "[NAVN]"
+    text = "\n".join([t for t, _ in ENGLISH_NAMES] + ENGLISH_STAYS) + "\n"
+    result = CliRunner().invoke(app, ["scrub", "--lang", lang], input=text)
+    assert result.exit_code == 0
+    expected = "\n".join([e.format(mark) for _, e in ENGLISH_NAMES] + ENGLISH_STAYS) + "\n"
+    assert result.output == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_NAMES)
+def test_english_names_one_by_one(text, expected, vocab):
+    assert out(text, vocab, lang="en") == expected.format("[NAME]")
+
+
+@pytest.mark.parametrize("text", ENGLISH_STAYS)
+def test_english_words_stay_one_by_one(text, vocab):
+    assert out(text, vocab, lang="en") == text

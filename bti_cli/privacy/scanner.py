@@ -17,6 +17,11 @@ from bti_cli.privacy.names import (
     _SENTENCE_END,
     _WORD_SPLIT_RE,
     AMBIGUOUS_LOWER,
+    ENGLISH_AUXILIARIES,
+    ENGLISH_KIN,
+    ENGLISH_SMALL_WORD_NAMES,
+    ENGLISH_VERBS,
+    ENGLISH_WORD_NAMES,
     FUNCTION_WORDS,
     HEDGES,
     HUMAN_VERBS,
@@ -1620,11 +1625,16 @@ class Scanner:
         nxt = self.lows[i + 1] if i + 1 < len(self.words) else ""
         gap = self.text[self.ends[i] : self.starts[i + 1]] if nxt else ""
         ends_phrase = not nxt or gap.strip(" \t") != "" or _TALK_FOLLOW.match(after) is not None
-        verb_follows = gap == " " and (nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS)
+        verb_follows = gap == " " and (nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS or nxt in ENGLISH_VERBS)
         # "prata med per nes": a listed surname after it makes it a person's name
         surname_follows = gap == " " and nxt in lists.surnames and nxt not in FUNCTION_WORDS
         if trigger == "talk":
             return ends_phrase or verb_follows or surname_follows
+        if self.lows[i - 1] in ENGLISH_KIN and (low in ENGLISH_WORD_NAMES or low in ENGLISH_SMALL_WORD_NAMES):
+            # "her mother can come", "his sister even said no"; "her uncle mark shouts" is a Mark
+            return low not in ENGLISH_SMALL_WORD_NAMES and nxt not in ENGLISH_SMALL_WORD_NAMES and (
+                surname_follows or verb_follows
+            )
         if low in AMBIGUOUS_LOWER:
             return verb_follows or ends_phrase or surname_follows
         return True
@@ -1725,7 +1735,7 @@ class Scanner:
                 return True  # "Mvh\nTor": the name under a sign-off
             if (
                 i + 1 < n
-                and self.lows[i + 1] in SUBJECT_VERBS
+                and (self.lows[i + 1] in SUBJECT_VERBS or self.lows[i + 1] in ENGLISH_AUXILIARIES)
                 and text[ends[i] : starts[i + 1]] == " "
                 and (greeted or self.line_start(starts[i]))
                 and not (
@@ -1795,7 +1805,9 @@ class Scanner:
             # "Zyrafa sa at …", "Per kom …"; not "Bror sa at …", nor a thing that comes or goes
             # ("Taxien kom ikke", "Maten kom sent", "Bussen gikk")
             if (
-                nxt in HUMAN_VERBS
+                # an English verb after a listed name only ("Rune picks her up", "Dal said yes";
+                # not "Police came", "He said no")
+                (nxt in HUMAN_VERBS or (nxt in ENGLISH_VERBS and listed))
                 and text[ends[i] : starts[i + 1]] == " "
                 and low not in ROLE_TRIGGERS
                 and not (nxt in _COMING_VERBS and self._definite_thing(low))
@@ -1855,7 +1867,7 @@ class Scanner:
         if text[end : self.starts[j + 1]] != " " or not self.words[j + 1][0].islower():
             return False  # "Sol Og Vind": a title
         nxt = lows[j + 1]
-        if nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS:
+        if nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS or nxt in ENGLISH_VERBS or nxt in ENGLISH_AUXILIARIES:
             return True
         return (
             nxt in ("og", "eller")
@@ -1947,10 +1959,12 @@ _NATURE_WORDS = _SEASON_WORDS | _words(
     eik bjørk gran furu osp or rogn hegg selje lønn ask alm lind hassel pil lyng mose siv
     """
 )
-# "Vår kommer tidlig i år", "Vinter kom seint": the season arrives (not "Vår kommer på skolen")
+# "Vår kommer tidlig i år", "Vinter kom seint", "Sol is shining": the season, the weather arrives
+# (not "Vår kommer på skolen")
 _SEASON_ARRIVES_RE = re.compile(
     r" (?:kommer|kjem|kom) (?:nok |vel |visst )?(?:tidlig|tidleg|sent|seint|snart|brått|plutselig|plutseleg|"
     r"endelig|endeleg|igjen|att|i år|i fjor)(?!\w)"
+    r"| (?:is|was) (?:coming|here|over|back|shining|setting|rising|forecast)(?!\w)"  # "Storm is coming"
 )
 _SEASON_COMES_RE = re.compile(
     r" (?:er|var|har) (?:endeleg |endelig |no |nå |snart |her )?"
