@@ -7,12 +7,19 @@ names are fictitious. The ordinary words stay: "Sol skinte", "Vår kommer", "Liv
 
 from __future__ import annotations
 
+import re
+import tomllib
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
 from bti_cli.catalogue import loader as catalogue
 from bti_cli.cli.app import app
 from bti_cli.privacy.scrubber import domain_vocabulary, scrub
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "answers"
+CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-Z]{5}")
 
 
 def out(text: str, vocab=(), lang: str = "nb") -> str:
@@ -194,3 +201,42 @@ def test_english_names_one_by_one(text, expected, vocab):
 @pytest.mark.parametrize("text", ENGLISH_STAYS)
 def test_english_words_stay_one_by_one(text, vocab):
     assert out(text, vocab, lang="en") == text
+
+
+READER_TEXT = (
+    "Liv Dal ringte i dag. Liv Dal, mor, ringte. Per Dal sier at det går bra. "
+    "Liv Nes og Ola Testesen er enige. Her uncle rune shouts. Rune picks her up every day."
+)
+# the fictitious names, as whole words (the words "liv", "per" are left to the other tests)
+READER_NAMES = re.compile(r"\b(?:Liv|Dal|Per|Nes|Ola|Testesen|[Rr]une)\b")
+
+
+def _stored_names(folder: Path) -> list[str]:
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", "replace")
+            found += [f"{path.name}: {m.group(0)}" for m in READER_NAMES.finditer(text)]
+    return found
+
+
+def test_a_free_text_answer_of_the_walkthrough_stores_no_name(cli, cases_dir, tmp_path):
+    """The reader's names typed as the observations of `bti start --no-input --answers`, and as
+    the reason of `bti cases discard` (refused): the case file and the log hold none of them."""
+    import tomli_w
+
+    data = tomllib.loads((EXAMPLES / "level1.toml").read_text(encoding="utf-8"))
+    data["l0-concrete"]["observations"] = READER_TEXT
+    answers = tmp_path / "answers.toml"
+    answers.write_text(tomli_w.dumps(data), encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(answers))
+    assert result.exit_code == 0, result.output
+    stored = "".join(p.read_bytes().decode("utf-8", "replace") for p in cases_dir.rglob("*") if p.is_file())
+    assert "[NAVN] ringte i dag" in stored  # the answer is stored, scrubbed
+    assert not _stored_names(cases_dir)
+    case = CASE_RE.search(result.stdout).group(0)
+    # a reason with a name in it is refused (it was stored as typed when the name was missed)
+    result = cli("cases", "discard", case, "--reason", "Per Dal ringte og sa at det var feil sak", "--no-input")
+    assert result.exit_code == 1 and "personopplysninger" in result.output
+    assert "Per" not in result.output and "Dal" not in result.output
+    assert not _stored_names(cases_dir)
