@@ -118,6 +118,11 @@ def test_dal_is_a_surname(text, vocab):
         ("Per Uke kom.", "Per Uke kom."),
         ("Liv Sand Og Vind:", "Liv Sand Og Vind:"),
         ("Vår Herre er god.", "Vår Herre er god."),
+        # must stay: a word that no surname is made of
+        ("Per Telefon sa hun ja.", "Per Telefon sa hun ja."),
+        ("Per Post kommer brevet.", "Per Post kommer brevet."),
+        ("Tale Norsk er et kurs.", "Tale Norsk er et kurs."),
+        ("Eik Kafe har åpent.", "Eik Kafe har åpent."),
     ],
 )
 def test_a_given_name_and_a_word_surname_open_a_sentence(text, expected, vocab):

@@ -1831,8 +1831,8 @@ class Scanner:
 
     def _given_then_word_surname(self, i: int) -> bool:
         """A given name that is a word too ("Liv", "Per", "Tor"), opening a sentence, and then a
-        capitalised word that is an ordinary word and no listed surname ("Nes", "Eng",
-        "Li"), before a verb, a comma, a colon, "og" and a capital or an age: a person named in
+        capitalised word that is an ordinary word of the kind surnames are made of and no listed
+        surname ("Nes", "Eng", "Li"), before a verb, a comma, a colon, "og" and a capital or an age: a person named in
         full ("Liv Nes ringte", "Per Eng, far, …", "Siv Li: …"). Inside a sentence the given name
         is found by its capital and the surname beside it; at the start both capitals say
         nothing, but the second word's does."""
@@ -1843,6 +1843,9 @@ class Scanner:
         word, low = self.words[j], lows[j]
         if (
             len(low) < 2
+            # a farm or nature word as surnames are made of ("Nes", "Eng", "Li", "Sand", "Ås");
+            # not "Per Telefon", "Per Post", "Tale Norsk", "Eik Kafe"
+            or not low.endswith(_SURNAME_HEADS)
             or not word[0].isupper()
             or not word[1:].islower()
             or lows[i] in FUNCTION_WORDS  # "Vår Frue", "Vår Herre": "our"
