@@ -97,6 +97,22 @@ ROLE_TRIGGERS = _words(
     bonusmor bonusfar bonusmamma bonuspappa bonusbror bonussøster bonussyster bonusmora bonusfaren
     """
 )
+# the same words in English, for a note written in English ("her uncle rune", "aunt Liv"): the
+# scrubber is not told the language of a note. None is a Norwegian word.
+ENGLISH_KIN = _words(
+    """
+    uncle aunt auntie grandma grandpa granny grandad grandmother grandfather grandson granddaughter
+    mum mom mummy mommy dad daddy mother father brother sister daughter cousin nephew niece
+    stepfather stepmother stepdad stepmum stepmom stepbrother stepsister halfbrother halfsister
+    boyfriend girlfriend friend neighbour neighbor teacher
+    """
+)
+ROLE_TRIGGERS = ROLE_TRIGGERS | ENGLISH_KIN
+# given names that are English words too: after an English kinship word in lower case a name
+# only when a verb or a surname follows ("her uncle mark shouts"), and never when the word is a
+# verb or a small word there ("her mother can come", "his sister even said no", "mother rose")
+ENGLISH_WORD_NAMES = _words("mark max van grace rim joy faith mercy angel")
+ENGLISH_SMALL_WORD_NAMES = _words("can said long even hung bent ask my rose")
 NAME_TRIGGERS = _words(
     """
     heter heiter het hette kalt kalla kalles kallast kallenavn kallenamn navn namn name named hilsen
@@ -147,6 +163,23 @@ HUMAN_VERBS = _words(
     skreik ringte ringde ringer ringjer ringa henta hentet henter hentar
     """
 )
+# English verbs a person does, after a name in a note written in English ("Rune picks her up",
+# "Dal said yes"); none is a Norwegian word ("is", "hit", "ran", "bed" are left out)
+ENGLISH_VERBS = _words(
+    """
+    says said tells told asks asked calls called phones phoned shouts shouted yells yelled screams
+    screamed cries cried laughs laughed smiles smiled picks picked feels felt wants wanted likes liked
+    loves loved hates hated lives lived plays played comes came goes went gets got answers answered
+    replies replied explains explained refuses refused thinks thought knows knew kicks kicked sleeps
+    slept eats walks walked visits visited needs needed helps helped talks talked brings brought
+    takes took drives drove works worked attends attended struggles struggled seems seemed becomes
+    became starts started stops stopped writes wrote reads stays stayed moves moved misses missed
+    worries worried agrees agreed believes believed wishes wished hopes hoped tries tried runs
+    """
+)
+# English auxiliaries: after a given name that is a word too, at the start of a line only ("Liv is
+# happy at school"), as the Norwegian ones ("Liv er …")
+ENGLISH_AUXILIARIES = _words("is was has had will can does did")
 # words that begin sentences and are never names there ("Ho sa …" is "she said")
 FUNCTION_WORDS = _words(
     """

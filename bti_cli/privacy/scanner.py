@@ -17,6 +17,11 @@ from bti_cli.privacy.names import (
     _SENTENCE_END,
     _WORD_SPLIT_RE,
     AMBIGUOUS_LOWER,
+    ENGLISH_AUXILIARIES,
+    ENGLISH_KIN,
+    ENGLISH_SMALL_WORD_NAMES,
+    ENGLISH_VERBS,
+    ENGLISH_WORD_NAMES,
     FUNCTION_WORDS,
     HEDGES,
     HUMAN_VERBS,
@@ -519,6 +524,7 @@ class Scanner:
             words_list, lexicon = lists.words, lists.lexicon
             uses = [i for i, low in enumerate(lows) if low in found or (low[-1:] == "s" and low[:-1] in found)]
             phrase_only = self.vocab.phrase_only
+            repeated: list[int] = []
             for i in uses:
                 if state[i] and not (
                     # "Nok snakker godt norsk" after "kalt Nok": a word that survives only inside
@@ -539,6 +545,9 @@ class Scanner:
                     and not self._plain_word_opening(i)
                 ):
                     self.set_name(i, "repeated")
+                    repeated.append(i)
+            if repeated:
+                self._given_before_repeated(repeated)
         self._particles()
         named = [i for i, st in enumerate(state) if st == _NAME]
         # a capitalised word between two names is one of them, even when it is a word of the
@@ -579,6 +588,26 @@ class Scanner:
                 spans.append((starts[i], starts[i] + len(head), "adjacent"))
         spans.sort()
         return spans
+
+    def _given_before_repeated(self, repeated: list[int]) -> None:
+        """A given name that is a word too, left open before a word that turned out a name only
+        by its use elsewhere ("Per Dal og Liv Dal er samde": "Dal" is known a name by "Liv Dal"),
+        is the given name of that person: the neighbours are looked at once more."""
+        state, text, words, lows = self.state, self.text, self.words, self.lows
+        for j in repeated:
+            i = j - 1
+            if (
+                i >= 0
+                and not state[i]
+                and i in self.weak
+                and lows[i] in self.lists.given
+                and lows[i] not in ROLE_TRIGGERS
+                and lows[i] not in FUNCTION_WORDS
+                and words[j][0].isupper()
+                and text[self.ends[i] : self.starts[j]] == " "
+                and not self.is_blocked(i)
+            ):
+                self.set_name(i, "adjacent")
 
     def _plain_word_opening(self, i: int) -> bool:
         """An ordinary word that is no listed name, opening a sentence before a word in lower
@@ -1632,11 +1661,16 @@ class Scanner:
         nxt = self.lows[i + 1] if i + 1 < len(self.words) else ""
         gap = self.text[self.ends[i] : self.starts[i + 1]] if nxt else ""
         ends_phrase = not nxt or gap.strip(" \t") != "" or _TALK_FOLLOW.match(after) is not None
-        verb_follows = gap == " " and (nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS)
+        verb_follows = gap == " " and (nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS or nxt in ENGLISH_VERBS)
         # "prata med per nes": a listed surname after it makes it a person's name
         surname_follows = gap == " " and nxt in lists.surnames and nxt not in FUNCTION_WORDS
         if trigger == "talk":
             return ends_phrase or verb_follows or surname_follows
+        if self.lows[i - 1] in ENGLISH_KIN and (low in ENGLISH_WORD_NAMES or low in ENGLISH_SMALL_WORD_NAMES):
+            # "her mother can come", "his sister even said no"; "her uncle mark shouts" is a Mark
+            return low not in ENGLISH_SMALL_WORD_NAMES and nxt not in ENGLISH_SMALL_WORD_NAMES and (
+                surname_follows or verb_follows
+            )
         if low in AMBIGUOUS_LOWER:
             return verb_follows or ends_phrase or surname_follows
         return True
@@ -1712,6 +1746,9 @@ class Scanner:
         if weak and low in self.lists.given and low not in ROLE_TRIGGERS:
             # "Storm (5) slo …"; at the start of a line "Liv er en blid jente", "Vår har …";
             # a kinship word that is a name too is the kin ("Bror går på ungdomsskolen")
+            if self._given_then_word_surname(i):
+                self.set_name(i + 1, "adjacent")
+                return True  # "Liv Nes ringte", "Per Eng, far, …": both words are words too
             end = ends[i]
             if _AGE_AFTER.match(text, end) or _CLASS_AFTER.match(text, end) or _AGE_SET_OFF.match(text, end):
                 return True  # "Storm (5) slo", "Siv i 2. klasse", "Lin, 8 år, får …"
@@ -1734,10 +1771,13 @@ class Scanner:
                 return True  # "Mvh\nTor": the name under a sign-off
             if (
                 i + 1 < n
-                and self.lows[i + 1] in SUBJECT_VERBS
+                and (self.lows[i + 1] in SUBJECT_VERBS or self.lows[i + 1] in ENGLISH_AUXILIARIES)
                 and text[ends[i] : starts[i + 1]] == " "
                 and (greeted or self.line_start(starts[i]))
-                and not (low in _SEASON_WORDS and _SEASON_COMES_RE.match(text, ends[i]))
+                and not (
+                    low in _SEASON_WORDS
+                    and (_SEASON_COMES_RE.match(text, ends[i]) or _SEASON_ARRIVES_RE.match(text, ends[i]))
+                )
             ):
                 return True  # not "Vår er komen, og …", "Sol er her!": the season, the weather
         if not (weak or listed or not (self.ordinary(low) or self.looks_like_common_noun(low))):
@@ -1801,7 +1841,9 @@ class Scanner:
             # "Zyrafa sa at …", "Per kom …"; not "Bror sa at …", nor a thing that comes or goes
             # ("Taxien kom ikke", "Maten kom sent", "Bussen gikk")
             if (
-                nxt in HUMAN_VERBS
+                # an English verb after a listed name only ("Rune picks her up", "Dal said yes";
+                # not "Police came", "He said no")
+                (nxt in HUMAN_VERBS or (nxt in ENGLISH_VERBS and listed))
                 and text[ends[i] : starts[i + 1]] == " "
                 and low not in ROLE_TRIGGERS
                 and not (nxt in _COMING_VERBS and self._definite_thing(low))
@@ -1822,6 +1864,56 @@ class Scanner:
             ):
                 return True
         return False
+
+    def _given_then_word_surname(self, i: int) -> bool:
+        """A given name that is a word too ("Liv", "Per", "Tor"), opening a sentence, and then a
+        capitalised word that is an ordinary word of the kind surnames are made of and no listed
+        surname ("Nes", "Eng", "Li"), before a verb, a comma, a colon, "og" and a capital or an age: a person named in
+        full ("Liv Nes ringte", "Per Eng, far, …", "Siv Li: …"). Inside a sentence the given name
+        is found by its capital and the surname beside it; at the start both capitals say
+        nothing, but the second word's does."""
+        j = i + 1
+        text, lows = self.text, self.lows
+        if j + 1 >= len(lows) or self.state[j] or text[self.ends[i] : self.starts[j]] != " ":
+            return False
+        word, low = self.words[j], lows[j]
+        if (
+            len(low) < 2
+            # a farm or nature word as surnames are made of ("Nes", "Eng", "Li", "Sand", "Ås");
+            # not "Per Telefon", "Per Post", "Tale Norsk", "Eik Kafe"
+            or not low.endswith(_SURNAME_HEADS)
+            or not word[0].isupper()
+            or not word[1:].islower()
+            or lows[i] in FUNCTION_WORDS  # "Vår Frue", "Vår Herre": "our"
+            or low in FUNCTION_WORDS
+            or low in ROLE_TRIGGERS
+            or low in _INSTITUTION_NOUNS
+            or low in _PLACE_NOUNS
+            or self.in_vocab(low)
+            or self.is_blocked(j)
+            or self.looks_like_common_noun(low)
+            or self._definite_thing(low)
+            or self.verb_form(low)
+            or not self.sentence_start(self.starts[i])
+        ):
+            return False
+        end = self.ends[j]
+        if _CLASS_AFTER.match(text, end):
+            return True  # "Siv Li i 2. klasse"
+        if text[end : end + 1] in (",", ":") or _AGE_AFTER.match(text, end):
+            # a title-cased line ("Sol Og Vind:") is none, but "Tor Sand: ringte" is short, not one
+            return not self.heading_line(self.starts[i]) or self.words[j + 1][0].islower()
+        if text[end : self.starts[j + 1]] != " " or not self.words[j + 1][0].islower():
+            return False  # "Sol Og Vind": a title
+        nxt = lows[j + 1]
+        if nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS or nxt in ENGLISH_VERBS or nxt in ENGLISH_AUXILIARIES:
+            return True
+        return (
+            nxt in ("og", "eller")
+            and j + 2 < len(lows)
+            and self.words[j + 2][0].isupper()
+            and text[self.ends[j + 1] : self.starts[j + 2]] == " "
+        )
 
 
 # nynorsk spellings and their bokmål forms: inside a word, and at its end
@@ -1905,6 +1997,13 @@ _NATURE_WORDS = _SEASON_WORDS | _words(
     vind kulde varme frost tåke sludd hagl torden lyn sommarvêr uvær uvêr skodde
     eik bjørk gran furu osp or rogn hegg selje lønn ask alm lind hassel pil lyng mose siv
     """
+)
+# "Vår kommer tidlig i år", "Vinter kom seint", "Sol is shining": the season, the weather arrives
+# (not "Vår kommer på skolen")
+_SEASON_ARRIVES_RE = re.compile(
+    r" (?:kommer|kjem|kom) (?:nok |vel |visst )?(?:tidlig|tidleg|sent|seint|snart|brått|plutselig|plutseleg|"
+    r"endelig|endeleg|igjen|att|i år|i fjor)(?!\w)"
+    r"| (?:is|was) (?:coming|here|over|back|shining|setting|rising|forecast)(?!\w)"  # "Storm is coming"
 )
 _SEASON_COMES_RE = re.compile(
     r" (?:er|var|har) (?:endeleg |endelig |no |nå |snart |her )?"
