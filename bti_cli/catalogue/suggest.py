@@ -499,7 +499,14 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     level = need.level
     fits = TIER_FIT.get(level, TIER_FIT[1])
     best_fit, best_tier = max((fits[tr.value], tr.value) for tr in m.tiers)
-    if best_fit >= 1.0:
+    if m.only_when_area in need.areas and best_fit < fits["selective"]:
+        # a measure for everyone in a group (the refugee service for «flyktninger»), the group
+        # established by a concern area of the case: for this case it is prevention aimed at a
+        # group at risk, which is what a selective measure is; said with the plan's own tier
+        r.add(TIER_POINTS * fits["selective"], f"tier:{best_tier}",
+              t("process.reason_tier_group", tier=t(f"process.tier_a_{best_tier}"), when=m.only_when))
+        r.codes.append("tier-fit:group")
+    elif best_fit >= 1.0:
         r.add(TIER_POINTS, f"tier:{best_tier}", t("process.reason_tier", tier=t(f"process.tier_a_{best_tier}"),
                                                   level=level))
     else:

@@ -129,3 +129,23 @@ def test_guidance_for_parents_of_children_with_autism_waits_for_the_disability(c
     if not disability:
         assert ("only when: barn med autisme (the concern area Disability and long-term needs is not chosen; "
                 "check that it applies)") in guidance["reasons"]
+
+
+@pytest.mark.parametrize("level", ["2", "3"])
+def test_a_measure_for_everyone_in_the_case_s_group_counts_as_selective(cli, level):
+    # Løten's refugee service is universal in the plan, for «flyktninger»: for a refugee family
+    # (minority background chosen) it is prevention for a group at risk, so it fits as a selective
+    # measure would, and says so; without the area it keeps its universal tier and its condition
+    args = ("--municipality", "loten", "--level", level, "--subject", "family", "--age", "7", "--arena", "nav",
+            "--area", "low-income-housing")
+    plain = {r["id"]: r for r in measures(cli, *args)}
+    group = {r["id"]: r for r in measures(cli, *args, "--area", "minority-integration")}
+    service = group["flyktningetjenesten"]
+    assert "tier-fit:group" in service["reason_codes"] and "tier:universal" in service["reason_codes"]
+    assert ("the plan lists it as a universal measure, but it is for a group the case belongs to (flyktninger): "
+            "counted as a selective measure") in service["reasons"]
+    assert "tier-fit:group" not in plain["flyktningetjenesten"]["reason_codes"]
+    tier_points = {"2": (40, 24), "3": (28, 6)}[level]  # selective against universal at the level
+    lift = tier_points[0] - tier_points[1]
+    # the same measure with the area chosen: the tier's difference, the area's fit and no condition
+    assert service["score"] > plain["flyktningetjenesten"]["score"] + lift - 1
