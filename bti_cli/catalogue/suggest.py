@@ -530,7 +530,10 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             if missed:
                 r.note(t("process.reason_area_partial", area=_areas_text(missed)), miss=True)
         else:
-            r.add(0, "area:none", t("process.reason_area_none"), miss=True)
+            # the level-3 coordination frame (an individual plan, a responsibility group) is for
+            # any concern: "does not cover the chosen areas" would contradict its own reason
+            frame = level == 3 and m.coordination
+            r.add(0, "area:none", None if frame else t("process.reason_area_none"), miss=True)
     if m.only_when and m.only_when_area not in need.areas:
         # not asked, or asked through a concern area (minority background) that was not chosen
         r.add(ONLY_WHEN_POINTS, "only-when",

@@ -637,3 +637,16 @@ def test_from_18_barnevern_s_measures_are_aftercare(shipped, age, arena, afterca
     assert ("only-when:aftercare" in contact["reason_codes"]) is aftercare
     said = "from 18 only as aftercare from barnevern, for someone who had its help before 18 (check that it applies)"
     assert (said in contact["reasons"]) is aftercare
+
+
+def test_the_level3_frame_does_not_say_it_misses_the_concern_areas(shipped):
+    # a reader saw "the frame for coordination at level 3" next to "does not cover the chosen
+    # concern areas" under Elverum's responsibility group
+    rows = shipped("elverum", "--subject", "family", "--age", "8", "--level", "3", "--arena", "nav",
+                   "--area", "low-income-housing", "--area", "parenting-interaction")
+    group = by_id(rows, "ansvarsgruppe")
+    assert "area:none" in group["reason_codes"] and "coordination" in group["reason_codes"]
+    assert "does not cover the chosen concern areas" not in group["reasons"]
+    # a measure that is no frame still says it
+    assert any("does not cover the chosen concern areas" in r["reasons"] for r in rows if "coordination" not in
+               r["reason_codes"] and "area:none" in r["reason_codes"])
