@@ -331,8 +331,13 @@ class _Case:
                 if self.closed and planned and closed_on and str(planned)[:10] > closed_on:
                     planned = None  # the work closed before that date: it was never reached
                 day = long_date(planned, self.lang)
-                line += " · " + (t("family.measure_owner", self.lang, role=role, date=day) if day
-                                 else t("family.measure_owner_nodate", self.lang, role=role))
+                if role.casefold() == self.names.service(service).casefold():
+                    # "ansvarlig: Helsestasjon · Hvem: Helsestasjon" said the service twice
+                    if day:
+                        line += " · " + t("family.measure_owner_date", self.lang, date=day)
+                else:
+                    line += " · " + (t("family.measure_owner", self.lang, role=role, date=day) if day
+                                     else t("family.measure_owner_nodate", self.lang, role=role))
             items.append(line)
             by_service.setdefault(self.names.service(service), []).append(name)
         return items, by_service

@@ -47,7 +47,9 @@ def test_a_measure_date_is_the_plans_start_or_deadline_never_agreed(cli, lang):
     text = family(cli, _example(cli, "level3.toml"), lang)
     measures = section(text, t("family.h_measures"))
     day = long_date(date.today() + timedelta(days=42), lang)
-    assert t("family.measure_owner", role="Helsestasjon", date=day) in measures
+    # the owner is the service responsible: said once ("ansvarlig: Helsestasjon", then the date)
+    assert t("family.measure_owner_date", date=day) in measures
+    assert t("family.measure_owner", role="Helsestasjon", date=day) not in measures
     assert {"nb": "oppstart eller frist", "nn": "oppstart eller frist", "en": "start or deadline"}[lang] in measures
     for agreed in ("Avtalt dato", "Agreed date", "avtalt dato", "agreed date"):
         assert agreed not in text
