@@ -1355,8 +1355,8 @@ class Session:
         names = {s.id: s.name for s in self.cat.services}
         recipients = {x.id for x in self.cat.services if x.consent_recipient}
         # each service once with how many of the measures it runs, so the counts add up to the
-        # number of measures; a measure counts under the service that runs it, as the consent's
-        # list of services counts it (`rank_services`), not under one it is only shared with
+        # number of measures left out: a measure counts once, under the service that runs it (the
+        # consent's list, `rank_services`, counts it for each service it is shared with too)
         counts: dict[str, int] = {}
         for s in uncovered:
             m = by_id.get(s.id)
