@@ -155,6 +155,16 @@ def placeholder_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(p) for p in sorted(texts, key=len, reverse=True)))
 
 
+# what text pasted from a word processor or a web page holds instead of a space or a hyphen
+# (a no-break, narrow or thin space in "912 34 567", an en dash in "912–34–567"): looked at as a
+# plain space or hyphen, one character for one, so that every offset still points into the text
+LOOKALIKES = str.maketrans({
+    **{c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+       "\u202f\u205f\u3000"},
+    **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"},
+})
+
+
 def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None) -> ScrubResult:
     """Replace personal data in `text`; domain `vocabulary` (see domain_vocabulary) survives.
 
@@ -165,6 +175,7 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
 
     if not text:
         return ScrubResult(text, [])
+    original, text = text, text.translate(LOOKALIKES)  # found in `text`, copied from `original`
     lang = lang or get_language()
     marks = placeholders(lang)
     vocab = compile_vocab(vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary))
@@ -200,13 +211,13 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
             spans.add(bare.start("c"), bare.end("c"), "birth_date", "after_name")
     if name_spans and any(c.isdigit() for c in text):
         _dates_in_name_lines(text, name_spans, spans, this_year)
-    out, replacements, segments = _assemble(text, spans.replaced(), marks)
+    out, replacements, segments = _assemble(original, spans.replaced(), marks)
     # A replacement changes what stands next to a number ("00000000+01000000" → "[TELEFON]+01000000"):
     # the identifier patterns run once more over the result near such placeholders, so that what
     # leaves the scrubber never trips the case log's gate (bti_cli.privacy.guard), which runs the
     # same patterns over the whole text.
     for _ in range(3):
-        extra = _identifiers_next_to_placeholders(out)
+        extra = _identifiers_next_to_placeholders(out.translate(LOOKALIKES))
         if not extra:
             break
         for start, end, kind, reason in extra:
@@ -214,7 +225,7 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
                 if seg_out <= start and end <= seg_end:
                     spans.add(seg_orig + start - seg_out, seg_orig + end - seg_out, kind, reason)
                     break
-        out, replacements, segments = _assemble(text, spans.replaced(), marks)
+        out, replacements, segments = _assemble(original, spans.replaced(), marks)
     return ScrubResult(out, replacements)
 
 
