@@ -134,6 +134,17 @@ def _known_word(words: list[str], i: int, vocab: Any) -> bool:
     return False
 
 
+_PLACE_PREPOSITIONS = frozenset({"på", "i", "ved", "for", "fra", "frå", "til", "in", "at", "of"})
+# a role that is a postcode alone ("2340"); a year alone is a date (ANY_DATE_RE leaves it)
+_BARE_POSTCODE = re.compile(r"\W*(?!(?:19|20)\d\d)\d{4}\W*")
+# a kinship word and "til" before another word: someone's mother is a person ("mor til eik")
+_KIN_OF = re.compile(
+    r"(?i)(?<!\w)(?:mor|mora|moren|far|faren|fars|bror|broren|søster|søstera|søsteren|tante|onkel|bestemor|"
+    r"bestefar|farmor|farfar|mormor|morfar|besteforeldre|foreldre|foreldra|foreldrene|steforelder|stemor|stefar)"
+    r"[ \t]+til[ \t]+[^\W\d_]"
+)
+
+
 def _person_word(text: str, vocabulary: list[str]) -> bool:
     """Whether a role holds a capitalised word that names no job: after the first word, a word
     with a capital ("helsesykepleier Dal") that is no acronym in capitals (NAV, PPT, SLUKET), no
@@ -155,7 +166,10 @@ def _person_word(text: str, vocabulary: list[str]) -> bool:
         if len(word) < 2 or not word[0].isupper() or word.isupper() or (i == 0 and len(found) > 1):
             continue
         low = words[i]
-        if _known_word(words, i, vocab) or (low in lists.proper and low not in lists.names):
+        # a place is one after a preposition ("lærer på Hov"); right after a job it is a surname
+        # too often to be let by ("helsesykepleier Nes", "rektor Hov")
+        place = low in lists.proper and low not in lists.names and i > 0 and words[i - 1] in _PLACE_PREPOSITIONS
+        if _known_word(words, i, vocab) or place:
             continue
         if low.endswith(_JOB_ENDINGS):
             continue
@@ -183,8 +197,10 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
         if kind not in kinds:
             kinds.append(kind)
 
-    if POSTCODE_WORD_RE.search(text):
+    if POSTCODE_WORD_RE.search(text) or _BARE_POSTCODE.fullmatch(text):
         add("address")
+    if _KIN_OF.search(text):
+        add("name")  # "mor til eik": whose mother is a person, not a job
     if ANY_DATE_RE.search(text):
         add("date")
     if "name" in kinds:

@@ -6,6 +6,9 @@ fictitious).
 2. `bti scrub` writes no terminal escape through.
 3. `bti config set` stores no control character, and a stored one is named as such.
 4. A date of the case lies at most a year back and two years ahead: a birth date is refused.
+
+A second reader (round 14): a surname that is a place too right after the job ("helsesykepleier
+Nes"), someone's mother by name ("mor til eik") and a postcode alone are no roles either.
 """
 
 from __future__ import annotations
@@ -25,10 +28,14 @@ MEASURE = "kartlegging-og-identifisering-barneskole"
 
 # what a role may never hold (fictitious): dates in common forms, a postcode and place, a surname
 NOT_ROLES = ["30.11.16", "2016-11-30", "30. november 2016", "2340 Løten", "Dal", "helsesykepleier Dal",
-             "lærer 30.11.16"]
+             "lærer 30.11.16",
+             # a second reader: a surname that is a place too right after the job, someone's mother
+             # by a lower-case name, a postcode alone, a place alone
+             "helsesykepleier Nes", "rektor Hov", "mor til eik", "2340", "Nes"]
 # the edges that stay roles: a job the vocabulary knows, a job by its ending, acronyms, the
 # municipality's own words, a class and a year range, a catalogue coordinator's role
 ROLES = ["Rektor", "Miljøterapeut", "Vernepleier", "PP-rådgiver", "Veileder i NAV", "miljøterapeut BUP",
+         "lærer på Hov", "mor", "foreldrene", "lærer 2016",
          "helsesykepleier i Løten kommune", "kontaktlærer 7A", "lærer 5.-7. trinn",
          "Ansatt i fritidstilbud (Ungdommens hus / Aktiv ung)"]
 
