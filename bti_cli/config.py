@@ -215,6 +215,10 @@ def check_setting(key: str, value: str) -> str | int:
     value = strip_controls(value)
     if key not in CONFIG_KEYS:  # never repeated: a key is free text ("kari_nordmann")
         raise UsageError(t("config.unknown_key"), hint=t("config.known_keys", keys=", ".join(CONFIG_KEYS)))
+    if "\n" in value or "\t" in value:
+        # a setting is one line: a line break or tab pasted into a path or a role is refused, not
+        # stored to break every message that shows it
+        raise InputError(t("config.bad_value", key=key, reason=t("config.one_line")))
     allowed = allowed_values(key)  # lang, municipality, arena: one of a list
     if allowed is not None and value not in allowed:
         reason = " | ".join(allowed) if key == "lang" else ", ".join(allowed)

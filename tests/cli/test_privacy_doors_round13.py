@@ -202,3 +202,13 @@ def test_enter_keeps_a_date_that_stands_however_old():
     with pytest.raises(AnswerError):
         parse_answer(spec, "2025-11-01")
     assert parse_answer(spec, (today - timedelta(days=365)).isoformat()) == "2025-12-02"
+
+
+@pytest.mark.parametrize("value", ["/tmp/bti-x\ny", "/tmp/bti-x\ty"])
+def test_a_setting_is_one_line(cli, tmp_path, value):
+    # a second reader stored a newline in cases_dir; every message showing it broke in two
+    config = tmp_path / "config.toml"
+    result = cli("config", "set", "cases_dir", value, env={"BTI_CONFIG": str(config)})
+    assert result.exit_code == 1
+    assert "one line" in _said(result) or "én linje" in _said(result)
+    assert not config.exists() or "bti-x" not in config.read_text(encoding="utf-8")
