@@ -210,6 +210,16 @@ def init_root(
     rt.data = Path(data_value) if data_value else None
     cases_value = cases_dir or env.get("BTI_CASES_DIR") or config.get("cases_dir")
     rt.cases_dir = Path(cases_value).expanduser() if cases_value else None
+    given_path = cases_dir or env.get("BTI_CASES_DIR")
+    if given_path and not lenient:
+        # the same rule as a cases_dir in the config file: a folder named after a person is used,
+        # its path is never shown, and the user is told (once per run, on stderr)
+        problem = setting_problem("cases_dir", str(given_path))
+        if problem:
+            from bti_cli.terminal.console import err
+
+            where = "--cases-dir" if cases_dir else "BTI_CASES_DIR"
+            err().print(f"bti: {where}: {problem}", markup=False, highlight=False)
     # without a root --lang, keep the language the run started with (`i18n.early_language`):
     # it also saw a --lang given after the command name, whose help may be printed next
     rt.lang = lang or get_language()

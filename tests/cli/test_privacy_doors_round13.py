@@ -212,3 +212,19 @@ def test_a_setting_is_one_line(cli, tmp_path, value):
     assert result.exit_code == 1
     assert "one line" in _said(result) or "én linje" in _said(result)
     assert not config.exists() or "bti-x" not in config.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("door", ["option", "environment"])
+def test_a_cases_folder_named_after_a_person_is_said_at_every_door(cli, tmp_path, door):
+    # a second reader: `config set cases_dir` refused such a path, the option and BTI_CASES_DIR
+    # used it without a word; now each says so, as a path in the config file does (fictitious name)
+    folder = tmp_path / "Kari Nordmann"
+    args = ["--cases-dir", str(folder), "cases", "list"] if door == "option" else ["cases", "list"]
+    env = {"BTI_CASES_DIR": str(folder)} if door == "environment" else {}
+    result = cli(*args, env=env)
+    assert result.exit_code == 0, _said(result)
+    assert "--cases-dir" in result.stderr if door == "option" else "BTI_CASES_DIR" in result.stderr
+    assert "a name" in result.stderr or "et navn" in result.stderr
+    assert "Nordmann" not in result.stderr and "Nordmann" not in result.stdout
+    plain = cli("--cases-dir", str(tmp_path / "saker"), "cases", "list")
+    assert "seems to contain" not in plain.stderr and "ser ut til å inneholde" not in plain.stderr
