@@ -278,6 +278,9 @@ class Arena(Strict):
     levels_basis: Literal["plan", "bti"] = "plan"
     anonymous: bool = False
     without_consent: bool = False  # default: the value of `anonymous`
+    # a table only for discussing a case anonymously (barnevern's anonymous consultation): never
+    # where a meeting the family has consented to is held
+    anonymous_only: bool = False
     age_min: Age | None = None
     age_max: Age | None = None
     audience: list[Audience] = Field(

@@ -1584,11 +1584,12 @@ class Session:
         elif q.options_from == "arenas":
             consent = answers.get("consent")
             anonymous_only = not (isinstance(consent, dict) and consent.get("given"))
+            only = {a.id for a in self.cat.arenas if a.anonymous_only}
             choices = [_choice(s) for s in suggest.rank_arenas(
                 self.cat, level=level, age=age, areas=areas, work_arena=work_arena, anonymous_only=anonymous_only,
-                **need)]
+                **need) if anonymous_only or s.id not in only]  # with consent: where the meeting is held
         listed = None
-        note = None
+        note = t("walk.no_meeting_arena") if q.options_from == "arenas" and not choices else None
         if q.kind == "measures":
             ranked = suggest.rank_measures(
                 self.cat, level=level, age=age, areas=areas, work_arena=work_arena, year=self.today.year, **need)

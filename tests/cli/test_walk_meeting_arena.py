@@ -86,6 +86,42 @@ def test_the_arenas_offered_are_those_bti_suggest_ranks_for_the_case(cli, cases_
     result = cli("suggest", "-m", "loten", "--kind", "arena", "--level", "2", "--age", "4", "--subject", "child",
                  "--arena", "kindergarten", "--area", "behaviour", "--area", "parenting-interaction",
                  "--format", "json")
-    assert offered == [r["id"] for r in json.loads(result.stdout)]
+    # the same order, without the anonymous consultation (a table only for a case without consent)
+    assert offered == [r["id"] for r in json.loads(result.stdout) if r["id"] != "anonym-drofting-barnevern"]
     assert offered[0] == "sped-og-smabarnsteam"  # the plan's team for 0–5, with the health station
     assert "driftsutvalget" not in offered
+
+
+def _meeting_spec(cases_dir, slug: str, answers: dict):
+    from bti_cli.catalogue import loader
+    from bti_cli.walkthrough import process as engine
+    from bti_cli.walkthrough.prompts import ScriptedPrompter
+    from bti_cli.walkthrough.session import Session
+
+    loaded = loader.load(slug)
+    proc = engine.load_for(loaded)
+    example = Path(__file__).resolve().parents[2] / "examples" / "answers" / "level1.toml"
+    session = Session(loaded=loaded, proc=proc, prompter=ScriptedPrompter.from_file(example), cases_dir=cases_dir)
+    step = proc.required_step("l2-meeting")
+    return session.spec(engine.Ask(step, step.question("meeting_arena"), 2),
+                        engine.Position(level=2, phase="start", answers=answers))
+
+
+CONSENT = {"given": True, "by": ["guardians"], "services": ["psykisk-helse"], "until": "2099-01-01"}
+
+
+def test_the_anonymous_consultation_is_no_place_for_a_consented_meeting(cases_dir):
+    # a reader was offered «Anonym drøfting med barnevernstjenesten» as where to hold the meeting
+    # the family had consented to; it stays where it belongs, without consent (l2-anonymous)
+    spec = _meeting_spec(cases_dir, "loten", {"subject": "youth", "age": 15, "arena": "school-health",
+                                              "areas": ["mental-health"], "consent": CONSENT})
+    assert "anonym-drofting-barnevern" not in [c.value for c in spec.choices]
+    assert spec.choices  # Løten has tables for a 15-year-old
+
+
+def test_no_fitting_arena_is_said_not_left_blank(cases_dir):
+    # Elverum names no case table for a baby at level 2 but the anonymous consultation
+    spec = _meeting_spec(cases_dir, "elverum", {"subject": "family", "age": 0, "arena": "health-station",
+                                                "areas": ["parenting-interaction"], "consent": CONSENT})
+    assert list(spec.choices) == []
+    assert spec.note and "ingen samarbeidsarena" in spec.note
