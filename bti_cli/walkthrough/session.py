@@ -1420,7 +1420,8 @@ class Session:
 
     def answered_reason(self, question_id: str, yes: bool, level: int) -> str:
         """"du svarte ja på «Har barnet rett til en koordinator?»": a reason from this walk."""
-        text = next((pick(q.text) for step in self.proc.steps if step.level == level
+        # the words the question was asked in ("Har den unge rett til …" for a 15-year-old)
+        text = next((pick(self.worded(q, "text")) for step in self.proc.steps if step.level == level
                      for q in step.questions if q.id == question_id), question_id)
         return t("walk.baton_reason_answered", answer=t("process.yes") if yes else t("process.no"),
                  question=_fmt(text, self.proc))

@@ -211,3 +211,20 @@ def test_a_variant_condition_naming_no_question_is_a_process_problem():
     problems = engine.check(base.model_copy(update={"steps": steps}))
     assert any(loc[-2:] == ("variants", 0) or "variants" in loc for loc, _ in problems), problems
     assert any("subjekt" in message for _, message in problems)
+
+
+def test_the_coordinator_s_reason_cites_the_question_as_it_was_asked(tmp_path, cases_dir):
+    # a reader saw «Har barnet rett til ein koordinator?» quoted for a 15-year-old, who was asked
+    # «Har den unge rett til ein koordinator?»
+    text = SONDRE_LAND_LEVEL3.replace('subject = "child"', 'subject = "youth"').replace("age = 10", "age = 15")
+    text = text.replace('by = ["guardians"]', 'by = ["guardians", "youth"]')
+    assert 'subject = "youth"' in text and "age = 15" in text
+    pexpect, child = spawn(tmp_path, cases_dir, text, "-m", "sondre-land", "--lang", "nn")
+    while child.expect_exact(["Kven har stafettpinnen no", "tomt] >"]) == 1:
+        child.sendline("")
+    child.expect_exact("[nummer eller ei rolle] >")
+    screen = " ".join(child.before.replace("\r", "").split())
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    assert "du svarte nei på «Har den unge rett til ein koordinator?»" in screen, screen[-1500:]
+    assert "«Har barnet rett til ein koordinator?»" not in screen
