@@ -198,7 +198,21 @@ DIALECT_PRONOUNS = _words(
     hass hænnes hænnar dæmmes demmes
     """
 )
-FUNCTION_WORDS = FUNCTION_WORDS | DIALECT_PRONOUNS
+# the same idea in English, for a note written in English ("This helps a lot", "Today the home
+# visit went well"): words that begin sentences and are never names there. "my" and "even" are
+# left out, being given names too ("My sa …", "Even ringte")
+ENGLISH_FUNCTION_WORDS = _words(
+    """
+    this that these those there here what when where why how which who whom whose today yesterday
+    tomorrow tonight please also then now maybe perhaps yes no our their his her its we they she he
+    it i you your me us them him the a an and but or so if as after before since because although
+    though however unfortunately luckily later earlier sometimes usually often both all some many
+    most each every another other such while until unless whether nobody everyone someone anyone
+    everything nothing something otherwise meanwhile instead still already again finally next last
+    not never always only just once
+    """
+)
+FUNCTION_WORDS = FUNCTION_WORDS | DIALECT_PRONOUNS | ENGLISH_FUNCTION_WORDS
 # abbreviations whose full stop does not end a sentence
 _NONFINAL_ABBR = _words(
     """

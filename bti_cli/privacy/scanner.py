@@ -18,6 +18,7 @@ from bti_cli.privacy.names import (
     _WORD_SPLIT_RE,
     AMBIGUOUS_LOWER,
     ENGLISH_AUXILIARIES,
+    ENGLISH_FUNCTION_WORDS,
     ENGLISH_KIN,
     ENGLISH_SMALL_WORD_NAMES,
     ENGLISH_VERBS,
@@ -142,7 +143,14 @@ class Scanner:
             return True
         if low.endswith(("'s", "’s")):
             return low[:-2] in names
-        if low.endswith("s") and len(low) > 3 and low[:-1] in names and low not in self.lists.words:
+        # "Thi" is a given name, "This" is no genitive of it: a function word is none
+        if (
+            low.endswith("s")
+            and len(low) > 3
+            and low[:-1] in names
+            and low not in self.lists.words
+            and low not in FUNCTION_WORDS
+        ):
             return True
         if "-" in low:
             return all(p in names for p in low.split("-"))
@@ -1816,6 +1824,7 @@ class Scanner:
             and state[i + 1] == _NAME
             and (self.words[i + 1][0].isupper() or self.lows[i + 1] in _LEADING_PARTICLES)
             and low not in ROLE_TRIGGERS  # "Fru Hansen": the title stays
+            and low not in ENGLISH_FUNCTION_WORDS  # "Then Jack hit him", "When Rose came"
         ):
             # "Zyrafa Hassan", "Nordmann, Ola" – but not "Kontakt Kari": a word before a given
             # name is taken only when that name can be a surname, or when it is listed itself
