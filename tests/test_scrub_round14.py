@@ -45,3 +45,40 @@ def test_name_after_english_function_word_goes(text, gone):
     result = out(text)
     assert gone not in result
     assert result.split()[0] == text.split()[0]  # the function word itself stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They moved here from Poland last year.",
+        "The grandmother stayed in Ukraine.",
+        "They fled Iraq and lived in Germany and Sweden before Norway.",
+        "She worked in Romania and Denmark.",
+        "An aunt in the Philippines and cousins in Congo.",
+        "The family came from Syria via Lebanon.",
+        "The father is Eritrean and the mother Ethiopian.",
+    ],
+)
+def test_english_country_and_nationality_stay(text):
+    assert out(text) == text
+
+
+def test_english_country_lists_hold_no_name():
+    from bti_cli.privacy.names import shipped_lists
+
+    lists = shipped_lists()
+    for country in ("poland", "ukraine", "sweden", "germany", "denmark", "philippines", "congo", "iraq"):
+        assert country in lists.proper and country not in lists.names
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Grace Miller moved here from Poland last year.", "Grace Miller"),
+        ("Daniel Novak (8) came from Ukraine in May 2024.", "Daniel Novak"),
+    ],
+)
+def test_name_beside_a_country_goes(text, gone):
+    result = out(text)
+    assert gone.split()[-1] not in result
+    assert "Poland" in result or "Ukraine" in result
