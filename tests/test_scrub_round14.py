@@ -82,3 +82,32 @@ def test_name_beside_a_country_goes(text, gone):
     result = out(text)
     assert gone.split()[-1] not in result
     assert "Poland" in result or "Ukraine" in result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The grace period ends soon.",
+        "He said there is no joy at home.",
+        "It is a matter of faith for the family.",
+        "The lily in the window has died.",
+        "Her mother rose from the chair.",
+        "Her mother will come tomorrow.",
+    ],
+)
+def test_english_word_that_is_a_given_name_stays_in_lower_case(text):
+    assert out(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("aunt rose came to the meeting.", "rose"),
+        ("We went with her aunt grace.", "grace"),
+        ("Her uncle mark shouts at the children.", "mark"),
+        ("Her cousin joy came along.", "joy"),
+        ("Grace Miller called about the appointment.", "Grace"),
+    ],
+)
+def test_english_word_name_after_a_kinship_word_or_capitalised_goes(text, gone):
+    assert gone not in out(text).split()

@@ -1676,8 +1676,9 @@ class Scanner:
             return ends_phrase or verb_follows or surname_follows
         if self.lows[i - 1] in ENGLISH_KIN and (low in ENGLISH_WORD_NAMES or low in ENGLISH_SMALL_WORD_NAMES):
             # "her mother can come", "his sister even said no"; "her uncle mark shouts" is a Mark
+            # "aunt rose came", "with her aunt grace." are a Rose and a Grace
             return low not in ENGLISH_SMALL_WORD_NAMES and nxt not in ENGLISH_SMALL_WORD_NAMES and (
-                surname_follows or verb_follows
+                surname_follows or verb_follows or (ends_phrase and low not in ENGLISH_VERB_NAMES)
             )
         if low in AMBIGUOUS_LOWER:
             return verb_follows or ends_phrase or surname_follows
@@ -2537,6 +2538,9 @@ _TRIGGER_GAP = re.compile(r"[ \t]*[:(,«\"“']?[ \t]*")
 _MONTH_NAMES = frozenset({"april", "mai", "juni", "juli", "august"})
 _ALL_MONTHS = _words("januar februar mars april mai juni juli august september oktober november desember")
 _MONTH_JOINS = _words("og eller til")
+# English word names that are verbs too: after a kinship word a name only before a verb or a
+# surname ("her mother will.", "the father rose." end a phrase as a verb does)
+ENGLISH_VERB_NAMES = _words("will rose mark bill grant chase may")
 
 
 def _definite_of_e_noun(low: str, lexicon: frozenset[str]) -> bool:
