@@ -111,3 +111,37 @@ def test_english_word_that_is_a_given_name_stays_in_lower_case(text):
 )
 def test_english_word_name_after_a_kinship_word_or_capitalised_goes(text, gone):
     assert gone not in out(text).split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The grace period ends in May.",
+        "Their landlord has given notice until August.",
+        "We will meet again on Monday 3 May.",
+        "We met on 3 June.",
+        "The meeting is in June 2025.",
+        "At the end of May we meet.",
+        "From May to June the boy was calm.",
+        "Since April the boy is calmer.",
+        "We will follow up by June.",
+        "Next Tuesday the mother has a doctor's appointment.",
+    ],
+)
+def test_english_month_beside_a_date_word_stays(text):
+    assert out(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("May (5) cried when the mother left.", "May"),
+        ("June (5) cried.", "June"),
+        ("Thanks for today.\nMvh June", "June"),
+        ("Mum May called about the visit.", "May"),
+        ("The boy was hit by May.", "May"),
+        ("A card from June arrived.", "June"),
+    ],
+)
+def test_english_month_with_a_name_cue_goes(text, gone):
+    assert gone not in out(text)
