@@ -7,7 +7,9 @@ names beside them still go. All names, phones and addresses are fictitious."""
 from __future__ import annotations
 
 import pytest
+from typer.testing import CliRunner
 
+from bti_cli.cli.app import app
 from bti_cli.privacy.scrubber import scrub
 
 
@@ -145,3 +147,42 @@ def test_english_month_beside_a_date_word_stays(text):
 )
 def test_english_month_with_a_name_cue_goes(text, gone):
     assert gone not in out(text)
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Ivy (3) has a rash.", "Ivy"),
+        ("Daisy said her dad hits her.", "Daisy"),
+        ("Jack (9) and Lily (6) were at the meeting.", "Jack"),
+        ("Holly Johnson from the school phoned.", "Holly"),
+        ("aunt holly came to the meeting.", "holly"),
+    ],
+)
+def test_english_given_name_that_is_a_word_goes_as_a_name(text, gone):
+    assert gone not in out(text).split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mother had some ivy in the window.",
+        "We want to be frank with the parents.",
+        "She sang a carol with the children.",
+        "The beach was sandy.",
+    ],
+)
+def test_english_given_name_that_is_a_word_stays_in_lower_case(text):
+    assert out(text) == text
+
+
+def test_bti_scrub_lang_en_keeps_an_english_note():
+    note = "This helps a lot.\nThe grace period ends in May.\nThey moved here from Poland last year.\n"
+    result = CliRunner().invoke(app, ["scrub", "--lang", "en"], input=note)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == note
+    leaky = "Grace Miller called. Rose (7) said no.\nMvh June\n"
+    result = CliRunner().invoke(app, ["scrub", "--lang", "en"], input=leaky)
+    assert result.exit_code == 0, result.output
+    assert "[NAME] called" in result.stdout and "Grace" not in result.stdout
+    assert "Rose" not in result.stdout and "June" not in result.stdout
