@@ -49,7 +49,10 @@ def shipped_lists() -> NameLists:
     common = frozenset(_read_list("lexicon.txt"))
     # a given name that is an ordinary word too, by the hand list or by the frequency list
     # ("frost", "håp", "kalle"), is a name in lower case only with a cue ("onkel rune")
-    strict = frozenset(g for g in given if g not in words and g not in common and len(g) >= 3)
+    # an English word that is a given name too ("grace", "joy", "faith") likewise
+    strict = frozenset(
+        g for g in given if g not in words and g not in common and len(g) >= 3 and g not in ENGLISH_WORD_NAMES
+    )
     names = given | surnames
     lexicon = common - names - words
     domain = tuple(_read_list("domain.txt"))
@@ -111,8 +114,14 @@ ROLE_TRIGGERS = ROLE_TRIGGERS | ENGLISH_KIN
 # given names that are English words too: after an English kinship word in lower case a name
 # only when a verb or a surname follows ("her uncle mark shouts"), and never when the word is a
 # verb or a small word there ("her mother can come", "his sister even said no", "mother rose")
-ENGLISH_WORD_NAMES = _words("mark max van grace rim joy faith mercy angel")
-ENGLISH_SMALL_WORD_NAMES = _words("can said long even hung bent ask my rose")
+ENGLISH_WORD_NAMES = _words(
+    """
+    mark max van grace rim joy faith mercy angel rose will hope bill dawn ray summer holly ivy lily
+    daisy iris violet grant frank guy pat sue penny carol robin sandy jack jean chase may june april
+    august amber hazel heather pearl ruby crystal honey star sky river rowan autumn
+    """
+)
+ENGLISH_SMALL_WORD_NAMES = _words("can said long even hung bent ask my")
 NAME_TRIGGERS = _words(
     """
     heter heiter het hette kalt kalla kalles kallast kallenavn kallenamn navn namn name named hilsen
@@ -198,7 +207,21 @@ DIALECT_PRONOUNS = _words(
     hass hænnes hænnar dæmmes demmes
     """
 )
-FUNCTION_WORDS = FUNCTION_WORDS | DIALECT_PRONOUNS
+# the same idea in English, for a note written in English ("This helps a lot", "Today the home
+# visit went well"): words that begin sentences and are never names there. "my" and "even" are
+# left out, being given names too ("My sa …", "Even ringte")
+ENGLISH_FUNCTION_WORDS = _words(
+    """
+    this that these those there here what when where why how which who whom whose today yesterday
+    tomorrow tonight please also then now maybe perhaps yes no our their his her its we they she he
+    it i you your me us them him the a an and but or so if as after before since because although
+    though however unfortunately luckily later earlier sometimes usually often both all some many
+    most each every another other such while until unless whether nobody everyone someone anyone
+    everything nothing something otherwise meanwhile instead still already again finally next last
+    not never always only just once
+    """
+)
+FUNCTION_WORDS = FUNCTION_WORDS | DIALECT_PRONOUNS | ENGLISH_FUNCTION_WORDS
 # abbreviations whose full stop does not end a sentence
 _NONFINAL_ABBR = _words(
     """

@@ -18,6 +18,7 @@ from bti_cli.privacy.names import (
     _WORD_SPLIT_RE,
     AMBIGUOUS_LOWER,
     ENGLISH_AUXILIARIES,
+    ENGLISH_FUNCTION_WORDS,
     ENGLISH_KIN,
     ENGLISH_SMALL_WORD_NAMES,
     ENGLISH_VERBS,
@@ -142,7 +143,14 @@ class Scanner:
             return True
         if low.endswith(("'s", "’s")):
             return low[:-2] in names
-        if low.endswith("s") and len(low) > 3 and low[:-1] in names and low not in self.lists.words:
+        # "Thi" is a given name, "This" is no genitive of it: a function word is none
+        if (
+            low.endswith("s")
+            and len(low) > 3
+            and low[:-1] in names
+            and low not in self.lists.words
+            and low not in FUNCTION_WORDS
+        ):
             return True
         if "-" in low:
             return all(p in names for p in low.split("-"))
@@ -994,6 +1002,9 @@ class Scanner:
             elif mode == 2:
                 self.state[i] = _NEVER
             return
+        if low in _ENGLISH_MONTHS and trigger not in ("name", "role", "child") and self._english_month_date(i):
+            self.state[i] = _NEVER  # "ends in May", "until August", "Monday 3 May": a date
+            return
         if trigger == "name":
             if self._names_a_pet(i):
                 self.state[i] = _NEVER  # "en hund som heter Bamse": an animal's name is no personal data
@@ -1668,8 +1679,9 @@ class Scanner:
             return ends_phrase or verb_follows or surname_follows
         if self.lows[i - 1] in ENGLISH_KIN and (low in ENGLISH_WORD_NAMES or low in ENGLISH_SMALL_WORD_NAMES):
             # "her mother can come", "his sister even said no"; "her uncle mark shouts" is a Mark
+            # "aunt rose came", "with her aunt grace." are a Rose and a Grace
             return low not in ENGLISH_SMALL_WORD_NAMES and nxt not in ENGLISH_SMALL_WORD_NAMES and (
-                surname_follows or verb_follows
+                surname_follows or verb_follows or (ends_phrase and low not in ENGLISH_VERB_NAMES)
             )
         if low in AMBIGUOUS_LOWER:
             return verb_follows or ends_phrase or surname_follows
@@ -1683,6 +1695,30 @@ class Scanner:
         before = self.text[max(0, start - 8) : start]
         after = self.text[end : end + 6]
         return not (re.search(r"(\d\.?|\b[iI])\s*$", before) or re.match(r"\s*(\d|[:–-])", after))
+
+    def _english_month_date(self, i: int) -> bool:
+        """An English month that is a given name too ("May", "June", "April", "August") is a date
+        beside a day number or a year ("3 May", "June 2024", "the 3rd of May"), after a date word
+        ("in May", "until August", "next June", "the end of May"), in a span ("from May to
+        June") or joined to another month."""
+        text, lows, start, end = self.text, self.lows, self.starts[i], self.ends[i]
+        if _DAY_BEFORE_RE.search(text, max(0, start - 12), start) or _DAY_OR_YEAR_AFTER_RE.match(text, end):
+            return True
+        if self._month_beside_month(i):
+            return True
+        if not i or text[self.ends[i - 1] : start] != " ":
+            return False
+        before = lows[i - 1]
+        if before == "by":
+            prior = lows[i - 2] if i >= 2 else ""
+            return not (prior.endswith(("ed", "en")) or prior in ENGLISH_VERBS or prior in _BY_AFTER_VERB)
+        if before in _ENGLISH_DATE_WORDS:
+            return True
+        if before == "of":
+            return i >= 2 and lows[i - 2] in _BEFORE_OF_MONTH
+        if before == "from":
+            return any(w in _SPAN_ENDS for w in lows[i + 1 : i + 4])
+        return False
 
     def _month_beside_month(self, i: int) -> bool:
         """"Mai og juni", "april–mai", "fra juni til August": a month joined to another month by
@@ -1816,6 +1852,7 @@ class Scanner:
             and state[i + 1] == _NAME
             and (self.words[i + 1][0].isupper() or self.lows[i + 1] in _LEADING_PARTICLES)
             and low not in ROLE_TRIGGERS  # "Fru Hansen": the title stays
+            and low not in ENGLISH_FUNCTION_WORDS  # "Then Jack hit him", "When Rose came"
         ):
             # "Zyrafa Hassan", "Nordmann, Ola" – but not "Kontakt Kari": a word before a given
             # name is taken only when that name can be a surname, or when it is listed itself
@@ -2526,8 +2563,24 @@ _AUXILIARIES = _words("har hadde er var skal skulle vil ville kan kunne må måt
 _DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "er", "ar", "ing", "het", "else", "skap", "sjon", "tet")
 _TRIGGER_GAP = re.compile(r"[ \t]*[:(,«\"“']?[ \t]*")
 _MONTH_NAMES = frozenset({"april", "mai", "juni", "juli", "august"})
-_ALL_MONTHS = _words("januar februar mars april mai juni juli august september oktober november desember")
-_MONTH_JOINS = _words("og eller til")
+_ENGLISH_MONTHS = _words("january february march april may june july august september october november december")
+_ALL_MONTHS = (
+    _words("januar februar mars april mai juni juli august september oktober november desember") | _ENGLISH_MONTHS
+)
+_MONTH_JOINS = _words("og eller til and or to until till through")
+# words before an English month that make it a date: "in May", "until August", "next June"
+_ENGLISH_DATE_WORDS = _words("in on by until till since next last early late mid during through throughout")
+# "the end of May", "the 3rd of June": a month after "of" is a date after these only
+_BEFORE_OF_MONTH = _words("end start beginning middle half rest month")
+# "from May": a date when a span follows ("from May to June", "from May until the summer")
+_SPAN_ENDS = _words("to until till through")
+# "picked up by June", "hit by May": "by" after a verb names the one who did it
+_BY_AFTER_VERB = _words("hit met seen bitten set put cut kept left brought caught taught told")
+_DAY_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)?\.?(?: of)?\s*$")
+_DAY_OR_YEAR_AFTER_RE = re.compile(r",?\s*\d")
+# English word names that are verbs too: after a kinship word a name only before a verb or a
+# surname ("her mother will.", "the father rose." end a phrase as a verb does)
+ENGLISH_VERB_NAMES = _words("will rose mark bill grant chase may")
 
 
 def _definite_of_e_noun(low: str, lexicon: frozenset[str]) -> bool:
