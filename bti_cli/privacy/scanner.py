@@ -1005,6 +1005,9 @@ class Scanner:
         if low in _ENGLISH_MONTHS and trigger not in ("name", "role", "child") and self._english_month_date(i):
             self.state[i] = _NEVER  # "ends in May", "until August", "Monday 3 May": a date
             return
+        if low in _MONTH_ABBREVIATIONS and trigger not in ("name", "role", "child") and self._abbreviated_month(i):
+            self.state[i] = _NEVER  # "4 Feb", "Jan 12", "13. jan": a date, not the name Jan
+            return
         if trigger == "name":
             if self._names_a_pet(i):
                 self.state[i] = _NEVER  # "en hund som heter Bamse": an animal's name is no personal data
@@ -1719,6 +1722,13 @@ class Scanner:
         if before == "from":
             return any(w in _SPAN_ENDS for w in lows[i + 1 : i + 4])
         return False
+
+    def _abbreviated_month(self, i: int) -> bool:
+        """A month's short form right beside a day number or a year ("4 Feb", "13. jan", "Jan 12",
+        "Mar 2026"), not beside an age ("Jan, 12 år", "Jan (12)")."""
+        text, start, end = self.text, self.starts[i], self.ends[i]
+        return bool(_ABBR_DAY_BEFORE_RE.search(text, max(0, start - 6), start)
+                    or _ABBR_DAY_AFTER_RE.match(text, end))
 
     def _month_beside_month(self, i: int) -> bool:
         """"Mai og juni", "april–mai", "fra juni til August": a month joined to another month by
@@ -2577,6 +2587,11 @@ _SPAN_ENDS = _words("to until till through")
 # "picked up by June", "hit by May": "by" after a verb names the one who did it
 _BY_AFTER_VERB = _words("hit met seen bitten set put cut kept left brought caught taught told")
 _DAY_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)?\.?(?: of)?\s*$")
+# the short forms of the months that are given names too or read as one (Jan, Mar …), beside a
+# day number or a year only
+_MONTH_ABBREVIATIONS = _words("jan feb mar apr jun jul aug sep sept oct okt nov dec des")
+_ABBR_DAY_BEFORE_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?\.?[ \t]*$")
+_ABBR_DAY_AFTER_RE = re.compile(r"\.?[ \t]+\d{1,4}(?![\d.,:])(?![ \t]*(?:år|års|years?|yrs?|y\.o\.))")
 _DAY_OR_YEAR_AFTER_RE = re.compile(r",?\s*\d")
 # English word names that are verbs too: after a kinship word a name only before a verb or a
 # surname ("her mother will.", "the father rose." end a phrase as a verb does)
