@@ -21,11 +21,13 @@ _MONTHS = (
     r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
     r"|january|february|march|june|july|october|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)"
+    r"(?![^\W\d_])"  # a month never runs on into letters: "januar" is not the start of "January"
 )
 _DATE = (
     rf"(?:{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?{_Y}"  # 12.03.2015 · 3/4-2016 · 12-03-15
     rf"|\d{{4}}-{_M}-{_D}"  # 2015-03-12
     rf"|{_D}\.?[ \t]*{_MONTHS}\.?(?:[ \t]*,?[ \t]*\d{{4}}|[ \t]*['’\-]\d{{2}})?"  # 12. mars 2015 · 3 april · 3. mai -15
+    rf"|{_D}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS}|(?i:may)(?!\w)),?[ \t]+\d{{4}}"  # 3rd May 2014
     rf"|{_MONTHS}\.?[ \t]+{_D}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"  # March 12, 2015
     rf"|{_MONTHS}\.?[ \t]+\d{{4}}"  # mars 2015
     rf"|\d{{6}}(?:\d{{2}})?"  # 120315 · 12032015

@@ -50,6 +50,12 @@ _NAME, _NEVER = 1, -1
 # one capital or more, each but the last with its full stop: "K", "O.N" (before the last stop)
 _DOTTED_INITIALS_RE = re.compile(r"[A-ZÆØÅ]\.[A-ZÆØÅ]")
 _SIGN_OFF_BEFORE_RE = re.compile(r"(?i:(?<!\w)(?:hilsen|helsing|mvh|signert|underskrevet|referent))[ \t]*[:,]?[ \t]+\Z")
+# one capital initial and its full stop right before a name, and the word before that, if any
+_LEADING_INITIAL_RE = re.compile(
+    r"(?:(?<!\w)(?P<before>[^\W\d_]+)[ \t]+|(?<![\w.])[ \t]*|[\s(\[/,:;«\"“–-][ \t]*)"
+    r"(?<![\w.])(?P<initial>[A-ZÆØÅ]\.[ \t]?)\Z"
+)
+_INITIAL_CUES = ROLE_TRIGGERS | NAME_TRIGGERS | SIGN_OFFS | _words("og eller v ved med til fra frå hos hjå and with")
 _GAP_NAME = re.compile(r"[ \-]|[ ]?[A-ZÆØÅ]\.[ ]?")
 _INITIAL_GAP = re.compile(r"\.[ ]?")
 
@@ -574,6 +580,7 @@ class Scanner:
             m = _TRAILING_INITIAL.match(text, e) or (text[s].islower() and self._lower_trailing_initial(s, e))
             if m and not self.is_blocked_span(e, m.end()):
                 spans[k] = (s, m.end(), r)
+        spans = [self._leading_initial(s, e, r) for s, e, r in spans]
         spans = [
             self._whole_token(s, e, r) if text[e : e + 1] in _GLUED or text[s - 1 : s] == "_" else (s, e, r)
             for s, e, r in spans
@@ -588,6 +595,20 @@ class Scanner:
                 spans.append((starts[i], starts[i] + len(head), "adjacent"))
         spans.sort()
         return spans
+
+    def _leading_initial(self, start: int, end: int, reason: str) -> tuple[int, int, str]:
+        """"T. Lund har takka ja", "S. Storm (mor)", "v/ K. Dal": the initial of a given name right
+        before a surname found a name is part of that name, unless an ordinary word that is no cue
+        for a person stands before it ("klasse B. Lund", "Gruppe B. Dal ringte")."""
+        m = _LEADING_INITIAL_RE.search(self.text, max(0, start - 40), start)
+        if m is None or self.is_blocked_span(m.start("initial"), start):
+            return start, end, reason
+        before = m.group("before")
+        if before:
+            low = before.lower()
+            if low not in _INITIAL_CUES and (before[0].islower() or self.known_word(low)):
+                return start, end, reason
+        return m.start("initial"), end, reason
 
     def _given_before_repeated(self, repeated: list[int]) -> None:
         """A given name that is a word too, left open before a word that turned out a name only
@@ -930,7 +951,12 @@ class Scanner:
                 and (low in lists.given or not self.known_word(low))
             ):
                 self.set_name(i, "context")
-            elif low in lists.strict_given and low not in lists.proper and not self.in_vocab(low):
+            elif (
+                low in lists.strict_given
+                and low not in lists.proper
+                and not self.in_vocab(low)
+                and not self._month_after_day(i)
+            ):
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
             elif trigger in ("role", "talk") and self._lower_given_after(i, trigger):
                 self.set_name(i, "context")
@@ -1683,6 +1709,14 @@ class Scanner:
         before = self.text[max(0, start - 8) : start]
         after = self.text[end : end + 6]
         return not (re.search(r"(\d\.?|\b[iI])\s*$", before) or re.match(r"\s*(\d|[:–-])", after))
+
+    def _month_after_day(self, i: int) -> bool:
+        """"13. jan", "Tirsdag 6. jan", "20 jan": a lower-case month or its abbreviation right after
+        a day number is the month of a date, not the name Jan."""
+        if self.lows[i] not in _MONTH_WORDS:
+            return False
+        start = self.starts[i]
+        return _DAY_BEFORE_RE.search(self.text, max(0, start - 6), start) is not None
 
     def _month_beside_month(self, i: int) -> bool:
         """"Mai og juni", "april–mai", "fra juni til August": a month joined to another month by
@@ -2528,6 +2562,9 @@ _TRIGGER_GAP = re.compile(r"[ \t]*[:(,«\"“']?[ \t]*")
 _MONTH_NAMES = frozenset({"april", "mai", "juni", "juli", "august"})
 _ALL_MONTHS = _words("januar februar mars april mai juni juli august september oktober november desember")
 _MONTH_JOINS = _words("og eller til")
+# a month in lower case or its short form, and the day number right before it: "13. jan", "6 jan"
+_MONTH_WORDS = _ALL_MONTHS | _words("jan feb mar apr jun jul aug sep sept okt nov des")
+_DAY_BEFORE_RE = re.compile(r"(?<![\d.,:])(?:0?[1-9]|[12]\d|3[01])(?:\.[ \t]?|[ \t])\Z")
 
 
 def _definite_of_e_noun(low: str, lexicon: frozenset[str]) -> bool:

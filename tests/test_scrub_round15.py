@@ -1,0 +1,106 @@
+"""Round 15 of the scrubber, from what a corpus written blind (notes_blind13) found on the
+Norwegian side: the initial of a given name before a surname found a name ("T. Lund har takka
+ja", "S. Storm (mor)"); a month in lower case after a day number ("13. jan") is a date, not the
+name Jan; a date of birth in English word form after a birth cue ("born 3rd May 2014", "born
+8 January 2010"); a given name that is a word too, where the note shows it is a person. All names,
+dates and numbers are fictitious."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from bti_cli.catalogue import loader as catalogue
+from bti_cli.cli.app import app
+from bti_cli.privacy.scrubber import domain_vocabulary, scrub
+
+
+def out(text: str, vocab=(), lang: str = "nb") -> str:
+    return scrub(text, vocabulary=vocab, lang=lang).text
+
+
+@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
+def vocab(request):
+    return domain_vocabulary(catalogue.load(request.param).catalogue)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thea Lund er gravid. T. Lund har takka ja.", "[NAVN] er gravid. [NAVN] har takka ja."),
+        ("Kristin Dal er alene. K. Dal takker ja.", "[NAVN] er alene. [NAVN] takker ja."),
+        ("Sofie Storm ringer. S. Storm (mor) melder bedring.", "[NAVN] ringer. [NAVN] (mor) melder bedring."),
+        ("Grace Okafor is 16. G. Okafor feels better.", "[NAVN] is 16. [NAVN] feels better."),
+        ("Til stede: T. Lund (lærer), K. Dal (mor)", "Til stede: [NAVN] (lærer), [NAVN] (mor)"),
+        ("Tiltaket ledes v/ K. Dal.", "Tiltaket ledes v/ [NAVN]."),
+    ],
+)
+def test_an_initial_before_a_surname_is_part_of_the_name(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Han går i klasse B. Lund kommune har svart.", "Han går i klasse B. Lund kommune har svart."),
+        ("Gruppe B. Dal ringte i dag.", "Gruppe B. [NAVN] ringte i dag."),
+        ("Vitamin D. Møtet er flyttet.", "Vitamin D. Møtet er flyttet."),
+        ("Rom A. Neste møte er mandag.", "Rom A. Neste møte er mandag."),
+    ],
+)
+def test_an_initial_after_an_ordinary_word_stays(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("13. jan: mor ringer.", "13. jan: mor ringer."),
+        ("Tirsdag 6. jan: møte med far.", "Tirsdag 6. jan: møte med far."),
+        ("Neste møte 20 jan kl. 10.", "Neste møte 20 jan kl. 10."),
+        # the name in lower case, with no day before it, still goes
+        ("jan kom i dag.", "[NAVN] kom i dag."),
+        ("ring jan på 412 34 567", "ring [NAVN] på [TELEFON]"),
+    ],
+)
+def test_a_month_after_a_day_number_is_a_date(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("his daughter Poppy (born 3rd May 2014).", "his daughter [NAVN] (born [FØDSELSDATO])."),
+        ("Grace (16), born 8 January 2010, lives here.", "[NAVN] (16), born [FØDSELSDATO], lives here."),
+        ("DOB: 12th March 2011", "DOB: [FØDSELSDATO]"),
+        ("Date of birth: 1st of February 2012", "Date of birth: [FØDSELSDATO]"),
+        ("født 8. januar 2010", "født [FØDSELSDATO]"),
+    ],
+)
+def test_an_english_birth_date_in_words_goes(text, expected):
+    assert out(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thursday 8 January: intake at the health centre.",
+        "They may 2014 have moved.",
+        "Møte 8. januar 2026 på helsestasjonen.",
+    ],
+)
+def test_a_date_without_a_birth_cue_stays(text):
+    assert "[" not in out(text)
+
+
+def test_the_blind_notes_through_the_command():
+    text = (
+        "13. jan: Sofie Storm (mor) ringer.\n"
+        "17. feb: S. Storm (mor) melder bedring.\n"
+        "Poppy (born 3rd May 2014) lives with her mother.\n"
+    )
+    result = CliRunner().invoke(app, ["scrub"], input=text)
+    assert result.exit_code == 0, result.output
+    assert "S. Storm" not in result.stdout and "Storm" not in result.stdout
+    assert "3rd May 2014" not in result.stdout
+    assert "13. jan" in result.stdout
