@@ -75,6 +75,9 @@ def test_a_month_after_a_day_number_is_a_date(text, expected, vocab):
         ("DOB: 12th March 2011", "DOB: [FØDSELSDATO]"),
         ("Date of birth: 1st of February 2012", "Date of birth: [FØDSELSDATO]"),
         ("født 8. januar 2010", "født [FØDSELSDATO]"),
+        ("She was born May 3, 2014.", "She was born [FØDSELSDATO]."),
+        ("She was born in May 2014.", "She was born in [FØDSELSDATO]."),
+        ("born on the 3rd of May 2014", "born on the [FØDSELSDATO]"),
     ],
 )
 def test_an_english_birth_date_in_words_goes(text, expected):
@@ -87,6 +90,9 @@ def test_an_english_birth_date_in_words_goes(text, expected):
         "Thursday 8 January: intake at the health centre.",
         "They may 2014 have moved.",
         "Møte 8. januar 2026 på helsestasjonen.",
+        # a year counted for a group is a cohort, nobody's date of birth
+        "Most children born in 2015 attend the school.",
+        "All pupils who were born in 2012 start school.",
     ],
 )
 def test_a_date_without_a_birth_cue_stays(text):
