@@ -56,6 +56,7 @@ _KIN_AFTER_RE = re.compile(
     r" (?:er|var|blir|are|were) (?:tvillingar|tvillinger|søsken|halvsøsken|brødre|brør|søstre|systrer"
     r"|bestevenner|bestevener|twins|siblings|brothers|sisters)(?!\w)"
 )
+_AGE_MARK_RE = re.compile(r"[(,][ \t]*\d")  # where an age after a name may begin: "(9)", ", 2 år"
 _PAIR_BEFORE_RE = re.compile(r"(?<![\w-])([A-ZÆØÅ][^\W\d_]+) (?:og|and) ([A-ZÆØÅ][^\W\d_]+)\Z")
 _ADDRESS_WORDS = _words("kjære kjaere dear takk thanks hei hallo")
 # "Frost, Håkon – 9. trinn", "Eik, Ola (9)": a list line "Surname, Given" with a class or an age
@@ -594,7 +595,7 @@ class Scanner:
             m = _TRAILING_INITIAL.match(text, e) or (text[s].islower() and self._lower_trailing_initial(s, e))
             if m and not self.is_blocked_span(e, m.end()):
                 spans[k] = (s, m.end(), r)
-        spans = [self._leading_initial(s, e, r) for s, e, r in spans]
+        spans = [self._leading_initial(s, e, r) if "." in text[s - 2 : s] else (s, e, r) for s, e, r in spans]
         spans = [
             self._whole_token(s, e, r) if text[e : e + 1] in _GLUED or text[s - 1 : s] == "_" else (s, e, r)
             for s, e, r in spans
@@ -646,9 +647,14 @@ class Scanner:
         if "(" in text or " år" in text or " mnd" in text:
             # "Håp Lund (9)", "Håp Ellingsen, 2 år": a capitalised word right before a listed
             # surname found a name, with an age after the two, is the given name, a word or not
-            surnames = self.lists.surnames
-            for j in [j for j in range(1, n) if state[j] == _NAME and lows[j] in surnames]:
-                end = self.ends[j]
+            surnames, ends = self.lists.surnames, self.ends
+            for mark in _AGE_MARK_RE.finditer(text):
+                end = mark.start()
+                while end and text[end - 1] in " \t":
+                    end -= 1
+                j = bisect_left(ends, end)
+                if not (0 < j < n and ends[j] == end and state[j] == _NAME and lows[j] in surnames):
+                    continue
                 i = j - 1
                 if (
                     words[i][0].isupper()
@@ -674,8 +680,6 @@ class Scanner:
         before a surname found a name is part of that name, unless an ordinary word that is no cue
         for a person stands before it ("klasse B. Lund", "Gruppe B. Dal ringte")."""
         text = self.text
-        if text[start - 1 : start] != "." and text[start - 2 : start - 1] != ".":
-            return start, end, reason
         m = _LEADING_INITIAL_RE.search(text, max(0, start - 40), start)
         if m is None or self.is_blocked_span(m.start("initial"), start):
             return start, end, reason
@@ -821,8 +825,10 @@ class Scanner:
                 self.set_name(i, "context")
         # "Familien Hov: Gunn Hov (mor) og Sverre Hov (far)": the family of the persons named with
         # that surname in the note, even when the word is a place too
-        heads = [i for i in range(1, n) if lows[i - 1] in _FAMILY_HEADS and words[i][0].isupper()] if "amili" in text \
-            or "Fam" in text else []
+        heads = [bisect_left(self.starts, m.end()) for m in _FAMILY_HEAD_CAPITAL_RE.finditer(text)]
+        heads = [
+            i for i in heads if 0 < i < n and lows[i - 1] in _FAMILY_HEADS and self.starts[i] == self.ends[i - 1] + 1
+        ]
         if heads:
             surnames_found = self._surnames_found()
             for i in heads:
@@ -2708,6 +2714,7 @@ def _is_verb_form(low: str, lists: NameLists) -> bool:
 _UNIT_LEADERS = _words("leder lederen leiar leiaren")
 _FAMILY_HEADS = _words("familien familia fam")
 _FAMILY_HEAD_RE = re.compile(r"am(?:ilien|ilia)? (?=[a-zæøå])")
+_FAMILY_HEAD_CAPITAL_RE = re.compile(r"am(?:ilien|ilia)? (?=[A-ZÆØÅ])")  # "Familien Hov: Gunn Hov (mor)"
 # after initials: the end of the line or of the sentence
 _LINE_OR_SENTENCE_END = re.compile(r"[ \t]*(?:$|[\n\r.,!])")
 # two or three letters before the slash of a reference ("ref. kh/01.12"): someone's initials
