@@ -194,6 +194,9 @@ def test_siblings_and_a_surname_comma_given_list_line(text, expected, vocab):
         "Sol og regn er vanlig i april.",
         "Mor og Far er søsken.",
         "Takk, Håkon – 9. trinn var flinke.",
+        "Status, Håkon (9): bedre.",
+        "Gutten, Ola (9), gråt.",
+        "Oppfølging, Håkon – 9. trinn.",
     ],
 )
 def test_siblings_and_list_lines_must_stay(text, vocab):
