@@ -21,13 +21,15 @@ _MONTHS = (
     r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
     r"|january|february|march|june|july|october|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)"
+    r"(?![^\W\d_])"  # a month never runs on into letters: "januar" is not the start of "January"
 )
 _DATE = (
     rf"(?:{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?{_Y}"  # 12.03.2015 · 3/4-2016 · 12-03-15
     rf"|\d{{4}}-{_M}-{_D}"  # 2015-03-12
     rf"|{_D}\.?[ \t]*{_MONTHS}\.?(?:[ \t]*,?[ \t]*\d{{4}}|[ \t]*['’\-]\d{{2}})?"  # 12. mars 2015 · 3 april · 3. mai -15
-    rf"|{_MONTHS}\.?[ \t]+{_D}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"  # March 12, 2015
-    rf"|{_MONTHS}\.?[ \t]+\d{{4}}"  # mars 2015
+    rf"|{_D}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS}|(?i:may)(?!\w)),?[ \t]+\d{{4}}"  # 3rd May 2014
+    rf"|(?:{_MONTHS}\.?|(?i:may)(?!\w))[ \t]+{_D}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"  # March 12, 2015 · May 3rd, 2014
+    rf"|(?:{_MONTHS}\.?|(?i:may)(?!\w))[ \t]+\d{{4}}"  # mars 2015 · May 2014
     rf"|\d{{6}}(?:\d{{2}})?"  # 120315 · 12032015
     rf"|{_D}[./]{_M}\.?"  # 12.03 (a birthday)
     rf"|(?:19|20)\d{{2}}"  # 2015
@@ -46,7 +48,7 @@ BIRTH_RE = re.compile(
     r"|dob|born|birthday|date[ \t]+of[ \t]+birth)(?!\w)"
     rf"|{_BIRTHDAY}|f\.[ \t]?d\.|f\.[ \t]?dato|f\.)"
     r"(?:[ \t]*/[ \t]*(?:år|alder))?(?:[ \t]*:)?(?:[ \t]+(?:er|var|is|was)(?!\w))?"
-    r"(?:[ \t]*(?:den|d\.|i|on|the|ca\.?)(?!\w))?"
+    r"(?:[ \t]*(?:den|d\.|i|in|on[ \t]+the|on|the|ca\.?)(?!\w))?"
     # "født høsten 2016", "fødd tidleg i 2015", "født i slutten av mars 2015"
     r"(?:[ \t]*(?:våren|sommeren|sumaren|høsten|hausten|vinteren|tidlig[ \t]+i|tidleg[ \t]+i|sent[ \t]+i|seint[ \t]+i"
     r"|i[ \t]+(?:slutten|starten|begynnelsen|byrjinga|midten)[ \t]+av)(?!\w))?[ \t]*"
@@ -1042,8 +1044,9 @@ def qualified_place(text: str, start: int) -> int:
 # person before it, "Ola er født i 2015", "begge er født i 2016", stays a birth date)
 _COHORT_BEFORE_RE = re.compile(
     r"(?i:(?<!\w)(?:(?:de|dei)[ \t]+fleste|alle|mange|flere|fleire|ingen|halvparten|flertallet|fleirtalet"
-    r"|majoriteten|kullet|årskullet|barnekullet)"
-    r"(?:[ \t]+(?:av|blant)[ \t]+[^\W\d_]+)?(?:[ \t]+[^\W\d_]+)?(?:[ \t]+(?:som|er|var|blir|ble|vert|vart)){0,2})"
+    r"|majoriteten|kullet|årskullet|barnekullet|most|many|several|all|none|half)"  # "most children born in 2015"
+    r"(?:[ \t]+(?:av|blant|of)[ \t]+[^\W\d_]+)?(?:[ \t]+[^\W\d_]+)?(?:[ \t]+(?:som|er|var|blir|ble|vert|vart"
+    r"|who|are|were)){0,2})"
     r"[ \t]+\Z"
 )
 _BARE_YEAR_RE = re.compile(r"(?:19|20)\d\d")

@@ -51,6 +51,26 @@ _NAME, _NEVER = 1, -1
 # one capital or more, each but the last with its full stop: "K", "O.N" (before the last stop)
 _DOTTED_INITIALS_RE = re.compile(r"[A-ZÆØÅ]\.[A-ZÆØÅ]")
 _SIGN_OFF_BEFORE_RE = re.compile(r"(?i:(?<!\w)(?:hilsen|helsing|mvh|signert|underskrevet|referent))[ \t]*[:,]?[ \t]+\Z")
+# "Sol og Frost er søsken", "Ask and Eik are twins": two persons that the note calls kin or friends
+# (the kin word is found first, then the pair before it: one fast search of the text)
+_KIN_AFTER_RE = re.compile(
+    r" (?:er|var|blir|are|were) (?:tvillingar|tvillinger|søsken|halvsøsken|brødre|brør|søstre|systrer"
+    r"|bestevenner|bestevener|twins|siblings|brothers|sisters)(?!\w)"
+)
+_AGE_MARK_RE = re.compile(r"[(,][ \t]*\d")  # where an age after a name may begin: "(9)", ", 2 år"
+_PAIR_BEFORE_RE = re.compile(r"(?<![\w-])([A-ZÆØÅ][^\W\d_]+) (?:og|and) ([A-ZÆØÅ][^\W\d_]+)\Z")
+_ADDRESS_WORDS = _words("kjære kjaere dear takk thanks hei hallo")
+# "Frost, Håkon – 9. trinn", "Eik, Ola (9)": a list line "Surname, Given" with a class or an age
+_INVERTED_NAME_RE = re.compile(
+    r"^[ \t]*([A-ZÆØÅ][^\W\d_]+), ([A-ZÆØÅ][^\W\d_]+)(?=[ \t]*(?:[–—-][ \t]*\d|\([ \t]*\d|,[ \t]*\d))",
+    re.MULTILINE,
+)
+# one capital initial and its full stop right before a name, and the word before that, if any
+_LEADING_INITIAL_RE = re.compile(
+    r"(?:(?<!\w)(?P<before>[^\W\d_]+)[ \t]+|(?<![\w.])[ \t]*|[\s(\[/,:;«\"“–-][ \t]*)"
+    r"(?<![\w.])(?P<initial>[A-ZÆØÅ]\.[ \t]?)\Z"
+)
+_INITIAL_CUES = ROLE_TRIGGERS | NAME_TRIGGERS | SIGN_OFFS | _words("og eller v ved med til fra frå hos hjå and with")
 _GAP_NAME = re.compile(r"[ \-]|[ ]?[A-ZÆØÅ]\.[ ]?")
 _INITIAL_GAP = re.compile(r"\.[ ]?")
 
@@ -509,6 +529,7 @@ class Scanner:
                     changed_at.append(i)
             near = {j for c in changed_at for j in range(c - 3, c + 4)}
             pending = sorted(j for j in near if j in is_candidate and not state[j])
+        self._siblings_and_inverted_names()
         # a listed surname in lower case right after a lower-case name is the rest of it, even
         # when it is a word too ("mvh kari nordmann", "hilsen mona berg", "onkel rune dal")
         surnames = lists.surnames
@@ -582,6 +603,7 @@ class Scanner:
             m = _TRAILING_INITIAL.match(text, e) or (text[s].islower() and self._lower_trailing_initial(s, e))
             if m and not self.is_blocked_span(e, m.end()):
                 spans[k] = (s, m.end(), r)
+        spans = [self._leading_initial(s, e, r) if "." in text[s - 2 : s] else (s, e, r) for s, e, r in spans]
         spans = [
             self._whole_token(s, e, r) if text[e : e + 1] in _GLUED or text[s - 1 : s] == "_" else (s, e, r)
             for s, e, r in spans
@@ -596,6 +618,85 @@ class Scanner:
                 spans.append((starts[i], starts[i] + len(head), "adjacent"))
         spans.sort()
         return spans
+
+    def _siblings_and_inverted_names(self) -> None:
+        """Two capitalised words that the note calls siblings, twins or friends ("Sol og Frost er
+        søsken, 5 og 8") are two persons, words or not; a capitalised word before a comma and a
+        given name found a name, with a class or an age after them ("Frost, Håkon – 9. trinn"),
+        is the surname of a list line "Surname, Given"; and a capitalised word before a listed
+        surname found a name, with an age after them ("Håp Lund (9)"), is the given name."""
+        text, words, lows, state, starts = self.text, self.words, self.lows, self.state, self.starts
+        n = len(words)
+        hits: list[int] = []
+        if " og " in text or " and " in text:
+            for kin in _KIN_AFTER_RE.finditer(text):
+                m = _PAIR_BEFORE_RE.search(text, max(0, kin.start() - 80), kin.start())
+                if m is None:
+                    continue
+                for g in (1, 2):
+                    i = bisect_left(starts, m.start(g))
+                    if i < n and starts[i] == m.start(g):
+                        hits.append(i)
+        if "," in text:
+            for m in _INVERTED_NAME_RE.finditer(text):
+                i = bisect_left(starts, m.start(1))
+                j = i + 1
+                if (
+                    j < n
+                    and starts[i] == m.start(1)
+                    and starts[j] == m.start(2)
+                    and state[j] == _NAME
+                    and lows[j] in self.lists.given
+                    and self.line_start(starts[i])
+                    and lows[i] not in self.lists.words  # "Takk, Håkon – 9. trinn var flinke"
+                    and lows[i] not in _ADDRESS_WORDS
+                ):
+                    hits.append(i)
+        if "(" in text or " år" in text or " mnd" in text:
+            # "Håp Lund (9)", "Håp Ellingsen, 2 år": a capitalised word right before a listed
+            # surname found a name, with an age after the two, is the given name, a word or not
+            surnames, ends = self.lists.surnames, self.ends
+            for mark in _AGE_MARK_RE.finditer(text):
+                end = mark.start()
+                while end and text[end - 1] in " \t":
+                    end -= 1
+                j = bisect_left(ends, end)
+                if not (0 < j < n and ends[j] == end and state[j] == _NAME and lows[j] in surnames):
+                    continue
+                i = j - 1
+                if (
+                    words[i][0].isupper()
+                    and text[self.ends[i] : starts[j]] == " "
+                    and (_AGE_AFTER.match(text, end) or _AGE_SET_OFF.match(text, end))
+                    and not self.in_vocab(lows[i])
+                    and lows[i] not in self.lists.proper
+                ):
+                    hits.append(i)
+        for i in hits:
+            low = lows[i]
+            if (
+                not state[i]
+                and low not in FUNCTION_WORDS
+                and low not in ROLE_TRIGGERS
+                and low not in _GREETINGS
+                and not self.is_blocked(i)
+            ):
+                self.set_name(i, "context")
+
+    def _leading_initial(self, start: int, end: int, reason: str) -> tuple[int, int, str]:
+        """"T. Lund har takka ja", "S. Storm (mor)", "v/ K. Dal": the initial of a given name right
+        before a surname found a name is part of that name, unless an ordinary word that is no cue
+        for a person stands before it ("klasse B. Lund", "Gruppe B. Dal ringte")."""
+        text = self.text
+        m = _LEADING_INITIAL_RE.search(text, max(0, start - 40), start)
+        if m is None or self.is_blocked_span(m.start("initial"), start):
+            return start, end, reason
+        before = m.group("before")
+        if before:
+            low = before.lower()
+            if low not in _INITIAL_CUES and (before[0].islower() or self.known_word(low)):
+                return start, end, reason
+        return m.start("initial"), end, reason
 
     def _given_before_repeated(self, repeated: list[int]) -> None:
         """A given name that is a word too, left open before a word that turned out a name only
@@ -730,6 +831,35 @@ class Scanner:
                 and not self.is_blocked(i)
             ):
                 self.set_name(i, "context")
+        # "Familien Hov: Gunn Hov (mor) og Sverre Hov (far)": the family of the persons named with
+        # that surname in the note, even when the word is a place too
+        heads = [bisect_left(self.starts, m.end()) for m in _FAMILY_HEAD_CAPITAL_RE.finditer(text)]
+        heads = [
+            i for i in heads if 0 < i < n and lows[i - 1] in _FAMILY_HEADS and self.starts[i] == self.ends[i - 1] + 1
+        ]
+        if heads:
+            surnames_found = self._surnames_found()
+            for i in heads:
+                if (
+                    state[i] != _NAME
+                    and lows[i] in surnames_found
+                    and text[self.ends[i - 1] : self.starts[i]] == " "
+                    and not self.is_blocked(i)
+                ):
+                    self.set_name(i, "context")
+
+    def _surnames_found(self) -> set[str]:
+        """The words found a name right after a found given name ("Gunn Hov"): surnames of the note."""
+        lows, state, text, starts, ends = self.lows, self.state, self.text, self.starts, self.ends
+        given = self.lists.given
+        return {
+            lows[k]
+            for k in range(1, len(lows))
+            if state[k] == _NAME
+            and state[k - 1] == _NAME
+            and lows[k - 1] in given
+            and text[ends[k - 1] : starts[k]] == " "
+        }
 
     def _particles(self) -> None:
         """Particles between two names: "Omar bin Ali", "Lotte van der Berg"; before a name, the
@@ -938,7 +1068,12 @@ class Scanner:
                 and (low in lists.given or not self.known_word(low))
             ):
                 self.set_name(i, "context")
-            elif low in lists.strict_given and low not in lists.proper and not self.in_vocab(low):
+            elif (
+                low in lists.strict_given
+                and low not in lists.proper
+                and not self.in_vocab(low)
+                and not self._month_after_day(i)
+            ):
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
             elif trigger in ("role", "talk") and self._lower_given_after(i, trigger):
                 self.set_name(i, "context")
@@ -1730,6 +1865,14 @@ class Scanner:
         return bool(_ABBR_DAY_BEFORE_RE.search(text, max(0, start - 6), start)
                     or _ABBR_DAY_AFTER_RE.match(text, end))
 
+    def _month_after_day(self, i: int) -> bool:
+        """"13. jan", "Tirsdag 6. jan", "20 jan": a lower-case month or its abbreviation right after
+        a day number is the month of a date, not the name Jan."""
+        if self.lows[i] not in _MONTH_WORDS:
+            return False
+        start = self.starts[i]
+        return _DAY_NUMBER_BEFORE_RE.search(self.text, max(0, start - 6), start) is not None
+
     def _month_beside_month(self, i: int) -> bool:
         """"Mai og juni", "april–mai", "fra juni til August": a month joined to another month by
         "og", "eller", "til" or a dash is a month."""
@@ -2048,8 +2191,11 @@ _NATURE_WORDS = _SEASON_WORDS | _words(
 # "Vår kommer tidlig i år", "Vinter kom seint", "Sol is shining": the season, the weather arrives
 # (not "Vår kommer på skolen")
 _SEASON_ARRIVES_RE = re.compile(
-    r" (?:kommer|kjem|kom) (?:nok |vel |visst )?(?:tidlig|tidleg|sent|seint|snart|brått|plutselig|plutseleg|"
-    r"endelig|endeleg|igjen|att|i år|i fjor)(?!\w)"
+    r" (?:kommer|kjem|kom) (?:nok |vel |visst )?(?:(?:tidlig|tidleg|sent|seint)(?!\w)"
+    # "Vår kom tidleg i dag", "Sol kom seint til barnehagen": a season comes early in a year, not
+    # early today or to a place; that is the child
+    r"(?! (?:i dag|i går|i morgon|i morgen|i kveld|til|på|fra|frå|hit|heim|hjem)(?!\w))"
+    r"|snart|brått|plutselig|plutseleg|endelig|endeleg|igjen|att|i år|i fjor)(?!\w)"
     r"| (?:is|was) (?:coming|here|over|back|shining|setting|rising|forecast)(?!\w)"  # "Storm is coming"
 )
 _SEASON_COMES_RE = re.compile(
@@ -2596,6 +2742,9 @@ _DAY_OR_YEAR_AFTER_RE = re.compile(r",?\s*\d")
 # English word names that are verbs too: after a kinship word a name only before a verb or a
 # surname ("her mother will.", "the father rose." end a phrase as a verb does)
 ENGLISH_VERB_NAMES = _words("will rose mark bill grant chase may")
+# a month in lower case or its short form, and the day number right before it: "13. jan", "6 jan"
+_MONTH_WORDS = _ALL_MONTHS | _words("jan feb mar apr jun jul aug sep sept okt nov des")
+_DAY_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,:])(?:0?[1-9]|[12]\d|3[01])(?:\.[ \t]?|[ \t])\Z")
 
 
 def _definite_of_e_noun(low: str, lexicon: frozenset[str]) -> bool:
@@ -2633,6 +2782,7 @@ def _is_verb_form(low: str, lists: NameLists) -> bool:
 _UNIT_LEADERS = _words("leder lederen leiar leiaren")
 _FAMILY_HEADS = _words("familien familia fam")
 _FAMILY_HEAD_RE = re.compile(r"am(?:ilien|ilia)? (?=[a-zæøå])")
+_FAMILY_HEAD_CAPITAL_RE = re.compile(r"am(?:ilien|ilia)? (?=[A-ZÆØÅ])")  # "Familien Hov: Gunn Hov (mor)"
 # after initials: the end of the line or of the sentence
 _LINE_OR_SENTENCE_END = re.compile(r"[ \t]*(?:$|[\n\r.,!])")
 # two or three letters before the slash of a reference ("ref. kh/01.12"): someone's initials
