@@ -16,3 +16,12 @@ from bti_cli.privacy.scrubber import scrub
 ])
 def test_english_names_go(text, lang, expected):
     assert scrub(text, lang=lang).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hi, I'm Noah's mum. Thanks, Sarah", "Hi, [NAME] mum. Thanks, [NAME]"),
+    ("Hello Sarah, thanks for the call.", "Hello [NAME], thanks for the call."),
+])
+def test_a_greeting_is_no_part_of_the_name(text, expected):
+    # «Hi» and «Thanks» were taken with the name beside them (notes_blind13)
+    assert scrub(text, lang="en").text == expected

@@ -219,6 +219,7 @@ ENGLISH_FUNCTION_WORDS = _words(
     most each every another other such while until unless whether nobody everyone someone anyone
     everything nothing something otherwise meanwhile instead still already again finally next last
     not never always only just once
+    hi hello hey dear thanks thank regards cheers
     """
 )
 FUNCTION_WORDS = FUNCTION_WORDS | DIALECT_PRONOUNS | ENGLISH_FUNCTION_WORDS
