@@ -226,11 +226,12 @@ def test_level3_baton_now_offers_the_current_holder_and_follows_the_answers(tmp_
     assert "other measures in the catalogue" not in flat
     if statutory == "true":
         assert names[1] == "Koordinator" and names[-1] == "Barnekoordinator", names
-        assert "you answered yes to “Is the child entitled to a coordinator?”" in flat
+        # quoted in the words it was asked: the case is a 14-year-old's
+        assert "you answered yes to “Is the young person entitled to a coordinator?”" in flat
         assert "you answered no to “Is the family entitled to a child coordinator?”" in flat
     else:
         assert names[1] == "Barnekoordinator" and names[-1] == "Koordinator", names
-        assert "you answered no to “Is the child entitled to a coordinator?”" in flat
+        assert "you answered no to “Is the young person entitled to a coordinator?”" in flat
     place = re.findall(r"Level 3 · question (\d+)", screen)[-1]
     child.sendline("1")
     child.expect_exact("Will the baton pass to another role?")
