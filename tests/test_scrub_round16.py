@@ -145,3 +145,18 @@ def test_bti_scrub_replaces_all_five():
     for leak in ("sol", "Storm", "Dal-Nes", "Hov", "SD", "010115", "Liv", "Dal"):
         assert re.search(rf"(?<!\w){re.escape(leak)}(?!\w)", result.stdout) is None, leak
     assert "PPT ringte" in result.stdout and "på Nes" in result.stdout
+
+
+# --- found on the way: a phone number after a lone capital E was read as a European road
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("E 0047-20000000 ", "E [TELEFON] "),  # fictitious number
+        ("Ulykke på E6 ved Kolomoen.", "Ulykke på E6 ved Kolomoen."),
+        ("Kjørte E 16 forbi Nes.", "Kjørte E 16 forbi Nes."),
+    ],
+)
+def test_a_phone_after_a_capital_e_is_no_road(text, expected):
+    assert out(text) == expected
