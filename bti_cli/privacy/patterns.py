@@ -1160,10 +1160,10 @@ def _address_tails(text: str, spans: Spans) -> None:
 # "Rv. 3", "rv 25", "Fv. 222", "E6", "E 16", "riksveg 3": a road and its number, no house number or
 # name; with the place on it ("Rv. 3 ved Grundset", "E6 forbi Kolomoen") it says where
 # something happened on the road, not where anybody lives. Digits that go on after it ("E 900 12
-# 345") are no road's number.
+# 345", "E 0047-20000000") are no road's number, nor is one that opens with a zero.
 ROAD_RE = re.compile(
     r"(?<![\w.])(?:[RrFfKk]v\.?[ \t]?|E[ \t]?(?=\d)|(?i:riksv|fylkesv|europav)e[ig](?:en)?[ \t]+)"
-    r"\d{1,4}(?![\d,.]\d)(?![ \t]*\d)(?![\w])"
+    r"[1-9]\d{0,3}(?![\d,.\-/]\d)(?![ \t]*\d)(?![\w])"
     r"(?:[ \t]+(?:ved|nær|forbi|gjennom|mellom|over|utenfor|(?:sør|nord|øst|vest|aust)[ \t]+for)[ \t]+"
     r"(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Jeg|Eg)(?!\w))"
     r"(?P<place>[A-ZÆØÅ][\wæøå\-]+)(?:[ \t]+og[ \t]+[A-ZÆØÅ][\wæøå\-]+)?)?"

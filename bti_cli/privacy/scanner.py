@@ -515,6 +515,8 @@ class Scanner:
         self._particles()
         if "(" in text:
             self._lower_children_with_age()
+        if " til " in text:
+            self._kin_til_lower_names()
         # pass 2: neighbours of names, "Ola K. Nordmann", "Nordmann, Ola", "Zyrafa og Ola"
         # (the rules only ever add names, so after the first round only the words near a new
         # name need another look: the result is the same as looking at every word again)
@@ -1134,8 +1136,23 @@ class Scanner:
                 and not self.in_vocab(low)
             ):
                 self.set_name(i, "initials")  # "Hilsen TM"
+            elif mode == 2 and self._initials_opening_sentence(i):
+                self.set_name(i, "initials")  # "SD ringte, …": a person's initials, not PPT, NAV
             elif mode == 2:
                 self.state[i] = _NEVER
+            return
+        if "-" in low and not vocab and not listed and self._double_surname(i):
+            self.set_name(i, "context")  # "Storm Dal-Nes ringte", "Familien Dal-Nes flytter"
+            g = i - 1
+            if (
+                g >= 0
+                and self.words[g][0].isupper()
+                and self.lows[g] in lists.given
+                and self.text[self.ends[g] : self.starts[i]] == " "
+                and not self.in_vocab(self.lows[g])
+                and not self.is_blocked(g)
+            ):
+                self.set_name(g, "adjacent")  # "…, Storm Dal-Nes, tok over": the given name too
             return
         if low in _ENGLISH_MONTHS and trigger not in ("name", "role", "child") and self._english_month_date(i):
             self.state[i] = _NEVER  # "ends in May", "until August", "Monday 3 May": a date
@@ -1160,7 +1177,9 @@ class Scanner:
         if trigger == "role" and not listed and self._department_after_leader(i):
             self.state[i] = _NEVER  # "pedagogisk leder Solsikken": the department, not a person
             return
-        if trigger == "role" and (listed or not (vocab or (ordinary and self.hand_ordinary(low)))):
+        if trigger == "role" and (
+            listed or not (vocab or (ordinary and self.hand_ordinary(low))) or self._place_as_surname(i)
+        ):
             self.set_name(i, "context")
             return
         if vocab:
@@ -1256,6 +1275,92 @@ class Scanner:
             # left to its neighbours ("Zyrafa sa at …"); a word of the large lexicon is one
             # too, but never by an auxiliary alone ("Astma har …")
             self.weak.add(i)
+
+    def _verb_follows(self, i: int) -> bool:
+        """A finite verb right after the word, with one space between ("Nes ringte", "Hov er")."""
+        j = i + 1
+        if j >= len(self.words) or self.text[self.ends[i] : self.starts[j]] != " ":
+            return False
+        nxt = self.lows[j]
+        return nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS or (
+            self.words[j][0].islower() and nxt not in FUNCTION_WORDS and self.verb_form(nxt)
+        )
+
+    def _place_as_surname(self, i: int) -> bool:
+        """A place right after a role or kinship word and before a verb is a person's surname
+        ("Helsesykepleier Nes ringte", "Rektor Hov er enig", "Far Hov kom"); "rektor på Hov",
+        "skolen på Nes" have a preposition between and never come here."""
+        low = self.lows[i]
+        return (
+            low in self.lists.proper
+            and "-" not in low
+            and self.text[self.ends[i - 1] : self.starts[i]] == " "
+            and not self.in_vocab(low)
+            and self._verb_follows(i)
+        )
+
+    def _initials_opening_sentence(self, i: int) -> bool:
+        """Two capitals that open a sentence before a verb are a person's initials ("SD ringte");
+        a known abbreviation (PPT, BUP, NAV, SFO, TUT, SLT, IL, OK …) is not."""
+        word, low = self.words[i], self.lows[i]
+        return (
+            len(word) == 2
+            and word.isupper()
+            and word not in _NOT_INITIALS
+            and word not in _INSTITUTION_ABBR
+            and word not in _COMMON_TWO_LETTER_ABBR
+            and low not in domain_abbreviations()
+            and not self.in_vocab(low)
+            and self.sentence_start(self.starts[i])
+            and self._verb_follows(i)
+        )
+
+    def _double_surname(self, i: int) -> bool:
+        """A double surname of two words or places ("Dal-Nes"): each part capitalised, before a
+        verb, after a given name or after the word for the family ("Storm Dal-Nes ringte",
+        "Familien Dal-Nes flytter"); not a route or a region of two places ("Hamar-Elverum",
+        "Nord-Norge") nor a known place or word."""
+        word, low, lists = self.words[i], self.lows[i], self.lists
+        if not _DOUBLE_SURNAME_RE.fullmatch(word) or low in lists.proper or low in lists.words:
+            return False
+        parts = low.split("-")
+        if parts[0] in _DIRECTION_HEADS or any(p in FUNCTION_WORDS or p in self.vocab.singles for p in parts):
+            return False
+        if not all(p in lists.surnames or p in lists.words or p in lists.proper for p in parts):
+            return False
+        if not any(p in lists.surnames or p in lists.words for p in parts):
+            return False  # two towns: a route
+        if self._verb_follows(i):
+            return True
+        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " ":
+            return False
+        before = self.lows[i - 1]
+        return before in _FAMILY_HEADS or (self.words[i - 1][0].isupper() and before in lists.given)
+
+    def _kin_til_lower_names(self) -> None:
+        """A lower-case given name that is a word too after a kinship word and «til», before a
+        verb, a comma or the end of the sentence, is the child ("Mora til eik ringte", "Faren til
+        sol, …", "Bror til ask har gått ut"); "til sol og varme", "ble til ask" have no kin."""
+        lows, words, text, state, n = self.lows, self.words, self.text, self.state, len(self.words)
+        for k in [k for k, low in enumerate(lows) if low == "til"]:
+            i = k + 1
+            if not k or i >= n or state[i] or lows[k - 1] not in _KIN_BEFORE_TIL:
+                continue
+            if text[self.ends[k - 1] : self.starts[k]] != " " or text[self.ends[k] : self.starts[i]] != " ":
+                continue
+            low = lows[i]
+            if (
+                not words[i][0].islower()
+                or low not in self.lists.given
+                or low in FUNCTION_WORDS
+                or low in self.lists.proper
+                or self.in_vocab(low)
+                or self.is_blocked(i)
+            ):
+                continue
+            after = text[self.ends[i] : self.ends[i] + 1]
+            if after in (",", ".", "!", "?", ";", "") or self._verb_follows(i):
+                self.set_name(i, "context")
 
     def _age_then_verb(self, i: int) -> bool:
         if "(" not in self.text[self.ends[i] : self.ends[i] + 3]:
@@ -2166,6 +2271,19 @@ _PARENT_WORDS = _words(
     fostermora fosterfar fosterfaren bonusmor bonusfar bonusmamma bonuspappa
     """
 )
+_KIN_BEFORE_TIL = _PARENT_WORDS | _words(
+    """
+    bror broren brora søster søstera søsteren syster systera storebror lillebror storesøster
+    lillesøster halvbror halvsøster
+    """
+)
+_DOUBLE_SURNAME_RE = re.compile(r"[A-ZÆØÅ][a-zæøå]+-[A-ZÆØÅ][a-zæøå]+")
+# two-letter abbreviations that open a sentence before a verb in notes and are no person:
+# barnevernet, helsestasjonen, PP-tjenesten, the press, the state, a country, a department
+_COMMON_TWO_LETTER_ABBR = frozenset(
+    {"BV", "HS", "PP", "FN", "KS", "HR", "IT", "UK", "UD", "VG", "DN", "NH", "KD", "HO", "LO", "SV", "AP", "KR", "FO"}
+)
+_DIRECTION_HEADS = _words("nord sør syd øst aust vest midt nordre søndre østre vestre ytre indre øvre nedre")
 _POSSESSIVES = _words("hans hennes hennar hennar deres deira dets sin si sitt mitt min mi vår vårt")
 _CHILD_LINE = re.compile(r"[ \t]*[-–•*]?[ \t]*([^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*:")
 _GREETINGS = _words("hei hallo heisann hi hey")

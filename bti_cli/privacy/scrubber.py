@@ -209,6 +209,10 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
         bare = DATE_RIGHT_AFTER_NAME_RE.match(text, end)
         if bare and date_year(bare, this_year) < this_year and not _event_date(text, start, bare):
             spans.add(bare.start("c"), bare.end("c"), "birth_date", "after_name")
+            continue
+        six = _SIX_DIGITS_AFTER_NAME_RE.match(text, end) if reason != "initials" else None
+        if six and _six_digit_year(six.group("d"), this_year) < this_year:
+            spans.add(six.start("d"), six.end("d"), "birth_date", "after_name")
     if name_spans and any(c.isdigit() for c in text):
         _dates_in_name_lines(text, name_spans, spans, this_year)
     out, replacements, segments = _assemble(original, spans.replaced(), marks)
@@ -227,6 +231,20 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
                     break
         out, replacements, segments = _assemble(original, spans.replaced(), marks)
     return ScrubResult(out, replacements)
+
+
+# "Liv Dal 010115 går på SFO": six digits in one run right after a name, that read as a day, a
+# month and a two-digit year of an earlier year, are the person's date of birth (DDMMYY, the first
+# half of an identity number); not a longer number ("010115 12345", "0101151") nor a time or a part
+# of a date ("010115.", "010115-3")
+_SIX_DIGITS_AFTER_NAME_RE = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]+)(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})(?![\d./\-:,]\d|\d)(?![ \t]?\d)"
+)
+
+
+def _six_digit_year(digits: str, this_year: int) -> int:
+    year = int(digits[4:])
+    return year + (2000 if 2000 + year <= this_year else 1900)
 
 
 def _event_date(text: str, name_start: int, date: re.Match[str]) -> bool:
