@@ -35,11 +35,11 @@ QUOTE_LENGTH = 40
 def personal_data_kinds(text: str) -> list[str]:
     """Kinds (in `scrubber.KINDS` order) of identifier that the scrubber's patterns find in `text`."""
     from bti_cli.privacy.patterns import Spans, find_identifiers, fold_lower
-    from bti_cli.privacy.scrubber import KINDS, LOOKALIKES, placeholder_re
+    from bti_cli.privacy.scrubber import KINDS, placeholder_re, plain_spaces
 
     if not text:
         return []
-    text = text.translate(LOOKALIKES)  # a no-break space in a phone number, as the scrubber sees it
+    text = plain_spaces(text)  # a no-break space in a phone number, as the scrubber sees it
     # placeholders left by the scrubber are protected, as they are when the scrubber runs
     spans = Spans([(m.start(), m.end()) for m in placeholder_re().finditer(text)] if "[" in text else [])
     find_identifiers(text, fold_lower(text), spans)
