@@ -80,3 +80,13 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 _hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
 _hypothesis_settings.register_profile("dev", deadline=None)
 _hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
+def vocab(request):
+    """The domain vocabulary of each shipped catalogue: a test that asks for it runs once per
+    municipality (the scrubber's round tests; a module may define its own)."""
+    from bti_cli.catalogue import loader as catalogue
+    from bti_cli.privacy.scrubber import domain_vocabulary
+
+    return domain_vocabulary(catalogue.load(request.param).catalogue)

@@ -9,20 +9,10 @@ date of birth; a word that the note uses plainly is not repeated as a name found
 from __future__ import annotations
 
 import pytest
+from scrub_cases import out
 from typer.testing import CliRunner
 
-from bti_cli.catalogue import loader as catalogue
 from bti_cli.cli.app import app
-from bti_cli.privacy.scrubber import domain_vocabulary, scrub
-
-
-def out(text: str, vocab=()) -> str:
-    return scrub(text, vocabulary=vocab, lang="nb").text
-
-
-@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
-def vocab(request):
-    return domain_vocabulary(catalogue.load(request.param).catalogue)
 
 
 def test_the_corpus_lines_through_the_command():

@@ -6,20 +6,10 @@ opened by a dash; "mtp." is an abbreviation and "Snap" an app."""
 from __future__ import annotations
 
 import pytest
+from scrub_cases import out
 from typer.testing import CliRunner
 
-from bti_cli.catalogue import loader as catalogue
 from bti_cli.cli.app import app
-from bti_cli.privacy.scrubber import domain_vocabulary, scrub
-
-
-def out(text: str, vocab=()) -> str:
-    return scrub(text, vocabulary=vocab, lang="nb").text
-
-
-@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
-def vocab(request):
-    return domain_vocabulary(catalogue.load(request.param).catalogue)
 
 
 @pytest.mark.parametrize(

@@ -12,23 +12,17 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from scrub_cases import out
 from typer.testing import CliRunner
 
-from bti_cli.catalogue import loader as catalogue
 from bti_cli.cli.app import app
-from bti_cli.privacy.scrubber import domain_vocabulary, scrub
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "answers"
 CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-Z]{5}")
 
 
-def out(text: str, vocab=(), lang: str = "nb") -> str:
-    return scrub(text, vocabulary=vocab, lang=lang).text
 
 
-@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
-def vocab(request):
-    return domain_vocabulary(catalogue.load(request.param).catalogue)
 
 
 # ordinary words that must stay, in every test below

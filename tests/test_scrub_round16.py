@@ -9,21 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from scrub_cases import out
 from typer.testing import CliRunner
 
-from bti_cli.catalogue import loader as catalogue
 from bti_cli.cli.app import app
-from bti_cli.privacy.scrubber import domain_vocabulary, scrub
-
-
-def out(text: str, vocab=(), lang: str = "nb") -> str:
-    return scrub(text, vocabulary=vocab, lang=lang).text
-
-
-@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
-def vocab(request):
-    return domain_vocabulary(catalogue.load(request.param).catalogue)
-
 
 # --- rule 1: a double surname whose parts are words or places
 

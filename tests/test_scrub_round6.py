@@ -6,18 +6,7 @@ beside a month, a club spelt with a hyphen, public helplines)."""
 from __future__ import annotations
 
 import pytest
-
-from bti_cli.catalogue import loader as catalogue
-from bti_cli.privacy.scrubber import domain_vocabulary, scrub
-
-
-def out(text: str, vocab=()) -> str:
-    return scrub(text, vocabulary=vocab, lang="nb").text
-
-
-@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
-def vocab(request):
-    return domain_vocabulary(catalogue.load(request.param).catalogue)
+from scrub_cases import out
 
 
 @pytest.mark.parametrize(

@@ -7,18 +7,7 @@ every Anna through; each with the names that must still go."""
 from __future__ import annotations
 
 import pytest
-
-from bti_cli.catalogue import loader as catalogue
-from bti_cli.privacy.scrubber import domain_vocabulary, scrub
-
-
-def out(text: str, vocab=()) -> str:
-    return scrub(text, lang="nb", vocabulary=vocab).text
-
-
-@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
-def vocab(request):
-    return domain_vocabulary(catalogue.load(request.param).catalogue)
+from scrub_cases import out
 
 
 @pytest.mark.parametrize(

@@ -10,24 +10,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from scrub_cases import out
 
-from bti_cli.catalogue import loader as catalogue
-from bti_cli.privacy.scrubber import domain_vocabulary, scrub
+from bti_cli.privacy.scrubber import scrub
 
 THIS_YEAR = date.today().year
 
 
-def out(text: str, vocab=()) -> str:
-    return scrub(text, vocabulary=vocab, lang="nb").text
 
 
 def kinds(text: str) -> list[str]:
     return [r.kind for r in scrub(text, lang="nb").replacements]
 
 
-@pytest.fixture(scope="module", params=["loten", "sondre-land", "elverum"])
-def vocab(request):
-    return domain_vocabulary(catalogue.load(request.param).catalogue)
 
 
 @pytest.mark.parametrize(
