@@ -127,6 +127,9 @@ def suggest(
         if limit is not None:
             items = items[:limit]
         rows.extend(s.row(rank) for rank, s in enumerate(items, start=1))
+    if core.GUARDIANS_NOT_FIRST & set(areas or ()):
+        # the safety rule before any suggestion: the suggestions are what follows it, not instead
+        notes = [t("walk.suggest_safety_first"), *notes]
     if notes:
         from bti_cli.terminal.console import err
 

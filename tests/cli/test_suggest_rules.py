@@ -650,3 +650,17 @@ def test_the_level3_frame_does_not_say_it_misses_the_concern_areas(shipped):
     # a measure that is no frame still says it
     assert any("does not cover the chosen concern areas" in r["reasons"] for r in rows if "coordination" not in
                r["reason_codes"] and "area:none" in r["reason_codes"])
+
+
+@pytest.mark.parametrize(("areas", "said"), [(("violence-abuse",), True), (("learning",), False)])
+def test_suggest_says_the_safety_rule_first_with_suspected_violence(cli, areas, said):
+    # a last reader: `bti suggest` for a boy who says his father hits him never named the duty to
+    # notify barnevern; the walkthrough's safety gate does, and now the suggestions do as well
+    args = ["suggest", "-m", "loten", "--level", "1", "--age", "9", "--arena", "school", "--lang", "en",
+            "--format", "json"]
+    for area in areas:
+        args += ["--area", area]
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    assert ("barnevern must be notified (the duty to inform, barnevernsloven § 13-2)" in result.stderr) is said
+    assert json.loads(result.stdout)  # the suggestions still come, on stdout
