@@ -13,7 +13,7 @@ Never imports Typer or `bti_cli.cli`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -1586,9 +1586,12 @@ class Session:
             consent = answers.get("consent")
             anonymous_only = not (isinstance(consent, dict) and consent.get("given"))
             only = {a.id for a in self.cat.arenas if a.anonymous_only}
-            choices = [_choice(s) for s in suggest.rank_arenas(
-                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, anonymous_only=anonymous_only,
-                **need) if anonymous_only or s.id not in only]  # with consent: where the meeting is held
+            needs = t("process.reason_needs_consent")  # with consent given, "needs consent" says nothing
+            choices = [_choice(s if anonymous_only else replace(s, reasons=tuple(x for x in s.reasons if x != needs)))
+                       for s in suggest.rank_arenas(
+                           self.cat, level=level, age=age, areas=areas, work_arena=work_arena,
+                           anonymous_only=anonymous_only, **need)
+                       if anonymous_only or s.id not in only]  # with consent: where the meeting is held
         listed = None
         note = t("walk.no_meeting_arena") if q.options_from == "arenas" and not choices else None
         if q.kind == "measures":

@@ -125,3 +125,21 @@ def test_no_fitting_arena_is_said_not_left_blank(cases_dir):
                                                 "areas": ["parenting-interaction"], "consent": CONSENT})
     assert list(spec.choices) == []
     assert spec.note and "ingen samarbeidsarena" in spec.note
+
+
+def test_with_consent_given_the_tables_do_not_say_they_need_it(cases_dir):
+    # a last reader: every choice said "needs consent" under a question asked after the consent
+    from bti_cli.i18n import t
+
+    spec = _meeting_spec(cases_dir, "loten", {"subject": "child", "age": 4, "arena": "kindergarten",
+                                              "areas": ["behaviour"], "consent": CONSENT})
+    assert spec.choices
+    needs = t("process.reason_needs_consent")
+    assert not any(needs in c.detail for c in spec.choices)
+
+
+def test_the_meeting_is_asked_before_the_text_for_the_family(cli, cases_dir, tmp_path):
+    # so that the family's text can say where they meet
+    result = run(cli, tmp_path, 'meeting_arena = "sped-og-smabarnsteam"')
+    out = result.stdout
+    assert out.index("Where will the meeting be held?") < out.rindex("A short text for the family")
