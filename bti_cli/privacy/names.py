@@ -108,6 +108,7 @@ ENGLISH_KIN = _words(
     mum mom mummy mommy dad daddy mother father brother sister daughter cousin nephew niece
     stepfather stepmother stepdad stepmum stepmom stepbrother stepsister halfbrother halfsister
     boyfriend girlfriend friend neighbour neighbor teacher
+    mr mrs ms mx dr
     """
 )
 ROLE_TRIGGERS = ROLE_TRIGGERS | ENGLISH_KIN

@@ -196,12 +196,15 @@ DOCUMENT_ID_CUE_RE = re.compile(
     # not inside a placeholder: "[ID-NUMBER] 41234567" is an identity number and a phone
     r"(?<!\[)(?i:(?:id-?kort(?:et)?|id-?nr|id-?nummer(?:et)?|id|identitetsnummer(?:et)?|identitetskort(?:et)?"
     r"|id-?dokument(?:et)?|passnummer(?:et)?|passnr|pass(?=[ \t]*(?:nr|:))|legitimasjon(?:en)?|skattenummer(?:et)?"
-    r"|rnokpp|pesel|personal[ \t]+code)(?![\w])\.?)[ \t]*:?(?:(?!tlf|tel|mob|ring|nr[ .:])[^\d\n,;]){0,25}?"
+    r"|rnokpp|pesel|personal[ \t]+code|passport(?:[ \t]+(?:number|no))?|nhs[ \t]+(?:number|no)"
+    r"|national[ \t]+insurance[ \t]+(?:number|no)|social[ \t]+security[ \t]+(?:number|no))(?![\w])\.?)"
+    r"[ \t]*:?(?:(?!tlf|tel|mob|ring|nr[ .:])[^\d\n,;]){0,25}?"
     r"(?:nr\.?[ \t]*:?[ \t]*)?"
     r"(?P<id>(?<![\w])(?:[A-Z]{1,2}[ ]?)?\d(?:[ \-]?\d){5,13})(?![\d\w])"
 )
 _DOCUMENT_KEYS = ("id-", "id:", "id ", "idnr", "identitet", "passnr", "passnummer", "pass nr", "pass:",
-                  "legitimasjon", "skattenummer", "rnokpp", "pesel", "personal code")
+                  "legitimasjon", "skattenummer", "rnokpp", "pesel", "personal code", "passport", "nhs ",
+                  "national insurance", "social security")
 _FOREIGN_KEYS = ("personn", "pers.", "pers nr", "persnr", "pnr", "p-nr", "cpr", "personal identity")
 
 # "41 234 567" and "41234 567" are written too (an amount "12 345 678 kr" is not a phone)
@@ -245,7 +248,8 @@ PHONE_INTL_RE = re.compile(
 )
 PHONE_LABEL_RE = re.compile(
     r"(?<!\w)(?:tlf|tel|telefon(?:nummer|nr)?|mobil(?:nummer|nr|telefon)?|mob|mobilnr|phone|sms|ring(?:e|er|te|de)?"
-    r"|nås[ \t]+på|treffes[ \t]+på)\.?[ \t]*(?::|på|nr\.?)?[ \t]*(?P<num>\+?\(?\d[\d .\-()]{3,18}\d)",
+    r"|nås[ \t]+på|treffes[ \t]+på|mobile(?:[ \t]+(?:number|no))?|(?:tele)?phone[ \t]+(?:number|no)|cell)"
+    r"\.?[ \t]*(?::|på|nr\.?|is)?[ \t]*(?P<num>\+?\(?\d[\d .\-()]{3,18}\d)",
     re.IGNORECASE,
 )
 
