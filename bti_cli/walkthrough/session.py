@@ -1248,6 +1248,28 @@ class Session:
         note = f"{t(key, roles='; '.join(named))} {t(hint, case=self.case_id)}"
         return [*covered, *not_covered], len(covered), note
 
+    def arenas_covered_first(self, choices: list, answers: dict[str, Any]) -> tuple[list, int | None, str | None]:
+        """Where a consented meeting is held: the tables whose services the consent covers are
+        listed; a table where a service takes part that the consent does not name is not numbered,
+        and one line names it with that service (BTI.md: consent must cover every service taking
+        part). Gives (choices, how many are listed or None when all are, the line or None)."""
+        covered, _ = self.service_coverage(answers)
+        recipients = {s.id: s.name for s in self.cat.services if s.consent_recipient}
+        arenas = {a.id: a for a in self.cat.arenas}
+        listed, left, named = [], [], []
+        for c in choices:
+            arena = arenas.get(str(c.value))
+            missing = [recipients[svc] for svc in (arena.services if arena else [])
+                       if svc in recipients and not covered(svc)]
+            if missing:
+                left.append(c)
+                named.append(t("walk.baton_role_service", role=c.label, service=", ".join(missing)))
+            else:
+                listed.append(c)
+        if not left:
+            return choices, None, None
+        return [*listed, *left], len(listed), t("walk.arena_not_covered", arenas="; ".join(named))
+
     def measure_coverage(self, answers: dict[str, Any]) -> Callable[[Any], bool]:
         """Whether the consent covers a measure (a catalogue `Measure`): a measure is run by its
         service (and those it is `shared_with`), and is covered when the consent covers one of
@@ -1594,6 +1616,8 @@ class Session:
                        if anonymous_only or s.id not in only]  # with consent: where the meeting is held
         listed = None
         note = t("walk.no_meeting_arena") if q.options_from == "arenas" and not choices else None
+        if q.options_from == "arenas" and choices and not anonymous_only:
+            choices, listed, note = self.arenas_covered_first(choices, answers)
         if q.kind == "measures":
             ranked = suggest.rank_measures(
                 self.cat, level=level, age=age, areas=areas, work_arena=work_arena, year=self.today.year, **need)

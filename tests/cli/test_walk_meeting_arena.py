@@ -143,3 +143,18 @@ def test_the_meeting_is_asked_before_the_text_for_the_family(cli, cases_dir, tmp
     result = run(cli, tmp_path, 'meeting_arena = "sped-og-smabarnsteam"')
     out = result.stdout
     assert out.index("Where will the meeting be held?") < out.rindex("A short text for the family")
+
+
+def test_a_table_with_a_service_the_consent_does_not_cover_is_not_listed(cases_dir):
+    # the last reader: the meeting's choices ignored the consent (the measures list does not);
+    # BTI.md: consent must cover every service taking part
+    answers = {"subject": "child", "age": 4, "arena": "kindergarten", "areas": ["behaviour"],
+               "consent": {"given": True, "by": ["guardians"], "services": ["helsestasjon"], "until": "2099-01-01"}}
+    spec = _meeting_spec(cases_dir, "loten", answers)
+    assert spec.listed is not None and spec.listed < len(spec.choices)
+    listed = [c.value for c in spec.choices[:spec.listed]]
+    assert "kontaktmote-barnehage-og-ppt" not in listed  # PPT is not named by the consent
+    assert "Kontaktmøte barnehage og PPT" in spec.note and "Pedagogisk" in spec.note
+    with_ppt = _meeting_spec(cases_dir, "loten", {**answers, "consent": {**answers["consent"],
+                                                                        "services": ["helsestasjon", "ppt"]}})
+    assert "kontaktmote-barnehage-og-ppt" in [c.value for c in with_ppt.choices[:with_ppt.listed or None]]
