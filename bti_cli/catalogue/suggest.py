@@ -422,7 +422,7 @@ def _areas_text(areas: Iterable[str]) -> str:
     return ", ".join(area_label(a) for a in areas)
 
 
-def measure_exclusion(m: Measure, need: Need, kinds: dict[str, str] | None = None) -> str | None:
+def measure_exclusion(m: Measure, need: Need, kinds: dict[str, str]) -> str | None:
     """Why a measure cannot apply to the need at all (a code), or None. One rule per code:
     `purpose:<competence|system>`, `audience:staff`, `period:ended`, `age:unborn`, `age:outside`,
     `age:infant`, `age:youth` (a youth-only measure without ages for a child under YOUTH_MIN_AGE),
@@ -455,7 +455,7 @@ def measure_exclusion(m: Measure, need: Need, kinds: dict[str, str] | None = Non
             return "age:infant"
         if audience <= {"youth", "staff"} and m.age_min is None and need.age < YOUTH_MIN_AGE:
             return "age:youth"
-        kind = (kinds or {}).get(m.service)
+        kind = kinds.get(m.service)
         if (kind in EDUCATION_AGES and m.age_min is None and m.age_max is None and audience & CHILD_AUDIENCES
                 and not EDUCATION_AGES[kind][0] <= need.age <= EDUCATION_AGES[kind][1]):
             # a kindergarten's or school's measure for its children, with no ages of its own, is
@@ -875,10 +875,14 @@ def rank_arenas(
     consent: bool = True,
     unborn: bool = False,
     subject: str | None = None,
+    meeting: bool = False,
 ) -> list[Suggestion]:
     """Case tables that serve the level, best first. Without consent (`consent=False`) the tables
     that take a case anonymously or without consent come first; `anonymous_only` keeps only them
-    (the walkthrough, where a case without consent may go nowhere else)."""
+    (the walkthrough, where a case without consent may go nowhere else). `meeting`: where a meeting
+    the family has consented to is held (the walkthrough's `meeting_arena`): a table only for
+    anonymous discussion (`anonymous_only` in the catalogue) is no such place, and that a table
+    needs consent goes without saying."""
     need = _need(level, age, areas, work_arena, subject, unborn, None, consent=consent and not anonymous_only)
     idf = _area_idf(cat)
     own = own_services(cat, work_arena)
@@ -888,7 +892,7 @@ def rank_arenas(
         if a.kind.value != "case" or level not in a.levels:
             continue
         open_without_consent = a.anonymous or a.without_consent
-        if anonymous_only and not open_without_consent:
+        if (anonymous_only and not open_without_consent) or (meeting and a.anonymous_only):
             continue
         if not need.is_unborn and need.age is not None and (
             (a.age_min is not None and need.age < a.age_min) or (a.age_max is not None and need.age > a.age_max)
@@ -925,7 +929,7 @@ def rank_arenas(
             if safety:
                 r.add(0, "safety:without-consent", t("process.reason_arena_safety"))
         else:
-            r.add(0, "needs-consent", t("process.reason_needs_consent"))
+            r.add(0, "needs-consent", None if meeting else t("process.reason_needs_consent"))
         mine = [s for s in a.services if s in own]
         others = [s for s in a.services if s not in own]
         if mine:

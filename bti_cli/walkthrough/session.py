@@ -13,7 +13,7 @@ Never imports Typer or `bti_cli.cli`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -1592,6 +1592,8 @@ class Session:
         allow_other = False
         parts: tuple = ()
         validate = None
+        listed: int | None = None
+        note: str | None = None
         if q.options:
             choices = [Choice(o.value, pick(o.label)) for o in q.options if engine.holds(o.when, env)]
         elif q.options_from == "work_arenas":
@@ -1606,18 +1608,15 @@ class Session:
                 self.cat, level=level, age=age, areas=areas, work_arena=work_arena, **need) if s.id in recipients]
         elif q.options_from == "arenas":
             consent = answers.get("consent")
-            anonymous_only = not (isinstance(consent, dict) and consent.get("given"))
-            only = {a.id for a in self.cat.arenas if a.anonymous_only}
-            needs = t("process.reason_needs_consent")  # with consent given, "needs consent" says nothing
-            choices = [_choice(s if anonymous_only else replace(s, reasons=tuple(x for x in s.reasons if x != needs)))
-                       for s in suggest.rank_arenas(
-                           self.cat, level=level, age=age, areas=areas, work_arena=work_arena,
-                           anonymous_only=anonymous_only, **need)
-                       if anonymous_only or s.id not in only]  # with consent: where the meeting is held
-        listed = None
-        note = t("walk.no_meeting_arena") if q.options_from == "arenas" and not choices else None
-        if q.options_from == "arenas" and choices and not anonymous_only:
-            choices, listed, note = self.arenas_covered_first(choices, answers)
+            # with consent: where the meeting is held; without: where the case is discussed anonymously
+            meeting = isinstance(consent, dict) and bool(consent.get("given"))
+            choices = [_choice(s) for s in suggest.rank_arenas(
+                self.cat, level=level, age=age, areas=areas, work_arena=work_arena, anonymous_only=not meeting,
+                meeting=meeting, **need)]
+            if meeting and choices:
+                choices, listed, note = self.arenas_covered_first(choices, answers)
+            elif meeting:
+                note = t("walk.no_meeting_arena")
         if q.kind == "measures":
             ranked = suggest.rank_measures(
                 self.cat, level=level, age=age, areas=areas, work_arena=work_arena, year=self.today.year, **need)
