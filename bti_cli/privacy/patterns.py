@@ -1110,8 +1110,8 @@ def _find_places_before_postcodes(text: str, spans: Spans, vocab: Vocab) -> None
         m = _PLACE_BEFORE_POSTCODE_RE.search(text, max(0, p - 60), p)
         if m is None or not (m.group("house") or m.group("comma")) or (m.group("house") or "").startswith("0"):
             continue  # "Frammøte 0800, 0830 Lunsj": a time is no house number
-        after = _PLACE_AFTER_POSTCODE_RE.match(text, p)
-        if after is not None and not _ends_as_place(text, after, vocab):
+        place = _PLACE_AFTER_POSTCODE_RE.match(text, p)
+        if place is None or not _ends_as_place(text, place, vocab):
             continue  # ", 0830 Lunsj med foreldra": a time and a word
         words = [w.lower() for w in WORD_RE.findall(text, m.end("q") if m.group("q") else m.start(), m.end("value"))]
         if not words or words[0] in _FUNCTION_CAPS or any(w in vocab.singles for w in words):
@@ -1120,9 +1120,7 @@ def _find_places_before_postcodes(text: str, spans: Spans, vocab: Vocab) -> None
             w in lists.words or w in lists.lexicon or w in lists.proper or w in lists.names for w in words
         ):
             continue  # "Hjemmebesøk, 2345 Ådalsbruk", "Hamar, 2317 Hamar": no farm's name
-        place = _PLACE_AFTER_POSTCODE_RE.match(text, p)
-        if place is not None:
-            spans.add(m.start("value"), place.end(), "address", "street")
+        spans.add(m.start("value"), place.end(), "address", "street")
 
 
 # "Bakkevegen 3, Fall", "Sentrumsvegen 5, leil. 12", "Søre Bjørnstad, Heradsbygd": what follows an

@@ -2861,7 +2861,7 @@ _DAY_OR_YEAR_AFTER_RE = re.compile(r",?\s*\d")
 # surname ("her mother will.", "the father rose." end a phrase as a verb does)
 ENGLISH_VERB_NAMES = _words("will rose mark bill grant chase may")
 # a month in lower case or its short form, and the day number right before it: "13. jan", "6 jan"
-_MONTH_WORDS = _ALL_MONTHS | _words("jan feb mar apr jun jul aug sep sept okt nov des")
+_MONTH_WORDS = _ALL_MONTHS | _MONTH_ABBREVIATIONS
 _DAY_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,:])(?:0?[1-9]|[12]\d|3[01])(?:\.[ \t]?|[ \t])\Z")
 
 
