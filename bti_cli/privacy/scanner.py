@@ -1066,6 +1066,8 @@ class Scanner:
                 trigger == "name"
                 and self.lows[i - 1] in _LOWERCASE_NAME_TRIGGERS
                 and low not in lists.words
+                and low not in ENGLISH_AUXILIARIES  # "no name is written down"
+                and low not in ENGLISH_FUNCTION_WORDS
                 and not self.in_vocab(low)
                 and (low in lists.given or not self.known_word(low))
             ):
@@ -1089,6 +1091,9 @@ class Scanner:
         # "Hr. Olsen": the title stays; "Fnr", "Pnr": the label of a number
         if low in _ABBR_TRIGGERS or self._unit_or_abbreviation(i) or (low[-2:] == "nr" and _number_label(low)):
             self.state[i] = _NEVER
+            return
+        if "-" in word and word.rsplit("-", 1)[1] in _SPEAKER_TAILS:
+            self.state[i] = _NEVER  # "English-speaking", "Somali-talende": who speaks what, no name
             return
         mode, listed, vocab, ordinary, noun = self._profile(word)
         if trigger == "child":
@@ -2283,6 +2288,10 @@ _DOUBLE_SURNAME_RE = re.compile(r"[A-ZÆØÅ][a-zæøå]+-[A-ZÆØÅ][a-zæøå]
 _COMMON_TWO_LETTER_ABBR = frozenset(
     {"BV", "HS", "PP", "FN", "KS", "HR", "IT", "UK", "UD", "VG", "DN", "NH", "KD", "HO", "LO", "SV", "AP", "KR", "FO"}
 )
+# the lower-case last part of a compound that says which language or country a person is of
+_SPEAKER_TAILS = _words(
+    "speaking talking born based talende snakkende språklig språkleg språklige språklege født fødd fødde fødte"
+)
 _DIRECTION_HEADS = _words("nord sør syd øst aust vest midt nordre søndre østre vestre ytre indre øvre nedre")
 _POSSESSIVES = _words("hans hennes hennar hennar deres deira dets sin si sitt mitt min mi vår vårt")
 _CHILD_LINE = re.compile(r"[ \t]*[-–•*]?[ \t]*([^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*:")
@@ -2855,7 +2864,11 @@ _DAY_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)?\.?(?: of)?\s*$")
 # day number or a year only
 _MONTH_ABBREVIATIONS = _words("jan feb mar apr jun jul aug sep sept oct okt nov dec des")
 _ABBR_DAY_BEFORE_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?\.?[ \t]*$")
-_ABBR_DAY_AFTER_RE = re.compile(r"\.?[ \t]+\d{1,4}(?![\d.,:])(?![ \t]*(?:år|års|years?|yrs?|y\.o\.))")
+# a day after the month ends there, or at a colon that opens a log line ("Jan 12: Home visit"), or
+# at the comma before a year ("Jan 12, 2026"); not in a time ("Jan 12:30") or before an age
+_ABBR_DAY_AFTER_RE = re.compile(
+    r"\.?[ \t]+\d{1,4}(?:(?![\d.,:])|(?=:(?!\d))|(?=,[ \t]*\d{4}(?!\d)))(?![ \t]*(?:år|års|years?|yrs?|y\.o\.))"
+)
 _DAY_OR_YEAR_AFTER_RE = re.compile(r",?\s*\d")
 # English word names that are verbs too: after a kinship word a name only before a verb or a
 # surname ("her mother will.", "the father rose." end a phrase as a verb does)
