@@ -85,3 +85,40 @@ def test_bti_scrub_on_an_english_log():
     assert result.stdout.startswith("Jan 12: School nurse met")
     assert "English-speaking" in result.stdout and "no name is written" in result.stdout
     assert "Jan 26: Mum" in result.stdout
+
+
+# --- found on the way: an invisible character inside a number or a name hid it from the patterns
+
+ZWSP, ZWNJ, SHY, WJ = "\u200b", "\u200c", "\u00ad", "\u2060"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Ring 412{ZWSP}34{ZWSP}567 i dag.", "Ring [TELEFON] i dag."),
+        (f"Ka{ZWSP}ri ringte.", "[NAVN] ringte."),
+        (f"Kari{WJ} Nordmann ringte.", "[NAVN] ringte."),
+        (f"Send til kari@{ZWNJ}example.no.", "Send til [E-POST]."),
+        (f"Fnr 150316{SHY}50094.", "Fnr [FØDSELSNUMMER]."),  # fictitious
+        # what is no personal data keeps its invisible character: nothing is replaced
+        (f"PPT{ZWSP} møtes tirsdag.", f"PPT{ZWSP} møtes tirsdag."),
+    ],
+)
+def test_an_invisible_character_hides_nothing(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+def test_offsets_through_an_invisible_character_point_into_the_text_as_typed():
+    from bti_cli.privacy.scrubber import scrub
+
+    text = f"Mor: Ka{ZWSP}ri,\r\nring 412{ZWSP}34{ZWSP}567"
+    result = scrub(text, lang="nb")
+    assert [text[r.start : r.end] for r in result.replacements] == [f"Ka{ZWSP}ri", f"412{ZWSP}34{ZWSP}567"]
+    assert result.text == "Mor: [NAVN],\r\nring [TELEFON]"
+
+
+def test_bti_scrub_sees_through_an_invisible_character():
+    text = f"Ka{ZWSP}ri ringte fra 412{ZWSP}34{ZWSP}567.\n"
+    result = CliRunner().invoke(app, ["scrub"], input=text)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "[NAVN] ringte fra [TELEFON].\n"

@@ -29,6 +29,9 @@ _FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff\ufff9
 # tab and newline are ordinary text.
 _CONTROL_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_FORMAT}]")
 _CONTROL_ALL_RE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_FORMAT}]")
+# what hides inside a word or a number without breaking a line: every character above but the
+# carriage return and the line and paragraph separators (the scrubber looks through these)
+HIDDEN_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_FORMAT}]")
 # what json.dumps(…, ensure_ascii=False) writes raw though it is a control or format character
 _JSON_RAW_RE = re.compile(f"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_FORMAT}]")
 # a line break written another way than the newline: CR LF, a lone CR, U+2028, U+2029

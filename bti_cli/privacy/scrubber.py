@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from bti_cli.privacy.controls import HIDDEN_RE
 from bti_cli.privacy.names import name_lists, shipped_lists
 from bti_cli.privacy.patterns import (
     DATE_AFTER_NAME_RE,
@@ -183,9 +184,11 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
 
     if not text:
         return ScrubResult(text, [])
-    original, text = text, plain_spaces(text)  # found in `text`, copied from `original`
     lang = lang or get_language()
     marks = placeholders(lang)
+    if HIDDEN_RE.search(text):
+        return _through_hidden(text, vocabulary, lang, marks)
+    original, text = text, plain_spaces(text)  # found in `text`, copied from `original`
     vocab = compile_vocab(vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary))
     lists = shipped_lists()
     protected = [(m.start(), m.end()) for m in placeholder_re().finditer(text)] if "[" in text else []
@@ -238,6 +241,19 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
                     spans.add(seg_orig + start - seg_out, seg_orig + end - seg_out, kind, reason)
                     break
         out, replacements, segments = _assemble(original, spans.replaced(), marks)
+    return ScrubResult(out, replacements)
+
+
+def _through_hidden(
+    text: str, vocabulary: Iterable[str], lang: str, marks: dict[str, str]
+) -> ScrubResult:
+    """Scrub a text that holds invisible or control characters ("412\u200b34\u200b567",
+    "Ka\u200bri"): found in the text without them, replaced in the text as it is, so that a
+    character nobody sees cannot split a number or a name away from its pattern."""
+    keep = [i for i, char in enumerate(text) if not HIDDEN_RE.match(char)]
+    inner = scrub("".join(text[i] for i in keep), vocabulary=vocabulary, lang=lang)
+    items = [(keep[r.start], keep[r.end - 1] + 1, r.kind, r.reason) for r in inner.replacements]
+    out, replacements, _ = _assemble(text, items, marks)
     return ScrubResult(out, replacements)
 
 
