@@ -1128,8 +1128,8 @@ def _find_places_before_postcodes(text: str, spans: Spans, vocab: Vocab) -> None
 # that ends the sentence or the line
 _ADDRESS_TAIL_RE = re.compile(
     r"[ \t]*,[ \t]*(?:"
-    r"(?i:leil(?:ighet|egheit|igheit)?\.?(?:[ \t]*nr\.?)?|lgh\.?|hybel(?:[ \t]*nr\.?)?)[ \t]*\d{1,4}"
-    r"(?:[ \t]?[A-Za-z](?![\w]))?(?![\w])"
+    r"(?i:leil(?:ighet|egheit|igheit)?\.?(?:[ \t]*nr\.?)?|lgh\.?|hybel(?:[ \t]*nr\.?)?)[ \t]*"
+    r"(?:\d{1,4}(?:[ \t]?[A-Za-z](?![\w]))?|[HhUuKkLl]\d{4})(?![\w])"
     r"|[HhUuKkLl]\d{4}(?![\w])"
     r"|\d{4}[ \t]+(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som)(?!\w))"
     r"[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?"
@@ -1153,10 +1153,26 @@ def _address_tails(text: str, spans: Spans) -> None:
     if "," not in text:
         return
     for start, end, kind, reason in [item for item in spans.items if item[2] == "address"]:
+        head = _ADDRESS_HEAD_RE.search(text, max(0, start - 60), start) if "," in text[start - 2 : start] else None
+        if head and spans.free(head.start("place"), head.end("place")):
+            # "til Fluberg, Lauvhaugvegen 21", "Address: Nordre Vestad, Vestadvegen 202": the place
+            # written before the street, after a word that says where, is part of the address
+            spans.widen(head.start("place"), end, kind, reason)
+            start = head.start("place")
         if text[end : end + 1] in (",", " ", "\t"):
             longer = address_end(text, end)
             if longer > end:
                 spans.widen(start, longer, kind, reason)
+
+
+# a place of one or two capitalised words before the comma of a street address, right after a word
+# that says where («til», «på», «ved», «Adresse:», "at", "Address:"); not a heading ("Hjemmebesøk,
+# 2345 Ådalsbruk")
+_ADDRESS_HEAD_RE = re.compile(
+    r"(?<![\w])(?i:til|på|paa|ved|i|fra|frå|at|in|adresse:?|adr\.?:?|address:?|bor)[ \t]+"
+    r"(?P<place>(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Jeg|Eg)(?!\w))[A-ZÆØÅ][\wæøå\-]+(?:[ \t][A-ZÆØÅ][\wæøå\-]+)?)"
+    r"[ \t]*,[ \t]*\Z"
+)
 
 
 # "Rv. 3", "rv 25", "Fv. 222", "E6", "E 16", "riksveg 3": a road and its number, no house number or

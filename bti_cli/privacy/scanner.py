@@ -1092,6 +1092,12 @@ class Scanner:
         if low in _ABBR_TRIGGERS or self._unit_or_abbreviation(i) or (low[-2:] == "nr" and _number_label(low)):
             self.state[i] = _NEVER
             return
+        if low in ENGLISH_FUNCTION_WORDS:
+            self.state[i] = _NEVER  # "The child …" after a long line read as wrapped prose: no name
+            return
+        if low in ENGLISH_VERBS and i + 1 < len(self.lows) and self.lows[i + 1] in _ENGLISH_AFTER_VERB:
+            self.state[i] = _NEVER  # "Lives with uncle": the verb, not the genitive of Live
+            return
         if "-" in word and word.rsplit("-", 1)[1] in _SPEAKER_TAILS:
             self.state[i] = _NEVER  # "English-speaking", "Somali-talende": who speaks what, no name
             return
@@ -1875,6 +1881,8 @@ class Scanner:
             return False
         if self.lows[i - 1].startswith("barnehage") and self.listed(self.lows[i]):
             return False  # "i barnehagen Emma går i": a child, not a kindergarten
+        if text[self.ends[i - 1] : self.ends[i - 1] + 1] == "." and self.lows[i - 1] != "avd":
+            return False  # "tur med gruppa. Liv Sol Hansen (5) …": the sentence ended ("avd. Blåklokka" has not)
         return _UNIT_GAP.fullmatch(text, self.ends[i - 1], self.starts[i]) is not None
 
     def _profile(self, word: str) -> tuple[int, bool, bool, bool, bool]:
@@ -2288,6 +2296,8 @@ _DOUBLE_SURNAME_RE = re.compile(r"[A-ZÆØÅ][a-zæøå]+-[A-ZÆØÅ][a-zæøå]
 _COMMON_TWO_LETTER_ABBR = frozenset(
     {"BV", "HS", "PP", "FN", "KS", "HR", "IT", "UK", "UD", "VG", "DN", "NH", "KD", "HO", "LO", "SV", "AP", "KR", "FO"}
 )
+# what follows an English verb and never a genitive ("Lives with", "Works at", "Stays in")
+_ENGLISH_AFTER_VERB = _words("with at in on alone together here there for to from by near")
 # the lower-case last part of a compound that says which language or country a person is of
 _SPEAKER_TAILS = _words(
     "speaking talking born based talende snakkende språklig språkleg språklige språklege født fødd fødde fødte"
