@@ -199,7 +199,8 @@ def test_cases_list_shows_the_gate_in_plain_words(cli, at_gate, monkeypatch):
 
 def test_cases_list_names_other_steps_by_their_title(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "140")
-    text = CONCERN + "[safety]\ndanger = false\n[l0-concrete]\nobservations = \"x\"\nduration = \"days\"\n" \
+    text = CONCERN + "[safety]\ndanger = false\nviolence_area = \"not-against-the-child\"\n" \
+        "[l0-concrete]\nobservations = \"x\"\nduration = \"days\"\n" \
         "earlier = false\nscale = 2\n"
     result = cli("start", "--no-input", "--answers", write(tmp_path, "s.toml", text))
     assert result.exit_code == 1  # stopped at the first unanswered question of l0-share
@@ -308,3 +309,66 @@ source = { file = "test.txt", section = "1" }
     assert "• Barneverntjenesten i Prøveby – 99 99 99 99 – 08.00–15.30" in out
     assert "• Barnevernvakta – 99 99 99 98" in out
     assert out.index("Kontakter i Prøveby:") > out.index("== Meld til barnevernet nå ==")
+
+
+# --- «Vold og overgrep» chosen as an area, then "no" at the gate: asked what it is about
+
+SAID_NO = CONCERN + """
+[safety]
+danger = false
+"""
+
+REST_OF_LEVEL0 = """
+[l0-concrete]
+observations = "Slo en annen gutt i garderoben."
+duration = "days"
+earlier = false
+scale = 3
+[l0-share]
+shared_colleague = true
+shared_leader = true
+anonymous_consultation = false
+talked_child = true
+child_view = "Var sint."
+talked_guardians = true
+guardians_view = "Ønsker hjelp."
+[l0-decide]
+decision = "close"
+[close]
+closing_reason = "concern-gone"
+closing_note = "Fulgt opp i barnehagen."
+"""
+
+
+def test_no_at_the_gate_with_the_violence_area_is_not_the_end_of_the_question(cli, tmp_path):
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "s.toml", SAID_NO))
+    assert result.exit_code == 1
+    assert "safety.violence_area" in result.stderr  # the question waits for its answer
+
+
+def test_suspicion_confirmed_goes_to_the_gate(cli, tmp_path):
+    case_id = start(cli, tmp_path, SAID_NO + 'violence_area = "suspected"\n[notify]\nbarnevern_informed = false\n')
+    s = summary(case_id)
+    assert s["notification_pending"] is True and s["pending_step"] == "notify"
+
+
+def test_violence_not_against_the_child_goes_the_ordinary_way(cli, tmp_path):
+    case_id = start(cli, tmp_path, SAID_NO + 'violence_area = "not-against-the-child"\n' + REST_OF_LEVEL0)
+    s = summary(case_id)
+    assert s["notification_pending"] is False and s["status"] == "closed"
+
+
+def test_without_the_violence_area_no_is_enough(cli, tmp_path):
+    text = CONCERN.replace('["violence-abuse"]', '["behaviour"]') + "[safety]\ndanger = false\n" + REST_OF_LEVEL0
+    case_id = start(cli, tmp_path, text)
+    assert summary(case_id)["status"] == "closed"
+
+
+def test_the_question_is_asked_in_a_terminal_with_the_rule(cli, tmp_path):
+    """Typed answers: the question says what was chosen, its help cites § 13-2, and choosing the
+    suspicion leads to the safety questions."""
+    typed = "\n".join(["", "kindergarten", "pedagogisk leder", "child", "5", "violence-abuse", "n", "?", "1", ""])
+    result = cli("start", input=typed + "\n")
+    out = result.stdout
+    assert "Du valgte «Vold og overgrep», men svarte nei" in out
+    assert "§ 13-2" in out
