@@ -107,6 +107,11 @@ def found_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
 
 _ROLE_WORD = re.compile(r"[^\W\d_]+")
 _INITIALS = re.compile(r"[A-ZÆØÅ]{2,3}")
+# initials in lower case with their dots ("o.n.", "k.n"), not an abbreviation of two letters a
+# role may hold ("t.d.", "m.m.", "e.l.")
+_LOWER_INITIALS = re.compile(r"(?<![\w.])(?!(?:t\.d|m\.m|e\.l|o\.l)\.?(?![\w.]))[a-zæøå]\.[a-zæøå]\.?(?![\w.])")
+# a date written month first ("03/15/2016"), which the day-first patterns do not read
+_US_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})(?![\d/])")
 # the last part of a word that names a job ("Vernepleier", "Skolebibliotekar", "Spesialkonsulent"):
 # a single capitalised word that ends so is a role even when the vocabulary does not list it
 _JOB_ENDINGS = (
@@ -210,12 +215,25 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
     known_words = {w for v in known for w in _ROLE_WORD.findall(v)}
     words = _ROLE_WORD.findall(text)
     whole = text.strip().lower()
-    for word in words:
+    if _LOWER_INITIALS.search(text) or _US_DATE.search(text):
+        add("name" if _LOWER_INITIALS.search(text) else "date")  # "lærer o.n.", "lærer 03/15/2016"
+        if "name" in kinds:
+            return kinds
+    for i, word in enumerate(words):
         low = word.lower()
         if low in known_words:
             continue
         given = low in lists.given and (word[0].isupper() or low == whole)
-        if given or (_INITIALS.fullmatch(word) and low not in lists.words):
+        # a listed surname in any case ("lærer hansen", "nordmann", "Olsen-kontaktlærer"), or a
+        # listed given name in lower case that is no ordinary word ("lærer kari"); a place after a
+        # preposition stays ("lærer på nes skole")
+        place = low in lists.proper and i > 0 and words[i - 1].lower() in _PLACE_PREPOSITIONS
+        listed = (low in lists.surnames or (low in lists.given and low not in lists.words
+                                            and low not in lists.lexicon)) and not place
+        glued = len(low) > 5 and low[1:] in lists.surnames and low[1:] not in lists.words  # "knordmann"
+        # a place right after a job, with no preposition, is a surname ("helsesykepleier nes")
+        surname_place = low in lists.proper and i > 0 and not place and word[0].islower()
+        if given or listed or glued or surname_place or (_INITIALS.fullmatch(word) and low not in lists.words):
             return [*kinds, "name"]
     if _person_word(text, vocabulary):
         add("name")

@@ -8,7 +8,9 @@ fictitious).
 4. A date of the case lies at most a year back and two years ahead: a birth date is refused.
 
 A second reader (round 14): a surname that is a place too right after the job ("helsesykepleier
-Nes"), someone's mother by name ("mor til eik") and a postcode alone are no roles either.
+Nes"), someone's mother by name ("mor til eik") and a postcode alone are no roles either. A third
+(round 19): nor a listed surname in lower case ("lærer hansen"), lower-case initials ("o.n."),
+a date written month first ("03/15/2016").
 """
 
 from __future__ import annotations
@@ -31,13 +33,20 @@ NOT_ROLES = ["30.11.16", "2016-11-30", "30. november 2016", "2340 Løten", "Dal"
              "lærer 30.11.16",
              # a second reader: a surname that is a place too right after the job, someone's mother
              # by a lower-case name, a postcode alone, a place alone
-             "helsesykepleier Nes", "rektor Hov", "mor til eik", "2340", "Nes"]
+             "helsesykepleier Nes", "rektor Hov", "mor til eik", "2340", "Nes",
+             # a third reader (round 19): a listed surname in lower case, alone, after the job or
+             # joined to it; a listed given name in lower case; initials in lower case with their
+             # dots, or glued to the surname; a date written month first; a place right after the job
+             "nordmann", "lærer hansen", "assistent olsen", "Hansen-lærer", "Olsen-kontaktlærer",
+             "lærer kari", "lærer o.n.", "k.nordmann", "knordmann", "lærer 03/15/2016", "helsesykepleier nes"]
 # the edges that stay roles: a job the vocabulary knows, a job by its ending, acronyms, the
 # municipality's own words, a class and a year range, a catalogue coordinator's role
 ROLES = ["Rektor", "Miljøterapeut", "Vernepleier", "PP-rådgiver", "Veileder i NAV", "miljøterapeut BUP",
          "lærer på Hov", "mor", "foreldrene", "lærer 2016",
          "helsesykepleier i Løten kommune", "kontaktlærer 7A", "lærer 5.-7. trinn",
-         "Ansatt i fritidstilbud (Ungdommens hus / Aktiv ung)"]
+         "Ansatt i fritidstilbud (Ungdommens hus / Aktiv ung)",
+         # round 19: lower-case words a role holds that are no names
+         "lærer på nes skole", "fagarbeider", "lærer t.d. 5. trinn", "lærer sfo", "ass. rektor"]
 
 
 def _said(result) -> str:
