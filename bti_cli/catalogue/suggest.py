@@ -426,6 +426,7 @@ def measure_exclusion(m: Measure, need: Need, kinds: dict[str, str]) -> str | No
     """Why a measure cannot apply to the need at all (a code), or None. One rule per code:
     `purpose:<competence|system>`, `audience:staff`, `period:ended`, `age:unborn`, `age:outside`,
     `age:infant`, `age:youth` (a youth-only measure without ages for a child under YOUTH_MIN_AGE),
+    `age:child` (a measure for children without ages, for an adult),
     `age:before-birth` (a pregnancy measure for a child already born), `subject:other`."""
     from bti_cli.catalogue.loader import period_ended
 
@@ -451,10 +452,16 @@ def measure_exclusion(m: Measure, need: Need, kinds: dict[str, str]) -> str | No
     if need.age is not None and not need.is_unborn:
         if (m.age_min is not None and need.age < m.age_min) or (m.age_max is not None and need.age > m.age_max):
             return "age:outside"
-        if audience <= {"infant", "staff"} and need.age > INFANT_MAX_AGE:
+        if ("infant" in audience and audience <= {"infant", "guardians", "staff"} and need.age > INFANT_MAX_AGE
+                and m.age_min is None and m.age_max is None):
+            # for infants, or for the parents of one (breastfeeding support), with no ages of its
+            # own: not for an older child
             return "age:infant"
         if audience <= {"youth", "staff"} and m.age_min is None and need.age < YOUTH_MIN_AGE:
             return "age:youth"
+        if ("child" in audience and audience <= {"child", "infant", "guardians", "staff"} and m.age_min is None
+                and m.age_max is None and need.age >= ADULT_AGE):
+            return "age:child"  # for children («Barn og foresatte»), with no ages: not for an adult of 18–23
         kind = kinds.get(m.service)
         if (kind in EDUCATION_AGES and m.age_min is None and m.age_max is None and audience & CHILD_AUDIENCES
                 and not EDUCATION_AGES[kind][0] <= need.age <= EDUCATION_AGES[kind][1]):
@@ -532,7 +539,9 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         else:
             # the level-3 coordination frame (an individual plan, a responsibility group) is for
             # any concern: "does not cover the chosen areas" would contradict its own reason
-            frame = level == 3 and m.coordination
+            # any concern: "does not cover the chosen areas" would contradict its own reason; so is
+            # the own service's cooperation with the guardians lifted for it ("where BTI begins")
+            frame = (level == 3 and m.coordination) or (guardians and _with_guardians(m, need, closest, own))
             r.add(0, "area:none", None if frame else t("process.reason_area_none"), miss=True)
     if m.only_when and m.only_when_area not in need.areas:
         # not asked, or asked through a concern area (minority background) that was not chosen
@@ -580,6 +589,10 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             r.add(SUBJECT_POINTS / 3, "subject:as-a-parent", t("process.reason_subject_adult_parent"), miss=True)
         else:
             r.add(SUBJECT_POINTS / 3, "subject:through-parents", t("process.reason_subject_parents"))
+    if (GUARDIANS_NOT_FIRST & set(need.areas) and kinds.get(m.service) == "child-welfare"
+            and GUARDIANS_NOT_FIRST & set(m.areas)):
+        # barnevern is told at once (barnevernsloven § 13-2): its help for the suspicion comes first
+        r.add(0, "safety:barnevern-first", t("process.reason_safety_barnevern_first"))
     if GUARDIANS_NOT_FIRST & set(need.areas) and kinds.get(m.service) != "child-welfare":
         # barnevern, once told, works with the guardians as it judges: its own measures are not held back
         if audience and audience <= {"guardians", "staff"}:
@@ -718,9 +731,18 @@ def rank_measures(
     # come first; within each group those not running yet (planned, developing, a project not
     # started) come after every running one
     ordered = _ordered(scored)
-    ranked = sorted(ordered, key=lambda s: ("beyond-level" in s.codes, not meets_concern(s), not _running(s),
+    ranked = sorted(ordered, key=lambda s: (not _barnevern_first(s),
+                                            "beyond-level" in s.codes, not meets_concern(s), not _running(s),
                                             not meets_concern(s) and "own-service" not in s.codes))
     return cover_areas(ranked, need.areas)
+
+
+def _barnevern_first(s: Suggestion) -> bool:
+    """With suspected violence or abuse, barnevern's running help for it comes first, but not a
+    measure for a situation to check first (a voluntary placement «when the child cannot live at
+    home»)."""
+    return ("safety:barnevern-first" in s.codes and _running(s)
+            and not any(c.startswith("only-when") for c in s.codes))
 
 
 def cover_areas(ranked: list[Suggestion], areas: Iterable[str]) -> list[Suggestion]:
@@ -829,6 +851,7 @@ _EXCLUSION_GROUPS = {
     "age:outside": "age",
     "age:infant": "age",
     "age:youth": "age",
+    "age:child": "age",
     "age:before-birth": "age",
     "age:service": "age",
     "subject:other": "subject",
@@ -894,6 +917,8 @@ def rank_arenas(
         open_without_consent = a.anonymous or a.without_consent
         if (anonymous_only and not open_without_consent) or (meeting and a.anonymous_only):
             continue
+        if a.anonymous_only and a.services and own and set(a.services) <= own:
+            continue  # an anonymous consultation with barnevern is for other services, not barnevern's own employee
         if not need.is_unborn and need.age is not None and (
             (a.age_min is not None and need.age < a.age_min) or (a.age_max is not None and need.age > a.age_max)
         ):
@@ -928,6 +953,10 @@ def rank_arenas(
                   "anonymous" if a.anonymous else "without-consent", t("process.reason_anonymous"))
             if safety:
                 r.add(0, "safety:without-consent", t("process.reason_arena_safety"))
+        elif safety and not meeting:
+            # asking the guardians for consent tells them: under suspected violence barnevern first
+            r.add(-ANONYMOUS_POINTS, "safety:consent-after-barnevern",
+                  t("process.reason_arena_consent_after_barnevern"), miss=True)
         else:
             r.add(0, "needs-consent", None if meeting else t("process.reason_needs_consent"))
         mine = [s for s in a.services if s in own]
@@ -1100,8 +1129,12 @@ def rank_coordinators(
         if c.legal_basis:
             r.add(0, "legal-basis", t("process.reason_legal_basis", basis=c.legal_basis))
         if c.conditions and not c.exception:
-            # an exception's condition («Unntaksvis, når …») is what its own reason says already
-            r.add(0, "conditions", t("process.reason_conditions", conditions=c.conditions.rstrip(". ")))
+            # an exception's condition («Unntaksvis, når …») is what its own reason says already;
+            # when every condition the catalogue states is met, the plan's words say the same
+            # («Når bekymringen gjelder en gravid» for a pregnancy): quoted, not "to check"
+            all_met = bool(sum(stated)) and len(met) == sum(stated) and not unmet
+            r.add(0, "conditions", t("process.reason_conditions_met" if all_met else "process.reason_conditions",
+                                     conditions=c.conditions.rstrip(". ")))
         scored.append((r.score, i, Suggestion(
             "coordinator", c.id, c.role, round(r.score), tuple(r.codes), r.texts,
             {"levels": list(c.levels), "arenas": arenas, "service": c.service},

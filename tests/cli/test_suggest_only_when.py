@@ -39,7 +39,28 @@ def test_every_condition_is_in_the_plans_words():
                      "flexid-kurskonsept": "unge med flerkulturell bakgrunn",
                      "flexid-foreldregruppe": "foreldre til unge med flerkulturell bakgrunn",
                      "icdp-introduksjonsprogram": "foreldre i introduksjonsprogram",
-                     "veiledning-foreldre-barn-med-autisme": "barn med autisme"}
+                     "veiledning-foreldre-barn-med-autisme": "barn med autisme",
+                     # Elverum's measures for low-income families (003), established by that area
+                     "okonomisk-stotte-aktivitet": "barn i lavinntektsfamilier",
+                     "redusert-foreldrebetaling": "barn i lavinntektsfamilier",
+                     "gratis-kjernetid": "barn i lavinntektsfamilier",
+                     "startlan": "foresatte i lavinntektsfamilier"}
+
+
+@pytest.mark.parametrize(("areas", "said_only_when"),
+                         [(("learning",), True), (("learning", "low-income-housing"), False)])
+def test_a_measure_for_low_income_families_waits_for_that_area(cli, areas, said_only_when):
+    # a QA reader found «Redusert foreldrebetaling barnehage og SFO» on the first screen of a
+    # learning concern: the plan gives it to «barn i lavinntektsfamilier»
+    args = ["--municipality", "elverum", "--level", "2", "--age", "8", "--subject", "child", "--arena", "ppt"]
+    for area in areas:
+        args += ["--area", area]
+    row = next(r for r in measures(cli, *args, "--limit", "60") if r["id"] == "redusert-foreldrebetaling")
+    assert ("only-when" in row["reason_codes"]) is said_only_when
+    if said_only_when:
+        assert any("barn i lavinntektsfamilier" in x for x in row["reasons"])
+        top = [r["id"] for r in measures(cli, *args)][:5]
+        assert "redusert-foreldrebetaling" not in top
 
 
 def test_a_placement_is_not_the_first_offer_to_a_family_at_home(cli):

@@ -111,3 +111,22 @@ def test_a_table_for_young_people_is_not_offered_to_a_child(cli, age, offered):
                   "--arena", "school", "--area", "substance-use", kind="arena")
     assert ("fort" in [r["id"] for r in arenas]) is offered
     assert suggest.YOUTH_MIN_AGE == 12
+
+
+@pytest.mark.parametrize(("subject", "age", "offered"), [
+    ("child", "0", True), ("child", "1", True), ("child", "2", False), ("family", "2", False), ("youth", "16", False),
+])
+def test_breastfeeding_support_is_for_an_infant_only(cli, subject, age, offered):
+    # Løten's Ammekyndig helsestasjon is for infants and their parents, with no ages of its own
+    # (audience infant, guardians): a QA reader found it on a 16-year-old's first screen
+    found = rows(cli, "--municipality", "loten", "--level", "1", "--subject", subject, "--age", age,
+                 "--arena", "health-station", "--area", "pregnancy-infancy", "--area", "mental-health",
+                 "--limit", "60", kind="measure")
+    assert ("ammekyndig-helsestasjon" in [r["id"] for r in found]) is offered
+
+
+def test_an_infant_measure_with_ages_of_its_own_keeps_them(cli):
+    # Elverum's video material is for infants and their parents at ages 0–3: a 3-year-old's too
+    found = rows(cli, "--municipality", "elverum", "--level", "1", "--subject", "child", "--age", "3",
+                 "--arena", "health-station", "--area", "minority-integration", "--limit", "60", kind="measure")
+    assert "videomateriell-pa-flere-sprak" in [r["id"] for r in found]

@@ -61,7 +61,7 @@ def test_bti_suggest_joins_reasons_without_a_full_stop_before_the_semicolon(cli)
     result = cli("suggest", "-m", "sondre-land", "--level", "3", "--age", "10", "--area",
                  "disability-long-term-needs", "--kind", "coordinator", "--format", "md")
     assert result.exit_code == 0, result.stderr
-    assert "(loven); " in result.stdout or "(loven) |" in result.stdout, result.stdout
+    assert "(loven)»; " in result.stdout or "(loven)» |" in result.stdout, result.stdout
     assert ".;" not in result.stdout
 
 
