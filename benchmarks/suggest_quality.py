@@ -106,7 +106,9 @@ def _clearly_wrong(measure: dict[str, Any] | None, scenario: dict[str, Any]) -> 
         return "not in this municipality's catalogue"
     purpose = measure.get("purpose", "direct")
     audience = set(measure.get("audience") or [])
-    if purpose != "direct" or audience == {"staff"}:
+    # guidance to the staff in one case (the catalogue's `case_guidance`, «knyttet til enkeltsak») is
+    # help in this case, not staff training or system work
+    if purpose != "direct" or (audience == {"staff"} and not measure.get("case_guidance")):
         return f"{purpose if purpose != 'direct' else 'staff'} measure, not help for a child or family"
     age = scenario["age"]
     lo, hi = measure.get("age_min"), measure.get("age_max")
@@ -116,7 +118,8 @@ def _clearly_wrong(measure: dict[str, Any] | None, scenario: dict[str, Any]) -> 
     elif (lo is not None and age < lo) or (hi is not None and age > hi):
         return f"age {age} outside {lo}–{hi}"
     young_mother = scenario["subject"] == "pregnant" and age != "unborn" and "youth" in audience
-    if audience and not audience & SUBJECT_AUDIENCES[scenario["subject"]] and not young_mother:
+    if audience and not audience & SUBJECT_AUDIENCES[scenario["subject"]] and not young_mother \
+            and not measure.get("case_guidance"):
         return f"serves {', '.join(sorted(audience))}, not a {scenario['subject']} case"
     return None
 

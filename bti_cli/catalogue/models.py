@@ -247,6 +247,11 @@ class Measure(Strict):
         description="the concern area that establishes `only_when` when the case has it (refugees, "
         "a multicultural background: minority-integration); without it the measure is ranked lower",
     )
+    case_guidance: bool = Field(
+        default=False,
+        description="guidance to the staff who work on one case, as the plan gives it («knyttet til "
+        "enkeltsak»): help in the case, offered to the employee though its audience is staff",
+    )
     aliases: list[Slug] = Field(default_factory=list, description="earlier ids of this measure")
     source: Source
 

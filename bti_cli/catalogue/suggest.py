@@ -433,7 +433,7 @@ def measure_exclusion(m: Measure, need: Need, kinds: dict[str, str]) -> str | No
     if m.purpose.value != "direct":
         return f"purpose:{m.purpose.value}"
     audience = {a.value for a in m.audience}
-    if audience <= {"staff"}:
+    if audience <= {"staff"} and not m.case_guidance:
         return "audience:staff"
     if not m.tiers:
         return "tier:none"  # the plan gives no tier: not direct help (the catalogue says so)
@@ -457,7 +457,7 @@ def measure_exclusion(m: Measure, need: Need, kinds: dict[str, str]) -> str | No
             # for infants, or for the parents of one (breastfeeding support), with no ages of its
             # own: not for an older child
             return "age:infant"
-        if audience <= {"youth", "staff"} and m.age_min is None and need.age < YOUTH_MIN_AGE:
+        if "youth" in audience and audience <= {"youth", "staff"} and m.age_min is None and need.age < YOUTH_MIN_AGE:
             return "age:youth"
         if ("child" in audience and audience <= {"child", "infant", "guardians", "staff"} and m.age_min is None
                 and m.age_max is None and need.age >= ADULT_AGE):
@@ -469,7 +469,7 @@ def measure_exclusion(m: Measure, need: Need, kinds: dict[str, str]) -> str | No
             # for the ages the service serves: not a 20-year-old's, nor an 8-year-old's kindergarten
             return "age:service"
     if need.subject in SUBJECT_AUDIENCES and not audience & (SUBJECT_AUDIENCES[need.subject] | _teen(need)) \
-            and not _young_mother_fits(m, need):
+            and not _young_mother_fits(m, need) and not m.case_guidance:
         return "subject:other"
     return None
 
@@ -569,7 +569,10 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
                   miss=True)
     audience = {a.value for a in m.audience}
     young_mother = "pregnant" not in audience and _young_mother_fits(m, need)
-    if young_mother:
+    if m.case_guidance and audience <= {"staff"}:
+        # barnevern's guidance to the services in one case: for the employee, in this case
+        r.add(SUBJECT_POINTS / 3, "subject:case-guidance", t("process.reason_subject_case_guidance"))
+    elif young_mother:
         r.add(SUBJECT_POINTS, "subject:fits", t("process.reason_subject_youth"))
     elif need.subject in SUBJECT_SELF:
         if audience & (SUBJECT_SELF[need.subject] | _teen(need)):
@@ -590,7 +593,7 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         else:
             r.add(SUBJECT_POINTS / 3, "subject:through-parents", t("process.reason_subject_parents"))
     if (GUARDIANS_NOT_FIRST & set(need.areas) and kinds.get(m.service) == "child-welfare"
-            and GUARDIANS_NOT_FIRST & set(m.areas)):
+            and GUARDIANS_NOT_FIRST & set(m.areas) and not m.only_when):
         # barnevern is told at once (barnevernsloven § 13-2): its help for the suspicion comes first
         r.add(0, "safety:barnevern-first", t("process.reason_safety_barnevern_first"))
     if GUARDIANS_NOT_FIRST & set(need.areas) and kinds.get(m.service) != "child-welfare":
@@ -711,6 +714,8 @@ def rank_measures(
     for i, m in enumerate(cat.measures):
         if measure_exclusion(m, need, kinds) is not None:
             continue
+        if m.case_guidance and m.service in own:
+            continue  # barnevern's guidance to the other services in a case is not for its own employee
         score, s = _measure(m, need, idf, closest, own, services, coordination, kin=kin, kinds=kinds,
                             service_ages=ages)
         scored.append((score, i, s))

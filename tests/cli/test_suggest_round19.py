@@ -41,13 +41,13 @@ def test_with_suspected_violence_consent_comes_after_barnevern(cli):
 
 
 @pytest.mark.parametrize("level", ["0", "1", "2", "3"])
-@pytest.mark.parametrize(("municipality", "first"), [
-    ("sondre-land", "tiltak-i-barnevernet"), ("loten", "tilsyn-i-hjemmet"), ("elverum", "tilsynsforer-i-hjemmet"),
+@pytest.mark.parametrize(("municipality", "barnevern"), [
+    ("sondre-land", "barnevernstjenesten"), ("loten", "barnevern"), ("elverum", "barneverntjenesten"),
 ])
-def test_with_suspected_violence_barnevern_comes_first_at_every_level(cli, level, municipality, first):
+def test_with_suspected_violence_barnevern_comes_first_at_every_level(cli, level, municipality, barnevern):
     found = rows(cli, "-m", municipality, "--level", level, "--subject", "child", "--age", "9",
                  "--area", "violence-abuse", "--arena", "school", kind="measure")
-    assert found[0]["id"] == first
+    assert found[0]["service"] == barnevern, [r["id"] for r in found[:3]]
     assert "safety:barnevern-first" in found[0]["reason_codes"]
     assert any("barnevern comes first" in x and "§ 13-2" in x for x in found[0]["reasons"])
 
@@ -83,3 +83,33 @@ def test_a_baton_condition_met_is_quoted_not_to_check(cli):
     midwife = next(r for r in found if r["id"] == "jordmor")
     assert "the plan's condition: «Når bekymringen gjelder en gravid»" in midwife["reasons"]
     assert not any(x.startswith("conditions to check") for x in midwife["reasons"])
+
+
+def test_barnevern_guidance_in_one_case_is_offered_to_the_other_services(cli):
+    # Løten's «Veiledning til samarbeidspartnere … knyttet til enkeltsak» (001, 6.2): its audience
+    # is staff, but it is help in this case, not staff training (`case_guidance`)
+    found = rows(cli, "-m", "loten", "--level", "2", "--subject", "child", "--age", "6",
+                 "--area", "violence-abuse", "--arena", "school", kind="measure")
+    guidance = next(r for r in found if r["id"] == "veiledning-til-samarbeidspartnere")
+    assert guidance["rank"] <= 5
+    assert "guidance for you and the other services in this case" in guidance["reasons"]
+    assert "subject:case-guidance" in guidance["reason_codes"]
+
+
+def test_barnevern_guidance_is_not_offered_to_barnevern_itself(cli):
+    found = rows(cli, "-m", "loten", "--level", "2", "--subject", "child", "--age", "6",
+                 "--area", "violence-abuse", "--arena", "child-welfare", "--limit", "100", kind="measure")
+    assert "veiledning-til-samarbeidspartnere" not in [r["id"] for r in found]
+
+
+def test_staff_training_stays_left_out(cli):
+    # a staff measure that is no guidance in one case is still never suggested
+    from bti_cli.catalogue import loader
+
+    cat = loader.load("loten").catalogue
+    staff = [m.id for m in cat.measures if {a.value for a in m.audience} == {"staff"} and not m.case_guidance]
+    assert staff
+    found = rows(cli, "-m", "loten", "--level", "2", "--subject", "child", "--age", "6",
+                 "--area", "violence-abuse", "--area", "parenting-interaction", "--arena", "school",
+                 "--limit", "200", kind="measure")
+    assert not set(staff) & {r["id"] for r in found}
