@@ -1208,6 +1208,11 @@ def format_text(text: str, proc: Process) -> str:
 
         source = setting_source(proc.setting_sources, "consent_age_health")
         values["health_consent_rule"] = rule_text("consent_age_health", source, values["consent_age_health"])
+    if "{log_consent_rule}" in text:
+        from bti_cli.catalogue.rules import rule_text, setting_source
+
+        source = setting_source(proc.setting_sources, "consent_age_log")
+        values["log_consent_rule"] = rule_text("consent_age_log", source, values["consent_age"])
     if "{deadline_rule}" in text:
         from bti_cli.catalogue.rules import rule_text, setting_source
 

@@ -783,14 +783,19 @@ class RichPrompter:
         if not given:
             return {"given": False}
         value: dict[str, Any] = {"given": True}
-        for name in ("by", "services", "until"):
-            value[name] = self.ask(parts[name])
-        if spec.validate is not None:
+        value["by"] = self.ask(parts["by"])
+        value["services"] = self.ask(parts["services"])
+        # who consented is checked against the services at once (a health service asks for the
+        # young person from 16), before the end date; a wrong answer asks who consented again,
+        # keeping the services
+        while spec.validate is not None:
             try:
                 spec.validate(value)
+                break
             except AnswerError as exc:
                 self.show(t("process.invalid", reason=_sentence(str(exc))), style="red")
-                return self._ask_consent(spec)
+                value["by"] = self.ask(parts["by"])
+        value["until"] = self.ask(parts["until"])
         return value
 
     def _ask_owners(self, spec: PromptSpec) -> dict[str, list[str]]:

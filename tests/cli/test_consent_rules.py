@@ -149,3 +149,41 @@ def test_consent_givers_with_the_health_age(age, required):
 
     assert consent_givers("youth", age, 15, health_age=16).required == required
     assert consent_givers("pregnant", None, 15, health_age=16).required == ("woman",)
+
+
+def test_who_consented_is_checked_before_the_end_date_and_asked_again_alone(tmp_path, cases_dir):
+    """At a real terminal: guardians alone for a 16-year-old is refused right after the services,
+    before the end date is asked, and only "who consented" is asked again (a reader had to type the
+    services and the date before hearing it)."""
+    import os
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    from walk_answers import to_decision
+
+    answers = tmp_path / "a.toml"
+    answers.write_text(to_decision(arena="school", role="kontaktlaerer", subject="youth", age="16",
+                                   areas='["mental-health"]', level="2", observations="Mye alene."), encoding="utf-8")
+    env = dict(os.environ, BTI_CASES_DIR=str(cases_dir), BTI_CONFIG=str(tmp_path / "config.toml"), NO_COLOR="1",
+               TERM="dumb", COLUMNS="120", BTI_CACHE_DIR=str(tmp_path / "cache"))
+    child = pexpect.spawn(sys.executable, ["-m", "bti_cli", "start", "-m", "loten", "--answers", str(answers)],
+                          env=env, encoding="utf-8", timeout=30, dimensions=(60, 120),
+                          cwd=str(Path(__file__).resolve().parents[2]))
+    child.expect_exact("Hvem samtykker:")  # the rule, before the question
+    child.expect_exact("Er det gitt samtykke")
+    child.expect_exact("> ")
+    child.sendline("j")
+    child.expect_exact("Hvem samtykket?")
+    child.expect_exact("> ")
+    child.sendline("guardians")
+    child.expect_exact("Til hvilke tjenester?")
+    child.expect_exact("> ")
+    child.sendline("skolehelsetjenesten")
+    assert child.expect_exact(["må ungdommen selv samtykke", "Gyldig til"]) == 0
+    child.expect_exact("Hvem samtykket?")
+    child.expect_exact("> ")
+    child.sendline("guardians, youth")
+    assert child.expect_exact(["Gyldig til", "Til hvilke tjenester?"]) == 0  # the services are kept
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
