@@ -49,9 +49,10 @@ UNBORN = {"unborn", "ufødt", "ufødd", "ufodt", "ufodd"}
 TODAY_WORDS = {"today", "i dag", "idag", "i dag.", "no", "now"}
 YESTERDAY_WORDS = {"yesterday", "i går", "i gar", "igår", "igar", "i går."}
 TOMORROW_WORDS = {"tomorrow", "i morgen", "i morgon", "imorgen", "imorgon", "i morgen.", "i morgon."}
-# an item of a multi-choice answer that may be repeated in a message: a number or an id
-# ("pregnancy-infancy"); a single word may be a name typed by mistake: it is named by position
-_ECHOABLE_ITEM = re.compile(r"[0-9]{1,4}|[a-z0-9]+(?:[-_][a-z0-9]+)+")
+# an item of a multi-choice answer typed at the prompt that may be repeated in a message: a
+# number of the list ("99"); anything else is named by its position, an id too: "ola-testesen"
+# or "kartlegging-kari-nordmann" is a name in lower case that the scrubber cannot know
+_ECHOABLE_ITEM = re.compile(r"[0-9]{1,3}")
 
 
 def _did_you_mean(key: str, known: Any) -> str:
@@ -184,13 +185,12 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!", "…")) else f"{text}."
 
 
-def _bad_item(item: Any, number: int, reason: str) -> str:
-    """Which item of a multi-choice answer does not fit: the item itself when it is a number or
-    an id the user chose from the list, else its position (free text is never repeated)."""
-    from bti_cli.privacy.guard import found_kinds
-
+def _bad_item(spec: PromptSpec, item: Any, number: int, reason: str) -> str:
+    """Which item of a multi-choice answer does not fit: a number typed at the prompt as itself
+    (the number of a choice that is not in the list), anything else by its position. An answers
+    file's item is always named by its position: it is free text, never repeated."""
     text = str(item).strip()
-    if _ECHOABLE_ITEM.fullmatch(text) and not isinstance(item, bool) and not found_kinds(text):
+    if not spec.scripted and _ECHOABLE_ITEM.fullmatch(text) and not isinstance(item, bool):
         return t("process.err_bad_item", item=text, reason=reason)
     return t("process.err_bad_item_at", number=number, reason=reason)
 
@@ -356,7 +356,7 @@ def _parse(spec: PromptSpec, kind: str, raw: Any) -> Any:
             try:
                 value = _match_choice(replace(spec, allow_other=False), item)
             except AnswerError as exc:
-                raise AnswerError(_bad_item(item, number, str(exc))) from None
+                raise AnswerError(_bad_item(spec, item, number, str(exc))) from None
             if value not in values:
                 values.append(value)
         if not values and spec.required:
