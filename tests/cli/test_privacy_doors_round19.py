@@ -7,6 +7,7 @@ fictitious).
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -48,3 +49,54 @@ def test_an_unknown_value_of_an_answers_file_is_named_by_its_position(cli, tmp_p
     assert value not in _said(result)
     assert "Element 1 passer ikke" in result.stderr
     assert not list(cases_dir.rglob("BTI-*.toml"))
+
+
+# --------------------------------------------------------------------------- 2. option values
+
+# each option that takes one of a list, with one of the values it lists
+CHOICE_DOORS = [
+    (("measures", "list", "--area"), "learning"),
+    (("measures", "list", "--tier"), "universal"),
+    (("measures", "list", "--status"), "active"),
+    (("arenas", "list", "--kind"), "case"),
+    (("coordinators", "--arena"), "school"),
+    (("suggest", "--area"), "learning"),
+    (("suggest", "--area", "learning", "--arena"), "school"),
+    (("suggest", "--area", "learning", "--kind"), "measure"),
+]
+NOT_SHOWN = ["nordmann", "15.03.2016", "ola-testesen", "storgata-12", "Kari", "lærer hansen"]
+
+
+@pytest.mark.parametrize("value", NOT_SHOWN)
+@pytest.mark.parametrize(("args", "listed"), CHOICE_DOORS, ids=lambda v: " ".join(v) if isinstance(v, tuple) else v)
+def test_an_unknown_option_value_that_may_be_personal_is_not_repeated(cli, args, listed, value):
+    result = cli(*args, value)
+    assert result.exit_code == 2, _said(result)
+    assert f"{args[-1]}: ukjent verdi." in result.stderr
+    assert value not in _said(result) and value.split()[-1] not in _said(result)
+    assert listed in result.stderr  # the valid choices
+
+
+@pytest.mark.parametrize(("args", "listed"), CHOICE_DOORS, ids=lambda v: " ".join(v) if isinstance(v, tuple) else v)
+def test_a_mistyped_key_is_still_repeated(cli, args, listed):
+    result = cli(*args, "scool", "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{args[-1]}: unknown value 'scool'." in result.stderr and listed in result.stderr
+
+
+def test_config_show_refuses_an_unknown_municipality(cli):
+    result = cli("config", "show", "-m", "nordmann")
+    assert result.exit_code == 1
+    assert "Ukjent kommune" in result.stderr and "loten" in result.stderr
+    assert "nordmann" not in _said(result)
+    assert cli("config", "show", "-m", "elverum").exit_code == 0
+
+
+def test_config_show_says_an_unknown_municipality_from_the_environment_without_it(cli):
+    # the environment is what `config show` is there to mend: said, the rest still shown
+    result = cli("config", "show", "--format", "json", env={"BTI_MUNICIPALITY": "nordmann"})
+    assert result.exit_code == 0
+    assert "BTI_MUNICIPALITY: Ukjent kommune." in result.stderr
+    assert "nordmann" not in _said(result)
+    rows = {row["key"]: row for row in json.loads(result.stdout)}
+    assert rows["municipality"]["source"] == "env" and rows["municipality"]["value"] is None
