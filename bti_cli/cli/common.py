@@ -60,6 +60,13 @@ def completer(*choices: str):
     return complete
 
 
+# `bti stats` and `bti report --min-count`: counts below it are hidden (default 5, 0 hides
+# nothing). A threshold above 100 hides every figure of a municipality's year, so nothing
+# sensible is meant by it; an 11-digit number is an identity number typed in the wrong place,
+# and the figures' JSON repeats the threshold
+MIN_COUNT_MAX = 100
+
+
 def check_choice(option: str, values: Iterable[str] | None, allowed: Sequence[str]) -> None:
     """UsageError for the first of `values` that is not one of `allowed`, listing the choices.
     The value is repeated only when `guard.shown_choice` lets it (a typo of a key, "scool"); a

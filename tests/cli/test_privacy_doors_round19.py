@@ -100,3 +100,14 @@ def test_config_show_says_an_unknown_municipality_from_the_environment_without_i
     assert "nordmann" not in _said(result)
     rows = {row["key"]: row for row in json.loads(result.stdout)}
     assert rows["municipality"]["source"] == "env" and rows["municipality"]["value"] is None
+
+
+@pytest.mark.parametrize("command", [("stats",), ("report", "--year", "2026")])
+def test_min_count_takes_a_sane_threshold_only(cli, tmp_path, command):
+    out = ("--out", str(tmp_path / "r.html")) if command[0] == "report" else ()
+    for value in ("15031650094", "101", "-1"):
+        result = cli(*command, *out, "--min-count", value)
+        assert result.exit_code == 2, _said(result)
+        assert value not in _said(result) and "0 til 100" in result.stderr
+    for value in ("0", "5", "100"):
+        assert cli(*command, *out, "--min-count", value).exit_code == 0
