@@ -8,6 +8,7 @@ fictitious).
 from __future__ import annotations
 
 import json
+import stat
 import tomllib
 from pathlib import Path
 
@@ -111,3 +112,21 @@ def test_min_count_takes_a_sane_threshold_only(cli, tmp_path, command):
         assert value not in _said(result) and "0 til 100" in result.stderr
     for value in ("0", "5", "100"):
         assert cli(*command, *out, "--min-count", value).exit_code == 0
+
+
+# --------------------------------------------------------------------------- 3. config folder
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_config_set_leaves_the_mode_of_a_folder_it_did_not_create(cli, tmp_path):
+    folder = tmp_path / "t5"
+    folder.mkdir()
+    folder.chmod(0o755)
+    config = folder / "c.toml"
+    assert cli("config", "set", "arena", "school", env={"BTI_CONFIG": str(config)}).exit_code == 0
+    assert _mode(folder) == 0o755 and _mode(config) == 0o600
+    # a folder it creates is 0700: tests/cli/test_privacy_doors.py, whatever the umask
+
