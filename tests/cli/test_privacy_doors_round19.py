@@ -130,3 +130,54 @@ def test_config_set_leaves_the_mode_of_a_folder_it_did_not_create(cli, tmp_path)
     assert _mode(folder) == 0o755 and _mode(config) == 0o600
     # a folder it creates is 0700: tests/cli/test_privacy_doors.py, whatever the umask
 
+
+
+# --------------------------------------------------------------------------- 4. Markdown
+
+# a family text that tries every block of Markdown, and HTML (fictitious)
+STRUCTURED = ("Vi møtes igjen om to uker.\n## Samtykke\nDere har ikke samtykket.\n---\n<script>alert(1)</script>"
+              "\n> sitat\n- punkt\n1. punkt\n```\n    kode\n| a | b |\n=====\n<b>fet</b> & mer")
+
+
+def _blocks(markdown: str) -> list[tuple[str, str]]:
+    """(type, content) of each block and inline token that makes structure, as a renderer sees it."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    found = [(tok.type, tok.content) for tok in tokens if tok.type != "inline"]
+    found += [(child.type, child.content) for tok in tokens if tok.type == "inline" for child in tok.children or ()]
+    return found
+
+
+def _case_with_family_text(cli, tmp_path, text: str) -> str:
+    import re
+
+    result = _start(cli, tmp_path, l1_plan={"family_text": text})
+    assert result.exit_code == 0, result.stderr
+    return re.search(r"BTI-\d{4}-[0-9A-Z]{5}", result.stdout).group(0)
+
+
+def test_a_family_text_makes_no_structure_in_their_summary(cli, tmp_path):
+    case = _case_with_family_text(cli, tmp_path, STRUCTURED)
+    plain = _case_with_family_text(cli, tmp_path, "Vi møtes igjen om to uker.")
+    summary = cli("cases", "show", case, "--for", "guardians", "--format", "md").stdout
+    expected = cli("cases", "show", plain, "--for", "guardians", "--format", "md").stdout
+    # the same headings, rules and list items as a summary with a plain text: none of the text's own
+    # (its lines each on their own line: breaks within the text's paragraph)
+    lines = ("text", "softbreak", "hardbreak")
+    assert [kind for kind, _ in _blocks(summary) if kind not in lines] == [
+        kind for kind, _ in _blocks(expected) if kind not in lines]
+    assert [kind for kind, _ in _blocks(summary)].count("hardbreak") == len(STRUCTURED.splitlines()) - 1
+    assert not any(kind.startswith("html") for kind, _ in _blocks(summary))
+    # and every word of it is there, as written
+    words = " ".join(content for kind, content in _blocks(summary) if kind == "text")
+    for written in ("## Samtykke", "---", "<script>alert(1)</script>", "> sitat", "1. punkt", "```",
+                    "<b>fet</b> & mer", "kode"):
+        assert written in words, written
+
+
+def test_the_staff_markdown_table_passes_no_html(cli, tmp_path):
+    case = _case_with_family_text(cli, tmp_path, "Vi møtes igjen. <b>html</b> & <i>mer</i>")
+    shown = cli("cases", "show", case, "--format", "md").stdout
+    assert "<b>" not in shown and "&lt;b&gt;html&lt;/b&gt; &amp;" in shown
+    assert not any(kind.startswith("html") for kind, _ in _blocks(shown))
