@@ -567,6 +567,37 @@ class RichPrompter:
                 return line
             self.console.print(t("process.err_not_utf8"), style="red", markup=False, highlight=False)
 
+    def _pasted(self, line: str, spec: PromptSpec) -> str:
+        """`line` and the lines already waiting on the terminal, joined with newlines: a note
+        of several lines pasted at a free-text prompt arrives at once and is one answer (before,
+        its second line answered the scrubber's review and replaced the first). Only on a
+        terminal, where the lines of a paste are there at once; piped input is read a line an
+        answer. Every waiting line is read, so none answers a later question; past the
+        question's `max_length` they are kept no longer, and the answer is refused as too long."""
+        import sys
+
+        if not sys.stdin.isatty():
+            return line
+        import select
+
+        limit = spec.max_length or PASTE_MAX_CHARS
+        lines, size = [line], len(line)
+        for _ in range(PASTE_MAX_LINES):
+            try:
+                ready, _, _ = select.select([sys.stdin], [], [], PASTE_WAIT)
+            except (OSError, ValueError):  # no select() on this stdin (a platform without it)
+                break
+            if not ready:
+                break
+            try:
+                more = input()
+            except (EOFError, UnicodeDecodeError):
+                break
+            if size <= limit:  # past the limit the rest is read and dropped: the answer is too long
+                lines.append(more)
+                size += len(more) + 1
+        return "\n".join(lines)
+
     def _listed(self, spec: PromptSpec) -> int:
         """How many choices are listed (suggestions: the ranked ones, at most `show_choices`)."""
         return self.show_choices if spec.listed is None else min(self.show_choices, spec.listed)
@@ -683,6 +714,8 @@ class RichPrompter:
         prompt = f"[{hint}] > " if hint else "> "
         while True:
             raw = self._read(prompt, spec)
+            if spec.kind == "text":
+                raw = self._pasted(raw, spec)
             if raw.strip() == "?":
                 self.explain(spec)
                 if spec.choices:
@@ -836,7 +869,7 @@ class RichPrompter:
         summary = ", ".join(f"{kind} ×{count}" for kind, count in replaced)
         self.show(t("process.scrubbed", summary=summary), style="yellow")
         self.show(f"  {scrubbed}")
-        raw = self._read(t("process.scrub_prompt") + " ", spec)
+        raw = self._pasted(self._read(t("process.scrub_prompt") + " ", spec), spec)  # a new text, pasted
         text = raw.strip()
         if not text or text.casefold() in YES or text.casefold() in ("ok",):
             return None
@@ -844,6 +877,11 @@ class RichPrompter:
 
 
 SEARCH_SHOWN = 20  # matches of a search shown at once
+# a paste at a free-text prompt: how long to wait for its next line (its lines arrive at once, a
+# person types no line this fast), and how much of it is read at most
+PASTE_WAIT = 0.05
+PASTE_MAX_LINES = 10_000
+PASTE_MAX_CHARS = 4000  # a text question's max_length may be at most this (process.py)
 MAX_ANSWERS_BYTES = 1 << 20  # an answers file is a few KB; a MiB is far beyond any walkthrough
 MAX_ANSWERS_DEPTH = 6  # step table > question > answer (a list, or a table of lists)
 
