@@ -16,10 +16,12 @@ config_app = typer.Typer(help=h("cli.cmd_config"), no_args_is_help=True)
 
 @config_app.command("path", help=h("config.help_path"))
 def path() -> None:
-    """Print where the config file is (env BTI_CONFIG overrides it)."""
+    """Print where the config file is (env BTI_CONFIG overrides it), shown as every message
+    shows a path: a part named after a person scrubbed (`ola@example.no.toml` → `[E-POST].toml`)."""
     from bti_cli.paths import config_path
+    from bti_cli.privacy.guard import shown_path
 
-    typer.echo(str(config_path()))
+    typer.echo(shown_path(config_path()))
 
 
 # the environment variable of each setting that has one (read by the root options)

@@ -181,3 +181,18 @@ def test_the_staff_markdown_table_passes_no_html(cli, tmp_path):
     shown = cli("cases", "show", case, "--format", "md").stdout
     assert "<b>" not in shown and "&lt;b&gt;html&lt;/b&gt; &amp;" in shown
     assert not any(kind.startswith("html") for kind, _ in _blocks(shown))
+
+
+# --------------------------------------------------------------------------- 6. config path
+
+
+def test_config_path_is_shown_as_config_set_shows_it(cli, tmp_path):
+    config = tmp_path / "x" / "ola@example.no.toml"
+    env = {"BTI_CONFIG": str(config)}
+    shown = cli("config", "path", env=env)
+    assert shown.exit_code == 0
+    assert "ola@example.no" not in shown.stdout and shown.stdout.strip().endswith("[E-POST].toml")
+    saved = cli("config", "set", "arena", "school", env=env)
+    assert shown.stdout.strip() in saved.stdout
+    plain = tmp_path / "bti" / "config.toml"
+    assert cli("config", "path", env={"BTI_CONFIG": str(plain)}).stdout.strip() == str(plain)
