@@ -283,7 +283,9 @@ def _write(text: str, stored: str | int | None = None) -> str | int | None:
     from bti_cli.i18n import t
 
     path = config_path()
-    fileio.ensure_dir(path.parent)
+    # only the folders it makes are 0700: an existing one is the user's (`BTI_CONFIG` in a
+    # project folder), its mode as they set it; the file itself is 0600
+    fileio.ensure_dir(path.parent, tighten_existing=False)
     try:
         fileio.atomic_write(path, text.encode("utf-8"))
     except fileio.NotRegularFile:

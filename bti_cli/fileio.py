@@ -149,9 +149,11 @@ def atomic_writer(path: Path | str, *, mode: int = FILE_MODE, encoding: str = "u
     fsync_dir(path.parent)
 
 
-def ensure_dir(folder: Path | str, mode: int = DIR_MODE) -> Path:
+def ensure_dir(folder: Path | str, mode: int = DIR_MODE, *, tighten_existing: bool = True) -> Path:
     """Create `folder` (and missing parents) with `mode` whatever the umask; tighten the folder
-    itself when it is looser. Raises NotADirectoryError when it is something else."""
+    itself when it is looser, unless `tighten_existing` is False and it was there already (a
+    folder of the user's that bti only writes a file into: the config file's). Raises
+    NotADirectoryError when it is something else."""
     folder = Path(folder)
     missing = []
     current = folder
@@ -166,7 +168,8 @@ def ensure_dir(folder: Path | str, mode: int = DIR_MODE) -> Path:
         tighten(part, mode)
     if not folder.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
-    tighten(folder, mode)
+    if tighten_existing or missing:
+        tighten(folder, mode)
     return folder
 
 

@@ -17,6 +17,7 @@ from bti_cli.privacy.guard import (
     has_controls,
     personal_data_kinds,
     quote,
+    shown_choice,
     strip_controls,
 )
 from bti_cli.privacy.scrubber import scrub
@@ -123,6 +124,17 @@ def test_quote_scrubs_and_shortens():
     shown = quote("Kari Nordmann 15031650094")
     assert "Kari" not in shown and "15031650094" not in shown
     assert len(quote("x" * 200)) <= 40
+
+
+@pytest.mark.parametrize("typed", ["nordmann", "Kari", "lærer hansen", "15.03.2016", "2340", "storgata-12",
+                                   "ola-testesen", "o.n.", "skole\x1b[31m", " school", "x" * 41, ""])
+def test_a_choice_that_may_be_personal_is_not_shown(typed):
+    assert shown_choice(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["scool", "mental-helth", "school_health", "univresal"])
+def test_a_mistyped_key_is_shown_as_typed(typed):
+    assert shown_choice(typed) == typed
 
 
 def test_controls_are_stripped_whole_and_escaped_visibly():

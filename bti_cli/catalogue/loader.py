@@ -214,14 +214,18 @@ def _source_text(municipality: str | None, data: str | Path | None) -> tuple[str
         path = Path(data)
         return _read(path), str(path)
     slug = municipality or DEFAULT_MUNICIPALITY
-    resource = shipped_dir() / f"{slug}.toml"
-    if slug in _RESERVED or not resource.is_file():
+    check_municipality(slug)
+    return (shipped_dir() / f"{slug}.toml").read_text(encoding="utf-8"), f"{slug}.toml"
+
+
+def check_municipality(slug: str) -> None:
+    """InputError when `slug` names no shipped municipality; the slug is not repeated (it is
+    whatever was typed, a surname in lower case too), the shipped ones are listed."""
+    if slug in _RESERVED or not (shipped_dir() / f"{slug}.toml").is_file():
         known = ", ".join(shipped_municipalities())
-        # the slug is not repeated: it is whatever was typed
         raise InputError(
             t("catalogue.err_unknown_municipality"), hint=t("catalogue.hint_unknown_municipality", known=known)
         )
-    return resource.read_text(encoding="utf-8"), f"{slug}.toml"
 
 
 def _digest(text: str) -> str:

@@ -160,9 +160,9 @@ def measures_list(
 
     fmt, plain = _plain(ctx, fmt, municipality, data, lang, ("table", "json", "jsonl", "csv", "md"))
     cat = plain.data
-    _check_choice("--tier", tier, TIERS)
-    _check_choice("--status", status, STATUSES)
-    _check_choice("--area", area, tuple(plain.vocabulary["areas"]))
+    common.check_choice("--tier", tier, TIERS)
+    common.check_choice("--status", status, STATUSES)
+    common.check_choice("--area", area, tuple(plain.vocabulary["areas"]))
     found = core.filter_measures(
         cat,
         services=service or (),
@@ -206,19 +206,6 @@ def measures_list(
         columns = [c for c in columns if c.key != "service_name"]
     render(rows, columns, fmt, title=title if grouper is None else None, group_by=grouper,
            keys=list(core.measure_row(cat["measures"][0], cat)) if cat["measures"] else ())  # every row has these
-
-
-def _check_choice(option: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
-    from bti_cli.errors import UsageError
-
-    for value in values or ():
-        if value not in allowed:
-            from bti_cli.privacy.guard import quote  # only on the error path (start-up time)
-
-            raise UsageError(
-                t("catalogue.unknown_value", option=option, value=quote(value)),
-                hint=t("catalogue.choose_from", choices=", ".join(allowed)),
-            )
 
 
 @measures_app.command("show", help=h("catalogue.help_measures_show"))
@@ -330,7 +317,7 @@ def arenas_list(
 ) -> None:
     """List collaboration arenas: who takes part, how often, which levels, anonymous or not."""
     fmt, plain = _plain(ctx, fmt, municipality, data, lang)
-    _check_choice("--kind", [kind] if kind else None, ARENA_KINDS)
+    common.check_choice("--kind", [kind] if kind else None, ARENA_KINDS)
     cat = plain.data
     rows = [
         {"kind": "case", "without_consent": a.get("anonymous", False), "unstated": [], **a}
@@ -387,7 +374,7 @@ def coordinators(
     fmt, plain = _plain(ctx, fmt, municipality, data, lang)
     cat = plain.data
     if arena is not None:
-        _check_choice("--arena", [arena], tuple(plain.vocabulary["work_arenas"]))
+        common.check_choice("--arena", [arena], tuple(plain.vocabulary["work_arenas"]))
     rows = [
         dict(c)
         for c in cat["coordinators"]

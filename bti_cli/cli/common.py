@@ -8,6 +8,7 @@ options only, so an explicit option after the command always wins over the envir
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -57,6 +58,31 @@ def completer(*choices: str):
         return [choice for choice in choices if choice.startswith(incomplete)]
 
     return complete
+
+
+# `bti stats` and `bti report --min-count`: counts below it are hidden (default 5, 0 hides
+# nothing). A threshold above 100 hides every figure of a municipality's year, so nothing
+# sensible is meant by it; an 11-digit number is an identity number typed in the wrong place,
+# and the figures' JSON repeats the threshold
+MIN_COUNT_MAX = 100
+
+
+def check_choice(option: str, values: Iterable[str] | None, allowed: Sequence[str]) -> None:
+    """UsageError for the first of `values` that is not one of `allowed`, listing the choices.
+    The value is repeated only when `guard.shown_choice` lets it (a typo of a key, "scool"); a
+    value that may be a name or a date ("nordmann", "15.03.2016") is not: "--area: ukjent verdi."
+    The one check of every option that takes one of a list."""
+    for value in values or ():
+        if value in allowed:
+            continue
+        from bti_cli.errors import UsageError
+        from bti_cli.i18n import t
+        from bti_cli.privacy.guard import shown_choice  # only on the error path (start-up time)
+
+        shown = shown_choice(value)
+        message = (t("catalogue.unknown_value", option=option, value=shown) if shown is not None
+                   else t("catalogue.unknown_value_unshown", option=option))
+        raise UsageError(message, hint=t("catalogue.choose_from", choices=", ".join(allowed)))
 
 
 Municipality = Annotated[

@@ -16,10 +16,12 @@ config_app = typer.Typer(help=h("cli.cmd_config"), no_args_is_help=True)
 
 @config_app.command("path", help=h("config.help_path"))
 def path() -> None:
-    """Print where the config file is (env BTI_CONFIG overrides it)."""
+    """Print where the config file is (env BTI_CONFIG overrides it), shown as every message
+    shows a path: a part named after a person scrubbed (`ola@example.no.toml` → `[E-POST].toml`)."""
     from bti_cli.paths import config_path
+    from bti_cli.privacy.guard import shown_path
 
-    typer.echo(str(config_path()))
+    typer.echo(shown_path(config_path()))
 
 
 # the environment variable of each setting that has one (read by the root options)
@@ -64,6 +66,22 @@ def show(ctx: typer.Context, fmt: common.Format = None, lang: common.Lang = None
 
     rt = common.runtime(ctx, lang=lang)
     fmt = resolve_format(fmt)
+    municipality: str | None = rt.municipality or "loten"
+    if rt.municipality is not None and rt.data is None:
+        from bti_cli.catalogue.loader import check_municipality
+        from bti_cli.errors import InputError
+
+        try:
+            check_municipality(rt.municipality)
+        except InputError as exc:
+            # -m that names no shipped municipality: the error of every other command; from
+            # BTI_MUNICIPALITY it is said and the rest shown, so the environment can be mended
+            # (a value in the file is a problem listed below). The value is never repeated: a
+            # surname in lower case ("nordmann") passes the scrubber
+            if "municipality" in rt.given:
+                raise
+            err().print(f"bti: BTI_MUNICIPALITY: {exc.message}", markup=False, highlight=False)
+            municipality = None
     try:
         raw, problems = read_raw()
     except DataError as exc:  # not TOML: said, and the settings in force shown without it
@@ -75,7 +93,7 @@ def show(ctx: typer.Context, fmt: common.Format = None, lang: common.Lang = None
         if problem is not None:
             problems.append(f"{path}:{setting_line(key)} {key}: {problem}")
     effective = {
-        "municipality": rt.municipality or "loten",
+        "municipality": municipality,
         "lang": rt.lang,
         "cases_dir": str(rt.require_cases_dir()),
         "arena": rt.arena,

@@ -371,7 +371,7 @@ def stats(
                                              help=h("export.opt_year"), show_default=False)] = None,
     by: Annotated[Dimension | None, typer.Option("--by", "-b", help=h("export.opt_by"),
                                                  show_default=False)] = None,
-    min_count: Annotated[int, typer.Option("--min-count", min=0, metavar=h("export.mv_count"),
+    min_count: Annotated[int, typer.Option("--min-count", min=0, max=common.MIN_COUNT_MAX, metavar=h("export.mv_count"),
                                            help=h("export.opt_min_count"))] = 5,
     fmt: Annotated[str | None, typer.Option("--format", "-f", help=h("export.opt_stats_format"),
                                             metavar=h("cli.mv_format"), show_default=False)] = None,

@@ -25,7 +25,7 @@ def report(
                                             metavar=h("cli.mv_format"), show_default=False)] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar=h("cli.mv_file"), help=h("report.opt_out"),
                                              show_default=False)] = None,
-    min_count: Annotated[int, typer.Option("--min-count", min=0, metavar=h("export.mv_count"),
+    min_count: Annotated[int, typer.Option("--min-count", min=0, max=common.MIN_COUNT_MAX, metavar=h("export.mv_count"),
                                            help=h("export.opt_min_count"))] = 5,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar=h("export.mv_date"), help=h("export.opt_as_of"),
                                               show_default=False)] = None,

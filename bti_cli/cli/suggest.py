@@ -86,23 +86,16 @@ def suggest(
     rt = common.runtime(ctx, municipality=municipality, data=data, lang=lang)
     fmt = resolve_format(fmt)
     vocab = load_vocabulary()
-    from bti_cli.privacy.guard import quote
-
     areas = list(dict.fromkeys(area or []))
-    for key in areas:
-        if key not in vocab.areas:
-            raise UsageError(t("walk.suggest_bad_area", area=quote(key)), hint=t("walk.suggest_area_hint"))
+    common.check_choice("--area", areas, list(vocab.areas))
     if arena is None and rt.arena is not None:  # from a hand-edited config file: the file's error
         from bti_cli.config import check_stored
 
         check_stored("arena", rt.arena)
     work_arena = arena or rt.arena
-    if work_arena is not None and work_arena not in vocab.work_arenas:
-        raise UsageError(t("walk.suggest_bad_arena", arena=quote(work_arena), known=", ".join(vocab.work_arenas)))
+    common.check_choice("--arena", [work_arena] if work_arena is not None else None, list(vocab.work_arenas))
     kinds = list(dict.fromkeys(kind or KINDS))
-    for k in kinds:
-        if k not in KINDS:
-            raise UsageError(t("walk.suggest_bad_kind", kind=quote(k), known=", ".join(KINDS)))
+    common.check_choice("--kind", kinds, KINDS)
     years, unborn = parse_age(age)
     if subject is not None and subject not in SUBJECTS:
         raise UsageError(t("walk.suggest_bad_subject", known=", ".join(SUBJECTS)))

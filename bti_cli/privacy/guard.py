@@ -12,6 +12,8 @@
   included, and any finding refuses the text with an error that names the kinds, never the text.
 - `quote(text)`: a typed value as an error message may show it — scrubbed, control characters
   escaped, cut to a short length.
+- `shown_choice(text)`: a value typed for an option that takes one of a list, as an error may
+  repeat it — only when scrubbing leaves it whole and `role_kinds` finds nothing; else None.
 - `shown_path(path)`: a path as a message shows it — each part scrubbed on its own (a file or
   folder named after a person is not repeated), the user's own home folder left as it is.
 - `strip_controls(text)` / `escape_controls(text)`: control characters (terminal escapes)
@@ -263,6 +265,26 @@ def quote(text: str, vocabulary: Iterable[str] = ()) -> str:
     return shown
 
 
+# what a typo of a key looks like: letters, joined by hyphens or underscores; no key holds a
+# digit or a space, and a value with one is a date, a number or an address ("storgata-12")
+_CHOICE_WORDS = re.compile(r"[^\W\d_]+(?:[-_][^\W\d_]+)*")
+
+
+def shown_choice(text: str) -> str | None:
+    """A value typed for an option that takes one of a list (`--area`, `--tier`, `-m`), as an
+    error may repeat it: only when it is made of letters as a key is, the scrubber leaves it as
+    typed and the role-strict check (`role_kinds`) finds nothing in it, so a typo of a key
+    ("scool", "mental-helth") is shown; None for anything else, which the message then does not
+    repeat at all. The scrubber cannot know a surname in lower case ("nordmann") nor a date in
+    every form ("15.03.2016" is a birth date), so scrubbed is not enough: `--area: ukjent verdi
+    '[NAVN]'` would still say a name was typed there."""
+    if len(text) > QUOTE_LENGTH or not _CHOICE_WORDS.fullmatch(text):
+        return None
+    if quote(text) != text or role_kinds(text):
+        return None
+    return text
+
+
 _SEPARATORS = re.compile(r"([/\\])")
 # a file name's extension (".toml", ".tar.gz"): scrubbed apart from the name before it, so the
 # extension does not hide a surname ("Kari Nordmann.toml"); only the extensions of files bti reads
@@ -315,6 +337,8 @@ __all__ = [
     "kind_labels",
     "personal_data_kinds",
     "quote",
+    "role_kinds",
+    "shown_choice",
     "shown_path",
     "strip_controls",
     "strip_controls_in",

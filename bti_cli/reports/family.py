@@ -204,6 +204,45 @@ def _for_family(text: str, lang: str) -> str:
     return " ".join([*kept, t("family.written_left_out", lang)])
 
 
+# what opens a block in Markdown at the start of a line: a heading, a quote (already escaped
+# as &gt;), a list item or a rule (- * +), a numbered item (1. 1)), a setext underline (=), a
+# table row (|), a code fence (``` ~~~)
+_BLOCK_START = re.compile(r"[#>*+=|~`-]|\d+[.)]")
+
+
+def md_text(text: str) -> str:
+    """A text the employee wrote, as the family's Markdown holds it: it cannot make structure.
+    HTML is escaped (`<script>` reads as written, never runs or hides), a line that would open
+    a block (`## Samtykke`, `---`, `- `, `1.`, ```` ``` ````) has that mark escaped, leading
+    spaces (an indented code block) are dropped, and the lines after the first are indented so
+    they stay in the list item the text stands in, each on its own line (a hard break: two
+    spaces); empty lines are left out."""
+    import html
+
+    lines = [line.strip() for line in html.escape(text, quote=False).split("\n")]
+    out = []
+    for line in lines:
+        if not line:
+            continue
+        mark = _BLOCK_START.match(line)
+        if mark:
+            # a number keeps its digits and loses its dot's meaning ("15\. mars"); a mark its own
+            cut = mark.end() - 1 if line[0].isdigit() else 0
+            line = line[:cut] + "\\" + line[cut:]
+        out.append(line)
+    return "  \n  ".join(out)
+
+
+class _FamilyNames(Names):
+    """The catalogue's names as the family's Markdown holds them: a role typed by hand (not a
+    catalogue name) cannot hold HTML either."""
+
+    def role(self, value: str | None) -> str:
+        import html
+
+        return html.escape(super().role(value), quote=False)
+
+
 def _has_text(name: str) -> bool:
     from bti_cli.i18n import load_domain
 
@@ -417,7 +456,7 @@ def guardian_summary(
     municipality = catalogue.municipality.name if catalogue is not None else header.municipality
     subject = summary.subject if summary.subject in ("child", "youth", "pregnant", "family") else "child"
     audience = "you" if consented_alone(events) else "family"  # the one rule, also the CLI's warning
-    case = _Case(header, summary, _Answers(events, process), Names(catalogue), process, lang, today, subject,
+    case = _Case(header, summary, _Answers(events, process), _FamilyNames(catalogue), process, lang, today, subject,
                  tuple(events), audience)
     out: list[str] = [f"# {t(case.key('title'), lang)}", ""]
     out += [t(case.key("intro"), lang, subject=t(f"family.subject_{subject}", lang), municipality=municipality,
@@ -501,7 +540,7 @@ def _written(case: _Case) -> list[str]:
         when = long_date(day, lang)  # a text keeps the day it was written: its tense is of then
         label = (t("family.written_by", lang, role=case.names.role(role), date=when) if role
                  else t("family.written_on", lang, date=when))
-        lines.append(f"- **{label}** {shown}")
+        lines.append(f"- **{label}** {md_text(shown)}")
     return [f"## {t(case.key('h_written'), lang)}", "", *lines, ""] if lines else []
 
 

@@ -173,7 +173,11 @@ def write_csv(
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A cell of a Markdown table: on one line, a `|` escaped, and HTML escaped (`<b>` in an
+    answer reads as written where the Markdown is rendered, never as markup)."""
+    import html
+
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def write_markdown(rows: Sequence[dict], columns: Sequence[Column], out: IO[str]) -> None:

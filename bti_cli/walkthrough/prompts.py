@@ -49,9 +49,10 @@ UNBORN = {"unborn", "ufødt", "ufødd", "ufodt", "ufodd"}
 TODAY_WORDS = {"today", "i dag", "idag", "i dag.", "no", "now"}
 YESTERDAY_WORDS = {"yesterday", "i går", "i gar", "igår", "igar", "i går."}
 TOMORROW_WORDS = {"tomorrow", "i morgen", "i morgon", "imorgen", "imorgon", "i morgen.", "i morgon."}
-# an item of a multi-choice answer that may be repeated in a message: a number or an id
-# ("pregnancy-infancy"); a single word may be a name typed by mistake: it is named by position
-_ECHOABLE_ITEM = re.compile(r"[0-9]{1,4}|[a-z0-9]+(?:[-_][a-z0-9]+)+")
+# an item of a multi-choice answer typed at the prompt that may be repeated in a message: a
+# number of the list ("99"); anything else is named by its position, an id too: "ola-testesen"
+# or "kartlegging-kari-nordmann" is a name in lower case that the scrubber cannot know
+_ECHOABLE_ITEM = re.compile(r"[0-9]{1,3}")
 
 
 def _did_you_mean(key: str, known: Any) -> str:
@@ -184,13 +185,12 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!", "…")) else f"{text}."
 
 
-def _bad_item(item: Any, number: int, reason: str) -> str:
-    """Which item of a multi-choice answer does not fit: the item itself when it is a number or
-    an id the user chose from the list, else its position (free text is never repeated)."""
-    from bti_cli.privacy.guard import found_kinds
-
+def _bad_item(spec: PromptSpec, item: Any, number: int, reason: str) -> str:
+    """Which item of a multi-choice answer does not fit: a number typed at the prompt as itself
+    (the number of a choice that is not in the list), anything else by its position. An answers
+    file's item is always named by its position: it is free text, never repeated."""
     text = str(item).strip()
-    if _ECHOABLE_ITEM.fullmatch(text) and not isinstance(item, bool) and not found_kinds(text):
+    if not spec.scripted and _ECHOABLE_ITEM.fullmatch(text) and not isinstance(item, bool):
         return t("process.err_bad_item", item=text, reason=reason)
     return t("process.err_bad_item_at", number=number, reason=reason)
 
@@ -356,7 +356,7 @@ def _parse(spec: PromptSpec, kind: str, raw: Any) -> Any:
             try:
                 value = _match_choice(replace(spec, allow_other=False), item)
             except AnswerError as exc:
-                raise AnswerError(_bad_item(item, number, str(exc))) from None
+                raise AnswerError(_bad_item(spec, item, number, str(exc))) from None
             if value not in values:
                 values.append(value)
         if not values and spec.required:
@@ -567,6 +567,37 @@ class RichPrompter:
                 return line
             self.console.print(t("process.err_not_utf8"), style="red", markup=False, highlight=False)
 
+    def _pasted(self, line: str, spec: PromptSpec) -> str:
+        """`line` and the lines already waiting on the terminal, joined with newlines: a note
+        of several lines pasted at a free-text prompt arrives at once and is one answer (before,
+        its second line answered the scrubber's review and replaced the first). Only on a
+        terminal, where the lines of a paste are there at once; piped input is read a line an
+        answer. Every waiting line is read, so none answers a later question; past the
+        question's `max_length` they are kept no longer, and the answer is refused as too long."""
+        import sys
+
+        if not sys.stdin.isatty():
+            return line
+        import select
+
+        limit = spec.max_length or PASTE_MAX_CHARS
+        lines, size = [line], len(line)
+        for _ in range(PASTE_MAX_LINES):
+            try:
+                ready, _, _ = select.select([sys.stdin], [], [], PASTE_WAIT)
+            except (OSError, ValueError):  # no select() on this stdin (a platform without it)
+                break
+            if not ready:
+                break
+            try:
+                more = input()
+            except (EOFError, UnicodeDecodeError):
+                break
+            if size <= limit:  # past the limit the rest is read and dropped: the answer is too long
+                lines.append(more)
+                size += len(more) + 1
+        return "\n".join(lines)
+
     def _listed(self, spec: PromptSpec) -> int:
         """How many choices are listed (suggestions: the ranked ones, at most `show_choices`)."""
         return self.show_choices if spec.listed is None else min(self.show_choices, spec.listed)
@@ -683,6 +714,8 @@ class RichPrompter:
         prompt = f"[{hint}] > " if hint else "> "
         while True:
             raw = self._read(prompt, spec)
+            if spec.kind == "text":
+                raw = self._pasted(raw, spec)
             if raw.strip() == "?":
                 self.explain(spec)
                 if spec.choices:
@@ -841,7 +874,7 @@ class RichPrompter:
         summary = ", ".join(f"{kind} ×{count}" for kind, count in replaced)
         self.show(t("process.scrubbed", summary=summary), style="yellow")
         self.show(f"  {scrubbed}")
-        raw = self._read(t("process.scrub_prompt") + " ", spec)
+        raw = self._pasted(self._read(t("process.scrub_prompt") + " ", spec), spec)  # a new text, pasted
         text = raw.strip()
         if not text or text.casefold() in YES or text.casefold() in ("ok",):
             return None
@@ -849,6 +882,11 @@ class RichPrompter:
 
 
 SEARCH_SHOWN = 20  # matches of a search shown at once
+# a paste at a free-text prompt: how long to wait for its next line (its lines arrive at once, a
+# person types no line this fast), and how much of it is read at most
+PASTE_WAIT = 0.05
+PASTE_MAX_LINES = 10_000
+PASTE_MAX_CHARS = 4000  # a text question's max_length may be at most this (process.py)
 MAX_ANSWERS_BYTES = 1 << 20  # an answers file is a few KB; a MiB is far beyond any walkthrough
 MAX_ANSWERS_DEPTH = 6  # step table > question > answer (a list, or a table of lists)
 
