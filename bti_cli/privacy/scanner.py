@@ -1298,16 +1298,22 @@ class Scanner:
         )
 
     def _place_as_surname(self, i: int) -> bool:
-        """A place right after a role or kinship word and before a verb is a person's surname
-        ("Helsesykepleier Nes ringte", "Rektor Hov er enig", "Far Hov kom"); "rektor på Hov",
-        "skolen på Nes" have a preposition between and never come here."""
+        """A place right after a role or kinship word is a person's surname before a verb
+        ("Helsesykepleier Nes ringte", "Rektor Hov er enig", "Far Hov kom") and where the name
+        ends: the end of the sentence or the line, a comma, «og», «i dag», a bracket ("Møte med
+        far Hov.", "Til stede: far Hov, mor Nes.", "Snakket med far Hov i dag."); "rektor på Hov",
+        "skolen på Nes" have a preposition between and never come here, and after an interpreter
+        the word is the language ("tolk Somali.")."""
         low = self.lows[i]
         return (
             low in self.lists.proper
             and "-" not in low
             and self.text[self.ends[i - 1] : self.starts[i]] == " "
             and not self.in_vocab(low)
-            and self._verb_follows(i)
+            and (
+                self._verb_follows(i)
+                or (self.lows[i - 1] not in _INTERPRETERS and _NAME_SLOT_END_RE.match(self.text, self.ends[i]) is not None)
+            )
         )
 
     def _initials_opening_sentence(self, i: int) -> bool:
@@ -2926,6 +2932,12 @@ _FAMILY_HEAD_RE = re.compile(r"am(?:ilien|ilia)? (?=[a-zæøå])")
 _FAMILY_HEAD_CAPITAL_RE = re.compile(r"am(?:ilien|ilia)? (?=[A-ZÆØÅ])")  # "Familien Hov: Gunn Hov (mor)"
 # after initials: the end of the line or of the sentence
 _LINE_OR_SENTENCE_END = re.compile(r"[ \t]*(?:$|[\n\r.,!])")
+# where a surname after a role word ends: the end of the text, a line or a sentence, a comma, a
+# bracket, «og», or «i dag» and its kin ("Møte med far Hov.", "far Hov (45)", "far Hov og mor Nes")
+_NAME_SLOT_END_RE = re.compile(
+    r"[ \t]*(?:$|[\n\r.,;!?()])|[ \t]+(?:og|i (?:dag|går|morgen|morgon|kveld))(?![^\W\d_])"
+)
+_INTERPRETERS = _words("tolk tolken")
 # two or three letters before the slash of a reference ("ref. kh/01.12"): someone's initials
 _REF_INITIALS_RE = re.compile(r"ref\.?[ \t]*([a-zæøåA-ZÆØÅ]{2,3})(?=/)", re.IGNORECASE)
 
