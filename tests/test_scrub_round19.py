@@ -1,6 +1,8 @@
 """Round 19 of the scrubber, from a fresh reader's findings: a place right after a role or
 kinship word is the surname where the name ends too ("Møte med far Hov."), not only before a
-verb. All names, numbers and addresses are fictitious."""
+verb; two or three capitals that are no known abbreviation are initials in a list of who took
+part ("Til stede: KN, TS og PPT.") and joined by «og» before a verb ("KN og TS var til stede").
+All names, numbers and addresses are fictitious."""
 
 from __future__ import annotations
 
@@ -45,4 +47,38 @@ def test_a_place_after_a_role_word_is_the_surname_where_the_name_ends(text, expe
     ],
 )
 def test_a_place_after_a_preposition_stays(text, vocab):
+    assert out(text, vocab) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Til stede: KN, TS og PPT.", "Til stede: [NAVN], [NAVN] og PPT."),
+        # OT (oppfølgingstjenesten) is in every shipped catalogue's vocabulary: a service
+        ("Til stede: KN, OT og PPT.", "Til stede: [NAVN], OT og PPT."),
+        ("Tilstede: mor, far (tlf.), KN og helsesykepleier.", "Tilstede: mor, far (tlf.), [NAVN] og helsesykepleier."),
+        ("Forfall: GH", "Forfall: [NAVN]"),
+        ("Til stede: far Hov, KNB.", "Til stede: far [NAVN], [NAVN]."),
+        ("KN og TS var til stede.", "[NAVN] og [NAVN] var til stede."),
+        ("KN og OT var til stede.", "[NAVN] og OT var til stede."),
+        ("Møtet er holdt. KN, TS og AB møtte.", "Møtet er holdt. [NAVN], [NAVN] og [NAVN] møtte."),
+        ("PPT og KN møtte.", "PPT og [NAVN] møtte."),
+    ],
+)
+def test_capitals_in_a_list_of_who_took_part_are_initials(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Til stede: PPT, BUP, NAV, SFO og OT.",
+        "Til stede: helsestasjon, BV og UDI.",
+        "PPT og BUP er enige.",
+        "NAV og UDI har møte i dag.",
+        "Vi ser på IKT og HMS i dag.",
+        "Til stede: MOR, FAR og PPT.",
+    ],
+)
+def test_known_abbreviations_in_a_list_stay(text, vocab):
     assert out(text, vocab) == text

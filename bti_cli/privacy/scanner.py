@@ -1149,6 +1149,8 @@ class Scanner:
                 self.set_name(i, "initials")  # "Hilsen TM"
             elif mode == 2 and self._initials_opening_sentence(i):
                 self.set_name(i, "initials")  # "SD ringte, …": a person's initials, not PPT, NAV
+            elif mode == 2 and (self._initials_in_present_list(i) or self._initials_joined_before_verb(i)):
+                self.set_name(i, "initials")  # "Til stede: KN, TS og PPT.", "KN og TS var til stede"
             elif mode == 2:
                 self.state[i] = _NEVER
             return
@@ -1319,18 +1321,83 @@ class Scanner:
     def _initials_opening_sentence(self, i: int) -> bool:
         """Two capitals that open a sentence before a verb are a person's initials ("SD ringte");
         a known abbreviation (PPT, BUP, NAV, SFO, TUT, SLT, IL, OK …) is not."""
+        return (
+            len(self.words[i]) == 2
+            and self._unknown_capitals(i)
+            and self.sentence_start(self.starts[i])
+            and self._verb_follows(i)
+        )
+
+    def _unknown_capitals(self, i: int) -> bool:
+        """Two or three capitals that are no known abbreviation: not a service, an agency or a
+        word of the vocabulary (PPT, BUP, NAV, SFO, OT, UDI, IL, OK …; a municipality's own
+        acronyms are in its vocabulary), nor a word written in capitals ("MOR", "OG")."""
         word, low = self.words[i], self.lows[i]
         return (
-            len(word) == 2
+            2 <= len(word) <= 3
             and word.isupper()
             and word not in _NOT_INITIALS
             and word not in _INSTITUTION_ABBR
             and word not in _COMMON_TWO_LETTER_ABBR
+            and word not in _COMMON_THREE_LETTER_ABBR
             and low not in domain_abbreviations()
+            and low not in self.lists.words
+            and low not in self.lists.lexicon
+            and low not in FUNCTION_WORDS
+            and low not in ROLE_TRIGGERS
             and not self.in_vocab(low)
-            and self.sentence_start(self.starts[i])
-            and self._verb_follows(i)
         )
+
+    def _initials_in_present_list(self, i: int) -> bool:
+        """Two or three capitals that are no known abbreviation, as an item of a list of who took
+        part ("Til stede: KN, TS og PPT.", "Forfall: mor, GH"), are a person's initials."""
+        text, start = self.text, self.starts[i]
+        begin = text.rfind("\n", 0, start) + 1
+        label = None
+        for label in _PRESENT_LABEL_RE.finditer(text, begin, start):
+            pass
+        if label is None or _SENTENCE_BREAK_RE.search(text, label.end(), start):
+            return False
+        return (
+            _LIST_ITEM_BEFORE_RE.search(text, max(label.end() - 1, start - 5), start) is not None
+            and _LIST_ITEM_AFTER_RE.match(text, self.ends[i]) is not None
+            and self._unknown_capitals(i)
+        )
+
+    def _initials_joined_before_verb(self, i: int) -> bool:
+        """Capitals joined by «og» (and commas) before a verb, each of two or three letters, are
+        persons where they are no known abbreviation ("KN og TS var til stede", "PPT og KN
+        møtte"); "PPT og BUP er enige" names two services."""
+        if not self._unknown_capitals(i):
+            return False
+        first = last = i
+        joined = False
+        while True:
+            step = self._next_capitals(first, -1)
+            if not step:
+                break
+            first += step
+            joined = joined or step == -2
+        while True:
+            step = self._next_capitals(last, 1)
+            if not step:
+                break
+            last += step
+            joined = joined or step == 2
+        return joined and self._verb_follows(last)
+
+    def _next_capitals(self, k: int, direction: int) -> int:
+        """How far the next word of capitals in a list stands from word k (1 after a comma, 2
+        after «og»; negative before it), or 0 when none is joined to it."""
+        words, lows, text, starts, ends, n = self.words, self.lows, self.text, self.starts, self.ends, len(self.words)
+        near, far = k + direction, k + 2 * direction
+        if 0 <= near < n and _capitals(words[near]):
+            a, b = min(k, near), max(k, near)
+            return direction if text[ends[a] : starts[b]] == ", " else 0
+        if 0 <= far < n and lows[near] == "og" and _capitals(words[far]):
+            a, b = min(k, far), max(k, far)
+            return 2 * direction if text[ends[a] : starts[near]] == " " == text[ends[near] : starts[b]] else 0
+        return 0
 
     def _double_surname(self, i: int) -> bool:
         """A double surname of two words or places ("Dal-Nes"): each part capitalised, before a
@@ -2252,6 +2319,11 @@ _NN_ENDINGS = (
 )
 
 
+def _capitals(word: str) -> bool:
+    """A word of two or three capitals ("KN", "PPT")."""
+    return 2 <= len(word) <= 3 and word.isupper()
+
+
 def _bokmal_forms(low: str) -> list[str]:
     """The bokmål forms a nynorsk word may have: each rule alone, then all of them together."""
     forms: list[str] = []
@@ -2302,6 +2374,16 @@ _DOUBLE_SURNAME_RE = re.compile(r"[A-ZÆØÅ][a-zæøå]+-[A-ZÆØÅ][a-zæøå]
 _COMMON_TWO_LETTER_ABBR = frozenset(
     {"BV", "HS", "PP", "FN", "KS", "HR", "IT", "UK", "UD", "VG", "DN", "NH", "KD", "HO", "LO", "SV", "AP", "KR", "FO"}
 )
+# three-letter abbreviations of agencies and things a note names, no person ("Til stede: mor, UDI")
+_COMMON_THREE_LETTER_ABBR = frozenset({"UDI", "UNE", "FHI", "PST", "NRK", "IKT", "HMS", "IUP", "KRL", "USA", "SMS", "PDF"})
+# the label of a list of who took part, and what opens and ends an item of it
+_PRESENT_LABEL_RE = re.compile(
+    r"(?i:(?<![^\W\d_])(?:til[ \t]?stede|til[ \t]?stades|deltakere|deltakarar|deltagere|deltok|møtt"
+    r"|frammøtte|fremmøtte|forfall|present|attendees|kopi(?:[ \t]til)?))[ \t]*:"
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;](?:[ \t]|$)")
+_LIST_ITEM_BEFORE_RE = re.compile(r"(?::|,|[ \t]og|[ \t]/)[ \t]*\Z")
+_LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*(?:$|[\n\r.,;()/]|og(?![^\W\d_])|eller(?![^\W\d_]))")
 # what follows an English verb and never a genitive ("Lives with", "Works at", "Stays in")
 _ENGLISH_AFTER_VERB = _words("with at in on alone together here there for to from by near")
 # the lower-case last part of a compound that says which language or country a person is of
