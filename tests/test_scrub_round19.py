@@ -41,8 +41,9 @@ def test_a_place_after_a_role_word_is_the_surname_where_the_name_ends(text, expe
         "Han kjørte forbi Hov.",
         # the child after «mor til» is judged as any word: a place stays («far til Hamar»)
         "Snakket med mor til Hov.",
-        # after an interpreter, the word is the language
+        # after an interpreter, the word is the language; in an English note a nationality
         "Møte med tolk Somali.",
+        "The father is Eritrean and the mother Ethiopian.",
         "Rektor på Hov, rektor ved Nes skole.",
     ],
 )

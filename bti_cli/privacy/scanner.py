@@ -1304,8 +1304,7 @@ class Scanner:
         ("Helsesykepleier Nes ringte", "Rektor Hov er enig", "Far Hov kom") and where the name
         ends: the end of the sentence or the line, a comma, «og», «i dag», a bracket ("Møte med
         far Hov.", "Til stede: far Hov, mor Nes.", "Snakket med far Hov i dag."); "rektor på Hov",
-        "skolen på Nes" have a preposition between and never come here, and after an interpreter
-        the word is the language ("tolk Somali.")."""
+        "skolen på Nes" have a preposition between and never come here."""
         low = self.lows[i]
         return (
             low in self.lists.proper
@@ -1314,7 +1313,13 @@ class Scanner:
             and not self.in_vocab(low)
             and (
                 self._verb_follows(i)
-                or (self.lows[i - 1] not in _INTERPRETERS and _NAME_SLOT_END_RE.match(self.text, self.ends[i]) is not None)
+                or (
+                    # after an interpreter the word is the language ("tolk Somali."), in an English
+                    # note a nationality ("the mother Ethiopian.")
+                    self.lows[i - 1] not in _INTERPRETERS
+                    and self.lows[i - 1] not in ENGLISH_KIN
+                    and _NAME_SLOT_END_RE.match(self.text, self.ends[i]) is not None
+                )
             )
         )
 
