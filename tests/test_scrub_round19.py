@@ -1,7 +1,9 @@
 """Round 19 of the scrubber, from a fresh reader's findings: a place right after a role or
 kinship word is the surname where the name ends too ("Møte med far Hov."), not only before a
 verb; two or three capitals that are no known abbreviation are initials in a list of who took
-part ("Til stede: KN, TS og PPT.") and joined by «og» before a verb ("KN og TS var til stede").
+part ("Til stede: KN, TS og PPT.") and joined by «og» before a verb ("KN og TS var til stede");
+a place or an unknown word joined to the word for the family is the family's surname
+("Nes-familien"), a common noun there is none ("Fosterfamilien", "Foster-familien").
 All names, numbers and addresses are fictitious."""
 
 from __future__ import annotations
@@ -82,4 +84,39 @@ def test_capitals_in_a_list_of_who_took_part_are_initials(text, expected, vocab)
     ],
 )
 def test_known_abbreviations_in_a_list_stay(text, vocab):
+    assert out(text, vocab) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nes-familien kan hjelpe.", "[NAVN]-familien kan hjelpe."),
+        ("Vi møtte Hov-familia i dag.", "Vi møtte [NAVN]-familia i dag."),
+        ("Vi møtte Zyrafa-familien i dag.", "Vi møtte [NAVN]-familien i dag."),
+        ("Andersson-familjen flyttet hit.", "[NAVN]-familjen flyttet hit."),
+        # a listed surname, as before: the name goes (here the whole word, before a verb)
+        ("Vi møtte Hansen-familien i dag.", "Vi møtte [NAVN] i dag."),
+        ("Hansenfamilien kom.", "[NAVN] kom."),
+    ],
+)
+def test_a_place_or_unknown_word_joined_to_the_family_is_the_surname(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fosterfamilien kom.",
+        "Vertsfamilien kom i går.",
+        "Vi møtte Fosterfamilien i dag.",
+        "Storfamilien ringte.",
+        "Foster-familien kom.",
+        "Bonus-familien kom.",
+        "Verts-familien er fin.",
+        "Beredskaps-familien kom.",
+        "Skyss-familien av busser.",
+        "FN-familien er stor.",
+    ],
+)
+def test_a_common_noun_joined_to_the_family_is_no_name(text, vocab):
     assert out(text, vocab) == text

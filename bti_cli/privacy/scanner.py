@@ -610,16 +610,43 @@ class Scanner:
             self._whole_token(s, e, r) if text[e : e + 1] in _GLUED or text[s - 1 : s] == "_" else (s, e, r)
             for s, e, r in spans
         ]
-        # "Kristiansen-familien", "Hansen-familiens": a listed name joined to the word for the
-        # family names the family; the name goes, the family word stays
+        # "Kristiansen-familien", "Hansen-familiens", "Nes-familien": a listed name, a place or
+        # an unknown word joined to the word for the family names the family; the name goes, the
+        # family word stays
         for i, low in enumerate(lows):
             head, dash, tail = low.partition("-")
-            if dash and (tail.startswith(_FAMILY_WORDS) or self._after_name_before_model(i, tail)) \
-                    and state[i] != _NAME and words[i][0].isupper() \
-                    and head in lists.names and not self.in_vocab(head) and not self.is_blocked(i):
+            if not dash or state[i] == _NAME or not words[i][0].isupper():
+                continue
+            family = tail.startswith(_FAMILY_WORDS)
+            if (
+                (family or self._after_name_before_model(i, tail))
+                and (head in lists.names or (family and self._family_name_head(i, head, tail)))
+                and not self.in_vocab(head)
+                and not self.is_blocked(i)
+            ):
                 spans.append((starts[i], starts[i] + len(head), "adjacent"))
         spans.sort()
         return spans
+
+    def _family_name_head(self, i: int, head: str, tail: str) -> bool:
+        """The capitalised word before "-familien" is the family's surname when it is a place
+        that is a word too, as farm names are ("Nes-familien", "Hov-familia"), or a word the lists
+        do not know ("Zyrafa-familien"); not a common noun ("Foster-familien", "Verts-familien",
+        "Bonus-familien": a foster family), a brand or a town only ("Skyss-familien", "Oslo-familien"),
+        nor capitals ("FN-familien")."""
+        if len(head) < 2 or not self.words[i][1 : len(head)].islower() or head in FUNCTION_WORDS:
+            return False
+        lexicon, words = self.lists.lexicon, self.lists.words
+        if head in self.lists.proper:
+            return head in words or head in lexicon
+        return not (
+            self.known_word(head)
+            or head + tail in lexicon
+            or head + tail in words
+            or head + "familie" in lexicon
+            or any(head + ending in lexicon for ending in ("en", "er", "et"))  # "bonusen"
+            or head in _DIRECTION_HEADS
+        )
 
     def _siblings_and_inverted_names(self) -> None:
         """Two capitalised words that the note calls siblings, twins or friends ("Sol og Frost er
@@ -1700,6 +1727,11 @@ class Scanner:
             if len(stem) > 3 and stem[-1] == stem[-2]:
                 stems.append(stem[:-1])  # "ungdommen", "gutten"
             for st in stems:
+                if st.endswith("familie"):
+                    # "Fosterfamilien", "Storfamilien": a family is people; "Hansenfamilien",
+                    # "Nesfamilien" name one
+                    head = st[:-7].rstrip("-")
+                    return not head or not (head in self.lists.names or head in self.lists.proper)
                 if st in _PERSON_NOUNS or (len(st) >= 6 and st.endswith(_PERSON_NOUN_TAILS)):
                     return True  # "mannen", "tannlegen", "kantinedama", "klassekameratene"
                 if (
@@ -2460,7 +2492,7 @@ _PER_OBJECTS = frozenset({"nå", "no", "dags", "dato", "uke", "veke", "måned", 
 _PER_I_OBJECTS = frozenset({"dag", "går", "fjor", "år", "morgen"})
 _PERSON_BEFORE = frozenset({"med", "og", "til", "fra", "frå", "hos", "hjå", "ved", "som", "heter", "heiter"})
 _PER_DATE_RE = re.compile(r" \d{1,2}\. ?[a-zæøå]")  # "per 1. mars"
-_FAMILY_WORDS = ("familie", "familia", "familiane")
+_FAMILY_WORDS = ("familie", "familia", "familiane", "familj")  # "familjen": Swedish
 # the word after a describer's name in a diagnosis ("Crohns sykdom", "Duchennes muskeldystrofi")
 _EPONYM_NEXT = ("sykdom", "sjukdom", "syndrom", "muskeldystrofi")
 _EPONYM_NEXT_RE = re.compile(r"[sSmM](?:ykdom|jukdom|yndrom|uskeldystrofi)")
