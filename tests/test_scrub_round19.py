@@ -3,7 +3,8 @@ kinship word is the surname where the name ends too ("Møte med far Hov."), not 
 verb; two or three capitals that are no known abbreviation are initials in a list of who took
 part ("Til stede: KN, TS og PPT.") and joined by «og» before a verb ("KN og TS var til stede");
 a place or an unknown word joined to the word for the family is the family's surname
-("Nes-familien"), a common noun there is none ("Fosterfamilien", "Foster-familien").
+("Nes-familien"), a common noun there is none ("Fosterfamilien", "Foster-familien"); a place
+that is a word too with a direction after living «på» it is a farm ("bor på Øvre Hov").
 All names, numbers and addresses are fictitious."""
 
 from __future__ import annotations
@@ -119,4 +120,34 @@ def test_a_place_or_unknown_word_joined_to_the_family_is_the_surname(text, expec
     ],
 )
 def test_a_common_noun_joined_to_the_family_is_no_name(text, vocab):
+    assert out(text, vocab) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hun bor hos far på Nordre Nes.", "Hun bor hos far på [ADRESSE]."),
+        ("Han bor på Øvre Hov, og mor bor i byen.", "Han bor på [ADRESSE], og mor bor i byen."),
+        ("Bur hjå mor på Søndre Nes.", "Bur hjå mor på [ADRESSE]."),
+        # a farm the lists do not know, as before
+        ("Hun bor hos far på Nordre Bjørnstad.", "Hun bor hos far på [ADRESSE]."),
+    ],
+)
+def test_a_place_with_a_direction_after_living_at_it_is_a_farm(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Familien bor på Vestre Toten.",
+        "Mor bur i Nordre Land.",
+        "Far bor i Nedre Eiker.",
+        "Far bor i Ytre Hvaler.",
+        "Far bor i Indre Oslo.",
+        "Far bor på Nes.",
+        "Møtet var på Øvre Hov.",
+    ],
+)
+def test_a_municipality_a_town_or_a_place_without_living_there_stays(text, vocab):
     assert out(text, vocab) == text

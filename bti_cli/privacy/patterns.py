@@ -1024,13 +1024,24 @@ _DIRECTION_BEFORE_RE = re.compile(
 )
 
 
+_AT_FARM_RE = re.compile(r"(?<![^\W\d_])(?i:på)[ \t]+\Z")
+
+
 def _qualified_home(text: str, p: int, spans: Spans, vocab: Vocab) -> None:
     m = QUALIFIED_HOME_RE.match(text, p)
     if m is None:
         return
     w = m.group("w").lower()
-    if w in shipped_lists().proper or w in vocab.singles:
+    lists = shipped_lists()
+    if w in vocab.singles:
         return  # "bor på Vestre Toten", "bur i Nordre Land": a municipality
+    if w in lists.proper and not (
+        # a place that is a word too, as farm names are, with a direction after living «på» it is
+        # a farm ("bor på Øvre Hov", "bor hos far på Nordre Nes"); not a town ("bor i Ytre Hvaler")
+        (w in lists.words or w in lists.lexicon)
+        and _AT_FARM_RE.search(text, m.start(), m.start("value")) is not None
+    ):
+        return
     spans.add(m.start("value"), m.end("value"), "address", "farm")
 
 
