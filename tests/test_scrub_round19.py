@@ -4,7 +4,8 @@ verb; two or three capitals that are no known abbreviation are initials in a lis
 part ("Til stede: KN, TS og PPT.") and joined by «og» before a verb ("KN og TS var til stede");
 a place or an unknown word joined to the word for the family is the family's surname
 ("Nes-familien"), a common noun there is none ("Fosterfamilien", "Foster-familien"); a place
-that is a word too with a direction after living «på» it is a farm ("bor på Øvre Hov").
+that is a word too with a direction after living «på» it is a farm ("bor på Øvre Hov"); the full
+stop after a month's name ends the sentence, outside the birth date ("er 15. mars.").
 All names, numbers and addresses are fictitious."""
 
 from __future__ import annotations
@@ -151,3 +152,21 @@ def test_a_place_with_a_direction_after_living_at_it_is_a_farm(text, expected, v
 )
 def test_a_municipality_a_town_or_a_place_without_living_there_stays(text, vocab):
     assert out(text, vocab) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bursdagen hennes er 15. mars.", "Bursdagen hennes er [FØDSELSDATO]."),
+        ("Bursdagen hennes er 15. mars. Hun gleder seg.", "Bursdagen hennes er [FØDSELSDATO]. Hun gleder seg."),
+        ("Hun har bursdag 1. desember!", "Hun har bursdag [FØDSELSDATO]!"),
+        ("Fyller år 3. mai.", "Fyller år [FØDSELSDATO]."),
+        ("Født 12. mars 2015.", "Født [FØDSELSDATO]."),
+        # the full stop of a short form, and of a day and month in digits, is the date's
+        ("Født 3. feb. 2015.", "Født [FØDSELSDATO]."),
+        ("Født 3. jan.", "Født [FØDSELSDATO]"),
+        ("Bursdagen hennes er 15.03.", "Bursdagen hennes er [FØDSELSDATO]"),
+    ],
+)
+def test_the_full_stop_after_a_month_ends_the_sentence(text, expected, vocab):
+    assert out(text, vocab) == expected

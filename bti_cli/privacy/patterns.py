@@ -23,10 +23,15 @@ _MONTHS = (
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)"
     r"(?![^\W\d_])"  # a month never runs on into letters: "januar" is not the start of "January"
 )
+_MONTH_SHORT = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)(?![^\W\d_])"
 _DATE = (
     rf"(?:{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?{_Y}"  # 12.03.2015 · 3/4-2016 · 12-03-15
     rf"|\d{{4}}-{_M}-{_D}"  # 2015-03-12
-    rf"|{_D}\.?[ \t]*{_MONTHS}\.?(?:[ \t]*,?[ \t]*\d{{4}}|[ \t]*['’\-]\d{{2}})?"  # 12. mars 2015 · 3 april · 3. mai -15
+    # 12. mars 2015 · 3 april · 3. mai -15 · 3. feb. 2015; the full stop after a month's name
+    # ends the sentence ("Bursdagen hennes er 15. mars."), after its short form it is the short
+    # form's ("15. jan.")
+    rf"|{_D}\.?[ \t]*(?:{_MONTH_SHORT}\.?|{_MONTHS}(?:\.(?=[ \t]*,?[ \t]*\d{{4}}))?)"
+    rf"(?:[ \t]*,?[ \t]*\d{{4}}|[ \t]*['’\-]\d{{2}})?"
     rf"|{_D}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS}|(?i:may)(?!\w)),?[ \t]+\d{{4}}"  # 3rd May 2014
     rf"|(?:{_MONTHS}\.?|(?i:may)(?!\w))[ \t]+{_D}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"  # March 12, 2015 · May 3rd, 2014
     rf"|(?:{_MONTHS}\.?|(?i:may)(?!\w))[ \t]+\d{{4}}"  # mars 2015 · May 2014
