@@ -1386,7 +1386,7 @@ class Scanner:
         text, start = self.text, self.starts[i]
         begin = text.rfind("\n", 0, start) + 1
         label = None
-        for label in _PRESENT_LABEL_RE.finditer(text, begin, start):
+        for label in _PRESENT_LABEL_RE.finditer(text, begin, start):  # noqa: B007 (the last one)
             pass
         if label is None or _SENTENCE_BREAK_RE.search(text, label.end(), start):
             return False
@@ -2412,7 +2412,9 @@ _COMMON_TWO_LETTER_ABBR = frozenset(
     {"BV", "HS", "PP", "FN", "KS", "HR", "IT", "UK", "UD", "VG", "DN", "NH", "KD", "HO", "LO", "SV", "AP", "KR", "FO"}
 )
 # three-letter abbreviations of agencies and things a note names, no person ("Til stede: mor, UDI")
-_COMMON_THREE_LETTER_ABBR = frozenset({"UDI", "UNE", "FHI", "PST", "NRK", "IKT", "HMS", "IUP", "KRL", "USA", "SMS", "PDF"})
+_COMMON_THREE_LETTER_ABBR = frozenset(
+    {"UDI", "UNE", "FHI", "PST", "NRK", "IKT", "HMS", "IUP", "KRL", "USA", "SMS", "PDF"}
+)
 # the label of a list of who took part, and what opens and ends an item of it
 _PRESENT_LABEL_RE = re.compile(
     r"(?i:(?<![^\W\d_])(?:til[ \t]?stede|til[ \t]?stades|deltakere|deltakarar|deltagere|deltok|møtt"
