@@ -5,16 +5,26 @@ part ("Til stede: KN, TS og PPT.") and joined by «og» before a verb ("KN og TS
 a place or an unknown word joined to the word for the family is the family's surname
 ("Nes-familien"), a common noun there is none ("Fosterfamilien", "Foster-familien"); a place
 that is a word too with a direction after living «på» it is a farm ("bor på Øvre Hov"); the full
-stop after a month's name ends the sentence, outside the birth date ("er 15. mars.").
+stop after a month's name ends the sentence, outside the birth date ("er 15. mars."); a name found
+in one answer of a walkthrough is a name in the later answers of the sitting too ("Ho sa «Dal er
+best»" after "Eleven Liv Dal …"), the names held in memory only.
 All names, numbers and addresses are fictitious."""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from pathlib import Path
+
 import pytest
+import tomli_w
 from scrub_cases import out
 from typer.testing import CliRunner
 
 from bti_cli.cli.app import app
+from bti_cli.privacy.scrubber import name_words, scrub
+
+LEVEL1 = Path(__file__).resolve().parents[1] / "examples" / "answers" / "level1.toml"
 
 
 @pytest.mark.parametrize(
@@ -170,3 +180,51 @@ def test_a_municipality_a_town_or_a_place_without_living_there_stays(text, vocab
 )
 def test_the_full_stop_after_a_month_ends_the_sentence(text, expected, vocab):
     assert out(text, vocab) == expected
+
+
+def test_a_name_found_before_is_a_name_in_a_later_text(vocab):
+    first = scrub("Eleven Liv Dal i 4B er flink.", vocabulary=vocab, lang="nb")
+    known = name_words(first.replacements)
+    assert first.text == "Eleven [NAVN] i 4B er flink." and known == {"liv", "dal"}
+    later = scrub("Ho sa «Dal er best».", vocabulary=vocab, lang="nb", known_names=known)
+    assert later.text == "Ho sa «[NAVN] er best»."
+    assert scrub("Ho sa «Dal er best».", vocabulary=vocab, lang="nb").text == "Ho sa «Dal er best»."
+    # only in capitals: the word in lower case is the word
+    valley = "Vi gikk ned i en dal."
+    assert scrub(valley, vocabulary=vocab, lang="nb", known_names=known).text == valley
+    # initials are no name words for later texts
+    assert name_words(scrub("Til stede: KN og far.", vocabulary=vocab, lang="nb").replacements) == frozenset()
+
+
+def test_the_walkthrough_finds_a_name_of_an_earlier_answer_in_a_later_one(cli, tmp_path, cases_dir):
+    data = tomllib.loads(LEVEL1.read_text(encoding="utf-8"))
+    data["l0-concrete"]["observations"] = "Eleven Liv Dal i 4B trekker seg unna i friminuttene."
+    data["l0-concrete"]["child_said"] = "Ho sa «Dal er best»."
+    answers = tmp_path / "answers.toml"
+    answers.write_text(tomli_w.dumps(data), encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(answers))
+    assert result.exit_code == 0, result.output
+    case_files = sorted(cases_dir.glob("BTI-*.toml"))
+    assert len(case_files) == 1
+    case = tomllib.loads(case_files[0].read_text(encoding="utf-8"))
+    values = [e.get("value") for e in case["events"] if e.get("question") in ("observations", "child_said")]
+    assert values == ["Eleven [NAVN] i 4B trekker seg unna i friminuttene.", "Ho sa «[NAVN] er best»."]
+    # nothing of the names is written anywhere: case file, index, journal, config, cache, output
+    leak = re.compile(rb"\b(?:Dal|Liv)\b")
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path != answers:
+            assert not leak.search(path.read_bytes()), path.name
+    assert not leak.search((result.stdout + (result.stderr or "")).encode())
+
+
+def test_bti_scrub_on_a_note_from_the_round():
+    text = (
+        "Til stede: far Hov, mor Nes, KN og PPT. Nes-familien kan hjelpe; han bor hos far på Nordre Nes.\n"
+        "Bursdagen hennes er 15. mars.\n"
+    )
+    result = CliRunner().invoke(app, ["scrub", "-m", "loten"], input=text)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Til stede: far [NAVN], mor [NAVN], [NAVN] og PPT. [NAVN]-familien kan hjelpe; han bor hos far på [ADRESSE].\n"
+        "Bursdagen hennes er [FØDSELSDATO].\n"
+    )

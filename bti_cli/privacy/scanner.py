@@ -84,8 +84,18 @@ class Scanner:
     lower case are looked at closely, so 1 MB of text takes well under a second.
     """
 
-    def __init__(self, text: str, vocab: Vocab, lists: NameLists, blocked: list[tuple[int, int]]):
+    def __init__(
+        self,
+        text: str,
+        vocab: Vocab,
+        lists: NameLists,
+        blocked: list[tuple[int, int]],
+        known_names: frozenset[str] = frozenset(),
+    ):
         self.text = text
+        # name words found in earlier texts of the same sitting: their capitalised uses here are
+        # names, as later uses of a name found in this text are (pass 3)
+        self.known_names = known_names
         self.vocab = vocab
         self.lists = lists
         self.blocked = blocked  # sorted, non-overlapping spans already replaced or protected
@@ -547,13 +557,21 @@ class Scanner:
             ):
                 self.set_name(j, "adjacent")
         self._family_surnames()
-        # pass 3: every other use of a name found once
+        # pass 3: every other use of a name found once, here or in an earlier text of the sitting
         found = {lows[i] for i in range(n) if state[i] == _NAME and len(lows[i]) > 2}
-        if found:
+        known = self.known_names - found
+        if found or known:
             found -= self._found_without_evidence()
             found |= {f[:-1] for f in found if f.endswith("s") and f[:-1] in lists.names}
             words_list, lexicon = lists.words, lists.lexicon
             uses = [i for i, low in enumerate(lows) if low in found or (low[-1:] == "s" and low[:-1] in found)]
+            if known:
+                # a name known from before only in capitals ("Dal er best"; not "en dal")
+                uses = sorted({
+                    *uses,
+                    *(i for i, low in enumerate(lows) if words[i][0].isupper() and (
+                        low in known or (low[-1:] == "s" and low[:-1] in known))),
+                })
             phrase_only = self.vocab.phrase_only
             repeated: list[int] = []
             for i in uses:
