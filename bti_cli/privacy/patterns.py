@@ -23,10 +23,15 @@ _MONTHS = (
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)"
     r"(?![^\W\d_])"  # a month never runs on into letters: "januar" is not the start of "January"
 )
+_MONTH_SHORT = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)(?![^\W\d_])"
 _DATE = (
     rf"(?:{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?{_Y}"  # 12.03.2015 · 3/4-2016 · 12-03-15
     rf"|\d{{4}}-{_M}-{_D}"  # 2015-03-12
-    rf"|{_D}\.?[ \t]*{_MONTHS}\.?(?:[ \t]*,?[ \t]*\d{{4}}|[ \t]*['’\-]\d{{2}})?"  # 12. mars 2015 · 3 april · 3. mai -15
+    # 12. mars 2015 · 3 april · 3. mai -15 · 3. feb. 2015; the full stop after a month's name
+    # ends the sentence ("Bursdagen hennes er 15. mars."), after its short form it is the short
+    # form's ("15. jan.")
+    rf"|{_D}\.?[ \t]*(?:{_MONTH_SHORT}\.?|{_MONTHS}(?:\.(?=[ \t]*,?[ \t]*\d{{4}}))?)"
+    rf"(?:[ \t]*,?[ \t]*\d{{4}}|[ \t]*['’\-]\d{{2}})?"
     rf"|{_D}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS}|(?i:may)(?!\w)),?[ \t]+\d{{4}}"  # 3rd May 2014
     rf"|(?:{_MONTHS}\.?|(?i:may)(?!\w))[ \t]+{_D}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"  # March 12, 2015 · May 3rd, 2014
     rf"|(?:{_MONTHS}\.?|(?i:may)(?!\w))[ \t]+\d{{4}}"  # mars 2015 · May 2014
@@ -1024,13 +1029,24 @@ _DIRECTION_BEFORE_RE = re.compile(
 )
 
 
+_AT_FARM_RE = re.compile(r"(?<![^\W\d_])(?i:på)[ \t]+\Z")
+
+
 def _qualified_home(text: str, p: int, spans: Spans, vocab: Vocab) -> None:
     m = QUALIFIED_HOME_RE.match(text, p)
     if m is None:
         return
     w = m.group("w").lower()
-    if w in shipped_lists().proper or w in vocab.singles:
+    lists = shipped_lists()
+    if w in vocab.singles:
         return  # "bor på Vestre Toten", "bur i Nordre Land": a municipality
+    if w in lists.proper and not (
+        # a place that is a word too, as farm names are, with a direction after living «på» it is
+        # a farm ("bor på Øvre Hov", "bor hos far på Nordre Nes"); not a town ("bor i Ytre Hvaler")
+        (w in lists.words or w in lists.lexicon)
+        and _AT_FARM_RE.search(text, m.start(), m.start("value")) is not None
+    ):
+        return
     spans.add(m.start("value"), m.end("value"), "address", "farm")
 
 

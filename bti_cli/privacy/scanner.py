@@ -84,8 +84,18 @@ class Scanner:
     lower case are looked at closely, so 1 MB of text takes well under a second.
     """
 
-    def __init__(self, text: str, vocab: Vocab, lists: NameLists, blocked: list[tuple[int, int]]):
+    def __init__(
+        self,
+        text: str,
+        vocab: Vocab,
+        lists: NameLists,
+        blocked: list[tuple[int, int]],
+        known_names: frozenset[str] = frozenset(),
+    ):
         self.text = text
+        # name words found in earlier texts of the same sitting: their capitalised uses here are
+        # names, as later uses of a name found in this text are (pass 3)
+        self.known_names = known_names
         self.vocab = vocab
         self.lists = lists
         self.blocked = blocked  # sorted, non-overlapping spans already replaced or protected
@@ -547,13 +557,21 @@ class Scanner:
             ):
                 self.set_name(j, "adjacent")
         self._family_surnames()
-        # pass 3: every other use of a name found once
+        # pass 3: every other use of a name found once, here or in an earlier text of the sitting
         found = {lows[i] for i in range(n) if state[i] == _NAME and len(lows[i]) > 2}
-        if found:
+        known = self.known_names - found
+        if found or known:
             found -= self._found_without_evidence()
             found |= {f[:-1] for f in found if f.endswith("s") and f[:-1] in lists.names}
             words_list, lexicon = lists.words, lists.lexicon
             uses = [i for i, low in enumerate(lows) if low in found or (low[-1:] == "s" and low[:-1] in found)]
+            if known:
+                # a name known from before only in capitals ("Dal er best"; not "en dal")
+                uses = sorted({
+                    *uses,
+                    *(i for i, low in enumerate(lows) if words[i][0].isupper() and (
+                        low in known or (low[-1:] == "s" and low[:-1] in known))),
+                })
             phrase_only = self.vocab.phrase_only
             repeated: list[int] = []
             for i in uses:
@@ -610,16 +628,43 @@ class Scanner:
             self._whole_token(s, e, r) if text[e : e + 1] in _GLUED or text[s - 1 : s] == "_" else (s, e, r)
             for s, e, r in spans
         ]
-        # "Kristiansen-familien", "Hansen-familiens": a listed name joined to the word for the
-        # family names the family; the name goes, the family word stays
+        # "Kristiansen-familien", "Hansen-familiens", "Nes-familien": a listed name, a place or
+        # an unknown word joined to the word for the family names the family; the name goes, the
+        # family word stays
         for i, low in enumerate(lows):
             head, dash, tail = low.partition("-")
-            if dash and (tail.startswith(_FAMILY_WORDS) or self._after_name_before_model(i, tail)) \
-                    and state[i] != _NAME and words[i][0].isupper() \
-                    and head in lists.names and not self.in_vocab(head) and not self.is_blocked(i):
+            if not dash or state[i] == _NAME or not words[i][0].isupper():
+                continue
+            family = tail.startswith(_FAMILY_WORDS)
+            if (
+                (family or self._after_name_before_model(i, tail))
+                and (head in lists.names or (family and self._family_name_head(i, head, tail)))
+                and not self.in_vocab(head)
+                and not self.is_blocked(i)
+            ):
                 spans.append((starts[i], starts[i] + len(head), "adjacent"))
         spans.sort()
         return spans
+
+    def _family_name_head(self, i: int, head: str, tail: str) -> bool:
+        """The capitalised word before "-familien" is the family's surname when it is a place
+        that is a word too, as farm names are ("Nes-familien", "Hov-familia"), or a word the lists
+        do not know ("Zyrafa-familien"); not a common noun ("Foster-familien", "Verts-familien",
+        "Bonus-familien": a foster family), a brand or a town only ("Skyss-familien", "Oslo-familien"),
+        nor capitals ("FN-familien")."""
+        if len(head) < 2 or not self.words[i][1 : len(head)].islower() or head in FUNCTION_WORDS:
+            return False
+        lexicon, words = self.lists.lexicon, self.lists.words
+        if head in self.lists.proper:
+            return head in words or head in lexicon
+        return not (
+            self.known_word(head)
+            or head + tail in lexicon
+            or head + tail in words
+            or head + "familie" in lexicon
+            or any(head + ending in lexicon for ending in ("en", "er", "et"))  # "bonusen"
+            or head in _DIRECTION_HEADS
+        )
 
     def _siblings_and_inverted_names(self) -> None:
         """Two capitalised words that the note calls siblings, twins or friends ("Sol og Frost er
@@ -1149,6 +1194,8 @@ class Scanner:
                 self.set_name(i, "initials")  # "Hilsen TM"
             elif mode == 2 and self._initials_opening_sentence(i):
                 self.set_name(i, "initials")  # "SD ringte, …": a person's initials, not PPT, NAV
+            elif mode == 2 and (self._initials_in_present_list(i) or self._initials_joined_before_verb(i)):
+                self.set_name(i, "initials")  # "Til stede: KN, TS og PPT.", "KN og TS var til stede"
             elif mode == 2:
                 self.state[i] = _NEVER
             return
@@ -1298,8 +1345,10 @@ class Scanner:
         )
 
     def _place_as_surname(self, i: int) -> bool:
-        """A place right after a role or kinship word and before a verb is a person's surname
-        ("Helsesykepleier Nes ringte", "Rektor Hov er enig", "Far Hov kom"); "rektor på Hov",
+        """A place right after a role or kinship word is a person's surname before a verb
+        ("Helsesykepleier Nes ringte", "Rektor Hov er enig", "Far Hov kom") and where the name
+        ends: the end of the sentence or the line, a comma, «og», «i dag», a bracket ("Møte med
+        far Hov.", "Til stede: far Hov, mor Nes.", "Snakket med far Hov i dag."); "rektor på Hov",
         "skolen på Nes" have a preposition between and never come here."""
         low = self.lows[i]
         return (
@@ -1307,24 +1356,98 @@ class Scanner:
             and "-" not in low
             and self.text[self.ends[i - 1] : self.starts[i]] == " "
             and not self.in_vocab(low)
-            and self._verb_follows(i)
+            and (
+                self._verb_follows(i)
+                or (
+                    # after an interpreter the word is the language ("tolk Somali."), in an English
+                    # note a nationality ("the mother Ethiopian.")
+                    self.lows[i - 1] not in _INTERPRETERS
+                    and self.lows[i - 1] not in ENGLISH_KIN
+                    and _NAME_SLOT_END_RE.match(self.text, self.ends[i]) is not None
+                )
+            )
         )
 
     def _initials_opening_sentence(self, i: int) -> bool:
         """Two capitals that open a sentence before a verb are a person's initials ("SD ringte");
         a known abbreviation (PPT, BUP, NAV, SFO, TUT, SLT, IL, OK …) is not."""
+        return (
+            len(self.words[i]) == 2
+            and self._unknown_capitals(i)
+            and self.sentence_start(self.starts[i])
+            and self._verb_follows(i)
+        )
+
+    def _unknown_capitals(self, i: int) -> bool:
+        """Two or three capitals that are no known abbreviation: not a service, an agency or a
+        word of the vocabulary (PPT, BUP, NAV, SFO, OT, UDI, IL, OK …; a municipality's own
+        acronyms are in its vocabulary), nor a word written in capitals ("MOR", "OG")."""
         word, low = self.words[i], self.lows[i]
         return (
-            len(word) == 2
+            2 <= len(word) <= 3
             and word.isupper()
             and word not in _NOT_INITIALS
             and word not in _INSTITUTION_ABBR
             and word not in _COMMON_TWO_LETTER_ABBR
+            and word not in _COMMON_THREE_LETTER_ABBR
             and low not in domain_abbreviations()
+            and low not in self.lists.words
+            and low not in self.lists.lexicon
+            and low not in FUNCTION_WORDS
+            and low not in ROLE_TRIGGERS
             and not self.in_vocab(low)
-            and self.sentence_start(self.starts[i])
-            and self._verb_follows(i)
         )
+
+    def _initials_in_present_list(self, i: int) -> bool:
+        """Two or three capitals that are no known abbreviation, as an item of a list of who took
+        part ("Til stede: KN, TS og PPT.", "Forfall: mor, GH"), are a person's initials."""
+        text, start = self.text, self.starts[i]
+        begin = text.rfind("\n", 0, start) + 1
+        label = None
+        for label in _PRESENT_LABEL_RE.finditer(text, begin, start):  # noqa: B007 (the last one)
+            pass
+        if label is None or _SENTENCE_BREAK_RE.search(text, label.end(), start):
+            return False
+        return (
+            _LIST_ITEM_BEFORE_RE.search(text, max(label.end() - 1, start - 5), start) is not None
+            and _LIST_ITEM_AFTER_RE.match(text, self.ends[i]) is not None
+            and self._unknown_capitals(i)
+        )
+
+    def _initials_joined_before_verb(self, i: int) -> bool:
+        """Capitals joined by «og» (and commas) before a verb, each of two or three letters, are
+        persons where they are no known abbreviation ("KN og TS var til stede", "PPT og KN
+        møtte"); "PPT og BUP er enige" names two services."""
+        if not self._unknown_capitals(i):
+            return False
+        first = last = i
+        joined = False
+        while True:
+            step = self._next_capitals(first, -1)
+            if not step:
+                break
+            first += step
+            joined = joined or step == -2
+        while True:
+            step = self._next_capitals(last, 1)
+            if not step:
+                break
+            last += step
+            joined = joined or step == 2
+        return joined and self._verb_follows(last)
+
+    def _next_capitals(self, k: int, direction: int) -> int:
+        """How far the next word of capitals in a list stands from word k (1 after a comma, 2
+        after «og»; negative before it), or 0 when none is joined to it."""
+        words, lows, text, starts, ends, n = self.words, self.lows, self.text, self.starts, self.ends, len(self.words)
+        near, far = k + direction, k + 2 * direction
+        if 0 <= near < n and _capitals(words[near]):
+            a, b = min(k, near), max(k, near)
+            return direction if text[ends[a] : starts[b]] == ", " else 0
+        if 0 <= far < n and lows[near] == "og" and _capitals(words[far]):
+            a, b = min(k, far), max(k, far)
+            return 2 * direction if text[ends[a] : starts[near]] == " " == text[ends[near] : starts[b]] else 0
+        return 0
 
     def _double_surname(self, i: int) -> bool:
         """A double surname of two words or places ("Dal-Nes"): each part capitalised, before a
@@ -1622,6 +1745,11 @@ class Scanner:
             if len(stem) > 3 and stem[-1] == stem[-2]:
                 stems.append(stem[:-1])  # "ungdommen", "gutten"
             for st in stems:
+                if st.endswith("familie"):
+                    # "Fosterfamilien", "Storfamilien": a family is people; "Hansenfamilien",
+                    # "Nesfamilien" name one
+                    head = st[:-7].rstrip("-")
+                    return not head or not (head in self.lists.names or head in self.lists.proper)
                 if st in _PERSON_NOUNS or (len(st) >= 6 and st.endswith(_PERSON_NOUN_TAILS)):
                     return True  # "mannen", "tannlegen", "kantinedama", "klassekameratene"
                 if (
@@ -2246,6 +2374,11 @@ _NN_ENDINGS = (
 )
 
 
+def _capitals(word: str) -> bool:
+    """A word of two or three capitals ("KN", "PPT")."""
+    return 2 <= len(word) <= 3 and word.isupper()
+
+
 def _bokmal_forms(low: str) -> list[str]:
     """The bokmål forms a nynorsk word may have: each rule alone, then all of them together."""
     forms: list[str] = []
@@ -2296,6 +2429,18 @@ _DOUBLE_SURNAME_RE = re.compile(r"[A-ZÆØÅ][a-zæøå]+-[A-ZÆØÅ][a-zæøå]
 _COMMON_TWO_LETTER_ABBR = frozenset(
     {"BV", "HS", "PP", "FN", "KS", "HR", "IT", "UK", "UD", "VG", "DN", "NH", "KD", "HO", "LO", "SV", "AP", "KR", "FO"}
 )
+# three-letter abbreviations of agencies and things a note names, no person ("Til stede: mor, UDI")
+_COMMON_THREE_LETTER_ABBR = frozenset(
+    {"UDI", "UNE", "FHI", "PST", "NRK", "IKT", "HMS", "IUP", "KRL", "USA", "SMS", "PDF"}
+)
+# the label of a list of who took part, and what opens and ends an item of it
+_PRESENT_LABEL_RE = re.compile(
+    r"(?i:(?<![^\W\d_])(?:til[ \t]?stede|til[ \t]?stades|deltakere|deltakarar|deltagere|deltok|møtt"
+    r"|frammøtte|fremmøtte|forfall|present|attendees|kopi(?:[ \t]til)?))[ \t]*:"
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;](?:[ \t]|$)")
+_LIST_ITEM_BEFORE_RE = re.compile(r"(?::|,|[ \t]og|[ \t]/)[ \t]*\Z")
+_LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*(?:$|[\n\r.,;()/]|og(?![^\W\d_])|eller(?![^\W\d_]))")
 # what follows an English verb and never a genitive ("Lives with", "Works at", "Stays in")
 _ENGLISH_AFTER_VERB = _words("with at in on alone together here there for to from by near")
 # the lower-case last part of a compound that says which language or country a person is of
@@ -2367,7 +2512,7 @@ _PER_OBJECTS = frozenset({"nå", "no", "dags", "dato", "uke", "veke", "måned", 
 _PER_I_OBJECTS = frozenset({"dag", "går", "fjor", "år", "morgen"})
 _PERSON_BEFORE = frozenset({"med", "og", "til", "fra", "frå", "hos", "hjå", "ved", "som", "heter", "heiter"})
 _PER_DATE_RE = re.compile(r" \d{1,2}\. ?[a-zæøå]")  # "per 1. mars"
-_FAMILY_WORDS = ("familie", "familia", "familiane")
+_FAMILY_WORDS = ("familie", "familia", "familiane", "familj")  # "familjen": Swedish
 # the word after a describer's name in a diagnosis ("Crohns sykdom", "Duchennes muskeldystrofi")
 _EPONYM_NEXT = ("sykdom", "sjukdom", "syndrom", "muskeldystrofi")
 _EPONYM_NEXT_RE = re.compile(r"[sSmM](?:ykdom|jukdom|yndrom|uskeldystrofi)")
@@ -2926,6 +3071,12 @@ _FAMILY_HEAD_RE = re.compile(r"am(?:ilien|ilia)? (?=[a-zæøå])")
 _FAMILY_HEAD_CAPITAL_RE = re.compile(r"am(?:ilien|ilia)? (?=[A-ZÆØÅ])")  # "Familien Hov: Gunn Hov (mor)"
 # after initials: the end of the line or of the sentence
 _LINE_OR_SENTENCE_END = re.compile(r"[ \t]*(?:$|[\n\r.,!])")
+# where a surname after a role word ends: the end of the text, a line or a sentence, a comma, a
+# bracket, «og», or «i dag» and its kin ("Møte med far Hov.", "far Hov (45)", "far Hov og mor Nes")
+_NAME_SLOT_END_RE = re.compile(
+    r"[ \t]*(?:$|[\n\r.,;!?()])|[ \t]+(?:og|i (?:dag|går|morgen|morgon|kveld))(?![^\W\d_])"
+)
+_INTERPRETERS = _words("tolk tolken")
 # two or three letters before the slash of a reference ("ref. kh/01.12"): someone's initials
 _REF_INITIALS_RE = re.compile(r"ref\.?[ \t]*([a-zæøåA-ZÆØÅ]{2,3})(?=/)", re.IGNORECASE)
 

@@ -66,7 +66,7 @@ from datetime import date
 from functools import cache
 
 from bti_cli.privacy.controls import HIDDEN_RE
-from bti_cli.privacy.names import name_lists, shipped_lists
+from bti_cli.privacy.names import FUNCTION_WORDS, WORD_RE, name_lists, shipped_lists
 from bti_cli.privacy.patterns import (
     DATE_AFTER_NAME_RE,
     DATE_EVENT_BEFORE_RE,
@@ -174,11 +174,22 @@ def plain_spaces(text: str) -> str:
     return text
 
 
-def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None) -> ScrubResult:
+def scrub(
+    text: str,
+    *,
+    vocabulary: Iterable[str] = (),
+    lang: str | None = None,
+    known_names: frozenset[str] = frozenset(),
+) -> ScrubResult:
     """Replace personal data in `text`; domain `vocabulary` (see domain_vocabulary) survives.
 
     Placeholders are in `lang` (default: the current language of bti_cli.i18n). Offsets of
     the replacements refer to the original text. Line breaks are never touched.
+
+    `known_names` are the lower-case words of names found before in texts of the same sitting
+    (`name_words` of their replacements): a capitalised word among them is a name here as a name
+    found in this text is ("Ho sa «Dal er best»" after "Eleven Liv Dal …"). The caller holds them
+    in memory only, never stores or logs them.
     """
     from bti_cli.i18n import get_language
 
@@ -187,7 +198,7 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
     lang = lang or get_language()
     marks = placeholders(lang)
     if HIDDEN_RE.search(text):
-        return _through_hidden(text, vocabulary, lang, marks)
+        return _through_hidden(text, vocabulary, lang, marks, known_names)
     original, text = text, plain_spaces(text)  # found in `text`, copied from `original`
     vocab = compile_vocab(vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary))
     lists = shipped_lists()
@@ -201,7 +212,7 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
         spans.add(start, end, "name", "initials")
     for start, end in find_handles(text, low):
         spans.add(start, end, "name", "context")
-    scanner = Scanner(text, vocab, lists, spans.blocked())
+    scanner = Scanner(text, vocab, lists, spans.blocked(), known_names)
     name_spans = scanner.run()
     this_year = date.today().year
     for start, end, reason in name_spans:
@@ -245,16 +256,27 @@ def scrub(text: str, *, vocabulary: Iterable[str] = (), lang: str | None = None)
 
 
 def _through_hidden(
-    text: str, vocabulary: Iterable[str], lang: str, marks: dict[str, str]
+    text: str, vocabulary: Iterable[str], lang: str, marks: dict[str, str], known_names: frozenset[str]
 ) -> ScrubResult:
     """Scrub a text that holds invisible or control characters ("412\u200b34\u200b567",
     "Ka\u200bri"): found in the text without them, replaced in the text as it is, so that a
     character nobody sees cannot split a number or a name away from its pattern."""
     keep = [i for i, char in enumerate(text) if not HIDDEN_RE.match(char)]
-    inner = scrub("".join(text[i] for i in keep), vocabulary=vocabulary, lang=lang)
+    inner = scrub("".join(text[i] for i in keep), vocabulary=vocabulary, lang=lang, known_names=known_names)
     items = [(keep[r.start], keep[r.end - 1] + 1, r.kind, r.reason) for r in inner.replacements]
     out, replacements, _ = _assemble(text, items, marks)
     return ScrubResult(out, replacements)
+
+
+def name_words(replacements: Iterable[Replacement]) -> frozenset[str]:
+    """The lower-case words of the names among `replacements` ("Liv Dal" → liv, dal), of three
+    letters or more and no initials: what `scrub(…, known_names=…)` takes for a later text of the
+    same sitting. Personal data: keep it in memory only."""
+    found: set[str] = set()
+    for r in replacements:
+        if r.kind == "name" and r.reason != "initials":
+            found.update(w for w in WORD_RE.findall(r.original.lower()) if len(w) > 2 and w not in FUNCTION_WORDS)
+    return frozenset(found)
 
 
 # "Liv Dal 010115 går på SFO": six digits in one run right after a name, that read as a day, a
@@ -445,6 +467,7 @@ __all__ = [
     "domain_vocabulary",
     "line_col",
     "name_lists",
+    "name_words",
     "placeholders",
     "positions",
     "scrub",

@@ -72,6 +72,10 @@ class Session:
     _last_level: int | None = None
     _closed_now: bool = False
     rehearsing: bool = False  # the answers file played in memory first (`rehearse`)
+    # the words of the names the scrubber found in this sitting's free text so far: a later
+    # answer's use of them is a name too ("Ho sa «Dal er best»" after "Eleven Liv Dal …"). Personal
+    # data, held in memory for the sitting only: never stored, logged or shown
+    _name_words: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.config_arena is not None:
@@ -346,10 +350,12 @@ class Session:
     def scrubbed(self, spec: PromptSpec, text: str) -> str:
         """Scrub free text; show what was replaced and let the employee edit (scrubbed again)."""
         from bti_cli.i18n import get_language
-        from bti_cli.privacy.scrubber import scrub
+        from bti_cli.privacy.scrubber import name_words, scrub
 
         for _ in range(20):
-            result = scrub(text, vocabulary=self.vocabulary(), lang=get_language())
+            result = scrub(text, vocabulary=self.vocabulary(), lang=get_language(),
+                           known_names=frozenset(self._name_words))
+            self._name_words |= name_words(result.replacements)
             if not result.replacements:
                 return result.text
             counts: dict[str, int] = {}
