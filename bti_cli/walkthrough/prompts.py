@@ -710,6 +710,8 @@ class RichPrompter:
             self.show(spec.help, style="dim")
         if spec.choices:
             self._choices(spec)
+        elif spec.note:
+            self.show(spec.note, style="yellow")  # why there is nothing to choose from
         hint = self._hint(spec)
         prompt = f"[{hint}] > " if hint else "> "
         while True:

@@ -1623,6 +1623,8 @@ class Session:
                 choices, listed, note = self.arenas_covered_first(choices, answers)
             elif meeting:
                 note = t("walk.no_meeting_arena")
+            elif not choices:
+                note = t("walk.no_anonymous_arena")
         if q.kind == "measures":
             ranked = suggest.rank_measures(
                 self.cat, level=level, age=age, areas=areas, work_arena=work_arena, year=self.today.year, **need)

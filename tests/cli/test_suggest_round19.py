@@ -113,3 +113,13 @@ def test_staff_training_stays_left_out(cli):
                  "--area", "violence-abuse", "--area", "parenting-interaction", "--arena", "school",
                  "--limit", "200", kind="measure")
     assert not set(staff) & {r["id"] for r in found}
+
+
+def test_barnevern_employee_hears_why_no_anonymous_table_is_offered(cli):
+    """In the walkthrough (typed answers): an Elverum barnevern employee who discussed the case
+    anonymously is told the plan has no anonymous table for them, instead of an empty list."""
+    typed = ["", "child-welfare", "saksbehandler", "child", "9", "behaviour", "n", "Slår andre barn.", "",
+             "weeks", "n", "3", "j", "j", "j"]
+    result = cli("start", "-m", "elverum", input="\n".join(typed) + "\n")
+    assert "Hvor drøftet du saken anonymt?" in result.stdout
+    assert "barnevernets anonyme drøfting er for de andre tjenestene" in result.stdout

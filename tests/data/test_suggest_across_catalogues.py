@@ -36,7 +36,10 @@ def test_no_system_meeting_and_always_an_anonymous_table(cat):
                     offered = suggest.rank_arenas(cat, level=level, age=age, work_arena=work_arena,
                                                   anonymous_only=anonymous_only)
                     assert all(kinds[s.id] == "case" for s in offered), (level, age, work_arena)
-                    assert any(s.data["anonymous"] for s in offered), (level, age, work_arena, anonymous_only)
+                    # barnevern's anonymous consultation is for the other services: its own
+                    # employee may have no anonymous table (the walkthrough says so)
+                    if work_arena != "child-welfare":
+                        assert any(s.data["anonymous"] for s in offered), (level, age, work_arena, anonymous_only)
 
 
 def test_only_direct_unended_help_and_persons_are_suggested(cat):
