@@ -175,6 +175,8 @@ def setting_problem(key: str, value: Any) -> str | None:
     if key == "role":
         if not value.strip():
             return t("config.problem_empty")
+        if not any(c.isalpha() for c in value):
+            return t("config.problem_no_letters")
         kinds = role_kinds(value)
         if kinds:
             return t("config.problem_personal", kinds=kind_labels(kinds))
@@ -230,6 +232,8 @@ def check_setting(key: str, value: str) -> str | int:
         value = check_text(value, what=t("config.what_role"), role=True).strip()
         if not value:
             raise InputError(t("config.bad_value", key=key, reason="''"))
+        if not any(c.isalpha() for c in value):
+            raise InputError(t("config.bad_value", key=key, reason=t("config.problem_no_letters")))
     return value
 
 

@@ -299,6 +299,10 @@ def parse_answer(spec: PromptSpec, raw: Any) -> Any:
         raise SafetyRequested
     if isinstance(raw, str) and raw.strip().casefold() in BACK_WORDS and spec.back:
         raise BackRequested
+    if isinstance(raw, str) and raw.strip().casefold() in BACK_WORDS and not spec.scripted:
+        # typed at a prompt where going back is not possible (the answers before came from a
+        # file): never stored as the answer ("<" as the role on every event)
+        raise AnswerError(t("process.back_not_here"))
     kind = spec.kind
     if is_empty(raw):
         if spec.default is not None and kind != "consent":

@@ -1463,6 +1463,8 @@ class Session:
 
         def validate(value: Any) -> None:
             if isinstance(value, str) and value not in known:
+                if value.strip() and not any(c.isalpha() for c in value):
+                    raise AnswerError(t("config.problem_no_letters"))
                 kinds = role_kinds(value, self.vocabulary())
                 if kinds:
                     raise AnswerError(t("privacy.text_refused", what=t("config.what_role"), kinds=kind_labels(kinds)))
