@@ -1594,6 +1594,10 @@ class Session:
         unborn = answers.get("age") == "unborn" or (subject == "pregnant" and age is None)
         need: dict[str, Any] = {"subject": subject, "unborn": unborn}
         areas = answers.get("areas") if isinstance(answers.get("areas"), list) else []
+        if answers.get("violence_area") == "not-against-the-child":
+            # «Vold og overgrep» chosen, and then no suspicion of violence against the child or at
+            # home (the child hits others): the suggestions follow that answer, not the safety rule
+            areas = [a for a in areas if a != "violence-abuse"]
         work_arena = self.work_arena(answers)
         level = action.level
         choices: list[Choice] = []

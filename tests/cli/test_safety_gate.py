@@ -13,6 +13,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from bti_cli.cli.app import app
 
 CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
 
@@ -372,3 +375,41 @@ def test_the_question_is_asked_in_a_terminal_with_the_rule(cli, tmp_path):
     out = result.stdout
     assert "Du valgte «Vold og overgrep», men svarte nei" in out
     assert "§ 13-2" in out
+
+
+def test_the_suggestions_follow_the_answer_about_the_violence(tmp_path, cases_dir):
+    """At a real terminal, level 1's measures: after «no suspicion of violence against the child or
+    at home» the safety rule's reasons are gone (a reader found «barnevern comes first» under the
+    answer that there was no suspicion); `bti suggest` with the area keeps them (its own rule)."""
+    import os
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "examples" / "answers" / "level1.toml").read_text(encoding="utf-8")
+    text = text.replace('areas = ["learning", "social-inclusion-leisure"]', 'areas = ["violence-abuse", "behaviour"]')
+    text = text.replace("danger = false", 'danger = false\nviolence_area = "not-against-the-child"')
+    text = text.replace('[l1-plan]\nmeasures = ["kartlegging-og-identifisering-barneskole", "foreldresamarbeid-barneskole"]\n',
+                        "[l1-plan]\n")
+    answers = tmp_path / "a.toml"
+    answers.write_text(text, encoding="utf-8")
+    env = dict(os.environ, BTI_CASES_DIR=str(cases_dir), BTI_CONFIG=str(tmp_path / "config.toml"), NO_COLOR="1",
+               TERM="dumb", COLUMNS="200", BTI_CACHE_DIR=str(tmp_path / "cache"))
+    child = pexpect.spawn(sys.executable, ["-m", "bti_cli", "start", "-m", "loten", "--lang", "en",
+                                           "--answers", str(answers)],
+                          env=env, encoding="utf-8", timeout=60, dimensions=(400, 200), cwd=str(root))
+    screen = ""
+    for _ in range(10):  # optional questions the file leaves out are asked: Enter leaves them empty
+        if child.expect_exact(["Choose measures", "[may be left empty] > "]) == 0:
+            child.expect(r"\[[^\]]*\] > ")  # the list, its reasons and the prompt under it
+            screen = child.before
+            break
+        child.sendline("")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "measure" in screen.lower() and "barnevern comes first" not in screen
+    said = CliRunner().invoke(app, ["suggest", "-m", "loten", "--level", "1", "--age", "9", "--subject", "child",
+                                    "--arena", "school", "--area", "violence-abuse", "--area", "behaviour",
+                                    "--lang", "en"])
+    assert "barnevern comes first" in said.stdout
