@@ -389,8 +389,8 @@ def test_the_suggestions_follow_the_answer_about_the_violence(tmp_path, cases_di
     text = (root / "examples" / "answers" / "level1.toml").read_text(encoding="utf-8")
     text = text.replace('areas = ["learning", "social-inclusion-leisure"]', 'areas = ["violence-abuse", "behaviour"]')
     text = text.replace("danger = false", 'danger = false\nviolence_area = "not-against-the-child"')
-    text = text.replace('[l1-plan]\nmeasures = ["kartlegging-og-identifisering-barneskole", "foreldresamarbeid-barneskole"]\n',
-                        "[l1-plan]\n")
+    planned = '"kartlegging-og-identifisering-barneskole", "foreldresamarbeid-barneskole"'
+    text = text.replace(f"[l1-plan]\nmeasures = [{planned}]\n", "[l1-plan]\n")
     answers = tmp_path / "a.toml"
     answers.write_text(text, encoding="utf-8")
     env = dict(os.environ, BTI_CASES_DIR=str(cases_dir), BTI_CONFIG=str(tmp_path / "config.toml"), NO_COLOR="1",
