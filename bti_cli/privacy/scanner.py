@@ -1126,6 +1126,15 @@ class Scanner:
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
             elif trigger in ("role", "talk") and self._lower_given_after(i, trigger):
                 self.set_name(i, "context")
+            elif (
+                trigger == "role"
+                and low in lists.surnames
+                and low not in lists.words
+                and low not in lists.lexicon
+                and not self.in_vocab(low)
+                and self.text[self.ends[i - 1] : self.starts[i]] == " "
+            ):
+                self.set_name(i, "context")  # "Lærer hansen så det", "far olsen ringte": a listed surname
             elif (trigger == "name" and self._signs_off_line(i)) or (trigger == "contact" and self._contacted(i)):
                 self.set_name(i, "context")  # "mvh per" ending a line; "ring per på [TELEFON]"
             elif "-" in low and self._hyphenated_given(i, trigger):

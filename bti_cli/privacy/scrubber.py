@@ -66,7 +66,7 @@ from datetime import date
 from functools import cache
 
 from bti_cli.privacy.controls import HIDDEN_RE
-from bti_cli.privacy.names import FUNCTION_WORDS, WORD_RE, name_lists, shipped_lists
+from bti_cli.privacy.names import FUNCTION_WORDS, ROLE_TRIGGERS, WORD_RE, name_lists, shipped_lists
 from bti_cli.privacy.patterns import (
     DATE_AFTER_NAME_RE,
     DATE_EVENT_BEFORE_RE,
@@ -210,6 +210,11 @@ def scrub(
     low = find_structured(text, spans, vocab)
     for start, end in find_initials(text, vocab):
         spans.add(start, end, "name", "initials")
+    if "." in text:
+        for found in _ROLE_LOWER_INITIALS_RE.finditer(text):
+            # "lærer o.n.", "helsesykepleier k.n.": a person's initials in lower case after the job
+            if found.group("role").lower() in ROLE_TRIGGERS:
+                spans.add(found.start("initials"), found.end("initials"), "name", "initials")
     for start, end in find_handles(text, low):
         spans.add(start, end, "name", "context")
     scanner = Scanner(text, vocab, lists, spans.blocked(), known_names)
@@ -253,6 +258,13 @@ def scrub(
                     break
         out, replacements, segments = _assemble(original, spans.replaced(), marks)
     return ScrubResult(out, replacements)
+
+
+# a word, then two single letters with their dots in lower case ("o.n.", "k.n"), not an
+# abbreviation of two letters ("t.d.", "m.m.", "e.l.", "o.l.")
+_ROLE_LOWER_INITIALS_RE = re.compile(
+    r"(?P<role>[^\W\d_]+)[ \t]+(?P<initials>(?!(?:t\.d|m\.m|e\.l|o\.l)\.?(?![\w.]))[a-zæøå]\.[a-zæøå]\.?)(?![\w.])"
+)
 
 
 def _through_hidden(
