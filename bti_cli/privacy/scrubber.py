@@ -211,10 +211,11 @@ def scrub(
     for start, end in find_initials(text, vocab):
         spans.add(start, end, "name", "initials")
     if "." in text:
-        for found in _ROLE_LOWER_INITIALS_RE.finditer(text):
+        for found in _LOWER_INITIALS_RE.finditer(text):
             # "lærer o.n.", "helsesykepleier k.n.": a person's initials in lower case after the job
-            if found.group("role").lower() in ROLE_TRIGGERS:
-                spans.add(found.start("initials"), found.end("initials"), "name", "initials")
+            before = _WORD_BEFORE_RE.search(text, max(0, found.start() - 40), found.start())
+            if before is not None and before.group(1).lower() in ROLE_TRIGGERS:
+                spans.add(found.start(), found.end(), "name", "initials")
     for start, end in find_handles(text, low):
         spans.add(start, end, "name", "context")
     scanner = Scanner(text, vocab, lists, spans.blocked(), known_names)
@@ -260,11 +261,11 @@ def scrub(
     return ScrubResult(out, replacements)
 
 
-# a word, then two single letters with their dots in lower case ("o.n.", "k.n"), not an
-# abbreviation of two letters ("t.d.", "m.m.", "e.l.", "o.l.")
-_ROLE_LOWER_INITIALS_RE = re.compile(
-    r"(?P<role>[^\W\d_]+)[ \t]+(?P<initials>(?!(?:t\.d|m\.m|e\.l|o\.l)\.?(?![\w.]))[a-zæøå]\.[a-zæøå]\.?)(?![\w.])"
-)
+# two single letters with their dots in lower case ("o.n.", "k.n"), not an abbreviation of two
+# letters ("t.d.", "m.m.", "e.l.", "o.l.")
+_LOWER_INITIALS_RE = re.compile(r"(?<![\w.])(?!(?:t\.d|m\.m|e\.l|o\.l)\.?(?![\w.]))[a-zæøå]\.[a-zæøå]\.?(?![\w.])")
+# the word right before, with the blanks between ("lærer " before "o.n.")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 
 
 def _through_hidden(
