@@ -155,7 +155,7 @@ def setting_problem(key: str, value: Any) -> str | None:
     """What is wrong with a stored setting (a hand-edited file), in words that never repeat the
     value; None when it can be used. The rules of `check_setting`."""
     from bti_cli.i18n import t
-    from bti_cli.privacy.guard import found_kinds, has_controls, kind_labels, role_kinds, shown_path
+    from bti_cli.privacy.guard import found_kinds, has_controls, kind_labels, role_has_letters, role_kinds, shown_path
 
     if not isinstance(value, str):
         return t("config.problem_not_text")
@@ -175,7 +175,7 @@ def setting_problem(key: str, value: Any) -> str | None:
     if key == "role":
         if not value.strip():
             return t("config.problem_empty")
-        if not any(c.isalpha() for c in value):
+        if not role_has_letters(value):
             return t("config.problem_no_letters")
         kinds = role_kinds(value)
         if kinds:
@@ -210,7 +210,7 @@ def check_setting(key: str, value: str) -> str | int:
     """The value to store for `key`, or UsageError/InputError saying why it cannot be used."""
     from bti_cli.errors import InputError, UsageError
     from bti_cli.i18n import t
-    from bti_cli.privacy.guard import check_path, check_text, strip_controls
+    from bti_cli.privacy.guard import check_path, check_text, role_has_letters, strip_controls
 
     # control characters (a terminal escape pasted with a path) are never stored: what is shown
     # as saved is what is stored
@@ -232,7 +232,7 @@ def check_setting(key: str, value: str) -> str | int:
         value = check_text(value, what=t("config.what_role"), role=True).strip()
         if not value:
             raise InputError(t("config.bad_value", key=key, reason="''"))
-        if not any(c.isalpha() for c in value):
+        if not role_has_letters(value):
             raise InputError(t("config.bad_value", key=key, reason=t("config.problem_no_letters")))
     return value
 

@@ -499,6 +499,7 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     r = _Reasons()
     kinds = kinds or {}
     ages = service_ages or {}
+    with_guardians = guardians and _with_guardians(m, need, closest, own)
     # a service the plan shares the measure with counts only for the ages it serves: Løten's
     # lower-secondary school, which runs the Allvørskafé with its pupils, is not an 8-year-old's
     shared = [svc for svc in m.shared_with
@@ -541,7 +542,7 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             # any concern: "does not cover the chosen areas" would contradict its own reason
             # any concern: "does not cover the chosen areas" would contradict its own reason; so is
             # the own service's cooperation with the guardians lifted for it ("where BTI begins")
-            frame = (level == 3 and m.coordination) or (guardians and _with_guardians(m, need, closest, own))
+            frame = (level == 3 and m.coordination) or with_guardians
             r.add(0, "area:none", None if frame else t("process.reason_area_none"), miss=True)
     if m.only_when and m.only_when_area not in need.areas:
         # not asked, or asked through a concern area (minority background) that was not chosen
@@ -642,7 +643,6 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     # a measure the plan gives to several services (`shared_with`) is each of theirs: Søndre
     # Land's foreldresamarbeid ("Barnehage, Skole") is the school's own as much as the kindergarten's
     share = max(_own_share(svc, closest, own) for svc in (m.service, *shared))
-    with_guardians = guardians and _with_guardians(m, need, closest, own)
     led_by = kinds.get(m.service) in REFERRAL_KINDS and not _own_share(m.service, closest, own)
     if share and led_by and level <= 1:
         # shared with the own service, but led by a service one is referred to (PPT's expert

@@ -109,9 +109,6 @@ def found_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
 
 _ROLE_WORD = re.compile(r"[^\W\d_]+")
 _INITIALS = re.compile(r"[A-ZÆØÅ]{2,3}")
-# initials in lower case with their dots ("o.n.", "k.n"), not an abbreviation of two letters a
-# role may hold ("t.d.", "m.m.", "e.l.")
-_LOWER_INITIALS = re.compile(r"(?<![\w.])(?!(?:t\.d|m\.m|e\.l|o\.l)\.?(?![\w.]))[a-zæøå]\.[a-zæøå]\.?(?![\w.])")
 # a date written month first ("03/15/2016"), which the day-first patterns do not read
 _US_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})(?![\d/])")
 # the last part of a word that names a job ("Vernepleier", "Skolebibliotekar", "Spesialkonsulent"):
@@ -195,7 +192,7 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
     - a date in any common form is a date ("30.11.16", "2016-11-30", "lærer 30. november");
     - a postcode and a place after it is an address ("2340 Løten")."""
     from bti_cli.privacy.names import shipped_lists
-    from bti_cli.privacy.patterns import ANY_DATE_RE, POSTCODE_WORD_RE
+    from bti_cli.privacy.patterns import ANY_DATE_RE, LOWER_INITIALS_RE, POSTCODE_WORD_RE
 
     vocabulary = list(vocabulary)
     kinds = found_kinds(text, vocabulary)
@@ -217,10 +214,10 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
     known_words = {w for v in known for w in _ROLE_WORD.findall(v)}
     words = _ROLE_WORD.findall(text)
     whole = text.strip().lower()
-    if _LOWER_INITIALS.search(text) or _US_DATE.search(text):
-        add("name" if _LOWER_INITIALS.search(text) else "date")  # "lærer o.n.", "lærer 03/15/2016"
-        if "name" in kinds:
-            return kinds
+    if LOWER_INITIALS_RE.search(text):
+        return [*kinds, "name"]  # "lærer o.n."
+    if _US_DATE.search(text):
+        add("date")  # "lærer 03/15/2016"
     for i, word in enumerate(words):
         low = word.lower()
         if low in known_words:
@@ -240,6 +237,11 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
     if _person_word(text, vocabulary):
         add("name")
     return kinds
+
+
+def role_has_letters(text: str) -> bool:
+    """A role names a job in words: one of only punctuation or digits ("<", "123") is none."""
+    return any(c.isalpha() for c in text)
 
 
 def check_text(text: str, *, what: str, vocabulary: Iterable[str] = (), role: bool = False) -> str:
@@ -337,6 +339,7 @@ __all__ = [
     "kind_labels",
     "personal_data_kinds",
     "quote",
+    "role_has_letters",
     "role_kinds",
     "shown_choice",
     "shown_path",

@@ -129,6 +129,9 @@ ANY_DATE_RE = re.compile(
     r"(?![\d])",
     re.IGNORECASE,
 )
+# initials in lower case with their dots ("o.n.", "k.n"), not an abbreviation of two letters
+# ("t.d.", "m.m.", "e.l.", "o.l."): a name in a role, and in a note after a role word
+LOWER_INITIALS_RE = re.compile(r"(?<![\w.])(?!(?:t\.d|m\.m|e\.l|o\.l)\.?(?![\w.]))[a-zæøå]\.[a-zæøå]\.?(?![\w.])")
 # a postcode and the place after it ("2340 Løten"): the last line of an address
 POSTCODE_WORD_RE = re.compile(r"(?<![\w.,/\-])\d{4}[ \t]+[^\W\d_]")
 

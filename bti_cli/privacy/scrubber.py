@@ -71,6 +71,7 @@ from bti_cli.privacy.patterns import (
     DATE_AFTER_NAME_RE,
     DATE_EVENT_BEFORE_RE,
     DATE_RIGHT_AFTER_NAME_RE,
+    LOWER_INITIALS_RE,
     Spans,
     address_end,
     date_year,
@@ -211,7 +212,7 @@ def scrub(
     for start, end in find_initials(text, vocab):
         spans.add(start, end, "name", "initials")
     if "." in text:
-        for found in _LOWER_INITIALS_RE.finditer(text):
+        for found in LOWER_INITIALS_RE.finditer(text):
             # "lærer o.n.", "helsesykepleier k.n.": a person's initials in lower case after the job
             before = _WORD_BEFORE_RE.search(text, max(0, found.start() - 40), found.start())
             if before is not None and before.group(1).lower() in ROLE_TRIGGERS:
@@ -261,9 +262,6 @@ def scrub(
     return ScrubResult(out, replacements)
 
 
-# two single letters with their dots in lower case ("o.n.", "k.n"), not an abbreviation of two
-# letters ("t.d.", "m.m.", "e.l.", "o.l.")
-_LOWER_INITIALS_RE = re.compile(r"(?<![\w.])(?!(?:t\.d|m\.m|e\.l|o\.l)\.?(?![\w.]))[a-zæøå]\.[a-zæøå]\.?(?![\w.])")
 # the word right before, with the blanks between ("lærer " before "o.n.")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 

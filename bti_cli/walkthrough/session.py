@@ -1458,12 +1458,12 @@ class Session:
         """A role typed in (the employee's own, or a baton holder not in the catalogue) goes on
         the case's events for ever: refuse one that holds a name, a number or an address — the
         same check as `bti config set role` — asking again, without repeating what was typed."""
-        from bti_cli.privacy.guard import kind_labels, role_kinds
+        from bti_cli.privacy.guard import kind_labels, role_has_letters, role_kinds
         from bti_cli.walkthrough.prompts import AnswerError
 
         def validate(value: Any) -> None:
             if isinstance(value, str) and value not in known:
-                if value.strip() and not any(c.isalpha() for c in value):
+                if value.strip() and not role_has_letters(value):
                     raise AnswerError(t("config.problem_no_letters"))
                 kinds = role_kinds(value, self.vocabulary())
                 if kinds:
