@@ -603,23 +603,58 @@ _LOCAL_PART_HINT = re.compile(r"[._\d]")
 _TWO_GAPS_RE = re.compile(r"\d \d{1,6} \d")
 
 
+def _windows(text: str, hits: Iterable[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches of `text` from `before` characters before each hit to `after` after it,
+    overlapping ones merged (the hits in text order)."""
+    merged: list[list[int]] = []
+    for start, end in hits:
+        a, b = max(0, start - before), min(len(text), end + after)
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def _finditer_near(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """`pattern`'s matches in the `windows` of `text`, for a pattern that can only match near the
+    hits the windows were made around: far cheaper than a scan of a long text. A match that ends
+    closer than 3 characters to a window's end, where the text was cut, is left out (a cut can
+    make a lookahead pass that the whole text would fail); the windows are wide enough that no
+    real match comes that close."""
+    found = []
+    for a, b in windows:
+        for m in pattern.finditer(text, a, b):
+            if m.end() <= b - 3 or b == len(text):
+                found.append(m)
+    return found
+
+
+def _literal_hits(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each of `needles` in `text`, in text order (str.find)."""
+    hits = []
+    for needle in needles:
+        i = text.find(needle)
+        while i != -1:
+            hits.append((i, i + len(needle)))
+            i = text.find(needle, i + 1)
+    return sorted(hits)
+
+
 def _odd_phones(text: str) -> list[re.Match[str]]:
     """PHONE_ODD_RE's matches, looked for only near digits with two gaps ("41 2345 67"): a
     match holds such a stretch and is at most 15 characters long, so a window of 20 characters
     either side of it holds the match and what its lookarounds read."""
-    windows: list[list[int]] = []
-    for hit in _TWO_GAPS_RE.finditer(text):
-        a, b = max(0, hit.start() - 20), min(len(text), hit.end() + 20)
-        if windows and a <= windows[-1][1]:
-            windows[-1][1] = b
-        else:
-            windows.append([a, b])
-    found = []
-    for a, b in windows:
-        for m in PHONE_ODD_RE.finditer(text, a, b):
-            if (m.start() >= a + 3 or a == 0) and (m.end() <= b - 3 or b == len(text)):
-                found.append(m)
-    return found
+    windows = _windows(text, ((m.start(), m.end()) for m in _TWO_GAPS_RE.finditer(text)), 20, 20)
+    return _finditer_near(PHONE_ODD_RE, text, windows)
+
+
+# the marks an e-mail address written to fool a robot holds instead of "@" (EMAIL_RE's
+# alternatives, which are all lower case)
+_EMAIL_AT_MARKS = ("(at)", "[at]", "(a)", "[a]", "alfakrøll", "krøllalfa")
+# EMAIL_RE's match around its "@" or mark: the local part before it (80 characters are more than
+# any address holds), the domain after it
+_EMAIL_BEFORE, _EMAIL_AFTER = 80, 260
 
 
 def find_identifiers(text: str, low: str, spans: Spans) -> None:
@@ -627,21 +662,10 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
     if " punktum " in low or " dot " in low or " prikk " in low:
         _find_spelt_emails(text, low, spans)  # first: "ola dot hansen krøllalfa …" goes whole
         _find_spelt_domains(text, low, spans)  # "kari at example dot no"
-    if "@" in text:
-        at = text.find("@")
-        while at != -1:
-            for m in EMAIL_RE.finditer(text, max(0, at - 80), at + 260):
-                spans.add(m.start(), m.end(), "email", "email")
-            at = text.find("@", at + 1)
-    if (
-        "(at)" in low
-        or "[at]" in low
-        or "(a)" in low  # "mehmet.kaya(a)eksempel.com"
-        or "[a]" in low
-        or "alfakrøll" in low
-        or "krøllalfa" in low
-    ):
-        for m in EMAIL_RE.finditer(text):
+    # around each "@" or a mark for it ("mehmet.kaya(a)eksempel.com", "alfakrøll")
+    marks = _literal_hits(text, ("@", *_EMAIL_AT_MARKS))
+    if marks:
+        for m in _finditer_near(EMAIL_RE, text, _windows(text, marks, _EMAIL_BEFORE, _EMAIL_AFTER)):
             spans.add(m.start(), m.end(), "email", "email")
     if " at " in low:  # "haider.rasul82 at eksempel dot no"
         at = low.find(" at ")
@@ -731,7 +755,9 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                     end += 1
                 spans.add(*_digit_run(text, start, end), "phone", "labelled")
         if "47" in text:
-            for m in PHONE_NO_PREFIXED_RE.finditer(text):
+            # the country code is within 6 characters before the number ("(+47) (0) 412 34 567")
+            near_47 = _windows(text, _literal_hits(text, ("47",)), 8, 40)
+            for m in _finditer_near(PHONE_NO_PREFIXED_RE, text, near_47):
                 spans.add(m.start(), m.end(), "phone", "norwegian")
         # international numbers before the Norwegian groupings: "+45 20 12 34 56" is one Danish
         # number, not "+45" and a Norwegian 2-2-2-2
