@@ -295,6 +295,8 @@ _NOT_A_DATE = rf"(?!\d)(?![ \t]?[./][ \t]?\d)(?!-\d{{1,2}}-\d)(?!\.?[ \t]*{_MONT
 _HOUSE = (
     rf"\d{{1,4}}{_NOT_A_DATE}{_UNIT_AFTER}"
     rf"(?:[ \t]?[A-Ha-h](?![\w]))?(?:[ \t]?[-–][ \t]?\d{{1,4}})?(?:,?[ \t]*[HhUuKkLl]\d{{4}})?"
+    # the floor: "Storgata 5 B, 2. etg", "… 3. etasje"
+    r"(?:,?[ \t]*\d{1,2}\.?[ \t]?(?:etg|etasje|etasjen|etage)\b)?"
 )
 _POSTPLACE = r"(?:[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?)?"
 _QUALIFIER = r"(?:(?:Nedre|Øvre|Søndre|Søre|Nordre|Vestre|Østre|Austre|Store|Lille|Gamle|Nye|Vesle|St\.|Sankt)[ \t]+)?"
@@ -595,7 +597,14 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
     for cue in _PROPERTY_CUE_RE.finditer(low):  # one scan of the text for every cue
         m = PROPERTY_RE.match(text, cue.start())
         if m:
-            spans.add(m.start(), m.end(), "address", "property")
+            # the farm's name right before its numbers goes with them: "Hov Gnr. 45 Bnr. 3"
+            # (a place or a name, not an ordinary word: «Eiendom g.nr 12» keeps «Eiendom»)
+            farm = _FARM_BEFORE_NUMBERS_RE.search(text, max(0, m.start() - 40), m.start())
+            if farm is not None:
+                lists, last = shipped_lists(), farm.group().split()[-1].lower()
+                if last not in lists.proper and (last in lists.lexicon or last in lists.words):
+                    farm = None
+            spans.add(farm.start() if farm else m.start(), m.end(), "address", "property")
     return low
 
 
@@ -844,6 +853,8 @@ PROPERTY_RE = re.compile(
     r"(?:[ \t]*,?[ \t]*(?i:f\.?[ \t]?nr|s\.?[ \t]?nr|festenr|seksjonsnr)\.?[ \t]*\d{1,4}(?!\d))?"
 )
 
+# a capitalised word (or two) right before a property's numbers, not after a full stop
+_FARM_BEFORE_NUMBERS_RE = re.compile(r"(?<![\w.])[A-ZÆØÅ][a-zæøå]+(?:[ \t][A-ZÆØÅ][a-zæøå]+)?[ \t]+\Z")
 _PROPERTY_CUE_RE = re.compile(r"g(?<![\w.]g)(?:\.?[ \t]?nr|[aå]rdsn)")
 
 # the public numbers that are never a person's phone: emergency (110, 112, 113), the helplines

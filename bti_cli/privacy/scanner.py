@@ -252,6 +252,10 @@ class Scanner:
             return all(p in lists.words or p in lists.proper or p in lists.lexicon for p in low.split("-"))
         if low[-1:] == "s" and low[:-1] in lists.proper and low[:-1] not in lists.names:
             return True  # the genitive of a place or a diagnosis: "Hamars", "Aspergers"
+        for ending in ("a", "en"):
+            stem = low[: -len(ending)]
+            if low.endswith(ending) and len(stem) >= 4 and stem in lists.proper and stem not in lists.names:
+                return True  # the definite form of a place: "over Heradsbygda", "i Hedmarken"
         if len(low) >= 6 and low[-3:] in _SHORT_TAILS:
             head = low[:-3]
             if head in lists.lexicon or head in lists.words:
@@ -1155,6 +1159,12 @@ class Scanner:
         if "-" in word and word.rsplit("-", 1)[1] in _SPEAKER_TAILS:
             self.state[i] = _NEVER  # "English-speaking", "Somali-talende": who speaks what, no name
             return
+        if "-" in low:
+            head, tail = low.split("-", 1)
+            if (head in lists.proper and head not in lists.names and tail not in lists.names
+                    and (tail in lists.lexicon or tail in lists.words)):
+                self.state[i] = _NEVER  # "Sámediggi-materiell", "Hamar-kontoret": a thing of a place
+                return
         mode, listed, vocab, ordinary, noun = self._profile(word)
         if trigger == "child":
             # a capitalised word after "mor til", "far til" inside a sentence is the child, even
@@ -1509,8 +1519,8 @@ class Scanner:
         if "(" not in self.text[self.ends[i] : self.ends[i] + 3]:
             return False  # the cheap test first: no bracket, no age
         low = self.lows[i]
-        if low in ROLE_TRIGGERS:
-            return False  # "Jenta (14) har …", "Mor (35) sa …": the person is named elsewhere
+        if low in ROLE_TRIGGERS or low in _SIBLING_ORDER:
+            return False  # "Jenta (14) har …", "Eldste (15) går …": the person is named elsewhere
         if len(low) < 3:
             return False
         if (
@@ -2526,10 +2536,14 @@ _FAMILY_WORDS = ("familie", "familia", "familiane", "familj")  # "familjen": Swe
 _EPONYM_NEXT = ("sykdom", "sjukdom", "syndrom", "muskeldystrofi")
 _EPONYM_NEXT_RE = re.compile(r"[sSmM](?:ykdom|jukdom|yndrom|uskeldystrofi)")
 _PREFIXED_NAME_RE = re.compile(r"[-'’](?=[A-ZÆØÅ])")
+# which of the siblings: "Eldste (15) går i 9A", "Yngste (3) …" (a word for the child, as "Jenta" is)
+_SIBLING_ORDER = _words("eldste yngste mellomste minste største eldest youngest oldest")
 _NAME_PREFIXES = _words("al el ul ad ar as at az an ash bin ibn abu abd bint d o mc van von di de da")
 # a role in brackets after a name: "Per Nes (far)", "Kari (helsesykepleier)"
 _ROLE_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([^\W\d_]+)[ \t]*[),]")
-_PARTICLES = _words("bin ibn bint binti van von der den de al el da di du dos das del della la le ter ten zu af")
+_PARTICLES = _words(
+    "bin ibn bint binti van von der den de al el da di du dos das del della dela delos la le ter ten zu af"
+)
 # the lower-case word for an institution after its name: "Lyngstad skole", "Vang barnehage"
 _INSTITUTION_NOUNS = _words(
     """

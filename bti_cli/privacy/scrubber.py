@@ -239,6 +239,12 @@ def scrub(
         if bare and date_year(bare, this_year) < this_year and not _event_date(text, start, bare):
             spans.add(bare.start("c"), bare.end("c"), "birth_date", "after_name")
             continue
+        foreign = _ID_AFTER_NAME_RE.match(text, end) if reason != "initials" else None
+        if foreign:
+            # "Hugo Lindqvist, 199005-2376": a number in the form of a Swedish or Danish identity
+            # number right after a name is the person's, whether or not its date is one
+            spans.add(foreign.start("id"), foreign.end("id"), "national_id", "foreign")
+            continue
         six = _SIX_DIGITS_AFTER_NAME_RE.match(text, end) if reason != "initials" else None
         if six and _six_digit_year(six.group("d"), this_year) < this_year:
             spans.add(six.start("d"), six.end("d"), "birth_date", "after_name")
@@ -294,6 +300,9 @@ def name_words(replacements: Iterable[Replacement]) -> frozenset[str]:
 # month and a two-digit year of an earlier year, are the person's date of birth (DDMMYY, the first
 # half of an identity number); not a longer number ("010115 12345", "0101151") nor a time or a part
 # of a date ("010115.", "010115-3")
+# six (or eight) digits, a hyphen or plus and four more, right after a name (YYMMDD-NNNN,
+# YYYYMMDD-NNNN, DDMMYY-NNNN)
+_ID_AFTER_NAME_RE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)(?P<id>\d{6}(?:\d{2})?[\-+]\d{4})(?![\d\-])")
 _SIX_DIGITS_AFTER_NAME_RE = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]+)(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})(?![\d./\-:,]\d|\d)(?![ \t]?\d)"
 )

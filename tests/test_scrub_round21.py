@@ -1,0 +1,60 @@
+"""Round 21 of the scrubber, from notes_blind15 (160 notes written blind): a Filipino particle
+(«dela Cruz»), a Swedish-form number right after a name whatever its date, the floor of an
+address, a farm's name before its property numbers, a message signed with a Tigrinya name; and
+what must stay: which of the siblings («Eldste (15) går …»), towns abroad, the definite form of a
+listed place («over Heradsbygda»), a thing of a place («Sámediggi-materiell»). All names,
+numbers and addresses are fictitious."""
+
+from __future__ import annotations
+
+import pytest
+from scrub_cases import out
+from typer.testing import CliRunner
+
+from bti_cli.cli.app import app
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mother Maria Luz dela Cruz came.", "Mother [NAVN] came."),
+        ("Barn: Eva Lindqvist, 199005-2376, og far.", "Barn: [NAVN], [FØDSELSNUMMER], og far."),
+        ("Bror Hugo Lindqvist 198813-4455 går i 2B.", "Bror [NAVN] [FØDSELSNUMMER] går i 2B."),
+        ("Ny adresse: Storgata 5 B, 2. etg, 2406 Elverum.", "Ny adresse: [ADRESSE]."),
+        ("Adresse: Kjosvegen 7, 3. etasje.", "Adresse: [ADRESSE]."),
+        ("Adresse for innkalling: Hov Gnr. 45 Bnr. 3, 2860 Hov.", "Adresse for innkalling: [ADRESSE], [ADRESSE]."),
+        ("«Kan du ringe meg? Eg er her til søndag. Almaz»", "«Kan du ringe meg? Eg er her til søndag. [NAVN]»"),
+    ],
+)
+def test_names_numbers_and_addresses_of_round_21_go(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eldste (15) går i 9A, trenger leksehjelp.",
+        "Yngste (3) sover dårlig om natta.",
+        "Hun har lite nettverk, familien bor i Udon Thani.",
+        "Hun er alene med tre barn, fra Sulaimaniyah.",
+        "Case: pupil in 7A, moved from Utrecht last year.",
+        "Turen ble utsatt fordi det var stengt vei over Heradsbygda.",
+        "Vi tek kontakt med Sámediggi-materiell og PPT.",
+        "Det er avklart. Gnr og bnr står i vedtaket.",
+    ],
+)
+def test_words_of_round_21_stay(text, vocab):
+    assert out(text, vocab) == text
+
+
+def test_a_hyphenated_surname_of_a_place_and_a_word_is_still_a_name(vocab):
+    # «Nes» is a listed place and «berg» a word, but «Berg» is a listed surname too
+    assert out("Sol Nes-Berg (5) kom tidlig.", vocab) == "[NAVN] (5) kom tidlig."
+
+
+def test_bti_scrub_takes_the_floor_and_the_swedish_number():
+    text = "Eva Lindqvist, 199005-2376, bor i Storgata 5 B, 2. etg, 2406 Elverum.\n"
+    result = CliRunner().invoke(app, ["scrub", "-m", "elverum"], input=text)
+    assert result.exit_code == 0, result.output
+    for piece in ("Lindqvist", "2376", "Storgata", "etg", "2406"):
+        assert piece not in result.stdout
