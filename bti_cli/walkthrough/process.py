@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -50,8 +51,25 @@ KINDS = ("choice", "multi-choice", "yes-no", "integer", "date", "text", "measure
          "owners")
 RECORD_KINDS = ("evaluation", "notify", "close")
 CORRECTION_KINDS = ("correction", "withdraw")  # change an earlier answer; never replayed themselves
-BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "municipality", "consent_was_given", "true", "false",
-                 "none"}
+BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "municipality", "consent_was_given",
+                 "texts_mention_violence", "true", "false", "none"}
+# The safety rule (BTI.md: suspected violence or abuse, barnevern first, guardians not first) must
+# not hang on one yes-no answer: when what the employee wrote about the concern names violence or
+# abuse while the safety question was answered no, the walk asks once more (`texts_mention_violence`
+# in the process's conditions). The words of bokmål, nynorsk and English for hitting, kicking,
+# threatening, abuse and violence; «voldsom» (intense) and «hit» (Norwegian: here) are not among them.
+VIOLENCE_WORDS_RE = re.compile(
+    r"(?<![^\W\d_])(?:vold|volden|voldelig|voldelige|vald|valden|valdeleg|valdelege|voldtekt\w*|valdtekt\w*"
+    r"|slå|slår|slo|slått|slegen|slag|slagene|juling|banke|banker|banket|banka|sparke|sparker|sparket|sparka"
+    r"|lugge|lugger|lugget|lugga|kvele|kveler|kvelte|kvelt|klyper|kløp|ørefik\w*|overgrep\w*|overgriper\w*"
+    r"|misbruk|misbruker|misbrukt|misbrukte|trusler|trussel|truer|truet|truar|truga|beføl\w*|incest"
+    r"|violence|violent|hits|hitting|beat|beats|beaten|beating|kick|kicks|kicked|kicking|slap|slaps|slapped"
+    r"|punch|punches|punched|abuse|abused|abusive|rape|raped|threaten\w*|chok(?:e|ed|es|ing)|strangl\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# the answers read for it: what the employee saw or heard, and what the child said or did
+VIOLENCE_READ_IN = ("observations", "child_said")
 
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
@@ -1102,6 +1120,10 @@ def environment(proc: Process, pos: Position) -> dict[str, Any]:
     env["consent_age_health"] = proc.settings.get("consent_age_health", 16)
     env["municipality"] = proc.municipality
     env["consent_was_given"] = pos.consent_was_given
+    env["texts_mention_violence"] = any(
+        isinstance(text := pos.answers.get(qid), str) and VIOLENCE_WORDS_RE.search(text) is not None
+        for qid in VIOLENCE_READ_IN
+    )
     return env
 
 

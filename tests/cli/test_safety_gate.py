@@ -324,6 +324,7 @@ danger = false
 REST_OF_LEVEL0 = """
 [l0-concrete]
 observations = "Slo en annen gutt i garderoben."
+violence_words = "not-against-the-child"
 duration = "days"
 earlier = false
 scale = 3
@@ -413,3 +414,59 @@ def test_the_suggestions_follow_the_answer_about_the_violence(tmp_path, cases_di
                                     "--arena", "school", "--area", "violence-abuse", "--area", "behaviour",
                                     "--lang", "en"])
     assert "barnevern comes first" in said.stdout
+
+
+# --- what was written names violence, and the safety question was answered no: asked once more
+# (a reader answered «no suspicion against the child», then typed that the father hits the mother)
+
+WRITTEN = CONCERN.replace('["violence-abuse"]', '["behaviour"]') + """
+[safety]
+danger = false
+[l0-concrete]
+observations = "Uro i samlingsstund."
+child_said = "{said}"
+duration = "days"
+earlier = false
+scale = 3
+"""
+
+
+@pytest.mark.parametrize("said", [
+    "Sier at pappa slår mamma når han er sint.",
+    "Forteller at stefar truer henne.",
+    "Hun fortel om vald heime.",
+    "Says her dad kicked her.",
+])
+def test_words_of_violence_ask_the_safety_question_again(cli, tmp_path, said):
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "w.toml", WRITTEN.format(said=said)))
+    assert result.exit_code == 1
+    assert "l0-concrete.violence_words" in result.stderr  # the question waits for its answer
+
+
+@pytest.mark.parametrize("said", ["Voldsom vekst i ordforrådet.", "Kom hit og lekte fint.", "Leker godt med andre."])
+def test_words_that_only_look_like_violence_ask_nothing(cli, tmp_path, said):
+    text = WRITTEN.format(said=said) + REST_OF_LEVEL0.split("[l0-concrete]")[0] + "[l0-share]" + \
+        REST_OF_LEVEL0.split("[l0-share]")[1]
+    case_id = start(cli, tmp_path, text)
+    assert summary(case_id)["status"] == "closed"
+
+
+def test_words_of_violence_after_no_suspicion_against_the_child_are_asked_too(cli, tmp_path):
+    text = CONCERN + "[safety]\ndanger = false\nviolence_area = \"not-against-the-child\"\n" + \
+        WRITTEN.split("[l0-concrete]")[1].join(["[l0-concrete]", ""]).format(said="Sier at pappa slår mamma.")
+    result = cli("start", "--no-input", "--answers", write(tmp_path, "w.toml", text))
+    assert "l0-concrete.violence_words" in result.stderr
+
+
+def test_a_suspicion_named_in_words_goes_to_the_gate(cli, tmp_path):
+    text = WRITTEN.format(said="Sier at pappa slår mamma.") + 'violence_words = "suspected"\n' \
+        "[notify]\nbarnevern_informed = false\n"
+    s = summary(start(cli, tmp_path, text))
+    assert s["notification_pending"] is True and s["pending_step"] == "notify"
+
+
+def test_no_suspicion_after_the_words_goes_the_ordinary_way(cli, tmp_path):
+    text = WRITTEN.format(said="Slo en annen gutt.") + 'violence_words = "not-against-the-child"\n' + \
+        "[l0-share]" + REST_OF_LEVEL0.split("[l0-share]")[1]
+    s = summary(start(cli, tmp_path, text))
+    assert s["notification_pending"] is False and s["status"] == "closed"

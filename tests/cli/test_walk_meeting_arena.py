@@ -14,7 +14,7 @@ from walk_answers import CASE_RE, to_decision
 
 LEVEL2 = to_decision(arena="kindergarten", role="pedagogisk leder", subject="child", age="4",
                      areas='["behaviour", "parenting-interaction"]', level="2",
-                     observations="Slår andre barn flere ganger om dagen.") + """
+                     observations="Tar leker fra andre barn flere ganger om dagen.") + """
 [l2-consent]
 consent = {{ given = true, by = ["guardians"], services = ["helsestasjon"], until = "today+180" }}
 [l2-meeting]
