@@ -11,9 +11,13 @@ import pytest
 
 FIT_LEVEL_3 = {"en": "an indicated measure fits level 3", "nb": "indikativt tiltak passer nivå 3",
                "nn": "indikativt tiltak passar nivå 3"}
-POOR_LEVEL_1 = {"en": "a universal measure fits level 1 less well",
-                "nb": "universelt tiltak passer dårligere på nivå 1",
-                "nn": "universelt tiltak passar dårlegare på nivå 1"}
+# BTI.md maps level 1 to universal and selective measures: a universal one is not said to fit badly
+POOR_LEVEL_1 = {"en": "a universal measure (for everyone): level 1 takes universal and selective measures, and a "
+                      "selective one, for early signs, fits a concern a little closer",
+                "nb": "universelt tiltak (for alle): nivå 1 tar universelle og selektive tiltak, og et selektivt "
+                      "tiltak, for tidlige tegn, passer en undring litt nærmere",
+                "nn": "universelt tiltak (for alle): nivå 1 tek universelle og selektive tiltak, og eit selektivt "
+                      "tiltak, for tidlege teikn, passar ei undring litt nærare"}
 SOURCE = {"en": "source: the plan, ", "nb": "kilde: planen, ", "nn": "kjelde: planen, "}
 
 
