@@ -580,7 +580,11 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     elif young_mother:
         r.add(SUBJECT_POINTS, "subject:fits", t("process.reason_subject_youth"))
     elif need.subject in SUBJECT_SELF:
-        if audience & (SUBJECT_SELF[need.subject] | _teen(need)):
+        # a measure for the pregnancy and the new mother (Søndre Land's EPDS: «gravide og
+        # barselkvinner», an infant in its audience for the time after birth) helps a born child
+        # through its mother, not as the one it is for
+        for_the_mother = "pregnant" in audience and need.subject in ("child", "youth") and not need.is_unborn
+        if audience & (SUBJECT_SELF[need.subject] | _teen(need)) and not for_the_mother:
             # a family case: a measure for the child and its parents (the kindergarten) is said
             # to be for the child in the family, one for the family or only the parents as such
             child_too = (need.subject == "family" and "family" not in audience

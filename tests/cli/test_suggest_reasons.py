@@ -276,3 +276,23 @@ def test_a_measure_shared_with_the_own_service_says_so():
     assert "the plan gives it to your service too (Ungdomsskole)" in cafe.reasons
     assert "your own service" not in cafe.reasons
     assert "your own service" in found[7]["sfo"].reasons
+
+
+def test_a_measure_for_the_new_mother_helps_a_born_child_through_her(cli):
+    """Søndre Land's EPDS follow-up is for «gravide og nybakte mødre»: for a baby's case it helps
+    through the mother, never «for the child itself»; it covers mental health (depression)."""
+    found = rows(cli, "en", "-m", "sondre-land", "--level", "2", "--age", "0", "--subject", "child",
+                 "--arena", "health-station",
+                 "--area", "pregnancy-infancy", "--area", "mental-health", "--kind", "measure", "-n", "40")
+    found = [r for r in found if r["id"] == "epds-stottesamtaler-henvisning"]
+    assert found, "the EPDS follow-up is offered for a baby"
+    assert "subject:through-parents" in found[0]["reason_codes"] and "subject:fits" not in found[0]["reason_codes"]
+    assert "area:mental-health" in found[0]["reason_codes"]
+
+
+def test_a_measure_for_the_pregnancy_is_the_pregnant_womans_own(cli):
+    found = rows(cli, "en", "-m", "sondre-land", "--level", "2", "--age", "unborn", "--subject", "pregnant",
+                 "--arena", "health-station",
+                 "--area", "mental-health", "--kind", "measure", "-n", "40")
+    epds = [r for r in found if r["id"] == "epds-stottesamtaler-henvisning"]
+    assert epds and "subject:fits" in epds[0]["reason_codes"]
