@@ -949,7 +949,9 @@ def rank_arenas(
             if not lo <= need.age <= hi:
                 continue  # a kindergarten–PPT table is for kindergarten children, a school–PPT one for pupils
         r = _Reasons()
-        r.add(10 + 4 / len(a.levels), f"level:{level}", t("process.reason_arena_level", level=level))
+        r.add(10 + 4 / len(a.levels), f"level:{level}",
+              t("process.reason_arena_level_bti" if a.levels_basis == "bti" else "process.reason_arena_level",
+                level=level))
         if (a.age_min is not None or a.age_max is not None) and (need.age is not None or need.is_unborn):
             r.add(AGE_POINTS, "age:fits", t("process.reason_arena_age", span=_span(a.age_min, a.age_max)))
         if need.areas and a.areas:
@@ -992,8 +994,11 @@ def rank_arenas(
              "frequency": a.frequency, "status": a.status.value},
         )))
     # at level 1 a table of other services that takes the case with consent is the level-2 step:
-    # it comes after every table open now (the own service's, the anonymous ones)
-    return sorted(_ordered(scored), key=lambda s: "other-services-only" in s.codes)
+    # it comes after every table open now (the own service's, the anonymous ones); a table not
+    # running yet (Elverum's BTI fagmøte, «tilbys ikke før det er etablert») after every running one,
+    # as for measures
+    return sorted(_ordered(scored), key=lambda s: (s.data.get("status", "active") != "active",
+                                                   "other-services-only" in s.codes))
 
 
 def role_subject_fit(c: Coordinator, need: Need) -> str | None:

@@ -118,7 +118,7 @@ def test_staff_training_stays_left_out(cli):
 def test_barnevern_employee_hears_why_no_anonymous_table_is_offered(cli):
     """In the walkthrough (typed answers): an Elverum barnevern employee who discussed the case
     anonymously is told the plan has no anonymous table for them, instead of an empty list."""
-    typed = ["", "child-welfare", "saksbehandler", "child", "9", "behaviour", "n", "Slår andre barn.", "",
+    typed = ["", "child-welfare", "saksbehandler", "child", "9", "behaviour", "n", "Tar leker fra andre barn.", "",
              "weeks", "n", "3", "j", "j", "j"]
     result = cli("start", "-m", "elverum", input="\n".join(typed) + "\n")
     assert "Hvor drøftet du saken anonymt?" in result.stdout
