@@ -296,3 +296,35 @@ def test_a_measure_for_the_pregnancy_is_the_pregnant_womans_own(cli):
                  "--area", "mental-health", "--kind", "measure", "-n", "40")
     epds = [r for r in found if r["id"] == "epds-stottesamtaler-henvisning"]
     assert epds and "subject:fits" in epds[0]["reason_codes"]
+
+
+def test_a_table_not_running_yet_comes_after_the_running_ones_and_says_so(cli):
+    found = rows(cli, "en", "-m", "elverum", "--level", "2", "--age", "10", "--subject", "child",
+                 "--arena", "school", "--area", "learning", "--kind", "arena")
+    status = [r["status"] for r in found]
+    assert "planned" in status and status == sorted(status, key=lambda s: s != "active")
+    planned = next(r for r in found if r["status"] == "planned")
+    assert any("planned" in x for x in planned["reasons"])
+
+
+def test_an_arena_level_from_the_bti_model_says_so(cli):
+    found = rows(cli, "en", "-m", "loten", "--level", "1", "--age", "9", "--subject", "child",
+                 "--arena", "school", "--area", "learning", "--kind", "arena")
+    table = next(r for r in found if r["id"] == "kontaktmote-skole-og-ppt")
+    assert table["reasons"][0] == "level 1 by the BTI model (the plan gives the table no level)"
+
+
+def test_a_table_not_running_yet_never_comes_before_a_running_one():
+    """The same rule where the planned table would fit best: Elverum's kindergarten fagmøte as if
+    it were still planned comes after the anonymous consultation."""
+    from bti_cli.catalogue import loader
+    from bti_cli.catalogue.models import Status
+    from bti_cli.catalogue.suggest import rank_arenas
+
+    cat = loader.load("elverum").catalogue
+    arenas = [a.model_copy(update={"status": Status("planned")}) if a.id == "bti-fagmote-barnehage" else a
+              for a in cat.arenas]
+    ranked = rank_arenas(cat.model_copy(update={"arenas": arenas}), level=2, age=5, areas=["learning"],
+                         work_arena="kindergarten", subject="child")
+    ids = [s.id for s in ranked]
+    assert ids.index("anonym-drofting-barnevern") < ids.index("bti-fagmote-barnehage")
