@@ -115,3 +115,15 @@ def role_services(cat: Catalogue, role: str | None) -> list[str]:
 
 
 __all__ = ["role_services", "services_named"]
+
+
+def group_role(cat: Catalogue, role: str | None) -> str | None:
+    """The name of the catalogue role `role` is (its id or its name), when that role is a group
+    (`person = false`: an ansvarsgruppe): the baton is held by one person's role, never a group
+    (BTI.md, the baton holder). None for any other role."""
+    if not role:
+        return None
+    from bti_cli.catalogue.suggest import find_coordinator
+
+    found = find_coordinator(cat, role.strip())
+    return found.role if found is not None and not found.person else None

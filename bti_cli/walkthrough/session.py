@@ -891,6 +891,8 @@ class Session:
         if not role:
             raise InputError(t("walk.handover_empty"))
         coordinator = find_coordinator(self.cat, role)
+        if coordinator is not None and not coordinator.person:
+            raise InputError(t("walk.baton_group_refused", role=coordinator.role))
         if coordinator is not None:
             role = coordinator.id
         else:
@@ -914,8 +916,11 @@ class Session:
             self.check_handover_consent(pos, service, summary.baton_holder_role, consent_extended, consent_until,
                                         consent_by)
         self.append(level=pos.level, step="handover", kind="handover", value={"to": role})
-        holder = self.role_label(summary.baton_holder_role) if summary.baton_holder_role else t("walk.nobody")
-        self.say(t("walk.handover_offered", role=self.role_label(role), holder=holder, case=self.case_id))
+        if summary.baton_holder_role:
+            self.say(t("walk.handover_offered", role=self.role_label(role),
+                       holder=self.role_label(summary.baton_holder_role), case=self.case_id))
+        else:
+            self.say(t("walk.handover_offered_no_holder", role=self.role_label(role), case=self.case_id))
 
     def check_handover_consent(self, pos, service: str | None, holder: str | None, extended: bool,
                                until: str | None, consent_by: list[str] | None = None) -> None:
@@ -1458,10 +1463,13 @@ class Session:
         """A role typed in (the employee's own, or a baton holder not in the catalogue) goes on
         the case's events for ever: refuse one that holds a name, a number or an address — the
         same check as `bti config set role` — asking again, without repeating what was typed."""
+        from bti_cli.catalogue.roles import group_role
         from bti_cli.privacy.guard import kind_labels, role_has_letters, role_kinds
         from bti_cli.walkthrough.prompts import AnswerError
 
         def validate(value: Any) -> None:
+            if known and isinstance(value, str) and (group := group_role(self.cat, value)) is not None:
+                raise AnswerError(t("walk.baton_group_refused", role=group))  # a baton holder, never a group
             if isinstance(value, str) and value not in known:
                 if value.strip() and not role_has_letters(value):
                     raise AnswerError(t("config.problem_no_letters"))
