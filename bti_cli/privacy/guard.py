@@ -138,6 +138,29 @@ def _known_word(words: list[str], i: int, vocab: Any) -> bool:
     return False
 
 
+# a day and a month in digits ("3/15", "15.03", "15-3"), not a range of grades ("5.-7. trinn")
+_DAY_MONTH = re.compile(r"(?<![\d./-])\d{1,2}[ \t]?[./-][ \t]?\d{1,2}(?![\d])")
+# digits joined by the separators of a number ("1503815-0094", "412 34 567")
+_DIGIT_RUN = re.compile(r"\d(?:[ .\-]?\d)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_YEAR = re.compile(
+    r"(?i)(?<![^\W\d_])(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[^\W\d_]*\.?[ \t]+"
+    r"(?:19|20)\d\d(?!\d)"
+)
+# the end of Latin Extended-B: Norwegian, Sámi and the other Latin letters end here
+_LATIN_END = 0x24F
+_VOWELS = frozenset("aeiouyæøåéèêáàäöüó")
+
+
+def _after_digit(text: str, word: str, i: int, words: list[str]) -> bool:
+    """A single letter written right after a digit is a class or a group ("5B", "7 C"), no initial."""
+    at = -1
+    for _ in range(words[: i + 1].count(word)):
+        at = text.find(word, at + 1)
+    before = text[:at].rstrip(" \t")
+    return bool(before) and before[-1].isdigit()
+
+
 _PLACE_PREPOSITIONS = frozenset({"på", "i", "ved", "for", "fra", "frå", "til", "in", "at", "of"})
 # a role that is a postcode alone ("2340"); a year alone is a date (ANY_DATE_RE leaves it)
 _BARE_POSTCODE = re.compile(r"\W*(?!(?:19|20)\d\d)\d{4}\W*")
@@ -216,8 +239,26 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
     whole = text.strip().lower()
     if LOWER_INITIALS_RE.search(text):
         return [*kinds, "name"]  # "lærer o.n."
-    if _US_DATE.search(text):
-        add("date")  # "lærer 03/15/2016"
+    if _US_DATE.search(text) or _DAY_MONTH.search(text):
+        add("date")  # "lærer 03/15/2016", "lærer 3/15"
+    for run in _DIGIT_RUN.findall(text):
+        digits = sum(c.isdigit() for c in run)
+        if digits >= 6:
+            add("national_id")  # "lærer 1503815-0094": a number no job holds
+        elif digits >= 4 and not _YEAR.fullmatch(run):
+            add("address")  # "lærer Løten 2340": a postcode (a year alone stays: "lærer 2016")
+    if _MONTH_YEAR.search(text):
+        add("date")  # "lærer mars 2019"
+    if any(c.isalpha() and ord(c) > _LATIN_END for c in text):
+        return [*kinds, "name"]  # "lærer 李": a role is written in the Latin letters of its language
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in known_words or low in lists.words:
+            continue
+        single = len(word) == 1 and word.isupper() and not _after_digit(text, word, i, words)
+        vowelless = 2 <= len(low) <= 3 and not any(c in _VOWELS for c in low) and low not in lists.lexicon
+        if single or vowelless:
+            return [*kinds, "name"]  # "lærer K N", "K.N", "lærer kn": initials
     for i, word in enumerate(words):
         low = word.lower()
         if low in known_words:

@@ -10,7 +10,9 @@ fictitious).
 A second reader (round 14): a surname that is a place too right after the job ("helsesykepleier
 Nes"), someone's mother by name ("mor til eik") and a postcode alone are no roles either. A third
 (round 19): nor a listed surname in lower case ("lærer hansen"), lower-case initials ("o.n."),
-a date written month first ("03/15/2016").
+a date written month first ("03/15/2016"). A fourth (round 21): nor initials apart ("lærer K N",
+"lærer kn"), a postcode after the place, digits of an identity number, "3/15", "mars 2019", or a
+name in another script.
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ NOT_ROLES = ["30.11.16", "2016-11-30", "30. november 2016", "2340 Løten", "Dal"
              # joined to it; a listed given name in lower case; initials in lower case with their
              # dots, or glued to the surname; a date written month first; a place right after the job
              "nordmann", "lærer hansen", "assistent olsen", "Hansen-lærer", "Olsen-kontaktlærer",
-             "lærer kari", "lærer o.n.", "k.nordmann", "knordmann", "lærer 03/15/2016", "helsesykepleier nes"]
+             "lærer kari", "lærer o.n.", "k.nordmann", "knordmann", "lærer 03/15/2016", "helsesykepleier nes",
+             # a fourth (round 21): initials apart, without a dot at the end or in lower case; a
+             # postcode after its place; an identity number with its hyphen moved; a day and month, a
+             # month and year; a name in another script
+             "lærer K N", "K.N", "lærer kn", "lærer Løten 2340", "lærer 1503815-0094", "lærer 3/15",
+             "lærer mars 2019", "lærer 李"]
 # the edges that stay roles: a job the vocabulary knows, a job by its ending, acronyms, the
 # municipality's own words, a class and a year range, a catalogue coordinator's role
 ROLES = ["Rektor", "Miljøterapeut", "Vernepleier", "PP-rådgiver", "Veileder i NAV", "miljøterapeut BUP",
@@ -46,7 +53,9 @@ ROLES = ["Rektor", "Miljøterapeut", "Vernepleier", "PP-rådgiver", "Veileder i 
          "helsesykepleier i Løten kommune", "kontaktlærer 7A", "lærer 5.-7. trinn",
          "Ansatt i fritidstilbud (Ungdommens hus / Aktiv ung)",
          # round 19: lower-case words a role holds that are no names
-         "lærer på nes skole", "fagarbeider", "lærer t.d. 5. trinn", "lærer sfo", "ass. rektor"]
+         "lærer på nes skole", "fagarbeider", "lærer t.d. 5. trinn", "lærer sfo", "ass. rektor",
+         # round 21: a class with a space, a grade
+         "lærer i 2 B", "kontaktlærer 10A", "lærer 3. klasse"]
 
 
 def _said(result) -> str:
