@@ -520,7 +520,8 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     elif level == 1 and best_tier == "universal":
         # BTI.md maps level 1 to universal and selective measures: not "a poor fit", only a little
         # further from a concern than a measure for early signs
-        r.add(TIER_POINTS * best_fit, f"tier:{best_tier}", t("process.reason_tier_universal_level1"), miss=True)
+        r.add(TIER_POINTS * best_fit, f"tier:{best_tier}", t("process.reason_tier_universal_level1", level=level),
+              miss=True)
     else:
         r.add(TIER_POINTS * best_fit, f"tier:{best_tier}", t("process.reason_tier_poor",
                                                              tier=t(f"process.tier_a_{best_tier}"), level=level),
