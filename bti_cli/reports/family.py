@@ -467,14 +467,21 @@ def guardian_summary(
     return "\n".join(out)
 
 
+# concern areas the summary never names: the staff's word for violence or abuse reaches the family
+# only as barnevern judges it (BTI.md: suspected violence, the guardians are not told first), and a
+# case that chose it and went on («not against the child») may be about the adult who reads it
+UNSAID_AREAS = frozenset({"violence-abuse"})
+
+
 def _about(case: _Case) -> list[str]:
     """What the work is about, and how far it has come."""
     from bti_cli.catalogue.loader import area_label
 
     lang, summary = case.lang, case.summary
     out = [f"## {t('family.h_about', lang)}", ""]
-    if summary.concern_areas:
-        areas = [in_sentence(area_label(key, lang)) for key in summary.concern_areas]
+    said = [key for key in summary.concern_areas or () if key not in UNSAID_AREAS]
+    if said:
+        areas = [in_sentence(area_label(key, lang)) for key in said]
         out += [t("family.about_areas", lang, areas=_join(areas, lang)), ""]
     if case.closed:
         line = t("family.closed", lang, date=long_date(summary.closed, lang))

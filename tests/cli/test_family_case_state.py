@@ -216,3 +216,21 @@ def test_back_at_level2_the_level3_coordination_is_not_told_as_current(cli, tmp_
     assert t("family.responsibility_group") not in text
     assert t("family.first_meeting", date=long_date(date.today() + timedelta(days=14), lang)) in text
     assert t("family.first_meeting", date=long_date(date.today() + timedelta(days=7), lang)) not in text
+
+
+# --------------------------------------------------------------------------- round 21: unsaid areas
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_family_summary_never_names_violence_as_what_was_talked_about(cli, tmp_path, lang):
+    """A case that chose «Vold og overgrep» and went on («not against the child»): the staff's
+    word for violence is not printed as what was talked about; the other areas are."""
+    from bti_cli.catalogue.loader import area_label
+
+    data = answers(1)
+    data["l0-concern"]["areas"] = ["violence-abuse", "behaviour"]
+    data["safety"] = {"danger": False, "violence_area": "not-against-the-child"}
+    text = family(cli, _start_with(cli, tmp_path, data), lang)
+    assert area_label("behaviour", lang).lower() in text.lower()
+    assert area_label("violence-abuse", lang).lower() not in text.lower()
+    assert not re.search(r"vold|vald|violence", text, re.I)
