@@ -58,3 +58,34 @@ def test_bti_scrub_takes_the_floor_and_the_swedish_number():
     assert result.exit_code == 0, result.output
     for piece in ("Lindqvist", "2376", "Storgata", "etg", "2406"):
         assert piece not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fresh reader's notes (round 21): an identity number after its name in any grouping
+        ("fnr 1503815 0094", "fnr [FØDSELSNUMMER]"),
+        ("Fnr: 1503815-0094.", "Fnr: [FØDSELSNUMMER]."),
+        ("D-nr 55038150094 står i journalen.", "D-nr [FØDSELSNUMMER] står i journalen."),
+        # a birth date after an age, after the word for the child, at a birthday, before «born»
+        ("Alder: 7 (15.03.2019)", "Alder: 7 ([FØDSELSDATO])"),
+        ("Barnet, 150319, er 7.", "Barnet, [FØDSELSDATO], er 7."),
+        ("Hun fyller 7 den 15.03. og gleder seg.", "Hun fyller 7 den [FØDSELSDATO] og gleder seg."),
+        ("15 March 2019 born, moved here in May.", "[FØDSELSDATO] born, moved here in May."),
+    ],
+)
+def test_identity_numbers_and_birth_dates_of_round_21_go(text, expected, vocab):
+    assert out(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fnr mangler i skjemaet.",
+        "Møte 15.03.2026, født barn i uke 12.",
+        "Han fyller 7 til helga.",
+        "Barnet, 120399 kroner i støtte, kom.",  # no date of birth: the digits go on to an amount
+    ],
+)
+def test_dates_and_numbers_of_round_21_that_stay(text, vocab):
+    assert out(text, vocab) == text

@@ -46,7 +46,7 @@ _BIRTHDAY = (
     r"(?:[ \t]+(?:hennes|hennar|hans|hens|deres|deira|dykkar|sin|mi|min|din|di|vår"
     r"|til[ \t]+[A-ZÆØÅ][\w\-]*(?:[ \t]+[A-ZÆØÅ][\w\-]*)?)(?!\w))?"
     r"(?:[ \t]+(?:er|var|blir|vert|vart|ble)(?!\w))?"
-    r"|fyll(?:er|ar|te|de|e)[ \t]+(?:\d{1,2}[ \t]+)?år(?!\w))"
+    r"|fyll(?:er|ar|te|de|e)[ \t]+(?:\d{1,2}(?:[ \t]+år)?|år)(?!\w))"
 )
 BIRTH_RE = re.compile(
     r"(?<![\w.])(?:(?:født|fødd|fødde|fodt|fødselsdatoen|fødselsdato|fødselsåret|fødselsår|fodselsdato|fdato"
@@ -109,7 +109,8 @@ DATE_EVENT_BEFORE_RE = re.compile(
 # "10 år (22.06.2015)", "Eleven (03.04.2013)", "Gutten, 12 år, 03.04.2013": a date right after
 # an age or the word for a child is the child's date of birth
 AGE_BEFORE_DATE_RE = re.compile(
-    r"(?i:(?<!\d)\d{1,2}[ \t]?(?:år|mnd\.?|måneder|månader)|(?<!\w)(?:eleven|gutten|guten|jenta|barnet|babyen))"
+    r"(?i:(?<!\d)\d{1,2}[ \t]?(?:år|mnd\.?|måneder|månader)|(?<!\w)(?:eleven|gutten|guten|jenta|barnet|babyen)"
+    r"|(?<!\w)(?:alder|age)[ \t]*:?[ \t]*\d{1,2}(?!\d))"
     r"[ \t]*(?:\(|,)[ \t]*(?:f\.|født|fødd|f\.d\.)?[ \t]*\Z"
 )
 
@@ -147,7 +148,23 @@ def full_dates(text: str) -> list[re.Match[str]]:
     return found
 
 
-_AGE_DATE_KEYS = ("år", "mnd", "måned", "månad", "eleven", "gutten", "guten", "jenta", "barnet", "babyen")
+_AGE_DATE_KEYS = ("år", "mnd", "måned", "månad", "eleven", "gutten", "guten", "jenta", "barnet", "babyen", "alder",
+                  "age")
+# "Barnet, 150319, er 7": six digits (DDMMYY) set off by commas right after the word for the child
+_CHILD_SIX_DIGITS_RE = re.compile(
+    r"(?i:(?<!\w)(?:eleven|gutten|guten|jenta|barnet|babyen|the[ \t]+child))[ \t]*,[ \t]*"
+    r"(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})(?=[ \t]*[,)]|[ \t]*$|\.(?:\s|$))"
+)
+_CHILD_WORDS = ("eleven", "gutten", "guten", "jenta", "barnet", "babyen", "child")
+# "15 March 2019 born": a date with the word for birth after it
+_BORN_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*\(?(?i:born)(?!\w)")
+# a Norwegian identity number after its name, in any grouping ("fnr 1503815 0094"): ten to
+# twelve digits with single separators (one digit too many or too few is a typo of one)
+NATIONAL_ID_CUE_RE = re.compile(
+    r"(?i:f\.?[ \t]?nr|fødselsnr|fødselsnummer(?:et)?|fodselsnummer|d-?nr|d-?nummer(?:et)?)\.?[ \t]*:?[ \t]*"
+    r"(?:er[ \t]+)?(?P<id>\d(?:[ .\-]?\d){9,11})(?![\d])"
+)
+_NATIONAL_ID_KEYS = ("fnr", "f.nr", "f nr", "fødselsn", "fodselsn", "d-nr", "dnr", "d-numm", "dnumm")
 
 
 def full_date_year(match: re.Match[str], this_year: int) -> int | None:
@@ -726,10 +743,29 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             digits = m.group()
             if 1 <= int(digits[:2]) <= 31 and 1 <= int(digits[2:4]) <= 12:
                 spans.add(m.start(), m.end(), "national_id", "foreign")
+        for p in _keyword_hits(low, _NATIONAL_ID_KEYS):
+            cued = NATIONAL_ID_CUE_RE.match(text, p)
+            if cued:
+                spans.add(cued.start("id"), cued.end("id"), "national_id", "digits")
         for p in _keyword_hits(low, _BIRTH_KEYS):
             birth = BIRTH_RE.match(text, p)
             if birth and not _cohort_year(text, p, birth):
                 spans.add(birth.start("date"), birth.end("date"), "birth_date", "labelled")
+        if "born" in low:
+            from datetime import date as _date
+
+            for m in full_dates(text):
+                year = full_date_year(m, _date.today().year) if _BORN_AFTER_RE.match(text, m.end()) else None
+                if year is not None and year <= _date.today().year:
+                    spans.add(m.start(), m.end(), "birth_date", "labelled")
+        if "," in text and any(key in low for key in _CHILD_WORDS):
+            from datetime import date as _date
+
+            for m in _CHILD_SIX_DIGITS_RE.finditer(text):
+                yy = int(m.group("d")[4:])
+                year = 2000 + yy if 2000 + yy <= _date.today().year else 1900 + yy
+                if year < _date.today().year:
+                    spans.add(m.start("d"), m.end("d"), "birth_date", "after_name")
         if ("(" in text or "," in text) and any(key in low for key in _AGE_DATE_KEYS):
             this_year = 0
             for m in full_dates(text):
