@@ -808,10 +808,12 @@ def _beyond_level(m: Measure, need: Need, kinds: dict[str, str]) -> bool:
     are beyond the own service and a simple cooperation, also for an employee of barnevern: they
     come after every other measure (BTI.md: "level 1 → universal and selective measures of the
     own service … level 3 → indicated measures … and barnevern measures"). Not with suspected
-    violence or abuse, where barnevern comes first at any level (the safety rule)."""
+    violence or abuse, where barnevern comes first at any level (the safety rule), except a measure
+    for a situation to check first (the plan's `only_when`: a voluntary placement «when the child
+    cannot live at home»), which barnevern decides on and which does not come first."""
     return (
         need.level <= 2
-        and not GUARDIANS_NOT_FIRST & set(need.areas)
+        and (not GUARDIANS_NOT_FIRST & set(need.areas) or bool(m.only_when))
         and {tr.value for tr in m.tiers} == {"indicated"}
         and kinds.get(m.service) == "child-welfare"
     )

@@ -328,3 +328,16 @@ def test_a_table_not_running_yet_never_comes_before_a_running_one():
                          work_arena="kindergarten", subject="child")
     ids = [s.id for s in ranked]
     assert ids.index("anonym-drofting-barnevern") < ids.index("bti-fagmote-barnehage")
+
+
+def test_a_placement_is_not_a_level_1_suggestion_even_with_suspected_violence(cli):
+    """Barnevern's running help for violence comes first (the safety rule); its voluntary placement,
+    «when the child cannot live at home», is barnevern's own decision: beyond a contact teacher's
+    level 1, after every other measure (a reader found it fourth, above the school's own)."""
+    found = rows(cli, "en", "-m", "loten", "--level", "1", "--age", "8", "--subject", "child", "--arena", "school",
+                 "--area", "violence-abuse", "--kind", "measure", "-n", "80")
+    ids = [r["id"] for r in found]
+    placement = found[ids.index("frivillig-plassering-utenfor-hjemmet")]
+    assert "beyond-level" in placement["reason_codes"]
+    assert ids.index("frivillig-plassering-utenfor-hjemmet") > ids.index("kartlegging-og-identifisering-barneskole")
+    assert "safety:barnevern-first" in found[0]["reason_codes"]
