@@ -437,6 +437,14 @@ def _parse_owners(spec: PromptSpec, raw: Any) -> dict[str, list[str]]:
         raise AnswerError(t("process.err_owners_keys", keys=keys, known=", ".join(known)))
     defaults = spec.default if isinstance(spec.default, dict) else {}
     value: dict[str, list[str]] = {}
+    for measure, fields in raw.items():
+        # a measure's table holds its owner and date only: a key beside them (a typo, a "note") is
+        # refused, as every unknown key of an answers file is, by position, never by its text
+        if isinstance(fields, dict) and any(str(k) not in OWNER_FIELDS for k in fields):
+            label = next((c.label for c in spec.choices if str(c.value) == str(measure)), str(measure))
+            keys = unknown_key_numbers(fields, list(OWNER_FIELDS))
+            raise AnswerError(t("process.err_owners_measure", measure=label,
+                                reason=t("process.err_owners_fields", keys=keys, known=", ".join(OWNER_FIELDS))))
     for measure in known:
         given = {**owner_fields(defaults.get(measure)), **owner_fields(raw.get(measure))}
         label = next((c.label for c in spec.choices if str(c.value) == measure), measure)

@@ -246,3 +246,15 @@ def test_a_cases_folder_named_after_a_person_is_said_at_every_door(cli, tmp_path
     assert "Nordmann" not in result.stderr and "Nordmann" not in result.stdout
     plain = cli("--cases-dir", str(tmp_path / "saker"), "cases", "list")
     assert "seems to contain" not in plain.stderr and "ser ut til å inneholde" not in plain.stderr
+
+
+def test_an_unknown_key_in_a_measures_owner_table_is_refused_by_its_place(cli, tmp_path, cases_dir):
+    """A «note» beside the owner and date (a fourth reader wrote a name and a number in it) was
+    dropped without a word; it is refused by its place, never by what it says."""
+    changes = {"l1_plan": {"measure_owners": {MEASURE: {"owner": "kontaktlærer", "date": "today+14",
+                                                        "note": "Kari Nordmann 15038150094"}}}}
+    result = _start(cli, tmp_path, **changes)
+    assert result.exit_code == 1
+    said = _said(result)
+    assert "nr. 3" in said and "Kari" not in said and "15038150094" not in said
+    assert _case_files(cases_dir) == ""
