@@ -89,3 +89,17 @@ def test_identity_numbers_and_birth_dates_of_round_21_go(text, expected, vocab):
 )
 def test_dates_and_numbers_of_round_21_that_stay(text, vocab):
     assert out(text, vocab) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an invisible character between two words parts them; inside a word it joins it
+        ("Eleven\u200bKari gråter.", "Eleven\u200b[NAVN] gråter."),
+        ("Mor\u2060Nordmann ringte.", "Mor\u2060[NAVN] ringte."),
+        ("Ka\u200bri Nordmann ringte 412\u200b34\u200b567.", "[NAVN] ringte [TELEFON]."),
+        ("Møte\u200bi dag.", "Møte\u200bi dag."),
+    ],
+)
+def test_an_invisible_character_between_words_is_a_space_to_the_scrubber(text, expected, vocab):
+    assert out(text, vocab) == expected

@@ -149,6 +149,8 @@ _MONTH_YEAR = re.compile(
 )
 # the end of Latin Extended-B: Norwegian, Sámi and the other Latin letters end here
 _LATIN_END = 0x24F
+# the parts of a word written in camel case ("koordinatorKari" → koordinator, Kari)
+_CAMEL_PART = re.compile(r"[A-ZÆØÅ]?[a-zæøå]+|[A-ZÆØÅ]+(?![a-zæøå])")
 _VOWELS = frozenset("aeiouyæøåéèêáàäöüó")
 
 
@@ -251,6 +253,19 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
         add("date")  # "lærer mars 2019"
     if any(c.isalpha() and ord(c) > _LATIN_END for c in text):
         return [*kinds, "name"]  # "lærer 李": a role is written in the Latin letters of its language
+    names = lists.given | lists.surnames
+    for word in words:
+        # a name glued to the job, in capitals ("koordinatorKari", what an invisible character
+        # between them leaves) or in lower case ("kontaktlærernordmann")
+        parts = _CAMEL_PART.findall(word)
+        if any(p[0].isupper() and p.lower() in names and p.lower() not in known_words for p in parts[1:]):
+            return [*kinds, "name"]
+        low = word.lower()
+        for ending in _JOB_ENDINGS:
+            at = low.find(ending)
+            tail = low[at + len(ending):] if at >= 0 else ""
+            if len(tail) >= 3 and tail in names and tail not in lists.words and tail not in lists.lexicon:
+                return [*kinds, "name"]
     for i, word in enumerate(words):
         low = word.lower()
         if low in known_words or low in lists.words:

@@ -281,8 +281,24 @@ def _through_hidden(
     keep = [i for i, char in enumerate(text) if not HIDDEN_RE.match(char)]
     inner = scrub("".join(text[i] for i in keep), vocabulary=vocabulary, lang=lang, known_names=known_names)
     items = [(keep[r.start], keep[r.end - 1] + 1, r.kind, r.reason) for r in inner.replacements]
-    out, replacements, _ = _assemble(text, items, marks)
+    # read once more with each such character as a space, the same length: one between two words
+    # parts them ("Eleven​Kari gråter" is not one word «ElevenKari»); both readings count
+    spaced = scrub(HIDDEN_RE.sub(" ", text), vocabulary=vocabulary, lang=lang, known_names=known_names)
+    items += [(r.start, r.end, r.kind, r.reason) for r in spaced.replacements]
+    out, replacements, _ = _assemble(text, _union(items), marks)
     return ScrubResult(out, replacements)
+
+
+def _union(items: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Spans of two readings of one text as one list without overlaps: overlapping spans become
+    one, of the kind of the one that starts first (the longer one when both start together)."""
+    merged: list[list] = []
+    for start, end, kind, reason in sorted(items, key=lambda x: (x[0], -x[1])):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end, kind, reason])
+    return [(a, b, k, r) for a, b, k, r in merged]
 
 
 def name_words(replacements: Iterable[Replacement]) -> frozenset[str]:
