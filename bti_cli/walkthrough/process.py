@@ -57,12 +57,14 @@ BUILTIN_NAMES = {"level", "consent_age", "consent_age_health", "municipality", "
 # not hang on one yes-no answer: when what the employee wrote about the concern names violence or
 # abuse while the safety question was answered no, the walk asks once more (`texts_mention_violence`
 # in the process's conditions). The words of bokmål, nynorsk and English for hitting, kicking,
-# threatening, abuse and violence; «voldsom» (intense) and «hit» (Norwegian: here) are not among them.
+# threatening, abuse and violence, bruises and a hard grip («tar tak i»); «voldsom» (intense) and
+# «hit» (Norwegian: here) are not among them.
 VIOLENCE_WORDS_RE = re.compile(
     r"(?<![^\W\d_])(?:vold|volden|voldelig|voldelige|vald|valden|valdeleg|valdelege|voldtekt\w*|valdtekt\w*"
     r"|slå|slår|slo|slått|slegen|slag|slagene|juling|banke|banker|banket|banka|sparke|sparker|sparket|sparka"
     r"|lugge|lugger|lugget|lugga|kvele|kveler|kvelte|kvelt|klyper|kløp|ørefik\w*|overgrep\w*|overgriper\w*"
     r"|misbruk|misbruker|misbrukt|misbrukte|trusler|trussel|truer|truet|truar|truga|beføl\w*|incest"
+    r"|blåmerk\w*|bruise\w*|tar[ \t]+(?:hardt[ \t]+)?tak[ \t]+i|tok[ \t]+(?:hardt[ \t]+)?tak[ \t]+i|grabbed"
     r"|violence|violent|hits|hitting|beat|beats|beaten|beating|kick|kicks|kicked|kicking|slap|slaps|slapped"
     r"|punch|punches|punched|abuse|abused|abusive|rape|raped|threaten\w*|chok(?:e|ed|es|ing)|strangl\w*)"
     r"(?![^\W\d_])",

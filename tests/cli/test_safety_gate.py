@@ -237,6 +237,7 @@ def test_scale_four_asks_nothing_about_the_guardians(cli, tmp_path):
 danger = false
 [l0-concrete]
 observations = "Blåmerker flere ganger."
+violence_words = "not-against-the-child"
 duration = "weeks"
 earlier = false
 scale = 4
@@ -436,6 +437,8 @@ scale = 3
     "Forteller at stefar truer henne.",
     "Hun fortel om vald heime.",
     "Says her dad kicked her.",
+    "Har blåmerker på overarmene flere ganger.",
+    "Sier at det gjør vondt når pappa tar tak i henne.",
 ])
 def test_words_of_violence_ask_the_safety_question_again(cli, tmp_path, said):
     result = cli("start", "--no-input", "--answers", write(tmp_path, "w.toml", WRITTEN.format(said=said)))
