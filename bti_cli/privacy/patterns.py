@@ -167,6 +167,12 @@ NATIONAL_ID_CUE_RE = re.compile(
 _NATIONAL_ID_KEYS = ("fnr", "f.nr", "f nr", "fødselsn", "fodselsn", "d-nr", "dnr", "d-numm", "dnumm")
 
 
+def six_digit_year(digits: str, this_year: int) -> int:
+    """The year of six digits read as DDMMYY: the latest that is not after `this_year`."""
+    year = int(digits[4:])
+    return year + (2000 if 2000 + year <= this_year else 1900)
+
+
 def full_date_year(match: re.Match[str], this_year: int) -> int | None:
     """The year of a date found by FULL_DATE_RE (a two-digit year made whole), or None when its
     day or month is out of range."""
@@ -751,20 +757,18 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             birth = BIRTH_RE.match(text, p)
             if birth and not _cohort_year(text, p, birth):
                 spans.add(birth.start("date"), birth.end("date"), "birth_date", "labelled")
-        if "born" in low:
-            from datetime import date as _date
+        born = "born" in low
+        child_six = "," in text and any(key in low for key in _CHILD_WORDS)
+        if born or child_six:
+            from datetime import date
 
-            for m in full_dates(text):
-                year = full_date_year(m, _date.today().year) if _BORN_AFTER_RE.match(text, m.end()) else None
-                if year is not None and year <= _date.today().year:
+            today_year = date.today().year
+            for m in full_dates(text) if born else ():
+                year = full_date_year(m, today_year) if _BORN_AFTER_RE.match(text, m.end()) else None
+                if year is not None and year <= today_year:
                     spans.add(m.start(), m.end(), "birth_date", "labelled")
-        if "," in text and any(key in low for key in _CHILD_WORDS):
-            from datetime import date as _date
-
-            for m in _CHILD_SIX_DIGITS_RE.finditer(text):
-                yy = int(m.group("d")[4:])
-                year = 2000 + yy if 2000 + yy <= _date.today().year else 1900 + yy
-                if year < _date.today().year:
+            for m in _CHILD_SIX_DIGITS_RE.finditer(text) if child_six else ():
+                if six_digit_year(m.group("d"), today_year) < today_year:
                     spans.add(m.start("d"), m.end("d"), "birth_date", "after_name")
         if ("(" in text or "," in text) and any(key in low for key in _AGE_DATE_KEYS):
             this_year = 0

@@ -82,6 +82,7 @@ from bti_cli.privacy.patterns import (
     full_dates,
     qualified_place,
     road_references,
+    six_digit_year,
 )
 from bti_cli.privacy.scanner import Scanner, find_handles, find_initials
 from bti_cli.privacy.vocabulary import compile_vocab, domain_vocabulary
@@ -246,7 +247,7 @@ def scrub(
             spans.add(foreign.start("id"), foreign.end("id"), "national_id", "foreign")
             continue
         six = _SIX_DIGITS_AFTER_NAME_RE.match(text, end) if reason != "initials" else None
-        if six and _six_digit_year(six.group("d"), this_year) < this_year:
+        if six and six_digit_year(six.group("d"), this_year) < this_year:
             spans.add(six.start("d"), six.end("d"), "birth_date", "after_name")
     if name_spans and any(c.isdigit() for c in text):
         _dates_in_name_lines(text, name_spans, spans, this_year)
@@ -322,11 +323,6 @@ _ID_AFTER_NAME_RE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)(?P<id>\d{6}(?:\d{2})?[
 _SIX_DIGITS_AFTER_NAME_RE = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]+)(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})(?![\d./\-:,]\d|\d)(?![ \t]?\d)"
 )
-
-
-def _six_digit_year(digits: str, this_year: int) -> int:
-    year = int(digits[4:])
-    return year + (2000 if 2000 + year <= this_year else 1900)
 
 
 def _event_date(text: str, name_start: int, date: re.Match[str]) -> bool:
