@@ -253,7 +253,7 @@ def role_kinds(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
         add("date")  # "lærer mars 2019"
     if any(c.isalpha() and ord(c) > _LATIN_END for c in text):
         return [*kinds, "name"]  # "lærer 李": a role is written in the Latin letters of its language
-    names = lists.given | lists.surnames
+    names = lists.names
     for word in words:
         # a name glued to the job, in capitals ("koordinatorKari", what an invisible character
         # between them leaves) or in lower case ("kontaktlærernordmann")
