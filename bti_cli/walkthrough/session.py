@@ -890,9 +890,11 @@ class Session:
         role = to.strip()
         if not role:
             raise InputError(t("walk.handover_empty"))
+        from bti_cli.catalogue.roles import group_role
+
+        if (group := group_role(self.cat, role)) is not None:
+            raise InputError(t("walk.baton_group_refused", role=group))  # the walkthrough's rule too
         coordinator = find_coordinator(self.cat, role)
-        if coordinator is not None and not coordinator.person:
-            raise InputError(t("walk.baton_group_refused", role=coordinator.role))
         if coordinator is not None:
             role = coordinator.id
         else:
