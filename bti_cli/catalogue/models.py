@@ -199,6 +199,11 @@ class Service(Strict):
     kind: ServiceKind
     description: str = ""
     regional: bool = False  # a regional partner outside the municipality (Fontenehuset, Nok.Gjøvik …)
+    unit: bool = Field(
+        default=False,
+        description="one named unit of its kind (Elverum's Frydenlund skole among the schools): a measure "
+        "it runs is the own service only of those who work there, and the suggestion says so",
+    )
     stands_for: StandsFor | None = None  # a placeholder for all/several services or none stated
     source: Source
 

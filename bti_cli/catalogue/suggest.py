@@ -495,7 +495,8 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
              services: dict[str, str], coordination: dict[str, list[Coordinator]],
              guardians: bool = False, kin: frozenset[str] = frozenset(),
              kinds: dict[str, str] | None = None,
-             service_ages: dict[str, tuple[int, int]] | None = None) -> tuple[float, Suggestion]:
+             service_ages: dict[str, tuple[int, int]] | None = None,
+             units: frozenset[str] = frozenset()) -> tuple[float, Suggestion]:
     r = _Reasons()
     kinds = kinds or {}
     ages = service_ages or {}
@@ -663,7 +664,11 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         if need.areas and "area:none" in r.codes and not with_guardians:
             points /= 3  # the own service first, but not before a measure that meets the concern
         mine = next((svc for svc in shared if _own_share(svc, closest, own)), None)
-        if _own_share(m.service, closest, own) or mine is None:
+        if (mine is None or _own_share(m.service, closest, own)) and m.service in units:
+            # one named school of several: the teacher's own service only if she works there
+            r.add(points, "own-service",
+                  t("process.reason_own_service_unit", service=services.get(m.service, m.service)))
+        elif _own_share(m.service, closest, own) or mine is None:
             r.add(points, "own-service", t("process.reason_own_service"))
         else:  # the label names the lead service: say how it is the employee's too
             r.add(points, "own-service", t("process.reason_own_service_shared", service=services.get(mine, mine)))
@@ -717,6 +722,7 @@ def rank_measures(
     kin = frozenset(_of_kind(cat, work_arena) - own)  # kin_services, with `own` already at hand
     services = {s.id: s.name for s in cat.services}
     kinds = {s.id: s.kind.value for s in cat.services}
+    units = frozenset(s.id for s in cat.services if s.unit)
     coordination = coordination_roles(cat)
     ages = service_ages(cat)
     scored = []
@@ -726,7 +732,7 @@ def rank_measures(
         if m.case_guidance and m.service in own:
             continue  # barnevern's guidance to the other services in a case is not for its own employee
         score, s = _measure(m, need, idf, closest, own, services, coordination, kin=kin, kinds=kinds,
-                            service_ages=ages)
+                            service_ages=ages, units=units)
         scored.append((score, i, s))
     # meeting the guardians is one step: only one of the own service's measures with the guardians
     # is lifted for it, the others keep their own fit. The ordinary cooperation every family has
@@ -739,7 +745,7 @@ def rank_measures(
         for n, (_, i, _) in enumerate(scored):
             if i == best:
                 score, s = _measure(cat.measures[i], need, idf, closest, own, services, coordination, guardians=True,
-                                    kin=kin, kinds=kinds, service_ages=ages)
+                                    kin=kin, kinds=kinds, service_ages=ages, units=units)
                 scored[n] = (score, i, s)
     # the measures that meet the concern (or a level-3 coordination measure, the level's frame)
     # come first; within each group those not running yet (planned, developing, a project not

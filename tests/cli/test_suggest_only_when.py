@@ -36,6 +36,8 @@ def test_every_condition_is_in_the_plans_words():
     assert found == {"trygg-base-tbo": "fosterforeldre",
                      "frivillig-plassering-utenfor-hjemmet": "barnet ikke kan bo hjemme i en kortere periode",
                      "flyktningetjenesten": "flyktninger", "icdp-foreldreveiledning": "nyankomne flyktninger",
+                     # the plan's «deltagere» of the programme (001 › NAV)
+                     "introduksjonsprogrammet": "deltagere i introduksjonsprogrammet",
                      "flexid-kurskonsept": "unge med flerkulturell bakgrunn",
                      "flexid-foreldregruppe": "foreldre til unge med flerkulturell bakgrunn",
                      "icdp-introduksjonsprogram": "foreldre i introduksjonsprogram",
@@ -61,6 +63,22 @@ def test_a_measure_for_low_income_families_waits_for_that_area(cli, areas, said_
         assert any("barn i lavinntektsfamilier" in x for x in row["reasons"])
         top = [r["id"] for r in measures(cli, *args)][:5]
         assert "redusert-foreldrebetaling" not in top
+
+
+@pytest.mark.parametrize(("areas", "said_only_when"),
+                         [(("low-income-housing",), True), (("low-income-housing", "minority-integration"), False)])
+def test_the_introduction_programme_waits_for_a_newcomer(cli, areas, said_only_when):
+    # a QA reader: Løten's Introduksjonsprogrammet came up for any young person at NAV with a
+    # money worry; it is the programme for newly settled refugees
+    args = ["--municipality", "loten", "--level", "2", "--age", "19", "--subject", "youth", "--arena", "nav"]
+    for area in areas:
+        args += ["--area", area]
+    rows = measures(cli, *args, "--limit", "60")
+    row = next(r for r in rows if r["id"] == "introduksjonsprogrammet")
+    assert ("only-when" in row["reason_codes"]) is said_only_when
+    if said_only_when:
+        assert any("deltagere i introduksjonsprogrammet" in x for x in row["reasons"])
+        assert "introduksjonsprogrammet" not in [r["id"] for r in rows[:5]]
 
 
 def test_a_placement_is_not_the_first_offer_to_a_family_at_home(cli):

@@ -88,8 +88,9 @@ def test_a_concern_area_the_measure_does_not_cover_is_said(cli, lang, missing):
     ("loten", "leisure", {"slt"}, {"kultur-og-frivillighet", "lag-og-foreninger"}),
     # a ROP therapist (BUP, a specialist service, is not hers, but has no measure of its own here)
     ("loten", "mental-health", {"rop-tjenesten"}, set()),
-    # a teacher: every school and the SFO are the school's (one owner)
-    ("elverum", "school", {"grunnskolene", "frydenlund-skole", "eus", "sfo"}, set()),
+    # a teacher: every school and the SFO are the school's (one owner); Frydenlund skole's own
+    # measures say it is hers only if she works there (test below)
+    ("elverum", "school", {"grunnskolene", "eus", "sfo"}, set()),
 ])
 def test_only_the_employees_own_services_are_called_her_own(cli, municipality, arena, own, kin):
     found = [r for r in json.loads(cli("suggest", "-m", municipality, "--format", "json", "--lang", "en",
@@ -103,6 +104,24 @@ def test_only_the_employees_own_services_are_called_her_own(cli, municipality, a
             assert any(x.startswith("run by ") and x.endswith(": the same type of service as yours, but not your own")
                        for x in r["reasons"])
     assert {r["service"] for r in found} & kin == kin  # the kin services have measures for a 14-year-old
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "run by Frydenlund skole: your own service if you work there"),
+    ("nb", "drives av Frydenlund skole: din egen tjeneste hvis du arbeider der"),
+    ("nn", "blir driven av Frydenlund skole: di eiga teneste om du arbeider der"),
+])
+def test_one_named_school_is_a_teachers_own_only_if_she_works_there(cli, lang, words):
+    # a QA reader: PALS was «your own service» to a teacher at any school in Elverum, and the
+    # plan gives it to Frydenlund skole only
+    found = json.loads(cli("suggest", "-m", "elverum", "--format", "json", "--lang", lang, "--level", "1",
+                           "--age", "9", "--subject", "child", "--arena", "school", "--area", "behaviour",
+                           "--kind", "measure").stdout)
+    pals = next(r for r in found if r["id"] == "pals")
+    assert words in pals["reasons"] and "own-service" in pals["reason_codes"]
+    assert not {"your own service", "din egen tjeneste", "di eiga teneste"} & set(pals["reasons"])
+    other = next(r for r in found if r["id"] == "miljoterapeut-i-skole")  # Grunnskolene's
+    assert words not in other["reasons"]
 
 
 def test_kin_services_are_the_same_kind_but_not_the_employees():

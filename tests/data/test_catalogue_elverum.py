@@ -471,6 +471,8 @@ def test_shared_services_as_the_ansvarlig_cell_names_them(catalogue: Catalogue) 
         assert (by_id[mid].service, by_id[mid].shared_with) == (service, shared), mid
     regional = {s.id for s in catalogue.services if s.regional}
     assert regional == {"habiliteringstjenesten", "oppfolgingstjenesten"}
+    # the one school the plan names by name (PALS at Frydenlund skole, not at «Grunnskolene»)
+    assert {s.id for s in catalogue.services if s.unit} == {"frydenlund-skole"}
 
 
 # The arenas the seed names (its own overview of arenas is an image missing from the text): the
