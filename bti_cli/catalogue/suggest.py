@@ -757,6 +757,24 @@ def rank_measures(
     return cover_areas(ranked, need.areas)
 
 
+def for_the_parents(m: Measure) -> bool:
+    """A measure for the parents and not for the young person (guidance for parents, a course for
+    them, help to the family as such)."""
+    audience = {a.value for a in m.audience}
+    return bool(audience & {"guardians", "family"}) and not audience & {"child", "youth", "infant"}
+
+
+def parents_after(ranked: list[Suggestion], cat: Catalogue) -> list[Suggestion]:
+    """When the young person consented alone, a measure for the parents comes after the others
+    and says why: it brings in parents who did not consent, which the young person must agree to
+    first (BTI.md, consent: it names the recipients and the information)."""
+    parents = {m.id for m in cat.measures if for_the_parents(m)}
+    reason = t("process.reason_parents_not_in_consent")
+    later = [replace(s, codes=(*s.codes, "consent:youth-alone"), reasons=(*s.reasons, reason))
+             for s in ranked if s.id in parents]
+    return [s for s in ranked if s.id not in parents] + later
+
+
 def _barnevern_first(s: Suggestion) -> bool:
     """With suspected violence or abuse, barnevern's running help for it comes first, but not a
     measure for a situation to check first (a voluntary placement «when the child cannot live at
@@ -767,7 +785,8 @@ def _barnevern_first(s: Suggestion) -> bool:
 
 def cover_areas(ranked: list[Suggestion], areas: Iterable[str]) -> list[Suggestion]:
     """Bring onto the first screen the best running measure for each concern area the first
-    FIRST_SCREEN measures leave uncovered (in the order the areas were given), with a reason. It
+    FIRST_SCREEN measures leave uncovered (in the order the areas were given), with a reason; never
+    one for a situation not established (`only_when`: ICDP for newly arrived refugees). It
     takes the place of the lowest of the first measures whose areas stay covered without it (the
     only measure for another area is never pushed off). The walkthrough calls it again after
     leaving out what the consent does not cover."""
@@ -785,7 +804,8 @@ def cover_areas(ranked: list[Suggestion], areas: Iterable[str]) -> list[Suggesti
         # the one that covers most of the named areas (ROP for both substance use and mental health,
         # not a youth team for one of them), then the best ranked
         candidates = [(len(covered([s])), -i, s) for i, s in enumerate(ranked[FIRST_SCREEN:])
-                      if code in s.codes and _running(s) and meets_concern(s) and "beyond-level" not in s.codes]
+                      if code in s.codes and _running(s) and meets_concern(s) and "beyond-level" not in s.codes
+                      and not any(c.startswith("only-when") for c in s.codes)]
         if not candidates:
             continue
         best = max(candidates, key=lambda c: c[:2])[2]

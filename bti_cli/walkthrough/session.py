@@ -1652,6 +1652,10 @@ class Session:
                 by_id = {m.id: m for m in self.cat.measures}
                 uncovered = [s for s in ranked if not covers(by_id[s.id])]
                 ranked = suggest.cover_areas([s for s in ranked if covers(by_id[s.id])], areas)
+                from bti_cli.walkthrough.process import youth_alone
+
+                if youth_alone(answers.get("consent")):
+                    ranked = suggest.parents_after(ranked, self.cat)
                 note = self.uncovered_note([s for s in uncovered if suggest.meets_concern(s)], action.step.id, q.id)
             choices = ([self.covered_through(s, answers) for s in ranked] if level >= 2
                        else [_choice(s, with_service=True) for s in ranked])

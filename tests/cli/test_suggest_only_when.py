@@ -188,3 +188,15 @@ def test_a_measure_for_everyone_in_the_case_s_group_counts_as_selective(cli, lev
     lift = tier_points[0] - tier_points[1]
     # the same measure with the area chosen: the tier's difference, the area's fit and no condition
     assert service["score"] > plain["flyktningetjenesten"]["score"] + lift - 1
+
+
+def test_a_measure_for_a_situation_not_established_is_not_brought_forward_for_an_area(cli):
+    # the first screen's cover of a named area took barnevern's COS-P group (for a 19-year-old,
+    # aftercare only) as the measure for parenting: a condition to check first is no cover
+    rows = measures(cli, "--municipality", "loten", "--level", "1", "--age", "19", "--subject", "youth",
+                    "--arena", "school", "--area", "parenting-interaction", "--area", "mental-health", "--limit", "60")
+    covering = [r for r in rows if any(c.startswith("cover:") for c in r["reason_codes"])]
+    assert not [r["id"] for r in covering if any(c.startswith("only-when") for c in r["reason_codes"])]
+    cos = next(r for r in rows if r["id"] == "cos-p-gruppe-barnevern")
+    assert "only-when:aftercare" in cos["reason_codes"]
+    assert cos["id"] not in [r["id"] for r in rows[:5]]
