@@ -591,9 +591,9 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             # to be for the child in the family, one for the family or only the parents as such
             child_too = (need.subject == "family" and "family" not in audience
                          and bool(audience & _family_child_audiences(need)))
-            key = "child_in_family" if child_too else need.subject
+            key = "child_in_family" if child_too else _spoken_subject(need)
             if m.with_guardians and need.subject in ("child", "youth") and "guardians" in audience:
-                key = f"{need.subject}_with_guardians"  # home–school cooperation is not "for the child itself"
+                key = f"{_spoken_subject(need)}_with_guardians"  # home–school cooperation is not "for the child itself"
             r.add(SUBJECT_POINTS, "subject:fits", t(f"process.reason_subject_{key}"))
         elif need.subject == "family" and audience & _family_child_audiences(need):
             # the family's child is whom it is for: not help "through the parents"
@@ -773,6 +773,15 @@ def parents_after(ranked: list[Suggestion], cat: Catalogue) -> list[Suggestion]:
     later = [replace(s, codes=(*s.codes, "consent:youth-alone"), reasons=(*s.reasons, reason))
              for s in ranked if s.id in parents]
     return [s for s in ranked if s.id not in parents] + later
+
+
+def _spoken_subject(need: Need) -> str:
+    """The subject as a reason speaks of it: by the age, as the walkthrough's words are (from
+    TEEN_AGE "the young person", under it "the child"), so a child of 21 is not "the child
+    itself" and a young person of 4 not "young people"."""
+    if need.subject in ("child", "youth") and need.age is not None and not need.is_unborn:
+        return "youth" if need.age >= TEEN_AGE else "child"
+    return str(need.subject)
 
 
 def _barnevern_first(s: Suggestion) -> bool:

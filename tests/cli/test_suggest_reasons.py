@@ -360,3 +360,16 @@ def test_a_placement_is_not_a_level_1_suggestion_even_with_suspected_violence(cl
     assert "beyond-level" in placement["reason_codes"]
     assert ids.index("frivillig-plassering-utenfor-hjemmet") > ids.index("kartlegging-og-identifisering-barneskole")
     assert "safety:barnevern-first" in found[0]["reason_codes"]
+
+
+@pytest.mark.parametrize("subject, age, said", [
+    ("child", 12, "for the child itself"), ("child", 13, "for young people"), ("child", 21, "for young people"),
+    ("youth", 12, "for the child itself"), ("youth", 13, "for young people"), ("youth", 4, "for the child itself"),
+])
+def test_whom_a_measure_is_for_is_said_by_the_age(cli, subject, age, said):
+    # a QA reader: `--subject child --age 21` was told «for the child itself»; the walkthrough's
+    # words go by the age (from 13 the young person), and so do the reasons
+    found = json.loads(cli("suggest", "--format", "json", "--lang", "en", "--level", "1", "--subject", subject,
+                           "--age", str(age), "--kind", "measure", "--limit", "40").stdout)
+    spoken = {x for r in found for x in r["reasons"]} & {"for the child itself", "for young people"}
+    assert spoken == {said}
