@@ -1049,6 +1049,8 @@ def _display(spec: PromptSpec, value: Any) -> str:
         label = next((c.label for c in spec.choices if c.value == value), None)
         if label:
             return label
+    if value is None or value == "":
+        return "-"  # an optional answer left empty in the file (never the word None)
     return str(value)
 
 

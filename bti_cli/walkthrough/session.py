@@ -1053,6 +1053,8 @@ class Session:
             return self.config_arena
         if raw == "config:role":
             return self.config_role
+        if raw == "case:role":
+            return self.actor_role()  # the employee's own role, as given at the start of the case
         return raw
 
     def consent_parts(self, action, subject: str | None, age: int | None, areas: list, work_arena: str | None,
@@ -1197,9 +1199,16 @@ class Session:
         mine = self.own_services(answers) if own is None else set()
 
         def uncovered(value: Any) -> str | None:
+            if _no_consent(consent) and own is None and mine:
+                # without consent the case is only discussed anonymously and no one joins: the
+                # baton stays in the employee's own service
+                for service in role_services(self.cat, value) if isinstance(value, str) else []:
+                    if service not in mine:
+                        return next((s.name for s in self.cat.services if s.id == service), service)
+                return None
             if not isinstance(consent, dict) or not consent.get("given") or (own is None and not mine):
-                # no consent (the case is then only discussed anonymously and no one joins), or
-                # neither a holder nor a work arena to say which service is the case's own
+                # no consent with a holder already, or neither a holder nor a work arena to say
+                # which service is the case's own
                 return None
             for service in role_services(self.cat, value) if isinstance(value, str) else []:
                 covered = (service in mine or engine.consent_covers(service, consent, None) if own is None
@@ -1229,10 +1238,11 @@ class Session:
         from bti_cli.walkthrough.prompts import AnswerError
 
         uncovered = self.baton_uncovered(answers)
+        key = "walk.baton_no_consent" if _no_consent(answers.get("consent")) else "walk.baton_consent_needed"
 
         def validate(value: Any) -> None:
             if (name := uncovered(value)) is not None:
-                raise AnswerError(t("walk.baton_consent_needed", service=name))
+                raise AnswerError(t(key, service=name))
 
         return validate
 
@@ -1245,17 +1255,20 @@ class Session:
         from bti_cli.walkthrough.prompts import Choice
 
         uncovered = self.baton_uncovered(answers)
+        without = _no_consent(answers.get("consent"))
         covered, not_covered, named = [], [], []
         for c in choices:
             name = uncovered(c.value)
             if name is None:
                 covered.append(c)
             else:
-                reason = t("walk.baton_reason_not_covered", service=name)
+                reason = t("walk.baton_reason_no_consent" if without else "walk.baton_reason_not_covered", service=name)
                 not_covered.append(Choice(c.value, c.label, join_reasons([reason, c.detail] if c.detail else [reason])))
                 named.append(t("walk.baton_role_service", role=c.label, service=name))
         if not not_covered:
             return covered, None, None
+        if without:
+            return [*covered, *not_covered], len(covered), t("walk.baton_not_own_no_consent", roles="; ".join(named))
         key = "walk.baton_not_covered" if covered else "walk.baton_none_covered"
         hint = self.consent_hint(step, question).replace("walk.measure_consent_", "walk.baton_not_covered_")
         note = f"{t(key, roles='; '.join(named))} {t(hint, case=self.case_id)}"
@@ -1671,9 +1684,11 @@ class Session:
             if level >= 2:
                 validate = self.measures_consent_check(answers, self.consent_hint(action.step.id, q.id))
         elif q.kind == "coordinator":
+            # without consent the baton stays in the own service: its roles, as at level 1
+            alone = level >= 2 and _no_consent(answers.get("consent"))
             ranked_roles = suggest.rank_coordinators(
-                self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)
-            choices = (self.level3_baton_choices(ranked_roles, answers, level) if level == 3
+                self.cat, level=1 if alone else level, work_arena=work_arena, age=age, areas=areas, **need)
+            choices = (self.level3_baton_choices(ranked_roles, answers, level) if level == 3 and not alone
                        else [_choice(s) for s in ranked_roles])
             if level >= 2:
                 choices, listed, note = self.covered_first(choices, answers, action.step.id, q.id)
@@ -1734,6 +1749,11 @@ class Session:
             today=self.today,
             validate=validate,
         )
+
+
+def _no_consent(consent: Any) -> bool:
+    """The consent question was answered no (the case is then only discussed anonymously)."""
+    return isinstance(consent, dict) and not consent.get("given")
 
 
 def _review_line(question: str, answer: str) -> str:

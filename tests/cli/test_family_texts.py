@@ -207,6 +207,10 @@ def test_level0_open_and_closed(cli, tmp_path, lang):
     # level 0 sets no goals and chooses no measures, and asks no consent (no other service is involved)
     assert t("family.h_goals") not in text and t("family.h_measures") not in text
     assert t("family.baton_none") in text
+    # no baton holder: the family is told whom to tell instead, never "the baton holder"
+    disagree = section(text, t("family.h_disagree"))
+    assert t("family.disagree_talk_no_holder", head=t("family.unit_head_school")) in disagree
+    assert i18n.t("family.baton", lang, role="")[:8].lower() not in disagree.lower()
     assert t("family.consent_not_needed") in text and t("family.consent_none") not in text
     assert t("family.disagree_withdraw") not in text
     assert t("family.dates_none_no_holder") in text
@@ -564,13 +568,14 @@ def test_without_consent_the_other_services_are_only_consulted_anonymously(cli, 
     read_as_a_parent(text, lang)
     assert t(f"family.stage_{level}_no_consent") in text and t(f"family.stage_{level}") not in text
     assert t("family.consent_none") in text and t("family.disagree_withdraw") not in text
-    # no baton holder: the family is told whom to tell instead, never "the baton holder"
-    assert t("family.baton_none") in text
+    # the baton stays in the employee's own service (asked at the anonymous step, the employee's
+    # own role by default): the family is told who holds it and whom to tell
+    assert t("family.baton_none") not in text
+    assert i18n.t("family.baton", lang, role="")[:8] in text
     disagree = section(text, t("family.h_disagree"))
     head = t("family.unit_head_school")
-    assert t("family.disagree_talk_no_holder", head=head) in disagree
-    assert t("family.disagree_talk", head=head) not in disagree
-    assert i18n.t("family.baton", lang, role="")[:8].lower() not in disagree.lower()
+    assert t("family.disagree_talk", head=head) in disagree
+    assert t("family.disagree_talk_no_holder", head=head) not in disagree
     # no measures: the case is looked at again, not "whether the measures help"
     again = long_date(date.today() + timedelta(days=30), lang)
     assert t("family.evaluation_no_measures", date=again) in text
