@@ -12,12 +12,12 @@ import pytest
 FIT_LEVEL_3 = {"en": "an indicated measure fits level 3", "nb": "indikativt tiltak passer nivå 3",
                "nn": "indikativt tiltak passar nivå 3"}
 # BTI.md maps level 1 to universal and selective measures: a universal one is not said to fit badly
-POOR_LEVEL_1 = {"en": "a universal measure (for everyone): level 1 takes universal and selective measures, and a "
-                      "selective one, for early signs, fits a concern a little closer",
-                "nb": "universelt tiltak (for alle): nivå 1 tar universelle og selektive tiltak, og et selektivt "
-                      "tiltak, for tidlige tegn, passer en undring litt nærmere",
-                "nn": "universelt tiltak (for alle): nivå 1 tek universelle og selektive tiltak, og eit selektivt "
-                      "tiltak, for tidlege teikn, passar ei undring litt nærare"}
+POOR_LEVEL_1 = {"en": "a universal measure (for everyone): fits level 1, though a selective one (for early signs) "
+                      "fits a little closer",
+                "nb": "universelt tiltak (for alle): passer på nivå 1, men et selektivt tiltak (for tidlige tegn) "
+                      "passer litt nærmere",
+                "nn": "universelt tiltak (for alle): passar på nivå 1, men eit selektivt tiltak (for tidlege teikn) "
+                      "passar litt nærare"}
 SOURCE = {"en": "source: the plan, ", "nb": "kilde: planen, ", "nn": "kjelde: planen, "}
 
 
