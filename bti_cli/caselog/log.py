@@ -242,7 +242,9 @@ def _parse(raw: bytes, expected_id: str | None) -> _Parsed:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            problems.append(t("caselog.p_not_toml", detail=str(exc)))
+            from bti_cli.privacy.guard import parser_message
+
+            problems.append(t("caselog.p_not_toml", detail=parser_message(str(exc))))
             if not text.endswith("\n"):
                 problems.append(t("caselog.p_truncated"))
             return result

@@ -376,8 +376,15 @@ def click_error_message(error: click.ClickException) -> str:
             message += " " + t("cli.err_did_you_mean", choices=paths)
         return message
     if isinstance(error, exc.NoSuchOption):
-        option = error.option_name if error.option_name.startswith("-") else "?"
-        message = t("cli.err_no_such_option", command=command, option=option)
+        from bti_cli.privacy.guard import shown_choice
+
+        # the option as typed only when it looks like a typo of one (`--munisipality`), never a
+        # name or a number typed where an option goes (`--kari-nordmann`)
+        typed = error.option_name if error.option_name.startswith("-") else ""
+        if typed and shown_choice(typed.lstrip("-")) is not None:
+            message = t("cli.err_no_such_option", command=command, option=typed)
+        else:
+            message = t("cli.err_no_such_option_unshown", command=command)
         if error.possibilities:
             message += " " + t("cli.err_did_you_mean", choices=", ".join(sorted(error.possibilities)))
         return message

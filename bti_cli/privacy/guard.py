@@ -343,6 +343,25 @@ def shown_choice(text: str) -> str | None:
     return text
 
 
+# a text a parser's message quotes: tomllib's «Cannot declare ('Kari Nordmann',) twice»
+_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
+
+
+def parser_message(message: str) -> str:
+    """A file parser's error (tomllib's) as a message may show it: what it quotes stays only when
+    it is a character («'='», «'\\n'») or a key `shown_choice` would show (a typo of a key), else
+    it becomes «…»; the kind of fault and its line and column stay. A key typed as a name
+    («["Kari Nordmann"]» twice) is never repeated."""
+
+    def shown(match: re.Match[str]) -> str:
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        if len(inner) <= 2 or shown_choice(inner) is not None:
+            return match.group(0)
+        return "'…'"
+
+    return _QUOTED.sub(shown, escape_controls(message))
+
+
 _SEPARATORS = re.compile(r"([/\\])")
 # a file name's extension (".toml", ".tar.gz"): scrubbed apart from the name before it, so the
 # extension does not hide a surname ("Kari Nordmann.toml"); only the extensions of files bti reads

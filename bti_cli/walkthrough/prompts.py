@@ -940,7 +940,9 @@ class ScriptedPrompter:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise InputError(t("process.answers_not_toml", path=shown, detail=str(exc))) from None
+            from bti_cli.privacy.guard import parser_message
+
+            raise InputError(t("process.answers_not_toml", path=shown, detail=parser_message(str(exc)))) from None
         except RecursionError:
             data = None
         if data is None or fileio.nested_deeper_than(data, MAX_ANSWERS_DEPTH):

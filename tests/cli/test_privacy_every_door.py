@@ -256,6 +256,35 @@ def test_personal_data_as_an_answers_file_key_is_never_echoed(cli, tmp_path, ste
     assert not _stored(tmp_path / "cases")
 
 
+@pytest.mark.parametrize("text", [
+    f'["{PII}"]\na = 1\n["{PII}"]\n',                    # a table declared twice
+    f'[l0-concern]\n"{PII}" = 1\n"{PII}" = 2\n',           # a key given twice
+    f'[l0-concern]\nrole = "x"\n[l0-concern.role]\n"{PII}" = 1\n',
+])
+def test_personal_data_in_a_broken_answers_file_is_never_echoed(cli, tmp_path, text):
+    # the TOML parser's own message quotes the key it stumbled on (a QA reader: «Cannot declare
+    # ('Kari Nordmann',) twice»): the message keeps the fault and its place, not the key
+    answers = tmp_path / "answers.toml"
+    answers.write_text(text, encoding="utf-8")
+    result = cli("start", "--no-input", "--answers", str(answers))
+    assert result.exit_code != 0
+    assert "TOML" in _said(result) and "line" in _said(result)
+    assert not _leaks(_said(result)), _said(result)
+    assert "Traceback" not in _said(result)
+
+
+def test_a_parser_message_keeps_a_character_and_a_typo_of_a_key():
+    from bti_cli.privacy.guard import parser_message
+
+    assert parser_message("Illegal character '\\n' (at line 1, column 31)") == \
+        "Illegal character '\\n' (at line 1, column 31)"
+    assert parser_message("Expected '=' after a key in a key/value pair (at line 2, column 3)").count("'='") == 1
+    assert parser_message("Cannot declare ('safety', 'danger') twice (at line 4, column 1)") == \
+        "Cannot declare ('safety', 'danger') twice (at line 4, column 1)"
+    assert parser_message("Cannot declare ('Kari Nordmann',) twice (at line 3, column 17)") == \
+        "Cannot declare ('…',) twice (at line 3, column 17)"
+
+
 @pytest.mark.parametrize("command", ["evaluate", "close", "edit"])
 def test_personal_data_in_a_later_answers_file_is_never_echoed(cli, tmp_path, door_env, command):
     import tomli_w

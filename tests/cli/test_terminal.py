@@ -189,6 +189,16 @@ def test_unknown_option_is_a_translated_two_line_error(cli):
     assert english.startswith("bti: bti measures list has no option --serch. Did you mean --search")
 
 
+@pytest.mark.parametrize("typed", ["--kari-nordmann", "--15031650094", "--ola=5", "--kari@example.invalid"])
+def test_an_unknown_option_that_is_not_a_typo_of_one_is_not_repeated(cli, typed):
+    # a name or a number typed where an option goes: the error says what is wrong without it
+    result = cli("measures", "list", typed, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("bti: bti measures list has no such option (it is not repeated here).")
+    for part in ("kari", "nordmann", "15031650094", "ola", "example"):
+        assert part not in result.stderr.lower()
+
+
 def test_a_typo_in_a_command_name_suggests_the_command_without_repeating_the_typo(cli):
     result = cli("mesures", "list")
     assert result.exit_code == 2
