@@ -65,7 +65,10 @@ if TYPE_CHECKING:
 VIEW_QUESTIONS = {"child_view": "family.child_view", "guardians_view": "family.guardians_view"}
 # a view recorded as «ikke spurt, fordi …» (as the prompts ask): the family was not heard then,
 # and the summary must not say they were
-NOT_ASKED = re.compile(r"\W*(ikke|ikkje|not)\s+(spurt|asked)\b", re.IGNORECASE)
+NOT_ASKED = re.compile(
+    r"\W*(?:(?:ble|blei|vart|har|er|was|were|has|have)\s+)?(?:ikke|ikkje|not)\s+"
+    r"(?:(?:blitt|vorte|vore|been|yet|ennå|enno|enda)\s+)*(?:spurt|spurd|spurde|asked|hørt|høyrd|høyrt|heard)\b",
+    re.IGNORECASE)
 # a work arena whose unit is a service the catalogue names in the definite form (its name reads
 # in "lederen for …"); in Norwegian the head of that unit is named by the catalogue's word
 UNIT_SERVICES = {"school-health": "skolehelsetjenesten"}

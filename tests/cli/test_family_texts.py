@@ -331,7 +331,13 @@ def test_level3_handed_over_then_accepted(cli, tmp_path, lang):
 
 @pytest.mark.parametrize(("lang", "not_asked"), [("nb", "Ikke spurt, fordi barnet var sykt."),
                                                  ("nn", "Ikkje spurt, fordi barnet var sjukt."),
-                                                 ("en", "Not asked, because the child was ill.")])
+                                                 ("en", "Not asked, because the child was ill."),
+                                                 # the same said in other words a reader wrote
+                                                 ("nn", "Ikkje spurd, barnet var sjukt."),
+                                                 ("nb", "Ble ikke spurt, barnet var sykt."),
+                                                 ("nb", "Har ikke blitt spurt ennå."),
+                                                 ("nb", "Ikke hørt ennå."),
+                                                 ("en", "Not yet asked: the child was ill.")])
 def test_a_view_written_as_not_asked_is_not_told_as_heard(cli, tmp_path, lang, not_asked):
     """The prompts ask for «ikke spurt, fordi …» when the child or the guardians were not asked:
     the family summary then does not say that they were heard."""
