@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bti_cli.cli import common
+from bti_cli.errors import InputError
 from bti_cli.i18n import h, help_from, t
 from bti_cli.walkthrough.session import Session, known_ids
 
@@ -141,7 +142,16 @@ def start(
                         no_input=no_input)
     require_answers(rt, answers)
     common.first_run_notice(rt)
-    session_for(rt, answers).start()
+    session = session_for(rt, answers)
+    try:
+        session.start()
+    except InputError as exc:
+        if answers is None or session.case_id is None:
+            raise
+        # an answers file that stops half-way: the case holds what was answered, and running
+        # `bti start` again would create a second case
+        hint = t("walk.start_stopped_hint", case=session.case_id)
+        raise InputError(exc.message, hint=f"{exc.hint}\n{hint}" if exc.hint else hint) from None
 
 
 def unfinished_cases(rt: common.Runtime) -> list[dict]:

@@ -136,3 +136,26 @@ decision = "level:2"
     result = run(cli, tmp_path, evaluation, "cases", "evaluate", case)
     assert result.exit_code == 0, result.stderr
     assert holder(case) == "helsesykepleier-skolehelsetjenesten"
+
+
+def test_an_answers_file_that_stops_half_way_says_how_to_go_on_without_a_second_case(cli, tmp_path):
+    # a script that ran `bti start` again after mending its file made a second case
+    half = decided(2)  # the consent is not answered
+    first = run(cli, tmp_path, half, "start")
+    assert first.exit_code == 1
+    case = CASE_RE.search(first.stdout).group(0)
+    said = " ".join(first.stderr.split())
+    assert f"The answers so far are saved in case {case}." in said
+    assert f"`bti resume {case} --answers FILE` (bti start again would create a new case)" in said
+    # the whole file mended goes on in the same case
+    mended = run(cli, tmp_path, decided(2) + anonymous(2, None), "resume", case)
+    assert mended.exit_code == 0, mended.stderr
+    assert holder(case) is not None
+    assert len(list(Path(os.environ["BTI_CASES_DIR"]).glob("BTI-*.toml"))) == 1
+
+
+def test_a_file_refused_before_any_answer_creates_no_case_and_says_nothing_of_one(cli, tmp_path):
+    result = run(cli, tmp_path, '[l0-concern]\nrole = "x"\n[l0-concern]\n', "start")
+    assert result.exit_code == 1
+    assert "saved in case" not in result.stderr
+    assert not list(Path(os.environ["BTI_CASES_DIR"]).glob("BTI-*.toml"))
