@@ -231,6 +231,9 @@ def test_guardians_summary_is_text_not_json(cli, level1):
     assert piped.exit_code == 0 and piped.stdout.startswith("# Oppsummering for familien")
     result = cli("cases", "show", level1, "--for", "parents")
     assert result.exit_code == 2 and "staff, guardians" in result.stderr
+    # and the option's help says so before anyone tries
+    helped = " ".join(cli("cases", "show", "--help", "--lang", "en").stdout.split())
+    assert "guardians (a plain-language summary for the family, no jargon; as md or table, not json)" in helped
 
 
 def test_on_a_terminal_the_summary_is_rendered_to_fit(cli, level3):
