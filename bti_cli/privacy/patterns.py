@@ -26,7 +26,8 @@ _MONTHS = (
 _MONTH_SHORT = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)(?![^\W\d_])"
 _DATE = (
     rf"(?:{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?{_Y}"  # 12.03.2015 · 3/4-2016 · 12-03-15
-    rf"|\d{{4}}-{_M}-{_D}"  # 2015-03-12
+    rf"|\d{{4}}(?:-{_M}-|\.{_M}\.|/{_M}/){_D}"  # 2015-03-12 · 2015.03.12 · 2015/03/12
+    rf"|{_M}/(?:1[3-9]|2\d|3[01])/\d{{4}}"  # 03/15/2019: month first (a day above 12 says so)
     # 12. mars 2015 · 3 april · 3. mai -15 · 3. feb. 2015; the full stop after a month's name
     # ends the sentence ("Bursdagen hennes er 15. mars."), after its short form it is the short
     # form's ("15. jan.")
@@ -35,6 +36,7 @@ _DATE = (
     rf"|{_D}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS}|(?i:may)(?!\w)),?[ \t]+\d{{4}}"  # 3rd May 2014
     rf"|(?:{_MONTHS}\.?|(?i:may)(?!\w))[ \t]+{_D}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"  # March 12, 2015 · May 3rd, 2014
     rf"|(?:{_MONTHS}\.?|(?i:may)(?!\w))[ \t]+\d{{4}}"  # mars 2015 · May 2014
+    rf"|{_MONTHS}[ \t]*['’\-]\d{{2}}"  # mars -19 · mars '19
     rf"|\d{{6}}(?:\d{{2}})?"  # 120315 · 12032015
     rf"|{_D}[./]{_M}\.?"  # 12.03 (a birthday)
     rf"|(?:19|20)\d{{2}}"  # 2015
@@ -60,6 +62,15 @@ BIRTH_RE = re.compile(
     rf"(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+# "blir 8 år 15. mars", "turns 8 on 15 March": the day a stated age is reached is the birthday
+# (a day and a month; a bare year, "ble 2 år i 2024", is a measure's age as often as a child's)
+AGE_REACHED_RE = re.compile(
+    r"(?<!\w)(?:blir|blei|ble|vert|vart|turns)[ \t]+\d{1,2}(?:[ \t]+(?:år|years?(?:[ \t]+old)?))?"
+    r"[ \t]+(?:den[ \t]+|på[ \t]+|on[ \t]+(?:the[ \t]+)?)?"
+    rf"(?P<date>{_D}\.?[ \t]*(?:{_MONTHS}|{_MONTH_SHORT}\.?)|{_D}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTHS}"
+    rf"|{_D}[./]{_M}\.?(?![\d./]))",
+    re.IGNORECASE,
+)
 DATE_AFTER_NAME_RE = re.compile(
     rf"[ \t]*(?:\([ \t]*(?:f\.[ \t]*|født[ \t]+|fødd[ \t]+)?(?P<a>{_DATE})[ \t]*\)"
     rf"|,[ \t]*(?:f\.[ \t]*|født[ \t]+|fødd[ \t]+)(?P<b>{_DATE}))",
@@ -68,12 +79,13 @@ DATE_AFTER_NAME_RE = re.compile(
 # "Sofie Andersen, 30.11.2016, 3. klasse": a full date with no cue right after a name is a date
 # of birth when its year lies before this year (a meeting date is this year's or next year's)
 # in any of its written forms: "30.11.2016", "30/11-16", "30.11.16", "30. november 2016",
-# "2016-11-30"; a two-digit year is of this century unless that would be later than this year
+# "2016-11-30", "2016.11.30"; a two-digit year is of this century unless that would be later than
+# this year
 DATE_RIGHT_AFTER_NAME_RE = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+)"
     rf"(?P<c>{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?(?P<year>\d{{4}}|\d{{2}})"
     rf"|{_D}\.?[ \t]*{_MONTHS}\.?[ \t]*(?P<year2>\d{{4}})"
-    rf"|(?P<year3>\d{{4}})-{_M}-{_D}"
+    rf"|(?P<year3>\d{{4}})(?:-{_M}-|\.{_M}\.|/{_M}/){_D}"
     # "Jonas Berg, 05 03 14, 6. klasse": spaced, only after a comma, and no more digits after it
     rf"|(?:(?<=, )|(?<=,)){_D} {_M} (?P<year4>\d{{4}}|\d{{2}})(?![ \t]*\d))(?![\d./\-]\d|\d)"
     r"(?![ \t]*(?:kl\.?|klokka|klokken)(?!\w))(?![ \t]*\d{1,2}[:.]\d{2})",
@@ -757,6 +769,9 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             birth = BIRTH_RE.match(text, p)
             if birth and not _cohort_year(text, p, birth):
                 spans.add(birth.start("date"), birth.end("date"), "birth_date", "labelled")
+        if " år " in low or "turns " in low:
+            for m in AGE_REACHED_RE.finditer(text):
+                spans.add(m.start("date"), m.end("date"), "birth_date", "labelled")
         born = "born" in low
         child_six = "," in text and any(key in low for key in _CHILD_WORDS)
         if born or child_six:
