@@ -86,3 +86,18 @@ TO_LEVEL3_DISABILITY = to_decision(arena="school", role="kontaktlaerer", subject
                                    areas='["disability-long-term-needs", "learning"]', level="3",
                                    observations="Strever med lesing og samspill.")
 
+
+
+def loten_session(cases_dir: Path, lang: str = "en"):
+    """A walkthrough session on Løten's real catalogue with no answers scripted, for tests that
+    ask a step's texts or checks directly: (session, process)."""
+    from bti_cli.catalogue import loader
+    from bti_cli.i18n import set_language
+    from bti_cli.walkthrough import process as engine
+    from bti_cli.walkthrough.prompts import ScriptedPrompter
+    from bti_cli.walkthrough.session import Session
+
+    set_language(lang)
+    loaded = loader.load("loten")
+    proc = engine.load_for(loaded)
+    return Session(loaded=loaded, proc=proc, prompter=ScriptedPrompter({}), cases_dir=cases_dir), proc

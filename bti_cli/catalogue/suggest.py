@@ -591,9 +591,10 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
             # to be for the child in the family, one for the family or only the parents as such
             child_too = (need.subject == "family" and "family" not in audience
                          and bool(audience & _family_child_audiences(need)))
-            key = "child_in_family" if child_too else _spoken_subject(need)
+            spoken = _spoken_subject(need)
+            key = "child_in_family" if child_too else spoken
             if m.with_guardians and need.subject in ("child", "youth") and "guardians" in audience:
-                key = f"{_spoken_subject(need)}_with_guardians"  # home–school cooperation is not "for the child itself"
+                key = f"{spoken}_with_guardians"  # home–school cooperation is not "for the child itself"
             r.add(SUBJECT_POINTS, "subject:fits", t(f"process.reason_subject_{key}"))
         elif need.subject == "family" and audience & _family_child_audiences(need):
             # the family's child is whom it is for: not help "through the parents"
@@ -664,12 +665,11 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         if need.areas and "area:none" in r.codes and not with_guardians:
             points /= 3  # the own service first, but not before a measure that meets the concern
         mine = next((svc for svc in shared if _own_share(svc, closest, own)), None)
-        if (mine is None or _own_share(m.service, closest, own)) and m.service in units:
+        if _own_share(m.service, closest, own) or mine is None:
             # one named school of several: the teacher's own service only if she works there
-            r.add(points, "own-service",
-                  t("process.reason_own_service_unit", service=services.get(m.service, m.service)))
-        elif _own_share(m.service, closest, own) or mine is None:
-            r.add(points, "own-service", t("process.reason_own_service"))
+            text = (t("process.reason_own_service_unit", service=services.get(m.service, m.service))
+                    if m.service in units else t("process.reason_own_service"))
+            r.add(points, "own-service", text)
         else:  # the label names the lead service: say how it is the employee's too
             r.add(points, "own-service", t("process.reason_own_service_shared", service=services.get(mine, mine)))
     elif kin_of := [svc for svc in (m.service, *shared) if svc in kin]:

@@ -23,10 +23,12 @@ _MONTHS = (
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)"
     r"(?![^\W\d_])"  # a month never runs on into letters: "januar" is not the start of "January"
 )
+# after a four-digit year: 2015-03-12 · 2015.03.12 · 2015/03/12 (one separator throughout)
+_YEAR_FIRST_TAIL = rf"(?:-{_M}-|\.{_M}\.|/{_M}/){_D}"
 _MONTH_SHORT = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)(?![^\W\d_])"
 _DATE = (
     rf"(?:{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?{_Y}"  # 12.03.2015 · 3/4-2016 · 12-03-15
-    rf"|\d{{4}}(?:-{_M}-|\.{_M}\.|/{_M}/){_D}"  # 2015-03-12 · 2015.03.12 · 2015/03/12
+    rf"|\d{{4}}{_YEAR_FIRST_TAIL}"
     rf"|{_M}/(?:1[3-9]|2\d|3[01])/\d{{4}}"  # 03/15/2019: month first (a day above 12 says so)
     # 12. mars 2015 · 3 april · 3. mai -15 · 3. feb. 2015; the full stop after a month's name
     # ends the sentence ("Bursdagen hennes er 15. mars."), after its short form it is the short
@@ -85,7 +87,7 @@ DATE_RIGHT_AFTER_NAME_RE = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+)"
     rf"(?P<c>{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?(?P<year>\d{{4}}|\d{{2}})"
     rf"|{_D}\.?[ \t]*{_MONTHS}\.?[ \t]*(?P<year2>\d{{4}})"
-    rf"|(?P<year3>\d{{4}})(?:-{_M}-|\.{_M}\.|/{_M}/){_D}"
+    rf"|(?P<year3>\d{{4}}){_YEAR_FIRST_TAIL}"
     # "Jonas Berg, 05 03 14, 6. klasse": spaced, only after a comma, and no more digits after it
     rf"|(?:(?<=, )|(?<=,)){_D} {_M} (?P<year4>\d{{4}}|\d{{2}})(?![ \t]*\d))(?![\d./\-]\d|\d)"
     r"(?![ \t]*(?:kl\.?|klokka|klokken)(?!\w))(?![ \t]*\d{1,2}[:.]\d{2})",

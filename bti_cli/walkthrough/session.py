@@ -1199,20 +1199,21 @@ class Session:
         mine = self.own_services(answers) if own is None else set()
 
         def uncovered(value: Any) -> str | None:
-            if _no_consent(consent) and own is None and mine:
-                # without consent the case is only discussed anonymously and no one joins: the
-                # baton stays in the employee's own service
-                for service in role_services(self.cat, value) if isinstance(value, str) else []:
-                    if service not in mine:
-                        return next((s.name for s in self.cat.services if s.id == service), service)
-                return None
-            if not isinstance(consent, dict) or not consent.get("given") or (own is None and not mine):
+            # without consent the case is only discussed anonymously and no one joins: the baton
+            # stays in the employee's own service
+            alone = _no_consent(consent) and own is None and bool(mine)
+            if not alone and (not isinstance(consent, dict) or not consent.get("given")
+                              or (own is None and not mine)):
                 # no consent with a holder already, or neither a holder nor a work arena to say
                 # which service is the case's own
                 return None
             for service in role_services(self.cat, value) if isinstance(value, str) else []:
-                covered = (service in mine or engine.consent_covers(service, consent, None) if own is None
-                           else engine.consent_covers(service, consent, self.own_service(holder, service)))
+                if alone:
+                    covered = service in mine
+                elif own is None:
+                    covered = service in mine or engine.consent_covers(service, consent, None)
+                else:
+                    covered = engine.consent_covers(service, consent, self.own_service(holder, service))
                 if not covered:
                     return next((s.name for s in self.cat.services if s.id == service), service)
             return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from walk_answers import loten_session
 
 CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
 
@@ -94,16 +95,9 @@ def test_resumed_later_the_level_still_waits_for_barnevern(cli, tmp_path):
 
 @pytest.mark.parametrize("level", [2, 3])
 def test_asking_for_consent_after_a_notification_says_to_agree_with_barnevern_first(cases_dir, level):
-    from bti_cli.catalogue import loader
-    from bti_cli.i18n import set_language
     from bti_cli.walkthrough import process as engine
-    from bti_cli.walkthrough.prompts import ScriptedPrompter
-    from bti_cli.walkthrough.session import Session
 
-    set_language("en")
-    loaded = loader.load("loten")
-    proc = engine.load_for(loaded)
-    session = Session(loaded=loaded, proc=proc, prompter=ScriptedPrompter({}), cases_dir=cases_dir)
+    session, proc = loten_session(cases_dir)
     step = proc.required_step(f"l{level}-consent")
     for informed, said in ((True, True), (False, False), ("advised-no-report", False)):
         answers = {"subject": "child", "age": 9, "arena": "school", "areas": ["violence-abuse"],

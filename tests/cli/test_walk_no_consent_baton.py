@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from walk_answers import to_decision
+from walk_answers import loten_session, to_decision
 
 CASE_RE = re.compile(r"BTI-\d{4}-[0-9A-HJKMNP-TV-Z]{5}")
 
@@ -70,16 +70,9 @@ def test_without_consent_another_service_cannot_take_the_baton(cli, tmp_path, ro
 
 @pytest.mark.parametrize("level", [2, 3])
 def test_without_consent_the_list_offers_the_own_service_only(cases_dir, level):
-    from bti_cli.catalogue import loader
-    from bti_cli.i18n import set_language
     from bti_cli.walkthrough import process as engine
-    from bti_cli.walkthrough.prompts import ScriptedPrompter
-    from bti_cli.walkthrough.session import Session
 
-    set_language("en")
-    loaded = loader.load("loten")
-    proc = engine.load_for(loaded)
-    session = Session(loaded=loaded, proc=proc, prompter=ScriptedPrompter({}), cases_dir=cases_dir)
+    session, proc = loten_session(cases_dir)
     step = proc.required_step(f"l{level}-anonymous")
     answers = {"subject": "youth", "age": 16, "arena": "school-health", "areas": ["mental-health"],
                "role": "helsesykepleier", "consent": {"given": False}}
