@@ -584,8 +584,10 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
     elif need.subject in SUBJECT_SELF:
         # a measure for the pregnancy and the new mother (Søndre Land's EPDS: «gravide og
         # barselkvinner», an infant in its audience for the time after birth) helps a born child
-        # through its mother, not as the one it is for
-        for_the_mother = "pregnant" in audience and need.subject in ("child", "youth") and not need.is_unborn
+        # through its mother, not as the one it is for; one that also names children or young
+        # people (Løten's ROP team, Elverum's barnekoordinator) is for the child itself
+        for_the_mother = ("pregnant" in audience and need.subject in ("child", "youth") and not need.is_unborn
+                          and not audience & ({"child", "youth"} | _teen(need)))
         if audience & (SUBJECT_SELF[need.subject] | _teen(need)) and not for_the_mother:
             # a family case: a measure for the child and its parents (the kindergarten) is said
             # to be for the child in the family, one for the family or only the parents as such

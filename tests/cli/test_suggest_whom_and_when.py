@@ -130,3 +130,21 @@ def test_an_infant_measure_with_ages_of_its_own_keeps_them(cli):
     found = rows(cli, "--municipality", "elverum", "--level", "1", "--subject", "child", "--age", "3",
                  "--arena", "health-station", "--area", "minority-integration", "--limit", "60", kind="measure")
     assert "videomateriell-pa-flere-sprak" in [r["id"] for r in found]
+
+
+@pytest.mark.parametrize("municipality, measure_id, subject, age, area, for_itself", [
+    # Løten's ROP team is «for personer med utfordringer knyttet til psykisk helse og rus»: the
+    # pregnant woman, the young person and the parents (001, 6.2); a 17-year-old is helped himself
+    ("loten", "rus-og-psykisk-helsetjeneste", "youth", "17", "substance-use", True),
+    # Elverum's barnekoordinator serves the family and the child it is for (003, Indikative tiltak)
+    ("elverum", "barnekoordinator", "child", "5", "disability-long-term-needs", True),
+    # Søndre Land's EPDS is for «gravide og barselkvinner»: a newborn is helped through its mother
+    ("sondre-land", "epds", "child", "0", "pregnancy-infancy", False),
+])
+def test_a_measure_for_the_pregnancy_too_is_for_a_child_it_names(cli, municipality, measure_id, subject, age, area,
+                                                                 for_itself):
+    found = rows(cli, "-m", municipality, "--level", "3", "--subject", subject, "--age", age,
+                 "--area", area, "--limit", "80", kind="measure")
+    measure = next(r for r in found if r["id"] == measure_id)
+    assert ("subject:fits" in measure["reason_codes"]) is for_itself, measure["reasons"]
+    assert ("helps through the parents or the family" in measure["reasons"]) is not for_itself
