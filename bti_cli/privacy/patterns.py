@@ -25,6 +25,19 @@ _MONTHS = (
 )
 # after a four-digit year: 2015-03-12 · 2015.03.12 · 2015/03/12 (one separator throughout)
 _YEAR_FIRST_TAIL = rf"(?:-{_M}-|\.{_M}\.|/{_M}/){_D}"
+# a day written as an ordinal word, after a birth cue: "født tredje mars 2016", "fødd femtande i
+# april", "born the twenty-first of May 2015"
+_UNITS_ORD = (
+    r"(?:første|fyrste|andre|annen|tredje|fjerde|femte|sjette|sjuende|syvende|sjuande|åttende|åttande|niende|niande"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+)
+_DAY_WORD = (
+    rf"(?:(?:tjue|tjuge|tyve|tretti|twenty|thirty)[ \-]?{_UNITS_ORD}|enog(?:tyvende|tjuende)|{_UNITS_ORD}"
+    r"|tiende|tiande|ellevte|tolvte|trettende|trettande|fjortende|fjortande|femtende|femtande|sekstende|sekstande"
+    r"|syttende|syttande|attende|attande|nittende|nittande|tjuende|tjugande|tyvende|trettiende|trettiande"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|thirtieth)(?!\w)"
+)
 _MONTH_SHORT = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|des|dec)(?![^\W\d_])"
 _DATE = (
     rf"(?:{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?{_Y}"  # 12.03.2015 · 3/4-2016 · 12-03-15
@@ -36,6 +49,11 @@ _DATE = (
     rf"|{_D}\.?[ \t]*(?:{_MONTH_SHORT}\.?|{_MONTHS}(?:\.(?=[ \t]*,?[ \t]*\d{{4}}))?)"
     rf"(?:[ \t]*,?[ \t]*\d{{4}}|[ \t]*['’\-]\d{{2}})?"
     rf"|{_D}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS}|(?i:may)(?!\w)),?[ \t]+\d{{4}}"  # 3rd May 2014
+    # tredje mars 2016 · femtande i april · the third of May 2015
+    rf"|{_DAY_WORD}[ \t]+(?:(?:i|av|of)[ \t]+)?(?:{_MONTHS}|(?i:may)(?!\w))"
+    rf"(?:[ \t]*,?[ \t]*\d{{4}}|[ \t]*['’\-]\d{{2}})?"
+    # 15. i 3. 2019 · 15. i 3.: the day of the third month, as it is said
+    rf"|{_D}\.[ \t]*i[ \t]+{_M}\.(?:[ \t]*\d{{4}}|[ \t]*['’\-]\d{{2}})?"
     rf"|(?:{_MONTHS}\.?|(?i:may)(?!\w))[ \t]+{_D}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"  # March 12, 2015 · May 3rd, 2014
     rf"|(?:{_MONTHS}\.?|(?i:may)(?!\w))[ \t]+\d{{4}}"  # mars 2015 · May 2014
     rf"|{_MONTHS}[ \t]*['’\-]\d{{2}}"  # mars -19 · mars '19
@@ -335,13 +353,14 @@ _HOUSE = (
     # the floor: "Storgata 5 B, 2. etg", "… 3. etasje"
     r"(?:,?[ \t]*\d{1,2}\.?[ \t]?(?:etg|etasje|etasjen|etage)\b)?"
 )
+_HOUSE_NR = r"(?:[Nn]r\.?[ \t]*)?"  # "Storgata nr 5", "skolevegen nr. 8"
 _POSTPLACE = r"(?:[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?)?"
 _QUALIFIER = r"(?:(?:Nedre|Øvre|Søndre|Søre|Nordre|Vestre|Østre|Austre|Store|Lille|Gamle|Nye|Vesle|St\.|Sankt)[ \t]+)?"
 ADDRESS_RE = re.compile(
     rf"(?<![\w])(?P<street>{_QUALIFIER}(?:[A-ZÆØÅ][\wæøåé'\-]*?{_STREET_SUFFIX}"
     rf"|(?:[A-ZÆØÅ][\wæøåé.'\-]*[ \t]+){{1,3}}"
     r"(?:gate|gata|gaten|gt\.|vei|veien|veg|vegen|allé|plass|torg|bakke|sti|ring|terrasse))"
-    rf")[ \t]+{_HOUSE}{_POSTPLACE}"
+    rf")[ \t]+{_HOUSE_NR}{_HOUSE}{_POSTPLACE}"
 )
 # "skolevegen 8", "storgata 12b", "nygata 3a": a street written in lower case, with one of the
 # endings that only streets have, a stem of two letters or more and a house number
@@ -350,7 +369,7 @@ _LOWER_STREET_SUFFIX = (
 )
 LOWER_STREET_RE = re.compile(
     r"(?<![\w])(?P<street>(?:(?:nedre|øvre|søndre|nordre|vestre|østre|store|lille|gamle|nye)[ \t]+)?"
-    rf"[a-zæøå][a-zæøåé\-]+?{_LOWER_STREET_SUFFIX})[ \t]+{_HOUSE}{_POSTPLACE}"
+    rf"[a-zæøå][a-zæøåé\-]+?{_LOWER_STREET_SUFFIX})[ \t]+{_HOUSE_NR}{_HOUSE}{_POSTPLACE}"
 )
 # "Nordre Hovin gard", "Søndre Bakke gård, 2345 Ådalsbruk": a farm name is an address
 FARM_RE = re.compile(
@@ -600,12 +619,14 @@ def _street_number_candidates(text: str) -> list[int]:
     for m in _HOUSE_NUMBER_RE.finditer(text):
         p = m.start()
         before = text[max(0, p - 40) : p - 1].split()
+        if len(before) > 1 and before[-1].lower() in ("nr", "nr."):  # "Storgata nr 5"
+            before.pop()
         if before and before[-1].lower().endswith(_STREET_WORD_ENDINGS):
             found.append(p)
     return found
 
 
-_HOUSE_NUMBER_RE = re.compile(r"\d(?<=[^\W\d_][ \t]\d)")
+_HOUSE_NUMBER_RE = re.compile(r"\d(?<=[^\W\d_][ \t]\d)|\d(?<=[Nn]r\.[ \t]\d)")
 
 
 def fold_lower(text: str) -> str:
@@ -767,10 +788,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             cued = NATIONAL_ID_CUE_RE.match(text, p)
             if cued:
                 spans.add(cued.start("id"), cued.end("id"), "national_id", "digits")
-        for p in _keyword_hits(low, _BIRTH_KEYS):
-            birth = BIRTH_RE.match(text, p)
-            if birth and not _cohort_year(text, p, birth):
-                spans.add(birth.start("date"), birth.end("date"), "birth_date", "labelled")
+        _find_cued_births(text, low, spans)
         if " år " in low or "turns " in low:
             for m in AGE_REACHED_RE.finditer(text):
                 spans.add(m.start("date"), m.end("date"), "birth_date", "labelled")
@@ -856,6 +874,16 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue
             spans.add(m.start(), m.end(), "phone", "norwegian")
+    else:
+        _find_cued_births(text, low, spans)  # "født tredje mars": a date in words, no digit in it
+
+
+def _find_cued_births(text: str, low: str, spans: Spans) -> None:
+    """A date after a birth cue ("født 12.03.2015", "fødd tredje mars", "f. 3/4-16")."""
+    for p in _keyword_hits(low, _BIRTH_KEYS):
+        birth = BIRTH_RE.match(text, p)
+        if birth and not _cohort_year(text, p, birth):
+            spans.add(birth.start("date"), birth.end("date"), "birth_date", "labelled")
 
 
 def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> None:

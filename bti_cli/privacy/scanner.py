@@ -560,6 +560,21 @@ class Scanner:
                 and not self.is_blocked(j)
             ):
                 self.set_name(j, "adjacent")
+        # a given name that is a function word elsewhere, capitalised inside a sentence right
+        # after a name, is the rest of it: "Nguyen Van An" (English "an" is never capitalised there)
+        given = lists.given
+        for j in range(1, n):
+            if (
+                state[j] != _NAME
+                and state[j - 1] == _NAME
+                and words[j][:1].isupper()
+                and lows[j] in given
+                and lows[j] in FUNCTION_WORDS
+                and text[ends[j - 1] : starts[j]] == " "
+                and not self.sentence_start(starts[j])
+                and not self.is_blocked(j)
+            ):
+                self.set_name(j, "adjacent")
         self._family_surnames()
         # pass 3: every other use of a name found once, here or in an earlier text of the sitting
         found = {lows[i] for i in range(n) if state[i] == _NAME and len(lows[i]) > 2}
