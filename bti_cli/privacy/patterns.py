@@ -1065,6 +1065,8 @@ _FUNCTION_CAPS = frozenset(
 _SENTENCE_AFTER_ADDRESS_RE = re.compile(
     r"(?<![^\W\d_])(?P<last>\d+|[^\W\d_]{3,})[.!?](?=[ \t]+[A-ZÆØÅ][a-zæøå]*[ \t]+[a-zæøå])"
 )
+# a place after a comma at the very end of a labelled address: ", elverum", ", Elverum."
+_PLACE_TAIL_RE = re.compile(r"\d[A-Za-z]?[ \t]*,[ \t]*(?P<place>[^\W\d_][\wæøå\-]*)[ \t]*\.?\Z")
 _ABBREVIATIONS = frozenset({"gt", "pb", "pr", "nr", "bl.a", "ca", "evt", "inkl", "ref", "vedr", "postb", "att"})
 
 
@@ -1078,7 +1080,13 @@ def _find_labelled_addresses(text: str, low: str, spans: Spans, vocab: Vocab) ->
         if stop and stop.group("last").lower() not in _ABBREVIATIONS:
             value = value[: stop.end("last")]  # "Adresse: STORGATA 12 B, 2408 ELVERUM. Far skrev den selv …"
         if any(c.isdigit() for c in value) or any(w[0].isupper() for w in WORD_RE.findall(value)):
-            spans.add(label.start("value"), label.start("value") + len(value), "address", "labelled")
+            start, end = label.start("value"), label.start("value") + len(value)
+            if not spans.add(start, end, "address", "labelled"):
+                # its street found first: the place after a comma goes with it ("adresse:
+                # hagevegen nr 4, elverum"), not what follows the address
+                tail = _PLACE_TAIL_RE.search(text, start, end)
+                if tail is not None:
+                    spans.widen(start, tail.end("place"), "address", "labelled")
     for p in _keyword_hits(low, _LIVES_KEYS):
         m = ADDRESS_LIVES_RE.match(text, p)
         if not m:

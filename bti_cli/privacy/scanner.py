@@ -562,14 +562,14 @@ class Scanner:
                 self.set_name(j, "adjacent")
         # a given name that is a function word elsewhere, capitalised inside a sentence right
         # after a name, is the rest of it: "Nguyen Van An" (English "an" is never capitalised there)
-        given = lists.given
-        for j in range(1, n):
+        function_names, capitalised = _given_function_words()
+        function_at = [j for j in range(1, n) if lows[j] in function_names] if any(
+            c in text for c in capitalised) else []
+        for j in function_at:
             if (
                 state[j] != _NAME
                 and state[j - 1] == _NAME
                 and words[j][:1].isupper()
-                and lows[j] in given
-                and lows[j] in FUNCTION_WORDS
                 and text[ends[j - 1] : starts[j]] == " "
                 and not self.sentence_start(starts[j])
                 and not self.is_blocked(j)
@@ -577,7 +577,8 @@ class Scanner:
                 self.set_name(j, "adjacent")
         self._family_surnames()
         # pass 3: every other use of a name found once, here or in an earlier text of the sitting
-        found = {lows[i] for i in range(n) if state[i] == _NAME and len(lows[i]) > 2}
+        names_at = [i for i in range(n) if state[i] == _NAME]
+        found = {lows[i] for i in names_at if len(lows[i]) > 2}
         known = self.known_names - found
         if found or known:
             found -= self._found_without_evidence()
@@ -592,6 +593,9 @@ class Scanner:
                         low in known or (low[-1:] == "s" and low[:-1] in known))),
                 })
             phrase_only = self.vocab.phrase_only
+            # a name the writer wrote in lower case ("mamma til aksel") is the name again in lower
+            # case before a verb ("aksel har vondt"), word or not; not "3 timer per uke"
+            written_lower = {lows[i] for i in names_at if words[i][0].islower()}
             repeated: list[int] = []
             for i in uses:
                 if state[i] and not (
@@ -606,7 +610,8 @@ class Scanner:
                     continue
                 low = lows[i]
                 if (
-                    (words[i][0].isupper() or (low not in words_list and low not in lexicon))
+                    (words[i][0].isupper() or (low not in words_list and low not in lexicon)
+                     or (low in written_lower and self._verb_follows(i)))
                     and len(low) > 2
                     and not self.is_blocked(i)
                     and (not self.in_vocab(low) or (words[i][0].isupper() and low in self.vocab.phrase_only))
@@ -1527,7 +1532,8 @@ class Scanner:
             ):
                 continue
             after = text[self.ends[i] : self.ends[i] + 1]
-            if after in (",", ".", "!", "?", ";", "") or self._verb_follows(i):
+            timed = _WHEN_AFTER_RE.match(text, self.ends[i]) is not None  # "mamma til aksel kl 0830"
+            if after in (",", ".", "!", "?", ";", "") or self._verb_follows(i) or timed:
                 self.set_name(i, "context")
 
     def _age_then_verb(self, i: int) -> bool:
@@ -1662,7 +1668,7 @@ class Scanner:
             return True
         return (
             i >= 2
-            and lows[i - 1] in ("til", "med")
+            and lows[i - 1] in ("til", "med", "me")  # "prata me per": dialect «me» is «med»
             and lows[i - 2] in _CONTACT_VIA
             and text[ends[i - 2] : starts[i - 1]] == " "
         )
@@ -2135,7 +2141,12 @@ class Scanner:
         if before == "of":
             return i >= 2 and lows[i - 2] in _BEFORE_OF_MONTH
         if before == "from":
-            return any(w in _SPAN_ENDS for w in lows[i + 1 : i + 4])
+            if any(w in _SPAN_ENDS for w in lows[i + 1 : i + 4]):
+                return True
+            # "… in the kindergarten from May.", "from June onwards": the start of a period; not
+            # "a message from May.", "heard from June,"
+            ends_clause = text[end : end + 1] in (".", ",", ";", "") or (i + 1 < len(lows) and lows[i + 1] in _ONWARDS)
+            return ends_clause and not (i >= 2 and lows[i - 2] in _FROM_SOMEONE)
         return False
 
     def _abbreviated_month(self, i: int) -> bool:
@@ -2711,9 +2722,16 @@ _PET_NOUNS = _words(
 )
 # verbs of contacting someone, before the person ("ring per på …") or before "til"/"med" ("send til")
 _CONTACT_VERBS = _words("ring ringe ringer ringar ringte ringde spør spørre spurte spurde")
-_CONTACT_VIA = _words("send sende sender sendte snakk snakke snakkes prat prate")
+_CONTACT_VIA = _words(
+    "send sende sender sendte snakk snakke snakkes snakker snakket snakka snakkar prat prate prater pratet prata pratar"
+)
 # what follows the person contacted: "på" and a number, "om …", "i morgen"
-_CONTACT_FOLLOW_RE = re.compile(r" (?:(på) (?=\S)|om(?!\w)|i morgon(?!\w)|i morgen(?!\w))")
+# a time after a person: "… til aksel kl 0830", "… i går"
+_WHEN_AFTER_RE = re.compile(r" (?:kl(?:\.|okka|okken)?(?!\w)|i (?:går|gar|dag|morgon|morgen)(?!\w))")
+_CONTACT_FOLLOW_RE = re.compile(
+    r" (?:på (?:telefon|telefonen|tlf|mobil|mobilen|teams|messenger)(?!\w)|(på) (?=\S)|om(?!\w)"
+    r"|i (?:morgon|morgen|går|gar|dag)(?!\w)|kl(?:\.|okka|okken)?(?!\w))"
+)
 # the rest of a line after a signature: closing punctuation only
 _LINE_END_RE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\r?\n|$)")
 # things that have a name of their own: "Kurset heter Sinnemestring", "ei gruppe som heiter Stjerna"
@@ -2833,7 +2851,10 @@ DASH_SIGNATURE_RE = re.compile(
     r"[–—-](?<![^\s][–—-])[ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ][a-zæøå]?\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
 )
 # a note signed with capitals alone on its last line, after a line of its own: "…\nKRN"
-_LAST_LINE_INITIALS_RE = re.compile(r"(?<=\n)[ \t]*(?P<sig>[A-ZÆØÅ]{2,3})\s*\Z")
+# (after "Ref." or "Referent:" too: the minute-taker, "Ref. AHL")
+_LAST_LINE_INITIALS_RE = re.compile(
+    r"(?<=\n)[ \t]*(?:(?i:ref\.?|referent)[ \t]*:?[ \t]*)?(?P<sig>[A-ZÆØÅ]{2,3})\s*\Z"
+)
 # one initial after a kinship or role word, "til" between or not: "Mor til A. ringte", "eleven K."
 _LONE_INITIAL_RE = re.compile(r"[A-ZÆØÅ](?<= [A-ZÆØÅ])\.(?![\w.])(?! [A-ZÆØÅ]\.)")
 _WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+)(?: (til))?:? \Z")
@@ -2950,7 +2971,7 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
                 continue
             if sig not in _NOT_INITIALS and sig.lower() not in singles:
                 found.append((m.start("sig"), m.end("sig")))
-    end_sig = _LAST_LINE_INITIALS_RE.search(text, max(0, len(text) - 8))
+    end_sig = _LAST_LINE_INITIALS_RE.search(text, max(0, len(text) - 24))
     if end_sig:
         sig = end_sig.group("sig")
         singles = vocab.singles if vocab is not None else frozenset()
@@ -3039,6 +3060,14 @@ _AUXILIARIES = _words("har hadde er var skal skulle vil ville kan kunne må måt
 _DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "er", "ar", "ing", "het", "else", "skap", "sjon", "tet")
 _TRIGGER_GAP = re.compile(r"[ \t]*[:(,«\"“']?[ \t]*")
 _MONTH_NAMES = frozenset({"april", "mai", "juni", "juli", "august"})
+
+
+@lru_cache(maxsize=1)
+def _given_function_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Given names that are function words elsewhere ("Nguyen Van An", "Per Hans", "Ola Jo"),
+    and their capitalised forms (for a fast test of a text)."""
+    words = shipped_lists().given & FUNCTION_WORDS
+    return words, tuple(sorted(w.capitalize() for w in words))
 _ENGLISH_MONTHS = _words("january february march april may june july august september october november december")
 _ALL_MONTHS = (
     _words("januar februar mars april mai juni juli august september oktober november desember") | _ENGLISH_MONTHS
@@ -3050,6 +3079,12 @@ _ENGLISH_DATE_WORDS = _words("in on by until till since next last early late mid
 _BEFORE_OF_MONTH = _words("end start beginning middle half rest month")
 # "from May": a date when a span follows ("from May to June", "from May until the summer")
 _SPAN_ENDS = _words("to until till through")
+_ONWARDS = _words("on onwards onward")
+# "a message from May": what comes from a person
+_FROM_SOMEONE = _words(
+    "message messages letter letters call calls text texts email emails e-mail mail note notes card"
+    " heard got received hear get receive came come comes news greetings answer reply"
+)
 # "picked up by June", "hit by May": "by" after a verb names the one who did it
 _BY_AFTER_VERB = _words("hit met seen bitten set put cut kept left brought caught taught told")
 _DAY_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)?\.?(?: of)?\s*$")
