@@ -455,6 +455,13 @@ def guardian_summary(
     if went_through_safety_gate(events, process):
         raise InputError(t("family.refused", lang, case=header.case_id),
                          hint=t("family.refused_hint", lang, case=header.case_id))
+    from bti_cli.walkthrough.process import default_process, safety_unanswered
+
+    if safety_unanswered(process or default_process(), events):
+        # a draft saved before the safety question, or a correction that calls for a follow-up of
+        # it («Vold og overgrep» chosen afterwards): nothing goes to the guardians before it is answered
+        raise InputError(t("family.refused_safety_open", lang, case=header.case_id),
+                         hint=t("family.refused_safety_open_hint", lang, case=header.case_id))
     summary = summarise(header, events, deadline_days=process.deadline_days if process else 14, process=process)
     municipality = catalogue.municipality.name if catalogue is not None else header.municipality
     subject = summary.subject if summary.subject in ("child", "youth", "pregnant", "family") else "child"

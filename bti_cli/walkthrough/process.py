@@ -992,7 +992,8 @@ def awaiting_notification(pos: Position) -> bool:
 
 def passed_gate(events: Sequence[Any], proc: Process | None = None) -> bool:
     """True when the case ever went through the safety gate: `danger` (or "!") answered yes,
-    an option that opens the gate (with `proc`), a decision to notify, or a notify event."""
+    an option that opens the gate (with `proc`; also as a correction, `bti cases edit`: the
+    concern scale changed to 4), a decision to notify, or a notify event."""
     for event in events:
         kind = _kind(event)
         if kind == "notify" or (kind == "decision" and event.value == NOTIFY_STEP):
@@ -1000,11 +1001,44 @@ def passed_gate(events: Sequence[Any], proc: Process | None = None) -> bool:
         if kind == "answer" and event.step == SAFETY_STEP and event.question == SAFETY_QUESTION and (
                 event.value is True):
             return True
-        if kind == "answer" and proc is not None:
+        if kind in ("answer", "correction") and proc is not None:
             step = proc.step(event.step)
             if step is not None and _opens_gate(step, event.question or "", event.value):
                 return True
     return False
+
+
+def safety_unanswered(proc: Process, events: Sequence[Any]) -> list[tuple[Step, Question]]:
+    """The safety questions the answers as they now stand call for and that have no answer: the
+    safety question itself (a draft saved before it), and a follow-up that a correction brought
+    into force after the safety question was answered no (`bti cases edit`: «Vold og overgrep»
+    chosen as an area, a text that names violence; BTI.md, cross-cutting rules). Empty once the
+    case went through the gate. The walk asks them before anything else; the family gets no
+    summary while one is open."""
+    if passed_gate(events, proc):
+        return []
+    effective = effective_events(events)
+    pos = replay(proc, events)
+    if pos.discarded:
+        return []
+    answered = {(e.step, e.question) for e in effective if _kind(e) == "answer"}
+    safety = proc.step(SAFETY_STEP)
+    if safety is None:
+        return []
+    danger = safety.question(SAFETY_QUESTION)
+    if danger is not None and (SAFETY_STEP, SAFETY_QUESTION) not in answered:
+        # a draft of level 0 saved before it (a case that went on without it is not one the walk made)
+        draft = bool(answered) and not any(_kind(e) == "decision" for e in effective)
+        return [(safety, danger)] if draft else []
+    env = environment(proc, pos)
+    due = []
+    for step in proc.steps:
+        for question in step.questions:
+            if (step.id, question.id) in answered or not any(o.gate for o in question.options):
+                continue
+            if question.when and "danger" in question.when and holds(step.when, env) and holds(question.when, env):
+                due.append((step, question))
+    return due
 
 
 ADULT_AGE = 18  # from 18 nobody else consents for the young person (vergemålsloven § 2)

@@ -530,7 +530,14 @@ class Session:
         if question.kind == "consent":
             default = None
         spec = replace(spec, default=default, back=back and self.prompter.interactive)
-        value = self._prepare(action, spec, self.prompter.ask(spec))
+        from bti_cli.walkthrough.prompts import SafetyRequested
+
+        try:
+            asked = self.prompter.ask(spec)
+        except SafetyRequested:  # «!» while changing an answer: the safety gate, as in the walk
+            self._safety_requested(engine.replay(self.proc, self.events).level)
+            return True
+        value = self._prepare(action, spec, asked)
         if value == current:
             return False
         self.correct(event.level, step_id, question_id, value)
@@ -574,7 +581,51 @@ class Session:
         changed = self.ask_again(step_id, question_id)
         if not changed:
             self.say(t("walk.edit_unchanged"))
-        return changed
+            return False
+        self.safety_after_correction()
+        return True
+
+    def safety_after_correction(self) -> None:
+        """The safety rule holds after a correction too (BTI.md, cross-cutting rules): a new value
+        that opens the gate (the concern scale changed to 4) is the gate, as «!» is; a follow-up
+        of the safety question that the answers now call for («Vold og overgrep» chosen, a text
+        that names violence) is asked now; through the gate, the walk goes on to informing
+        barnevern, as it does at once in a walk."""
+        from bti_cli.walkthrough import process as engine
+
+        if engine.passed_gate(self.events, self.proc):
+            if not any(e.kind.value == "answer" and e.step == engine.SAFETY_STEP
+                       and e.question == engine.SAFETY_QUESTION and e.value is True for e in self.events):
+                pos = engine.replay(self.proc, self.events)
+                self.say(t("walk.scale_four" if pos.answers.get("scale") == 4 else "walk.safety_requested"),
+                         style="bold red")
+                level = pos.level
+                self.append(level=level, step=engine.SAFETY_STEP, kind="answer",
+                            question=engine.SAFETY_QUESTION, value=True)
+        else:
+            self.ask_safety_follow_ups()
+        if engine.awaiting_notification(engine.replay(self.proc, self.events)):
+            self.run()
+
+    def ask_safety_follow_ups(self) -> bool:
+        """Ask the follow-ups of the safety question that the answers as they now stand call for
+        and that have no answer (`process.safety_unanswered`); True when one was asked."""
+        from bti_cli.walkthrough import process as engine
+
+        asked = False
+        for _ in range(4):
+            due = [(step, q) for step, q in engine.safety_unanswered(self.proc, self.events)
+                   if q.id != engine.SAFETY_QUESTION]
+            if not due:
+                break
+            step, question = due[0]
+            pos = engine.replay(self.proc, self.events)
+            before = len(self.events)
+            self._ask(engine.Ask(step, question, pos.level), pos)
+            asked = True
+            if len(self.events) == before or engine.passed_gate(self.events, self.proc):
+                break
+        return asked
 
     def editable_answers(self) -> list[tuple[str, str]]:
         """(step, question) of every answer of the case that `edit` can change, in the order
@@ -782,6 +833,8 @@ class Session:
         from bti_cli.walkthrough import process as engine
 
         self.rehearse(resume=True)
+        if self.ask_safety_follow_ups() and engine.awaiting_notification(engine.replay(self.proc, self.events)):
+            return self.run()
 
         action = engine.next_action(self.proc, self.events, resume=True)
         if isinstance(action, engine.Done):
