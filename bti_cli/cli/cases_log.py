@@ -378,11 +378,14 @@ def _show_for_guardians(rt, case: str, fmt: str) -> None:
     # shown visibly: a text from a case file written before control characters were stripped
     text = escape_controls(
         guardian_summary(log.header, log.events, catalogue=cat, process=_process_for(log.header.municipality)))
-    from bti_cli.reports.family import consented_alone
+    from bti_cli.reports.family import adult_subject, consented_alone
     from bti_cli.terminal.console import err, is_plain, out
 
-    if consented_alone(log.events):  # the young person's own: the guardians may not be entitled to it
+    # the young person's own: the guardians may not be entitled to it
+    if consented_alone(log.events):
         err().print(f"bti: {t('family.youth_alone_warning', case=log.case_id)}", markup=False, highlight=False)
+    elif adult_subject(log.events):
+        err().print(f"bti: {t('family.adult_warning', case=log.case_id)}", markup=False, highlight=False)
 
     if fmt == "md" or is_plain():
         sys.stdout.write(text)

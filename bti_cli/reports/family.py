@@ -33,9 +33,10 @@ not the next meeting; the measures of a closed case are "what was done" only whe
 plan was evaluated (`plan_evaluated`). A measure given to a new baton holder who has not said yes
 is done by the holder until then (BTI.md: the holder keeps the baton until the new one accepts).
 "Planning and reviewing the measures" is said only when there are measures. When the young person
-consented alone (`consented_alone`), the summary is theirs and is written to them ("du"; the
-`_you` variants of the locale keys); the CLI warns the employee. No step ids, hashes or event numbers are
-shown; the level is explained in words. Names of measures, services and roles come from the
+consented alone (`consented_alone`) or is 18 or more (`adult_subject`), the summary is theirs and
+is written to them ("du"; the `_you` variants of the locale keys); the CLI warns the employee. No
+step ids, hashes or event numbers are shown; the level is explained in words. Names of measures,
+services and roles come from the
 municipality's catalogue, in the language of its plan.
 
 A case that went through the safety gate (suspected violence, abuse or serious neglect), or in
@@ -267,6 +268,28 @@ def consented_alone(events: list[Event]) -> bool:
     return youth_alone(consent)
 
 
+def adult_subject(events: list[Event]) -> bool:
+    """True when the case is about a young adult (a child or young person of 18 or more, by the
+    age as it now stands): nobody else consents for them (`process.ADULT_AGE`, vergemålsloven
+    § 2), the guardians take no part in the walk, and the summary is the young person's, written
+    to them, as when a young person consented alone."""
+    from bti_cli.walkthrough.process import ADULT_AGE, effective_events
+
+    answers: dict[str, Any] = {}
+    for event in effective_events(events):
+        kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
+        if kind == "answer" and event.question in ("subject", "age"):
+            answers[event.question] = event.value
+    age = answers.get("age")
+    return answers.get("subject") in ("child", "youth") and isinstance(age, int) and age >= ADULT_AGE
+
+
+def written_to_the_young_person(events: list[Event]) -> bool:
+    """The one rule for whom the summary is written to: the young person when they consented
+    alone or are a young adult; the family otherwise. The CLI warns the employee then."""
+    return consented_alone(events) or adult_subject(events)
+
+
 def _join(items: list[str], lang: str | None = None) -> str:
     """Names in a sentence, separated so that a name with "og"/"and" in it stays one name."""
     return "; ".join(items)
@@ -465,7 +488,7 @@ def guardian_summary(
     summary = summarise(header, events, deadline_days=process.deadline_days if process else 14, process=process)
     municipality = catalogue.municipality.name if catalogue is not None else header.municipality
     subject = summary.subject if summary.subject in ("child", "youth", "pregnant", "family") else "child"
-    audience = "you" if consented_alone(events) else "family"  # the one rule, also the CLI's warning
+    audience = "you" if written_to_the_young_person(events) else "family"  # the one rule, also the CLI's warning
     case = _Case(header, summary, _Answers(events, process), _FamilyNames(catalogue), process, lang, today, subject,
                  tuple(events), audience)
     out: list[str] = [f"# {t(case.key('title'), lang)}", ""]
@@ -508,7 +531,7 @@ def _about(case: _Case) -> list[str]:
             key += f"_{case.subject}"
         elif summary.level >= 2 and case.consent() is None:  # no consent: only discussed anonymously
             key += "_no_consent"
-        out += [t(key, lang), ""]
+        out += [t(case.key(key[len("family."):]), lang), ""]  # to the young person: «kjenner deg best»
     meeting = case.answers.latest.get("meeting_date")
     if summary.evaluations and isinstance(meeting, str):
         out += [t("family.last_evaluation", lang, date=long_date(meeting, lang)), ""]
@@ -727,9 +750,9 @@ def _consent(case: _Case) -> list[str]:
             line += " " + t("family.consent_until", lang, date=long_date(summary.consent_until, lang))
         out.append(line)
     elif (getattr(summary, "highest_level", None) or summary.level or 0) <= 1 and not summary.consent_services:
-        out.append(t("family.consent_not_needed_closed" if closed else "family.consent_not_needed", lang))
+        out.append(t("family.consent_not_needed_closed" if closed else case.key("consent_not_needed"), lang))
     else:
-        out.append(t("family.consent_none_closed" if closed else "family.consent_none", lang))
+        out.append(t("family.consent_none_closed" if closed else case.key("consent_none"), lang))
     return [*out, ""]
 
 
@@ -754,4 +777,5 @@ def _disagree(case: _Case) -> list[str]:
     return [f"## {t(case.key('h_disagree'), lang)}", "", *lines, ""]
 
 
-__all__ = ["guardian_summary", "consented_alone", "long_date", "in_sentence", "went_through_safety_gate"]
+__all__ = ["guardian_summary", "consented_alone", "written_to_the_young_person", "adult_subject", "long_date",
+           "in_sentence", "went_through_safety_gate"]
