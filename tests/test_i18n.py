@@ -94,6 +94,15 @@ def test_every_text_formats_with_the_fields_of_its_bokmaal_text():
             assert i18n.t(f"{domain}.{key}", lang, **values) if values else i18n.t(f"{domain}.{key}", lang)
 
 
+def test_every_text_formats_with_a_value_it_does_not_use():
+    # a caller may pass more values than a text uses (the validation messages do): a literal
+    # brace in a text («en tabell { … }») then broke str.format and crashed `bti data validate`
+    for domain, key, entry in locale_entries():
+        values = {name: "x" for name in fields(entry["nb"])}
+        for lang in LANGS:
+            assert i18n.t(f"{domain}.{key}", lang, **values, not_in_the_text="x")
+
+
 def labelled_tables(node, where: str = ""):
     """Every table below `node` that holds a language key: the texts of the process file."""
     if isinstance(node, dict):

@@ -152,9 +152,17 @@ def parse_day(value: str | None, option: str) -> date | None:
     from bti_cli.errors import UsageError
 
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(t("export.bad_date", option=option), hint=t("export.date_hint")) from None
+    if not DAY_RANGE[0] <= day <= DAY_RANGE[1]:
+        # a deadline or a period counted from it must stay a date («9999-12-31» + 14 days is none)
+        raise UsageError(t("export.date_out_of_range", option=option, first=DAY_RANGE[0].isoformat(),
+                           last=DAY_RANGE[1].isoformat()), hint=t("export.date_hint"))
+    return day
+
+
+DAY_RANGE = (date(1900, 1, 1), date(2199, 12, 31))  # what --as-of, --from and --to accept
 
 
 def case_names(rt: common.Runtime):

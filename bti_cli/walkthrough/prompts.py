@@ -42,6 +42,7 @@ from bti_cli.errors import InputError
 from bti_cli.i18n import t
 
 SAFETY_ANSWER = "!"
+CONSENT_EXAMPLE = '{ given = true, by = [...], services = [...], until = "..." }'  # a consent in TOML
 BACK_WORDS = {"<", "tilbake", "attende", "back"}
 YES = {"y", "yes", "j", "ja", "true", "1", "jo"}
 NO = {"n", "no", "nei", "false", "0", "nej"}
@@ -387,7 +388,7 @@ def _parse_consent(spec: PromptSpec, raw: Any) -> dict[str, Any]:
     if isinstance(raw, bool | str):
         raw = {"given": raw}
     if not isinstance(raw, dict):
-        raise AnswerError(t("process.err_consent"))
+        raise AnswerError(t("process.err_consent", example=CONSENT_EXAMPLE))
     if any(k not in parts for k in raw):
         keys = unknown_key_numbers(raw, parts)
         raise AnswerError(t("process.err_consent_keys", keys=keys, known=", ".join(parts)))
