@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -131,6 +131,25 @@ def check_references(cat: Catalogue, vocabulary: Vocabulary) -> list[tuple[tuple
     return problems
 
 
+def _controls_in(node: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """The paths of the keys and texts of a parsed data file that hold a control or invisible
+    character (`privacy.controls`; a carriage return of a file saved with CRLF line ends is no
+    such character here)."""
+    from bti_cli.privacy.controls import has_controls
+
+    if isinstance(node, str):
+        if has_controls(node.replace("\r", "")):
+            yield loc
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if has_controls(str(key)):
+                yield (*loc, key)
+            yield from _controls_in(value, (*loc, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _controls_in(value, (*loc, i))
+
+
 def parse_catalogue(text: str, name: str, raw: dict[str, Any] | None = None) -> Catalogue:
     """Validate catalogue text (`raw`: its parsed TOML, when already parsed); raise DataError
     listing every problem with its line."""
@@ -140,6 +159,10 @@ def parse_catalogue(text: str, name: str, raw: dict[str, Any] | None = None) -> 
 
     if raw is None:
         raw = _parse_toml(text, name)
+    controls = list(_controls_in(raw))
+    if controls:  # a name with ESC]0;… would retitle the terminal of whoever lists the measures
+        raise DataError(t("catalogue.v_invalid_file", name=shown_path(name)),
+                        _located([(loc, t("catalogue.v_control")) for loc in controls], text, name))
     try:
         cat = Catalogue.model_validate(raw)
     except ValidationError as exc:

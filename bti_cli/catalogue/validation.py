@@ -144,9 +144,12 @@ class TomlLines:
 
 def format_problem(name: str, line: int, loc: Sequence[str | int], message: str) -> str:
     """One problem: `file:line field: message` (a file named after a person is not repeated)."""
-    from bti_cli.privacy.guard import shown_path
+    from bti_cli.privacy.guard import shown_choice, shown_path
 
-    return f"{shown_path(name)}:{line} {field_path(loc)}: {message}"
+    # a key of the file as a typo of a key is shown; an unknown key written as a name, a number
+    # or an e-mail («Kari Nordmann 15038150094») is not repeated
+    shown = tuple(p if isinstance(p, int) or shown_choice(str(p)) is not None else "…" for p in loc)
+    return f"{shown_path(name)}:{line} {field_path(shown)}: {message}"
 
 
 def pydantic_errors(exc: Any) -> list[tuple[tuple[str | int, ...], str]]:
