@@ -75,6 +75,7 @@ _TEXT = st.one_of(
 @example("ola@skole.bæ")
 @example("0(at)0.no11831783321")  # an e-mail address glued to an identity number
 @example("TLF0000) 0047 200 00 000 ")
+@example("4700000000,00000000000")  # a phone number before a comma and an identity number
 def test_scrubbed_text_always_passes_the_guard(text):
     assert personal_data_kinds(scrub(text).text) == []
 

@@ -378,10 +378,11 @@ def click_error_message(error: click.ClickException) -> str:
     if isinstance(error, exc.NoSuchOption):
         from bti_cli.privacy.guard import shown_choice
 
-        # the option as typed only when it looks like a typo of one (`--munisipality`), never a
-        # name or a number typed where an option goes (`--kari-nordmann`)
+        # the option as typed only when it is a typo of one (`--munisipality`: close to a real
+        # option, so a suggestion follows), never a name or a number typed where an option goes
+        # (`--kari-nordmann`, `--karinordmann`: a name the scrubber cannot see in one word)
         typed = error.option_name if error.option_name.startswith("-") else ""
-        if typed and shown_choice(typed.lstrip("-")) is not None:
+        if typed and error.possibilities and shown_choice(typed.lstrip("-")) is not None:
             message = t("cli.err_no_such_option", command=command, option=typed)
         else:
             message = t("cli.err_no_such_option_unshown", command=command)

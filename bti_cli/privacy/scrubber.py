@@ -377,8 +377,9 @@ _WINDOW = 60
 
 @cache
 def _near_placeholder_re() -> re.Pattern[str]:
-    """A placeholder with a digit, "+" or "@" beside it (up to two spaces, dots, hyphens or
-    brackets between), or a letter glued to it (a cue such as "tlf" after it, the end of an
+    """A placeholder with a digit, "+" or "@" beside it (up to two spaces, dots, commas, slashes,
+    hyphens or brackets between: "4700000000,[FØDSELSNUMMER]" is a phone number once the number
+    after the comma is gone), or a letter glued to it (a cue such as "tlf" after it, the end of an
     e-mail address before it: "ola@eksempel.no[TELEFON]"): the only places where a replacement
     can make a new identifier (the patterns look at most two characters beyond a match).
 
@@ -393,9 +394,9 @@ def _near_placeholder_re() -> re.Pattern[str]:
     not_name_after = "".join(f"(?!{re.escape(p[1:])})" for p in names)
     # every branch opens with a bracket, so that the engine skips ahead fast
     return re.compile(
-        rf"\](?:[\d+@]|[^\W\d_]|{not_name_before}[ .\-(]{{1,2}}[\d+@])"
-        rf"|\[(?:(?<=[\d@]\[)|(?<=[^\W\d_]\[)|(?<=[\d@][ .\-)]\[){not_name_after}"
-        rf"|(?<=[\d@][ .\-)][ .\-)]\[){not_name_after})"
+        rf"\](?:[\d+@]|[^\W\d_]|{not_name_before}[ .,/\-(]{{1,2}}[\d+@])"
+        rf"|\[(?:(?<=[\d@]\[)|(?<=[^\W\d_]\[)|(?<=[\d@][ .,/\-)]\[){not_name_after}"
+        rf"|(?<=[\d@][ .,/\-)][ .,/\-)]\[){not_name_after})"
     )
 
 
