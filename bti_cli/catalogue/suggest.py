@@ -1168,8 +1168,8 @@ def rank_coordinators(
             r.add(LEVEL3_ROLE_POINTS, "level3-role", t("process.reason_coordinator_level3_role"))
         subject_fit = role_subject_fit(c, need)
         for cond in met:
-            r.add(points, f"condition-met:{cond}", t(f"process.reason_condition_met_{cond}",
-                                                     who=t(f"process.reason_subject_{need.subject or 'child'}")))
+            # whom the role is for (the midwife: «for gravide»), not whom the case is about
+            r.add(points, f"condition-met:{cond}", t(f"process.reason_condition_met_{cond}", who=_role_whom(c)))
         for cond in ("subject", "age", "areas"):
             if stated[("subject", "age", "areas").index(cond)] and cond not in met and cond not in unmet:
                 key = "parents_subject" if cond == "subject" and subject_fit == "parents" else cond
@@ -1177,9 +1177,11 @@ def rank_coordinators(
         for cond in unmet:
             # a role for children already born, in a pregnancy: say so with its ages
             key = "age_unborn" if cond == "age" and need.is_unborn and need.mother_age is None else cond
-            r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(f"process.reason_condition_unmet_{key}",
-                                                                  who=_role_whom(c), span=_span(*ages)),
-                  miss=True)
+            if key == "age" and (c.age_min, c.age_max) == (None, None):
+                key = "age_arena"  # the ages of the role's arenas (ROLE_ARENA_AGES), not the plan's
+            r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(
+                f"process.reason_condition_unmet_{key}", who=_role_whom(c), span=_span(*ages),
+                arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
         if c.service and c.service in own and (not arenas or work_arena in arenas):
             # said only when the arena has not said it already ("the closest professional where
             # you work"); a role of another arena is not the employee's own, whatever its service
@@ -1191,8 +1193,11 @@ def rank_coordinators(
             # when every condition the catalogue states is met, the plan's words say the same
             # («Når bekymringen gjelder en gravid» for a pregnancy): quoted, not "to check"
             all_met = bool(sum(stated)) and len(met) == sum(stated) and not unmet
-            r.add(0, "conditions", t("process.reason_conditions_met" if all_met else "process.reason_conditions",
-                                     conditions=c.conditions.rstrip(". ")))
+            # whose words they are: the plan's, the BTI model's (a plan silent on baton holders)
+            # or the law's, as the role's source says
+            basis = "" if c.source.basis.value == "plan" else f"_{c.source.basis.value}"
+            r.add(0, "conditions", t(("process.reason_conditions_met" if all_met else "process.reason_conditions")
+                                     + basis, conditions=c.conditions.rstrip(". ")))
         scored.append((r.score, i, Suggestion(
             "coordinator", c.id, c.role, round(r.score), tuple(r.codes), r.texts,
             {"levels": list(c.levels), "arenas": arenas, "service": c.service},
