@@ -1027,6 +1027,11 @@ def rank_arenas(
         if a.status.value != "active":
             r.add(PLANNED_ARENA_POINTS, f"status:{a.status.value}", t(f"process.reason_status_{a.status.value}"),
                   miss=True)
+        if (need.age is not None and need.age >= ADULT_AGE and not need.is_unborn and need.subject != "pregnant"
+                and a.services and all(kinds.get(x) == "child-welfare" for x in a.services)):
+            # barnevern's table (the anonymous consultation too) reaches a young adult only as
+            # aftercare (ettervern) for one who had its help before 18, as its measures do
+            r.add(ONLY_WHEN_POINTS, "only-when:aftercare", t("process.reason_only_when_aftercare"), miss=True)
         r.source(a.source)
         scored.append((r.score, i, Suggestion(
             "arena", a.id, a.name, round(r.score), tuple(r.codes), r.texts,

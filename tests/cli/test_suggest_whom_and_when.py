@@ -148,3 +148,17 @@ def test_a_measure_for_the_pregnancy_too_is_for_a_child_it_names(cli, municipali
     measure = next(r for r in found if r["id"] == measure_id)
     assert ("subject:fits" in measure["reason_codes"]) is for_itself, measure["reasons"]
     assert ("helps through the parents or the family" in measure["reasons"]) is not for_itself
+
+
+@pytest.mark.parametrize("age, aftercare", [("17", False), ("18", True), ("22", True)])
+def test_barneverns_table_reaches_a_young_adult_only_as_aftercare(cli, age, aftercare):
+    # Søndre Land's «Anonym drøfting med barnevernet»: from 18 barnevern helps only as ettervern,
+    # for one who had its help before 18 (as its measures say, `only-when:aftercare`)
+    found = rows(cli, "-m", "sondre-land", "--level", "2", "--subject", "youth", "--age", age,
+                 "--area", "mental-health", "--arena", "mental-health", kind="arena")
+    table = next(r for r in found if r["id"] == "anonym-drofting-barnevern")
+    assert ("only-when:aftercare" in table["reason_codes"]) is aftercare
+    assert ("from 18 only as aftercare from barnevern, for someone who had its help before 18 (check that it applies)"
+            in table["reasons"]) is aftercare
+    if age == "18":  # the interdisciplinary team (no barnevern alone) comes first
+        assert found[0]["id"] != "anonym-drofting-barnevern"
