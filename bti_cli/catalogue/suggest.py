@@ -145,6 +145,8 @@ INFANT_MAX_AGE = 1
 # child (a family case with a 5-year-old is not offered the youth club): 12 is the lowest age the
 # seed plans give a youth-only measure (Søndre Land's DRIVE, "ungdom i alderen 12 – 25 år")
 YOUTH_MIN_AGE = 12
+YOUNG_MAX_AGE = 23  # the oldest young person BTI is for (BTI.md: 0–23)
+YOUNG_MOTHER_SHARE = 0.5  # of the subject's points, for a youth measure in a pregnancy
 # from lower secondary school (8. trinn, 13 years) a child is also a young person (ungdom)
 TEEN_AGE = 13
 # from 18 a young person is an adult: the plans' measures for parents are hers only as a parent
@@ -240,7 +242,9 @@ def _young_mother_fits(m: Measure, need: Need) -> bool:
     if age is None or "youth" not in {a.value for a in m.audience}:
         return False
     if m.age_min is None and m.age_max is None:
-        return age >= YOUTH_MIN_AGE
+        # «ungdom» with no ages: a young woman up to the ages BTI serves (0–23, BTI.md), not a
+        # pregnant woman of 24 or 30
+        return YOUTH_MIN_AGE <= age <= YOUNG_MAX_AGE
     return (m.age_min is None or age >= m.age_min) and (m.age_max is None or age <= m.age_max)
 
 
@@ -580,7 +584,9 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         # barnevern's guidance to the services in one case: for the employee, in this case
         r.add(SUBJECT_POINTS / 3, "subject:case-guidance", t("process.reason_subject_case_guidance"))
     elif young_mother:
-        r.add(SUBJECT_POINTS, "subject:fits", t("process.reason_subject_youth"))
+        # a young people's measure she is one of by her age: it fits, but a measure for the
+        # pregnancy fits closer (the midwife's EPDS talks before a youth club for a pregnant 24-year-old)
+        r.add(SUBJECT_POINTS * YOUNG_MOTHER_SHARE, "subject:fits", t("process.reason_subject_youth"))
     elif need.subject in SUBJECT_SELF:
         # a measure for the pregnancy and the new mother (Søndre Land's EPDS: «gravide og
         # barselkvinner», an infant in its audience for the time after birth) helps a born child

@@ -162,3 +162,21 @@ def test_barneverns_table_reaches_a_young_adult_only_as_aftercare(cli, age, afte
             in table["reasons"]) is aftercare
     if age == "18":  # the interdisciplinary team (no barnevern alone) comes first
         assert found[0]["id"] != "anonym-drofting-barnevern"
+
+
+@pytest.mark.parametrize("age, offered", [("12", True), ("23", True), ("24", False)])
+def test_a_youth_measure_without_ages_is_a_pregnant_womans_only_up_to_23(cli, age, offered):
+    # Søndre Land's Helsestasjon for ungdom: «Ungdom», no ages; BTI is for young people 0–23
+    found = rows(cli, "-m", "sondre-land", "--level", "1", "--subject", "pregnant", "--age", age,
+                 "--area", "mental-health", "--arena", "health-station", "--limit", "80", kind="measure")
+    hfu = next((r for r in found if r["id"] == "helsestasjon-for-ungdom"), None)
+    assert (hfu is not None and "subject:fits" in hfu["reason_codes"]) is offered
+
+
+def test_a_measure_for_the_pregnancy_comes_before_a_youth_measure_she_is_old_enough_for(cli):
+    # a pregnant woman of 24 at the health station: the midwife's EPDS talks first, Fontenehuset
+    # (young people from 16, another service) after
+    found = rows(cli, "-m", "sondre-land", "--level", "1", "--subject", "pregnant", "--age", "24",
+                 "--area", "mental-health", "--arena", "health-station", kind="measure")
+    ids = [r["id"] for r in found]
+    assert ids.index("epds-stottesamtaler-henvisning") < ids.index("fontenehuset")
