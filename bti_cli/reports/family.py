@@ -478,8 +478,10 @@ def guardian_summary(
     if went_through_safety_gate(events, process):
         raise InputError(t("family.refused", lang, case=header.case_id),
                          hint=t("family.refused_hint", lang, case=header.case_id))
-    from bti_cli.walkthrough.process import default_process, safety_unanswered
+    from bti_cli.walkthrough.process import default_process, replay, safety_unanswered
 
+    if replay(process or default_process(), events).discarded:
+        raise InputError(t("family.refused_discarded", lang, case=header.case_id))
     if safety_unanswered(process or default_process(), events):
         # a draft saved before the safety question, or a correction that calls for a follow-up of
         # it («Vold og overgrep» chosen afterwards): nothing goes to the guardians before it is answered
@@ -519,7 +521,8 @@ def _about(case: _Case) -> list[str]:
     if case.closed:
         line = t("family.closed", lang, date=long_date(summary.closed, lang))
         reason = case.answers.latest.get("closing_reason")
-        if reason and case.reason_fits(reason):
+        # «another reason» tells the family nothing («Grunnen: Annet.»; nn «Anna» reads as a name)
+        if reason and reason != "other" and case.reason_fits(reason):
             label = _option_label(case.process, "closing_reason", reason, lang)
             if t("family.colon_capital", lang) != "yes":  # English: no capital after a colon
                 label = in_sentence(label)

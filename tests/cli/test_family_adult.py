@@ -42,3 +42,26 @@ def test_the_summary_is_written_to_a_young_adult(cli, tmp_path, cases_dir, lang,
     assert (t("family.stage_1_youth") in text) is not adult
     if adult and lang != "en":  # no plural «dere»/«dykk» to the young adult
         assert not re.search(r"\b(dere|dykk|De)\b", text), text
+
+
+def test_a_discarded_case_gives_no_family_summary(cli, tmp_path, cases_dir):
+    case = _at_nav(cli, tmp_path, 17)
+    assert cli("cases", "discard", case, "--reason", "startet ved en feil").exit_code == 0
+    result = cli("cases", "show", case, "--for", "guardians", "--lang", "en")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "is discarded (started by mistake): no summary for the family is made" in result.stderr
+
+
+@pytest.mark.parametrize("reason, told", [("other", False), ("moved", True)])
+def test_another_reason_for_closing_is_not_told_to_the_family(cli, tmp_path, cases_dir, reason, told):
+    # «Grunnen: Annet.» told the family nothing, and nynorsk «Anna» read as a name
+    case = _at_nav(cli, tmp_path, 17)
+    close = tmp_path / "close.toml"
+    close.write_text(f'[close]\nclosing_reason = "{reason}"\nclosing_note = "Avsluttet etter avtale."\n',
+                     encoding="utf-8")
+    closed = cli("cases", "close", case, "--no-input", "--answers", str(close))
+    assert closed.exit_code == 0, closed.stderr
+    for lang in ("nb", "nn", "en"):
+        text = cli("cases", "show", case, "--for", "guardians", "--lang", lang).stdout
+        assert (i18n.t("family.closed_reason", lang, reason="").split(":")[0] in text) is told, text
+        assert "Anna." not in text and "Annet." not in text
