@@ -583,7 +583,28 @@ class Session:
             self.say(t("walk.edit_unchanged"))
             return False
         self.safety_after_correction()
+        self.consent_after_correction()
         return True
+
+    def consent_after_correction(self) -> None:
+        """A consent the answers as they now stand no longer allow (the age corrected below the
+        consent age: a young person who consented alone at 15 is 14) is said, and asked again,
+        with the same check as at the consent step (`consent_givers_problem`)."""
+        from bti_cli.walkthrough import process as engine
+
+        pos = engine.replay(self.proc, self.events)
+        consent = pos.answers.get("consent")
+        if pos.phase == "closed" or not (isinstance(consent, dict) and consent.get("given")):
+            return
+        problem = self.consent_givers_problem(pos.answers.get("subject"), pos.answers.get("age"),
+                                              list(consent.get("by") or []), list(consent.get("services") or []))
+        if problem is None:
+            return
+        answer = next((e for e in reversed(engine.effective_events(self.events))
+                       if e.kind.value == "answer" and e.question == "consent"), None)
+        self.say(t("walk.consent_no_longer_fits", problem=problem), style="bold yellow")
+        if answer is not None:
+            self.ask_again(answer.step, "consent")
 
     def safety_after_correction(self) -> None:
         """The safety rule holds after a correction too (BTI.md, cross-cutting rules): a new value
