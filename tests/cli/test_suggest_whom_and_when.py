@@ -180,3 +180,17 @@ def test_a_measure_for_the_pregnancy_comes_before_a_youth_measure_she_is_old_eno
                  "--area", "mental-health", "--arena", "health-station", kind="measure")
     ids = [r["id"] for r in found]
     assert ids.index("epds-stottesamtaler-henvisning") < ids.index("fontenehuset")
+
+
+@pytest.mark.parametrize("fmt, in_document", [("md", True), ("json", False), ("csv", False)])
+def test_the_safety_rule_is_in_a_markdown_list_and_on_stderr_for_scripts(cli, fmt, in_document):
+    # a Markdown list is a document a person keeps and passes on: the rule stands at its top;
+    # a script's JSON or CSV stays data, with the rule on stderr
+    from bti_cli import i18n
+
+    rule = i18n.t("walk.suggest_safety_first", "en")
+    result = cli("suggest", "-m", "elverum", "--level", "3", "--subject", "child", "--age", "9",
+                 "--area", "violence-abuse", "--arena", "school", "--format", fmt, "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert (result.stdout.startswith(f"> **{rule}**")) is in_document
+    assert (rule in result.stderr) is not in_document
