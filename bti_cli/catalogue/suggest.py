@@ -618,7 +618,9 @@ def _measure(m: Measure, need: Need, idf: dict[str, float], closest: set[str], o
         r.add(0, "safety:barnevern-first", t("process.reason_safety_barnevern_first"))
     if GUARDIANS_NOT_FIRST & set(need.areas) and kinds.get(m.service) != "child-welfare":
         # barnevern, once told, works with the guardians as it judges: its own measures are not held back
-        if audience and audience <= {"guardians", "staff"}:
+        if audience and audience <= {"guardians", "family", "staff"}:
+            # for the parents, or the family as such (open meeting places, a family course): it
+            # meets the guardians as much as a parents' course does
             r.add(GUARDIANS_ONLY_SAFETY_POINTS, "safety:guardians-only", t("process.reason_safety_guardians_only"),
                   miss=True)
         elif m.with_guardians:

@@ -194,3 +194,15 @@ def test_the_safety_rule_is_in_a_markdown_list_and_on_stderr_for_scripts(cli, fm
     assert result.exit_code == 0, result.stderr
     assert (result.stdout.startswith(f"> **{rule}**")) is in_document
     assert (rule in result.stderr) is not in_document
+
+
+@pytest.mark.parametrize("areas, caveat", [(("violence-abuse", "parenting-interaction"), True),
+                                           (("parenting-interaction",), False)])
+def test_a_measure_for_the_family_as_such_carries_the_safety_caveat(cli, areas, caveat):
+    # Elverum's «Åpne møteplasser» (foreldrekafé, babysang): for the guardians and the family; with
+    # suspected violence the guardians are not told first, as for a parents' course
+    args = [a for area in areas for a in ("--area", area)]
+    found = rows(cli, "-m", "elverum", "--level", "1", "--subject", "child", "--age", "4", *args,
+                 "--arena", "kindergarten", "--limit", "80", kind="measure")
+    meeting = next(r for r in found if r["id"] == "apne-moteplasser")
+    assert ("safety:guardians-only" in meeting["reason_codes"]) is caveat
