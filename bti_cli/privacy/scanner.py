@@ -3042,6 +3042,27 @@ def find_handles(text: str, low: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+# a word with capitals inside it ("KariNordmann", "NordmannKari", "OlaNordmann2016")
+_GLUED_RE = re.compile(r"(?<![\w])[A-ZÆØÅ][a-zæøåéü]+(?:[A-ZÆØÅ][a-zæøåéü]+)+(?![^\W\d_])")
+_CAPITAL_PART_RE = re.compile(r"[A-ZÆØÅ][a-zæøåéü]+")
+
+
+def find_glued_names(text: str) -> list[tuple[int, int]]:
+    """Spans of a given name and a surname (or two names) written as one word with the capitals
+    kept ("KariNordmann", "NordmannKari"): every part a listed name, one of them a given name. A
+    brand or a word with capitals inside it (PowerPoint, YouTube) has parts that are no names."""
+    found: list[tuple[int, int]] = []
+    if not any(c.isupper() for c in text[1:]):
+        return found
+    lists = shipped_lists()
+    for m in _GLUED_RE.finditer(text):
+        parts = [p.lower() for p in _CAPITAL_PART_RE.findall(m.group())]
+        if all(p in lists.names and p not in lists.words and p not in FUNCTION_WORDS for p in parts) and any(
+                p in lists.given for p in parts):
+            found.append((m.start(), m.end()))
+    return found
+
+
 def _word_starts(low: str, keys: tuple[str, ...]) -> list[int]:
     """Where `keys` begin a word of the lower-cased text (str.find: fast)."""
     hits = []

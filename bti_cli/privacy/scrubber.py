@@ -84,7 +84,7 @@ from bti_cli.privacy.patterns import (
     road_references,
     six_digit_year,
 )
-from bti_cli.privacy.scanner import Scanner, find_handles, find_initials
+from bti_cli.privacy.scanner import Scanner, find_glued_names, find_handles, find_initials
 from bti_cli.privacy.vocabulary import compile_vocab, domain_vocabulary
 
 KINDS = ("name", "national_id", "phone", "email", "address", "birth_date")
@@ -106,6 +106,7 @@ REASONS = (
     "repeated",
     "lowercase_name",
     "initials",  # name
+    "glued",  # name: a given name and a surname written as one word ("KariNordmann")
     "foreign",  # national_id: a Swedish or Danish number
     "farm",  # address: a farm name ("Nordre Hovin gard")
     "property",  # address: farm and title numbers ("gnr 12 bnr 3")
@@ -220,6 +221,8 @@ def scrub(
                 spans.add(found.start(), found.end(), "name", "initials")
     for start, end in find_handles(text, low):
         spans.add(start, end, "name", "context")
+    for start, end in find_glued_names(text):
+        spans.add(start, end, "name", "glued")
     scanner = Scanner(text, vocab, lists, spans.blocked(), known_names)
     name_spans = scanner.run()
     this_year = date.today().year
