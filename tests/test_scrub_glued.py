@@ -33,3 +33,12 @@ def test_a_word_with_capitals_inside_that_is_no_name_stays(text, vocab):
 def test_bti_start_stores_no_glued_name(tmp_path):
     result = CliRunner().invoke(app, ["scrub"], input="Mor KariNordmann ringte.\n")
     assert result.exit_code == 0 and "KariNordmann" not in result.stdout
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Adresse\nStorgt. 5\n", "Adresse\n[ADRESSE]\n"),
+                                                ("Storgt. 12B, 2390 Moelv", "[ADRESSE]")])
+def test_a_street_written_short_with_its_full_stop_goes_on_a_line_of_its_own(text, expected, vocab):
+    # «Storgt. 5» alone on a line (found by the same reader): the abbreviation's full stop before
+    # the number hid it from the street finder; «kl. 5» stays
+    assert out(text, vocab) == expected
+    assert out("Møte kl. 5 i dag.", vocab) == "Møte kl. 5 i dag."

@@ -626,7 +626,8 @@ def _street_number_candidates(text: str) -> list[int]:
     return found
 
 
-_HOUSE_NUMBER_RE = re.compile(r"\d(?<=[^\W\d_][ \t]\d)|\d(?<=[Nn]r\.[ \t]\d)")
+# a number after a word, or after an abbreviation's full stop ("Storgt. 5", "Storgata nr. 5")
+_HOUSE_NUMBER_RE = re.compile(r"\d(?<=[^\W\d_][ \t]\d)|\d(?<=[^\W\d_]\.[ \t]\d)")
 
 
 def fold_lower(text: str) -> str:
