@@ -1,7 +1,8 @@
 """A given name and a surname written as one word with their capitals (found by a black-box reader
 of issue 16: «Mor KariNordmann ringte» was stored as typed, though `config set role` refuses it):
 every part a listed name, one of them a given name. A brand or a product with capitals inside it
-stays, and so does a word made of two ordinary words. All persons are fictitious."""
+stays, and so does a word made of two ordinary words. And a street written short with its full
+stop («Storgt. 5») on a line of its own. All persons are fictitious."""
 
 from __future__ import annotations
 
