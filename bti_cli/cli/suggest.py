@@ -121,13 +121,13 @@ def suggest(
         if limit is not None:
             items = items[:limit]
         rows.extend(s.row(rank) for rank, s in enumerate(items, start=1))
-    safety = bool(core.GUARDIANS_NOT_FIRST & set(areas or ()))
-    if safety and fmt != "md":
-        # the safety rule before any suggestion: the suggestions are what follows it, not instead
-        notes = [t("walk.suggest_safety_first"), *notes]
-    if safety and fmt == "md":
-        # a Markdown list is kept and passed on: the rule goes into the document, at its top
-        sys.stdout.write(f"> **{t('walk.suggest_safety_first')}**\n\n")
+    if core.GUARDIANS_NOT_FIRST & set(areas or ()):
+        # the safety rule before any suggestion: the suggestions are what follows it, not instead;
+        # a Markdown list is kept and passed on, so there the rule goes into the document, at its top
+        if fmt == "md":
+            sys.stdout.write(f"> **{t('walk.suggest_safety_first')}**\n\n")
+        else:
+            notes = [t("walk.suggest_safety_first"), *notes]
     if notes:
         from bti_cli.terminal.console import err
 

@@ -2727,10 +2727,11 @@ _CONTACT_VIA = _words(
 )
 # what follows the person contacted: "på" and a number, "om …", "i morgen"
 # a time after a person: "… til aksel kl 0830", "… i går"
-_WHEN_AFTER_RE = re.compile(r" (?:kl(?:\.|okka|okken)?(?!\w)|i (?:går|gar|dag|morgon|morgen)(?!\w))")
+_WHEN_AFTER = r"kl(?:\.|okka|okken)?(?!\w)|i (?:går|gar|dag|morgon|morgen)(?!\w)"
+_WHEN_AFTER_RE = re.compile(rf" (?:{_WHEN_AFTER})")
 _CONTACT_FOLLOW_RE = re.compile(
     r" (?:på (?:telefon|telefonen|tlf|mobil|mobilen|teams|messenger)(?!\w)|(på) (?=\S)|om(?!\w)"
-    r"|i (?:morgon|morgen|går|gar|dag)(?!\w)|kl(?:\.|okka|okken)?(?!\w))"
+    rf"|{_WHEN_AFTER})"
 )
 # the rest of a line after a signature: closing punctuation only
 _LINE_END_RE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\r?\n|$)")

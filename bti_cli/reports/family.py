@@ -36,8 +36,7 @@ is done by the holder until then (BTI.md: the holder keeps the baton until the n
 consented alone (`consented_alone`) or is 18 or more (`adult_subject`), the summary is theirs and
 is written to them ("du"; the `_you` variants of the locale keys); the CLI warns the employee. No
 step ids, hashes or event numbers are shown; the level is explained in words. Names of measures,
-services and roles come from the
-municipality's catalogue, in the language of its plan.
+services and roles come from the municipality's catalogue, in the language of its plan.
 
 A case that went through the safety gate (suspected violence, abuse or serious neglect), or in
 which barnevern was informed, gets no summary: the guardians may not be told first
@@ -253,19 +252,26 @@ def _has_text(name: str) -> bool:
     return name in load_domain("family")
 
 
+def _latest_answers(events: list[Event], *questions: str) -> dict[str, Any]:
+    """The latest answer to each of `questions`, as the events now stand (corrections applied)."""
+    from bti_cli.walkthrough.process import effective_events
+
+    answers: dict[str, Any] = {}
+    for event in effective_events(events):
+        kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
+        if kind == "answer" and event.question in questions:
+            answers[event.question] = event.value
+    return answers
+
+
 def consented_alone(events: list[Event]) -> bool:
     """True when the latest consent of the case was given by the young person alone (`by =
     ["youth"]`; the walkthrough allows it from the municipality's consent age, BTI.md): the
     summary is then the young person's, written to them, and the guardians may not be entitled
     to it."""
-    from bti_cli.walkthrough.process import effective_events, youth_alone
+    from bti_cli.walkthrough.process import youth_alone
 
-    consent: Any = None
-    for event in effective_events(events):
-        kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
-        if kind == "answer" and event.question == "consent":
-            consent = event.value
-    return youth_alone(consent)
+    return youth_alone(_latest_answers(events, "consent").get("consent"))
 
 
 def adult_subject(events: list[Event]) -> bool:
@@ -273,13 +279,9 @@ def adult_subject(events: list[Event]) -> bool:
     age as it now stands): nobody else consents for them (`process.ADULT_AGE`, vergemålsloven
     § 2), the guardians take no part in the walk, and the summary is the young person's, written
     to them, as when a young person consented alone."""
-    from bti_cli.walkthrough.process import ADULT_AGE, effective_events
+    from bti_cli.walkthrough.process import ADULT_AGE
 
-    answers: dict[str, Any] = {}
-    for event in effective_events(events):
-        kind = event.kind.value if hasattr(event.kind, "value") else str(event.kind)
-        if kind == "answer" and event.question in ("subject", "age"):
-            answers[event.question] = event.value
+    answers = _latest_answers(events, "subject", "age")
     age = answers.get("age")
     return answers.get("subject") in ("child", "youth") and isinstance(age, int) and age >= ADULT_AGE
 
@@ -480,9 +482,10 @@ def guardian_summary(
                          hint=t("family.refused_hint", lang, case=header.case_id))
     from bti_cli.walkthrough.process import default_process, replay, safety_unanswered
 
-    if replay(process or default_process(), events).discarded:
+    proc = process or default_process()
+    if replay(proc, events).discarded:
         raise InputError(t("family.refused_discarded", lang, case=header.case_id))
-    if safety_unanswered(process or default_process(), events):
+    if safety_unanswered(proc, events):
         # a draft saved before the safety question, or a correction that calls for a follow-up of
         # it («Vold og overgrep» chosen afterwards): nothing goes to the guardians before it is answered
         raise InputError(t("family.refused_safety_open", lang, case=header.case_id),
@@ -529,12 +532,12 @@ def _about(case: _Case) -> list[str]:
             line += " " + t("family.closed_reason", lang, reason=label)
         out += [line, ""]
     else:
-        key = f"family.stage_{summary.level}"
+        key = f"stage_{summary.level}"
         if summary.level == 1 and case.subject != "child":  # the service that knows the child best
             key += f"_{case.subject}"
         elif summary.level >= 2 and case.consent() is None:  # no consent: only discussed anonymously
             key += "_no_consent"
-        out += [t(case.key(key[len("family."):]), lang), ""]  # to the young person: «kjenner deg best»
+        out += [t(case.key(key), lang), ""]  # to the young person: «kjenner deg best»
     meeting = case.answers.latest.get("meeting_date")
     if summary.evaluations and isinstance(meeting, str):
         out += [t("family.last_evaluation", lang, date=long_date(meeting, lang)), ""]

@@ -1013,8 +1013,8 @@ def safety_unanswered(proc: Process, events: Sequence[Any]) -> list[tuple[Step, 
     safety question itself (a draft saved before it), and a follow-up that a correction brought
     into force after the safety question was answered no (`bti cases edit`: «Vold og overgrep»
     chosen as an area, a text that names violence; BTI.md, cross-cutting rules). Empty once the
-    case went through the gate. The walk asks them before anything else; the family gets no
-    summary while one is open."""
+    case went through the gate. `bti cases edit` and `bti resume` ask the follow-ups before
+    anything else; the family gets no summary while one is open."""
     if passed_gate(events, proc):
         return []
     effective = effective_events(events)

@@ -272,11 +272,12 @@ class Session:
             self._go_back(level)
         return _DIVERTED
 
-    def _safety_requested(self, level: int) -> None:
-        """`!` was answered: record the safety gate; the engine then leaves the ordinary path."""
+    def _safety_requested(self, level: int, said: str = "walk.safety_requested") -> None:
+        """`!` was answered (or a correction opened the gate, `said` says how): record the safety
+        gate; the engine then leaves the ordinary path."""
         from bti_cli.walkthrough import process as engine
 
-        self.say(t("walk.safety_requested"), style="bold red")
+        self.say(t(said), style="bold red")
         self.append(level=level, step=engine.SAFETY_STEP, kind="answer", question=engine.SAFETY_QUESTION, value=True)
 
     def _ask(self, action, pos) -> None:
@@ -618,11 +619,8 @@ class Session:
             if not any(e.kind.value == "answer" and e.step == engine.SAFETY_STEP
                        and e.question == engine.SAFETY_QUESTION and e.value is True for e in self.events):
                 pos = engine.replay(self.proc, self.events)
-                self.say(t("walk.scale_four" if pos.answers.get("scale") == 4 else "walk.safety_requested"),
-                         style="bold red")
-                level = pos.level
-                self.append(level=level, step=engine.SAFETY_STEP, kind="answer",
-                            question=engine.SAFETY_QUESTION, value=True)
+                self._safety_requested(pos.level, "walk.scale_four" if pos.answers.get("scale") == 4
+                                       else "walk.safety_requested")
         else:
             self.ask_safety_follow_ups()
         if engine.awaiting_notification(engine.replay(self.proc, self.events)):
