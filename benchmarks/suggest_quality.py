@@ -10,7 +10,8 @@ real command (`bti suggest --format json`, in-process) for every scenario and pr
 - baton@1: the first baton holder is an acceptable one
 - arena@3: one of the first three arenas is an acceptable one
 - clearly wrong measures in a top 5: another municipality's id, an age outside the measure's
-  range, a subject the measure does not serve, or staff/system work offered as help
+  range (for a pregnant woman of a given age, a pregnancy measure's range is the unborn child's,
+  not hers), a subject the measure does not serve, or staff/system work offered as help
 - scenarios that got fewer than five measures
 - must-haves never offered at all (left out by a rule: staff or system work, another age …), the
   ceiling of must-recall; `-v` names them
@@ -115,6 +116,8 @@ def _clearly_wrong(measure: dict[str, Any] | None, scenario: dict[str, Any]) -> 
     if age == "unborn":
         if "pregnant" not in audience and lo is not None:
             return "for children already born"
+    elif scenario["subject"] == "pregnant" and "pregnant" in audience:
+        pass  # her own age; a pregnancy measure's range is the child's, 0 while unborn (the age_note)
     elif (lo is not None and age < lo) or (hi is not None and age > hi):
         return f"age {age} outside {lo}–{hi}"
     young_mother = scenario["subject"] == "pregnant" and age != "unborn" and "youth" in audience
