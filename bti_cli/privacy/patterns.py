@@ -84,6 +84,8 @@ BIRTH_RE = re.compile(
 )
 # "blir 8 år 15. mars", "turns 8 on 15 March": the day a stated age is reached is the birthday
 # (a day and a month; a bare year, "ble 2 år i 2024", is a measure's age as often as a child's)
+# the words AGE_REACHED_RE's matches start with
+_AGE_REACHED_VERBS = ("blir", "blei", "ble", "vert", "vart", "turns")
 AGE_REACHED_RE = re.compile(
     r"(?<!\w)(?:blir|blei|ble|vert|vart|turns)[ \t]+\d{1,2}(?:[ \t]+(?:år|years?(?:[ \t]+old)?))?"
     r"[ \t]+(?:den[ \t]+|på[ \t]+|on[ \t]+(?:the[ \t]+)?)?"
@@ -165,6 +167,26 @@ ANY_DATE_RE = re.compile(
 # initials in lower case with their dots ("o.n.", "k.n"), not an abbreviation of two letters
 # ("t.d.", "m.m.", "e.l.", "o.l."): a name in a role, and in a note after a role word
 LOWER_INITIALS_RE = re.compile(r"(?<![\w.])(?!(?:t\.d|m\.m|e\.l|o\.l)\.?(?![\w.]))[a-zæøå]\.[a-zæøå]\.?(?![\w.])")
+# the full stop between two small letters that every LOWER_INITIALS_RE match starts around
+_DOT_BETWEEN_SMALL_RE = re.compile(r"(?<=[a-zæøå])\.[a-zæøå]")
+
+
+def lower_initials(text: str) -> list[re.Match[str]]:
+    """LOWER_INITIALS_RE's matches, tried only one letter before a full stop between two small
+    letters: the same matches as a scan of the whole text, far cheaper."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for dot in _DOT_BETWEEN_SMALL_RE.finditer(text):
+        at = dot.start() - 1
+        if at < end:
+            continue
+        m = LOWER_INITIALS_RE.match(text, at)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 # a postcode and the place after it ("2340 Løten"): the last line of an address
 POSTCODE_WORD_RE = re.compile(r"(?<![\w.,/\-])\d{4}[ \t]+[^\W\d_]")
 
@@ -188,6 +210,8 @@ _CHILD_SIX_DIGITS_RE = re.compile(
     r"(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})(?=[ \t]*[,)]|[ \t]*$|\.(?:\s|$))"
 )
 _CHILD_WORDS = ("eleven", "gutten", "guten", "jenta", "barnet", "babyen", "child")
+# the words _CHILD_SIX_DIGITS_RE's matches start with ("the child")
+_CHILD_SIX_OPENERS = ("eleven", "gutten", "guten", "jenta", "barnet", "babyen", "the")
 # "15 March 2019 born": a date with the word for birth after it
 _BORN_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*\(?(?i:born)(?!\w)")
 # a Norwegian identity number after its name, in any grouping ("fnr 1503815 0094"): ten to
@@ -333,7 +357,7 @@ EMAIL_RE = re.compile(
 )
 
 _STREET_SUFFIX = (
-    r"(?:veien|vegen|veiene|vei|veg|gata|gate|gaten|gt\.|stien|stigen|stig|sti|bakken|bakke|brekka|brekke|lia|lii"
+    r"(?:veien|vegen|veiene|vei|veg|gata|gate|gaten|gt\.|(?<!a)vn\.|stien|stigen|stig|sti|bakken|bakke|brekka|brekke|lia|lii"
     r"|svingen|sving|tunet|tun|plassen|plass|ringen|ring|alléen|allé|alle|kroken|krok|haugen|jordet|jorde"
     r"|løkka|løkken|myra|myren|åsen|torget|torg|grenda|grend|kleiva|tråkket|tråkk|vangen|bråten|enga|engen"
     r"|hagen|moen|sletta|sletten|skogen|tangen|berget|kollen|høgda|feltet|parken|bryggen|brygga|kaia|kaien"
@@ -570,7 +594,10 @@ _PHONE_KEYS = ("tlf", "tel", "telefon", "mobil", "mob", "phone", "sms", "ring", 
 _ADDRESS_LABEL_KEYS = ("adresse", "adressa", "adr.", "postadresse", "bostedsadresse", "bustadadresse", "address")
 _LIVES_KEYS = ("bor ", "bur ", "bodde ", "budde ", "bosatt ", "busett ", "flytt", "lives ")
 _POSTBOX_KEYS = ("postboks", "postb.", "pb", "p.o", "po box")
-_STREET_WORD_ENDINGS = tuple(_STREET_SUFFIX.strip("(?:)").replace("\\.", ".").split("|"))
+# ("vn." of "Trysilvn." but not of "navn.", "havn.": the lookbehind goes, ADDRESS_RE keeps it)
+_STREET_WORD_ENDINGS = tuple(
+    ending.removeprefix("(?<!a)") for ending in _STREET_SUFFIX.strip("(?:)").replace("\\.", ".").split("|")
+)
 
 
 # street-like endings that ordinary nouns share ("Endring", "Vurdering", "Parkeringsplass"):
@@ -698,6 +725,31 @@ def _finditer_near(pattern: re.Pattern[str], text: str, windows: list[tuple[int,
     return found
 
 
+def _matches_at_words(pattern: re.Pattern[str], text: str, low: str, words: Iterable[str]) -> list[re.Match[str]]:
+    """`pattern`'s matches in `text`, for a pattern whose every match starts with one of `words`
+    (in any case): tried only where `low` (the text in lower case) holds one of them, which is
+    far cheaper than a scan of a long text and finds the same matches (non-overlapping, in text
+    order, as finditer)."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in sorted({i for word in words for i in _all_finds(low, word)}):
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            found.append(m)
+            end = max(m.end(), at + 1)
+    return found
+
+
+def _all_finds(low: str, word: str) -> list[int]:
+    found, i = [], low.find(word)
+    while i != -1:
+        found.append(i)
+        i = low.find(word, i + 1)
+    return found
+
+
 def _literal_hits(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of each of `needles` in `text`, in text order (str.find)."""
     hits = []
@@ -791,7 +843,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 spans.add(cued.start("id"), cued.end("id"), "national_id", "digits")
         _find_cued_births(text, low, spans)
         if " år " in low or "turns " in low:
-            for m in AGE_REACHED_RE.finditer(text):
+            for m in _matches_at_words(AGE_REACHED_RE, text, low, _AGE_REACHED_VERBS):
                 spans.add(m.start("date"), m.end("date"), "birth_date", "labelled")
         born = "born" in low
         child_six = "," in text and any(key in low for key in _CHILD_WORDS)
@@ -803,7 +855,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 year = full_date_year(m, today_year) if _BORN_AFTER_RE.match(text, m.end()) else None
                 if year is not None and year <= today_year:
                     spans.add(m.start(), m.end(), "birth_date", "labelled")
-            for m in _CHILD_SIX_DIGITS_RE.finditer(text) if child_six else ():
+            for m in _matches_at_words(_CHILD_SIX_DIGITS_RE, text, low, _CHILD_SIX_OPENERS) if child_six else ():
                 if six_digit_year(m.group("d"), today_year) < today_year:
                     spans.add(m.start("d"), m.end("d"), "birth_date", "after_name")
         if ("(" in text or "," in text) and any(key in low for key in _AGE_DATE_KEYS):

@@ -531,6 +531,7 @@ class Scanner:
             self._lower_children_with_age()
         if " til " in text:
             self._kin_til_lower_names()
+        self._lower_given_opening_line()
         # pass 2: neighbours of names, "Ola K. Nordmann", "Nordmann, Ola", "Zyrafa og Ola"
         # (the rules only ever add names, so after the first round only the words near a new
         # name need another look: the result is the same as looking at every word again)
@@ -655,9 +656,9 @@ class Scanner:
         # "Kristiansen-familien", "Hansen-familiens", "Nes-familien": a listed name, a place or
         # an unknown word joined to the word for the family names the family; the name goes, the
         # family word stays
-        for i, low in enumerate(lows):
-            head, dash, tail = low.partition("-")
-            if not dash or state[i] == _NAME or not words[i][0].isupper():
+        for i in [i for i, low in enumerate(lows) if "-" in low]:
+            head, _, tail = lows[i].partition("-")
+            if state[i] == _NAME or not words[i][0].isupper():
                 continue
             family = tail.startswith(_FAMILY_WORDS)
             if (
@@ -798,7 +799,6 @@ class Scanner:
         if (
             i + 1 >= n
             or not self.words[i][0].isupper()
-            or self.listed(low)
             or (low not in self.lists.words and low not in self.lists.lexicon)
             or self.text[self.ends[i] : self.starts[i + 1]] != " "
             or not self.words[i + 1][0].islower()
@@ -806,12 +806,36 @@ class Scanner:
         ):
             return False
         nxt = self.lows[i + 1]
+        if nxt in ("og", "eller"):
+            # a name that is a word too, with a plain word after «og»: the word ("Storm og glatte vegar")
+            return self._joined_to_plain_word(i + 2)
+        if self.listed(low):
+            return False
         return not (
             nxt in HUMAN_VERBS
             or nxt in SUBJECT_VERBS
             or nxt in _AUXILIARIES
-            or nxt in ("og", "eller")
             or self.verb_form(nxt)
+        )
+
+    def _joined_to_plain_word(self, j: int) -> bool:
+        """The word after «og» is a plain word in lower case ("Storm og glatte vegar", "Sol og
+        fint vær", "Liv og røre"): not a person ("Frost og Ola", "Storm og bror sa", "Liv og eg",
+        "Ask og støttekontakten Jørn")."""
+        if j >= len(self.words) or self.text[self.ends[j - 1] : self.starts[j]] != " ":
+            return False
+        low = self.lows[j]
+        return (
+            self.words[j][0].islower()
+            and low not in FUNCTION_WORDS
+            and low not in ROLE_TRIGGERS
+            and low not in _KIN_BEFORE_TIL
+            and low not in self.lists.given
+            and not self._role_or_compound(low)
+            and not any(low.removesuffix(end) in ROLE_TRIGGERS for end in ("en", "a", "et", "ane", "ene", "ar", "er"))
+            and low not in HUMAN_VERBS
+            and low not in SUBJECT_VERBS
+            and not self.verb_form(low)
         )
 
     def _lower_children_with_age(self) -> None:
@@ -1442,6 +1466,8 @@ class Scanner:
         part ("Til stede: KN, TS og PPT.", "Forfall: mor, GH"), are a person's initials."""
         text, start = self.text, self.starts[i]
         begin = text.rfind("\n", 0, start) + 1
+        if text.find(":", begin, start) == -1:
+            return False  # every such label ends in a colon
         label = None
         for label in _PRESENT_LABEL_RE.finditer(text, begin, start):  # noqa: B007 (the last one)
             pass
@@ -1531,10 +1557,84 @@ class Scanner:
                 or self.is_blocked(i)
             ):
                 continue
-            after = text[self.ends[i] : self.ends[i] + 1]
-            timed = _WHEN_AFTER_RE.match(text, self.ends[i]) is not None  # "mamma til aksel kl 0830"
-            if after in (",", ".", "!", "?", ";", "") or self._verb_follows(i) or timed:
+            partner = self._lower_partner(i)
+            if self._ends_kin_name(i) or partner:
                 self.set_name(i, "context")
+            if partner:
+                self.set_name(partner, "context")  # "mor til storm og fjell ringte": two children
+
+    def _lower_given_opening_line(self) -> None:
+        """A given name that is a word too, in lower case at the start of a line of a note written
+        in lower case, is the child when what follows says what a person does or how a person is
+        ("lykke var blid i dag", "ask lekte ute"): a verb of a person, or «er»/«var» and a word for a
+        mood or health; "lykke til med møtet", "storm var det i natt" say nothing of a person."""
+        text, lows, words, starts, ends, state = self.text, self.lows, self.words, self.starts, self.ends, self.state
+        given = self.lists.given
+        n = len(words)
+        for opening in _LOWER_LINE_START_RE.finditer(text):
+            i = bisect_left(starts, opening.end())
+            if i + 1 >= n or starts[i] != opening.end() or state[i]:
+                continue
+            low = lows[i]
+            if (
+                low not in given
+                or low in FUNCTION_WORDS
+                or low in AMBIGUOUS_LOWER
+                or low in ROLE_TRIGGERS
+                or low in self.lists.proper
+                or len(low) < 3
+                or text[ends[i] : starts[i + 1]] != " "
+                or self.in_vocab(low)
+                or self.is_blocked(i)
+            ):
+                continue
+            verb = lows[i + 1]
+            person = verb in HUMAN_VERBS and (low not in _NATURE_WORDS or verb not in _WEATHER_CAN)
+            if (
+                not person
+                and verb in _COPULAS
+                and i + 2 < n
+                and text[ends[i + 1] : starts[i + 2]] == " "
+                and lows[i + 2] in _PERSON_STATES
+            ):
+                person = True
+            if person:
+                self.set_name(i, "context")
+
+    def _ends_kin_name(self, i: int) -> bool:
+        """A name after «mor til» ends here: a comma or the end of the sentence, a verb or a time."""
+        after = self.text[self.ends[i] : self.ends[i] + 1]
+        timed = _WHEN_AFTER_RE.match(self.text, self.ends[i]) is not None  # "mamma til aksel kl 0830"
+        return after in (",", ".", "!", "?", ";", "") or self._verb_follows(i) or timed
+
+    def _lower_partner(self, i: int) -> int:
+        """The index of a second lower-case word joined by «og» to the child's name after «mor
+        til» ("mor til storm og fjell ringte"), where the name ends after it; 0 when there is none.
+        A word for a person, a place or a word of the vocabulary is no such name ("mor til ask og
+        far", "mor til sol og venner" has no verb after it)."""
+        lows, words, text = self.lows, self.words, self.text
+        j = i + 2
+        if (
+            j >= len(words)
+            or lows[i + 1] != "og"
+            or text[self.ends[i] : self.starts[i + 1]] != " "
+            or text[self.ends[i + 1] : self.starts[j]] != " "
+        ):
+            return 0
+        low = lows[j]
+        if (
+            self.state[j]
+            or not words[j][0].islower()
+            or len(low) < 3
+            or low in FUNCTION_WORDS
+            or low in ROLE_TRIGGERS
+            or low in _KIN_BEFORE_TIL
+            or low in self.lists.proper
+            or self.in_vocab(low)
+            or self.is_blocked(j)
+        ):
+            return 0
+        return j if self._ends_kin_name(j) else 0
 
     def _age_then_verb(self, i: int) -> bool:
         if "(" not in self.text[self.ends[i] : self.ends[i] + 3]:
@@ -1746,7 +1846,9 @@ class Scanner:
         if not self.words[i - 1][0].isupper() or self.state[i - 1] == _NAME:
             return False
         if before in self.lists.proper:
-            return not self.listed(before)
+            # "Barna Yara og Omar": the definite word for people («barna», also a place) names
+            # those people next, no place's second word
+            return not self.listed(before) and not self._definite_person(before)
         return self._after_institution(i)
 
     def _noun_compound(self, low: str) -> bool:
@@ -2234,6 +2336,8 @@ class Scanner:
                 return True  # "Storm (5) slo", "Siv i 2. klasse", "Lin, 8 år, får …"
             if i + 2 < n and self.lows[i + 1] in ("og", "eller") and state[i + 2] == _NAME:
                 return True  # "Vår og Sol er tvillingar"
+            if i + 1 < n and state[i + 1] == _NAME and text[ends[i] : starts[i + 1]] == "/":
+                return True  # "Tor/Gunnhild ønsker …": two parents written as one pair
             if (
                 i + 3 < n
                 and self.lows[i + 1] in ("og", "eller")
@@ -2508,6 +2612,18 @@ def _cue_words(strict_given: frozenset[str]) -> frozenset[str]:
 # a season or the weather that is a given name too, and its coming: "Vår er komen, og …",
 # "Sommer er her!", "Sol er på veg"; not "Vår er komen heim" (a girl come home)
 _SEASON_WORDS = _words("vår sommar sommer haust høst vinter sol storm snø regn")
+# the start of a line that opens with a small letter (after bullets, dashes or quotes)
+_LOWER_LINE_START_RE = re.compile(r"(?m)^[ \t\-–•*«\"]*(?=[a-zæøå])")
+_COPULAS = _words("er var e va ble blei vart vert")
+# what a storm, the sun or a tree can do too ("storm slo inn", "sol kom fram")
+_WEATHER_CAN = _words("slo kom kjem gikk gjekk løp sprang sparket sparka")
+# how a person is: "lykke var blid", "eik er sjuk"
+_PERSON_STATES = _words(
+    """
+    blid glad trist lei sint sur sliten trøtt trøytt syk sjuk redd stille urolig uroleg rolig roleg
+    fornøgd fornøyd oppspilt lystig bekymra bekymret nervøs utrygg frisk borte heime hjemme
+    """
+)
 # trees, plants, seasons and the weather: "Storm og kulde", "Eik og bjørk" are no children
 _NATURE_WORDS = _SEASON_WORDS | _words(
     """
@@ -2859,6 +2975,8 @@ _LAST_LINE_INITIALS_RE = re.compile(
 # one initial after a kinship or role word, "til" between or not: "Mor til A. ringte", "eleven K."
 _LONE_INITIAL_RE = re.compile(r"[A-ZÆØÅ](?<= [A-ZÆØÅ])\.(?![\w.])(?! [A-ZÆØÅ]\.)")
 _WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+)(?: (til))?:? \Z")
+# «og» or «eller» and a person's initials of two letters or more after a lone initial ("M. og J.H.")
+_AND_INITIALS_AFTER_RE = re.compile(r" (?:og|eller|and|or) [A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.")
 # a role's initials in brackets: "kontaktlærer (GH)", "Kontaktlærar (AKH)"
 _ROLE_INITIALS_RE = re.compile(r"\((?P<sig>[A-ZÆØÅ]{2,3})\)")
 _WORD_BEFORE_BRACKET_RE = re.compile(r"([^\W\d_]+)[ \t]*\Z")
@@ -2950,6 +3068,8 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
             before = _WORDS_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
             if before and (before.group(1).lower() in ROLE_TRIGGERS or before.group(1).lower() in NAME_TRIGGERS):
                 found.append((m.start(), m.end()))  # "Mor til A. ringte", "Referent: B. Hov"
+            elif _AND_INITIALS_AFTER_RE.match(text, m.end()):
+                found.append((m.start(), m.end()))  # "M. og J.H. tar lua hans": one of two persons
     end = END_INITIALS_RE.search(text, max(0, len(text) - 8))
     if end:
         sig, lists = end.group(), shipped_lists()
@@ -3046,6 +3166,27 @@ def find_handles(text: str, low: str) -> list[tuple[int, int]]:
 # a word with capitals inside it ("KariNordmann", "NordmannKari", "OlaNordmann2016")
 _GLUED_RE = re.compile(r"(?<![\w])[A-ZÆØÅ][a-zæøåéü]+(?:[A-ZÆØÅ][a-zæøåéü]+)+(?![^\W\d_])")
 _CAPITAL_PART_RE = re.compile(r"[A-ZÆØÅ][a-zæøåéü]+")
+# where a small letter is followed by a capital (every _GLUED_RE match holds one), and the run of
+# such letters before it, where a match would start
+_SMALL_THEN_CAPITAL_RE = re.compile(r"[a-zæøåéü][A-ZÆØÅ]")
+_LETTERS_BEFORE_RE = re.compile(r"[A-ZÆØÅa-zæøåéü]*\Z")
+
+
+def _glued_words(text: str) -> list[re.Match[str]]:
+    """_GLUED_RE's matches, tried only at the start of a word with a capital inside it: the same
+    matches as a scan of the whole text, far cheaper."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for inner in _SMALL_THEN_CAPITAL_RE.finditer(text):
+        if inner.start() < end:
+            continue
+        run = _LETTERS_BEFORE_RE.search(text, max(0, inner.start() - 200), inner.start())
+        at = run.start() if run else inner.start()
+        m = _GLUED_RE.match(text, at)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def find_glued_names(text: str) -> list[tuple[int, int]]:
@@ -3056,7 +3197,7 @@ def find_glued_names(text: str) -> list[tuple[int, int]]:
     if not any(c.isupper() for c in text[1:]):
         return found
     lists = shipped_lists()
-    for m in _GLUED_RE.finditer(text):
+    for m in _glued_words(text):
         parts = [p.lower() for p in _CAPITAL_PART_RE.findall(m.group())]
         if all(p in lists.names and p not in lists.words and p not in FUNCTION_WORDS for p in parts) and any(
                 p in lists.given for p in parts):

@@ -71,7 +71,6 @@ from bti_cli.privacy.patterns import (
     DATE_AFTER_NAME_RE,
     DATE_EVENT_BEFORE_RE,
     DATE_RIGHT_AFTER_NAME_RE,
-    LOWER_INITIALS_RE,
     Spans,
     address_end,
     date_year,
@@ -80,6 +79,7 @@ from bti_cli.privacy.patterns import (
     fold_lower,
     full_date_year,
     full_dates,
+    lower_initials,
     qualified_place,
     road_references,
     six_digit_year,
@@ -214,7 +214,7 @@ def scrub(
     for start, end in find_initials(text, vocab):
         spans.add(start, end, "name", "initials")
     if "." in text:
-        for found in LOWER_INITIALS_RE.finditer(text):
+        for found in lower_initials(text):
             # "lærer o.n.", "helsesykepleier k.n.": a person's initials in lower case after the job
             before = _WORD_BEFORE_RE.search(text, max(0, found.start() - 40), found.start())
             if before is not None and before.group(1).lower() in ROLE_TRIGGERS:
