@@ -141,7 +141,7 @@ def test_duplicate_step_and_missing_safety_are_reported():
     problems = _broken(SHIPPED.replace('id = "l0-concrete"', 'id = "l0-concern"', 1))
     assert any("duplicate step id 'l0-concern'" in p for p in problems)
     problems = _broken(SHIPPED.replace('id = "safety"\nlevel = 0', 'id = "safe"\nlevel = 0', 1))
-    assert any("safety gate step 'safety' is missing" in p for p in problems)
+    assert any("safety track step 'safety' is missing" in p for p in problems)
 
 
 @pytest.mark.usefixtures("english")

@@ -291,6 +291,10 @@ class Arena(Strict):
     # a table only for discussing a case anonymously (barnevern's anonymous consultation): never
     # where a meeting the family has consented to is held
     anonymous_only: bool = False
+    # a group formed for each case of the services that work with the child (an ansvarsgruppe):
+    # `services` names those the plan says take part in such groups, not a fixed table, so the
+    # consent has to cover the ones that join, not all of them
+    formed_per_case: bool = False
     age_min: Age | None = None
     age_max: Age | None = None
     audience: list[Audience] = Field(

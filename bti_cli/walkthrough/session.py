@@ -1177,8 +1177,9 @@ class Session:
                                 subject: str | None, unborn: bool) -> tuple[list, int]:
         """The services a consent can name (`Service.consent_recipient`: not a placeholder for all,
         several or no stated service), ranked for the need (`suggest.rank_services`), and how many
-        of them come first because they offer fitting measures. The others keep their reasons
-        except the count of none ("0 fitting measures" under twenty names says nothing)."""
+        of them come first because they offer fitting measures, the employee's own services among
+        them first (they take part in the case they hold). The others keep their reasons except
+        the count of none ("0 fitting measures" under twenty names says nothing)."""
         from bti_cli.catalogue import suggest
         from bti_cli.walkthrough.prompts import Choice
 
@@ -1187,6 +1188,7 @@ class Session:
             self.cat, level=level, age=age, areas=areas, work_arena=work_arena, subject=subject, unborn=unborn)
             if s.id in recipients]
         fitting = [s for s in ranked if "measures:0" not in s.codes]
+        fitting.sort(key=lambda s: "own-service" not in s.codes)  # stable: the need's order within each
         others = [s for s in ranked if "measures:0" in s.codes]
         none = t("process.reason_service_measures", count=0)
         folded = [Choice(s.id, s.name, join_reasons(r for r in s.reasons if r != none)) for s in others]
@@ -1351,15 +1353,17 @@ class Session:
         """Where a consented meeting is held: the tables whose services the consent covers are
         listed; a table where a service takes part that the consent does not name is not numbered,
         and one line names it with that service (BTI.md: consent must cover every service taking
-        part). Gives (choices, how many are listed or None when all are, the line or None)."""
+        part; a group formed for each case, `Arena.formed_per_case`, is listed: its members are the
+        services the consent covers). Gives (choices, how many are listed or None when all are,
+        the line or None)."""
         covered, _ = self.service_coverage(answers)
         recipients = {s.id: s.name for s in self.cat.services if s.consent_recipient}
         arenas = {a.id: a for a in self.cat.arenas}
         listed, left, named = [], [], []
         for c in choices:
             arena = arenas.get(str(c.value))
-            missing = [recipients[svc] for svc in (arena.services if arena else [])
-                       if svc in recipients and not covered(svc)]
+            fixed = arena.services if arena and not arena.formed_per_case else []
+            missing = [recipients[svc] for svc in fixed if svc in recipients and not covered(svc)]
             if missing:
                 left.append(c)
                 named.append(t("walk.baton_role_service", role=c.label, service=", ".join(missing)))

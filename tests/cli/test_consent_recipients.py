@@ -6,6 +6,7 @@ The consent question lists the services with fitting measures and folds the othe
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from walk_answers import CASE_RE, TO_LEVEL3_DISABILITY
@@ -99,3 +100,18 @@ def test_a_measure_the_plan_shares_counts_for_each_service_that_runs_it():
                                                      work_arena="school", subject="youth")}
     assert "measures:1" in ranked["ppt"].codes
     assert "measures:0" in ranked["bufdir"].codes
+
+
+
+def test_the_consent_question_lists_the_employees_own_service_first(cli, cases_dir):
+    # a school nurse's own services (the school health service and the health station it belongs
+    # with) take part in the case they hold: first, whatever the count of their fitting measures
+    # (before: 7th and 8th, after the GP, ROP, SLT, NAV and BUP)
+    lines = ["", "4", "helsesjukepleiar", "3", "16", "6, 7", "nei", "Høgt fråvær.", "", "Nokre månader", "ja",
+             "3", "ja", "ja", "nei", "ja", "Vil ha hjelp.", "ja", "Ønskjer hjelp.", "", "level:3", "ja", "1, 2"]
+    result = cli("start", "-m", "loten", "--lang", "nn", input="\n".join(lines) + "\n")
+    screen = result.stdout[result.stdout.index("Til kva tenester?"):]
+    numbered = re.findall(r"^ {2,3}(\d+)  (.+?)\s*$", screen, flags=re.M)
+    names = [name for _, name in numbered]
+    assert names[:2] == ["Helsestasjon", "Skolehelsetjenesten"], names
+    assert names.index("Fastlege") == 2, names  # then by need, as before

@@ -65,7 +65,7 @@ def test_a_case_through_the_safety_gate_cannot_be_discarded(cli, cases_dir):
     case_id = _start(cli, "notify")
     result = cli("cases", "discard", case_id, "--reason", "startet ved en feil")
     assert result.exit_code == 1
-    assert "sikkerhetsporten" in result.stderr
+    assert "sikkerhetssporet" in result.stderr
     assert _ids(cli, "cases", "list", "--format", "json") == {case_id}
 
 

@@ -639,4 +639,4 @@ def test_a_level3_case_a_young_person_consented_to_alone_is_theirs_open_and_clos
         if lang != "en":
             assert not re.search(r"\b(dere|dykk|De|barnet|ungdommen)\b", ours), state
         else:
-            assert not re.search(r"\b(your young person|your child)\b", ours), state
+            assert not re.search(r"\b(your teenager|your child)\b", ours), state

@@ -164,8 +164,8 @@ def test_evaluate_continue_shows_the_measures_in_force_and_enter_keeps_them(env,
 
 
 @pytest.mark.parametrize(("lang", "stops", "informed", "gate"), [
-    ("nb", "vanlige veien stopper", "Ja, barnevernet er varslet", "Sikkerhetsporten er åpnet."),
-    ("en", "ordinary path stops", "Yes, barnevern has been informed", "The safety gate is open."),
+    ("nb", "vanlige veien stopper", "Ja, barnevernet er varslet", "Du er nå i sikkerhetssporet."),
+    ("en", "ordinary path stops", "Yes, barnevern has been informed", "You are now on the safety track."),
 ])
 def test_the_gate_at_a_terminal_says_it_once_and_shows_no_true_false_keys(env, cases_dir, lang, stops,  # noqa: F811
                                                                          informed, gate):

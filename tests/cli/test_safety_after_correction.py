@@ -57,7 +57,7 @@ def test_a_text_corrected_to_name_violence_asks_the_safety_follow_up_and_goes_to
     assert asked == [("answer", "violence_words", "suspected")]
     refused = _family(cli, case_id)
     assert refused.exit_code == 1 and refused.stdout == ""
-    assert "went through the safety gate" in refused.stderr
+    assert "went through the safety track" in refused.stderr
 
 
 def test_an_open_follow_up_stops_the_family_summary_until_it_is_answered(cli, cases_dir, tmp_path):
@@ -122,7 +122,7 @@ def test_a_draft_saved_before_the_safety_question_gives_no_family_summary(cli, c
 def test_an_exclamation_mark_while_changing_an_answer_opens_the_gate(cli, cases_dir):
     case_id = _start(cli)
     result = cli("cases", "edit", case_id, "l0-concern.age", "--lang", "en", input="!\n")
-    assert "The safety gate is open." in result.stdout
+    assert "You are now on the safety track." in result.stdout
     assert "Notify barnevern now" in result.stdout
     assert [e.get("value") for e in _events(cases_dir) if e.get("question") == "danger"] == [False, True]
     assert _family(cli, case_id).exit_code == 1

@@ -86,7 +86,7 @@ def test_a_case_at_the_gate_cannot_be_closed_as_concern_gone(cli, at_gate, tmp_p
     before = kinds(at_gate)
     result = cli("cases", "close", at_gate, "--no-input", "--answers", write(tmp_path, "c.toml", CLOSE_CONCERN_GONE))
     assert result.exit_code == 1
-    assert "sikkerhetsporten" in result.stderr and "§ 13-2" in result.stderr
+    assert "sikkerhetssporet" in result.stderr and "§ 13-2" in result.stderr
     assert f"bti resume {at_gate}" in result.stderr
     assert "Traceback" not in result.stderr
     assert kinds(at_gate) == before  # nothing written
@@ -100,7 +100,7 @@ def test_a_case_at_the_gate_cannot_move_on(cli, at_gate, tmp_path, command):
     before = kinds(at_gate)
     result = cli(*command, at_gate, *extra)
     assert result.exit_code == 1
-    assert "sikkerhetsporten" in result.stderr
+    assert "sikkerhetssporet" in result.stderr
     assert kinds(at_gate) == before
 
 

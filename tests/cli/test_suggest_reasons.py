@@ -330,7 +330,7 @@ def test_an_arena_level_from_the_bti_model_says_so(cli):
     found = rows(cli, "en", "-m", "loten", "--level", "1", "--age", "9", "--subject", "child",
                  "--arena", "school", "--area", "learning", "--kind", "arena")
     table = next(r for r in found if r["id"] == "kontaktmote-skole-og-ppt")
-    assert table["reasons"][0] == "level 1 by the BTI model (the plan gives the table no level)"
+    assert table["reasons"][0] == "level 1 by the BTI model (the plan gives no level for the arena)"
 
 
 def test_a_table_not_running_yet_never_comes_before_a_running_one():

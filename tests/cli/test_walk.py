@@ -220,7 +220,7 @@ def test_safety_gate_from_a_later_question(cli, cases_dir):
     result = cli("start", "--data", FIXTURE, input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "Sikkerhetsporten" in out and "Meld til barnevernet nå" in out and "§ 13-2" in out
+    assert "sikkerhetssporet" in out and "Meld til barnevernet nå" in out and "§ 13-2" in out
     assert "Ikke informer foresatte først" in out
     s = summary(cli, load_case(cases_dir)["case_id"])
     assert s["decision"] == "notify" and s["notified_barnevern"] and s["level"] == 1

@@ -311,3 +311,31 @@ def test_level3_new_holder_says_once_when_the_consent_covers_no_role(tmp_path, c
     assert "Kontaktperson i barneverntjenesten (Barnevern)" in flat
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+def _arena_screen(child):
+    """Enter at each optional question the file leaves out, up to the meeting's arena question;
+    that question's screen (up to its prompt)."""
+    while child.expect_exact(["Where will the interdisciplinary meeting be held?", "empty] >"]) == 1:
+        child.sendline("")
+    child.expect_exact("empty] >")
+    return child.before.replace("\r", "")
+
+
+def test_a_responsibility_group_is_offered_when_the_consent_leaves_out_a_service_of_such_groups(
+        tmp_path, cases_dir):
+    # Løten's plan says barnevern and the GP take part in responsibility groups; a group is formed
+    # of the services working with the child (`formed_per_case`), so a consent without barnevern
+    # still lets the meeting be held there. Before: no arena was left to choose ("not in the list,
+    # because the consent does not cover … Ansvarsgruppe (Barnevern)").
+    text = LOTEN_LEVEL3 + LOTEN_CONSENT + 'measures = ["ungteam-loten"]\n'
+    pexpect, child, re = _pty(tmp_path, cases_dir, text, "en", columns=80)
+    screen = _arena_screen(child)
+    numbered = [name for _, name in re.findall(r"^ {2,3}(\d+)  (.+?)\s*$", screen, flags=re.M)]
+    assert "Ansvarsgruppe" in numbered, screen
+    flat = " ".join(screen.split())
+    assert "Ansvarsgruppe (Barnevern" not in flat
+    # a table with a fixed membership still needs the consent of each service in it
+    assert "Not in the list, because the consent does not cover a service that takes part there" in flat
+    child.sendline("Ansvarsgruppe")
+    child.close()
