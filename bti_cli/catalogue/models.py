@@ -213,6 +213,11 @@ class Service(Strict):
         return self.stands_for is None
 
 
+# the level-3 coordination the walkthrough asks about (data/process.toml, step l3-coordination),
+# in the order it asks
+COORDINATION_QUESTIONS = ("individual_plan", "responsibility_group", "statutory_coordinator", "child_coordinator")
+
+
 class Measure(Strict):
     id: Slug
     name: NonEmpty
@@ -234,6 +239,11 @@ class Measure(Strict):
         default=False,
         description="the measure is the coordination itself: individual plan, coordinator/child "
         "coordinator or responsibility group (BTI level 3's frame)",
+    )
+    coordinates: list[Literal[COORDINATION_QUESTIONS]] = Field(  # type: ignore[valid-type]
+        default_factory=list,
+        description="which of that frame it is, as the walkthrough's level-3 questions name it (one of "
+        "them must be answered yes when the measure is chosen); only with coordination = true",
     )
     with_guardians: bool = Field(
         default=False,
@@ -266,6 +276,10 @@ class Measure(Strict):
             from bti_cli.i18n import t
 
             raise ValueError(t("catalogue.v_age_range", age_min=self.age_min, age_max=self.age_max))
+        if self.coordinates and not self.coordination:
+            from bti_cli.i18n import t
+
+            raise ValueError(t("catalogue.v_coordinates_without_coordination"))
         return self
 
 

@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from bti_cli.catalogue.models import COORDINATION_QUESTIONS as COORDINATION
 from bti_cli.catalogue.names import Names
 from bti_cli.errors import InputError
 from bti_cli.i18n import get_language, pick, t
@@ -72,7 +73,6 @@ NOT_ASKED = re.compile(
 # a work arena whose unit is a service the catalogue names in the definite form (its name reads
 # in "lederen for …"); in Norwegian the head of that unit is named by the catalogue's word
 UNIT_SERVICES = {"school-health": "skolehelsetjenesten"}
-COORDINATION = ("individual_plan", "responsibility_group", "statutory_coordinator", "child_coordinator")
 
 
 def long_date(value: str | date | None, lang: str | None = None) -> str:

@@ -39,6 +39,12 @@ MAX_ACTIONS = 1000  # a guard: a valid process never needs this many steps in on
 _DIVERTED = object()  # the prompt was left for the safety gate or to go back
 
 
+def coordination_questions() -> tuple[str, ...]:
+    from bti_cli.catalogue.models import COORDINATION_QUESTIONS
+
+    return COORDINATION_QUESTIONS
+
+
 def _fmt(text: str, proc: Process) -> str:
     from bti_cli.walkthrough.process import format_text
 
@@ -1463,6 +1469,37 @@ class Session:
 
         return validate
 
+    def coordination_check(self, answers: dict[str, Any], question: str, step: str) -> Callable[[Any], None]:
+        """A level-3 coordination answered no while a chosen measure is that coordination
+        (`Measure.coordinates`: the individual plan, a responsibility group, a coordinator) is
+        refused, with what to do: a measure of the frame and no frame contradict each other. A
+        measure of several («Koordinator/barnekoordinator») is refused only when every one of
+        them is answered no."""
+        from bti_cli.walkthrough.prompts import AnswerError
+
+        chosen = self.chosen_coordination(answers)
+
+        def validate(value: Any) -> None:
+            if value is not False:
+                return
+            for measure in chosen:
+                if question not in measure.coordinates:
+                    continue
+                if all(answers.get(q) is False for q in measure.coordinates if q != question):
+                    hint = self.consent_hint(step, question).replace("walk.measure_consent_",
+                                                                     "walk.coordination_chosen_")
+                    raise AnswerError(t("walk.coordination_chosen", measure=measure.name) + " "
+                                      + t(hint, case=self.case_id))
+
+        return validate
+
+    def chosen_coordination(self, answers: dict[str, Any]) -> list[Any]:
+        """The chosen level-3 measures that are a coordination of the frame (`coordinates`)."""
+        chosen = answers.get("measures")  # the ids, or (as stored) the ids with their reason codes
+        by_id = {m.id: m for m in self.cat.measures}
+        return [by_id[mid] for mid in (chosen if isinstance(chosen, (list, dict)) else [])
+                if mid in by_id and by_id[mid].coordinates]
+
     def consent_hint(self, step: str, question: str) -> str:
         """What to do about a measure the consent does not cover, in the words of where the answer
         comes from: the answers file's key, `<` at a terminal, or `bti cases edit` afterwards when
@@ -1778,7 +1815,12 @@ class Session:
             validate = self.family_text_check()
         elif q.kind == "consent":
             parts, validate = self.consent_parts(action, subject, age, areas, work_arena, unborn=unborn)
+        elif q.kind == "yes-no" and level == 3 and q.id in coordination_questions():
+            validate = self.coordination_check(answers, q.id, action.step.id)
         default = self.default(q.default)
+        if default is None and q.kind == "yes-no" and level == 3 and any(
+                q.id in m.coordinates for m in self.chosen_coordination(answers)):
+            default = True  # a measure of this coordination was chosen: yes, unless said otherwise
         if q.kind == "owners":
             coordinators = [_choice(s) for s in suggest.rank_coordinators(
                 self.cat, level=level, work_arena=work_arena, age=age, areas=areas, **need)]
