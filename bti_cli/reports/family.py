@@ -595,10 +595,21 @@ def _measures(case: _Case) -> list[str]:
     section at level 0, where no measures are chosen."""
     lang, closed = case.lang, case.closed
     items, _ = case.measures()
+    # closed because an individual plan took over: the work goes on in the plan, and the rights
+    # to a coordinator hold; said in the present, with who holds the plan now
+    goes_on = closed and case.answers.latest.get("closing_reason") == "individual-plan"
     for key in COORDINATION:
+        if goes_on and key == "individual_plan":
+            holder = case.answers.latest.get("plan_holder")
+            line = t("family.plan_goes_on", lang)
+            if isinstance(holder, str) and holder:
+                line += " " + t("family.plan_holder", lang, role=case.names.role(holder).rstrip(". "))
+            items.append(line)
+            continue
         if not case.coordinated(key):
             continue
-        line = t(case.key(f"{key}_closed" if closed else key, by_subject=True), lang)
+        past = closed and not (goes_on and key in ("statutory_coordinator", "child_coordinator"))
+        line = t(case.key(f"{key}_closed" if past else key, by_subject=True), lang)
         if closed and key == "responsibility_group":
             line += " " + _group_met(case)
         items.append(line)

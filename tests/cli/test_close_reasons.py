@@ -163,3 +163,21 @@ def test_the_withdrawal_reason_names_no_one(lang, label):
     question = next(q for step in default_process().steps for q in step.questions if q.id == "closing_reason")
     option = next(o for o in question.options if o.value == "guardians-withdrew")
     assert getattr(option.label, lang) == label
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_individual_plan_that_takes_over_is_told_in_the_present_with_who_follows_it_up(cli, tmp_path, lang):
+    # before: "It was decided to make an individual plan: one plan that brought together …" and
+    # "was entitled to a coordinator", as if the plan had ended with the BTI log, and no word of
+    # who holds the plan now
+    _, case = _close(cli, tmp_path, "l3", "individual-plan")
+    text = family(cli, case, lang)
+    planned = section(text, i18n.t("family.h_measures_closed", lang)) or section(
+        text, i18n.t("family.h_measures_closed_planned", lang))
+    holder = {"nb": "Kontaktlærer", "nn": "Kontaktlærer", "en": "Kontaktlærer"}[lang]
+    assert f"{i18n.t('family.plan_goes_on', lang)} {i18n.t('family.plan_holder', lang, role=holder)}" in planned, text
+    assert i18n.t("family.individual_plan_closed", lang) not in text
+    # a closing for another reason keeps the past
+    _, other = _close(cli, tmp_path, "l3", "goal-reached")
+    closed = family(cli, other, lang)
+    assert i18n.t("family.plan_goes_on", lang) not in closed
