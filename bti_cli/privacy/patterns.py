@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from itertools import chain
 
 from bti_cli.privacy.names import FUNCTION_WORDS, HUMAN_VERBS, SUBJECT_VERBS, WORD_RE, shipped_lists
 from bti_cli.privacy.vocabulary import Vocab
@@ -124,6 +125,9 @@ FULL_DATE_RE = re.compile(
     r"(?![\d./\-]\d|\d)(?![ \t]*(?:kl\.?|klokka|klokken)(?!\w))(?![ \t]*\d{1,2}[:.]\d{2})",
     re.IGNORECASE,
 )
+# the lengths of the run of digits a FULL_DATE_RE match opens with: the day ("3.", "30/", "30 nov") or the
+# year ("2016-")
+_FULL_DATE_RUNS = (1, 2, 4)
 _NUMBERS_RE = re.compile(r"\d+")
 # the words before a date that make it a meeting, a deadline or an event rather than a birth:
 # "Møte 12.03.2019", "sendt 14. mars 2023", "innen 1.6.2024", "siden 12.08.2019"
@@ -176,7 +180,7 @@ def lower_initials(text: str) -> list[re.Match[str]]:
     letters: the same matches as a scan of the whole text, far cheaper."""
     found: list[re.Match[str]] = []
     end = 0
-    for dot in _DOT_BETWEEN_SMALL_RE.finditer(text):
+    for dot in _matches_at(_DOT_BETWEEN_SMALL_RE, text, _all_finds(text, ".")):
         at = dot.start() - 1
         if at < end:
             continue
@@ -197,7 +201,7 @@ _last_dates: list[object] = [None, []]
 def full_dates(text: str) -> list[re.Match[str]]:
     """FULL_DATE_RE's matches in `text`; the last text's are kept, as the scrubber asks twice."""
     if _last_dates[0] is not text:
-        _last_dates[:] = [text, list(FULL_DATE_RE.finditer(text))]
+        _last_dates[:] = [text, _at_digit_runs(FULL_DATE_RE, text, _FULL_DATE_RUNS.__contains__)]
     found: list[re.Match[str]] = _last_dates[1]  # type: ignore[assignment]
     return found
 
@@ -436,6 +440,8 @@ def _valid_id(digits: str) -> str | None:
     """'checksum' for a valid fødselsnummer/D-/H-number, 'synthetic' for a test number, else None."""
     if len(digits) != 11:
         return None
+    if digits.isascii() and not _check_digits_ok(digits):
+        return None  # the cheap test first: stdnum and the synthetic rule check the same two digits
     from stdnum.no import fodselsnummer  # imported only when a candidate turns up
 
     if fodselsnummer.is_valid(digits):
@@ -643,9 +649,9 @@ def _keyword_hits(low: str, keys: Iterable[str]) -> list[int]:
 def _street_number_candidates(text: str) -> list[int]:
     """Offsets of house numbers that follow a word ending like a street name ("…veien 12")."""
     found = []
-    for m in _HOUSE_NUMBER_RE.finditer(text):
+    for m in _at_digit_runs(_HOUSE_NUMBER_RE, text):  # a digit after a blank starts a run
         p = m.start()
-        before = text[max(0, p - 40) : p - 1].split()
+        before = text[max(0, p - 40) : p - 1].rsplit(None, 2)  # the last two words are enough
         if len(before) > 1 and before[-1].lower() in ("nr", "nr."):  # "Storgata nr 5"
             before.pop()
         if before and before[-1].lower().endswith(_STREET_WORD_ENDINGS):
@@ -742,6 +748,52 @@ def _matches_at_words(pattern: re.Pattern[str], text: str, low: str, words: Iter
     return found
 
 
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """`pattern`'s matches in `text`, for a pattern whose every match starts at one of `starts`
+    (in text order): tried only there, the same matches as finditer (non-overlapping, in text
+    order), far cheaper than a scan of a long text."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+_DIGITS_RE = re.compile(r"\d+")
+# the last text, its runs of digits as (start, end), and the starts of its runs by their length
+_last_digit_runs: list[object] = [None, [], {}]
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of digits in `text`; the last text's are kept, as each number
+    pattern asks."""
+    if _last_digit_runs[0] is not text:
+        runs = [m.span() for m in _DIGITS_RE.finditer(text)]
+        by_size: dict[int, list[int]] = {}
+        for start, end in runs:
+            by_size.setdefault(end - start, []).append(start)
+        _last_digit_runs[:] = [text, runs, by_size]
+    found: list[tuple[int, int]] = _last_digit_runs[1]  # type: ignore[assignment]
+    return found
+
+
+def _at_digit_runs(
+    pattern: re.Pattern[str], text: str, size_fits: Callable[[int], bool] = lambda size: True
+) -> list[re.Match[str]]:
+    """`pattern`'s matches, for a pattern whose every match starts a run of digits (it opens with
+    a digit and a look-behind that no digit stands before it), tried only at the runs whose
+    length `size_fits`: the lengths the pattern's first group of digits can have."""
+    _digit_runs(text)
+    by_size: dict[int, list[int]] = _last_digit_runs[2]  # type: ignore[assignment]
+    starts = sorted(chain.from_iterable(at for size, at in by_size.items() if size_fits(size)))
+    return _matches_at(pattern, text, starts)
+
+
 def _all_finds(low: str, word: str) -> list[int]:
     found, i = [], low.find(word)
     while i != -1:
@@ -765,7 +817,9 @@ def _odd_phones(text: str) -> list[re.Match[str]]:
     """PHONE_ODD_RE's matches, looked for only near digits with two gaps ("41 2345 67"): a
     match holds such a stretch and is at most 15 characters long, so a window of 20 characters
     either side of it holds the match and what its lookarounds read."""
-    windows = _windows(text, ((m.start(), m.end()) for m in _TWO_GAPS_RE.finditer(text)), 20, 20)
+    # a stretch opens with the last digit of a run
+    gaps = _matches_at(_TWO_GAPS_RE, text, [end - 1 for _, end in _digit_runs(text)])
+    windows = _windows(text, (m.span() for m in gaps), 20, 20)
     return _finditer_near(PHONE_ODD_RE, text, windows)
 
 
@@ -798,7 +852,8 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                     spans.add(found.start(), found.end(), "email", "email")
             at = low.find(" at ", at + 4)
     if any(c in text for c in "0123456789"):
-        for m in NATIONAL_ID_RE.finditer(text):
+        # the first group of digits: "15.", "1503 ", "150381 ", all eleven, or more
+        for m in _at_digit_runs(NATIONAL_ID_RE, text, lambda size: size in (2, 4, 6) or size >= 11):
             digits = re.sub(r"\D", "", m.group())
             if len(digits) == 12 and digits.startswith("0047") and digits[4] in "2345679":
                 continue  # "004741234567": a phone number with the country code, found below
@@ -809,7 +864,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 # number somewhere, as a phone's run does (`_digit_run`): all of it goes
                 start, end = _digit_run(text, start, end)
             spans.add(start, end, "national_id", reason)
-        for m in NATIONAL_ID_LOOSE_RE.finditer(text):
+        for m in _at_digit_runs(NATIONAL_ID_LOOSE_RE, text):
             digits = re.sub(r"\D", "", m.group())
             # a dated number in the groupings of an identity number; after "+" it is an
             # international phone number ("+48 512 345 678")
@@ -828,12 +883,12 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 spans.add(cued.start("id"), cued.end("id"), "national_id", "foreign")
         _find_document_numbers(text, low, spans)
         if "-" in text or "+" in text:
-            for m in FOREIGN_ID_RE.finditer(text):
+            for m in _at_digit_runs(FOREIGN_ID_RE, text, (6, 8).__contains__):  # the date before the hyphen
                 if _foreign_date(re.sub(r"\D", "", m.group())):
                     spans.add(m.start(), m.end(), "national_id", "foreign")
         # a Danish CPR number written together ("0501101234"): ten digits whose first six are a
         # date (DDMMYY); no Norwegian phone or identity number has ten digits
-        for m in FOREIGN_ID_TOGETHER_RE.finditer(text):
+        for m in _at_digit_runs(FOREIGN_ID_TOGETHER_RE, text, (10).__eq__):
             digits = m.group()
             if 1 <= int(digits[:2]) <= 31 and 1 <= int(digits[2:4]) <= 12:
                 spans.add(m.start(), m.end(), "national_id", "foreign")
@@ -898,7 +953,9 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 spans.add(m.start(), m.end(), "phone", "norwegian")
         # international numbers before the Norwegian groupings: "+45 20 12 34 56" is one Danish
         # number, not "+45" and a Norwegian 2-2-2-2
-        for m in PHONE_INTL_RE.finditer(text):
+        # a match opens with "+" or with a "0" that starts a run of digits (no word character before it)
+        intl_starts = sorted([*_all_finds(text, "+"), *(start for start, _ in _digit_runs(text) if text[start] == "0")])
+        for m in _matches_at(PHONE_INTL_RE, text, intl_starts):
             count = sum(c.isdigit() for c in m.group())
             if 8 <= count <= 15:
                 spans.add(m.start(), m.end(), "phone", "international")
@@ -909,7 +966,8 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
                 if _MONEY_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _MONEY_AFTER.match(text, m.end()):
                     continue
                 spans.add(m.start(), m.end(), "phone", "norwegian")
-        for m in PHONE_NO_RE.finditer(text):
+        # the first group of a grouping ("41 23 45 67", "412 34 567", "4123 4567", "41234 567") or all eight
+        for m in _at_digit_runs(PHONE_NO_RE, text, (2, 3, 4, 5, 8).__contains__):
             if _is_year_or_time_pair(m.group()):
                 continue
             if " " in m.group() and (
@@ -1181,7 +1239,7 @@ def _ends_as_place(text: str, m: re.Match[str], vocab: Vocab) -> bool:
 
 def _find_postcode_places(text: str, spans: Spans, vocab: Vocab) -> None:
     lists = shipped_lists()
-    for m in POSTCODE_PLACE_RE.finditer(text):
+    for m in _at_digit_runs(POSTCODE_PLACE_RE, text, (4).__eq__):
         before = _POSTCODE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
         if before is None:
             continue
@@ -1305,7 +1363,7 @@ _PLACE_AFTER_POSTCODE_RE = re.compile(r"\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+(?:[ 
 
 def _find_places_before_postcodes(text: str, spans: Spans, vocab: Vocab) -> None:
     lists = shipped_lists()
-    for code in _POSTCODE_PLACE_RE.finditer(text):
+    for code in _at_digit_runs(_POSTCODE_PLACE_RE, text, (4).__eq__):
         p = code.start()
         if not spans.free(p, p + 4):
             continue

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count, repeat
+from operator import contains, itemgetter
 
 from bti_cli.privacy.names import (
     _INFLECTION,
@@ -36,6 +38,7 @@ from bti_cli.privacy.names import (
     _words,
     shipped_lists,
 )
+from bti_cli.privacy.patterns import _all_finds, _literal_hits, _matches_at
 from bti_cli.privacy.vocabulary import Vocab
 
 # the end of a note label before a colon: "Telefonnotat:", "Møtereferat:", "Samtale med:"
@@ -71,6 +74,7 @@ _LEADING_INITIAL_RE = re.compile(
     r"(?<![\w.])(?P<initial>[A-ZÆØÅ]\.[ \t]?)\Z"
 )
 _INITIAL_CUES = ROLE_TRIGGERS | NAME_TRIGGERS | SIGN_OFFS | _words("og eller v ved med til fra frå hos hjå and with")
+_LONGEST_ABBR = max(map(len, _NONFINAL_ABBR))
 _GAP_NAME = re.compile(r"[ \-]|[ ]?[A-ZÆØÅ]\.[ ]?")
 _INITIAL_GAP = re.compile(r"\.[ ]?")
 
@@ -115,9 +119,14 @@ class Scanner:
         pieces = _WORD_SPLIT_RE.split(text)
         offsets = list(accumulate(map(len, pieces)))
         self.words = pieces[1::2]
+        # the text between word i - 1 and word i, for 0 < i < len(words): text[ends[i - 1] : starts[i]]
+        # without a new slice each time it is asked
+        self.gaps = pieces[0::2]
         self.starts = offsets[0:-1:2]
         self.ends = offsets[1::2]
-        self.lows = [w.lower() for w in self.words]
+        self.lows = list(map(str.lower, self.words))
+        # words[i][0].isupper() for every word, computed in C (the passes ask it of every word)
+        self.capitalised = list(map(str.isupper, map(itemgetter(0), self.words)))
         self.state = [0] * len(self.words)
         self.reason: dict[int, str] = {}
         self.weak: set[int] = set()
@@ -215,7 +224,7 @@ class Scanner:
 
     def talk_context(self, i: int) -> bool:
         """The word follows talking to or meeting someone: "ringte Fossen", "snakket med Fossen"."""
-        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " ":
+        if not i or self.gaps[i] != " ":
             return False
         before = self.lows[i - 1]
         if before in TALK_VERBS:
@@ -225,7 +234,7 @@ class Scanner:
             before in ("med", "hos", "til")
             and i >= 2
             and self.lows[i - 2] in TALK_VERBS
-            and self.text[self.ends[i - 2] : self.starts[i - 1]] == " "
+            and self.gaps[i - 1] == " "
         )
 
     def ordinary(self, low: str) -> bool:
@@ -366,7 +375,9 @@ class Scanner:
         if c in _SENTENCE_END:
             if c == ".":
                 j = i
-                while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+                # a word longer than every abbreviation is neither one nor an initial: its last
+                # letters say as much as all of it
+                while j > 0 and i - j <= _LONGEST_ABBR and (text[j - 1].isalpha() or text[j - 1] == "."):
                     j -= 1
                 word = text[j:i]
                 if word and word.lower() in _NONFINAL_ABBR:
@@ -411,7 +422,10 @@ class Scanner:
 
     def after_note_label(self, start: int) -> bool:
         """The word at `start` follows the colon of a note label ("Telefonnotat:", "Samtale med:")."""
-        return bool(_NOTE_LABEL_RE.search(self.text, max(0, start - 40), start))
+        begin = max(0, start - 40)
+        if self.text.find(":", begin, start) == -1:
+            return False  # the cheap test first: every label ends in a colon
+        return bool(_NOTE_LABEL_RE.search(self.text, begin, start))
 
     def heading_line(self, pos: int) -> bool:
         """A title-cased line ("Møte Med Foreldre Og Skole"): capitals carry no information."""
@@ -446,19 +460,19 @@ class Scanner:
             return []
         self._protect_phrases()
         self._protect_characters()
-        words, lows, state, starts, ends = self.words, self.lows, self.state, self.starts, self.ends
+        words, lows, state, starts, ends, gaps = self.words, self.lows, self.state, self.starts, self.ends, self.gaps
         name_triggers, role_triggers = NAME_TRIGGERS, ROLE_TRIGGERS
         strict_given = lists.strict_given
         # pass 1: each word on its own. Only capitalised words, lower-case given names and words
         # after a trigger need a closer look; the index lists are built in C-speed comprehensions.
         triggers = name_triggers | role_triggers
-        look = {i for i, w in enumerate(words) if w[0].isupper()}
+        look = set(_where(self.capitalised))
         # one pass over the words for every cue (the cues are few, the words many)
         after_one = triggers | _ABBR_TRIGGERS.keys()
         after_two = name_triggers | TALK_VERBS  # "heter visstnok Ronny", "prata med per"
         cues = _cue_words(strict_given)
         listen_at: list[int] = []
-        for i in [i for i, low in enumerate(lows) if low in cues]:
+        for i in _where(map(cues.__contains__, lows)):
             low = lows[i]
             if low in strict_given:
                 look.add(i)
@@ -472,7 +486,8 @@ class Scanner:
                 look.add(i + 2)  # "send til liv i morgen"
             elif low in _LISTEN_CUES:
                 listen_at.append(i)  # "lytte til Taylor Swift"
-        for joint in _PREFIXED_NAME_RE.finditer(text):  # "Mahmoud al-Khatib", "Familien el-Amin"
+        # "Mahmoud al-Khatib", "Familien el-Amin" (tried only at a hyphen or an apostrophe)
+        for joint in _matches_at(_PREFIXED_NAME_RE, text, [at for at, _ in _literal_hits(text, ("-", "'", "’"))]):
             at = joint.start()
             i = bisect_left(ends, at) if at else n
             # the word holding the hyphen starts with a lower-case particle
@@ -498,9 +513,11 @@ class Scanner:
                 p = lows[i - 1]
                 if p in triggers and state[i - 1] != _NAME and _TRIGGER_GAP.fullmatch(text, ends[i - 1], starts[i]):
                     trigger = "name" if p in name_triggers else "role"
-                elif p in _ABBR_TRIGGERS and text[ends[i - 1] : starts[i]] in (". ", ".", " ", ".: ", ": "):
+                elif p in _ABBR_TRIGGERS and gaps[i] in (". ", ".", " ", ".: ", ": "):
                     trigger = _ABBR_TRIGGERS[p]  # "dr. Berg", "Sign. EH"
-                elif i >= 2 and text[ends[i - 2] : starts[i - 1]] == " " and text[ends[i - 1] : starts[i]] == " ":
+                elif p not in _TWO_WORD_CUE_ENDS:
+                    pass  # the cheap test first: neither rule below can apply after this word
+                elif i >= 2 and gaps[i - 1] == " " and gaps[i] == " ":
                     before = lows[i - 2]
                     if p in HEDGES and before in name_triggers and state[i - 2] != _NAME:
                         trigger = "name"
@@ -513,8 +530,8 @@ class Scanner:
                     and p in _POSSESSIVES
                     and lows[i - 2] in role_triggers
                     and state[i - 2] != _NAME
-                    and text[ends[i - 2] : starts[i - 1]] == " "
-                    and text[ends[i - 1] : starts[i]] == ", "
+                    and gaps[i - 1] == " "
+                    and gaps[i] == ", "
                     and text[ends[i] : ends[i] + 1] in (",", ")", ".")
                 ):
                     trigger = "role"  # "læraren hennar, siv, og mor …": a name set off by commas
@@ -535,7 +552,7 @@ class Scanner:
         # pass 2: neighbours of names, "Ola K. Nordmann", "Nordmann, Ola", "Zyrafa og Ola"
         # (the rules only ever add names, so after the first round only the words near a new
         # name need another look: the result is the same as looking at every word again)
-        candidates = [i for i in range(n) if not state[i] and words[i][0].isupper() and len(words[i]) > 1]
+        candidates = [i for i in _where(self.capitalised) if not state[i] and len(words[i]) > 1]
         is_candidate = set(candidates)
         pending = candidates
         while pending:
@@ -550,7 +567,7 @@ class Scanner:
         # a listed surname in lower case right after a lower-case name is the rest of it, even
         # when it is a word too ("mvh kari nordmann", "hilsen mona berg", "onkel rune dal")
         surnames = lists.surnames
-        for i in [i for i, st in enumerate(state) if st == _NAME and i < n - 1 and words[i][0].islower()]:
+        for i in [i for i in _where(map(_NAME.__eq__, state)) if i < n - 1 and words[i][0].islower()]:
             j = i + 1
             if (
                 not state[j]
@@ -564,7 +581,7 @@ class Scanner:
         # a given name that is a function word elsewhere, capitalised inside a sentence right
         # after a name, is the rest of it: "Nguyen Van An" (English "an" is never capitalised there)
         function_names, capitalised = _given_function_words()
-        function_at = [j for j in range(1, n) if lows[j] in function_names] if any(
+        function_at = [j for j in _where(map(function_names.__contains__, lows)) if j] if any(
             c in text for c in capitalised) else []
         for j in function_at:
             if (
@@ -578,14 +595,15 @@ class Scanner:
                 self.set_name(j, "adjacent")
         self._family_surnames()
         # pass 3: every other use of a name found once, here or in an earlier text of the sitting
-        names_at = [i for i in range(n) if state[i] == _NAME]
+        names_at = _where(map(_NAME.__eq__, state))
         found = {lows[i] for i in names_at if len(lows[i]) > 2}
         known = self.known_names - found
         if found or known:
             found -= self._found_without_evidence()
             found |= {f[:-1] for f in found if f.endswith("s") and f[:-1] in lists.names}
             words_list, lexicon = lists.words, lists.lexicon
-            uses = [i for i, low in enumerate(lows) if low in found or (low[-1:] == "s" and low[:-1] in found)]
+            # a use is the word or its genitive ("Olas")
+            uses = _where(map((found | {f + "s" for f in found}).__contains__, lows))
             if known:
                 # a name known from before only in capitals ("Dal er best"; not "en dal")
                 uses = sorted({
@@ -623,7 +641,7 @@ class Scanner:
             if repeated:
                 self._given_before_repeated(repeated)
         self._particles()
-        named = [i for i, st in enumerate(state) if st == _NAME]
+        named = _where(map(_NAME.__eq__, state))
         # a capitalised word between two names is one of them, even when it is a word of the
         # vocabulary by its inflection only ("Maria Cristina Dela Cruz")
         pairs = zip(named, named[1:], strict=False)
@@ -656,7 +674,7 @@ class Scanner:
         # "Kristiansen-familien", "Hansen-familiens", "Nes-familien": a listed name, a place or
         # an unknown word joined to the word for the family names the family; the name goes, the
         # family word stays
-        for i in [i for i, low in enumerate(lows) if "-" in low]:
+        for i in _where(map(contains, lows, repeat("-"))):
             head, _, tail = lows[i].partition("-")
             if state[i] == _NAME or not words[i][0].isupper():
                 continue
@@ -710,7 +728,7 @@ class Scanner:
                     if i < n and starts[i] == m.start(g):
                         hits.append(i)
         if "," in text:
-            for m in _INVERTED_NAME_RE.finditer(text):
+            for m in _matches_at(_INVERTED_NAME_RE, text, _line_starts(text)):
                 i = bisect_left(starts, m.start(1))
                 j = i + 1
                 if (
@@ -902,7 +920,7 @@ class Scanner:
         if not unproven:
             return unproven
         # a word found once with evidence of its own is repeated as before
-        proven = {low for i, low in enumerate(lows) if low in unproven and state[i] == _NAME and i not in self.weak}
+        proven = {lows[i] for i in _where(map(unproven.__contains__, lows)) if state[i] == _NAME and i not in self.weak}
         return unproven - proven
 
     def _family_surnames(self) -> None:
@@ -949,8 +967,8 @@ class Scanner:
         given = self.lists.given
         return {
             lows[k]
-            for k in range(1, len(lows))
-            if state[k] == _NAME
+            for k in _where(map(_NAME.__eq__, state))
+            if k
             and state[k - 1] == _NAME
             and lows[k - 1] in given
             and text[ends[k - 1] : starts[k]] == " "
@@ -962,7 +980,7 @@ class Scanner:
         text, lows, state, starts, ends = self.text, self.lows, self.state, self.starts, self.ends
         n = len(lows)
         if self._particle_at is None:
-            self._particle_at = [i for i, low in enumerate(lows) if low in _PARTICLES and 0 < i < n - 1]
+            self._particle_at = [i for i in _where(map(_PARTICLES.__contains__, lows)) if 0 < i < n - 1]
         for i in self._particle_at:
             if state[i] == 0 and (state[i - 1] == _NAME or lows[i] in _LEADING_PARTICLES):
                 j = i
@@ -1025,23 +1043,23 @@ class Scanner:
         phrases = self.vocab.phrases
         lows, state = self.lows, self.state
         n = len(lows)
-        i = 0
-        while i < n:
-            seqs = phrases.get(lows[i])
-            if seqs:
-                for seq in seqs:
-                    size = len(seq)
-                    # the last word may be inflected or begin a compound ("Vestly avlastningen",
-                    # "Stine Sofies Stiftelse Foreldrepakke-kurset")
-                    if i + size > n or not all(lows[i + j] == seq[j] for j in range(1, size - 1)):
-                        continue
-                    last = lows[i + size - 1]
-                    if _phrase_end(last, seq[-1]):
-                        for j in range(i, i + size):
-                            state[j] = _NEVER
-                        i += size - 1
-                        break
-            i += 1
+        resume = 0  # a phrase found is skipped whole: its words open no phrase of their own
+        # only the words that open a phrase are looked at (found in one C-speed pass)
+        for i in _where(map(phrases.__contains__, lows)):
+            if i < resume:
+                continue
+            for seq in phrases[lows[i]]:
+                size = len(seq)
+                # the last word may be inflected or begin a compound ("Vestly avlastningen",
+                # "Stine Sofies Stiftelse Foreldrepakke-kurset")
+                if i + size > n or tuple(lows[i + 1 : i + size - 1]) != seq[1:-1]:  # the words between
+                    continue
+                last = lows[i + size - 1]
+                if _phrase_end(last, seq[-1]):
+                    for j in range(i, i + size):
+                        state[j] = _NEVER
+                    resume = i + size
+                    break
         self._protect_eponyms()
         self._protect_per()
 
@@ -1093,7 +1111,7 @@ class Scanner:
         text = self.text
         lows, words, state, starts, ends = self.lows, self.words, self.state, self.starts, self.ends
         n = len(lows)
-        for i in [i for i, low in enumerate(lows) if low in _STORY_LINKS and i]:
+        for i in [i for i in _where(map(_STORY_LINKS.__contains__, lows)) if i]:
             k = i - 1
             if lows[k] in ("handler", "handlar") and k >= 2 and lows[k - 1] == "som":
                 k -= 2  # "boka som handler om …"
@@ -1120,7 +1138,7 @@ class Scanner:
         """"Per i dag", "per uke", "per 1. mars": the preposition, even in a note about a Per."""
         lows, state, text, ends, starts = self.lows, self.state, self.text, self.ends, self.starts
         n = len(lows)
-        for i in [i for i, low in enumerate(lows) if low == "per" and i < n - 1]:
+        for i in [i for i in _where(map("per".__eq__, lows)) if i < n - 1]:
             if state[i]:
                 continue
             if i and lows[i - 1] in _PERSON_BEFORE and text[ends[i - 1] : starts[i]] == " ":
@@ -1139,7 +1157,9 @@ class Scanner:
         lows, words, state, names = self.lows, self.words, self.state, self.lists.names
         # the few words before "sykdom", "syndrom" …, found by one search of the text
         starts = self.starts
-        at = [bisect_left(starts, m.start()) for m in _EPONYM_NEXT_RE.finditer(self.text)]
+        # a match starts one letter before "ykdom", "jukdom" …: tried only there
+        tails = sorted(at - 1 for at, _ in _literal_hits(self.text, _EPONYM_TAILS) if at)
+        at = [bisect_left(starts, m.start()) for m in _matches_at(_EPONYM_NEXT_RE, self.text, tails)]
         for i in [j - 1 for j in at if 0 < j < len(lows) and lows[j].startswith(_EPONYM_NEXT)]:
             if (
                 words[i][0].isupper()
@@ -1351,7 +1371,7 @@ class Scanner:
                     # is a surname too ("Hanne Grøtting", "Ola Kvisling")
                     or (i and self.lows[i - 1] in self.lists.given and self.reason.get(i - 1) == "name_list")
                 )
-                spaced = i and self.text[self.ends[i - 1] : self.starts[i]] == " "
+                spaced = i and self.gaps[i] == " "
                 if surname_like and low not in FUNCTION_WORDS and (
                     (spaced and self.state[i - 1] == _NAME) or self._after_initial(i)
                 ):
@@ -1541,7 +1561,7 @@ class Scanner:
         verb, a comma or the end of the sentence, is the child ("Mora til eik ringte", "Faren til
         sol, …", "Bror til ask har gått ut"); "til sol og varme", "ble til ask" have no kin."""
         lows, words, text, state, n = self.lows, self.words, self.text, self.state, len(self.words)
-        for k in [k for k, low in enumerate(lows) if low == "til"]:
+        for k in _where(map("til".__eq__, lows)):
             i = k + 1
             if not k or i >= n or state[i] or lows[k - 1] not in _KIN_BEFORE_TIL:
                 continue
@@ -1571,7 +1591,7 @@ class Scanner:
         text, lows, words, starts, ends, state = self.text, self.lows, self.words, self.starts, self.ends, self.state
         given = self.lists.given
         n = len(words)
-        for opening in _LOWER_LINE_START_RE.finditer(text):
+        for opening in _matches_at(_LOWER_LINE_START_RE, text, _line_starts(text)):
             i = bisect_left(starts, opening.end())
             if i + 1 >= n or starts[i] != opening.end() or state[i]:
                 continue
@@ -1687,19 +1707,19 @@ class Scanner:
     def _place_context(self, i: int) -> bool:
         """A word after "i", or after moving to or from ("flyttet til", "kom fra"): a place
         (a person is with, at or from someone, never in them)."""
-        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " ":
+        if not i or self.gaps[i] != " ":
             return False
         before = self.lows[i - 1]
         if before == "i":
             return not (i >= 2 and self.lows[i - 2] in _FOND_OF)  # "glad i Zyrafa"
         if before == "på":  # "hytta på Sjusjøen", "var på Legoland"; not "passet på Zyrafa"
-            return i >= 2 and self.lows[i - 2] in _BEING_AT and self.text[self.ends[i - 2] : self.starts[i - 1]] == " "
+            return i >= 2 and self.lows[i - 2] in _BEING_AT and self.gaps[i - 1] == " "
 
         return (
             before in _PLACE_PREPOSITIONS
             and i >= 2
             and self.lows[i - 2] in _MOTION_VERBS
-            and self.text[self.ends[i - 2] : self.starts[i - 1]] == " "
+            and self.gaps[i - 1] == " "
         )
 
     def _beside_nature_word(self, i: int) -> bool:
@@ -1724,10 +1744,10 @@ class Scanner:
     def _place_of_institution(self, i: int) -> bool:
         """A capitalised word after "på" or "i" after a club, school or centre in the definite form
         ("Ungdomsklubben på Lund", "barnehagen i Moelv"): the place it is at, even a listed name."""
-        lows, text, starts, ends = self.lows, self.text, self.starts, self.ends
-        if i < 2 or lows[i - 1] not in ("på", "i") or text[ends[i - 1] : starts[i]] != " ":
+        lows, gaps = self.lows, self.gaps
+        if i < 2 or lows[i - 1] not in ("på", "i") or gaps[i] != " ":
             return False
-        if text[ends[i - 2] : starts[i - 1]] != " ":
+        if gaps[i - 1] != " ":
             return False
         before = lows[i - 2]
         return before.endswith(_INSTITUTION_ENDINGS) and before not in ROLE_TRIGGERS and not self.listed(before)
@@ -1799,7 +1819,7 @@ class Scanner:
     def _after_institution(self, i: int) -> bool:
         """The word names the school, club or centre that the word before it is
         ("Danseskolen Pirouette", "Ungdomsklubben Tårnet", "Fritidsklubben Bølgen")."""
-        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " " or not self.words[i - 1][0].isupper():
+        if not i or self.gaps[i] != " " or not self.words[i - 1][0].isupper():
             return False
         before = self.lows[i - 1]
         return before.endswith(_INSTITUTION_ENDINGS) and before not in ROLE_TRIGGERS and not self.listed(before)
@@ -1824,10 +1844,10 @@ class Scanner:
     def _after_determiner(self, i: int) -> bool:
         """The word follows an article or a quantifier ("en App", "ei Jakke", "flere Kahoots"):
         a noun; not "En Zyrafa ringte", "en Zyrafa Hassan" (someone by the name)."""
-        text, lows, starts, ends = self.text, self.lows, self.starts, self.ends
-        if not i or lows[i - 1] not in _DETERMINERS or text[ends[i - 1] : starts[i]] != " ":
+        lows, gaps = self.lows, self.gaps
+        if not i or lows[i - 1] not in _DETERMINERS or gaps[i] != " ":
             return False
-        if i + 1 < len(lows) and text[ends[i] : starts[i + 1]] == " ":
+        if i + 1 < len(lows) and gaps[i + 1] == " ":
             nxt = self.words[i + 1]
             return not (nxt[0].isupper() or lows[i + 1] in HUMAN_VERBS or lows[i + 1] in SUBJECT_VERBS)
         return True
@@ -1836,7 +1856,7 @@ class Scanner:
         """The word before says this one is a thing or a place (one space between): an article or
         a quantifier (`_after_determiner`), a listed place, brand or club that is no name ("Gran
         Canaria", "Burger King"), or a school or club in the definite form (`_after_institution`)."""
-        if not i or self.text[self.ends[i - 1] : self.starts[i]] != " ":
+        if not i or self.gaps[i] != " ":
             return False
         if _AGE_AFTER.match(self.text, self.ends[i]):
             return False  # "Barna Nova (6) og Leo (3)": a word with an age is a person, no place's
@@ -1909,26 +1929,26 @@ class Scanner:
         "bruker Snapchat", "laster ned Threads", "ser på Netflix", "heier på Brann", "tar
         Melatonin"), alone or later in a list after it ("bruker snus og Vape"); not when a word
         that takes a person follows ("tar Zyrafa med", "ser på Zyrafa som …")."""
-        text, lows, starts, ends = self.text, self.lows, self.starts, self.ends
-        if i + 1 < len(lows) and text[ends[i] : starts[i + 1]] == " " and lows[i + 1] in _PERSON_OBJECT_NEXT:
+        lows, gaps = self.lows, self.gaps
+        if i + 1 < len(lows) and gaps[i + 1] == " " and lows[i + 1] in _PERSON_OBJECT_NEXT:
             return False
         j = i
         for _ in range(4):
             if j < 1:
                 return False
-            gap = text[ends[j - 1] : starts[j]]
+            gap = gaps[j]
             if gap == " ":
                 before = lows[j - 1]
                 if before in _THING_VERBS:
                     return self._subject_before(j - 1)
-                if before in _THING_PARTICLES and j >= 2 and text[ends[j - 2] : starts[j - 1]] == " ":
+                if before in _THING_PARTICLES and j >= 2 and gaps[j - 1] == " ":
                     return (lows[j - 2], before) in _THING_VERB_PAIRS and self._subject_before(j - 2)
-                if before in _PRONOUNS and j >= 2 and text[ends[j - 2] : starts[j - 1]] == " ":
+                if before in _PRONOUNS and j >= 2 and gaps[j - 1] == " ":
                     return lows[j - 2] in _THING_VERBS  # "Om kvelden spiller han Valorant"
                 if self.words[j - 1][0].isupper() and self.state[j - 1] == _NEVER and not self.listed(before):
                     j -= 1  # "spelar Brawl Stars": the first word of a title of two
                     continue
-                if before not in ("og", "eller") or j < 2 or text[ends[j - 2] : starts[j - 1]] not in (" ", ", "):
+                if before not in ("og", "eller") or j < 2 or gaps[j - 1] not in (" ", ", "):
                     return False
                 j -= 2  # "snus og Vape": the item before "og"
             elif gap == ", ":
@@ -2300,7 +2320,7 @@ class Scanner:
             return False
         weak = i in self.weak
         listed = self.listed(low)
-        text, state, starts, ends = self.text, self.state, self.starts, self.ends
+        text, state, starts, ends, gaps = self.text, self.state, self.starts, self.ends, self.gaps
         n = len(self.words)
         if (
             i
@@ -2308,7 +2328,7 @@ class Scanner:
             and state[i - 1] == 0
             and self.lows[i - 1] in self.lists.given
             and self.lows[i - 1] not in ROLE_TRIGGERS
-            and text[ends[i - 1] : starts[i]] == " "
+            and gaps[i] == " "
             and low not in FUNCTION_WORDS
             and _AGE_AFTER.match(text, ends[i])
             and not self.looks_like_common_noun(low)
@@ -2318,7 +2338,7 @@ class Scanner:
         if (
             i
             and state[i - 1] == _NAME
-            and text[ends[i - 1] : starts[i]] == " "
+            and gaps[i] == " "
             and low not in FUNCTION_WORDS
             and not self.looks_like_common_noun(low)
             and not self.sentence_start(starts[i])
@@ -2336,7 +2356,7 @@ class Scanner:
                 return True  # "Storm (5) slo", "Siv i 2. klasse", "Lin, 8 år, får …"
             if i + 2 < n and self.lows[i + 1] in ("og", "eller") and state[i + 2] == _NAME:
                 return True  # "Vår og Sol er tvillingar"
-            if i + 1 < n and state[i + 1] == _NAME and text[ends[i] : starts[i + 1]] == "/":
+            if i + 1 < n and state[i + 1] == _NAME and gaps[i + 1] == "/":
                 return True  # "Tor/Gunnhild ønsker …": two parents written as one pair
             if (
                 i + 3 < n
@@ -2348,15 +2368,15 @@ class Scanner:
             ):
                 return True  # "Liv og mor kom", "Storm og bror sa": a child and the kin
             # "Hei Birk!", "Hei. Birk vil ikkje …": a greeting names the one greeted or spoken of
-            greeted = i and self.lows[i - 1] in _GREETINGS and text[ends[i - 1] : starts[i]] in (" ", ", ", ". ", "! ")
-            if greeted and text[ends[i - 1] : starts[i]] in (" ", ", "):
+            greeted = i and self.lows[i - 1] in _GREETINGS and gaps[i] in (" ", ", ", ". ", "! ")
+            if greeted and gaps[i] in (" ", ", "):
                 return True
             if self.line_start(starts[i]) and self._after_sign_off_line(starts[i]):
                 return True  # "Mvh\nTor": the name under a sign-off
             if (
                 i + 1 < n
                 and (self.lows[i + 1] in SUBJECT_VERBS or self.lows[i + 1] in ENGLISH_AUXILIARIES)
-                and text[ends[i] : starts[i + 1]] == " "
+                and gaps[i + 1] == " "
                 and (greeted or self.line_start(starts[i]))
                 and not (
                     low in _SEASON_WORDS
@@ -2376,7 +2396,7 @@ class Scanner:
             if (
                 i + 1 < n
                 and self.words[i + 1][0].isupper()
-                and text[ends[i] : starts[i + 1]] == " "
+                and gaps[i + 1] == " "
                 and not self.in_vocab(self.lows[i + 1])
                 and self._role_in_brackets(i + 1)
             ):
@@ -2391,7 +2411,7 @@ class Scanner:
             and self.words[i - 1].isupper()
             and state[i - 2] == _NAME
             and _INITIAL_GAP.fullmatch(text, ends[i - 1], starts[i])
-            and text[ends[i - 2] : starts[i - 1]] == " "  # not "Ola Nes, 9B. Fødselsdato": a class
+            and gaps[i - 1] == " "  # not "Ola Nes, 9B. Fødselsdato": a class
         ):
             self.set_name(i - 1, "adjacent")
             return True
@@ -2404,7 +2424,7 @@ class Scanner:
         ):
             # "Zyrafa Hassan", "Nordmann, Ola" – but not "Kontakt Kari": a word before a given
             # name is taken only when that name can be a surname, or when it is listed itself
-            gap = text[ends[i] : starts[i + 1]]
+            gap = gaps[i + 1]
             following = self.lows[i + 1]
             surname_like = (
                 following in self.lists.surnames
@@ -2429,7 +2449,7 @@ class Scanner:
                 # an English verb after a listed name only ("Rune picks her up", "Dal said yes";
                 # not "Police came", "He said no")
                 (nxt in HUMAN_VERBS or (nxt in ENGLISH_VERBS and listed))
-                and text[ends[i] : starts[i + 1]] == " "
+                and gaps[i + 1] == " "
                 and low not in ROLE_TRIGGERS
                 and not (nxt in _COMING_VERBS and self._definite_thing(low))
             ):
@@ -2438,7 +2458,7 @@ class Scanner:
             # noun ending, before an auxiliary verb
             if (
                 nxt in _AUXILIARIES
-                and text[ends[i] : starts[i + 1]] == " "
+                and gaps[i + 1] == " "
                 and not listed
                 and not self.ordinary(low)
                 and not self.known_word(low)  # "Papira er leverte": an inflected word
@@ -2598,6 +2618,9 @@ _SPEAKER_TAILS = _words(
 )
 _DIRECTION_HEADS = _words("nord sør syd øst aust vest midt nordre søndre østre vestre ytre indre øvre nedre")
 _POSSESSIVES = _words("hans hennes hennar hennar deres deira dets sin si sitt mitt min mi vår vårt")
+# the second words of the cues of two words in pass 1 ("heter visstnok", "prata med", "far til",
+# "læraren hennar,")
+_TWO_WORD_CUE_ENDS = HEDGES | _POSSESSIVES | {"med", "hos", "til"}
 _CHILD_LINE = re.compile(r"[ \t]*[-–•*]?[ \t]*([^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*:")
 _GREETINGS = _words("hei hallo heisann hi hey")
 
@@ -2677,6 +2700,7 @@ _FAMILY_WORDS = ("familie", "familia", "familiane", "familj")  # "familjen": Swe
 # the word after a describer's name in a diagnosis ("Crohns sykdom", "Duchennes muskeldystrofi")
 _EPONYM_NEXT = ("sykdom", "sjukdom", "syndrom", "muskeldystrofi")
 _EPONYM_NEXT_RE = re.compile(r"[sSmM](?:ykdom|jukdom|yndrom|uskeldystrofi)")
+_EPONYM_TAILS = ("ykdom", "jukdom", "yndrom", "uskeldystrofi")
 _PREFIXED_NAME_RE = re.compile(r"[-'’](?=[A-ZÆØÅ])")
 # which of the siblings: "Eldste (15) går i 9A", "Yngste (3) …" (a word for the child, as "Jenta" is)
 _SIBLING_ORDER = _words("eldste yngste mellomste minste største eldest youngest oldest")
@@ -3026,8 +3050,11 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
     """Spans of initials and signatures ("O.N.", "K. H.", "/TM", "– KB" ending a line); a
     vocabulary abbreviation after a dash stays ("Samarbeid med helsestasjon – PPT")."""
     found = []
+    # every match of INITIALS_RE and _LONE_INITIAL_RE has its capital right before a full stop,
+    # and every signature after a dash starts at the dash: tried only there
+    before_dots = [at - 1 for at in _all_finds(text, ".") if at]
     if "." in text:
-        for m in INITIALS_RE.finditer(text):
+        for m in _matches_at(INITIALS_RE, text, before_dots):
             letters = "".join(c for c in m.group() if c.isalpha())
             # "O.K." is a word ("Det er O.K."), but initials after a sign-off ("Hilsen O.K. Nes")
             if letters not in _NOT_INITIALS or _SIGN_OFF_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
@@ -3054,17 +3081,18 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
                     found.append((m.start(), m.end()))  # "Skrevet av /kh", "/siv"
     if "–" in text or "—" in text or "- " in text or "-" in text:
         singles = vocab.singles if vocab is not None else frozenset()
-        for m in DASH_SIGNATURE_RE.finditer(text):
+        dashes = [at for at, _ in _literal_hits(text, ("–", "—", "-"))]
+        for m in _matches_at(DASH_SIGNATURE_RE, text, dashes):
             letters = "".join(c for c in m.group("sig") if c.isalpha())
             if letters not in _NOT_INITIALS and letters.lower() not in singles:
                 found.append((m.start("sig"), m.end("sig")))
         lists = shipped_lists()
-        for m in LOWER_DASH_SIGNATURE_RE.finditer(text):
+        for m in _matches_at(LOWER_DASH_SIGNATURE_RE, text, dashes):
             sig = m.group("sig")
             if sig not in lists.words and sig not in lists.lexicon and sig not in _UNITS and sig not in singles:
                 found.append((m.start("sig"), m.end("sig")))
     if "." in text:
-        for m in _LONE_INITIAL_RE.finditer(text):
+        for m in _matches_at(_LONE_INITIAL_RE, text, before_dots):
             before = _WORDS_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
             if before and (before.group(1).lower() in ROLE_TRIGGERS or before.group(1).lower() in NAME_TRIGGERS):
                 found.append((m.start(), m.end()))  # "Mor til A. ringte", "Referent: B. Hov"
@@ -3166,9 +3194,10 @@ def find_handles(text: str, low: str) -> list[tuple[int, int]]:
 # a word with capitals inside it ("KariNordmann", "NordmannKari", "OlaNordmann2016")
 _GLUED_RE = re.compile(r"(?<![\w])[A-ZÆØÅ][a-zæøåéü]+(?:[A-ZÆØÅ][a-zæøåéü]+)+(?![^\W\d_])")
 _CAPITAL_PART_RE = re.compile(r"[A-ZÆØÅ][a-zæøåéü]+")
-# where a small letter is followed by a capital (every _GLUED_RE match holds one), and the run of
-# such letters before it, where a match would start
-_SMALL_THEN_CAPITAL_RE = re.compile(r"[a-zæøåéü][A-ZÆØÅ]")
+# a capital right after a small letter (every _GLUED_RE match holds one; the capital first, as
+# capitals are rare, so that the engine skips ahead fast), and the run of such letters before it,
+# where a match would start
+_CAPITAL_AFTER_SMALL_RE = re.compile(r"[A-ZÆØÅ](?<=[a-zæøåéü][A-ZÆØÅ])")
 _LETTERS_BEFORE_RE = re.compile(r"[A-ZÆØÅa-zæøåéü]*\Z")
 
 
@@ -3177,11 +3206,12 @@ def _glued_words(text: str) -> list[re.Match[str]]:
     matches as a scan of the whole text, far cheaper."""
     found: list[re.Match[str]] = []
     end = 0
-    for inner in _SMALL_THEN_CAPITAL_RE.finditer(text):
-        if inner.start() < end:
+    for inner in _CAPITAL_AFTER_SMALL_RE.finditer(text):
+        small = inner.start() - 1
+        if small < end:
             continue
-        run = _LETTERS_BEFORE_RE.search(text, max(0, inner.start() - 200), inner.start())
-        at = run.start() if run else inner.start()
+        run = _LETTERS_BEFORE_RE.search(text, max(0, small - 200), small)
+        at = run.start() if run else small
         m = _GLUED_RE.match(text, at)
         if m:
             found.append(m)
@@ -3203,6 +3233,17 @@ def find_glued_names(text: str) -> list[tuple[int, int]]:
                 p in lists.given for p in parts):
             found.append((m.start(), m.end()))
     return found
+
+
+def _where(flags: Iterable[object]) -> list[int]:
+    """The indices of the true flags, in order: found in C, far cheaper than a comprehension over
+    every word of a long text."""
+    return list(compress(count(), flags))
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line of `text` begins (where a pattern's "^" can match, in MULTILINE mode)."""
+    return [0, *(at + 1 for at in _all_finds(text, "\n"))]
 
 
 def _word_starts(low: str, keys: tuple[str, ...]) -> list[int]:

@@ -233,6 +233,8 @@ def scrub(
             spans.add(place, address_end(text, end), "address", "farm")
             continue
         spans.add(start, end, "name", reason)
+        if not _mark_or_digit_after(text, end):
+            continue  # the cheap test first: each pattern below needs one
         # a date in brackets right after a name is a date of birth: "Ola (12.03.2015)"
         m = DATE_AFTER_NAME_RE.match(text, end)
         if m:
@@ -314,6 +316,16 @@ def name_words(replacements: Iterable[Replacement]) -> frozenset[str]:
         if r.kind == "name" and r.reason != "initials":
             found.update(w for w in WORD_RE.findall(r.original.lower()) if len(w) > 2 and w not in FUNCTION_WORDS)
     return frozenset(found)
+
+
+def _mark_or_digit_after(text: str, end: int) -> bool:
+    """After the blanks at `end` comes a bracket, a comma, a dash or a digit (or the text ends):
+    what every date or number right after a name opens with (DATE_AFTER_NAME_RE,
+    DATE_RIGHT_AFTER_NAME_RE, _ID_AFTER_NAME_RE, _SIX_DIGITS_AFTER_NAME_RE)."""
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    after = text[end : end + 1]
+    return after in "(,-–" or after.isdecimal()  # the digits that \d matches
 
 
 # "Liv Dal 010115 går på SFO": six digits in one run right after a name, that read as a day, a
