@@ -85,6 +85,8 @@ ROLE_UNMET_POINTS = -50
 # a role the plan gives only as an exception (the unit's leader, «unntaksvis»): after every other
 # person's role, also those of other arenas
 EXCEPTION_ROLE_POINTS = -30
+# level 1 in an arena with no role of its own: a role of another arena, below the own unit's leader
+LEVEL1_OTHER_ARENA_POINTS = -35
 # level 3 with suspected violence or abuse: barnevern has been told at once and follows the case up
 # (BTI.md, the safety rule), so its contact person comes before a general coordinator
 SAFETY_ROLE_POINTS = 25
@@ -1159,11 +1161,20 @@ def rank_coordinators(
                   t("process.reason_coordinator_arena", arena=work_arena_label(work_arena)))
         elif not arenas:
             r.add(2, "arena:any", t("process.reason_coordinator_any"))
+            if level == 1 and work_arena and not arena_has_role:
+                r.add(0, "arena:no-own-role", t("process.reason_coordinator_no_own_role",
+                                                arena=work_arena_label(work_arena)))
         elif for_subject:
             # the midwife for a pregnancy, met at school health: before the arena's own nurse
             r.add(ROLE_ARENA_POINTS + SUBJECT_ROLE_LEAD, "subject-role",
                   t("process.reason_coordinator_subject_role",
                     arena=", ".join(work_arena_label(a) for a in arenas)))
+        elif level == 1 and work_arena:
+            # level 1 is measures in the own service (BTI.md): a role of another arena would take
+            # the case out of it, so the own unit's leader (a role of any arena) comes first
+            r.add(-10 + LEVEL1_OTHER_ARENA_POINTS, "arena:other", t(
+                "process.reason_coordinator_other_arena_level1",
+                arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
         else:
             r.add(-10, "arena:other", t("process.reason_coordinator_other_arena",
                                         arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)

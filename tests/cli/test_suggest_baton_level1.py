@@ -1,0 +1,50 @@
+"""Level 1 is measures in the employee's own service (BTI.md, "Level 1"): where the catalogue has
+no baton-holder role for the work arena at that level (Elverum's barnevern has its contact person
+from level 2, its dental service and crisis team none), the own unit's leader, a role of any
+arena, is offered first, and a role of another arena says the baton stays in the own service.
+Before, the contact teacher came first for a father who asked barnevern for advice. At level 2,
+or with no work arena given, the ranking is as before."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def batons(cli, *args: str) -> list[dict]:
+    result = cli("suggest", "-m", "elverum", "-k", "coordinator", "--format", "json", "--lang", "en", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("arena", ["child-welfare", "other"])
+def test_level1_without_a_role_of_the_arena_keeps_the_baton_in_the_own_service(cli, arena):
+    rows = batons(cli, "--level", "1", "--age", "10", "--subject", "child", "--arena", arena,
+                  "--area", "behaviour")
+    assert rows[0]["id"] == "enhetsleder", [r["id"] for r in rows]
+    assert "arena:no-own-role" in rows[0]["reason_codes"]
+    assert any(reason.startswith("no baton-holder role at level 1 where you work") for reason in rows[0]["reasons"])
+    teacher = next(r for r in rows if r["id"] == "kontaktlaerer")
+    assert "works in School and after-school care, not where you work: at level 1 the baton stays in your own service" \
+        in teacher["reasons"]
+
+
+def test_level1_in_an_arena_with_its_own_role_is_unchanged(cli):
+    rows = batons(cli, "--level", "1", "--age", "10", "--subject", "child", "--arena", "school", "--area", "behaviour")
+    assert rows[0]["id"] == "kontaktlaerer"
+    assert all("arena:no-own-role" not in r["reason_codes"] for r in rows)
+
+
+def test_level2_and_no_arena_keep_the_closest_professional_by_age(cli):
+    # at level 2 another service joins: barnevern's contact person where the employee works there
+    level2 = batons(cli, "--level", "2", "--age", "10", "--subject", "child", "--arena", "child-welfare",
+                    "--area", "behaviour")
+    assert level2[0]["id"] == "kontaktperson-barnevern", [r["id"] for r in level2]
+    # the dental service at level 2: a professional who follows the child, as before
+    other = batons(cli, "--level", "2", "--age", "10", "--subject", "child", "--arena", "other", "--area", "behaviour")
+    assert other[0]["id"] != "enhetsleder", [r["id"] for r in other]
+    # no arena given: nothing says where "your own service" is
+    unknown = batons(cli, "--level", "1", "--age", "10", "--subject", "child", "--area", "behaviour")
+    assert unknown[0]["id"] != "enhetsleder", [r["id"] for r in unknown]
+    assert all("arena:no-own-role" not in r["reason_codes"] for r in unknown)
