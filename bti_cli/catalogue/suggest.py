@@ -87,6 +87,8 @@ ROLE_UNMET_POINTS = -50
 EXCEPTION_ROLE_POINTS = -30
 # level 1 in an arena with no role of its own: a role of another arena, below the own unit's leader
 LEVEL1_OTHER_ARENA_POINTS = -35
+# a role of another arena whose service has measures for the concern: per measure, up to three
+ROLE_SERVICE_FIT_POINTS = 2
 # level 3 with suspected violence or abuse: barnevern has been told at once and follows the case up
 # (BTI.md, the safety rule), so its contact person comes before a general coordinator
 SAFETY_ROLE_POINTS = 25
@@ -1141,6 +1143,19 @@ def rank_coordinators(
     arena_has_role = level <= 2 and any(
         level in c.levels and c.person and work_arena in {a.value for a in c.arenas} for c in cat.coordinators)
     scored = []
+    fit_counts: dict[str, int] | None = None
+
+    def service_fit() -> dict[str, int]:
+        """How many measures of each service meet a concern area of the case (worked out once)."""
+        nonlocal fit_counts
+        if fit_counts is None:
+            shared = {m.id: m.shared_with for m in cat.measures}
+            ranked = rank_measures(cat, level=level, age=age, areas=areas, subject=subject, unborn=unborn)
+            fit_counts = dict(Counter(
+                svc for x in ranked if "area:none" not in x.codes
+                for svc in dict.fromkeys((x.data["service"], *shared.get(x.id, ())))))
+        return fit_counts
+
     for i, c in enumerate(cat.coordinators):
         if level not in c.levels or not c.person:
             continue
@@ -1178,6 +1193,13 @@ def rank_coordinators(
         else:
             r.add(-10, "arena:other", t("process.reason_coordinator_other_arena",
                                         arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
+        if arenas and work_arena not in arenas and need.areas and c.service:
+            # of two professionals who follow a child of this age (the kindergarten teacher and the
+            # health nurse for a 5-year-old), the one whose service has measures for the concern
+            fitting = service_fit().get(c.service, 0)
+            if fitting:
+                r.add(ROLE_SERVICE_FIT_POINTS * min(fitting, 3), "service-fit",
+                      t("process.reason_coordinator_service_fit", count=fitting))
         if c.exception:
             r.add(EXCEPTION_ROLE_POINTS, "exception", t("process.reason_coordinator_exception"), miss=True)
         if level == 3 and GUARDIANS_NOT_FIRST & set(need.areas) and "child-welfare" in arenas:

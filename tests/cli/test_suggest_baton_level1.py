@@ -48,3 +48,21 @@ def test_level2_and_no_arena_keep_the_closest_professional_by_age(cli):
     unknown = batons(cli, "--level", "1", "--age", "10", "--subject", "child", "--area", "behaviour")
     assert unknown[0]["id"] != "enhetsleder", [r["id"] for r in unknown]
     assert all("arena:no-own-role" not in r["reason_codes"] for r in unknown)
+
+
+def test_of_the_professionals_of_other_arenas_the_one_whose_service_helps_with_the_concern_leads(cli):
+    # a therapist in mental health and substance use, a mother's drinking, her son of 9: the health
+    # nurse (the health station and school health service have measures for children as relatives
+    # and mental health) before the contact teacher, whose school has fewer (before: the catalogue's
+    # order put the teacher first); each says how many
+    rows = batons(cli, "--level", "2", "--age", "9", "--subject", "child", "--arena", "mental-health",
+                  "--area", "parental-mental-illness-substance-use", "--area", "mental-health")
+    ids = [r["id"] for r in rows]
+    assert ids.index("helsesykepleier") < ids.index("kontaktlaerer"), ids
+    nurse = next(r for r in rows if r["id"] == "helsesykepleier")
+    assert "service-fit" in nurse["reason_codes"]
+    ends = (" measures for the concern", " measure for the concern")
+    assert any(reason.startswith("the service has ") and reason.endswith(ends) for reason in nurse["reasons"])
+    # NAV's adviser: no measure of NAV meets these areas, nothing said
+    nav = next(r for r in rows if r["id"] == "veileder-nav")
+    assert "service-fit" not in nav["reason_codes"]
