@@ -8,8 +8,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
-from operator import contains, itemgetter
+from itertools import accumulate, compress, repeat
+from operator import contains, eq, itemgetter
 
 from bti_cli.privacy.names import (
     _INFLECTION,
@@ -127,10 +127,18 @@ class Scanner:
         self.lows = list(map(str.lower, self.words))
         # words[i][0].isupper() for every word, computed in C (the passes ask it of every word)
         self.capitalised = list(map(str.isupper, map(itemgetter(0), self.words)))
+        # every word's index, made once: `_where` takes them from here, not from count(), which
+        # makes a new int for every word each time
+        self.indices = list(range(len(self.words)))
         self.state = [0] * len(self.words)
         self.reason: dict[int, str] = {}
         self.weak: set[int] = set()
         self._particle_at: list[int] | None = None
+
+    def _where(self, flags: Iterable[object]) -> list[int]:
+        """The indices of the words whose flags are true (one flag per word), in order: found in C,
+        far cheaper than a comprehension over every word of a long text."""
+        return list(compress(self.indices, flags))
 
     # ---- small predicates
     def in_vocab(self, low: str) -> bool:
@@ -466,13 +474,13 @@ class Scanner:
         # pass 1: each word on its own. Only capitalised words, lower-case given names and words
         # after a trigger need a closer look; the index lists are built in C-speed comprehensions.
         triggers = name_triggers | role_triggers
-        look = set(_where(self.capitalised))
+        look = set(self._where(self.capitalised))
         # one pass over the words for every cue (the cues are few, the words many)
         after_one = triggers | _ABBR_TRIGGERS.keys()
         after_two = name_triggers | TALK_VERBS  # "heter visstnok Ronny", "prata med per"
         cues = _cue_words(strict_given)
         listen_at: list[int] = []
-        for i in _where(map(cues.__contains__, lows)):
+        for i in self._where(map(cues.__contains__, lows)):
             low = lows[i]
             if low in strict_given:
                 look.add(i)
@@ -552,7 +560,7 @@ class Scanner:
         # pass 2: neighbours of names, "Ola K. Nordmann", "Nordmann, Ola", "Zyrafa og Ola"
         # (the rules only ever add names, so after the first round only the words near a new
         # name need another look: the result is the same as looking at every word again)
-        candidates = [i for i in _where(self.capitalised) if not state[i] and len(words[i]) > 1]
+        candidates = [i for i in self._where(self.capitalised) if not state[i] and len(words[i]) > 1]
         is_candidate = set(candidates)
         pending = candidates
         while pending:
@@ -567,7 +575,7 @@ class Scanner:
         # a listed surname in lower case right after a lower-case name is the rest of it, even
         # when it is a word too ("mvh kari nordmann", "hilsen mona berg", "onkel rune dal")
         surnames = lists.surnames
-        for i in [i for i in _where(map(_NAME.__eq__, state)) if i < n - 1 and words[i][0].islower()]:
+        for i in [i for i in self._where(map(eq, state, repeat(_NAME))) if i < n - 1 and words[i][0].islower()]:
             j = i + 1
             if (
                 not state[j]
@@ -581,7 +589,7 @@ class Scanner:
         # a given name that is a function word elsewhere, capitalised inside a sentence right
         # after a name, is the rest of it: "Nguyen Van An" (English "an" is never capitalised there)
         function_names, capitalised = _given_function_words()
-        function_at = [j for j in _where(map(function_names.__contains__, lows)) if j] if any(
+        function_at = [j for j in self._where(map(function_names.__contains__, lows)) if j] if any(
             c in text for c in capitalised) else []
         for j in function_at:
             if (
@@ -595,7 +603,7 @@ class Scanner:
                 self.set_name(j, "adjacent")
         self._family_surnames()
         # pass 3: every other use of a name found once, here or in an earlier text of the sitting
-        names_at = _where(map(_NAME.__eq__, state))
+        names_at = self._where(map(eq, state, repeat(_NAME)))
         found = {lows[i] for i in names_at if len(lows[i]) > 2}
         known = self.known_names - found
         if found or known:
@@ -603,7 +611,7 @@ class Scanner:
             found |= {f[:-1] for f in found if f.endswith("s") and f[:-1] in lists.names}
             words_list, lexicon = lists.words, lists.lexicon
             # a use is the word or its genitive ("Olas")
-            uses = _where(map((found | {f + "s" for f in found}).__contains__, lows))
+            uses = self._where(map((found | {f + "s" for f in found}).__contains__, lows))
             if known:
                 # a name known from before only in capitals ("Dal er best"; not "en dal")
                 uses = sorted({
@@ -641,7 +649,7 @@ class Scanner:
             if repeated:
                 self._given_before_repeated(repeated)
         self._particles()
-        named = _where(map(_NAME.__eq__, state))
+        named = self._where(map(eq, state, repeat(_NAME)))
         # a capitalised word between two names is one of them, even when it is a word of the
         # vocabulary by its inflection only ("Maria Cristina Dela Cruz")
         pairs = zip(named, named[1:], strict=False)
@@ -674,7 +682,7 @@ class Scanner:
         # "Kristiansen-familien", "Hansen-familiens", "Nes-familien": a listed name, a place or
         # an unknown word joined to the word for the family names the family; the name goes, the
         # family word stays
-        for i in _where(map(contains, lows, repeat("-"))):
+        for i in self._where(map(contains, lows, repeat("-"))):
             head, _, tail = lows[i].partition("-")
             if state[i] == _NAME or not words[i][0].isupper():
                 continue
@@ -920,7 +928,8 @@ class Scanner:
         if not unproven:
             return unproven
         # a word found once with evidence of its own is repeated as before
-        proven = {lows[i] for i in _where(map(unproven.__contains__, lows)) if state[i] == _NAME and i not in self.weak}
+        uses = self._where(map(unproven.__contains__, lows))
+        proven = {lows[i] for i in uses if state[i] == _NAME and i not in self.weak}
         return unproven - proven
 
     def _family_surnames(self) -> None:
@@ -967,7 +976,7 @@ class Scanner:
         given = self.lists.given
         return {
             lows[k]
-            for k in _where(map(_NAME.__eq__, state))
+            for k in self._where(map(eq, state, repeat(_NAME)))
             if k
             and state[k - 1] == _NAME
             and lows[k - 1] in given
@@ -980,7 +989,7 @@ class Scanner:
         text, lows, state, starts, ends = self.text, self.lows, self.state, self.starts, self.ends
         n = len(lows)
         if self._particle_at is None:
-            self._particle_at = [i for i in _where(map(_PARTICLES.__contains__, lows)) if 0 < i < n - 1]
+            self._particle_at = [i for i in self._where(map(_PARTICLES.__contains__, lows)) if 0 < i < n - 1]
         for i in self._particle_at:
             if state[i] == 0 and (state[i - 1] == _NAME or lows[i] in _LEADING_PARTICLES):
                 j = i
@@ -1045,14 +1054,17 @@ class Scanner:
         n = len(lows)
         resume = 0  # a phrase found is skipped whole: its words open no phrase of their own
         # only the words that open a phrase are looked at (found in one C-speed pass)
-        for i in _where(map(phrases.__contains__, lows)):
+        for i in self._where(map(phrases.__contains__, lows)):
             if i < resume:
                 continue
             for seq in phrases[lows[i]]:
                 size = len(seq)
                 # the last word may be inflected or begin a compound ("Vestly avlastningen",
                 # "Stine Sofies Stiftelse Foreldrepakke-kurset")
-                if i + size > n or tuple(lows[i + 1 : i + size - 1]) != seq[1:-1]:  # the words between
+                if i + size > n:
+                    continue
+                # the words between (none in a phrase of two), the first of them the cheap test first
+                if size > 2 and (lows[i + 1] != seq[1] or tuple(lows[i + 1 : i + size - 1]) != seq[1:-1]):
                     continue
                 last = lows[i + size - 1]
                 if _phrase_end(last, seq[-1]):
@@ -1111,7 +1123,7 @@ class Scanner:
         text = self.text
         lows, words, state, starts, ends = self.lows, self.words, self.state, self.starts, self.ends
         n = len(lows)
-        for i in [i for i in _where(map(_STORY_LINKS.__contains__, lows)) if i]:
+        for i in [i for i in self._where(map(_STORY_LINKS.__contains__, lows)) if i]:
             k = i - 1
             if lows[k] in ("handler", "handlar") and k >= 2 and lows[k - 1] == "som":
                 k -= 2  # "boka som handler om …"
@@ -1138,7 +1150,7 @@ class Scanner:
         """"Per i dag", "per uke", "per 1. mars": the preposition, even in a note about a Per."""
         lows, state, text, ends, starts = self.lows, self.state, self.text, self.ends, self.starts
         n = len(lows)
-        for i in [i for i in _where(map("per".__eq__, lows)) if i < n - 1]:
+        for i in [i for i in self._where(map(eq, lows, repeat("per"))) if i < n - 1]:
             if state[i]:
                 continue
             if i and lows[i - 1] in _PERSON_BEFORE and text[ends[i - 1] : starts[i]] == " ":
@@ -1561,7 +1573,7 @@ class Scanner:
         verb, a comma or the end of the sentence, is the child ("Mora til eik ringte", "Faren til
         sol, …", "Bror til ask har gått ut"); "til sol og varme", "ble til ask" have no kin."""
         lows, words, text, state, n = self.lows, self.words, self.text, self.state, len(self.words)
-        for k in _where(map("til".__eq__, lows)):
+        for k in self._where(map(eq, lows, repeat("til"))):
             i = k + 1
             if not k or i >= n or state[i] or lows[k - 1] not in _KIN_BEFORE_TIL:
                 continue
@@ -3235,10 +3247,6 @@ def find_glued_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _where(flags: Iterable[object]) -> list[int]:
-    """The indices of the true flags, in order: found in C, far cheaper than a comprehension over
-    every word of a long text."""
-    return list(compress(count(), flags))
 
 
 def _line_starts(text: str) -> list[int]:
