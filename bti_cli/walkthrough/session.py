@@ -1804,11 +1804,14 @@ class Session:
                 self.cat, level=1 if alone else level, work_arena=work_arena, age=age, areas=areas, **need)
             choices = (self.level3_baton_choices(ranked_roles, answers, level) if level == 3 and not alone
                        else [_choice(s) for s in ranked_roles])
-            if level >= 2:
+            # who holds an individual plan that takes over at the close is not the BTI consent's to
+            # decide (the plan has a consent of its own): every role is offered there
+            consented = level >= 2 and action.step.id != "close"
+            if consented:
                 choices, listed, note = self.covered_first(choices, answers, action.step.id, q.id)
             allow_other = True
             validate = self.role_check({c.value for c in choices},
-                                       self.baton_consent_check(answers) if level >= 2 else None)
+                                       self.baton_consent_check(answers) if consented else None)
         elif q.kind == "text" and q.id == "role":
             validate = self.role_check(set())
         elif q.kind == "text" and q.for_family:

@@ -181,3 +181,20 @@ def test_an_individual_plan_that_takes_over_is_told_in_the_present_with_who_foll
     _, other = _close(cli, tmp_path, "l3", "goal-reached")
     closed = family(cli, other, lang)
     assert i18n.t("family.plan_goes_on", lang) not in closed
+
+
+
+def test_the_plan_holder_is_not_limited_by_the_bti_consent(cli, tmp_path):
+    # an individual plan that takes over has a consent of its own: at the close every role is
+    # offered and can be chosen (before: "No role the consent covers can hold the baton here",
+    # and the coordinator of the municipality, whom the consent did not name, was refused)
+    case = _start_with(cli, tmp_path, _case("l3"))
+    reason = REASONS.index("individual-plan") + 1
+    result = cli("cases", "close", case, "--lang", "en", input=f"{reason}\nkoordinator\nAvslutta.\n\n\n")
+    screen = result.stdout
+    asked = screen[screen.index("Who holds the individual plan now"):]
+    assert "consent" not in asked.split("[number or a role]")[0], asked
+    assert "Koordinator" in asked
+    assert result.exit_code == 0, result.stderr
+    shown = cli("cases", "show", case, "--format", "json")
+    assert '"plan_holder"' in shown.stdout and '"koordinator"' in shown.stdout
