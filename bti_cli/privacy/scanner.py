@@ -3231,6 +3231,38 @@ def _glued_words(text: str) -> list[re.Match[str]]:
     return found
 
 
+# a word written with a space after each letter ("K a r i", "N o r d m a n n"): three letters or
+# more, each alone between blanks
+_TWO_SPACED_RE = re.compile(r" [^\W\d_] [^\W\d_]")
+_ONE_LETTER_BEFORE_RE = re.compile(r"(?<![^\s(«\"'])[^\W\d_]")
+_SPACED_LETTERS_RE = re.compile(r"(?<![^\s(«\"'])[^\W\d_](?: [^\W\d_]){2,}(?![^\s.,;:!?)»\"'])")
+
+
+def find_spaced_names(text: str) -> list[tuple[int, int]]:
+    """Spans of a name written with a space after each letter ("Eleven heter K a r i", "K a r i
+    N o r d m a n n"): the letters make a listed given name or surname that is no ordinary word
+    ("i n n", "a b c" stay)."""
+    found: list[tuple[int, int]] = []
+    if " " not in text:
+        return found
+    lists = shipped_lists()
+    starts = []
+    for pair in _TWO_SPACED_RE.finditer(text):  # two one-letter words in a row: rare in prose
+        at = pair.start() + 1
+        while at >= 2 and text[at - 1] == " " and _ONE_LETTER_BEFORE_RE.match(text, at - 2):
+            at -= 2  # back to the first letter of the run
+        starts.append(at)
+    for m in _matches_at(_SPACED_LETTERS_RE, text, sorted(set(starts))):
+        letters = m.group().split(" ")
+        # the longest run of the letters from the first that is a name: "O l a i dag" is Ola and «i»
+        for size in range(len(letters), 2, -1):
+            word = "".join(letters[:size]).lower()
+            if word in lists.names and word not in lists.words and word not in FUNCTION_WORDS:
+                found.append((m.start(), m.start() + 2 * size - 1))
+                break
+    return found
+
+
 def find_glued_names(text: str) -> list[tuple[int, int]]:
     """Spans of a given name and a surname (or two names) written as one word with the capitals
     kept ("KariNordmann", "NordmannKari"): every part a listed name, one of them a given name. A

@@ -84,7 +84,7 @@ from bti_cli.privacy.patterns import (
     road_references,
     six_digit_year,
 )
-from bti_cli.privacy.scanner import Scanner, find_glued_names, find_handles, find_initials
+from bti_cli.privacy.scanner import Scanner, find_glued_names, find_handles, find_initials, find_spaced_names
 from bti_cli.privacy.vocabulary import compile_vocab, domain_vocabulary
 
 KINDS = ("name", "national_id", "phone", "email", "address", "birth_date")
@@ -223,6 +223,8 @@ def scrub(
         spans.add(start, end, "name", "context")
     for start, end in find_glued_names(text):
         spans.add(start, end, "name", "glued")
+    for start, end in find_spaced_names(text):
+        spans.add(start, end, "name", "spaced")
     scanner = Scanner(text, vocab, lists, spans.blocked(), known_names)
     name_spans = scanner.run()
     this_year = date.today().year
