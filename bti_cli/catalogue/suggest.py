@@ -1171,6 +1171,7 @@ def rank_coordinators(
         r = _Reasons()
         r.add(10, f"level:{level}")  # every role listed serves the level: not said each time
         arenas = [a.value for a in c.arenas]
+        where = ", ".join(work_arena_label(a) for a in arenas)  # the role's arenas, as its reasons name them
         if arenas and work_arena in arenas:
             r.add(ROLE_ARENA_POINTS, f"arena:{work_arena}",
                   t("process.reason_coordinator_arena", arena=work_arena_label(work_arena)))
@@ -1182,17 +1183,14 @@ def rank_coordinators(
         elif for_subject:
             # the midwife for a pregnancy, met at school health: before the arena's own nurse
             r.add(ROLE_ARENA_POINTS + SUBJECT_ROLE_LEAD, "subject-role",
-                  t("process.reason_coordinator_subject_role",
-                    arena=", ".join(work_arena_label(a) for a in arenas)))
+                  t("process.reason_coordinator_subject_role", arena=where))
         elif level == 1 and work_arena:
             # level 1 is measures in the own service (BTI.md): a role of another arena would take
             # the case out of it, so the own unit's leader (a role of any arena) comes first
-            r.add(-10 + LEVEL1_OTHER_ARENA_POINTS, "arena:other", t(
-                "process.reason_coordinator_other_arena_level1",
-                arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
+            r.add(-10 + LEVEL1_OTHER_ARENA_POINTS, "arena:other",
+                  t("process.reason_coordinator_other_arena_level1", arena=where), miss=True)
         else:
-            r.add(-10, "arena:other", t("process.reason_coordinator_other_arena",
-                                        arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
+            r.add(-10, "arena:other", t("process.reason_coordinator_other_arena", arena=where), miss=True)
         if arenas and work_arena not in arenas and need.areas and c.service:
             # of two professionals who follow a child of this age (the kindergarten teacher and the
             # health nurse for a 5-year-old), the one whose service has measures for the concern
@@ -1227,7 +1225,7 @@ def rank_coordinators(
                 key = "age_arena"  # the ages of the role's arenas (ROLE_ARENA_AGES), not the plan's
             r.add(ROLE_UNMET_POINTS, f"condition-unmet:{cond}", t(
                 f"process.reason_condition_unmet_{key}", who=_role_whom(c), span=_span(*ages),
-                arena=", ".join(work_arena_label(a) for a in arenas)), miss=True)
+                arena=where), miss=True)
         if c.service and c.service in own and (not arenas or work_arena in arenas):
             # said only when the arena has not said it already ("the closest professional where
             # you work"); a role of another arena is not the employee's own, whatever its service
