@@ -178,17 +178,8 @@ _DOT_BETWEEN_SMALL_RE = re.compile(r"(?<=[a-zæøå])\.[a-zæøå]")
 def lower_initials(text: str) -> list[re.Match[str]]:
     """LOWER_INITIALS_RE's matches, tried only one letter before a full stop between two small
     letters: the same matches as a scan of the whole text, far cheaper."""
-    found: list[re.Match[str]] = []
-    end = 0
-    for dot in _matches_at(_DOT_BETWEEN_SMALL_RE, text, _all_finds(text, ".")):
-        at = dot.start() - 1
-        if at < end:
-            continue
-        m = LOWER_INITIALS_RE.match(text, at)
-        if m:
-            found.append(m)
-            end = m.end()
-    return found
+    dots = _matches_at(_DOT_BETWEEN_SMALL_RE, text, _all_finds(text, "."))
+    return _matches_at(LOWER_INITIALS_RE, text, [dot.start() - 1 for dot in dots])
 
 
 # a postcode and the place after it ("2340 Løten"): the last line of an address
@@ -635,15 +626,8 @@ def _address_evidence(text: str, m: re.Match[str]) -> bool:
 
 def _keyword_hits(low: str, keys: Iterable[str]) -> list[int]:
     """Start offsets of `keys` in the lower-cased text, at the start of a word (fast str.find)."""
-    hits = []
-    for key in keys:
-        i = low.find(key)
-        while i != -1:
-            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "._"):
-                hits.append(i)
-            i = low.find(key, i + 1)
-    hits.sort()
-    return hits
+    return sorted(i for key in keys for i in _all_finds(low, key)
+                  if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "._"))
 
 
 def _street_number_candidates(text: str) -> list[int]:
@@ -736,16 +720,7 @@ def _matches_at_words(pattern: re.Pattern[str], text: str, low: str, words: Iter
     (in any case): tried only where `low` (the text in lower case) holds one of them, which is
     far cheaper than a scan of a long text and finds the same matches (non-overlapping, in text
     order, as finditer)."""
-    found: list[re.Match[str]] = []
-    end = 0
-    for at in sorted({i for word in words for i in _all_finds(low, word)}):
-        if at < end:
-            continue
-        m = pattern.match(text, at)
-        if m:
-            found.append(m)
-            end = max(m.end(), at + 1)
-    return found
+    return _matches_at(pattern, text, sorted({i for word in words for i in _all_finds(low, word)}))
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
@@ -760,7 +735,7 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> l
         m = pattern.match(text, at)
         if m:
             found.append(m)
-            end = m.end()
+            end = max(m.end(), at + 1)  # an empty match is not tried again at the same place
     return found
 
 
@@ -794,23 +769,18 @@ def _at_digit_runs(
     return _matches_at(pattern, text, starts)
 
 
-def _all_finds(low: str, word: str) -> list[int]:
-    found, i = [], low.find(word)
+def _all_finds(text: str, needle: str) -> list[int]:
+    """The start of every occurrence of `needle` in `text`, in text order (str.find)."""
+    found, i = [], text.find(needle)
     while i != -1:
         found.append(i)
-        i = low.find(word, i + 1)
+        i = text.find(needle, i + 1)
     return found
 
 
 def _literal_hits(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of each of `needles` in `text`, in text order (str.find)."""
-    hits = []
-    for needle in needles:
-        i = text.find(needle)
-        while i != -1:
-            hits.append((i, i + len(needle)))
-            i = text.find(needle, i + 1)
-    return sorted(hits)
+    return sorted((i, i + len(needle)) for needle in needles for i in _all_finds(text, needle))
 
 
 def _odd_phones(text: str) -> list[re.Match[str]]:

@@ -3216,19 +3216,12 @@ _LETTERS_BEFORE_RE = re.compile(r"[A-ZÆØÅa-zæøåéü]*\Z")
 def _glued_words(text: str) -> list[re.Match[str]]:
     """_GLUED_RE's matches, tried only at the start of a word with a capital inside it: the same
     matches as a scan of the whole text, far cheaper."""
-    found: list[re.Match[str]] = []
-    end = 0
+    starts = []
     for inner in _CAPITAL_AFTER_SMALL_RE.finditer(text):
         small = inner.start() - 1
-        if small < end:
-            continue
         run = _LETTERS_BEFORE_RE.search(text, max(0, small - 200), small)
-        at = run.start() if run else small
-        m = _GLUED_RE.match(text, at)
-        if m:
-            found.append(m)
-            end = m.end()
-    return found
+        starts.append(run.start() if run else small)  # the word's first letter (in text order)
+    return _matches_at(_GLUED_RE, text, starts)
 
 
 # a word written with a space after each letter ("K a r i", "N o r d m a n n"): three letters or
@@ -3288,14 +3281,7 @@ def _line_starts(text: str) -> list[int]:
 
 def _word_starts(low: str, keys: tuple[str, ...]) -> list[int]:
     """Where `keys` begin a word of the lower-cased text (str.find: fast)."""
-    hits = []
-    for key in keys:
-        i = low.find(key)
-        while i != -1:
-            if i == 0 or not low[i - 1].isalnum():
-                hits.append(i)
-            i = low.find(key, i + 1)
-    return sorted(hits)
+    return sorted(i for key in keys for i in _all_finds(low, key) if i == 0 or not low[i - 1].isalnum())
 
 
 # "heter ola" names a person even in lower case; "kalt stygge ting" does not
