@@ -1143,17 +1143,14 @@ def rank_coordinators(
     arena_has_role = level <= 2 and any(
         level in c.levels and c.person and work_arena in {a.value for a in c.arenas} for c in cat.coordinators)
     scored = []
-    fit_counts: dict[str, int] | None = None
+    fit_counts: Counter[str] | None = None
 
-    def service_fit() -> dict[str, int]:
+    def service_fit() -> Counter[str]:
         """How many measures of each service meet a concern area of the case (worked out once)."""
         nonlocal fit_counts
         if fit_counts is None:
-            shared = {m.id: m.shared_with for m in cat.measures}
             ranked = rank_measures(cat, level=level, age=age, areas=areas, subject=subject, unborn=unborn)
-            fit_counts = dict(Counter(
-                svc for x in ranked if "area:none" not in x.codes
-                for svc in dict.fromkeys((x.data["service"], *shared.get(x.id, ())))))
+            fit_counts = _per_service(cat, (x for x in ranked if "area:none" not in x.codes))
         return fit_counts
 
     for i, c in enumerate(cat.coordinators):
@@ -1249,6 +1246,13 @@ def rank_coordinators(
     return _ordered(scored)
 
 
+def _per_service(cat: Catalogue, measures: Iterable[Suggestion]) -> Counter[str]:
+    """How many of the ranked `measures` each service runs, a measure the plan gives to several
+    services (`shared_with`) counting for each of them, as the consent's coverage has it."""
+    shared = {m.id: m.shared_with for m in cat.measures}
+    return Counter(svc for s in measures for svc in dict.fromkeys((s.data["service"], *shared.get(s.id, ()))))
+
+
 def rank_services(
     cat: Catalogue,
     *,
@@ -1263,12 +1267,9 @@ def rank_services(
     own = own_services(cat, work_arena)
     fitting = rank_measures(cat, level=level, age=age, areas=areas, subject=subject, unborn=unborn)
     # a measure that meets the concern, as `rank_measures` puts first: the level-3 coordination
-    # frame (individual plan, coordinator) counts for its service even without a concern area
-    # a measure the plan gives to several services (`shared_with`) counts for each of them, as
-    # the consent's coverage has it (the walkthrough's `measure_coverage`)
-    shared = {m.id: m.shared_with for m in cat.measures}
-    counts: Counter[str] = Counter(svc for s in fitting if meets_concern(s)
-                                   for svc in dict.fromkeys((s.data["service"], *shared.get(s.id, ()))))
+    # frame (individual plan, coordinator) counts for its service even without a concern area; a
+    # shared measure for each service (the walkthrough's `measure_coverage` covers it so too)
+    counts = _per_service(cat, (s for s in fitting if meets_concern(s)))
     scored = []
     for i, svc in enumerate(cat.services):
         n = counts.get(svc.id, 0)

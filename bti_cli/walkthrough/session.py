@@ -1469,7 +1469,8 @@ class Session:
 
         return validate
 
-    def coordination_check(self, answers: dict[str, Any], question: str, step: str) -> Callable[[Any], None]:
+    def coordination_check(self, answers: dict[str, Any], question: str, step: str,
+                           chosen: list[Any]) -> Callable[[Any], None]:
         """A level-3 coordination answered no while a chosen measure is that coordination
         (`Measure.coordinates`: the individual plan, a responsibility group, a coordinator) is
         refused, with what to do: a measure of the frame and no frame contradict each other. A
@@ -1477,14 +1478,10 @@ class Session:
         them is answered no."""
         from bti_cli.walkthrough.prompts import AnswerError
 
-        chosen = self.chosen_coordination(answers)
-
         def validate(value: Any) -> None:
             if value is not False:
                 return
-            for measure in chosen:
-                if question not in measure.coordinates:
-                    continue
+            for measure in chosen:  # each one this coordination, of it alone or of several
                 if all(answers.get(q) is False for q in measure.coordinates if q != question):
                     hint = self.consent_hint(step, question).replace("walk.measure_consent_",
                                                                      "walk.coordination_chosen_")
@@ -1743,6 +1740,7 @@ class Session:
         validate = None
         listed: int | None = None
         note: str | None = None
+        chosen: list[Any] = []  # at a level-3 coordination question: the chosen measures that are it
         if q.options:
             choices = [Choice(o.value, pick(o.label)) for o in q.options if engine.holds(o.when, env)]
         elif q.options_from == "work_arenas":
@@ -1819,10 +1817,10 @@ class Session:
         elif q.kind == "consent":
             parts, validate = self.consent_parts(action, subject, age, areas, work_arena, unborn=unborn)
         elif q.kind == "yes-no" and level == 3 and q.id in coordination_questions():
-            validate = self.coordination_check(answers, q.id, action.step.id)
+            chosen = [m for m in self.chosen_coordination(answers) if q.id in m.coordinates]
+            validate = self.coordination_check(answers, q.id, action.step.id, chosen)
         default = self.default(q.default)
-        if default is None and q.kind == "yes-no" and level == 3 and any(
-                q.id in m.coordinates for m in self.chosen_coordination(answers)):
+        if default is None and chosen:
             default = True  # a measure of this coordination was chosen: yes, unless said otherwise
         if q.kind == "owners":
             coordinators = [_choice(s) for s in suggest.rank_coordinators(
