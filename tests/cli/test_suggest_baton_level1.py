@@ -12,8 +12,8 @@ import json
 import pytest
 
 
-def batons(cli, *args: str) -> list[dict]:
-    result = cli("suggest", "-m", "elverum", "-k", "coordinator", "--format", "json", "--lang", "en", *args)
+def batons(cli, *args: str, municipality: str = "elverum") -> list[dict]:
+    result = cli("suggest", "-m", municipality, "-k", "coordinator", "--format", "json", "--lang", "en", *args)
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -66,3 +66,19 @@ def test_of_the_professionals_of_other_arenas_the_one_whose_service_helps_with_t
     # NAV's adviser: no measure of NAV meets these areas, nothing said
     nav = next(r for r in rows if r["id"] == "veileder-nav")
     assert "service-fit" not in nav["reason_codes"]
+
+
+def test_the_service_fit_counts_up_to_three_measures(cli):
+    # Søndre Land, the dental service, a 5-year-old: the kindergarten has 5 measures for the concern,
+    # the health station 4, the school 2: the first two gain the same (three measures' worth), the
+    # school two measures' worth less
+    rows = batons(cli, "--level", "2", "--age", "5", "--subject", "child", "--arena", "other",
+                  "--area", "physical-health-development", "--area", "parenting-interaction",
+                  municipality="sondre-land")
+    score = {r["id"]: r["score"] for r in rows}
+    said = {r["id"]: next(x for x in r["reasons"] if x.startswith("the service has")) for r in rows
+            if "service-fit" in r["reason_codes"]}
+    assert said["pedagogisk-leder"] == "the service has 5 measures for the concern"
+    assert said["helsesykepleier-helsestasjon"] == "the service has 4 measures for the concern"
+    assert said["kontaktlaerer"] == "the service has 2 measures for the concern"
+    assert score["pedagogisk-leder"] == score["helsesykepleier-helsestasjon"] == score["kontaktlaerer"] + 2
