@@ -58,9 +58,11 @@ survive) and `scanner` (names). This module joins them and builds the result.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -177,6 +179,24 @@ def plain_spaces(text: str) -> str:
     return text
 
 
+@contextmanager
+def _without_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while the scrubber runs, as it was before afterwards.
+
+    A scrub makes hundreds of thousands of small lists and tuples and no reference cycle, so a
+    collection pass in the middle of it frees nothing; it only walks every live object (the name
+    lists' big sets among them): about 7 % of the time of 1 MB. Memory is freed as before, by
+    reference counting. The same technique as Mercurial's `util.nogc`."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def scrub(
     text: str,
     *,
@@ -194,6 +214,11 @@ def scrub(
     found in this text is ("Ho sa «Dal er best»" after "Eleven Liv Dal …"). The caller holds them
     in memory only, never stores or logs them.
     """
+    with _without_collection():
+        return _scrub(text, vocabulary, lang, known_names)
+
+
+def _scrub(text: str, vocabulary: Iterable[str], lang: str | None, known_names: frozenset[str]) -> ScrubResult:
     from bti_cli.i18n import get_language
 
     if not text:
