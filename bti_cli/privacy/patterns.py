@@ -386,10 +386,14 @@ ADDRESS_RE = re.compile(
 _LOWER_STREET_SUFFIX = (
     r"(?:veien|vegen|vei|veg|gata|gate|gaten|stien|stigen|svingen|tunet|bakken|lia|alléen|allé|brekka)"
 )
+_LOWER_QUALIFIERS = r"(?:nedre|øvre|søndre|nordre|vestre|østre|store|lille|gamle|nye)"
 LOWER_STREET_RE = re.compile(
-    r"(?<![\w])(?P<street>(?:(?:nedre|øvre|søndre|nordre|vestre|østre|store|lille|gamle|nye)[ \t]+)?"
-    rf"[a-zæøå][a-zæøåé\-]+?{_LOWER_STREET_SUFFIX})[ \t]+{_HOUSE_NR}{_HOUSE}{_POSTPLACE}"
+    rf"(?<![\w])(?P<street>(?:{_LOWER_QUALIFIERS}[ \t]+)?"
+    rf"[a-zæøå][a-zæøåé\-]+?{_LOWER_STREET_SUFFIX}|{_LOWER_QUALIFIERS}[ \t]+(?:gate|gata|vei|veg|veien|vegen))"
+    rf"[ \t]+{_HOUSE_NR}{_HOUSE}{_POSTPLACE}"
 )
+# "nedre gate 5": a direction and the word for a street, with a house number, is a street name
+_QUALIFIED_STREET_RE = re.compile(rf"{_LOWER_QUALIFIERS}[ \t]+(?:gate|gata|vei|veg|veien|vegen)")
 # "Nordre Hovin gard", "Søndre Bakke gård, 2345 Ådalsbruk": a farm name is an address
 FARM_RE = re.compile(
     rf"(?<![\w])(?P<street>{_QUALIFIER}[A-ZÆØÅ][\wæøåé'\-]*(?:[ \t]+[A-ZÆØÅ][\wæøåé'\-]*)?)[ \t]+(?:gard|gård)(?!\w)"
@@ -535,15 +539,24 @@ class Spans:
 
 _DIGIT_GROUP_BEFORE = re.compile(r"\d+[ .\-]\Z")
 _DIGIT_GROUP_AFTER = re.compile(r"[ .\-]\d+")
+# the minutes of a time before a number's first digit ("14.00 41 23 45 67" holds no "0041")
+_MINUTES_BEFORE = re.compile(r"\d[.:]\Z")
+# a time of day right before a number: "ring etter kl 15 93441208" (the hour is no part of the
+# phone), "kl. 14.00 41 23 45 67" (nor are the minutes)
+_CLOCK_WORD = r"(?<!\w)(?i:kl\.?|klokka|klokken)[ \t]*"
+_CLOCK_IN_NUMBER = re.compile(
+    _CLOCK_WORD + r"(?P<time>\d{1,2}[.:]\d{2}(?:[\-–]\d{1,2}[.:]\d{2})?)[ \t]+(?=\d)"
+)
+_CLOCK_BEFORE = re.compile(_CLOCK_WORD + r"\d{1,2}(?:[.:]\d{2})?(?:[\-–]\d{1,2}(?:[.:]\d{2})?)?[ \t]+\Z")
 
 
 def _digit_run(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a phone span over digit groups joined to it by one space, dot or hyphen.
 
     "0000 2000 0000" holds a phone number somewhere; which eight digits it is cannot be known,
-    so all of it goes.
+    so all of it goes; not a time of day before it ("kl 15 93441208").
     """
-    while True:
+    while not _CLOCK_BEFORE.search(text, max(0, start - 20), start):
         m = _DIGIT_GROUP_BEFORE.search(text, max(0, start - 20), start)
         if not m or (m.start() > 0 and text[m.start() - 1].isalnum()):
             break
@@ -553,6 +566,10 @@ def _digit_run(text: str, start: int, end: int) -> tuple[int, int]:
         if not m or (m.end() < len(text) and text[m.end()].isalnum()):
             break
         end = m.end()
+    # a number that took the minutes of a time of day ("kl. 14.00 41 23 45 67"): the time stays
+    clock = _CLOCK_IN_NUMBER.search(text, max(0, start - 12), end)
+    if clock and clock.start() < start < clock.end("time") and sum(c.isdigit() for c in text[clock.end() : end]) >= 8:
+        start = clock.end()
     return start, end
 
 
@@ -778,6 +795,7 @@ def _all_finds(text: str, needle: str) -> list[int]:
     return found
 
 
+
 def _literal_hits(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of each of `needles` in `text`, in text order (str.find)."""
     return sorted((i, i + len(needle)) for needle in needles for i in _all_finds(text, needle))
@@ -924,7 +942,10 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
         # international numbers before the Norwegian groupings: "+45 20 12 34 56" is one Danish
         # number, not "+45" and a Norwegian 2-2-2-2
         # a match opens with "+" or with a "0" that starts a run of digits (no word character before it)
-        intl_starts = sorted([*_all_finds(text, "+"), *(start for start, _ in _digit_runs(text) if text[start] == "0")])
+        # (not the minutes of a time: "kl. 14.00 41 23 45 67" is no "0041" for Switzerland)
+        zeros = [start for start, _ in _digit_runs(text)
+                 if text[start] == "0" and not _MINUTES_BEFORE.search(text, max(0, start - 3), start)]
+        intl_starts = sorted([*_all_finds(text, "+"), *zeros])
         for m in _matches_at(PHONE_INTL_RE, text, intl_starts):
             count = sum(c.isdigit() for c in m.group())
             if 8 <= count <= 15:
@@ -988,7 +1009,7 @@ def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> N
                 if lower.start() < p < lower.end():
                     # "gamle kongevei 3": the qualifier goes with the street, not checked as a word
                     street = lower.group("street").rsplit(None, 1)[-1]
-                    if _lower_street(street, vocab):
+                    if _lower_street(street, vocab) or _QUALIFIED_STREET_RE.fullmatch(lower.group("street")):
                         spans.add(lower.start(), _lower_postplace_end(text, lower.end()), "address", "street")
                     break
 
@@ -1376,7 +1397,14 @@ def address_end(text: str, end: int) -> int:
         if m is None:
             break
         end = m.end()
+    # "storgata 21 b, løten.": a known place written in lower case, ending the sentence or line
+    lower = _LOWER_PLACE_TAIL_RE.match(text, end)
+    if lower is not None and lower.group("place") in shipped_lists().proper:
+        end = lower.end("place")
     return end
+
+
+_LOWER_PLACE_TAIL_RE = re.compile(r"[ \t]*,[ \t]*(?P<place>[a-zæøå][a-zæøå\-]+)(?=[ \t]*(?:[.;!?)]|\r?\n|$))")
 
 
 def _address_tails(text: str, spans: Spans) -> None:

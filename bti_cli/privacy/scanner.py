@@ -1694,10 +1694,14 @@ class Scanner:
             return self._child_list_nearby(self.starts[i])
         said = verb.group(1).lower()
         if said in ("og", "eller"):
-            # "Håp (6) og storebror Sverre (9) …": two people with their ages
+            # "Håp (6) og storebror Sverre (9) …": two people with their ages; "Nor (10 dagar) og
+            # mor …": a baby and its parent
             line_end = self.text.find("\n", m.end())
             rest = self.text[m.end() : len(self.text) if line_end < 0 else min(line_end, m.end() + 40)]
-            return _AGE_IN_RE.search(rest) is not None
+            parent = _WORD_AFTER_AND.match(self.text, verb.end())
+            return _AGE_IN_RE.search(rest) is not None or (
+                parent is not None and parent.group(1).lower() in _PARENT_WORDS and m.group().rstrip(" )").endswith(
+                    _BABY_AGE_UNITS))
         return said in _AGE_VERBS
 
     def _child_list_nearby(self, pos: int) -> bool:
@@ -2171,7 +2175,13 @@ class Scanner:
         if not self.text[start : start + 1].islower():
             return None
         m = _LOWER_TRAILING_INITIAL.match(self.text, end)
-        return m if m and m.group(1) not in _ONE_LETTER_WORDS else None
+        if m is None:
+            return None
+        # "traff kevin og mats o. v/ idrettsparken": "o" and "e" are words too, but not before a
+        # full stop that the sentence goes on after
+        word = m.group(1) in _ONE_LETTER_WORDS and not (
+            m.group(1) in "oe" and _SENTENCE_GOES_ON.match(self.text, m.end()))
+        return None if word else m
 
     def _unit_or_abbreviation(self, i: int) -> bool:
         """The name of a kindergarten department or a school's base ("avdeling Blåklokka",
@@ -2682,6 +2692,8 @@ _SEASON_COMES_RE = re.compile(
     r"(?=[ \t]*(?:[.,!;:…]|$|\n| og | men | med | i dag| i år| igjen))"
 )
 _AGE_IN_RE = re.compile(r"\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*\)")
+_WORD_AFTER_AND = re.compile(r"[ \t]+([^\W\d_]+)")
+_BABY_AGE_UNITS = ("uker", "uke", "veker", "veke", "dager", "dagar", "døgn", "mnd", "mnd.", "måneder", "månader")
 # "Siv i 2. klasse har …", "Liv går i 3. trinn": a child named by a given name that is a word too
 _CLASS_AFTER = re.compile(
     r"[ \t]+(?:i|på|går[ \t]+i|går[ \t]+på|gjeng[ \t]+i|gjeng[ \t]+på|begynte[ \t]+i|byrja[ \t]+i)[ \t]+"
@@ -2978,12 +2990,15 @@ _UNIT_GAP = re.compile(r"\.?[ \t]+[\"«“']?")
 _TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ](?:\.(?![\w])|(?=[ \t]*(?:$|[\n\r,;])))")
 _LOWER_TRAILING_INITIAL = re.compile(r"[ ]([a-zæøå])\.(?![\w])")
 _ONE_LETTER_WORDS = frozenset("iåeo")  # "i", "å", nynorsk "e", "o": words, not initials
+_SENTENCE_GOES_ON = re.compile(r"[ \t]+[a-zæøå]")
 _INNER_HYPHEN_RE = re.compile(r"-(?<=[a-zæøå]-)(?=[a-zæøå])")
 # the words for a place before which a capitalised word is that place ("Frøya kommune")
 _PLACE_NOUNS = _words("kommune kommunes fylke fylkes fylkeskommune fylkeskommunes by bygd bygda")
 # the tails of a compound named after a place: "Sondre Land-modellen", "Nord Fron-prosjektet"
 _MODEL_TAILS = tuple(_words("modell metode prosjekt program ordning satsing tilbud løft"))
-_AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?))?[ \t]*\)")
+_AGE_AFTER = re.compile(
+    r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?|uker|uke|veker|veke|dager|dagar|døgn))?[ \t]*\)"
+)
 # "Lin, 8 år, får …", "Vår, 7 mnd.": an age set off by commas after a given name that is a word too
 _AGE_SET_OFF = re.compile(r"[ \t]*,[ \t]*\d{1,2}[ \t]*(?:år|mnd\.?|måneder|månader)(?!\w)")
 # after "prata med per": a time, a place or a topic ("i friminuttet", "om helga", "på tlf")
