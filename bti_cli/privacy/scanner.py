@@ -3079,7 +3079,7 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
     found = []
     # every match of INITIALS_RE and _LONE_INITIAL_RE has its capital right before a full stop,
     # and every signature after a dash starts at the dash: tried only there
-    before_dots = [at - 1 for at in _all_finds(text, ".") if at]
+    before_dots = [at - 1 for at in _all_finds(text, ".") if at and text[at - 1].isupper()]
     if "." in text:
         for m in _matches_at(INITIALS_RE, text, before_dots):
             letters = "".join(c for c in m.group() if c.isalpha())
