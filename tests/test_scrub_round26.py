@@ -151,3 +151,19 @@ def test_the_command_keeps_the_time_and_takes_the_lower_case_address():
     result = CliRunner().invoke(app, ["scrub", "-m", "sondre-land"], input=text + "\n")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Far ringes etter kl 15 [TELEFON]. Bor i [ADRESSE].")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the weekday of a date as an e-mail header shows it (from notes_blind15)
+        ("Date: Thu 20 Mar 2026 14:02", "Date: Thu 20 Mar 2026 14:02"),
+        ("Sent: Mon, 3 Feb 2025 09:10", "Sent: Mon, 3 Feb 2025 09:10"),
+        # the name Thu, with no day and month after it, or after a role word
+        ("Thu 20 ringte i går.", "[NAVN] 20 ringte i går."),
+        ("Mor Thu kom 20. mars.", "Mor [NAVN] kom 20. mars."),
+        ("Eleven Thu Trang (8) gråter.", "Eleven [NAVN] (8) gråter."),
+    ],
+)
+def test_a_shortened_english_weekday_before_a_date(text, expected, vocab):
+    assert out(text, vocab) == expected

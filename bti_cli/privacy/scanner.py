@@ -1310,6 +1310,10 @@ class Scanner:
         if low in _ENGLISH_MONTHS and trigger not in ("name", "role", "child") and self._english_month_date(i):
             self.state[i] = _NEVER  # "ends in May", "until August", "Monday 3 May": a date
             return
+        if low in _WEEKDAY_ABBREVIATIONS and trigger not in ("name", "role", "child") and (
+                _WEEKDAY_DATE_AFTER_RE.match(self.text, self.ends[i])):
+            self.state[i] = _NEVER  # "Date: Thu 20 Mar 2026 14:02": the weekday of a date, not the name Thu
+            return
         if low in _MONTH_ABBREVIATIONS and trigger not in ("name", "role", "child") and self._abbreviated_month(i):
             self.state[i] = _NEVER  # "4 Feb", "Jan 12", "13. jan": a date, not the name Jan
             return
@@ -3336,6 +3340,12 @@ _DAY_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)?\.?(?: of)?\s*$")
 # the short forms of the months that are given names too or read as one (Jan, Mar …), beside a
 # day number or a year only
 _MONTH_ABBREVIATIONS = _words("jan feb mar apr jun jul aug sep sept oct okt nov dec des")
+# English weekdays shortened as an e-mail's date shows them ("Thu 20 Mar 2026", "Mon, 3 Feb"):
+# a weekday when a day number and a month follow
+_WEEKDAY_ABBREVIATIONS = _words("mon tue wed thu fri sat sun")
+_WEEKDAY_DATE_AFTER_RE = re.compile(
+    r",?[ \t]+\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?!\w)"
+)
 _ABBR_DAY_BEFORE_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?\.?[ \t]*$")
 # a day after the month ends there, or at a colon that opens a log line ("Jan 12: Home visit"), or
 # at the comma before a year ("Jan 12, 2026"); not in a time ("Jan 12:30") or before an age
