@@ -385,7 +385,8 @@ ADDRESS_RE = re.compile(
 # "skolevegen 8", "storgata 12b", "nygata 3a": a street written in lower case, with one of the
 # endings that only streets have, a stem of two letters or more and a house number
 _LOWER_STREET_SUFFIX = (
-    r"(?:veien|vegen|vei|veg|gata|gate|gaten|stien|stigen|svingen|tunet|bakken|lia|alléen|allé|brekka)"
+    r"(?:veien|vegen|vei|veg|gata|gate|gaten|stien|stigen|svingen|tunet|bakken|lia|alléen|allé|brekka"
+    r"|(?<![aeo])vn\.?)"  # "hamarvn 4a", "trysilvn. 12"; not "navn 12", "havn 3", "stevn"
 )
 _LOWER_QUALIFIERS = r"(?:nedre|øvre|søndre|nordre|vestre|østre|store|lille|gamle|nye)"
 LOWER_STREET_RE = re.compile(
@@ -613,6 +614,9 @@ _POSTBOX_KEYS = ("postboks", "postb.", "pb", "p.o", "po box")
 _STREET_WORD_ENDINGS = tuple(
     ending.removeprefix("(?<!a)") for ending in _STREET_SUFFIX.strip("(?:)").replace("\\.", ".").split("|")
 )
+# a lower-case street shortened without its full stop ("hamarvn 4a"): tried as a street only by
+# LOWER_STREET_RE, whose look-behind keeps "navn 12" and "havn 3" out
+_LOWER_STREET_WORD_ENDINGS = ("vn",)
 
 
 # street-like endings that ordinary nouns share ("Endring", "Vurdering", "Parkeringsplass"):
@@ -656,7 +660,7 @@ def _street_number_candidates(text: str) -> list[int]:
         before = text[max(0, p - 40) : p - 1].rsplit(None, 2)  # the last two words are enough
         if len(before) > 1 and before[-1].lower() in ("nr", "nr."):  # "Storgata nr 5"
             before.pop()
-        if before and before[-1].lower().endswith(_STREET_WORD_ENDINGS):
+        if before and before[-1].lower().endswith(_STREET_WORD_ENDINGS + _LOWER_STREET_WORD_ENDINGS):
             found.append(p)
     return found
 
@@ -1017,6 +1021,9 @@ def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> N
 
 # "Skolevegen 8, 2850 lena": a postcode and its place written in lower case after an address
 _LOWER_POSTPLACE_RE = re.compile(r"[ \t]*,?[ \t]*\d{4}[ \t]+([a-zæøå][a-zæøå\-]+)(?![\w])")
+# "hamarvn 4a 2406.": a postcode alone after an address, at the end of a sentence or a line (not a
+# year: 1900–2099 are left, as "Storgata 5 2024" is too)
+_BARE_POSTCODE_RE = re.compile(r"[ \t]*,?[ \t]*(\d{4})(?![\d\w])(?=[ \t]*(?:[.;!?)]|\r?\n|$))")
 
 
 def _lower_postplace_end(text: str, end: int) -> int:
@@ -1024,6 +1031,9 @@ def _lower_postplace_end(text: str, end: int) -> int:
     (a place that is no ordinary word: "2850 lena", not "2000 elever")."""
     m = _LOWER_POSTPLACE_RE.match(text, end)
     if m is None:
+        bare = _BARE_POSTCODE_RE.match(text, end)
+        if bare is not None and not 1900 <= int(bare.group(1)) <= 2099:
+            return bare.end(1)
         return end
     lists = shipped_lists()
     place = m.group(1)
@@ -1380,7 +1390,7 @@ def _find_places_before_postcodes(text: str, spans: Spans, vocab: Vocab) -> None
 # that ends the sentence or the line
 _ADDRESS_TAIL_RE = re.compile(
     r"[ \t]*,[ \t]*(?:"
-    r"(?i:leil(?:ighet|egheit|igheit)?\.?(?:[ \t]*nr\.?)?|lgh\.?|hybel(?:[ \t]*nr\.?)?)[ \t]*"
+    r"(?i:leil(?:ighet|egheit|igheit)?\.?(?:[ \t]*nr\.?)?|lgh\.?|hybel(?:[ \t]*nr\.?)?|flat(?:[ \t]*no\.?)?)[ \t]*"
     r"(?:\d{1,4}(?:[ \t]?[A-Za-z](?![\w]))?|[HhUuKkLl]\d{4})(?![\w])"
     r"|[HhUuKkLl]\d{4}(?![\w])"
     r"|\d{4}[ \t]+(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som)(?!\w))"
@@ -1425,10 +1435,10 @@ def _address_tails(text: str, spans: Spans) -> None:
 
 
 # a place of one or two capitalised words before the comma of a street address, right after a word
-# that says where («til», «på», «ved», «Adresse:», "at", "Address:"); not a heading ("Hjemmebesøk,
+# that says where («til», «på», «ved», «på gården», «Adresse:», "at", "Address:"); not a heading ("Hjemmebesøk,
 # 2345 Ådalsbruk")
 _ADDRESS_HEAD_RE = re.compile(
-    r"(?<![\w])(?i:til|på|paa|ved|i|fra|frå|at|in|adresse:?|adr\.?:?|address:?|bor)[ \t]+"
+    r"(?<![\w])(?i:til|på|paa|ved|i|fra|frå|at|in|adresse:?|adr\.?:?|address:?|bor|gården|garden)[ \t]+"
     r"(?P<place>(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Jeg|Eg)(?!\w))[A-ZÆØÅ][\wæøå\-]+(?:[ \t][A-ZÆØÅ][\wæøå\-]+)?)"
     r"[ \t]*,[ \t]*\Z"
 )

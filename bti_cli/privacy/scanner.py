@@ -551,6 +551,8 @@ class Scanner:
                 state[i] = _NEVER
                 continue
             self._classify(i, trigger)
+        if "c/o" in text or "C/O" in text:
+            self._care_of()
         self._particles()
         if "(" in text:
             self._lower_children_with_age()
@@ -983,6 +985,22 @@ class Scanner:
             and text[ends[k - 1] : starts[k]] == " "
         }
 
+    def _care_of(self) -> None:
+        """The capitalised words after «c/o» up to a comma or the line's end are the person the
+        post goes through ("bor c/o Ionela Marin, Hovsbakken 4"), not a place or a word."""
+        text, words, lows, state, starts = self.text, self.words, self.lows, self.state, self.starts
+        n = len(words)
+        for m in _CARE_OF_RE.finditer(text):
+            i = bisect_left(starts, m.end())
+            for j in range(i, min(n, i + 3)):
+                if j > i and text[self.ends[j - 1] : starts[j]] != " ":
+                    break
+                if state[j] == _NAME:
+                    continue
+                if not words[j][0].isupper() or self.in_vocab(lows[j]) or self.is_blocked(j):
+                    break
+                self.set_name(j, "context")
+
     def _particles(self) -> None:
         """Particles between two names: "Omar bin Ali", "Lotte van der Berg"; before a name, the
         particles that are no Norwegian words: "Familien van der Berg"."""
@@ -992,11 +1010,31 @@ class Scanner:
             self._particle_at = [i for i in self._where(map(_PARTICLES.__contains__, lows)) if 0 < i < n - 1]
         for i in self._particle_at:
             if state[i] == 0 and (state[i - 1] == _NAME or lows[i] in _LEADING_PARTICLES):
+                # one space between the words; before a leading particle any gap ("M. van Dijk")
+                leading = lows[i] in _LEADING_PARTICLES
                 j = i
-                while j < n and lows[j] in _PARTICLES and state[j] == 0 and text[ends[j - 1] : starts[j]] == " ":
+                while j < n and lows[j] in _PARTICLES and state[j] == 0 and (
+                        (j == i and leading) or text[ends[j - 1] : starts[j]] == " "):
                     j += 1
                 if j < n and state[j] == _NAME and text[ends[j - 1] : starts[j]] == " ":
                     for k in range(i, j):
+                        self.set_name(k, "adjacent")
+                elif (
+                    j < n
+                    and state[j] != _NAME
+                    and state[i - 1] == _NAME
+                    and text[ends[i - 1] : starts[i]] == " "
+                    and text[ends[j - 1] : starts[j]] == " "
+                    and self.words[j][0].isupper()
+                    and lows[j] not in FUNCTION_WORDS
+                    and lows[j] not in ROLE_TRIGGERS
+                    # "Berg-de Jong": a surname joined to the next one's particle is judged by itself
+                    and not self.in_vocab(lows[j].split("-")[0] if lows[j].endswith(_HYPHEN_PARTICLES) else lows[j])
+                    and not self.is_blocked(j)
+                ):
+                    # "Eva Marie de Lange": after a name, a particle and a capitalised word are its
+                    # surname, even a word ("lange", which after the article «de» was read as a noun)
+                    for k in range(i, j + 1):
                         self.set_name(k, "adjacent")
 
     def _after_sign_off_line(self, pos: int) -> bool:
@@ -1228,6 +1266,9 @@ class Scanner:
             return
         if low in ENGLISH_FUNCTION_WORDS:
             self.state[i] = _NEVER  # "The child …" after a long line read as wrapped prose: no name
+            return
+        if low in _ENGLISH_COUNTED and trigger is None and _NUMBER_AFTER_RE.match(self.text, self.ends[i]):
+            self.state[i] = _NEVER  # "Student: Elias, Year 9 / 9A", "Room 118": a school year or a room
             return
         if low in ENGLISH_VERBS and i + 1 < len(self.lows) and self.lows[i + 1] in _ENGLISH_AFTER_VERB:
             self.state[i] = _NEVER  # "Lives with uncle": the verb, not the genitive of Live
@@ -1509,11 +1550,13 @@ class Scanner:
             pass
         if label is None or _SENTENCE_BREAK_RE.search(text, label.end(), start):
             return False
-        return (
-            _LIST_ITEM_BEFORE_RE.search(text, max(label.end() - 1, start - 5), start) is not None
-            and _LIST_ITEM_AFTER_RE.match(text, self.ends[i]) is not None
-            and self._unknown_capitals(i)
+        item = _LIST_ITEM_BEFORE_RE.search(text, max(label.end() - 1, start - 5), start) is not None or (
+            # "PPT (JOH)", "kontaktlærer (HBS)": the initials in brackets after a role or a service
+            i > 0
+            and text[self.ends[i - 1] : start] in (" (", "(")
+            and (self.lows[i - 1] in ROLE_TRIGGERS or self.in_vocab(self.lows[i - 1]))
         )
+        return item and _LIST_ITEM_AFTER_RE.match(text, self.ends[i]) is not None and self._unknown_capitals(i)
 
     def _initials_joined_before_verb(self, i: int) -> bool:
         """Capitals joined by «og» (and commas) before a verb, each of two or three letters, are
@@ -1561,7 +1604,9 @@ class Scanner:
         parts = low.split("-")
         if parts[0] in _DIRECTION_HEADS or any(p in FUNCTION_WORDS or p in self.vocab.singles for p in parts):
             return False
-        if not all(p in lists.surnames or p in lists.words or p in lists.proper for p in parts):
+        # a part the frequency list knows goes with a listed surname ("Haugen-Tvete")
+        if not all(p in lists.surnames or p in lists.words or p in lists.proper
+                   or (p in lists.lexicon and any(q in lists.surnames for q in parts)) for p in parts):
             return False
         if not any(p in lists.surnames or p in lists.words for p in parts):
             return False  # two towns: a route
@@ -1691,7 +1736,10 @@ class Scanner:
             return False
         verb = _VERB_AFTER.match(self.text, m.end())
         if verb is None:
-            return False
+            # "barna Abdirahman (15), Ayaan (12), Hamda (9), …": one of a list of children with ages
+            after = _NEXT_CHILD_RE.match(self.text, m.end())
+            return (after is not None and after.group(1).lower() in self.lists.given
+                    and (low in self.lists.given or not (self.ordinary(low) or self.looks_like_common_noun(low))))
         if verb.group(1) is None:  # "- Vilje (5): …", a list of children; not "- Samtale (2): …"
             if low in self.lists.given or not (self.ordinary(low) or self.looks_like_common_noun(low)):
                 return True
@@ -2180,7 +2228,10 @@ class Scanner:
             return None
         m = _LOWER_TRAILING_INITIAL.match(self.text, end)
         if m is None:
-            return None
+            # "tar med sak nora s + oliver", "beskjed til tone b, fatima": the letter without its
+            # full stop, before a comma, a plus or the end of the line
+            letter = _LOWER_TRAILING_LETTER.match(self.text, end)
+            return letter if letter is not None and letter.group(1) not in _ONE_LETTER_WORDS else None
         # "traff kevin og mats o. v/ idrettsparken": "o" and "e" are words too, but not before a
         # full stop that the sentence goes on after
         word = m.group(1) in _ONE_LETTER_WORDS and not (
@@ -2695,7 +2746,8 @@ _SEASON_COMES_RE = re.compile(
     r"(?:komen|kommet|komme|kome|her|på veg|på vei|over|tilbake|i lufta|i anmarsj)"
     r"(?=[ \t]*(?:[.,!;:…]|$|\n| og | men | med | i dag| i år| igjen))"
 )
-_AGE_IN_RE = re.compile(r"\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*\)")
+_AGE_IN_RE = re.compile(r"\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*(?:,[^()\n]{1,14})?\)")
+_NEXT_CHILD_RE = re.compile(r"[ \t]*,[ \t]*([A-ZÆØÅ][^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*\)")
 _WORD_AFTER_AND = re.compile(r"[ \t]+([^\W\d_]+)")
 _BABY_AGE_UNITS = ("uker", "uke", "veker", "veke", "dager", "dagar", "døgn", "mnd", "mnd.", "måneder", "månader")
 # "Siv i 2. klasse har …", "Liv går i 3. trinn": a child named by a given name that is a word too
@@ -2713,9 +2765,14 @@ _ABBR_TRIGGERS = {
     "hr": "role",
     "fr": "role",
     "frk": "role",
+    "mr": "role",  # "Dear Ms. Aas", "Mr Khan": the English titles
+    "mrs": "role",
+    "ms": "role",
     "sign": "name",
 }
 # the small words inside a name, taken only between two names
+_CARE_OF_RE = re.compile(r"(?<!\w)(?i:c/o)[ \t]+")
+_HYPHEN_PARTICLES = ("-de", "-van", "-von", "-der", "-den", "-la", "-le", "-da", "-di", "-del")
 _LEADING_PARTICLES = _words("van von bin ibn bint binti al el dos das della ter ten zu")
 # a surname with a particle joined by a hyphen or an apostrophe: "al-Khatib", "el-Amin", "d'Souza"
 # what follows the preposition "per" ("per nå", "per uke", "per i dag"); a Per is never followed by these
@@ -2993,6 +3050,7 @@ _UNIT_GAP = re.compile(r"\.?[ \t]+[\"«“']?")
 # "Ola N.", and without the dot at the end of a line or before a comma: "hilsen lærer Berit S"
 _TRAILING_INITIAL = re.compile(r"[ ][A-ZÆØÅ](?:\.(?![\w])|(?=[ \t]*(?:$|[\n\r,;])))")
 _LOWER_TRAILING_INITIAL = re.compile(r"[ ]([a-zæøå])\.(?![\w])")
+_LOWER_TRAILING_LETTER = re.compile(r"[ ]([a-zæøå])(?=[ \t]*(?:[,;+/)]|\r?\n|$))")
 _ONE_LETTER_WORDS = frozenset("iåeo")  # "i", "å", nynorsk "e", "o": words, not initials
 _SENTENCE_GOES_ON = re.compile(r"[ \t]+[a-zæøå]")
 _INNER_HYPHEN_RE = re.compile(r"-(?<=[a-zæøå]-)(?=[a-zæøå])")
@@ -3001,7 +3059,10 @@ _PLACE_NOUNS = _words("kommune kommunes fylke fylkes fylkeskommune fylkeskommune
 # the tails of a compound named after a place: "Sondre Land-modellen", "Nord Fron-prosjektet"
 _MODEL_TAILS = tuple(_words("modell metode prosjekt program ordning satsing tilbud løft"))
 _AGE_AFTER = re.compile(
-    r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?|uker|uke|veker|veke|dager|dagar|døgn))?[ \t]*\)"
+    r"[ \t]*\([ \t]*(?:ca\.?[ \t]*)?\d{1,2}"
+    r"(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?|uker|uke|veker|veke|dager|dagar|døgn))?"
+    # the class after the age: "Hêvî (8, 3. trinn)", "(14, 9B)"
+    r"(?:[ \t]*,[ \t]*(?:\d{1,2}\.?[ \t]*(?:trinn|klasse|kl\.?|steg)|\d{1,2}[A-Da-d]|vg\d))?[ \t]*\)"
 )
 # "Lin, 8 år, får …", "Vår, 7 mnd.": an age set off by commas after a given name that is a word too
 _AGE_SET_OFF = re.compile(r"[ \t]*,[ \t]*\d{1,2}[ \t]*(?:år|mnd\.?|måneder|månader)(?!\w)")
@@ -3023,11 +3084,14 @@ DASH_SIGNATURE_RE = re.compile(
     r"[–—-](?<![^\s][–—-])[ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ][a-zæøå]?\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
 )
 # a note signed with capitals alone on its last line, after a line of its own: "…\nKRN"
-# (after "Ref." or "Referent:" too: the minute-taker, "Ref. AHL")
+# (after "Ref.", "Referent:" or "Referat:" too: the minute-taker, "Ref. AHL", "Referat: MEL")
 _LAST_LINE_INITIALS_RE = re.compile(
-    r"(?<=\n)[ \t]*(?:(?i:ref\.?|referent)[ \t]*:?[ \t]*)?(?P<sig>[A-ZÆØÅ]{2,3})\s*\Z"
+    r"(?<=\n)[ \t]*(?:(?i:ref\.?|referent|referat|skrevet[ \t]+av|skrive[ \t]+av)[ \t]*:?[ \t]*)?"
+    r"(?P<sig>[A-ZÆØÅ]{2,3})\s*\Z"
 )
 # one initial after a kinship or role word, "til" between or not: "Mor til A. ringte", "eleven K."
+_INITIAL_THEN_VERB_RE = re.compile(r"[A-ZÆØÅ]\.[ \t]+(?P<verb>[a-zæøå]+)")
+_QUOTE_SIGNATURE_RE = re.compile(r"[.!?][ \t]+(?P<sig>[A-ZÆØÅ]{2,3})[ \t]*\Z")
 _LONE_INITIAL_RE = re.compile(r"[A-ZÆØÅ](?<= [A-ZÆØÅ])\.(?![\w.])(?! [A-ZÆØÅ]\.)")
 _WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+)(?: (til))?:? \Z")
 # «og» or «eller» and a person's initials of two letters or more after a lone initial ("M. og J.H.")
@@ -3129,6 +3193,24 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
                 found.append((m.start(), m.end()))  # "Mor til A. ringte", "Referent: B. Hov"
             elif _AND_INITIALS_AFTER_RE.match(text, m.end()):
                 found.append((m.start(), m.end()))  # "M. og J.H. tar lua hans": one of two persons
+        # "K. ringte fra bv, …": a lone initial opening a line before a verb a person does
+        for at in before_dots:
+            if at == 0 or text[at - 1] == "\n":
+                m = _INITIAL_THEN_VERB_RE.match(text, at)
+                if m is not None and m.group("verb") in HUMAN_VERBS:
+                    found.append((m.start(), m.start() + 2))
+    if "»" in text or "”" in text or '"' in text:
+        # "… Kan OT ta kontakt? VS»": a quoted message signed with initials before its closing mark
+        singles = vocab.singles if vocab is not None else frozenset()
+        lists = shipped_lists()
+        for close, _ in _literal_hits(text, ("»", "”", '"')):
+            m = _QUOTE_SIGNATURE_RE.search(text, max(0, close - 8), close)
+            if m is None:
+                continue
+            sig = m.group("sig")
+            low = sig.lower()
+            if sig not in _NOT_INITIALS and low not in singles and low not in lists.words and low not in lists.lexicon:
+                found.append((m.start("sig"), m.end("sig")))
     end = END_INITIALS_RE.search(text, max(0, len(text) - 8))
     if end:
         sig, lists = end.group(), shipped_lists()
@@ -3340,6 +3422,9 @@ _DAY_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)?\.?(?: of)?\s*$")
 # the short forms of the months that are given names too or read as one (Jan, Mar …), beside a
 # day number or a year only
 _MONTH_ABBREVIATIONS = _words("jan feb mar apr jun jul aug sep sept oct okt nov dec des")
+# English words for what is counted by a number after it ("Year 9", "Grade 4", "Room 118")
+_ENGLISH_COUNTED = _words("year grade class room week level form floor unit")
+_NUMBER_AFTER_RE = re.compile(r"[ \t]\d")
 # English weekdays shortened as an e-mail's date shows them ("Thu 20 Mar 2026", "Mon, 3 Feb"):
 # a weekday when a day number and a month follow
 _WEEKDAY_ABBREVIATIONS = _words("mon tue wed thu fri sat sun")
