@@ -3196,21 +3196,21 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
         # "K. ringte fra bv, …": a lone initial opening a line before a verb a person does
         for at in before_dots:
             if at == 0 or text[at - 1] == "\n":
-                m = _INITIAL_THEN_VERB_RE.match(text, at)
-                if m is not None and m.group("verb") in HUMAN_VERBS:
-                    found.append((m.start(), m.start() + 2))
+                opening = _INITIAL_THEN_VERB_RE.match(text, at)
+                if opening is not None and opening.group("verb") in HUMAN_VERBS:
+                    found.append((at, at + 2))
     if "»" in text or "”" in text or '"' in text:
         # "… Kan OT ta kontakt? VS»": a quoted message signed with initials before its closing mark
         singles = vocab.singles if vocab is not None else frozenset()
         lists = shipped_lists()
         for close, _ in _literal_hits(text, ("»", "”", '"')):
-            m = _QUOTE_SIGNATURE_RE.search(text, max(0, close - 8), close)
-            if m is None:
+            signed = _QUOTE_SIGNATURE_RE.search(text, max(0, close - 8), close)
+            if signed is None:
                 continue
-            sig = m.group("sig")
+            sig = signed.group("sig")
             low = sig.lower()
             if sig not in _NOT_INITIALS and low not in singles and low not in lists.words and low not in lists.lexicon:
-                found.append((m.start("sig"), m.end("sig")))
+                found.append((signed.start("sig"), signed.end("sig")))
     end = END_INITIALS_RE.search(text, max(0, len(text) - 8))
     if end:
         sig, lists = end.group(), shipped_lists()
