@@ -617,6 +617,7 @@ _STREET_WORD_ENDINGS = tuple(
 # a lower-case street shortened without its full stop ("hamarvn 4a"): tried as a street only by
 # LOWER_STREET_RE, whose look-behind keeps "navn 12" and "havn 3" out
 _LOWER_STREET_WORD_ENDINGS = ("vn",)
+_HOUSE_NUMBER_STREET_ENDINGS = _STREET_WORD_ENDINGS + _LOWER_STREET_WORD_ENDINGS
 
 
 # street-like endings that ordinary nouns share ("Endring", "Vurdering", "Parkeringsplass"):
@@ -660,7 +661,7 @@ def _street_number_candidates(text: str) -> list[int]:
         before = text[max(0, p - 40) : p - 1].rsplit(None, 2)  # the last two words are enough
         if len(before) > 1 and before[-1].lower() in ("nr", "nr."):  # "Storgata nr 5"
             before.pop()
-        if before and before[-1].lower().endswith(_STREET_WORD_ENDINGS + _LOWER_STREET_WORD_ENDINGS):
+        if before and before[-1].lower().endswith(_HOUSE_NUMBER_STREET_ENDINGS):
             found.append(p)
     return found
 

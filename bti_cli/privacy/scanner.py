@@ -990,7 +990,10 @@ class Scanner:
         post goes through ("bor c/o Ionela Marin, Hovsbakken 4"), not a place or a word."""
         text, words, lows, state, starts = self.text, self.words, self.lows, self.state, self.starts
         n = len(words)
-        for m in _CARE_OF_RE.finditer(text):
+        for at, _ in _literal_hits(text, ("c/o", "C/O", "C/o")):  # the cheap test first
+            m = _CARE_OF_RE.match(text, at)
+            if m is None:
+                continue
             i = bisect_left(starts, m.end())
             for j in range(i, min(n, i + 3)):
                 if j > i and text[self.ends[j - 1] : starts[j]] != " ":
