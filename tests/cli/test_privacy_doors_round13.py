@@ -127,6 +127,20 @@ def test_the_refusal_says_what_is_wrong_in_each_language(cli, lang, role, words)
     assert words in _said(result) and role not in _said(result)
 
 
+@pytest.mark.parametrize(("role", "kind", "not_said"), [
+    # the scrubber's kind for the number it replaced, and no second kind for the same digits
+    ("Lærer 41234567", "et telefonnummer, og lagres ikke", "fødselsnummer"),
+    ("Lærer 15038150094", "et fødselsnummer, og lagres ikke", "telefonnummer"),
+    # digits the scrubber leaves are still no part of a role
+    ("lærer 1503815-0094", "et fødselsnummer", "telefonnummer"),
+])
+def test_the_refusal_names_each_kind_once(cli, role, kind, not_said):
+    result = cli("config", "set", "role", role, "--lang", "nb")
+    assert result.exit_code == 1
+    said = " ".join(_said(result).split())
+    assert kind in said and not_said not in said and role not in said
+
+
 # --------------------------------------------------------------------------- 2. bti scrub
 
 ESCAPED = "Notat \x1b]0;PWNED\x07 og \x1b[31mrødt\x1b[0m \u202eomvendt\r\nlinje to\tmed tab\rskjult\n"
