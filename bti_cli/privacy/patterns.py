@@ -986,12 +986,22 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
         _find_cued_births(text, low, spans)  # "født tredje mars": a date in words, no digit in it
 
 
+_AND_FULL_DATE_RE = re.compile(
+    r"[ \t]*(?:,|og|and|&)[ \t]*(?P<date>\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2}))(?![\d./\-]?\d)"
+)
+
+
 def _find_cued_births(text: str, low: str, spans: Spans) -> None:
     """A date after a birth cue ("født 12.03.2015", "fødd tredje mars", "f. 3/4-16")."""
     for p in _keyword_hits(low, _BIRTH_KEYS):
         birth = BIRTH_RE.match(text, p)
         if birth and not _cohort_year(text, p, birth):
             spans.add(birth.start("date"), birth.end("date"), "birth_date", "labelled")
+            # "Fødde 14.12.1988 og 02.07.1985": a second full date joined to it is a birth date too
+            end = birth.end("date")
+            while (more := _AND_FULL_DATE_RE.match(text, end)) is not None:
+                spans.add(more.start("date"), more.end("date"), "birth_date", "labelled")
+                end = more.end("date")
 
 
 def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> None:
@@ -1142,10 +1152,15 @@ def _find_farms(text: str, low: str, spans: Spans) -> None:
                 continue
             words = WORD_RE.findall(m.group("street"))
             if words and not all(w.lower() in _FUNCTION_CAPS for w in words):
-                spans.add(m.start(), m.end(), "address", "farm")
+                # the direction in lower case before it is part of the farm's name ("nedre Hoel gard")
+                qualifier = _LOWER_QUALIFIER_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())
+                spans.add(qualifier.start() if qualifier else m.start(), m.end(), "address", "farm")
             break
 
 
+_LOWER_QUALIFIER_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:nedre|øvre|søndre|søre|nordre|vestre|østre|austre|store|lille|vesle)[ \t]+\Z"
+)
 # capitalised words before "gård" that do not name a farm ("Den gården", "På gård …")
 _FUNCTION_CAPS = frozenset(
     [

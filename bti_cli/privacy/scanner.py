@@ -574,6 +574,7 @@ class Scanner:
             near = {j for c in changed_at for j in range(c - 3, c + 4)}
             pending = sorted(j for j in near if j in is_candidate and not state[j])
         self._siblings_and_inverted_names()
+        self._lower_names_by_relation()
         # a listed surname in lower case right after a lower-case name is the rest of it, even
         # when it is a word too ("mvh kari nordmann", "hilsen mona berg", "onkel rune dal")
         surnames = lists.surnames
@@ -834,6 +835,8 @@ class Scanner:
         ):
             return False
         nxt = self.lows[i + 1]
+        if _FIXED_EXPRESSION_RE.match(self.text, self.starts[i]):
+            return True  # «Lykke til med dagen!», "Dag for dag": a saying, whatever child is called so
         if nxt in ("og", "eller"):
             # a name that is a word too, with a plain word after «og»: the word ("Storm og glatte vegar")
             return self._joined_to_plain_word(i + 2)
@@ -984,6 +987,37 @@ class Scanner:
             and lows[k - 1] in given
             and text[ends[k - 1] : starts[k]] == " "
         }
+
+    def _lower_names_by_relation(self) -> None:
+        """A lower-case given name that is a word too is the person where a relation says so:
+        before «sin»/«si»/«sitt»/«sine» and a word for a person ("sol sin bror"), or joined by «og»
+        to a lower-case name before a verb ("tiril og ask ble ikke henta"); "sol og vind" stays."""
+        lows, words, state, text, n = self.lows, self.words, self.state, self.text, len(self.words)
+        given = self.lists.given
+        for k in self._where(map(_RELATION_WORDS.__contains__, lows)):
+            if k == 0 or k + 1 >= n:
+                continue
+            j = k - 1
+            if state[j] or not words[j][0].islower() or lows[j] not in given or self.in_vocab(lows[j]):
+                continue
+            if text[self.ends[j] : self.starts[k]] != " " or text[self.ends[k] : self.starts[k + 1]] != " ":
+                continue
+            if lows[k + 1] in ROLE_TRIGGERS and not self.is_blocked(j):
+                self.set_name(j, "context")
+        # "tiril og ask ble": the name before «og», a verb after the word
+        for k in self._where(map(eq, lows, repeat("og"))):
+            if k == 0 or k + 2 >= n:
+                continue
+            j = k + 1
+            if state[k - 1] != _NAME or not words[k - 1][0].islower() or state[j] or not words[j][0].islower():
+                continue
+            if lows[j] not in given or self.in_vocab(lows[j]) or self.is_blocked(j):
+                continue
+            if text[self.ends[k] : self.starts[j]] != " " or text[self.ends[j] : self.starts[j + 1]] != " ":
+                continue
+            verb = lows[j + 1]
+            if verb in HUMAN_VERBS or verb in SUBJECT_VERBS or verb in _AUXILIARIES:
+                self.set_name(j, "adjacent")
 
     def _care_of(self) -> None:
         """The capitalised words after «c/o» up to a comma or the line's end are the person the
@@ -1273,6 +1307,9 @@ class Scanner:
         if low in _ENGLISH_COUNTED and trigger is None and _NUMBER_AFTER_RE.match(self.text, self.ends[i]):
             self.state[i] = _NEVER  # "Student: Elias, Year 9 / 9A", "Room 118": a school year or a room
             return
+        if low == "dag" and trigger is None and _DAY_NUMBER_AFTER_RE.match(self.text, self.ends[i]):
+            self.state[i] = _NEVER  # "Dag 3 i tilvenning": the third day, not Dag (a «Dag 12 år» is the person)
+            return
         if low in ENGLISH_VERBS and i + 1 < len(self.lows) and self.lows[i + 1] in _ENGLISH_AFTER_VERB:
             self.state[i] = _NEVER  # "Lives with uncle": the verb, not the genitive of Live
             return
@@ -1331,6 +1368,20 @@ class Scanner:
                 and not self.in_vocab(low)
             ):
                 self.set_name(i, "initials")  # "Hilsen TM"
+            elif (
+                trigger == "role"
+                and word.isupper()
+                and 2 <= len(word) <= 3
+                and _LINE_END_AFTER_RE.match(self.text, self.ends[i])
+                # after a person's role even a common abbreviation (KS, the municipalities'
+                # association) is initials; a service (PPT, BUP, NAV) or a word of the vocabulary is not
+                and word not in _NOT_INITIALS
+                and word not in _INSTITUTION_ABBR
+                and low not in domain_abbreviations()
+                and not self.in_vocab(low)
+                and low not in self.lists.words
+            ):
+                self.set_name(i, "initials")  # "– helsesøster KS" ending a note: who wrote it
             elif mode == 2 and self._initials_opening_sentence(i):
                 self.set_name(i, "initials")  # "SD ringte, …": a person's initials, not PPT, NAV
             elif mode == 2 and (self._initials_in_present_list(i) or self._initials_joined_before_verb(i)):
@@ -2072,13 +2123,15 @@ class Scanner:
         low = self.lows[i]
         if "-" in low or low.endswith(_SURNAME_HEADS):
             return False
-        names = self.lists.names
+        names, words = self.lists.names, self.lists.words
         for ending in ("en", "et", "na", "a", "n"):
             stem = low[: -len(ending)]
             if not low.endswith(ending) or len(stem) < 3:
                 continue
             for base in (stem, stem + "e"):
-                if base not in names and (base in _DEPARTMENT_WORDS or base.endswith(_DEPARTMENT_THINGS)):
+                # a given name that is the thing's word too ("bjørk": «leiar Bjørka») still names it
+                unnamed = base not in names or (base in words and base not in self.lists.surnames)
+                if unnamed and (base in _DEPARTMENT_WORDS or base.endswith(_DEPARTMENT_THINGS)):
                     return True
         return False
 
@@ -2774,7 +2827,15 @@ _ABBR_TRIGGERS = {
     "sign": "name",
 }
 # the small words inside a name, taken only between two names
+_RELATION_WORDS = frozenset({"sin", "si", "sitt", "sine"})
 _CARE_OF_RE = re.compile(r"(?<!\w)(?i:c/o)[ \t]+")
+# sayings that open with a given name that is a word too: «Lykke til (med …)!», "Dag for dag",
+# "Dag ut og dag inn"
+_LINE_END_AFTER_RE = re.compile(r"[ \t]*(?:\r?\n|\Z)")
+_FIXED_EXPRESSION_RE = re.compile(
+    r"(?:Lykke[ \t]+til(?=[ \t]*(?:(?:med|i|på|videre)\b|[!.,»”\"]|$))"
+    r"|Dag[ \t]+(?:for[ \t]+dag|ut[ \t]+og[ \t]+dag[ \t]+inn)(?!\w))"
+)
 _HYPHEN_PARTICLES = ("-de", "-van", "-von", "-der", "-den", "-la", "-le", "-da", "-di", "-del")
 _LEADING_PARTICLES = _words("van von bin ibn bint binti al el dos das della ter ten zu")
 # a surname with a particle joined by a hyphen or an apostrophe: "al-Khatib", "el-Amin", "d'Souza"
@@ -3428,6 +3489,7 @@ _MONTH_ABBREVIATIONS = _words("jan feb mar apr jun jul aug sep sept oct okt nov 
 # English words for what is counted by a number after it ("Year 9", "Grade 4", "Room 118")
 _ENGLISH_COUNTED = _words("year grade class room week level form floor unit")
 _NUMBER_AFTER_RE = re.compile(r"[ \t]\d")
+_DAY_NUMBER_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?![\d.,]|:\d)(?![ \t]*(?:år|mnd|måneder|månader)(?!\w))")
 # English weekdays shortened as an e-mail's date shows them ("Thu 20 Mar 2026", "Mon, 3 Feb"):
 # a weekday when a day number and a month follow
 _WEEKDAY_ABBREVIATIONS = _words("mon tue wed thu fri sat sun")
