@@ -1,7 +1,7 @@
 """Round 28 of the scrubber, from tests/corpus/notes_blind20.txt (written blind, measured once
 before it was read: daily notes in which children's names are ordinary words too): sayings that
-open with such a name («Lykke til med …», «Dag for dag», «Dag 3 i tilvenning»), the word «linn»
-(mild), the nature name Bjørk, a lower-case name before «sin» and a word for a person («sol sin
+open with such a name («Lykke til med …», «Dag for dag», «Dag 3 i tilvenning»), the nature name
+Bjørk, a lower-case name before «sin» and a word for a person («sol sin
 bror») or joined by «og» to a lower-case name before a verb («tiril og ask ble henta»), a person's
 initials after a role ending a note («– helsesøster KS»), a farm with its direction in lower case
 («nedre Hoel gard»), a second birth date joined to the first («Fødde 14.12.1988 og 02.07.1985»).
@@ -26,7 +26,6 @@ from bti_cli.cli.app import app
         ("tlf fra far Dag Øvergaard kl 1610. ok fra mor. Dag 3 i tilvenning gikk fint",
          "tlf fra far [NAVN] kl 1610. ok fra mor. Dag 3 i tilvenning gikk fint"),
         ("Dag (4) sov. Dag 2: bra.", "[NAVN] (4) sov. Dag 2: bra."),
-        ("I dag var det sol, linn vind og minus åtte.", "I dag var det sol, linn vind og minus åtte."),
     ],
 )
 def test_sayings_and_words_that_are_names_elsewhere(text, expected, vocab):
@@ -41,6 +40,8 @@ def test_sayings_and_words_that_are_names_elsewhere(text, expected, vocab):
         ("Lykke (3) gråt. Lykke til slutt sovnet.", "[NAVN] (3) gråt. [NAVN] til slutt sovnet."),
         ("Dag (4) sov. Dag 12:30 kom han.", "[NAVN] (4) sov. [NAVN] 12:30 kom han."),
         ("Linn (15) kom.", "[NAVN] (15) kom."),
+        # Linn is too common a name to give way to the word «linn» (mild): «linn vind» is left to lose its word
+        ("Linn (12.03.2015) har skader.", "[NAVN] ([FØDSELSDATO]) har skader."),
     ],
 )
 def test_the_person_where_the_saying_is_not(text, expected, vocab):
