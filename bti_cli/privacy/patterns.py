@@ -389,13 +389,14 @@ _LOWER_STREET_SUFFIX = (
     r"|(?<![aeo])vn\.?)"  # "hamarvn 4a", "trysilvn. 12"; not "navn 12", "havn 3", "stevn"
 )
 _LOWER_QUALIFIERS = r"(?:nedre|øvre|søndre|nordre|vestre|østre|store|lille|gamle|nye)"
+# "nedre gate 5": a direction and the word for a street, with a house number, is a street name
+_QUALIFIED_STREET = rf"{_LOWER_QUALIFIERS}[ \t]+(?:gate|gata|vei|veg|veien|vegen)"
 LOWER_STREET_RE = re.compile(
     rf"(?<![\w])(?P<street>(?:{_LOWER_QUALIFIERS}[ \t]+)?"
-    rf"[a-zæøå][a-zæøåé\-]+?{_LOWER_STREET_SUFFIX}|{_LOWER_QUALIFIERS}[ \t]+(?:gate|gata|vei|veg|veien|vegen))"
+    rf"[a-zæøå][a-zæøåé\-]+?{_LOWER_STREET_SUFFIX}|{_QUALIFIED_STREET})"
     rf"[ \t]+{_HOUSE_NR}{_HOUSE}{_POSTPLACE}"
 )
-# "nedre gate 5": a direction and the word for a street, with a house number, is a street name
-_QUALIFIED_STREET_RE = re.compile(rf"{_LOWER_QUALIFIERS}[ \t]+(?:gate|gata|vei|veg|veien|vegen)")
+_QUALIFIED_STREET_RE = re.compile(_QUALIFIED_STREET)
 # "Nordre Hovin gard", "Søndre Bakke gård, 2345 Ådalsbruk": a farm name is an address
 FARM_RE = re.compile(
     rf"(?<![\w])(?P<street>{_QUALIFIER}[A-ZÆØÅ][\wæøåé'\-]*(?:[ \t]+[A-ZÆØÅ][\wæøåé'\-]*)?)[ \t]+(?:gard|gård)(?!\w)"
@@ -799,7 +800,6 @@ def _all_finds(text: str, needle: str) -> list[int]:
         found.append(i)
         i = text.find(needle, i + 1)
     return found
-
 
 
 def _literal_hits(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:

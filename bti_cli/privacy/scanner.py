@@ -1789,15 +1789,16 @@ class Scanner:
         if not m:
             return False
         verb = _VERB_AFTER.match(self.text, m.end())
+
+        def given_or_no_word() -> bool:
+            return low in self.lists.given or not (self.ordinary(low) or self.looks_like_common_noun(low))
+
         if verb is None:
             # "barna Abdirahman (15), Ayaan (12), Hamda (9), …": one of a list of children with ages
             after = _NEXT_CHILD_RE.match(self.text, m.end())
-            return (after is not None and after.group(1).lower() in self.lists.given
-                    and (low in self.lists.given or not (self.ordinary(low) or self.looks_like_common_noun(low))))
+            return after is not None and after.group(1).lower() in self.lists.given and given_or_no_word()
         if verb.group(1) is None:  # "- Vilje (5): …", a list of children; not "- Samtale (2): …"
-            if low in self.lists.given or not (self.ordinary(low) or self.looks_like_common_noun(low)):
-                return True
-            return self._child_list_nearby(self.starts[i])
+            return given_or_no_word() or self._child_list_nearby(self.starts[i])
         said = verb.group(1).lower()
         if said in ("og", "eller"):
             # "Håp (6) og storebror Sverre (9) …": two people with their ages; "Nor (10 dagar) og
@@ -2826,17 +2827,21 @@ _ABBR_TRIGGERS = {
     "ms": "role",
     "sign": "name",
 }
-# the small words inside a name, taken only between two names
+# the words of a relation after a person's name: "sol sin bror", "Kari si mor"
 _RELATION_WORDS = frozenset({"sin", "si", "sitt", "sine"})
+# «c/o» before the person the post goes through
 _CARE_OF_RE = re.compile(r"(?<!\w)(?i:c/o)[ \t]+")
+# nothing but blanks to the end of the line
+_LINE_END_AFTER_RE = re.compile(r"[ \t]*(?:\r?\n|\Z)")
 # sayings that open with a given name that is a word too: «Lykke til (med …)!», "Dag for dag",
 # "Dag ut og dag inn"
-_LINE_END_AFTER_RE = re.compile(r"[ \t]*(?:\r?\n|\Z)")
 _FIXED_EXPRESSION_RE = re.compile(
     r"(?:Lykke[ \t]+til(?=[ \t]*(?:(?:med|i|på|videre)\b|[!.,»”\"]|$))"
     r"|Dag[ \t]+(?:for[ \t]+dag|ut[ \t]+og[ \t]+dag[ \t]+inn)(?!\w))"
 )
+# a surname joined by a hyphen to the particle of the next one: "Berg-de Jong"
 _HYPHEN_PARTICLES = ("-de", "-van", "-von", "-der", "-den", "-la", "-le", "-da", "-di", "-del")
+# the small words inside a name, taken only between two names
 _LEADING_PARTICLES = _words("van von bin ibn bint binti al el dos das della ter ten zu")
 # a surname with a particle joined by a hyphen or an apostrophe: "al-Khatib", "el-Amin", "d'Souza"
 # what follows the preposition "per" ("per nå", "per uke", "per i dag"); a Per is never followed by these
@@ -3435,8 +3440,6 @@ def find_glued_names(text: str) -> list[tuple[int, int]]:
                 p in lists.given for p in parts):
             found.append((m.start(), m.end()))
     return found
-
-
 
 
 def _line_starts(text: str) -> list[int]:
