@@ -1,6 +1,6 @@
 """The labelled benchmark's scenarios (tests/suggest_scenarios.toml, and the second, smaller set in
 tests/suggest_scenarios_extra.toml, the held-out tests/suggest_scenarios_heldout.toml and the
-blind-written tests/suggest_scenarios_blind3.toml to _blind10.toml) as
+blind-written tests/suggest_scenarios_blind3.toml to _blind11.toml) as
 behaviour, not as a figure:
 no top 5 holds a clearly wrong measure (another subject, an age outside the measure's range, staff
 or system work, another municipality's id), and every scenario gets at least five measures when
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
     "suggest_scenarios.toml", "suggest_scenarios_extra.toml", "suggest_scenarios_heldout.toml",
     "suggest_scenarios_blind3.toml", "suggest_scenarios_blind4.toml", "suggest_scenarios_blind5.toml",
     "suggest_scenarios_blind6.toml", "suggest_scenarios_blind7.toml", "suggest_scenarios_blind8.toml",
-    "suggest_scenarios_blind9.toml", "suggest_scenarios_blind10.toml"])
+    "suggest_scenarios_blind9.toml", "suggest_scenarios_blind10.toml", "suggest_scenarios_blind11.toml"])
 def results(request):
     spec = importlib.util.spec_from_file_location("suggest_quality", ROOT / "benchmarks" / "suggest_quality.py")
     assert spec and spec.loader
@@ -36,7 +36,7 @@ def results(request):
              "suggest_scenarios_blind4.toml": 36, "suggest_scenarios_blind5.toml": 36,
              "suggest_scenarios_blind6.toml": 45, "suggest_scenarios_blind7.toml": 36,
              "suggest_scenarios_blind8.toml": 36, "suggest_scenarios_blind9.toml": 36,
-             "suggest_scenarios_blind10.toml": 36}
+             "suggest_scenarios_blind10.toml": 36, "suggest_scenarios_blind11.toml": 36}
     assert len(scenarios) >= least.get(request.param, 15)
     found, caps = module.run(scenarios)
     assert caps == {"subject": True, "unborn": True}  # the scenarios run with their subject and unborn
