@@ -86,10 +86,12 @@ BIRTH_RE = re.compile(
 # "blir 8 år 15. mars", "turns 8 on 15 March": the day a stated age is reached is the birthday
 # (a day and a month; a bare year, "ble 2 år i 2024", is a measure's age as often as a child's)
 # the words AGE_REACHED_RE's matches start with
-_AGE_REACHED_VERBS = ("blir", "blei", "ble", "vert", "vart", "turns")
+_AGE_REACHED_VERBS = ("blir", "blei", "ble", "vert", "vart", "turns", "turned")
 AGE_REACHED_RE = re.compile(
-    r"(?<!\w)(?:blir|blei|ble|vert|vart|turns)[ \t]+\d{1,2}(?:[ \t]+(?:år|years?(?:[ \t]+old)?))?"
-    r"[ \t]+(?:den[ \t]+|på[ \t]+|on[ \t]+(?:the[ \t]+)?)?"
+    r"(?<!\w)(?:blir|blei|ble|vert|vart|turns|turned)[ \t]+\d{1,2}(?:[ \t]+(?:år|years?(?:[ \t]+old)?))?"
+    r"[ \t]+(?:den[ \t]+|på[ \t]+|on[ \t]+(?:the[ \t]+)?"
+    # "ble 5 år i dag (3. desember)": the day it happened, said twice
+    r"|(?:i[ \t]+(?:dag|går|gar|morgen|morgon)|today|yesterday|tomorrow)[ \t]*\([ \t]*)?"
     rf"(?P<date>{_D}\.?[ \t]*(?:{_MONTHS}|{_MONTH_SHORT}\.?)|{_D}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTHS}"
     rf"|{_D}[./]{_M}\.?(?![\d./]))",
     re.IGNORECASE,
@@ -891,7 +893,7 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             if cued:
                 spans.add(cued.start("id"), cued.end("id"), "national_id", "digits")
         _find_cued_births(text, low, spans)
-        if " år " in low or "turns " in low:
+        if " år " in low or "turns " in low or "turned " in low:
             for m in _matches_at_words(AGE_REACHED_RE, text, low, _AGE_REACHED_VERBS):
                 spans.add(m.start("date"), m.end("date"), "birth_date", "labelled")
         born = "born" in low

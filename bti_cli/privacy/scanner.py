@@ -5,6 +5,7 @@ lists, the domain vocabulary and the words around them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
@@ -77,6 +78,18 @@ _INITIAL_CUES = ROLE_TRIGGERS | NAME_TRIGGERS | SIGN_OFFS | _words("og eller v v
 _LONGEST_ABBR = max(map(len, _NONFINAL_ABBR))
 _GAP_NAME = re.compile(r"[ \-]|[ ]?[A-ZÆØÅ]\.[ ]?")
 _INITIAL_GAP = re.compile(r"\.[ ]?")
+
+
+# inside a line, after a full stop, a given name that is also a word opens the sentence as its
+# subject only before a verb that a person does ("Tur i skogen. Eik ville ikke gå"), not before
+# one that a thing or the weather does as well ("Det var kaldt. Sol er viktig", "Storm kom inn")
+_DOING_VERBS = SUBJECT_VERBS - _words(
+    """
+    er var har hadde skal skulle kan kunne må måtte fikk får fekk blir ble vert vart virker verkar
+    viser mangler manglar trenger treng går gikk gjekk kommer kjem kom faller fell falt datt ligger
+    ligg lå låg sitter sit satt sat
+    """
+)
 
 
 class Scanner:
@@ -490,6 +503,8 @@ class Scanner:
                 look.add(i + 2)  # "prata med per", "læraren hennar, siv, …"
             if low in _CONTACT_VERBS:
                 look.add(i + 1)  # "ring per på …"
+                if i + 2 < n and lows[i + 1] == "tilbake" and lows[i + 2] == "til":
+                    look.add(i + 3)  # "ring tilbake til per – bestefar til …"
             elif low in _CONTACT_VIA:
                 look.add(i + 2)  # "send til liv i morgen"
             elif low in _LISTEN_CUES:
@@ -661,6 +676,11 @@ class Scanner:
             for i in between:
                 self.set_name(i, "adjacent")
             named = sorted(named + between)
+        fronts = [i for k in named for i in (k - 2, k - 1) if k >= 2 and self._given_and_middle_before(k)]
+        if fronts:
+            for i in fronts:
+                self.set_name(i, "adjacent")
+            named = sorted(set(named + fronts))
         # merge neighbouring name words into one span
         spans: list[tuple[int, int, str]] = []
         for i in named:
@@ -840,6 +860,9 @@ class Scanner:
         if nxt in ("og", "eller"):
             # a name that is a word too, with a plain word after «og»: the word ("Storm og glatte vegar")
             return self._joined_to_plain_word(i + 2)
+        verb_after = nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS or nxt in _AUXILIARIES or self.verb_form(nxt)
+        if low in _OUR and not verb_after and nxt not in _PARENT_WORDS and nxt not in FUNCTION_WORDS:
+            return True  # "Vår vurdering er …", "Vår avtale:" beside a girl named Vår: the pronoun
         if self.listed(low):
             return False
         return not (
@@ -1277,6 +1300,8 @@ class Scanner:
                 and low not in lists.proper
                 and not self.in_vocab(low)
                 and not self._month_after_day(i)
+                and not self._describes_the_weather(i)
+                and not (low == "else" and i and self.lows[i - 1] in _ELSE_BEFORE)
             ):
                 self.set_name(i, "lowercase_name" if trigger is None else "context")
             elif trigger in ("role", "talk") and self._lower_given_after(i, trigger):
@@ -1323,6 +1348,16 @@ class Scanner:
                 self.state[i] = _NEVER  # "Sámediggi-materiell", "Hamar-kontoret": a thing of a place
                 return
         mode, listed, vocab, ordinary, noun = self._profile(word)
+        if (
+            not listed
+            and len(low) <= 4
+            and word[1:].islower()
+            and not _HAS_VOWEL_RE.search(unicodedata.normalize("NFD", low))
+            # "Elias Kr.", "Ola Nordmann Jr.": a shortened part of the name before it
+            and not (i and self.words[i - 1][0].isupper() and self.gaps[i] == " ")
+        ):
+            self.state[i] = _NEVER  # "Hs kjem", "Ktl ringte": a role written short; a name has a vowel
+            return
         if trigger == "child":
             # a capitalised word after "mor til", "far til" inside a sentence is the child, even
             # an ordinary word ("Far til Håp", "mor til Storm"); a place, a service or a role is
@@ -1447,6 +1482,9 @@ class Scanner:
             return
         if low in _NATURE_WORDS and self._beside_nature_word(i):
             self.state[i] = _NEVER  # "Snø hele natta, Storm og kulde", "Eik og bjørk"
+            return
+        if low in _SEASON_WORDS and _IN_THE_AIR_RE.match(self.text, self.ends[i]):
+            self.state[i] = _NEVER  # "Vår i lufta i dag": the season in the air, not a child
             return
         if (
             self._names_institution(i)
@@ -1845,6 +1883,39 @@ class Scanner:
             and self.gaps[i - 1] == " "
         )
 
+    def _given_and_middle_before(self, k: int) -> bool:
+        """A given name that is a word too and a place or surname before a name: "Tone Hov Sletten",
+        "Liv Nes Berg" (each of the first two would stay alone; before a surname they are the name)."""
+        lows, words, state, gaps, lists = self.lows, self.words, self.state, self.gaps, self.lists
+        g, m = k - 2, k - 1
+        return (
+            state[g] != _NAME
+            and state[m] != _NAME
+            and gaps[m] == " "
+            and gaps[k] == " "
+            and words[g][0].isupper()
+            and words[m][0].isupper()
+            and lows[g] in lists.given
+            and lows[g] not in ROLE_TRIGGERS
+            and lows[g] not in FUNCTION_WORDS
+            and (lows[m] in lists.proper or lows[m] in lists.surnames)
+            and not self.in_vocab(lows[g])
+            and not self.in_vocab(lows[m])
+            and not self.is_blocked(g)
+            and not self.is_blocked(m)
+            and not (g and state[g - 1] == _NAME and gaps[g] == " ")
+        )
+
+    def _describes_the_weather(self, i: int) -> bool:
+        """A lower-case word right before the weather it describes: "sol, linn vind og minus åtte"."""
+        j = i + 1
+        return (
+            j < len(self.lows)
+            and self.words[j][0].islower()
+            and self.lows[j] in _WEATHER_NOUNS
+            and self.text[self.ends[i] : self.starts[j]] == " "
+        )
+
     def _beside_nature_word(self, i: int) -> bool:
         """A tree, a season or the weather that is a name too, listed with another such word in
         lower case ("Storm og kulde", "Eik og bjørk", "regn og Storm"); two capitalised ones may
@@ -1909,6 +1980,14 @@ class Scanner:
             return False
         if lows[i - 1] in _CONTACT_VERBS:
             return True
+        if (
+            i >= 3
+            and lows[i - 1] == "til"
+            and lows[i - 2] == "tilbake"
+            and lows[i - 3] in _CONTACT_VERBS
+            and text[ends[i - 3] : starts[i - 1]] == " tilbake "
+        ):
+            return True  # "ring tilbake til per – …"
         return (
             i >= 2
             and lows[i - 1] in ("til", "med", "me")  # "prata me per": dialect «me» is «med»
@@ -1925,7 +2004,10 @@ class Scanner:
             return False
         m = _CONTACT_FOLLOW_RE.match(text, self.ends[i])
         if m is None:
-            return False
+            # "ring tilbake til per – bestefar til …": the person, said who it is
+            return i + 1 < len(self.lows) and self.lows[i + 1] in ROLE_TRIGGERS and (
+                text[self.ends[i] : self.starts[i + 1]] in (" – ", " — ", " - ", ", ")
+            )
         if m.group(1) is None:
             return True  # "om …", "i morgen"
         at = m.end()
@@ -2448,6 +2530,21 @@ class Scanner:
         gap_before = text[ends[i - 1] : starts[i]] if i else ""
         return bool(gap_before) and gap_before.strip(" \t") in ("–", "-", "—") and lows[i - 1] in _ALL_MONTHS
 
+    def _picked_up(self, j: int) -> bool:
+        """«blir henta», «ble levert»: what is done to a child taken to or from somewhere."""
+        lows = self.lows
+        return (
+            lows[j] in _PASSIVE_AUXILIARIES
+            and j + 1 < len(lows)
+            and lows[j + 1] in _TAKEN_PARTICIPLES
+            and self.gaps[j + 1] == " "
+        )
+
+    def _opens_sentence_after_full_stop(self, i: int) -> bool:
+        """The word opens a sentence inside a line, after a full stop: "… kl 1610. Eik blir henta"."""
+        start = self.starts[i]
+        return bool(i) and self.text[start - 2 : start] == ". " and self.sentence_start(start)
+
     def _adjacent(self, i: int) -> bool:
         low = self.lows[i]
         if self.in_vocab(low) or self.is_blocked(i):
@@ -2511,7 +2608,14 @@ class Scanner:
                 i + 1 < n
                 and (self.lows[i + 1] in SUBJECT_VERBS or self.lows[i + 1] in ENGLISH_AUXILIARIES)
                 and gaps[i + 1] == " "
-                and (greeted or self.line_start(starts[i]))
+                and (
+                    greeted
+                    or self.line_start(starts[i])
+                    or (
+                        (self.lows[i + 1] in _DOING_VERBS or self._picked_up(i + 1))
+                        and self._opens_sentence_after_full_stop(i)
+                    )
+                )
                 and not (
                     low in _SEASON_WORDS
                     and (_SEASON_COMES_RE.match(text, ends[i]) or _SEASON_ARRIVES_RE.match(text, ends[i]))
@@ -2781,6 +2885,20 @@ _PERSON_STATES = _words(
     fornøgd fornøyd oppspilt lystig bekymra bekymret nervøs utrygg frisk borte heime hjemme
     """
 )
+# English «else» after an indefinite word ("before anything else", "or else"): the word, not Else
+_ELSE_BEFORE = _words(
+    "anything something nothing everything anyone someone everyone nobody anybody somebody or what who where"
+)
+# «Eik blir henta av bestemor»: a child is fetched, brought or followed; a tree or the weather is not
+_PASSIVE_AUXILIARIES = _words("blir ble blei vart vert")
+_TAKEN_PARTICIPLES = _words("henta hentet levert fulgt følgd kjørt køyrd køyrt")
+# «vår» (our) opening a sentence before a noun is the pronoun, even in a note about a girl named Vår
+_OUR = _words("vår vårt våre")
+# a vowel, with or without its accent ("Hêvî", "Zoë"): a short capitalised word without one ("Hs",
+# "Ktl", "Pl") is an abbreviation, not a name (a listed name without one, "Ng", is still a name)
+_HAS_VOWEL_RE = re.compile(r"[aeiouyæøå]")
+# the weather an adjective describes ("linn vind", "mild luft")
+_WEATHER_NOUNS = _words("vind vinden vêr vær været vêret luft lufta luften regn regnet snø snøen bris")
 # trees, plants, seasons and the weather: "Storm og kulde", "Eik og bjørk" are no children
 _NATURE_WORDS = _SEASON_WORDS | _words(
     """
@@ -2798,6 +2916,8 @@ _SEASON_ARRIVES_RE = re.compile(
     r"|snart|brått|plutselig|plutseleg|endelig|endeleg|igjen|att|i år|i fjor)(?!\w)"
     r"| (?:is|was) (?:coming|here|over|back|shining|setting|rising|forecast)(?!\w)"  # "Storm is coming"
 )
+# "Vår i lufta", "Snø i lufta": the season or the weather is in the air
+_IN_THE_AIR_RE = re.compile(r" i (?:lufta|luften|lufti)(?!\w)")
 _SEASON_COMES_RE = re.compile(
     r" (?:er|var|har) (?:endeleg |endelig |no |nå |snart |her )?"
     r"(?:komen|kommet|komme|kome|her|på veg|på vei|over|tilbake|i lufta|i anmarsj)"
@@ -3024,7 +3144,10 @@ _CONTACT_VIA = _words(
 _WHEN_AFTER = r"kl(?:\.|okka|okken)?(?!\w)|i (?:går|gar|dag|morgon|morgen)(?!\w)"
 _WHEN_AFTER_RE = re.compile(rf" (?:{_WHEN_AFTER})")
 _CONTACT_FOLLOW_RE = re.compile(
-    r" (?:på (?:telefon|telefonen|tlf|mobil|mobilen|teams|messenger)(?!\w)|(på) (?=\S)|om(?!\w)"
+    r" (?:på (?:telefon|telefonen|tlf|mobil|mobilen|teams|messenger)(?!\w)"
+    # "ringte per på nav": the person at the service it works at; "ring per tilbake"
+    r"|på (?:nav|skolen|skulen|jobb|jobben|kontoret|helsestasjonen|barnehagen|bup|ppt|barnevernet)(?!\w)"
+    r"|tilbake(?!\w)|(på) (?=\S)|om(?!\w)"
     rf"|{_WHEN_AFTER})"
 )
 # the rest of a line after a signature: closing punctuation only
@@ -3173,6 +3296,9 @@ _WORD_BEFORE_BRACKET_RE = re.compile(r"([^\W\d_]+)[ \t]*\Z")
 END_INITIALS_RE = re.compile(r"(?<=[.!?][ \t])[a-zæøå]{2,3}(?=\s*\Z)")
 _NOT_END_INITIALS = _words("ok ja nei mvh osv mm etc evt ps nb")
 LOWER_DASH_SIGNATURE_RE = re.compile(r"[–—-](?<=[ \t\n][–—-])[ \t]?(?P<sig>[a-zæøå]{2,3})(?=[ \t]*(?:$|\n|\r))")
+# a signature in capitals that spells an abbreviation written only in lower case ("kl." is the
+# clock): "– KL" ending a note is who wrote it
+_CAPITALS_NOT_ABBREVIATION = frozenset({"KL"})
 _NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE", "EG", "AD", "BC", "PC", "DS"})
 
 
@@ -3180,15 +3306,17 @@ _NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE",
 # (the pattern starts with the literal "av", which the regex engine finds fast; the word before
 # it is checked apart)
 _WRITTEN_BY_RE = re.compile(
-    r"av(?<=[ \t]av)[ \t]*:?[ \t]+(?P<sig>[A-ZÆØÅ]{2,3}|[a-zæøå]{2,3})(?![\w@-]|\.\w)"
+    r"(?:av(?<=[ \t]av)|by(?<=[ \t]by))[ \t]*:?[ \t]+(?P<sig>[A-ZÆØÅ]{2,3}|[a-zæøå]{2,3})(?![\w@-]|\.\w)"
 )
 _WRITTEN_WORDS = _words(
     """
     notat notatet notert skrevet skrive skriven skreve ført førd referat referatet referert logget
     loggført registrert dokumentert
+    note notes written typed noted recorded minuted signed entered logged
     """
 )
-_WORD_BEFORE_AV_RE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+# the word before "av"/"by", past a particle ("typed in by MP", "skrevet ned av KB")
+_WORD_BEFORE_AV_RE = re.compile(r"([^\W\d_]+)(?:[ \t]+(?:in|up|down|inn|ned))?[ \t]+\Z")
 
 
 def _written_by_initials(text: str, vocab: Vocab | None) -> list[tuple[int, int]]:
@@ -3248,7 +3376,8 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
         dashes = [at for at, _ in _literal_hits(text, ("–", "—", "-"))]
         for m in _matches_at(DASH_SIGNATURE_RE, text, dashes):
             letters = "".join(c for c in m.group("sig") if c.isalpha())
-            if letters not in _NOT_INITIALS and letters.lower() not in singles:
+            abbreviation = letters.lower() in singles and letters not in _CAPITALS_NOT_ABBREVIATION
+            if letters not in _NOT_INITIALS and not abbreviation:
                 found.append((m.start("sig"), m.end("sig")))
         lists = shipped_lists()
         for m in _matches_at(LOWER_DASH_SIGNATURE_RE, text, dashes):
@@ -3308,7 +3437,7 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
         singles = vocab.singles if vocab is not None else frozenset()
         if sig not in _NOT_INITIALS and sig.lower() not in singles and sig.lower() not in shipped_lists().words:
             found.append((end_sig.start("sig"), end_sig.end("sig")))  # a note signed "KRN" on its last line
-    if " av" in text:
+    if " av" in text or " by" in text:
         found += _written_by_initials(text, vocab)
     found += _initials_after_cue(text)
     # the longest of two spans at one start ("A.-K. Holm": "A.-K.", not the lone initial "A.")

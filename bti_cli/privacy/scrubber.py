@@ -388,6 +388,10 @@ _EVENT_WORD_RE = re.compile(
 )
 
 
+# what may stand before the name of a log entry's heading: bullets, or a label and its colon
+_ENTRY_HEAD_RE = re.compile(r"[ \t\-–•*]*(?:[^\W\d_]+[ \t]*:[ \t]*)?")
+
+
 def _dates_in_name_lines(text: str, name_spans: list[tuple[int, int, str]], spans: Spans, this_year: int) -> None:
     """A full date of two or more years ago on the line of a name is a date of birth ("Barn: Ola
     Nordmann, 5. trinn, 12.03.2014"), unless a word before it makes it a meeting, a deadline or an
@@ -405,8 +409,10 @@ def _dates_in_name_lines(text: str, name_spans: list[tuple[int, int, str]], span
             continue  # no name on the line
         if DATE_EVENT_BEFORE_RE.search(text, max(begin, m.start() - 30), m.start()):
             continue
-        if text[m.end() : m.end() + 1] == ":":
-            continue  # "Kari Nes, 23.04.2024: …" heads a log entry
+        if text[m.end() : m.end() + 1] == ":" and _ENTRY_HEAD_RE.fullmatch(text, begin, starts[k]):
+            # "Kari Nes, 23.04.2024: …", "Notat: Kari Nes 12.03.2020: …" head a log entry; not
+            # "Koblet til saken om Kari Nes 04.02.2016: …", a birth date in a sentence
+            continue
         if not text[begin : m.start()].rstrip(" \t").endswith((",", "(")) and _EVENT_WORD_RE.search(
             text, begin, m.start()
         ):
