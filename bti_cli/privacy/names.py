@@ -159,6 +159,7 @@ SUBJECT_VERBS = _words(
     kommer kjem kom gikk går ville nekter nektar nektet nekta ønsker ynskjer trives trivst liker
     likar likte elsker savner saknar snakker snakkar pratar prater bor bur bodde budde
     mener meiner mente meinte tror trur trodde trudde vet veit visste ønsket ynskte
+    tar tek tok
     """
 )
 # given names that are also everyday function words or verbs in lower case ("mor tor ikke",

@@ -360,7 +360,9 @@ _STREET_SUFFIX = (
     r"|løkka|løkken|myra|myren|åsen|torget|torg|grenda|grend|kleiva|tråkket|tråkk|vangen|bråten|enga|engen"
     r"|hagen|moen|sletta|sletten|skogen|tangen|berget|kollen|høgda|feltet|parken|bryggen|brygga|kaia|kaien"
     r"|promenaden|lunden|gløtten|gården|garden|teigen|setra|veita|smuget|passasjen|terrassen|terrasse|utsikten"
-    r"|vollen|sundet|stubben|lykkja|linna|rud|rudvegen|gutu|gutua|hallen|ringvei|ringveg|strand|stranda)"
+    r"|vollen|sundet|stubben|lykkja|linna|rud|rudvegen|gutu|gutua|hallen|ringvei|ringveg|strand|stranda"
+    # Swedish and Danish streets: "Kungsgatan 14", "Sveavägen 12", "Nørregade 3", "Strandvej 8"
+    r"|gatan|vägen|väg|gränd|gränden|gade|vej|vænget)"
 )
 _UNIT_AFTER = (
     r"(?![ \t]*(?:%|prosent|år|åra|års|kr|km|m\b|min|minutt|minutter|timer|time|timar|ganger|gonger|gang|dager|dagar"
@@ -373,16 +375,31 @@ _HOUSE = (
     rf"\d{{1,4}}{_NOT_A_DATE}{_UNIT_AFTER}"
     rf"(?:[ \t]?[A-Ha-h](?![\w]))?(?:[ \t]?[-–][ \t]?\d{{1,4}})?(?:,?[ \t]*[HhUuKkLl]\d{{4}})?"
     # the floor: "Storgata 5 B, 2. etg", "… 3. etasje"
-    r"(?:,?[ \t]*\d{1,2}\.?[ \t]?(?:etg|etasje|etasjen|etage)\b)?"
+    # (the full stop of "etg." is the abbreviation's before a comma or a small letter, else the sentence's)
+    r"(?:,?[ \t]*\d{1,2}\.?[ \t]?(?:etg\b(?:\.(?=[ \t]*[,a-zæøå]))?|(?:etasje|etasjen|etage)\b))?"
+    # "Hovdelia 3, underetasje", "Lia 4, sokkel": the flat in the house
+    r"(?:,?[ \t]*(?:underetasje|underetasjen|underetg\.?|kjeller|kjellar|kjelleren|kjellaren|sokkel|sokkelen"
+    r"|sokkeletasje|sokkelleilighet|sokkelhusvære|loftet|loft|basement)(?![\w]))?"
 )
 _HOUSE_NR = r"(?:[Nn]r\.?[ \t]*)?"  # "Storgata nr 5", "skolevegen nr. 8"
-_POSTPLACE = r"(?:[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?)?"
+_POSTPLACE = (
+    r"(?:[ \t]*,?[ \t]*(?:\d{4}|\d{3}[ ]\d{2}|\d{2}-\d{3})[ \t]+[A-ZÆØÅÄÖ][\wæøå\-]+"
+    r"(?:[ ][A-ZÆØÅ][\wæøå\-]+|[ ]på[ ]Hedmarken)?)?"  # "411 19 Göteborg", "80-827 Gdańsk", "2350 Nes på Hedmarken"
+)
 _QUALIFIER = r"(?:(?:Nedre|Øvre|Søndre|Søre|Nordre|Vestre|Østre|Austre|Store|Lille|Gamle|Nye|Vesle|St\.|Sankt)[ \t]+)?"
 ADDRESS_RE = re.compile(
     rf"(?<![\w])(?P<street>{_QUALIFIER}(?:[A-ZÆØÅ][\wæøåé'\-]*?{_STREET_SUFFIX}"
+    # "Bakken 11", "Lia 2": the street ending alone, as a street's whole name (weak: needs a cue)
+    r"|(?-i:[BLHTMSKJ])(?=[a-zæøå])(?i:akken|ia|augen|unet|oen|letta|letten|kogen|roken|ordet|ollen|ii)"
     rf"|(?:[A-ZÆØÅ][\wæøåé.'\-]*[ \t]+){{1,3}}"
     r"(?:gate|gata|gaten|gt\.|vei|veien|veg|vegen|allé|plass|torg|bakke|sti|ring|terrasse))"
     rf")[ \t]+{_HOUSE_NR}{_HOUSE}{_POSTPLACE}"
+)
+# "ul. Długa 15/3, 80-827 Gdańsk": a Polish street (ulica) with its house and flat
+FOREIGN_STREET_RE = re.compile(
+    r"(?<![\w])(?:ul|al|os|pl)\.[ \t]*[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż\-]+(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż\-]+){0,2}"
+    r"[ \t]+\d{1,4}[A-Za-z]?(?:[ \t]?/[ \t]?\d{1,4})?(?![\w/])"
+    rf"{_POSTPLACE}"
 )
 # "skolevegen 8", "storgata 12b", "nygata 3a": a street written in lower case, with one of the
 # endings that only streets have, a stem of two letters or more and a house number
@@ -626,9 +643,15 @@ _HOUSE_NUMBER_STREET_ENDINGS = _STREET_WORD_ENDINGS + _LOWER_STREET_WORD_ENDINGS
 # street-like endings that ordinary nouns share ("Endring", "Vurdering", "Parkeringsplass"):
 # such a word and a number make an address only with other evidence
 _WEAK_STREET_ENDINGS = ("ring", "ringen", "plass")
+_KIN_AT_HOME = (
+    r"(?:mor|mora|moren|far|faren|mamma|pappa|tante|tanta|onkel|onkelen|bestemor|bestefar|besteforeldre"
+    r"|besteforeldrene|besteforeldra|mormor|morfar|farmor|farfar|fosterforeldre|fosterforeldrene)"
+)
 _POSTCODE_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ]")
 _ADDRESS_CUE_BEFORE_RE = re.compile(
-    r"(?i:(?<!\w)(?:bor|bur|bodde|budde|bosatt|busett|flytta|flyttet|flytter|flyttar|lives|adressen?"
+    r"(?i:(?<!\w)(?:(?:bor|bur|bodde|budde|bodd|budd|bosatt|busett|flytta|flyttet|flytter|flyttar|lives)"
+    # "bor hos far i …", "Hos mor i Bakken 11 er …": the home of whom the child stays with
+    rf"(?:[ \t]+hos[ \t]+{_KIN_AT_HOME})?|hos[ \t]+{_KIN_AT_HOME}|adressen?"
     r"|adressa|adr\.|postadresse|bostedsadresse|bustadadresse|address)(?:[ \t]+(?:i|på|til|at|er|var))?)"
     r"[ \t]*:?[ \t]*$"
 )
@@ -647,6 +670,8 @@ def _address_evidence(text: str, m: re.Match[str]) -> bool:
     house = re.match(r"[ \t]+\d{1,4}(?:[ \t]?[A-Ha-h](?!\w))?", text[m.end("street") : m.end()])
     if house and _POSTCODE_AFTER_RE.match(text, m.end("street") + house.end()):
         return True
+    if _POSTCODE_AFTER_RE.match(text, m.end()):
+        return True  # "Vestre vei 3, 2. etg., 2406 Elverum": after the floor
     return bool(_ADDRESS_CUE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()))
 
 
@@ -687,6 +712,10 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
     find_identifiers(text, low, spans)
     if any(c in text for c in "0123456789"):
         _find_street_addresses(text, low, spans, vocab)
+        for p in _keyword_hits(low, ("ul.", "al.", "os.", "pl.")):
+            street = FOREIGN_STREET_RE.match(text, p)
+            if street:
+                spans.add(street.start(), street.end(), "address", "street")
     _find_farms(text, low, spans)
     _find_labelled_addresses(text, low, spans, vocab)
     if any(c in text for c in "0123456789"):
@@ -703,7 +732,7 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
             # (a place or a name, not an ordinary word: «Eiendom g.nr 12» keeps «Eiendom»)
             farm = _FARM_BEFORE_NUMBERS_RE.search(text, max(0, m.start() - 40), m.start())
             if farm is not None:
-                lists, last = shipped_lists(), farm.group().split()[-1].lower()
+                lists, last = shipped_lists(), farm.group("farm").split()[-1].lower()
                 if last not in lists.proper and (last in lists.lexicon or last in lists.words):
                     farm = None
             spans.add(farm.start() if farm else m.start(), m.end(), "address", "property")
@@ -1006,7 +1035,19 @@ def _find_cued_births(text: str, low: str, spans: Spans) -> None:
                 end = more.end("date")
 
 
+# "dei bur i lia 2": a street ending alone in lower case, its house number after "bor i", "bur på"
+_LIVES_IN_BARE_STREET_RE = re.compile(
+    r"(?i:(?<!\w)(?:bor|bur|bodde|budde|bodd|budd)[ \t]+(?:i|på))[ \t]+"
+    r"(?P<street>(?:bakken|lia|lii|tunet|haugen|moen|jordet|sletta|brekka|kroken|svingen|ringen|åsen)"
+    rf"[ \t]+{_HOUSE})"
+)
+
+
 def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> None:
+    for p in _keyword_hits(low, ("bor ", "bur ", "bodde ", "budde ", "bodd ", "budd ")):
+        bare = _LIVES_IN_BARE_STREET_RE.match(text, p)
+        if bare:
+            spans.add(bare.start("street"), _lower_postplace_end(text, bare.end()), "address", "street")
     for p in _keyword_hits(low, _POSTBOX_KEYS):
         box = POSTBOX_RE.match(text, p)
         if box:
@@ -1065,7 +1106,11 @@ PROPERTY_RE = re.compile(
 )
 
 # a capitalised word (or two) right before a property's numbers, not after a full stop
-_FARM_BEFORE_NUMBERS_RE = re.compile(r"(?<![\w.])[A-ZÆØÅ][a-zæøå]+(?:[ \t][A-ZÆØÅ][a-zæøå]+)?[ \t]+\Z")
+_FARM_BEFORE_NUMBERS_RE = re.compile(
+    r"(?<![\w.])(?P<farm>[A-ZÆØÅ][a-zæøå]+(?:[ \t][A-ZÆØÅ][a-zæøå]+)?)"
+    # "Hov søndre, gnr. 88 bnr. 3": the farm's part by its direction, then a comma
+    r"(?:[ \t]+(?:søndre|nordre|østre|vestre|øvre|nedre|søre|austre|midtre|mellom))?[ \t]*,?[ \t]+\Z"
+)
 _PROPERTY_CUE_RE = re.compile(r"g(?<![\w.]g)(?:\.?[ \t]?nr|[aå]rdsn)")
 
 # the public numbers that are never a person's phone: emergency (110, 112, 113), the helplines
@@ -1194,7 +1239,9 @@ _FUNCTION_CAPS = frozenset(
 # of three letters or more (not "St. Olavs gate", "Storgata 3 B. Inngang bak"), then a
 # capitalised word and a word in lower case
 _SENTENCE_AFTER_ADDRESS_RE = re.compile(
-    r"(?<![^\W\d_])(?P<last>\d+|[^\W\d_]{3,})[.!?](?=[ \t]+[A-ZÆØÅ][a-zæøå]*[ \t]+[a-zæøå])"
+    # "… Løten. Anbefaler Oppfølgingstjenesten …": a sentence after it, whatever its second word
+    r"(?<![^\W\d_])(?P<last>\d+|[^\W\d_]{3,})[.!?](?=[ \t]+(?:[A-ZÆØÅ][a-zæøå]*[ \t]+[a-zæøå]"
+    r"|[A-ZÆØÅ][a-zæøå]{3,}[ \t]+[A-ZÆØÅ][a-zæøå]))"
 )
 # a place after a comma at the very end of a labelled address: ", elverum", ", Elverum."
 _PLACE_TAIL_RE = re.compile(r"\d[A-Za-z]?[ \t]*,[ \t]*(?P<place>[^\W\d_][\wæøå\-]*)[ \t]*\.?\Z")
@@ -1403,6 +1450,11 @@ def _find_places_before_postcodes(text: str, spans: Spans, vocab: Vocab) -> None
         spans.add(m.start("value"), place.end(), "address", "street")
 
 
+_COUNTRIES = (
+    r"(?:Norge|Noreg|Sverige|Danmark|Finland|Island|Polen|Litauen|Latvia|Estland|Tyskland|Ukraina|Russland"
+    r"|Syria|Irak|Iran|Afghanistan|Somalia|Eritrea|Etiopia|Sudan|Tyrkia|Thailand|Filippinene|Norway|Sweden"
+    r"|Denmark|Poland|Lithuania|Germany|Ukraine)"
+)
 # "Bakkevegen 3, Fall", "Sentrumsvegen 5, leil. 12", "Søre Bjørnstad, Heradsbygd": what follows an
 # address after a comma goes with it: the number of a flat, a postcode and place, or a place
 # that ends the sentence or the line
@@ -1411,9 +1463,11 @@ _ADDRESS_TAIL_RE = re.compile(
     r"(?i:leil(?:ighet|egheit|igheit)?\.?(?:[ \t]*nr\.?)?|lgh\.?|hybel(?:[ \t]*nr\.?)?|flat(?:[ \t]*no\.?)?)[ \t]*"
     r"(?:\d{1,4}(?:[ \t]?[A-Za-z](?![\w]))?|[HhUuKkLl]\d{4})(?![\w])"
     r"|[HhUuKkLl]\d{4}(?![\w])"
-    r"|\d{4}[ \t]+(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som)(?!\w))"
-    r"[A-ZÆØÅ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+)?"
+    r"|(?:\d{4}|\d{3}[ ]\d{2}|\d{2}-\d{3})[ \t]+(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som)(?!\w))"
+    r"[A-ZÆØÅÄÖ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+|[ ]på[ ]Hedmarken)?"
     r"|(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som|Ring|Tlf|Mob|Mobil|Telefon)(?!\w))"
+    # a country after the address is said about it, not part of it ("…, 411 19 Göteborg, Sverige.")
+    rf"(?!{_COUNTRIES}(?!\w))"
     r"[A-ZÆØÅ][\wæøå\-]+(?:[ \t][A-ZÆØÅ][\wæøå\-]+)?(?=[ \t]*(?:[.;!?)]|\r?\n|$))"
     r")"
 )

@@ -623,6 +623,9 @@ class Scanner:
         # pass 3: every other use of a name found once, here or in an earlier text of the sitting
         names_at = self._where(map(eq, state, repeat(_NAME)))
         found = {lows[i] for i in names_at if len(lows[i]) > 2}
+        # a two-letter name the note gives by a cue ("kalt Mo", "heter Bo"): again only before a verb
+        found |= {lows[i] for i in names_at if len(lows[i]) == 2 and self.reason.get(i) == "context"
+                  and words[i][0].isupper() and words[i][1].islower()}
         known = self.known_names - found
         if found or known:
             found -= self._found_without_evidence()
@@ -657,7 +660,7 @@ class Scanner:
                 if (
                     (words[i][0].isupper() or (low not in words_list and low not in lexicon)
                      or (low in written_lower and self._verb_follows(i)))
-                    and len(low) > 2
+                    and (len(low) > 2 or self._short_name_before_verb(i))
                     and not self.is_blocked(i)
                     and (not self.in_vocab(low) or (words[i][0].isupper() and low in self.vocab.phrase_only))
                     and not self._plain_word_opening(i)
@@ -994,6 +997,24 @@ class Scanner:
                     state[i] != _NAME
                     and lows[i] in surnames_found
                     and text[self.ends[i - 1] : self.starts[i]] == " "
+                    and not self.is_blocked(i)
+                ):
+                    self.set_name(i, "context")
+            for i in heads:
+                # "tilvisinga for familien Sand", "Familien Vik kom": a capitalised word right after
+                # the word for the family is its surname, an ordinary word too or not (not a place,
+                # a service, a role or a word that opens a clause)
+                low = lows[i]
+                if (
+                    state[i] != _NAME
+                    and len(low) > 2
+                    and words[i][1:].islower()
+                    and low not in self.lists.proper
+                    and low not in FUNCTION_WORDS
+                    and low not in ROLE_TRIGGERS
+                    and low not in SUBJECT_VERBS
+                    and low not in HUMAN_VERBS
+                    and not self.in_vocab(low)
                     and not self.is_blocked(i)
                 ):
                     self.set_name(i, "context")
@@ -2529,6 +2550,19 @@ class Scanner:
             return True
         gap_before = text[ends[i - 1] : starts[i]] if i else ""
         return bool(gap_before) and gap_before.strip(" \t") in ("–", "-", "—") and lows[i - 1] in _ALL_MONTHS
+
+    def _short_name_before_verb(self, i: int) -> bool:
+        """A two-letter name of the note again, capitalised before a verb a person does ("… (kalt
+        Mo). Mo snakker lite norsk"): short words are names again only so."""
+        words, lows = self.words, self.lows
+        return (
+            len(words[i]) == 2
+            and words[i][0].isupper()
+            and words[i][1].islower()
+            and i + 1 < len(lows)
+            and self.gaps[i + 1] == " "
+            and (lows[i + 1] in HUMAN_VERBS or lows[i + 1] in SUBJECT_VERBS)
+        )
 
     def _picked_up(self, j: int) -> bool:
         """«blir henta», «ble levert»: what is done to a child taken to or from somewhere."""
