@@ -19,7 +19,8 @@ def test_english_names_go(text, lang, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Hi, I'm Noah's mum. Thanks, Sarah", "Hi, [NAME] mum. Thanks, [NAME]"),
+    # «I'm» is a word and its contraction, no part of the name (round 32; it went with «Noah's» before)
+    ("Hi, I'm Noah's mum. Thanks, Sarah", "Hi, I'm [NAME] mum. Thanks, [NAME]"),
     ("Hello Sarah, thanks for the call.", "Hello [NAME], thanks for the call."),
 ])
 def test_a_greeting_is_no_part_of_the_name(text, expected):

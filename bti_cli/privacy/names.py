@@ -172,6 +172,7 @@ HUMAN_VERBS = _words(
     svarte svara spurte spurde nekter nektet nekta nektar liker likte likar ønsker ønsket ynskjer
     ynskte forklarte forklarer forklarar trives trivst bor bur bodde budde ropte ropar roper skrek
     skreik ringte ringde ringer ringjer ringa henta hentet henter hentar
+    gøymde gjemte gjemmer gøymer
     """
 )
 # English verbs a person does, after a name in a note written in English ("Rune picks her up",

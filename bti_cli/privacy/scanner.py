@@ -74,7 +74,9 @@ _LEADING_INITIAL_RE = re.compile(
     r"(?:(?<!\w)(?P<before>[^\W\d_]+)[ \t]+|(?<![\w.])[ \t]*|[\s(\[/,:;«\"“–-][ \t]*)"
     r"(?<![\w.])(?P<initial>[A-ZÆØÅ]\.[ \t]?)\Z"
 )
-_INITIAL_CUES = ROLE_TRIGGERS | NAME_TRIGGERS | SIGN_OFFS | _words("og eller v ved med til fra frå hos hjå and with")
+_INITIAL_CUES = ROLE_TRIGGERS | NAME_TRIGGERS | SIGN_OFFS | _words(
+    "og eller v ved med til fra frå hos hjå and with av by"  # "Logget av R. Hole"
+)
 _LONGEST_ABBR = max(map(len, _NONFINAL_ABBR))
 _GAP_NAME = re.compile(r"[ \-]|[ ]?[A-ZÆØÅ]\.[ ]?")
 _INITIAL_GAP = re.compile(r"\.[ ]?")
@@ -501,6 +503,8 @@ class Scanner:
                 look.add(i + 1)
             if low in after_two or (low in role_triggers and i + 1 < n and lows[i + 1] in _POSSESSIVES):
                 look.add(i + 2)  # "prata med per", "læraren hennar, siv, …"
+            if low in _THANKS:
+                look.add(i + 1)  # "ok takk liv, kjem innom"
             if low in _CONTACT_VERBS:
                 look.add(i + 1)  # "ring per på …"
                 if i + 2 < n and lows[i + 1] == "tilbake" and lows[i + 2] == "til":
@@ -536,6 +540,8 @@ class Scanner:
                 p = lows[i - 1]
                 if p in triggers and state[i - 1] != _NAME and _TRIGGER_GAP.fullmatch(text, ends[i - 1], starts[i]):
                     trigger = "name" if p in name_triggers else "role"
+                elif p == "v" and gaps[i] in ("/ ", "/") and words[i][0].isupper() and lows[i] not in lists.proper:
+                    trigger = "name"  # "PPT v/ Roar": the person at the service (v/ = ved)
                 elif p in _ABBR_TRIGGERS and gaps[i] in (". ", ".", " ", ".: ", ": "):
                     trigger = _ABBR_TRIGGERS[p]  # "dr. Berg", "Sign. EH"
                 elif p not in _TWO_WORD_CUE_ENDS:
@@ -560,6 +566,8 @@ class Scanner:
                     trigger = "role"  # "læraren hennar, siv, og mor …": a name set off by commas
             if trigger is None and words[i][0].islower() and self._contact_before(i):
                 trigger = "contact"  # "ring per på …", "spør liv om …", "snakk med tor i morgen"
+            if trigger is None and i and lows[i - 1] in _THANKS and words[i][0].islower():
+                trigger = "thanks"  # "ok takk liv, kjem innom"
             if trigger is None and not words[i][0].isupper() and lows[i] not in strict_given and i not in hyphenated:
                 continue
             if self.is_blocked(i):
@@ -658,8 +666,11 @@ class Scanner:
                     continue
                 low = lows[i]
                 if (
-                    (words[i][0].isupper() or (low not in words_list and low not in lexicon)
-                     or (low in written_lower and self._verb_follows(i)))
+                    (words[i][0].isupper()
+                     # "Will Jensen" … "we will keep", "Sunny (15)" … "a sunny day": an English word in lower case
+                     or (low not in words_list and low not in lexicon and low not in ENGLISH_WORD_NAMES
+                         and low not in ENGLISH_SMALL_WORD_NAMES)
+                     or (low in written_lower and (self._verb_follows(i) or self._child_of_parent(i))))
                     and (len(low) > 2 or self._short_name_before_verb(i))
                     and not self.is_blocked(i)
                     and (not self.in_vocab(low) or (words[i][0].isupper() and low in self.vocab.phrase_only))
@@ -1336,6 +1347,20 @@ class Scanner:
                 and self.text[self.ends[i - 1] : self.starts[i]] == " "
             ):
                 self.set_name(i, "context")  # "Lærer hansen så det", "far olsen ringte": a listed surname
+            elif (
+                trigger == "role"
+                and low in lists.surnames
+                and low not in FUNCTION_WORDS
+                and not self.in_vocab(low)
+                and self.text[self.ends[i - 1] : self.starts[i]] == " "
+                and i + 1 < len(self.lows)
+                and self.gaps[i + 1] == " "
+                and self.words[i + 1][0].islower()
+                and (self.lows[i + 1] in HUMAN_VERBS or self.verb_form(self.lows[i + 1]))
+            ):
+                self.set_name(i, "context")  # "kontaktlærer bakke beklaget": a surname that is a word, doing
+            elif self._thanked(i):
+                self.set_name(i, "context")  # "ok takk liv, kjem innom": the one thanked
             elif (trigger == "name" and self._signs_off_line(i)) or (trigger == "contact" and self._contacted(i)):
                 self.set_name(i, "context")  # "mvh per" ending a line; "ring per på [TELEFON]"
             elif "-" in low and self._hyphenated_given(i, trigger):
@@ -1343,12 +1368,29 @@ class Scanner:
             elif trigger == "name" and self._lower_initials_after_sign_off(i):
                 self.set_name(i, "initials")  # "mvh tm", "Med vennlig hilsen, ab"
             return
+        if (
+            trigger == "role"
+            and self.lows[i - 1] in _ENGLISH_TITLES
+            and word[1:].islower()
+            and low not in FUNCTION_WORDS
+            and not self.in_vocab(low)
+            and not self.is_blocked(i)
+        ):
+            self.set_name(i, "context")  # "Mrs Hov", "Mr Lund": the surname after the title, a place or a word too
+            return
         # "Hr. Olsen": the title stays; "Fnr", "Pnr": the label of a number
         if low in _ABBR_TRIGGERS or self._unit_or_abbreviation(i) or (low[-2:] == "nr" and _number_label(low)):
             self.state[i] = _NEVER
             return
         if low in ENGLISH_FUNCTION_WORDS:
             self.state[i] = _NEVER  # "The child …" after a long line read as wrapped prose: no name
+            return
+        if low == "even" and i + 1 < len(self.lows) and self.lows[i + 1] in _EVEN_ADVERB_NEXT and (
+                self.gaps[i + 1] == " "):
+            self.state[i] = _NEVER  # "Even so, Even was upset": the adverb first, then the boy
+            return
+        if ("'" in low or "’" in low) and re.split("['’]", low, maxsplit=1)[0] in ENGLISH_FUNCTION_WORDS:
+            self.state[i] = _NEVER  # "I'm", "It's", "That's": a word and its contraction
             return
         if low in _ENGLISH_COUNTED and trigger is None and _NUMBER_AFTER_RE.match(self.text, self.ends[i]):
             self.state[i] = _NEVER  # "Student: Elias, Year 9 / 9A", "Room 118": a school year or a room
@@ -1414,6 +1456,11 @@ class Scanner:
             self.state[i] = _NEVER
             return
         if mode:  # abbreviations (PPT, BUP) and mixed case (iPad, McDonald): names only when listed
+            if (mode == 1 and word.isupper() and trigger is None and i and self.lows[i - 1] in _DETERMINERS
+                    and self.words[i - 1].isupper() and self.gaps[i] == " "
+                    and (low in lists.words or low in lists.lexicon)):
+                self.state[i] = _NEVER  # "EN DAG I UKA" in a note written in capitals: the word after an article
+                return
             if mode == 1:
                 self.set_name(i, "name_list")
             elif (
@@ -1458,12 +1505,16 @@ class Scanner:
             ):
                 self.set_name(g, "adjacent")  # "…, Storm Dal-Nes, tok over": the given name too
             return
-        if low in _ENGLISH_MONTHS and trigger not in ("name", "role", "child") and self._english_month_date(i):
+        if (low in _ENGLISH_MONTHS and trigger not in ("name", "role", "child") and self._english_month_date(i)
+                and not self._age_then_verb(i)):  # "April (4) told Bo …" is the girl
             self.state[i] = _NEVER  # "ends in May", "until August", "Monday 3 May": a date
             return
         if low in _WEEKDAY_ABBREVIATIONS and trigger not in ("name", "role", "child") and (
                 _WEEKDAY_DATE_AFTER_RE.match(self.text, self.ends[i])):
             self.state[i] = _NEVER  # "Date: Thu 20 Mar 2026 14:02": the weekday of a date, not the name Thu
+            return
+        if low in _NORWEGIAN_WEEKDAY_ABBREVIATIONS and _NUMERIC_DATE_AFTER_RE.match(self.text, self.ends[i]):
+            self.state[i] = _NEVER  # "Tor. 6.11: Tor (7 år) kom heim …": Thursday, then the boy
             return
         if low in _MONTH_ABBREVIATIONS and trigger not in ("name", "role", "child") and self._abbreviated_month(i):
             self.state[i] = _NEVER  # "4 Feb", "Jan 12", "13. jan": a date, not the name Jan
@@ -1491,8 +1542,8 @@ class Scanner:
             self.set_name(i, "context")
             return
         if vocab:
-            if listed and low in _MONTH_NAMES and self._month_used_as_name(i):
-                self.set_name(i, "capitalised")
+            if low in _MONTH_NAMES and ((listed and self._month_used_as_name(i)) or self._age_then_verb(i)):
+                self.set_name(i, "capitalised")  # "August er …", "April (4) told Bo": the child
             else:
                 self.state[i] = _NEVER
             return
@@ -2349,7 +2400,8 @@ class Scanner:
     def _club_spelling(self, low: str) -> bool:
         """"Ham-Kam" for the listed club "HamKam": a hyphenated word whose parts written together
         are a listed place or club, and that is no name by its parts."""
-        return "-" in low and low.replace("-", "") in self.lists.proper and not self.listed(low)
+        base = re.sub("['’]s?$", "", low)  # "Ham-Kam's summer camp": the club's
+        return "-" in base and base.replace("-", "") in self.lists.proper and not self.listed(base)
 
     def _hyphenated_given_candidates(self) -> list[int]:
         """The lower-case hyphenated words whose parts are all listed given names ("trine-lise")."""
@@ -2562,6 +2614,30 @@ class Scanner:
             and i + 1 < len(lows)
             and self.gaps[i + 1] == " "
             and (lows[i + 1] in HUMAN_VERBS or lows[i + 1] in SUBJECT_VERBS)
+        )
+
+    def _child_of_parent(self, i: int) -> bool:
+        """The word after «far til», «mor til»: the child («Far til ask (Leif) fekk beskjed»)."""
+        return (
+            i >= 2
+            and self.lows[i - 1] == "til"
+            and self.lows[i - 2] in _PARENT_WORDS
+            and self.gaps[i] == " "
+            and self.gaps[i - 1] == " "
+        )
+
+    def _thanked(self, i: int) -> bool:
+        """A lower-case given name right after «takk» and before a comma or the end of a sentence."""
+        low = self.lows[i]
+        return (
+            i > 0
+            and self.lows[i - 1] in _THANKS
+            and self.gaps[i] == " "
+            and low in self.lists.given
+            and low not in FUNCTION_WORDS
+            and low not in self.lists.proper
+            and not self.in_vocab(low)
+            and self.text[self.ends[i] : self.ends[i] + 1] in (",", "!", ".", "")
         )
 
     def _picked_up(self, j: int) -> bool:
@@ -2902,7 +2978,7 @@ def _cue_words(strict_given: frozenset[str]) -> frozenset[str]:
     """The words that make the scanner look at themselves or at the words after them."""
     return (
         strict_given | NAME_TRIGGERS | ROLE_TRIGGERS | _ABBR_TRIGGERS.keys() | TALK_VERBS
-        | _CONTACT_VERBS | _CONTACT_VIA | _LISTEN_CUES.keys()
+        | _CONTACT_VERBS | _CONTACT_VIA | _LISTEN_CUES.keys() | _THANKS
     )
 # a season or the weather that is a given name too, and its coming: "Vår er komen, og …",
 # "Sommer er her!", "Sol er på veg"; not "Vår er komen heim" (a girl come home)
@@ -2923,6 +2999,7 @@ _PERSON_STATES = _words(
 _ELSE_BEFORE = _words(
     "anything something nothing everything anyone someone everyone nobody anybody somebody or what who where"
 )
+_THANKS = _words("takk thanks")
 # «Eik blir henta av bestemor»: a child is fetched, brought or followed; a tree or the weather is not
 _PASSIVE_AUXILIARIES = _words("blir ble blei vart vert")
 _TAKEN_PARTICIPLES = _words("henta hentet levert fulgt følgd kjørt køyrd køyrt")
@@ -2967,7 +3044,7 @@ _CLASS_AFTER = re.compile(
     r"\d{1,2}\.[ \t]*(?:klasse|klassetrinn|trinn|kl\.)"
 )
 _VERB_AFTER = re.compile(r"[ \t]*(?::|[ \t]([^\W\d_]+))")
-_AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS
+_AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS | ENGLISH_VERBS
 # shortened titles and sign-offs written with a full stop: "dr. Berg", "Sign. EH"
 _ABBR_TRIGGERS = {
     "dr": "role",
@@ -2981,6 +3058,7 @@ _ABBR_TRIGGERS = {
     "ms": "role",
     "sign": "name",
 }
+_ENGLISH_TITLES = frozenset({"mr", "mrs", "ms"})
 # the words of a relation after a person's name: "sol sin bror", "Kari si mor"
 _RELATION_WORDS = frozenset({"sin", "si", "sitt", "sine"})
 # «c/o» before the person the post goes through
@@ -3004,7 +3082,11 @@ _PER_OBJECTS = frozenset({"nå", "no", "dags", "dato", "uke", "veke", "måned", 
 _PER_I_OBJECTS = frozenset({"dag", "går", "fjor", "år", "morgen"})
 _PERSON_BEFORE = frozenset({"med", "og", "til", "fra", "frå", "hos", "hjå", "ved", "som", "heter", "heiter"})
 _PER_DATE_RE = re.compile(r" \d{1,2}\. ?[a-zæøå]")  # "per 1. mars"
-_FAMILY_WORDS = ("familie", "familia", "familiane", "familj")  # "familjen": Swedish
+# "familjen": Swedish; "Bakke-guttene": the Bakke boys, the family's children
+_FAMILY_WORDS = (
+    "familie", "familia", "familiane", "familj", "guttene", "gutane", "jentene", "ungene", "ungane", "søsknene",
+    "sysknene",
+)
 # the word after a describer's name in a diagnosis ("Crohns sykdom", "Duchennes muskeldystrofi")
 _EPONYM_NEXT = ("sykdom", "sjukdom", "syndrom", "muskeldystrofi")
 _EPONYM_NEXT_RE = re.compile(r"[sSmM](?:ykdom|jukdom|yndrom|uskeldystrofi)")
@@ -3317,6 +3399,17 @@ _LAST_LINE_INITIALS_RE = re.compile(
 )
 # one initial after a kinship or role word, "til" between or not: "Mor til A. ringte", "eleven K."
 _INITIAL_THEN_VERB_RE = re.compile(r"[A-ZÆØÅ]\.[ \t]+(?P<verb>[a-zæøå]+)")
+# capitals after a sign-off, ending the line or the quotation: "mvh OM»", "Hilsen AV" (PPT stays)
+_SIGN_OFF_CAPITALS_RE = re.compile(
+    r"(?<![^\W\d_])(?i:mvh|hilsen|helsing|med vennlig hilsen|venleg helsing)[ \t,]+"
+    r"(?P<sig>[A-ZÆØÅ]{2,3})(?=[ \t]*(?:$|\r?\n|[»”\"]|[.!](?:[ \t]*(?:$|\r?\n))))",
+    re.MULTILINE,
+)
+# a line of a person's capitals and a role: "GH, helsesjukepleiar" under a note
+_INITIALS_AND_ROLE_LINE_RE = re.compile(
+    r"^[ \t]*(?P<sig>[A-ZÆØÅ]{2,3}),[ \t]*(?P<role>[^\W\d_]+)[ \t]*$", re.MULTILINE
+)
+_QUOTE_NAME_SIGNATURE_RE = re.compile(r"[.!?][ \t]+(?P<sig>[A-ZÆØÅ][a-zæøå]{1,14})[ \t]*\Z")
 _QUOTE_SIGNATURE_RE = re.compile(r"[.!?][ \t]+(?P<sig>[A-ZÆØÅ]{2,3})[ \t]*\Z")
 _LONE_INITIAL_RE = re.compile(r"[A-ZÆØÅ](?<= [A-ZÆØÅ])\.(?![\w.])(?! [A-ZÆØÅ]\.)")
 _WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+)(?: (til))?:? \Z")
@@ -3340,7 +3433,8 @@ _NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE",
 # (the pattern starts with the literal "av", which the regex engine finds fast; the word before
 # it is checked apart)
 _WRITTEN_BY_RE = re.compile(
-    r"(?:av(?<=[ \t]av)|by(?<=[ \t]by))[ \t]*:?[ \t]+(?P<sig>[A-ZÆØÅ]{2,3}|[a-zæøå]{2,3})(?![\w@-]|\.\w)"
+    r"(?:(?i:av)(?<=[ \t](?i:av))|(?i:by)(?<=[ \t](?i:by)))[ \t]*:?[ \t]+"
+    r"(?P<sig>[A-ZÆØÅ]{2,3}|[a-zæøå]{2,3})(?![\w@-]|\.\w)"
 )
 _WRITTEN_WORDS = _words(
     """
@@ -3438,11 +3532,28 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
         for close, _ in _literal_hits(text, ("»", "”", '"')):
             signed = _QUOTE_SIGNATURE_RE.search(text, max(0, close - 8), close)
             if signed is None:
+                named = _QUOTE_NAME_SIGNATURE_RE.search(text, max(0, close - 24), close)
+                if named is not None and named.group("sig").lower() in lists.given:
+                    found.append((named.start("sig"), named.end("sig")))  # «… Ser henne mandag. Tone»
                 continue
             sig = signed.group("sig")
             low = sig.lower()
             if sig not in _NOT_INITIALS and low not in singles and low not in lists.words and low not in lists.lexicon:
                 found.append((signed.start("sig"), signed.end("sig")))
+    if "mvh" in text or "ilsen" in text or "elsing" in text or "MVH" in text:
+        singles = vocab.singles if vocab is not None else frozenset()
+        for m in _SIGN_OFF_CAPITALS_RE.finditer(text):
+            sig = m.group("sig")
+            # a service in the vocabulary stays ("mvh PPT"); a small word in capitals is initials
+            service = sig.lower() in singles and sig.lower() not in FUNCTION_WORDS
+            if sig not in _NOT_INITIALS and not service:
+                found.append((m.start("sig"), m.end("sig")))  # "mvh OM»": initials that spell a word
+    for m in _INITIALS_AND_ROLE_LINE_RE.finditer(text) if ",\n" in text or ", " in text else ():
+        sig = m.group("sig")
+        singles = vocab.singles if vocab is not None else frozenset()
+        if (m.group("role").lower() in ROLE_TRIGGERS and sig not in _NOT_INITIALS and sig.lower() not in singles
+                and sig.lower() not in domain_abbreviations() and sig not in _INSTITUTION_ABBR):
+            found.append((m.start("sig"), m.end("sig")))  # "GH, helsesjukepleiar" signing a note
     end = END_INITIALS_RE.search(text, max(0, len(text) - 8))
     if end:
         sig, lists = end.group(), shipped_lists()
@@ -3471,7 +3582,7 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
         singles = vocab.singles if vocab is not None else frozenset()
         if sig not in _NOT_INITIALS and sig.lower() not in singles and sig.lower() not in shipped_lists().words:
             found.append((end_sig.start("sig"), end_sig.end("sig")))  # a note signed "KRN" on its last line
-    if " av" in text or " by" in text:
+    if " av" in text or " by" in text or " AV" in text or " BY" in text:
         found += _written_by_initials(text, vocab)
     found += _initials_after_cue(text)
     # the longest of two spans at one start ("A.-K. Holm": "A.-K.", not the lone initial "A.")
@@ -3659,6 +3770,11 @@ _DAY_NUMBER_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?![\d.,]|:\d)(?![ \t]*(?:år|mn
 # English weekdays shortened as an e-mail's date shows them ("Thu 20 Mar 2026", "Mon, 3 Feb"):
 # a weekday when a day number and a month follow
 _WEEKDAY_ABBREVIATIONS = _words("mon tue wed thu fri sat sun")
+# English «even» as an adverb before these ("Even so", "Even if", "Even though")
+_EVEN_ADVERB_NEXT = _words("so if though when then more less better worse after before now today")
+# the same in Norwegian before a day and a month in figures: "Tor. 6.11:", "Ons. 12/3"
+_NORWEGIAN_WEEKDAY_ABBREVIATIONS = _words("man tir tirs ons tor tors fre lør søn")
+_NUMERIC_DATE_AFTER_RE = re.compile(r"\.[ \t]*\d{1,2}[./]\d{1,2}(?!\d)")
 _WEEKDAY_DATE_AFTER_RE = re.compile(
     r",?[ \t]+\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?!\w)"
 )
