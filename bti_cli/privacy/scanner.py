@@ -39,7 +39,7 @@ from bti_cli.privacy.names import (
     _words,
     shipped_lists,
 )
-from bti_cli.privacy.patterns import _all_finds, _literal_hits, _matches_at
+from bti_cli.privacy.patterns import _all_finds, _literal_hits, _matches_at, fold_lower
 from bti_cli.privacy.vocabulary import Vocab
 
 # the end of a note label before a colon: "Telefonnotat:", "Møtereferat:", "Samtale med:"
@@ -690,7 +690,7 @@ class Scanner:
             for i in between:
                 self.set_name(i, "adjacent")
             named = sorted(named + between)
-        fronts = [i for k in named for i in (k - 2, k - 1) if k >= 2 and self._given_and_middle_before(k)]
+        fronts = [i for k in named if k >= 2 and self._given_and_middle_before(k) for i in (k - 2, k - 1)]
         if fronts:
             for i in fronts:
                 self.set_name(i, "adjacent")
@@ -1961,12 +1961,12 @@ class Scanner:
         lows, words, state, gaps, lists = self.lows, self.words, self.state, self.gaps, self.lists
         g, m = k - 2, k - 1
         return (
-            state[g] != _NAME
-            and state[m] != _NAME
+            gaps[k] == " "
             and gaps[m] == " "
-            and gaps[k] == " "
-            and words[g][0].isupper()
             and words[m][0].isupper()
+            and words[g][0].isupper()
+            and state[g] != _NAME
+            and state[m] != _NAME
             and lows[g] in lists.given
             and lows[g] not in ROLE_TRIGGERS
             and lows[g] not in FUNCTION_WORDS
@@ -3405,6 +3405,7 @@ _SIGN_OFF_CAPITALS_RE = re.compile(
     r"(?P<sig>[A-ZÆØÅ]{2,3})(?=[ \t]*(?:$|\r?\n|[»”\"]|[.!](?:[ \t]*(?:$|\r?\n))))",
     re.MULTILINE,
 )
+_SIGN_OFF_KEYS = ("mvh", "hilsen", "helsing", "med vennlig", "venleg")
 # a line of a person's capitals and a role: "GH, helsesjukepleiar" under a note
 _INITIALS_AND_ROLE_LINE_RE = re.compile(
     r"^[ \t]*(?P<sig>[A-ZÆØÅ]{2,3}),[ \t]*(?P<role>[^\W\d_]+)[ \t]*$", re.MULTILINE
@@ -3447,13 +3448,16 @@ _WRITTEN_WORDS = _words(
 _WORD_BEFORE_AV_RE = re.compile(r"([^\W\d_]+)(?:[ \t]+(?:in|up|down|inn|ned))?[ \t]+\Z")
 
 
-def _written_by_initials(text: str, vocab: Vocab | None) -> list[tuple[int, int]]:
+def _written_by_initials(text: str, vocab: Vocab | None, folded: str) -> list[tuple[int, int]]:
     """"notat av IHL", "skrevet av kb": the initials of who wrote the note; not a service or a
     word ("notat av PPT", "skrevet av meg", "ført av mor")."""
     lists = shipped_lists()
     singles = vocab.singles if vocab is not None else frozenset()
     found = []
-    for m in _WRITTEN_BY_RE.finditer(text):
+    # the pattern is tried only where " av" or " by" stands, in any case (found by str.find in
+    # `folded`, the text in lower case)
+    starts = sorted(at + 1 for key in (" av", "\tav", " by", "\tby") for at in _all_finds(folded, key))
+    for m in _matches_at(_WRITTEN_BY_RE, text, starts):
         sig = m.group("sig")
         low = sig.lower()
         if sig in _NOT_INITIALS or low in singles or low in ROLE_TRIGGERS or low in FUNCTION_WORDS:
@@ -3466,7 +3470,7 @@ def _written_by_initials(text: str, vocab: Vocab | None) -> list[tuple[int, int]
     return found
 
 
-def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]]:
+def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = None) -> list[tuple[int, int]]:
     """Spans of initials and signatures ("O.N.", "K. H.", "/TM", "– KB" ending a line); a
     vocabulary abbreviation after a dash stays ("Samarbeid med helsestasjon – PPT")."""
     found = []
@@ -3540,9 +3544,12 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
             low = sig.lower()
             if sig not in _NOT_INITIALS and low not in singles and low not in lists.words and low not in lists.lexicon:
                 found.append((signed.start("sig"), signed.end("sig")))
-    if "mvh" in text or "ilsen" in text or "elsing" in text or "MVH" in text:
+    if folded is None:
+        folded = fold_lower(text)  # `fold_lower(text)`, given by a caller that has it already
+    if "mvh" in folded or "hilsen" in folded or "helsing" in folded:
         singles = vocab.singles if vocab is not None else frozenset()
-        for m in _SIGN_OFF_CAPITALS_RE.finditer(text):
+        sign_offs = sorted({i for key in _SIGN_OFF_KEYS for i in _all_finds(folded, key)})
+        for m in _matches_at(_SIGN_OFF_CAPITALS_RE, text, sign_offs):
             sig = m.group("sig")
             # a service in the vocabulary stays ("mvh PPT"); a small word in capitals is initials
             service = sig.lower() in singles and sig.lower() not in FUNCTION_WORDS
@@ -3583,7 +3590,7 @@ def find_initials(text: str, vocab: Vocab | None = None) -> list[tuple[int, int]
         if sig not in _NOT_INITIALS and sig.lower() not in singles and sig.lower() not in shipped_lists().words:
             found.append((end_sig.start("sig"), end_sig.end("sig")))  # a note signed "KRN" on its last line
     if " av" in text or " by" in text or " AV" in text or " BY" in text:
-        found += _written_by_initials(text, vocab)
+        found += _written_by_initials(text, vocab, folded)
     found += _initials_after_cue(text)
     # the longest of two spans at one start ("A.-K. Holm": "A.-K.", not the lone initial "A.")
     found.sort(key=lambda span: (span[0], -span[1]))

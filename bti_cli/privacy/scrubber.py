@@ -236,7 +236,7 @@ def _scrub(text: str, vocabulary: Iterable[str], lang: str | None, known_names: 
         protected = sorted(protected + roads)
     spans = Spans(protected)
     low = find_structured(text, spans, vocab)
-    for start, end in find_initials(text, vocab):
+    for start, end in find_initials(text, vocab, low):
         spans.add(start, end, "name", "initials")
     if "." in text:
         for found in lower_initials(text):
