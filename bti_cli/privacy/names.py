@@ -119,7 +119,7 @@ ENGLISH_WORD_NAMES = _words(
     """
     mark max van grace rim joy faith mercy angel rose will hope bill dawn ray summer holly ivy lily
     daisy iris violet grant frank guy pat sue penny carol robin sandy jack jean chase may june april
-    august amber hazel heather pearl ruby crystal honey star sky river rowan autumn
+    august amber hazel heather pearl ruby crystal honey star sky river rowan autumn sunny
     """
 )
 ENGLISH_SMALL_WORD_NAMES = _words("can said long even hung bent ask my")
@@ -223,6 +223,7 @@ ENGLISH_FUNCTION_WORDS = _words(
     everything nothing something otherwise meanwhile instead still already again finally next last
     not never always only just once
     hi hello hey dear thanks thank regards cheers
+    with without on of from about into onto upon at to for by in
     """
 )
 FUNCTION_WORDS = FUNCTION_WORDS | DIALECT_PRONOUNS | ENGLISH_FUNCTION_WORDS

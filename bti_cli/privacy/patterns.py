@@ -651,7 +651,9 @@ _POSTCODE_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*\d{4}[ \t]+[A-ZÆØÅ]")
 _ADDRESS_CUE_BEFORE_RE = re.compile(
     r"(?i:(?<!\w)(?:(?:bor|bur|bodde|budde|bodd|budd|bosatt|busett|flytta|flyttet|flytter|flyttar|lives)"
     # "bor hos far i …", "Hos mor i Bakken 11 er …": the home of whom the child stays with
-    rf"(?:[ \t]+hos[ \t]+{_KIN_AT_HOME})?|hos[ \t]+{_KIN_AT_HOME}|adressen?"
+    rf"(?:[ \t]+hos[ \t]+{_KIN_AT_HOME})?|hos[ \t]+{_KIN_AT_HOME}"
+    # "overnatta hjå nabokona Gerd i Lia 4", "sover hos kameraten Ali i …": whom one stays with, and where
+    r"|(?:hos|hjå)[ \t]+[^\W\d_]+[ \t]+[A-ZÆØÅ][^\W\d_]*|adressen?"
     r"|adressa|adr\.|postadresse|bostedsadresse|bustadadresse|address)(?:[ \t]+(?:i|på|til|at|er|var))?)"
     r"[ \t]*:?[ \t]*$"
 )
@@ -709,6 +711,9 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
     """Add every identifier and address of `text` to `spans` (first found wins an overlap);
     returns the text in lower case, for the other finders."""
     low = fold_lower(text)
+    if "sentralbord" in low or "servicetorg" in low:
+        for board in _SWITCHBOARD_RE.finditer(text):
+            spans.add(board.start("num"), board.end("num"), "", "")  # a service's switchboard is no person's phone
     find_identifiers(text, low, spans)
     if any(c in text for c in "0123456789"):
         _find_street_addresses(text, low, spans, vocab)
@@ -736,6 +741,12 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
                 if last not in lists.proper and (last in lists.lexicon or last in lists.words):
                     farm = None
             spans.add(farm.start() if farm else m.start(), m.end(), "address", "property")
+    if "garden " in low or "gården " in low or "bruket " in low:
+        # last, so that a farm written with its street and postcode is one address already
+        for p in _keyword_hits(low, ("garden ", "gården ", "gardsbruket ", "småbruket ")):
+            named = FARM_NAMED_AFTER_RE.match(text, p)
+            if named and named.group("farm").split()[-1].lower() not in shipped_lists().words:
+                spans.add(named.start("farm"), named.end(), "address", "farm")  # "bur på garden Nordre Gihle"
     return low
 
 
@@ -1043,7 +1054,21 @@ _LIVES_IN_BARE_STREET_RE = re.compile(
 )
 
 
+# a room or a part of a building and its number: "Møte hos rektor Berg i Rom 3" is no address
+_ROOM_WORDS = frozenset({"rom", "sal", "salen", "hus", "huset", "bygg", "bygget", "avdeling", "etasje", "møterom"})
+# "sover hos kameraten Ali i Leiret 12": a place and a house number where one stays with someone
+_STAYS_AT_NUMBER_RE = re.compile(
+    r"(?i:hos|hjå)[ \t]+[^\W\d_]+(?:[ \t]+[A-ZÆØÅ][^\W\d_]*)?[ \t]+(?:i|på)[ \t]+"
+    rf"(?P<street>(?P<place>[A-ZÆØÅ][\wæøåé'\-]+)[ \t]+{_HOUSE})"
+)
+
+
 def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> None:
+    for p in _keyword_hits(low, ("hos ", "hjå ")):
+        stay = _STAYS_AT_NUMBER_RE.match(text, p)
+        place = stay.group("place").lower() if stay else ""
+        if stay and place not in _ROOM_WORDS and place not in shipped_lists().words:
+            spans.add(stay.start("street"), _lower_postplace_end(text, stay.end()), "address", "street")
     for p in _keyword_hits(low, ("bor ", "bur ", "bodde ", "budde ", "bodd ", "budd ")):
         bare = _LIVES_IN_BARE_STREET_RE.match(text, p)
         if bare:
@@ -1113,6 +1138,11 @@ _FARM_BEFORE_NUMBERS_RE = re.compile(
 )
 _PROPERTY_CUE_RE = re.compile(r"g(?<![\w.]g)(?:\.?[ \t]?nr|[aå]rdsn)")
 
+# "Kontakt skolen: sentralbord 62 56 40 00": the number of a service's switchboard, said so
+_SWITCHBOARD_RE = re.compile(
+    r"(?i:sentralbord(?:et)?|servicetorg(?:et)?)(?:[ \t]+(?i:på|er|til|tlf\.?))?[ \t]*:?[ \t]*"
+    r"(?P<num>(?:\+47[ \t]?)?\d{2}(?:[ \t]?\d{2}){3})(?!\d)"
+)
 # the public numbers that are never a person's phone: emergency (110, 112, 113), the helplines
 # for children and for violence (116 111, 116 006, 116 117 legevakt), and 02800 (Alarmtelefonen)
 _PUBLIC_NUMBERS = frozenset({"110", "112", "113", "116111", "116117", "116006", "116123", "02800"})
@@ -1205,6 +1235,13 @@ def _find_farms(text: str, low: str, spans: Spans) -> None:
             break
 
 
+# "Ho bur på garden Nordre Gihle saman med far": the farm's name after the word for the farm
+FARM_NAMED_AFTER_RE = re.compile(
+    r"(?i:garden|gården|gardsbruket|småbruket)[ \t]+"
+    rf"(?P<farm>{_QUALIFIER}(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Jeg|Eg|Og|Men|Som)(?!\w))[A-ZÆØÅ][\wæøåé'\-]+"
+    r"(?:[ \t]+[A-ZÆØÅ][\wæøåé'\-]+)?)"
+    rf"{_POSTPLACE}"
+)
 _LOWER_QUALIFIER_BEFORE_RE = re.compile(
     r"(?<![\w])(?:nedre|øvre|søndre|søre|nordre|vestre|østre|austre|store|lille|vesle)[ \t]+\Z"
 )

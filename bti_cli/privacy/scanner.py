@@ -1513,8 +1513,22 @@ class Scanner:
                 _WEEKDAY_DATE_AFTER_RE.match(self.text, self.ends[i])):
             self.state[i] = _NEVER  # "Date: Thu 20 Mar 2026 14:02": the weekday of a date, not the name Thu
             return
-        if low in _NORWEGIAN_WEEKDAY_ABBREVIATIONS and _NUMERIC_DATE_AFTER_RE.match(self.text, self.ends[i]):
+        if low in _NORWEGIAN_WEEKDAY_ABBREVIATIONS and (
+            _NUMERIC_DATE_AFTER_RE.match(self.text, self.ends[i])
+            # "Tir 18.03", "Ons 19.03 kl 12": without the full stop, only a shortening that is no name
+            or (low not in _WEEKDAY_NAMES and _NUMERIC_DATE_OR_TIME_AFTER_RE.match(self.text, self.ends[i]))
+        ):
             self.state[i] = _NEVER  # "Tor. 6.11: Tor (7 år) kom heim …": Thursday, then the boy
+            return
+        if low in _WEEKDAY_ABBREVIATIONS and _CLOCK_AFTER_RE.match(self.text, self.ends[i]):
+            self.state[i] = _NEVER  # "Mon 10:02 Dad: Hi …": an SMS thread's day and time
+            return
+        if low in ENGLISH_KIN and low not in _ENGLISH_TITLES and low != "dr" and word[1:].islower():
+            self.state[i] = _NEVER  # "Dad: Hi, this is Ahmad", "Mum said": the parent, no name
+            return
+        if (low in ENGLISH_VERBS and low not in ENGLISH_SMALL_WORD_NAMES and i + 1 < len(self.lows)
+                and self.gaps[i + 1] == " " and self.lows[i + 1] in _ENGLISH_OBJECTS):
+            self.state[i] = _NEVER  # "16:05 Told mum when …", "Called dad": the verb, the writer's
             return
         if low in _MONTH_ABBREVIATIONS and trigger not in ("name", "role", "child") and self._abbreviated_month(i):
             self.state[i] = _NEVER  # "4 Feb", "Jan 12", "13. jan": a date, not the name Jan
@@ -3044,7 +3058,7 @@ _CLASS_AFTER = re.compile(
     r"\d{1,2}\.[ \t]*(?:klasse|klassetrinn|trinn|kl\.)"
 )
 _VERB_AFTER = re.compile(r"[ \t]*(?::|[ \t]([^\W\d_]+))")
-_AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS | ENGLISH_VERBS
+_AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS | ENGLISH_VERBS | ENGLISH_AUXILIARIES
 # shortened titles and sign-offs written with a full stop: "dr. Berg", "Sign. EH"
 _ABBR_TRIGGERS = {
     "dr": "role",
@@ -3082,10 +3096,11 @@ _PER_OBJECTS = frozenset({"nå", "no", "dags", "dato", "uke", "veke", "måned", 
 _PER_I_OBJECTS = frozenset({"dag", "går", "fjor", "år", "morgen"})
 _PERSON_BEFORE = frozenset({"med", "og", "til", "fra", "frå", "hos", "hjå", "ved", "som", "heter", "heiter"})
 _PER_DATE_RE = re.compile(r" \d{1,2}\. ?[a-zæøå]")  # "per 1. mars"
-# "familjen": Swedish; "Bakke-guttene": the Bakke boys, the family's children
+# "familjen": Swedish; "Bakke-guttene": the Bakke boys, the family's children; "Hussein-saken": the case
+# of the person of that name
 _FAMILY_WORDS = (
     "familie", "familia", "familiane", "familj", "guttene", "gutane", "jentene", "ungene", "ungane", "søsknene",
-    "sysknene",
+    "sysknene", "saken", "saka",
 )
 # the word after a describer's name in a diagnosis ("Crohns sykdom", "Duchennes muskeldystrofi")
 _EPONYM_NEXT = ("sykdom", "sjukdom", "syndrom", "muskeldystrofi")
@@ -3782,6 +3797,11 @@ _EVEN_ADVERB_NEXT = _words("so if though when then more less better worse after 
 # the same in Norwegian before a day and a month in figures: "Tor. 6.11:", "Ons. 12/3"
 _NORWEGIAN_WEEKDAY_ABBREVIATIONS = _words("man tir tirs ons tor tors fre lør søn")
 _NUMERIC_DATE_AFTER_RE = re.compile(r"\.[ \t]*\d{1,2}[./]\d{1,2}(?!\d)")
+_NUMERIC_DATE_OR_TIME_AFTER_RE = re.compile(r"\.?[ \t]+\d{1,2}[./:]\d{1,2}(?!\d)")
+_WEEKDAY_NAMES = _words("tor tors")  # the one shortening that is a given name too
+_CLOCK_AFTER_RE = re.compile(r",?[ \t]+\d{1,2}[:.]\d{2}(?!\d)")
+# whom an English verb of the writer's at the start of a line is about ("Told mum", "Called dad")
+_ENGLISH_OBJECTS = _words("mum mom dad mother father him her them the parents school staff")
 _WEEKDAY_DATE_AFTER_RE = re.compile(
     r",?[ \t]+\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?!\w)"
 )
