@@ -126,11 +126,11 @@ ENGLISH_SMALL_WORD_NAMES = _words("can said long even hung bent ask my")
 NAME_TRIGGERS = _words(
     """
     heter heiter het hette kalt kalla kalles kallast kallenavn kallenamn navn namn name named hilsen
-    helsing mvh signert underskrevet referent
+    helsing mvh signert underskrevet referent signatur
     """
 )
 # sign-offs before a signature: "Hilsen TM" names a person by initials
-SIGN_OFFS = _words("hilsen helsing mvh signert underskrevet referent")
+SIGN_OFFS = _words("hilsen helsing mvh signert underskrevet referent signatur")
 # hedging words between "heter" and the name: "heter visstnok Ronny"
 HEDGES = _words(
     """

@@ -3788,7 +3788,8 @@ _MONTH_ABBREVIATIONS = _words("jan feb mar apr jun jul aug sep sept oct okt nov 
 # English words for what is counted by a number after it ("Year 9", "Grade 4", "Room 118")
 _ENGLISH_COUNTED = _words("year grade class room week level form floor unit")
 _NUMBER_AFTER_RE = re.compile(r"[ \t]\d")
-_DAY_NUMBER_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?![\d.,]|:\d)(?![ \t]*(?:år|mnd|måneder|månader)(?!\w))")
+# ("Observasjon i barnehagen, Dag 3." ends a sentence with the day; "Dag 3.5" or "Dag 12,5" are no day)
+_DAY_NUMBER_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?!\d|[.,]\d|:\d)(?![ \t]*(?:år|mnd|måneder|månader)(?!\w))")
 # English weekdays shortened as an e-mail's date shows them ("Thu 20 Mar 2026", "Mon, 3 Feb"):
 # a weekday when a day number and a month follow
 _WEEKDAY_ABBREVIATIONS = _words("mon tue wed thu fri sat sun")
