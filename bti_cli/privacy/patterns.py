@@ -382,10 +382,11 @@ _HOUSE = (
     r"|sokkeletasje|sokkelleilighet|sokkelhusvære|loftet|loft|basement)(?![\w]))?"
 )
 _HOUSE_NR = r"(?:[Nn]r\.?[ \t]*)?"  # "Storgata nr 5", "skolevegen nr. 8"
-_POSTPLACE = (
-    r"(?:[ \t]*,?[ \t]*(?:\d{4}|\d{3}[ ]\d{2}|\d{2}-\d{3})[ \t]+[A-ZÆØÅÄÖ][\wæøå\-]+"
-    r"(?:[ ][A-ZÆØÅ][\wæøå\-]+|[ ]på[ ]Hedmarken)?)?"  # "411 19 Göteborg", "80-827 Gdańsk", "2350 Nes på Hedmarken"
-)
+# a postcode, Norwegian or Danish, Swedish ("411 19") or Polish ("80-827"), and the place after it
+# ("Göteborg", "Nes på Hedmarken")
+_POSTCODE = r"(?:\d{4}|\d{3}[ ]\d{2}|\d{2}-\d{3})"
+_PLACE_AFTER_POSTCODE = r"[A-ZÆØÅÄÖ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+|[ ]på[ ]Hedmarken)?"
+_POSTPLACE = rf"(?:[ \t]*,?[ \t]*{_POSTCODE}[ \t]+{_PLACE_AFTER_POSTCODE})?"
 _QUALIFIER = r"(?:(?:Nedre|Øvre|Søndre|Søre|Nordre|Vestre|Østre|Austre|Store|Lille|Gamle|Nye|Vesle|St\.|Sankt)[ \t]+)?"
 ADDRESS_RE = re.compile(
     rf"(?<![\w])(?P<street>{_QUALIFIER}(?:[A-ZÆØÅ][\wæøåé'\-]*?{_STREET_SUFFIX}"
@@ -741,12 +742,11 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
                 if last not in lists.proper and (last in lists.lexicon or last in lists.words):
                     farm = None
             spans.add(farm.start() if farm else m.start(), m.end(), "address", "property")
-    if "garden " in low or "gården " in low or "bruket " in low:
-        # last, so that a farm written with its street and postcode is one address already
-        for p in _keyword_hits(low, ("garden ", "gården ", "gardsbruket ", "småbruket ")):
-            named = FARM_NAMED_AFTER_RE.match(text, p)
-            if named and named.group("farm").split()[-1].lower() not in shipped_lists().words:
-                spans.add(named.start("farm"), named.end(), "address", "farm")  # "bur på garden Nordre Gihle"
+    # last, so that a farm written with its street and postcode is one address already
+    for p in _keyword_hits(low, ("garden ", "gården ", "gardsbruket ", "småbruket ")):
+        named = FARM_NAMED_AFTER_RE.match(text, p)
+        if named and named.group("farm").split()[-1].lower() not in shipped_lists().words:
+            spans.add(named.start("farm"), named.end(), "address", "farm")  # "bur på garden Nordre Gihle"
     return low
 
 
@@ -1500,8 +1500,8 @@ _ADDRESS_TAIL_RE = re.compile(
     r"(?i:leil(?:ighet|egheit|igheit)?\.?(?:[ \t]*nr\.?)?|lgh\.?|hybel(?:[ \t]*nr\.?)?|flat(?:[ \t]*no\.?)?)[ \t]*"
     r"(?:\d{1,4}(?:[ \t]?[A-Za-z](?![\w]))?|[HhUuKkLl]\d{4})(?![\w])"
     r"|[HhUuKkLl]\d{4}(?![\w])"
-    r"|(?:\d{4}|\d{3}[ ]\d{2}|\d{2}-\d{3})[ \t]+(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som)(?!\w))"
-    r"[A-ZÆØÅÄÖ][\wæøå\-]+(?:[ ][A-ZÆØÅ][\wæøå\-]+|[ ]på[ ]Hedmarken)?"
+    rf"|{_POSTCODE}[ \t]+(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som)(?!\w))"
+    rf"{_PLACE_AFTER_POSTCODE}"
     r"|(?!(?:Han|Hun|Ho|De|Dei|Vi|Me|Det|Den|Dette|Jeg|Eg|Og|Men|Som|Ring|Tlf|Mob|Mobil|Telefon)(?!\w))"
     # a country after the address is said about it, not part of it ("…, 411 19 Göteborg, Sverige.")
     rf"(?!{_COUNTRIES}(?!\w))"

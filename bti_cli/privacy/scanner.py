@@ -1359,7 +1359,7 @@ class Scanner:
                 and (self.lows[i + 1] in HUMAN_VERBS or self.verb_form(self.lows[i + 1]))
             ):
                 self.set_name(i, "context")  # "kontaktlærer bakke beklaget": a surname that is a word, doing
-            elif self._thanked(i):
+            elif trigger == "thanks" and self._thanked(i):
                 self.set_name(i, "context")  # "ok takk liv, kjem innom": the one thanked
             elif (trigger == "name" and self._signs_off_line(i)) or (trigger == "contact" and self._contacted(i)):
                 self.set_name(i, "context")  # "mvh per" ending a line; "ring per på [TELEFON]"
@@ -2641,12 +2641,11 @@ class Scanner:
         )
 
     def _thanked(self, i: int) -> bool:
-        """A lower-case given name right after «takk» and before a comma or the end of a sentence."""
+        """A lower-case given name right after «takk» (the trigger "thanks") and before a comma or the
+        end of a sentence."""
         low = self.lows[i]
         return (
-            i > 0
-            and self.lows[i - 1] in _THANKS
-            and self.gaps[i] == " "
+            self.gaps[i] == " "
             and low in self.lists.given
             and low not in FUNCTION_WORDS
             and low not in self.lists.proper
@@ -3445,8 +3444,8 @@ _CAPITALS_NOT_ABBREVIATION = frozenset({"KL"})
 _NOT_INITIALS = frozenset({"PS", "NB", "AS", "EU", "US", "OK", "TV", "PO", "IE", "EG", "AD", "BC", "PC", "DS"})
 
 
-# who wrote a note, by initials after "av": "notat av IHL", "Skrevet av: KB", "ført av ihl"
-# (the pattern starts with the literal "av", which the regex engine finds fast; the word before
+# who wrote a note, by initials after "av" or "by", in any case: "notat av IHL", "Skrevet av: KB",
+# "ført av ihl", "SKREVET AV ØB", "typed in by MP" (tried only where the word stands; the word before
 # it is checked apart)
 _WRITTEN_BY_RE = re.compile(
     r"(?:(?i:av)(?<=[ \t](?i:av))|(?i:by)(?<=[ \t](?i:by)))[ \t]*:?[ \t]+"
@@ -3489,6 +3488,7 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
     """Spans of initials and signatures ("O.N.", "K. H.", "/TM", "– KB" ending a line); a
     vocabulary abbreviation after a dash stays ("Samarbeid med helsestasjon – PPT")."""
     found = []
+    singles = vocab.singles if vocab is not None else frozenset()
     # every match of INITIALS_RE and _LONE_INITIAL_RE has its capital right before a full stop,
     # and every signature after a dash starts at the dash: tried only there
     before_dots = [at - 1 for at in _all_finds(text, ".") if at and text[at - 1].isupper()]
@@ -3501,7 +3501,6 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
     if "/" in text:
         found += [(m.start(), m.end()) for m in SIGNATURE_RE.finditer(text)]
         lists = shipped_lists()
-        singles = vocab.singles if vocab is not None else frozenset()
         headings = [
             m for m in HEADING_SIGNATURE_RE.finditer(text)
             if _HEADING_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
@@ -3519,7 +3518,6 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
                 if (sig not in words or sig in given) and sig not in _UNITS:
                     found.append((m.start(), m.end()))  # "Skrevet av /kh", "/siv"
     if "–" in text or "—" in text or "- " in text or "-" in text:
-        singles = vocab.singles if vocab is not None else frozenset()
         dashes = [at for at, _ in _literal_hits(text, ("–", "—", "-"))]
         for m in _matches_at(DASH_SIGNATURE_RE, text, dashes):
             letters = "".join(c for c in m.group("sig") if c.isalpha())
@@ -3546,7 +3544,6 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
                     found.append((at, at + 2))
     if "»" in text or "”" in text or '"' in text:
         # "… Kan OT ta kontakt? VS»": a quoted message signed with initials before its closing mark
-        singles = vocab.singles if vocab is not None else frozenset()
         lists = shipped_lists()
         for close, _ in _literal_hits(text, ("»", "”", '"')):
             signed = _QUOTE_SIGNATURE_RE.search(text, max(0, close - 8), close)
@@ -3561,9 +3558,8 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
                 found.append((signed.start("sig"), signed.end("sig")))
     if folded is None:
         folded = fold_lower(text)  # `fold_lower(text)`, given by a caller that has it already
-    if "mvh" in folded or "hilsen" in folded or "helsing" in folded:
-        singles = vocab.singles if vocab is not None else frozenset()
-        sign_offs = sorted({i for key in _SIGN_OFF_KEYS for i in _all_finds(folded, key)})
+    sign_offs = sorted({i for key in _SIGN_OFF_KEYS for i in _all_finds(folded, key)})
+    if sign_offs:
         for m in _matches_at(_SIGN_OFF_CAPITALS_RE, text, sign_offs):
             sig = m.group("sig")
             # a service in the vocabulary stays ("mvh PPT"); a small word in capitals is initials
@@ -3572,14 +3568,12 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
                 found.append((m.start("sig"), m.end("sig")))  # "mvh OM»": initials that spell a word
     for m in _INITIALS_AND_ROLE_LINE_RE.finditer(text) if ",\n" in text or ", " in text else ():
         sig = m.group("sig")
-        singles = vocab.singles if vocab is not None else frozenset()
         if (m.group("role").lower() in ROLE_TRIGGERS and sig not in _NOT_INITIALS and sig.lower() not in singles
                 and sig.lower() not in domain_abbreviations() and sig not in _INSTITUTION_ABBR):
             found.append((m.start("sig"), m.end("sig")))  # "GH, helsesjukepleiar" signing a note
     end = END_INITIALS_RE.search(text, max(0, len(text) - 8))
     if end:
         sig, lists = end.group(), shipped_lists()
-        singles = vocab.singles if vocab is not None else frozenset()
         if not (
             sig in lists.words
             or sig in lists.lexicon
@@ -3590,7 +3584,6 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
         ):
             found.append((end.start(), end.end()))
     if "(" in text:
-        singles = vocab.singles if vocab is not None else frozenset()
         for m in _ROLE_INITIALS_RE.finditer(text):
             sig = m.group("sig")
             role = _WORD_BEFORE_BRACKET_RE.search(text, max(0, m.start() - 30), m.start())
@@ -3601,7 +3594,6 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
     end_sig = _LAST_LINE_INITIALS_RE.search(text, max(0, len(text) - 24))
     if end_sig:
         sig = end_sig.group("sig")
-        singles = vocab.singles if vocab is not None else frozenset()
         if sig not in _NOT_INITIALS and sig.lower() not in singles and sig.lower() not in shipped_lists().words:
             found.append((end_sig.start("sig"), end_sig.end("sig")))  # a note signed "KRN" on its last line
     if " av" in text or " by" in text or " AV" in text or " BY" in text:
