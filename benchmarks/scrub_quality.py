@@ -32,11 +32,11 @@ sys.path.insert(0, str(ROOT))
 CORPUS = ROOT / "tests" / "corpus"
 KINDS = ("national_id", "phone", "email", "birth_date", "address", "name")
 TARGETS = {"national_id": 1.0, "phone": 1.0, "email": 1.0, "birth_date": 1.0, "address": 0.98, "name": 0.98}
-HELD_OUT = ("heldout_blind", "heldout_blind4", "heldout_blind24")
+HELD_OUT = ("heldout_blind", "heldout_blind4", "heldout_blind24", "heldout_blind29")
 # tuning sets measured on their own until their targets are met
 NOT_YET_TUNED: tuple[str, ...] = (
     "notes_blind14", "notes_blind15", "notes_blind17", "notes_blind20", "notes_blind22", "notes_blind23",
-    "notes_blind26",
+    "notes_blind26", "notes_blind27", "notes_blind28",
 )
 FP_PER_70_TARGET = 1.0
 LABEL = re.compile(r"\{(name|national_id|phone|email|address|birth_date|keep):([^{}]*)\}")
