@@ -331,6 +331,11 @@ _FULL_DATE_RE = re.compile(rf"{_D}[ \t]?[./\-][ \t]?{_M}[ \t]?[./\-][ \t]?(?:\d{
 PHONE_INTL_RE = re.compile(
     r"[+0](?<![\w+][+0])(?:(?<=\+)|0[ ]?)(?!47)[1-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,5}\)|\d{1,5})){2,6}(?!\d)"
 )
+# a foreign number written as at home, with its trunk zero: Swedish "070-482 19 63", "08-123 456 78",
+# British "07700 900123" (a Norwegian number never starts with 0; "0047 …" is found above)
+PHONE_TRUNK_RE = re.compile(
+    r"0(?<![\w+.,/\-]0)[1-9]\d{0,3}(?:[ ]?-[ ]?|[ ])\d{2,6}(?:[ \-]\d{2,4}){0,3}(?![\d.,/\-]?\d)"
+)
 PHONE_LABEL_RE = re.compile(
     r"(?<!\w)(?:tlf|tel|telefon(?:nummer|nr)?|mobil(?:nummer|nr|telefon)?|mob|mobilnr|phone|sms|ring(?:e|er|te|de)?"
     r"|nås[ \t]+på|treffes[ \t]+på|mobile(?:[ \t]+(?:number|no))?|(?:tele)?phone[ \t]+(?:number|no)|cell)"
@@ -998,6 +1003,14 @@ def find_identifiers(text: str, low: str, spans: Spans) -> None:
             count = sum(c.isdigit() for c in m.group())
             if 8 <= count <= 15:
                 spans.add(m.start(), m.end(), "phone", "international")
+        for m in _matches_at(PHONE_TRUNK_RE, text, zeros):
+            if not 9 <= sum(c.isdigit() for c in m.group()) <= 12 or _FULL_DATE_RE.fullmatch(m.group()):
+                continue
+            if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue
+            if _MONEY_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _MONEY_AFTER.match(text, m.end()):
+                continue
+            spans.add(m.start(), m.end(), "phone", "international")
         if "47" in text:
             for m in PHONE_NO_CC_RE.finditer(text):
                 if _REFERENCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
@@ -1326,6 +1339,13 @@ POSTCODE_PLACE_RE = re.compile(
 )
 _POSTCODE_BEFORE_RE = re.compile(r"(?:(?P<comma>,)|^|\n|(?i:(?<![^\W\d_])(?:til|i|på|fra|frå|ved)))[ \t]*\Z")
 _PLACE_END_RE = re.compile(r"[ \t]*(?:$|[\n\r.,;:!?)»\"])")
+# "Søndre Land kommune, 2860 Hov", "org.nr. 974 123 456, 2408 Elverum", "Terningen Arena, 2406
+# Elverum": the postal place of a municipality, a firm or a building people meet in is nobody's home
+_ORGANISATION_BEFORE_RE = re.compile(
+    r"(?:(?i:(?<![^\W\d_])(?:fylkes)?kommunen?|org\.?[ \t]*nr\.?:?[ \t]*\d{3}[ \t]?\d{3}[ \t]?\d{3}|arena|hallen?"
+    r"|senter(?:et)?|rådhus(?:et)?|skole|skule|barnehage|helsestasjon(?:en)?|sjukehus(?:et)?|sykehus(?:et)?|kirke"
+    r"|kyrkje|bibliotek(?:et)?)|[ \t](?:AS|ASA|SA|IL|BA))[ \t]*\Z"
+)
 # "uke 12, 2026", "12. mars, 2026": what a year follows
 _WEEK_OR_DATE_BEFORE_RE = re.compile(
     rf"(?i:(?:uke|veke|week)[ \t]+\d{{1,2}}|\d{{1,2}}\.?[ \t]*{_MONTHS}|{_MONTHS})[ \t]*\Z"
@@ -1360,6 +1380,8 @@ def _find_postcode_places(text: str, spans: Spans, vocab: Vocab) -> None:
             or _WEEK_OR_DATE_BEFORE_RE.search(text, max(0, before.start() - 20), before.start())
         ):
             continue  # "flyttet hit i 2019 Løten var ny", "møte i uke 12, 2026 Hamar": a year
+        if before.group("comma") and _ORGANISATION_BEFORE_RE.search(text, max(0, before.start() - 40), before.start()):
+            continue
         spans.add(m.start(), m.end(), "address", "labelled")
 
 

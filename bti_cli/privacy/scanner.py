@@ -128,7 +128,7 @@ class Scanner:
         self._ordinary: dict[str, bool] = {}
         self._nouns: dict[str, bool] = {}
         self._verbs: dict[str, bool] = {}
-        self._quotes = "«" in text or "“" in text or "„" in text
+        self._quotes = "«" in text or "“" in text or "„" in text or '"' in text
         # split() with a capturing group gives [gap, word, gap, word, …, gap]; the running sum
         # of the piece lengths gives every offset, all in C (much faster than finditer)
         pieces = _WORD_SPLIT_RE.split(text)
@@ -421,8 +421,12 @@ class Scanner:
         holds more than one word (one quoted word, «Kari», is a name or a term, not a sentence)."""
         text = self.text
         gap = text[begin:start]
-        for mark, close in (("«", "»"), ("“", "”"), ("„", "“")):
+        for mark, close in (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"')):
             if mark in gap:
+                at = begin + gap.rfind('"')
+                if mark == '"' and (at and not text[at - 1].isspace() and text[at - 1] not in "(:" or
+                                    text.find('"', start, start + 400) < 0):
+                    return False  # a straight quote opens one only after a blank and when it is closed
                 end = text.find(close, start, start + 400)
                 quoted = text[start : end if end >= 0 else min(len(text), start + 80)]
                 return " " in quoted.strip()
@@ -1204,6 +1208,7 @@ class Scanner:
                     break
         self._protect_eponyms()
         self._protect_per()
+        self._protect_storms()
 
     def _protect_artists(self, cues: list[int]) -> None:
         """A listed artist or band right after a listening cue, and each one of a list after it
@@ -1291,6 +1296,16 @@ class Scanner:
                 nxt in _PER_OBJECTS or (nxt == "i" and i + 2 < n and lows[i + 2] in _PER_I_OBJECTS)
             ):
                 state[i] = _NEVER
+
+    def _protect_storms(self) -> None:
+        """A storm's name right after the word for it ("ekstremværet Ingunn", "stormen Gyda"): the
+        weather service names storms with given names, and a storm is no person."""
+        lows, words, state, text, ends, starts = self.lows, self.words, self.state, self.text, self.ends, self.starts
+        n = len(lows)
+        for i in self._where(map(_STORM_WORDS.__contains__, lows)):
+            j = i + 1
+            if j < n and not state[j] and words[j][0].isupper() and text[ends[i] : starts[j]] == " ":
+                state[j] = _NEVER
 
     def _protect_eponyms(self) -> None:
         """A disease named after its describer ("Crohns sykdom", "Aspergers syndrom") is no person.
@@ -3093,6 +3108,9 @@ _LEADING_PARTICLES = _words("van von bin ibn bint binti al el dos das della ter 
 _PER_OBJECTS = frozenset({"nå", "no", "dags", "dato", "uke", "veke", "måned", "månad", "år", "time", "dag", "gang",
                           "person", "elev", "barn", "stykk", "stk", "døgn", "semester", "termin", "skoleår"})
 _PER_I_OBJECTS = frozenset({"dag", "går", "fjor", "år", "morgen"})
+# the words for a named storm (met.no names the strong ones: "ekstremværet Hans", 2023)
+_STORM_WORDS = frozenset({"ekstremværet", "ekstremvêret", "uværet", "uvêret", "stormen", "orkanen", "ekstremvær",
+                          "ekstremvêr", "hurricane"})
 _PERSON_BEFORE = frozenset({"med", "og", "til", "fra", "frå", "hos", "hjå", "ved", "som", "heter", "heiter"})
 _PER_DATE_RE = re.compile(r" \d{1,2}\. ?[a-zæøå]")  # "per 1. mars"
 # "familjen": Swedish; "Bakke-guttene": the Bakke boys, the family's children; "Hussein-saken": the case
