@@ -64,6 +64,8 @@ class Result:
     coordinators: list[str]
     arenas: list[str]
     wrong: list[tuple[str, str]] = field(default_factory=list)
+    # each measure's score and reason codes, in rank order (read by benchmarks/suggest_ceiling.py)
+    measure_rows: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def precision_at_5(self) -> float | None:
@@ -163,7 +165,8 @@ def run(scenarios: list[dict[str, Any]]) -> tuple[list[Result], dict[str, bool]]
         by_kind: dict[str, list[str]] = {"measure": [], "coordinator": [], "arena": []}
         for row in rows:
             by_kind.setdefault(row["kind"], []).append(row["id"])
-        r = Result(sc, by_kind["measure"], by_kind["coordinator"], by_kind["arena"])
+        r = Result(sc, by_kind["measure"], by_kind["coordinator"], by_kind["arena"],
+                   measure_rows=[row for row in rows if row["kind"] == "measure"])
         for mid in r.measures[:5]:
             why = _clearly_wrong(catalogues[slug].get(mid), sc)
             if why:
