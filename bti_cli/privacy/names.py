@@ -274,8 +274,6 @@ _NOUN_ENDINGS = (
     "isk",
     "iske",
     "ende",
-    "ert",
-    "erte",
     "itet",
     "iteten",
     "ologi",

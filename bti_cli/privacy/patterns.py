@@ -729,6 +729,10 @@ def find_structured(text: str, spans: Spans, vocab: Vocab) -> str:
                 spans.add(street.start(), street.end(), "address", "street")
     _find_farms(text, low, spans)
     _find_labelled_addresses(text, low, spans, vocab)
+    if "borettslag" in low or "sameie" in low or "brl" in low:
+        for flat in HOUSING_FLAT_RE.finditer(text):
+            if flat.group("block") or flat.group("flat"):
+                spans.add(flat.start(), flat.end(), "address", "flat")
     if any(c in text for c in "0123456789"):
         _find_cued_streets(text, low, spans, vocab)
         _address_tails(text, spans)
@@ -1060,18 +1064,22 @@ def _find_cued_births(text: str, low: str, spans: Spans) -> None:
 
 
 # "dei bur i lia 2": a street ending alone in lower case, its house number after "bor i", "bur på"
+_BARE_STREETS = frozenset(
+    {"bakken", "lia", "lii", "tunet", "haugen", "moen", "jordet", "sletta", "brekka", "kroken", "svingen", "ringen",
+     "åsen"}
+)
 _LIVES_IN_BARE_STREET_RE = re.compile(
     r"(?i:(?<!\w)(?:bor|bur|bodde|budde|bodd|budd)[ \t]+(?:i|på))[ \t]+"
-    r"(?P<street>(?:bakken|lia|lii|tunet|haugen|moen|jordet|sletta|brekka|kroken|svingen|ringen|åsen)"
-    rf"[ \t]+{_HOUSE})"
+    rf"(?P<street>(?:{'|'.join(sorted(_BARE_STREETS))})[ \t]+{_HOUSE})"
 )
 
 
 # a room or a part of a building and its number: "Møte hos rektor Berg i Rom 3" is no address
 _ROOM_WORDS = frozenset({"rom", "sal", "salen", "hus", "huset", "bygg", "bygget", "avdeling", "etasje", "møterom"})
-# "sover hos kameraten Ali i Leiret 12": a place and a house number where one stays with someone
+# "sover hos kameraten Ali i Leiret 12", "Hjemmebesøk hos familien Haugen, Haugen 11": a place and a
+# house number where one stays with someone
 _STAYS_AT_NUMBER_RE = re.compile(
-    r"(?i:hos|hjå)[ \t]+[^\W\d_]+(?:[ \t]+[A-ZÆØÅ][^\W\d_]*)?[ \t]+(?:i|på)[ \t]+"
+    r"(?i:hos|hjå)[ \t]+[^\W\d_]+(?:[ \t]+[A-ZÆØÅ][^\W\d_]*)?(?:[ \t]+(?:i|på)|[ \t]*,)[ \t]+"
     rf"(?P<street>(?P<place>[A-ZÆØÅ][\wæøåé'\-]+)[ \t]+{_HOUSE})"
 )
 
@@ -1080,7 +1088,8 @@ def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> N
     for p in _keyword_hits(low, ("hos ", "hjå ")):
         stay = _STAYS_AT_NUMBER_RE.match(text, p)
         place = stay.group("place").lower() if stay else ""
-        if stay and place not in _ROOM_WORDS and place not in shipped_lists().words:
+        # a word in the list names no street, but the street endings used alone do ("Haugen 11")
+        if stay and place not in _ROOM_WORDS and (place not in shipped_lists().words or place in _BARE_STREETS):
             spans.add(stay.start("street"), _lower_postplace_end(text, stay.end()), "address", "street")
     for p in _keyword_hits(low, ("bor ", "bur ", "bodde ", "budde ", "bodd ", "budd ")):
         bare = _LIVES_IN_BARE_STREET_RE.match(text, p)
@@ -1099,6 +1108,9 @@ def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> N
                 continue  # a vocabulary word followed by a number is not a street
             if words and _weak_street(words) and not _address_evidence(text, m):
                 continue  # "Endring 3", "Parkeringsplass 4": a noun and a number
+            if _OFFICE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
+                spans.add(m.start(), m.end(), "", "")  # a service's premises are nobody's home
+                break
             spans.add(m.start(), _lower_postplace_end(text, m.end()), "address", "street")
             break
         else:
@@ -1565,6 +1577,25 @@ def _address_tails(text: str, spans: Spans) -> None:
                 spans.widen(start, longer, kind, reason)
 
 
+# a flat in a housing cooperative, its block or its number given: "Vestbyen borettslag, blokk C, leil. 12"
+# (the cooperative alone, "Vestbyen borettslag", is a place many live at)
+HOUSING_FLAT_RE = re.compile(
+    r"[A-ZÆØÅ][\wæøå\-]+(?:[ \t][A-ZÆØÅ][\wæøå\-]+)?[ \t]+(?i:borettslag|boligsameie|sameie|brl\.?)"
+    r"(?P<block>,?[ \t]*(?i:blokk|bygg|bygning|oppgang|inngang)[ \t]+[A-ZÆØÅ0-9]{1,3}(?![\w]))?"
+    r"(?P<flat>,?[ \t]*(?i:leil(?:ighet|egheit)?\.?(?:[ \t]*nr\.?)?|husnr\.?)[ \t]*[A-Za-z]?\d{1,5}(?![\d]))?"
+)
+# the premises of a service before their street: "Oppmøte i NAV-lokalene i Storgata 23", "møtte på
+# NAV Elverum, Torggata 3", "Familiens hus har flyttet til Kirkegata 1", "kontoret ligger i …"
+_OFFICE_BEFORE_RE = re.compile(
+    r"(?:(?i:(?<![^\W\d_])(?:NAV-)?(?:lokalene|lokala|kontoret|kontora|kontorene|senteret|rådhuset)"
+    r"(?:[ \t]+(?:våre|sine|deira|deres|hennar|hans))?[ \t]+(?:ligger[ \t]+|ligg[ \t]+)?(?:i|på)"
+    r"|(?<![^\W\d_])(?:kontoret|tjenesten|tenesta|senteret|helsestasjonen|barnevernet|barnevernstjenesten"
+    r"|barnevernstenesta|familiens[ \t]+hus)[ \t]+(?:har[ \t]+)?(?:flyttet|flytta|flytter|flyttar)[ \t]+"
+    r"(?:til|inn[ \t]+i)"
+    r"|(?<![^\W\d_])(?:holder|held)[ \t]+til[ \t]+(?:i|på))"
+    r"|(?<![\w-])(?:NAV|PPT|BUP)(?:[ \t]+(?:har[ \t]+)?(?:flyttet|flytta)[ \t]+til|[ \t][A-ZÆØÅ][\wæøå]+[ \t]*,))"
+    r"[ \t]*\Z"
+)
 # a place of one or two capitalised words before the comma of a street address, right after a word
 # that says where («til», «på», «ved», «på gården», «Adresse:», "at", "Address:"); not a heading ("Hjemmebesøk,
 # 2345 Ådalsbruk")

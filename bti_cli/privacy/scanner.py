@@ -149,6 +149,7 @@ class Scanner:
         self.reason: dict[int, str] = {}
         self.weak: set[int] = set()
         self._particle_at: list[int] | None = None
+        self._genitive_bases: set[str] = set()  # "nilofar" of "Nilofars mor": the name without its «s»
 
     def _where(self, flags: Iterable[object]) -> list[int]:
         """The indices of the words whose flags are true (one flag per word), in order: found in C,
@@ -197,7 +198,18 @@ class Scanner:
                 stem = low[: -len(suffix)]
                 if stem in words or stem in singles or stem in lexicon:
                     return True
-        return low.endswith(_NOUN_ENDINGS)
+        return low.endswith(_NOUN_ENDINGS) or self._participle(low)
+
+    def _participle(self, low: str) -> bool:
+        """A past participle of a verb in «-ere» ("signert", "henviserte"), known by its verb; a
+        surname may end so too ("Sukprasert", "Seifert"), and a surname has no such verb."""
+        if low.endswith("ert"):
+            stem = low[:-3]
+        elif low.endswith("erte"):
+            stem = low[:-4]
+        else:
+            return False
+        return len(stem) >= 3 and (stem + "ere" in self.lists.lexicon or stem + "ere" in self.lists.words)
 
     def listed(self, low: str) -> bool:
         names = self.lists.names
@@ -324,7 +336,7 @@ class Scanner:
             return False  # Eksempelsen, Karlsson: surnames, not nouns
         if len(low) >= 15:
             return True
-        if len(low) >= 7 and low.endswith(_NOUN_ENDINGS):
+        if len(low) >= 7 and (low.endswith(_NOUN_ENDINGS) or self._participle(low)):
             return True
         return self._plural_definite(low) or self._forest_name(low)
 
@@ -586,6 +598,7 @@ class Scanner:
         if " til " in text:
             self._kin_til_lower_names()
         self._lower_given_opening_line()
+        self._genitive_before_kin()
         # pass 2: neighbours of names, "Ola K. Nordmann", "Nordmann, Ola", "Zyrafa og Ola"
         # (the rules only ever add names, so after the first round only the words near a new
         # name need another look: the result is the same as looking at every word again)
@@ -642,6 +655,7 @@ class Scanner:
         if found or known:
             found -= self._found_without_evidence()
             found |= {f[:-1] for f in found if f.endswith("s") and f[:-1] in lists.names}
+            found |= self._genitive_bases
             words_list, lexicon = lists.words, lists.lexicon
             # a use is the word or its genitive ("Olas")
             uses = self._where(map((found | {f + "s" for f in found}).__contains__, lows))
@@ -1097,6 +1111,26 @@ class Scanner:
                     break
                 self.set_name(j, "context")
 
+    def _genitive_before_kin(self) -> None:
+        """A capitalised genitive before a word for kin ("Nilofars mor", "Yonas' bror") is whose kin
+        it is: a person, unless the word is one of the language ("Elevens far", "Hans mor")."""
+        lows, words, state, gaps = self.lows, self.words, self.state, self.gaps
+        n = len(lows)
+        for j in self._where(map(_GENITIVE_KIN.__contains__, lows)):
+            i = j - 1
+            if i < 0 or state[i] or gaps[j] != " " or not words[i][0].isupper():
+                continue
+            low = lows[i]
+            if len(low) < 4 or not low.endswith("s") or j >= n:
+                continue
+            base = low[:-1]
+            if self.known_word(base) or self.known_word(low) or self.in_vocab(base) or self.in_vocab(low):
+                continue
+            if self.hand_ordinary(base) or self.hand_ordinary(low) or self.is_blocked(i):
+                continue
+            self.set_name(i, "context")
+            self._genitive_bases.add(base)
+
     def _particles(self) -> None:
         """Particles between two names: "Omar bin Ali", "Lotte van der Berg"; before a name, the
         particles that are no Norwegian words: "Familien van der Berg"."""
@@ -1131,6 +1165,20 @@ class Scanner:
                     # "Eva Marie de Lange": after a name, a particle and a capitalised word are its
                     # surname, even a word ("lange", which after the article «de» was read as a noun)
                     for k in range(i, j + 1):
+                        self.set_name(k, "adjacent")
+            elif state[i] == 0 and lows[i] in _FOREIGN_PARTICLES and state[i - 1] == 0 and state[i + 1] != _NEVER:
+                # "Angelo dela Cruz", "Yusuf bin Salleh": a particle no Norwegian word is, between two
+                # capitalised words that are no words of the domain, joins a name of three parts
+                names = (i - 1, i + 1)
+                if all(
+                    self.words[k][0].isupper()
+                    and lows[k] not in FUNCTION_WORDS
+                    and lows[k] not in ROLE_TRIGGERS
+                    and not self.in_vocab(lows[k])
+                    and not self.is_blocked(k)
+                    for k in names
+                ) and text[ends[i - 1] : starts[i]] == " " and text[ends[i] : starts[i + 1]] == " ":
+                    for k in (i - 1, i, i + 1):
                         self.set_name(k, "adjacent")
 
     def _after_sign_off_line(self, pos: int) -> bool:
@@ -1209,6 +1257,8 @@ class Scanner:
         self._protect_eponyms()
         self._protect_per()
         self._protect_storms()
+        if "the " in self.text:
+            self._protect_after_the()
 
     def _protect_artists(self, cues: list[int]) -> None:
         """A listed artist or band right after a listening cue, and each one of a list after it
@@ -1296,6 +1346,20 @@ class Scanner:
                 nxt in _PER_OBJECTS or (nxt == "i" and i + 2 < n and lows[i + 2] in _PER_I_OBJECTS)
             ):
                 state[i] = _NEVER
+
+    def _protect_after_the(self) -> None:
+        """Capitalised words right after English «the» name a thing, a place or a service ("the
+        Family Centre", "the Youth Clinic"), not a person; a listed name stays one ("the Hansen
+        family" names the Hansens), and so does a plural no lexicon knows ("the Andersons")."""
+        lows, words, state, gaps = self.lows, self.words, self.state, self.gaps
+        n = len(lows)
+        for i in self._where(map(eq, lows, repeat("the"))):
+            j = i + 1
+            while j < n and gaps[j] == " " and words[j][0].isupper() and not state[j] and not self.listed(lows[j]):
+                if lows[j].endswith("s") and not self.known_word(lows[j]):
+                    break  # "the Andersons": a family named by its surname
+                state[j] = _NEVER
+                j += 1
 
     def _protect_storms(self) -> None:
         """A storm's name right after the word for it ("ekstremværet Ingunn", "stormen Gyda"): the
@@ -1872,6 +1936,8 @@ class Scanner:
                 and lows[i + 2] in _PERSON_STATES
             ):
                 person = True
+            if not person and _CLASS_AFTER.match(text, ends[i]):
+                person = True  # "storm i 8B kom på kontoret": a pupil named by the class
             if person:
                 self.set_name(i, "context")
 
@@ -2530,13 +2596,24 @@ class Scanner:
         """A lower-case given name that is also a word, after a role word ("onkel rune") or after
         talking with someone ("prata med per i går")."""
         low, lists = self.lows[i], self.lists
-        if low not in lists.given or low in FUNCTION_WORDS or low in lists.proper or self.in_vocab(low):
+        if low in FUNCTION_WORDS or low in lists.proper or self.in_vocab(low):
             return False
         after = self.text[self.ends[i] : self.ends[i] + 12]
         nxt = self.lows[i + 1] if i + 1 < len(self.words) else ""
         gap = self.text[self.ends[i] : self.starts[i + 1]] if nxt else ""
         ends_phrase = not nxt or gap.strip(" \t") != "" or _TALK_FOLLOW.match(after) is not None
         verb_follows = gap == " " and (nxt in HUMAN_VERBS or nxt in SUBJECT_VERBS or nxt in ENGLISH_VERBS)
+        if low not in lists.given:
+            # "far somchai henter": a word no list or lexicon knows between a word for kin and a verb
+            # is the kin's name (not "mor nås på", "farfar ringde om": a verb the lexicon lacks)
+            return (
+                trigger == "role"
+                and self.lows[i - 1] in _GENITIVE_KIN
+                and len(low) >= 3
+                and not self.known_word(low)
+                and not self.hand_ordinary(low)
+                and verb_follows
+            )
         # "prata med per nes": a listed surname after it makes it a person's name
         surname_follows = gap == " " and nxt in lists.surnames and nxt not in FUNCTION_WORDS
         if trigger == "talk":
@@ -3066,10 +3143,10 @@ _AGE_IN_RE = re.compile(r"\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*(?:,[^()\n]{1,14})?
 _NEXT_CHILD_RE = re.compile(r"[ \t]*,[ \t]*([A-ZÆØÅ][^\W\d_]+)[ \t]*\([ \t]*\d{1,2}[ \t]*(?:år)?[ \t]*\)")
 _WORD_AFTER_AND = re.compile(r"[ \t]+([^\W\d_]+)")
 _BABY_AGE_UNITS = ("uker", "uke", "veker", "veke", "dager", "dagar", "døgn", "mnd", "mnd.", "måneder", "månader")
-# "Siv i 2. klasse har …", "Liv går i 3. trinn": a child named by a given name that is a word too
+# "Siv i 2. klasse har …", "Liv går i 3. trinn", "Storm i 8B kom": a child named by a given name that is a word too
 _CLASS_AFTER = re.compile(
     r"[ \t]+(?:i|på|går[ \t]+i|går[ \t]+på|gjeng[ \t]+i|gjeng[ \t]+på|begynte[ \t]+i|byrja[ \t]+i)[ \t]+"
-    r"\d{1,2}\.[ \t]*(?:klasse|klassetrinn|trinn|kl\.)"
+    r"(?:\d{1,2}\.[ \t]*(?:klasse|klassetrinn|trinn|kl\.)|\d{1,2}[A-Ea-e](?![\w]))"
 )
 _VERB_AFTER = re.compile(r"[ \t]*(?::|[ \t]([^\W\d_]+))")
 _AGE_VERBS = HUMAN_VERBS | SUBJECT_VERBS | ENGLISH_VERBS | ENGLISH_AUXILIARIES
@@ -3129,6 +3206,15 @@ _SIBLING_ORDER = _words("eldste yngste mellomste minste største eldest youngest
 _NAME_PREFIXES = _words("al el ul ad ar as at az an ash bin ibn abu abd bint d o mc van von di de da")
 # a role in brackets after a name: "Per Nes (far)", "Kari (helsesykepleier)"
 _ROLE_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([^\W\d_]+)[ \t]*[),]")
+# the kin a genitive before them belongs to ("Nilofars mor")
+_GENITIVE_KIN = _PARENT_WORDS | _words(
+    """
+    bror broren brør søster søstera søsteren storebror lillebror storesøster lillesøster halvbror halvsøster
+    søsken søskena søsknene besteforeldre farmor farfar mormor morfar onkel tante kusine fetter
+    """
+)
+# particles of names that are no Norwegian (or English) words
+_FOREIGN_PARTICLES = _words("bin ibn bint binti van von dela delos della dos del")
 _PARTICLES = _words(
     "bin ibn bint binti van von der den de al el da di du dos das del della dela delos la le ter ten zu af"
 )
@@ -3308,7 +3394,8 @@ _THING_NOUNS = _words(
     klubben lag laget leir leiren film filmen serie serien bok boka boken kanal kanalen metode
     metoden modell modellen verktøy verktøyet skjema skjemaet kampanje kampanjen opplegg opplegget
     programserie nettside nettsida nettsiden side sida siden butikk butikken kor koret korps
-    korpset band bandet
+    korpset band bandet rom rommet romma rommene møterom møterommet møteromma møterommene avdeling
+    avdelinga avdelingen avdelingene base basen
     """
 )
 # articles and quantifiers: what follows them is a noun ("en App", "eit Nettbrett", "mange Likes")
@@ -3419,6 +3506,8 @@ SPACED_SIGNATURE_RE = re.compile(r"/(?<=[ \t]/)[ \t](?P<sig>[A-ZÆØÅ]{2,3})(?=
 HEADING_SIGNATURE_RE = re.compile(r"/(?P<sig>[A-ZÆØÅ]{2,3}):")
 _HEADING_BEFORE_RE = re.compile(r"(?:^|\n|(?i:(?<![^\W\d_])[^\W\d_]*(?:notat|referat|logg)[ \t]+))\Z")
 LOWER_SIGNATURE_RE = re.compile(r"/(?<=[ \t\n]/)([a-zæøå]{2,3})(?=[ \t]*(?:$|\n|\r))")
+# "/mh, helsesøster" ending a line: the initials and the writer's role
+_LOWER_SIGNATURE_ROLE_RE = re.compile(r"/(?<=[ \t\n]/)([a-zæøå]{2,3}),[ \t]*([^\W\d_]+)(?=[ \t]*(?:$|\n|\r))")
 _UNITS = _words("år dag uke mnd md kr km t mm cm kg stk pers gang time min sek døgn veke")
 DASH_SIGNATURE_RE = re.compile(
     r"[–—-](?<![^\s][–—-])[ \t]?(?P<sig>[A-ZÆØÅ]{2,3}|[A-ZÆØÅ][a-zæøå]?\.(?:[ ]?|-)[A-ZÆØÅ]\.)(?=[ \t]*(?:$|\n|\r))"
@@ -3453,7 +3542,14 @@ _ROLE_INITIALS_RE = re.compile(r"\((?P<sig>[A-ZÆØÅ]{2,3})\)")
 _WORD_BEFORE_BRACKET_RE = re.compile(r"([^\W\d_]+)[ \t]*\Z")
 # a signature in lower case after a dash ending a line: "ok fra meg. -ms"
 # a note signed with lower-case initials alone at its end: "… men noterer. ev"
-END_INITIALS_RE = re.compile(r"(?<=[.!?][ \t])[a-zæøå]{2,3}(?=\s*\Z)")
+# lower-case initials ending a note after its last sentence or alone on its last line ("… i morgen. kh", "\nhb")
+END_INITIALS_RE = re.compile(r"(?:(?<=[.!?][ \t])|(?<=\n))[a-zæøå]{2,3}(?=\s*\Z)")
+# capitals ending a note after its last sentence: "Sendt bekymringsmelding. MK"
+_END_CAPITALS_RE = re.compile(r"(?<=[.!?][ \t])(?P<sig>[A-ZÆØÅ]{2,3})\s*\Z")
+# a listed given name alone on a note's last line, a dash before it or not: "\nLine", "\n– Tor"
+_LAST_LINE_NAME_RE = re.compile(r"(?<=\n)[ \t]*(?P<dash>[–—-][ \t]*)?(?P<sig>[A-ZÆØÅ][a-zæøå]{1,15})\s*\Z")
+# a weekday's short form alone on a line ("Tor" for torsdag) signs nothing; after a dash it does
+_WEEKDAY_SHORT = _words("man tir tirs ons tor tors fre lør søn sun")
 _NOT_END_INITIALS = _words("ok ja nei mvh osv mm etc evt ps nb")
 LOWER_DASH_SIGNATURE_RE = re.compile(r"[–—-](?<=[ \t\n][–—-])[ \t]?(?P<sig>[a-zæøå]{2,3})(?=[ \t]*(?:$|\n|\r))")
 # a signature in capitals that spells an abbreviation written only in lower case ("kl." is the
@@ -3535,6 +3631,9 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
                 sig = m.group(1)
                 if (sig not in words or sig in given) and sig not in _UNITS:
                     found.append((m.start(), m.end()))  # "Skrevet av /kh", "/siv"
+            for m in _LOWER_SIGNATURE_ROLE_RE.finditer(text):
+                if m.group(2).lower() in ROLE_TRIGGERS and m.group(1) not in _UNITS:
+                    found.append((m.start(), m.end(1)))  # "/ah, helsesjukepleiar"
     if "–" in text or "—" in text or "- " in text or "-" in text:
         dashes = [at for at, _ in _literal_hits(text, ("–", "—", "-"))]
         for m in _matches_at(DASH_SIGNATURE_RE, text, dashes):
@@ -3614,6 +3713,18 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
         sig = end_sig.group("sig")
         if sig not in _NOT_INITIALS and sig.lower() not in singles and sig.lower() not in shipped_lists().words:
             found.append((end_sig.start("sig"), end_sig.end("sig")))  # a note signed "KRN" on its last line
+    end_caps = _END_CAPITALS_RE.search(text, max(0, len(text) - 12))
+    if end_caps:
+        sig = end_caps.group("sig")
+        if (sig not in _NOT_INITIALS and sig.lower() not in singles and sig.lower() not in domain_abbreviations()
+                and sig not in _INSTITUTION_ABBR):
+            found.append((end_caps.start("sig"), end_caps.end("sig")))
+    last_name = _LAST_LINE_NAME_RE.search(text, max(0, len(text) - 24))
+    if last_name:
+        sig = last_name.group("sig").lower()
+        weekday = sig in _WEEKDAY_SHORT and not last_name.group("dash")
+        if sig in shipped_lists().given and sig not in singles and not weekday:
+            found.append((last_name.start("sig"), last_name.end("sig")))  # a note signed with a given name
     if " av" in text or " by" in text or " AV" in text or " BY" in text:
         found += _written_by_initials(text, vocab, folded)
     found += _initials_after_cue(text)
