@@ -203,11 +203,12 @@ FUNCTION_WORDS = _words(
     """
 )
 # pronouns of the dialects, written as spoken ("Dæm ville ha turnering", "Je ringte NAV", "far
-# hass"): words that begin sentences as the written pronouns do, never names there
+# hass", Hedmark's "Hæn sa at hæn itte orkar"): words that begin sentences as the written pronouns
+# do, never names there
 DIALECT_PRONOUNS = _words(
     """
     je æ æg dæm dem døm dom demm dæmm hu hæ dæ mæ sæ dokker dåkker dåkk dokk økk åkk oss
-    hass hænnes hænnar dæmmes demmes
+    hass hænnes hænnar dæmmes demmes hæn hænn itte ittno nån nåen
     """
 )
 # the same idea in English, for a note written in English ("This helps a lot", "Today the home

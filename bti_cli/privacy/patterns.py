@@ -140,7 +140,9 @@ DATE_EVENT_BEFORE_RE = re.compile(
     r"|avtalt|utsatt|flyttet|flytta|kom|kommet|ankom|skrevet|skrive|underskrevet|signert|oppdatert|endret|endra"
     r"|mellom|sist|neste|ny|nytt|kontroll|time|timen|besøk|hjemmebesøk|heimebesøk"
     # "startet 10.10.2023", "siste fravær 12.12.2023", "utredet (03.05.2022)"
-    r"|startet|starta|begynte|byrja|utredet|utreda|fravær|fraværet|hendelse|hendelsen|skjedde|hende)"
+    r"|startet|starta|begynte|byrja|utredet|utreda|fravær|fraværet|hendelse|hendelsen|skjedde|hende"
+    # "Apgar 9/10/10": three scores, no date
+    r"|apgar|apgar-skår|apgarskår)"
     r"(?:[ \t]+[^\W\d_]+)?"
     # "12.03.2022 og 14.03.2023": a second date joined to the first
     r"|\d[ \t]+(?:og|eller|til|-|–))"

@@ -255,7 +255,8 @@ class Scanner:
             return True
         if "-" in low:
             return low.index("-") == 1 or all(p in lists.words or p in lists.proper for p in low.split("-"))
-        return False
+        # a medicine by the ending of its active substance ("Dicillin", "Omeprazol", "Ibuprofen")
+        return len(low) >= 7 and low.endswith(_MEDICINE_ENDINGS) and low not in lists.names
 
     def talk_context(self, i: int) -> bool:
         """The word follows talking to or meeting someone: "ringte Fossen", "snakket med Fossen"."""
@@ -284,6 +285,8 @@ class Scanner:
         lists = self.lists
         if low in lists.words or low in lists.proper or low in lists.lexicon:
             return True
+        if len(low) >= 7 and low.endswith(_MEDICINE_ENDINGS) and low not in lists.names:
+            return True  # a medicine ("Dicillin"), as `hand_ordinary` says
         if len(low) >= 8 and "-" not in low:
             found = self._compounds.get(low)
             if found is None:
@@ -338,6 +341,8 @@ class Scanner:
             return True
         if len(low) >= 7 and (low.endswith(_NOUN_ENDINGS) or self._participle(low)):
             return True
+        if len(low) >= 7 and low.endswith("a") and low[:-1] in self.lists.lexicon and not self.listed(low):
+            return True  # a nynorsk plural definite: "Småtrolla", a kindergarten's department
         return self._plural_definite(low) or self._forest_name(low)
 
     def _plural_definite(self, low: str) -> bool:
@@ -599,6 +604,8 @@ class Scanner:
             self._kin_til_lower_names()
         self._lower_given_opening_line()
         self._genitive_before_kin()
+        if "f." in self.text or "fødd" in self.text or "født" in self.text:
+            self._before_birth_cue()
         # pass 2: neighbours of names, "Ola K. Nordmann", "Nordmann, Ola", "Zyrafa og Ola"
         # (the rules only ever add names, so after the first round only the words near a new
         # name need another look: the result is the same as looking at every word again)
@@ -1111,6 +1118,21 @@ class Scanner:
                     break
                 self.set_name(j, "context")
 
+    def _before_birth_cue(self) -> None:
+        """The capitalised word right before «, f. 26.11.26» or «(født 3.4.2019)» is the person born
+        then ("Gutt Luka, f. 26.11.26"), a word or not; not a word for a person or a role ("Gutt, f.
+        …") or one of the vocabulary."""
+        lows, words, state, starts = self.lows, self.words, self.state, self.starts
+        for m in _BIRTH_CUE_AFTER_RE.finditer(self.text):
+            i = bisect_left(starts, m.start()) - 1
+            if i < 0 or state[i] or not words[i][0].isupper() or self.ends[i] != m.start():
+                continue
+            low = lows[i]
+            if (low in FUNCTION_WORDS or low in ROLE_TRIGGERS or low in _PERSON_NOUNS or self.in_vocab(low)
+                    or self.is_blocked(i) or len(low) < 2):
+                continue
+            self.set_name(i, "context")
+
     def _genitive_before_kin(self) -> None:
         """A capitalised genitive before a word for kin ("Nilofars mor", "Yonas' bror") is whose kin
         it is: a person, unless the word is one of the language ("Elevens far", "Hans mor")."""
@@ -1257,6 +1279,7 @@ class Scanner:
         self._protect_eponyms()
         self._protect_per()
         self._protect_storms()
+        self._protect_departments()
         if "the " in self.text:
             self._protect_after_the()
 
@@ -1360,6 +1383,25 @@ class Scanner:
                     break  # "the Andersons": a family named by its surname
                 state[j] = _NEVER
                 j += 1
+
+    def _protect_departments(self) -> None:
+        """A kindergarten's or a base's department after it, in brackets or after a comma
+        ("barnehagen (Fjellsol)", "Fagerlund barnehage, Småtrolla"): a place, unless a listed name
+        ("barnehagen (Kari)" says who called)."""
+        lows, words, state, gaps = self.lows, self.words, self.state, self.gaps
+        n = len(lows)
+        for i in self._where(map(_DEPARTMENT_CUES.__contains__, lows)):
+            j = i + 1
+            if (
+                j < n
+                and gaps[j] in (" (", ", ")
+                and words[j][0].isupper()
+                and not state[j]
+                and not self.listed(lows[j])
+                # the name ends there: "(Fjellsol):", ", Småtrolla." (not ", Zyrafa svarte")
+                and self.text[self.ends[j] : self.ends[j] + 1] in ("", ".", ",", ")", ":", ";")
+            ):
+                state[j] = _NEVER
 
     def _protect_storms(self) -> None:
         """A storm's name right after the word for it ("ekstremværet Ingunn", "stormen Gyda"): the
@@ -1517,6 +1559,9 @@ class Scanner:
                 self.set_name(i, "context")
                 return
             trigger = None
+        if trigger is not None and not listed and low.endswith(_SERVICE_ENDINGS) and len(low) >= 10:
+            self.state[i] = _NEVER  # "Tolk (Tolketjenesten, tigrinja)": a service after a role, no person
+            return
         if listed or trigger is not None:
             pass
         elif self.text[self.ends[i] : self.ends[i] + 1] in _DIGITS or (
@@ -1980,8 +2025,9 @@ class Scanner:
         if "(" not in self.text[self.ends[i] : self.ends[i] + 3]:
             return False  # the cheap test first: no bracket, no age
         low = self.lows[i]
-        if low in ROLE_TRIGGERS or low in _SIBLING_ORDER:
-            return False  # "Jenta (14) har …", "Eldste (15) går …": the person is named elsewhere
+        if low in ROLE_TRIGGERS or low in _SIBLING_ORDER or low in _PERSON_NOUNS:
+            # "Jenta (14) har …", "Eldste (15) går …", "Gutt (13) har …": the person is named elsewhere
+            return False
         if len(low) < 3:
             return False
         if (
@@ -3206,6 +3252,18 @@ _SIBLING_ORDER = _words("eldste yngste mellomste minste største eldest youngest
 _NAME_PREFIXES = _words("al el ul ad ar as at az an ash bin ibn abu abd bint d o mc van von di de da")
 # a role in brackets after a name: "Per Nes (far)", "Kari (helsesykepleier)"
 _ROLE_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([^\W\d_]+)[ \t]*[),]")
+# the endings of active substances (INN stems): no given name or surname ends so
+_MEDICINE_ENDINGS = (
+    "cillin", "mycin", "micin", "floxacin", "oksacin", "prazol", "azol", "tidin", "statin", "sartan", "olol",
+    "dipin", "azepam", "triptan", "profen", "fenac", "lukast", "semid", "formin", "gliptin", "cetamol",
+    "fenidat", "metason", "sonid", "oxetin", "alopram", "tralin",
+)
+# a birth date's cue and its date right after a word: ", f. 26.11.26", " (født 3.4.2019)"
+_BIRTH_CUE_AFTER_RE = re.compile(r"[ \t]*[,(][ \t]*(?:f\.|født|fødd|fdt\.?)[ \t]*\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+# the endings of a service's name: no person is called so
+_SERVICE_ENDINGS = ("tjenesten", "tjenestene", "tenesta", "tenestene", "kontoret", "senteret", "teamet", "etaten")
+# the words after which a kindergarten's department is named ("barnehagen (Fjellsol)")
+_DEPARTMENT_CUES = _words("barnehage barnehagen barnehagar barnehager avdeling avdelinga avdelingen base basen")
 # the kin a genitive before them belongs to ("Nilofars mor")
 _GENITIVE_KIN = _PARENT_WORDS | _words(
     """
@@ -3506,6 +3564,10 @@ SPACED_SIGNATURE_RE = re.compile(r"/(?<=[ \t]/)[ \t](?P<sig>[A-ZÆØÅ]{2,3})(?=
 HEADING_SIGNATURE_RE = re.compile(r"/(?P<sig>[A-ZÆØÅ]{2,3}):")
 _HEADING_BEFORE_RE = re.compile(r"(?:^|\n|(?i:(?<![^\W\d_])[^\W\d_]*(?:notat|referat|logg)[ \t]+))\Z")
 LOWER_SIGNATURE_RE = re.compile(r"/(?<=[ \t\n]/)([a-zæøå]{2,3})(?=[ \t]*(?:$|\n|\r))")
+# initials handing a case over, on either side of an arrow: "Overlevering /mh → /ts:"
+_HANDOVER_SIGNATURE_RE = re.compile(
+    r"(?<![\w/])(?P<sig>/[a-zæøåA-ZÆØÅ]{2,3})(?=[ \t]*(?:→|->))|(?:→|->)[ \t]*(?P<sig2>/[a-zæøåA-ZÆØÅ]{2,3})(?![\w/])"
+)
 # "/mh, helsesøster" ending a line: the initials and the writer's role
 _LOWER_SIGNATURE_ROLE_RE = re.compile(r"/(?<=[ \t\n]/)([a-zæøå]{2,3}),[ \t]*([^\W\d_]+)(?=[ \t]*(?:$|\n|\r))")
 _UNITS = _words("år dag uke mnd md kr km t mm cm kg stk pers gang time min sek døgn veke")
@@ -3631,6 +3693,11 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
                 sig = m.group(1)
                 if (sig not in words or sig in given) and sig not in _UNITS:
                     found.append((m.start(), m.end()))  # "Skrevet av /kh", "/siv"
+            if "→" in text or "->" in text:
+                for m in _HANDOVER_SIGNATURE_RE.finditer(text):
+                    group = "sig" if m.group("sig") else "sig2"
+                    if m.group(group)[1:].lower() not in _UNITS:
+                        found.append((m.start(group), m.end(group)))  # "Overlevering /mh → /ts"
             for m in _LOWER_SIGNATURE_ROLE_RE.finditer(text):
                 if m.group(2).lower() in ROLE_TRIGGERS and m.group(1) not in _UNITS:
                     found.append((m.start(), m.end(1)))  # "/ah, helsesjukepleiar"
