@@ -545,6 +545,9 @@ class Scanner:
                 and words[i][0].islower()
                 and lows[i].split(text[at], 1)[0] in _NAME_PREFIXES
                 and not self.is_blocked(i)
+                # "ba'd al-Eid": the article before a feast or a place is no name's particle
+                and not self._particle_before_thing(lows[i].split(text[at], 1)[1])
+                and not self.in_phrase(i)
             ):
                 self.set_name(i, "capitalised")
         if listen_at and lists.artists:
@@ -1383,6 +1386,10 @@ class Scanner:
                     break  # "the Andersons": a family named by its surname
                 state[j] = _NEVER
                 j += 1
+
+    def _particle_before_thing(self, tail: str) -> bool:
+        """The word after a name's particle and its hyphen is a place or a feast ("al-Eid"), no name."""
+        return tail in self.lists.proper and tail not in self.lists.names
 
     def _protect_departments(self) -> None:
         """A kindergarten's or a base's department after it, in brackets or after a comma
@@ -2306,6 +2313,17 @@ class Scanner:
             last.endswith(e) and last[: -len(e)] in lexicon and len(last) - len(e) >= 3 for e in _DEFINITE_ENDINGS
         )
 
+    def _person_compound(self, st: str) -> bool:
+        """A compound whose last word is a word for a person and whose first is a word too
+        ("tannlege", "kantinedame", "klassekamerat"); not a name that ends so ("Ilunge" of Ilunga)."""
+        lexicon, words = self.lists.lexicon, self.lists.words
+        for tail in _PERSON_NOUN_TAILS:
+            if st.endswith(tail) and len(st) - len(tail) >= 3:
+                head = st[: -len(tail)]
+                if any(h in lexicon or h in words for h in (head, head[:-1] if head[-1] in "se" else head)):
+                    return True
+        return False
+
     def _definite_person(self, low: str) -> bool:
         """The definite form of a word for a person: "mannen", "bibliotekaren", "elevane",
         "ungdommen", "foreldra"; the stem is a known word for a person or an agent noun of the
@@ -2330,7 +2348,7 @@ class Scanner:
                     # "Nesfamilien" name one
                     head = st[:-7].rstrip("-")
                     return not head or not (head in self.lists.names or head in self.lists.proper)
-                if st in _PERSON_NOUNS or (len(st) >= 6 and st.endswith(_PERSON_NOUN_TAILS)):
+                if st in _PERSON_NOUNS or (len(st) >= 6 and self._person_compound(st)):
                     return True  # "mannen", "tannlegen", "kantinedama", "klassekameratene"
                 if (
                     len(st) >= 5
