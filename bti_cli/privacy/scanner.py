@@ -2046,6 +2046,10 @@ class Scanner:
         m = _AGE_AFTER.match(self.text, self.ends[i])
         if not m:
             return False
+        if m.group().rstrip(" \t)")[-1:].isalpha() and low not in self.lists.given and (
+            self.ordinary(low) or self.looks_like_common_noun(low)
+        ):
+            return False  # "Møterom (2B) er ledig": a class or a room's number after a word, no pupil
         verb = _VERB_AFTER.match(self.text, m.end())
 
         def given_or_no_word() -> bool:
@@ -2313,16 +2317,12 @@ class Scanner:
             last.endswith(e) and last[: -len(e)] in lexicon and len(last) - len(e) >= 3 for e in _DEFINITE_ENDINGS
         )
 
-    def _person_compound(self, st: str) -> bool:
-        """A compound whose last word is a word for a person and whose first is a word too
-        ("tannlege", "kantinedame", "klassekamerat"); not a name that ends so ("Ilunge" of Ilunga)."""
-        lexicon, words = self.lists.lexicon, self.lists.words
-        for tail in _PERSON_NOUN_TAILS:
-            if st.endswith(tail) and len(st) - len(tail) >= 3:
-                head = st[: -len(tail)]
-                if any(h in lexicon or h in words for h in (head, head[:-1] if head[-1] in "se" else head)):
-                    return True
-        return False
+    @staticmethod
+    def _person_compound(st: str) -> bool:
+        """A compound whose last word is a word for a person, after a first word of three letters
+        or more ("tannlege", "kantinedame", "klassekamerat"); not a name that ends so after one or
+        two letters ("Ilunga", read as "il" + "unge")."""
+        return any(st.endswith(tail) and len(st) - len(tail) >= 3 for tail in _PERSON_NOUN_TAILS)
 
     def _definite_person(self, low: str) -> bool:
         """The definite form of a word for a person: "mannen", "bibliotekaren", "elevane",
@@ -3562,7 +3562,8 @@ _PLACE_NOUNS = _words("kommune kommunes fylke fylkes fylkeskommune fylkeskommune
 # the tails of a compound named after a place: "Sondre Land-modellen", "Nord Fron-prosjektet"
 _MODEL_TAILS = tuple(_words("modell metode prosjekt program ordning satsing tilbud løft"))
 _AGE_AFTER = re.compile(
-    r"[ \t]*\([ \t]*(?:ca\.?[ \t]*)?\d{1,2}"
+    # a class alone in the brackets names a pupil as an age does: "Yara (5A)", "Lykke (3A) har …"
+    r"[ \t]*\([ \t]*(?:ca\.?[ \t]*)?\d{1,2}(?:[A-Ea-e](?=[ \t]*\)))?"
     r"(?:[ \t]*(?:år|mnd\.?|måneder|månader|md\.?|uker|uke|veker|veke|dager|dagar|døgn))?"
     # the class after the age: "Hêvî (8, 3. trinn)", "(14, 9B)"
     r"(?:[ \t]*,[ \t]*(?:\d{1,2}\.?[ \t]*(?:trinn|klasse|kl\.?|steg)|\d{1,2}[A-Da-d]|vg\d))?[ \t]*\)"
@@ -3625,7 +3626,7 @@ _WORD_BEFORE_BRACKET_RE = re.compile(r"([^\W\d_]+)[ \t]*\Z")
 # lower-case initials ending a note after its last sentence or alone on its last line ("… i morgen. kh", "\nhb")
 END_INITIALS_RE = re.compile(r"(?:(?<=[.!?][ \t])|(?<=\n))[a-zæøå]{2,3}(?=\s*\Z)")
 # capitals ending a note after its last sentence: "Sendt bekymringsmelding. MK"
-_END_CAPITALS_RE = re.compile(r"(?<=[.!?][ \t])(?P<sig>[A-ZÆØÅ]{2,3})\s*\Z")
+_END_CAPITALS_RE = re.compile(r"(?<=[.!?][ \t])(?P<sig>[A-ZÆØÅ]{2,3})(?:/(?P<sig2>[A-ZÆØÅ]{2,3}))?\s*\Z")
 # a listed given name alone on a note's last line, a dash before it or not: "\nLine", "\n– Tor"
 _LAST_LINE_NAME_RE = re.compile(r"(?<=\n)[ \t]*(?P<dash>[–—-][ \t]*)?(?P<sig>[A-ZÆØÅ][a-zæøå]{1,15})\s*\Z")
 # a weekday's short form alone on a line ("Tor" for torsdag) signs nothing; after a dash it does
@@ -3800,10 +3801,14 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
             found.append((end_sig.start("sig"), end_sig.end("sig")))  # a note signed "KRN" on its last line
     end_caps = _END_CAPITALS_RE.search(text, max(0, len(text) - 12))
     if end_caps:
-        sig = end_caps.group("sig")
-        if (sig not in _NOT_INITIALS and sig.lower() not in singles and sig.lower() not in domain_abbreviations()
-                and sig not in _INSTITUTION_ABBR):
-            found.append((end_caps.start("sig"), end_caps.end("sig")))
+        # "… bekymringsmelding. MK"; two who wrote it, "… uanmeldt. IL/KB", are initials even when
+        # one of them spells a club's abbreviation («IL»); a service stays ("PPT/NAV")
+        pair = end_caps.group("sig2") is not None
+        for group in ("sig", "sig2") if pair else ("sig",):
+            sig = end_caps.group(group)
+            if (sig not in _NOT_INITIALS and sig.lower() not in singles and sig.lower() not in domain_abbreviations()
+                    and (pair or sig not in _INSTITUTION_ABBR)):
+                found.append((end_caps.start(group), end_caps.end(group)))
     last_name = _LAST_LINE_NAME_RE.search(text, max(0, len(text) - 24))
     if last_name:
         sig = last_name.group("sig").lower()
