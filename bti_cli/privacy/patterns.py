@@ -1110,7 +1110,7 @@ def _find_street_addresses(text: str, low: str, spans: Spans, vocab: Vocab) -> N
                 continue  # a vocabulary word followed by a number is not a street
             if words and _weak_street(words) and not _address_evidence(text, m):
                 continue  # "Endring 3", "Parkeringsplass 4": a noun and a number
-            if _OFFICE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
+            if _office_before(text, m.start()):
                 spans.add(m.start(), m.end(), "", "")  # a service's premises are nobody's home
                 break
             spans.add(m.start(), _lower_postplace_end(text, m.end()), "address", "street")
@@ -1579,6 +1579,16 @@ def _address_tails(text: str, spans: Spans) -> None:
                 spans.widen(start, longer, kind, reason)
 
 
+def _office_before(text: str, start: int) -> bool:
+    """A service's premises are named right before the street at `start` (`_OFFICE_BEFORE_RE`)."""
+    window = text[max(0, start - 60) : start]
+    low = window.lower()
+    if not any(cue in low for cue in _OFFICE_CUES):
+        return False  # the cheap test first
+    return _OFFICE_BEFORE_RE.search(window) is not None
+
+
+_OFFICE_CUES = ("lokal", "kontor", "senter", "rådhus", "flytt", "til i", "til på", "nav", "ppt", "bup")
 # a flat in a housing cooperative, its block or its number given: "Vestbyen borettslag, blokk C, leil. 12"
 # (the cooperative alone, "Vestbyen borettslag", is a place many live at)
 HOUSING_FLAT_RE = re.compile(

@@ -39,7 +39,7 @@ from bti_cli.privacy.names import (
     _words,
     shipped_lists,
 )
-from bti_cli.privacy.patterns import _all_finds, _literal_hits, _matches_at, fold_lower
+from bti_cli.privacy.patterns import _all_finds, _finditer_near, _literal_hits, _matches_at, _windows, fold_lower
 from bti_cli.privacy.vocabulary import Vocab
 
 # the end of a note label before a colon: "Telefonnotat:", "Møtereferat:", "Samtale med:"
@@ -150,6 +150,7 @@ class Scanner:
         self.weak: set[int] = set()
         self._particle_at: list[int] | None = None
         self._genitive_bases: set[str] = set()  # "nilofar" of "Nilofars mor": the name without its «s»
+        self._cue_at: list[int] | None = None  # the words of `_LATER_CUES`, found in one pass
 
     def _where(self, flags: Iterable[object]) -> list[int]:
         """The indices of the words whose flags are true (one flag per word), in order: found in C,
@@ -1126,9 +1127,13 @@ class Scanner:
         then ("Gutt Luka, f. 26.11.26"), a word or not; not a word for a person or a role ("Gutt, f.
         …") or one of the vocabulary."""
         lows, words, state, starts = self.lows, self.words, self.state, self.starts
-        for m in _BIRTH_CUE_AFTER_RE.finditer(self.text):
-            i = bisect_left(starts, m.start()) - 1
-            if i < 0 or state[i] or not words[i][0].isupper() or self.ends[i] != m.start():
+        text = self.text
+        for m in _BIRTH_CUE_AFTER_RE.finditer(text):
+            at = m.start()
+            while at and text[at - 1] in " \t":
+                at -= 1  # "Luka , f. …": the word ends before the blanks
+            i = bisect_left(starts, at) - 1
+            if i < 0 or state[i] or not words[i][0].isupper() or self.ends[i] != at:
                 continue
             low = lows[i]
             if (low in FUNCTION_WORDS or low in ROLE_TRIGGERS or low in _PERSON_NOUNS or self.in_vocab(low)
@@ -1141,7 +1146,7 @@ class Scanner:
         it is: a person, unless the word is one of the language ("Elevens far", "Hans mor")."""
         lows, words, state, gaps = self.lows, self.words, self.state, self.gaps
         n = len(lows)
-        for j in self._where(map(_GENITIVE_KIN.__contains__, lows)):
+        for j in self._cue_hits(_GENITIVE_KIN):
             i = j - 1
             if i < 0 or state[i] or gaps[j] != " " or not words[i][0].isupper():
                 continue
@@ -1379,13 +1384,21 @@ class Scanner:
         family" names the Hansens), and so does a plural no lexicon knows ("the Andersons")."""
         lows, words, state, gaps = self.lows, self.words, self.state, self.gaps
         n = len(lows)
-        for i in self._where(map(eq, lows, repeat("the"))):
+        for i in self._cue_hits(_THE):
             j = i + 1
             while j < n and gaps[j] == " " and words[j][0].isupper() and not state[j] and not self.listed(lows[j]):
                 if lows[j].endswith("s") and not self.known_word(lows[j]):
                     break  # "the Andersons": a family named by its surname
                 state[j] = _NEVER
                 j += 1
+
+    def _cue_hits(self, cues: frozenset[str]) -> list[int]:
+        """The indices of the words of `cues` (one of `_LATER_CUES`' sets), from one scan of the text
+        for all of them."""
+        if self._cue_at is None:
+            self._cue_at = self._where(map(_LATER_CUES.__contains__, self.lows))
+        lows = self.lows
+        return [i for i in self._cue_at if lows[i] in cues]
 
     def _particle_before_thing(self, tail: str) -> bool:
         """The word after a name's particle and its hyphen is a place or a feast ("al-Eid"), no name."""
@@ -1397,7 +1410,7 @@ class Scanner:
         ("barnehagen (Kari)" says who called)."""
         lows, words, state, gaps = self.lows, self.words, self.state, self.gaps
         n = len(lows)
-        for i in self._where(map(_DEPARTMENT_CUES.__contains__, lows)):
+        for i in self._cue_hits(_DEPARTMENT_CUES):
             j = i + 1
             if (
                 j < n
@@ -1415,7 +1428,7 @@ class Scanner:
         weather service names storms with given names, and a storm is no person."""
         lows, words, state, text, ends, starts = self.lows, self.words, self.state, self.text, self.ends, self.starts
         n = len(lows)
-        for i in self._where(map(_STORM_WORDS.__contains__, lows)):
+        for i in self._cue_hits(_STORM_WORDS):
             j = i + 1
             if j < n and not state[j] and words[j][0].isupper() and text[ends[i] : starts[j]] == " ":
                 state[j] = _NEVER
@@ -2322,6 +2335,8 @@ class Scanner:
         """A compound whose last word is a word for a person, after a first word of three letters
         or more ("tannlege", "kantinedame", "klassekamerat"); not a name that ends so after one or
         two letters ("Ilunga", read as "il" + "unge")."""
+        if not st.endswith(_PERSON_NOUN_TAILS):
+            return False
         return any(st.endswith(tail) and len(st) - len(tail) >= 3 for tail in _PERSON_NOUN_TAILS)
 
     def _definite_person(self, low: str) -> bool:
@@ -2660,6 +2675,8 @@ class Scanner:
         """A lower-case given name that is also a word, after a role word ("onkel rune") or after
         talking with someone ("prata med per i går")."""
         low, lists = self.lows[i], self.lists
+        if low not in lists.given and (trigger != "role" or self.lows[i - 1] not in _GENITIVE_KIN):
+            return False  # the cheap test first: a listed given name, or a word after kin
         if low in FUNCTION_WORDS or low in lists.proper or self.in_vocab(low):
             return False
         after = self.text[self.ends[i] : self.ends[i] + 12]
@@ -3252,6 +3269,7 @@ _PER_I_OBJECTS = frozenset({"dag", "går", "fjor", "år", "morgen"})
 # the words for a named storm (met.no names the strong ones: "ekstremværet Hans", 2023)
 _STORM_WORDS = frozenset({"ekstremværet", "ekstremvêret", "uværet", "uvêret", "stormen", "orkanen", "ekstremvær",
                           "ekstremvêr", "hurricane"})
+_THE = frozenset({"the"})
 _PERSON_BEFORE = frozenset({"med", "og", "til", "fra", "frå", "hos", "hjå", "ved", "som", "heter", "heiter"})
 _PER_DATE_RE = re.compile(r" \d{1,2}\. ?[a-zæøå]")  # "per 1. mars"
 # "familjen": Swedish; "Bakke-guttene": the Bakke boys, the family's children; "Hussein-saken": the case
@@ -3277,7 +3295,7 @@ _MEDICINE_ENDINGS = (
     "fenidat", "metason", "sonid", "oxetin", "alopram", "tralin",
 )
 # a birth date's cue and its date right after a word: ", f. 26.11.26", " (født 3.4.2019)"
-_BIRTH_CUE_AFTER_RE = re.compile(r"[ \t]*[,(][ \t]*(?:f\.|født|fødd|fdt\.?)[ \t]*\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_BIRTH_CUE_AFTER_RE = re.compile(r"[,(][ \t]*(?:f\.|født|fødd|fdt\.?)[ \t]*\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 # the endings of a service's name: no person is called so
 _SERVICE_ENDINGS = ("tjenesten", "tjenestene", "tenesta", "tenestene", "kontoret", "senteret", "teamet", "etaten")
 # the words after which a kindergarten's department is named ("barnehagen (Fjellsol)")
@@ -3289,6 +3307,8 @@ _GENITIVE_KIN = _PARENT_WORDS | _words(
     søsken søskena søsknene besteforeldre farmor farfar mormor morfar onkel tante kusine fetter
     """
 )
+# every cue of the later protections and finders, looked for in one scan (`Scanner._cue_hits`)
+_LATER_CUES = _STORM_WORDS | _DEPARTMENT_CUES | _GENITIVE_KIN | _THE
 # particles of names that are no Norwegian (or English) words
 _FOREIGN_PARTICLES = _words("bin ibn bint binti van von dela delos della dos del")
 _PARTICLES = _words(
@@ -3713,7 +3733,8 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
                 if (sig not in words or sig in given) and sig not in _UNITS:
                     found.append((m.start(), m.end()))  # "Skrevet av /kh", "/siv"
             if "→" in text or "->" in text:
-                for m in _HANDOVER_SIGNATURE_RE.finditer(text):
+                near_arrows = _windows(text, _literal_hits(text, ("→", "->")), 8, 10)
+                for m in _finditer_near(_HANDOVER_SIGNATURE_RE, text, near_arrows):
                     group = "sig" if m.group("sig") else "sig2"
                     if m.group(group)[1:].lower() not in _UNITS:
                         found.append((m.start(group), m.end(group)))  # "Overlevering /mh → /ts"
