@@ -38,6 +38,7 @@ HELD_OUT = ("heldout_blind", "heldout_blind4", "heldout_blind24", "heldout_blind
 NOT_YET_TUNED: tuple[str, ...] = (
     "notes_blind14", "notes_blind15", "notes_blind17", "notes_blind20", "notes_blind22", "notes_blind23",
     "notes_blind26", "notes_blind28", "notes_blind31", "notes_blind35", "notes_blind36",
+    "notes_blind37",
 )
 FP_PER_70_TARGET = 1.0
 LABEL = re.compile(r"\{(name|national_id|phone|email|address|birth_date|keep):([^{}]*)\}")
