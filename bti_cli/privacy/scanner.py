@@ -563,7 +563,9 @@ class Scanner:
             trigger = None
             if i:
                 p = lows[i - 1]
-                if p in triggers and state[i - 1] != _NAME and _TRIGGER_GAP.fullmatch(text, ends[i - 1], starts[i]):
+                if (p in triggers and state[i - 1] != _NAME and _TRIGGER_GAP.fullmatch(text, ends[i - 1], starts[i])
+                        # "Navn\tRolle\tTlf": a table's heads, a tab between, name no one
+                        and not (p in name_triggers and "\t" in gaps[i] and ":" not in gaps[i])):
                     trigger = "name" if p in name_triggers else "role"
                 elif p == "v" and gaps[i] in ("/ ", "/") and words[i][0].isupper() and lows[i] not in lists.proper:
                     trigger = "name"  # "PPT v/ Roar": the person at the service (v/ = ved)
@@ -3640,6 +3642,12 @@ _WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+)(?: (til))?:? \Z")
 _AND_INITIALS_AFTER_RE = re.compile(r" (?:og|eller|and|or) [A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.")
 # a role's initials in brackets: "kontaktlærer (GH)", "Kontaktlærar (AKH)"
 _ROLE_INITIALS_RE = re.compile(r"\((?P<sig>[A-ZÆØÅ]{2,3})\)")
+# roles written short in minutes: "ktl" (kontaktlærer), "hsp"/"hsjp" (helsesykepleier), "ped.l."
+_ROLE_SHORT = _words("ktl hsp hsjp hs helsesr ped.l ped.leder pl spes.ped spesped ass fagarb sfo-leder")
+# initials, a dash and the role: "KH – ktl", "TH – kontaktlærer"
+_INITIALS_DASH_ROLE_RE = re.compile(
+    r"(?<![\w./-])(?P<sig>[A-ZÆØÅ]{2,3})[ \t]+[–—-][ \t]+(?P<role>[^\W\d_][\w.\-]*)"
+)
 _WORD_BEFORE_BRACKET_RE = re.compile(r"([^\W\d_]+)[ \t]*\Z")
 # a signature in lower case after a dash ending a line: "ok fra meg. -ms"
 # a note signed with lower-case initials alone at its end: "… men noterer. ev"
@@ -3751,7 +3759,8 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
         lists = shipped_lists()
         for m in _matches_at(LOWER_DASH_SIGNATURE_RE, text, dashes):
             sig = m.group("sig")
-            if sig not in lists.words and sig not in lists.lexicon and sig not in _UNITS and sig not in singles:
+            if (sig not in lists.words and sig not in lists.lexicon and sig not in _UNITS and sig not in singles
+                    and sig not in _ROLE_SHORT):  # "OB – hsp": a role written short
                 found.append((m.start("sig"), m.end("sig")))
     if "." in text:
         for m in _matches_at(_LONE_INITIAL_RE, text, before_dots):
@@ -3811,10 +3820,18 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
         for m in _ROLE_INITIALS_RE.finditer(text):
             sig = m.group("sig")
             role = _WORD_BEFORE_BRACKET_RE.search(text, max(0, m.start() - 30), m.start())
-            if not role or role.group(1).lower() not in ROLE_TRIGGERS:
+            if not role or (role.group(1).lower() not in ROLE_TRIGGERS and role.group(1).lower() not in _ROLE_SHORT):
                 continue
             if sig not in _NOT_INITIALS and sig.lower() not in singles:
-                found.append((m.start("sig"), m.end("sig")))
+                found.append((m.start("sig"), m.end("sig")))  # "Referent: ktl (MB)"
+    if "–" in text or " - " in text:
+        for m in _INITIALS_DASH_ROLE_RE.finditer(text):
+            sig, short = m.group("sig"), m.group("role").lower().rstrip(".")
+            # a role, or the service one comes from in capitals ("AL – PPT")
+            service = m.group("role").isupper() and short in singles
+            known = sig.lower() in singles or sig.lower() in domain_abbreviations() or sig in _INSTITUTION_ABBR
+            if (short in ROLE_TRIGGERS or short in _ROLE_SHORT or service) and sig not in _NOT_INITIALS and not known:
+                found.append((m.start("sig"), m.end("sig")))  # "Til stede: KH – ktl, OB – hsp"
     end_sig = _LAST_LINE_INITIALS_RE.search(text, max(0, len(text) - 24))
     if end_sig:
         sig = end_sig.group("sig")
@@ -3839,6 +3856,7 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
     if " av" in text or " by" in text or " AV" in text or " BY" in text:
         found += _written_by_initials(text, vocab, folded)
     found += _initials_after_cue(text)
+    found += _initials_again(text, found, singles)
     # the longest of two spans at one start ("A.-K. Holm": "A.-K.", not the lone initial "A.")
     found.sort(key=lambda span: (span[0], -span[1]))
     kept: list[tuple[int, int]] = []
@@ -3846,6 +3864,21 @@ def find_initials(text: str, vocab: Vocab | None = None, folded: str | None = No
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
     return kept
+
+
+def _initials_again(text: str, found: list[tuple[int, int]], singles: frozenset[str]) -> list[tuple[int, int]]:
+    """Initials found once are the same person's wherever else they stand in the note ("KH – ktl" …
+    "Ansvar: KH ringer hjem"), unless they spell a word, a service or a club."""
+    sigs = {
+        sig for sig in (text[a:b] for a, b in found)
+        if 2 <= len(sig) <= 3 and sig.isalpha() and sig.isupper() and sig not in _NOT_INITIALS
+        and sig.lower() not in singles and sig.lower() not in domain_abbreviations() and sig not in _INSTITUTION_ABBR
+    }
+    if not sigs:
+        return []
+    taken = {a for a, _ in found}
+    again = re.compile(r"(?<![\w/.])(?:" + "|".join(sorted(sigs)) + r")(?![\w])")
+    return [(m.start(), m.end()) for m in again.finditer(text) if m.start() not in taken]
 
 
 _GLUED = frozenset("'’_0123456789")
